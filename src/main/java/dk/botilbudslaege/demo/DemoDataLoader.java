@@ -1,0 +1,126 @@
+package dk.botilbudslaege.demo;
+
+import java.util.List;
+
+import dk.botilbudslaege.config.ConditionalOnLocalDatabase;
+import dk.botilbudslaege.security.Role;
+import dk.botilbudslaege.security.Users;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Local mode only: fills an empty database once with demo data and the demo logins of API.md,
+ * then prints where to go and how to sign in.
+ */
+@Component
+@ConditionalOnLocalDatabase
+@ConditionalOnProperty(name = "botilbud.demo.enabled", havingValue = "true", matchIfMissing = true)
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    static final String PASSWORD = "demo";
+    static final String NORDDJURS = "707";
+    static final String MIDTJYLLAND = "1082";
+
+    private final RegistryLoader loader;
+    private final Users users;
+    private final JdbcClient jdbc;
+    private final DemoProperties properties;
+    private final Environment environment;
+
+    DemoDataLoader(RegistryLoader loader, Users users, JdbcClient jdbc, DemoProperties properties,
+                   Environment environment) {
+        this.loader = loader;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (loader.registryIsEmpty()) {
+            long started = System.nanoTime();
+            if (properties.dataset() == DemoProperties.Dataset.NATIONAL) {
+                loadNational();
+            } else {
+                loadMidtjylland();
+            }
+            log.info("Demo data ({}) loaded in {} ms", properties.dataset(), (System.nanoTime() - started) / 1_000_000);
+        }
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        log.info("""
+
+                ------------------------------------------------------------------
+                 Botilbudslæge is running: http://localhost:{}/
+                 Demo logins, all with password '{}':
+                   region-midt, region-nord, kommune-norddjurs, kommune-aarhus,
+                   botilbud-skovstjernen, laege-norddjurs, national
+                ------------------------------------------------------------------""", port, PASSWORD);
+    }
+
+    private void loadMidtjylland() {
+        var nation = loader.municipalities();
+        var region = nation.stream().filter(m -> regionOf(m.code()).equals(MIDTJYLLAND))
+                .filter(m -> !m.code().equals(NORDDJURS)).toList();
+        var generated = new SyntheticRegistry(properties.seed()).generate(region, nation);
+        loader.insertFacilities(generated.facilities());
+        loader.insertPractices(generated.practices());
+        loader.insertFacilities(Norddjurs.FACILITIES);
+        loader.insertPractices(Norddjurs.PRACTICES);
+        Norddjurs.GROUPS.forEach(group -> {
+            long groupId = jdbc.sql("""
+                            insert into facility_group (name, kind, municipality_code) values (:n, :k, :m) returning id
+                            """)
+                    .param("n", group.name()).param("k", group.kind()).param("m", NORDDJURS)
+                    .query(Long.class).single();
+            jdbc.sql("update facility set group_id = :g where municipality_code = :m and name in (:names)")
+                    .param("g", groupId).param("m", NORDDJURS).param("names", group.members()).update();
+        });
+        createAccounts();
+    }
+
+    private void loadNational() {
+        var nation = loader.municipalities();
+        var generated = new SyntheticRegistry(properties.seed()).generate(nation, nation);
+        loader.insertFacilities(generated.facilities());
+        loader.insertPractices(generated.practices());
+        for (String code : List.of("1081", "1082", "1083", "1084", "1085")) {
+            users.create(new Users.NewUser("region-" + code, PASSWORD, "Region " + code, Role.REGION, code, null,
+                    null, null));
+        }
+        users.create(new Users.NewUser("kommune-aarhus", PASSWORD, "Aarhus Kommune", Role.MUNICIPALITY, null, "751",
+                null, null));
+        users.create(new Users.NewUser("national", PASSWORD, "National læser", Role.NATIONAL, null, null, null, null));
+    }
+
+    private void createAccounts() {
+        users.create(new Users.NewUser("region-midt", PASSWORD, "Region Midtjylland, Sundhedsplanlægning",
+                Role.REGION, MIDTJYLLAND, null, null, null));
+        users.create(new Users.NewUser("region-nord", PASSWORD, "Region Nordjylland, Sundhedsplanlægning",
+                Role.REGION, "1081", null, null, null));
+        users.create(new Users.NewUser("kommune-norddjurs", PASSWORD, "Norddjurs Kommune, Socialområdet",
+                Role.MUNICIPALITY, null, NORDDJURS, null, null));
+        users.create(new Users.NewUser("kommune-aarhus", PASSWORD, "Aarhus Kommune, praksiskonsulent",
+                Role.MUNICIPALITY, null, "751", null, null));
+        users.create(new Users.NewUser("botilbud-skovstjernen", PASSWORD, "Skovstjernen, kontaktperson",
+                Role.FACILITY, null, null, loader.facilityId("Skovstjernen", NORDDJURS), null));
+        users.create(new Users.NewUser("laege-norddjurs", PASSWORD, "Anne Kjær, praktiserende læge",
+                Role.DOCTOR, null, null, null, loader.doctorId(Norddjurs.DEMO_DOCTOR)));
+        users.create(new Users.NewUser("national", PASSWORD, "National læser (RLTN, PLO, KL)",
+                Role.NATIONAL, null, null, null, null));
+    }
+
+    private String regionOf(String municipalityCode) {
+        return jdbc.sql("select region_code from current_municipality_region where municipality_code = :m")
+                .param("m", municipalityCode).query(String.class).single();
+    }
+}

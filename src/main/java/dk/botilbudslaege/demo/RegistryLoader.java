@@ -1,0 +1,96 @@
+package dk.botilbudslaege.demo;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Writes generated registry rows in batches; used by the demo data and the national data set. */
+@Component
+class RegistryLoader {
+
+    private final JdbcTemplate jdbcTemplate;
+    private final JdbcClient jdbc;
+
+    RegistryLoader(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+        this.jdbcTemplate = jdbcTemplate;
+        this.jdbc = jdbc;
+    }
+
+    List<SyntheticRegistry.MunicipalityInfo> municipalities() {
+        return jdbc.sql("select code, name, main_town, latitude, longitude, population from municipality order by code")
+                .query((rs, i) -> new SyntheticRegistry.MunicipalityInfo(rs.getString("code"), rs.getString("name"),
+                        rs.getString("main_town"), rs.getDouble("latitude"), rs.getDouble("longitude"),
+                        rs.getInt("population")))
+                .list();
+    }
+
+    boolean registryIsEmpty() {
+        return jdbc.sql("select not exists (select 1 from facility) and not exists (select 1 from practice)")
+                .query(Boolean.class).single();
+    }
+
+    void insertFacilities(List<SyntheticRegistry.FacilityRow> rows) {
+        jdbcTemplate.batchUpdate("""
+                        insert into facility (name, address, municipality_code, operator, private_ownership, legal_basis,
+                                              places, residents, temporary_places, latitude, longitude)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, rows, 500, (ps, f) -> {
+            ps.setString(1, f.name());
+            ps.setString(2, f.address());
+            ps.setString(3, f.municipalityCode());
+            ps.setString(4, f.operator());
+            ps.setString(5, f.privateOwnership());
+            ps.setString(6, f.legalBasis());
+            ps.setInt(7, f.places());
+            ps.setInt(8, f.residents());
+            ps.setInt(9, f.temporaryPlaces());
+            ps.setBigDecimal(10, BigDecimal.valueOf(f.latitude()));
+            ps.setBigDecimal(11, BigDecimal.valueOf(f.longitude()));
+        });
+    }
+
+    void insertPractices(List<SyntheticRegistry.PracticeRow> rows) {
+        jdbcTemplate.batchUpdate("""
+                        insert into practice (provider_number, name, address, municipality_code, clinic_type,
+                                              doctor_capacity, open_for_new_patients, vat_registered, latitude, longitude)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, rows, 500, (ps, p) -> {
+            ps.setString(1, p.providerNumber());
+            ps.setString(2, p.name());
+            ps.setString(3, p.address());
+            ps.setString(4, p.municipalityCode());
+            ps.setString(5, p.clinicType());
+            ps.setInt(6, p.doctorCapacity());
+            ps.setBoolean(7, p.openForNewPatients());
+            ps.setBoolean(8, p.vatRegistered());
+            ps.setBigDecimal(9, BigDecimal.valueOf(p.latitude()));
+            ps.setBigDecimal(10, BigDecimal.valueOf(p.longitude()));
+        });
+        record DoctorInsert(String providerNumber, SyntheticRegistry.DoctorRow doctor) {
+        }
+        List<DoctorInsert> doctors = new ArrayList<>();
+        rows.forEach(p -> p.doctors().forEach(d -> doctors.add(new DoctorInsert(p.providerNumber(), d))));
+        jdbcTemplate.batchUpdate("""
+                        insert into doctor (practice_id, name, nursing_home_doctor)
+                        select id, ?, ? from practice where provider_number = ?
+                        """, doctors, 500, (ps, d) -> {
+            ps.setString(1, d.doctor().name());
+            ps.setBoolean(2, d.doctor().nursingHomeDoctor());
+            ps.setString(3, d.providerNumber());
+        });
+    }
+
+    long facilityId(String name, String municipalityCode) {
+        return jdbc.sql("select id from facility where name = :n and municipality_code = :m")
+                .param("n", name).param("m", municipalityCode).query(Long.class).single();
+    }
+
+    long doctorId(String name) {
+        return jdbc.sql("select id from doctor where name = :n order by id limit 1").param("n", name)
+                .query(Long.class).single();
+    }
+}

@@ -1,0 +1,94 @@
+package dk.botilbudslaege.registry;
+
+import dk.botilbudslaege.audit.AuditTrail;
+import dk.botilbudslaege.common.ConcurrentChangeException;
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
+import dk.botilbudslaege.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Doctors within the caller's scope; a doctor follows the scope of their practice (SPEC §2). */
+@Service
+public class Doctors {
+
+    static final String ENTITY = "DOCTOR";
+
+    private final PracticeRepository repository;
+    private final AuditTrail audit;
+
+    Doctors(PracticeRepository repository, AuditTrail audit) {
+        this.repository = repository;
+        this.audit = audit;
+    }
+
+    /** Filters of the doctor list; every one optional. */
+    public record DoctorFilter(Long practiceId, Boolean nursingHomeDoctor, String q) {
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<Doctor> search(CurrentUser user, DoctorFilter filter, PageRequest page) {
+        var scope = RegistryAccess.practiceFilter(user);
+        SqlConditions conditions = new SqlConditions()
+                .add(scope.sql(), scope.param(), scope.value())
+                .addIfPresent("d.practice_id = :practiceId", "practiceId", filter.practiceId())
+                .addIfPresent("d.nursing_home_doctor = :nursingHomeDoctor", "nursingHomeDoctor",
+                        filter.nursingHomeDoctor())
+                .addSearch(filter.q(), "d.name", "p.name", "p.provider_number");
+        return repository.searchDoctors(conditions, page);
+    }
+
+    @Transactional(readOnly = true)
+    public Doctor get(CurrentUser user, long id) {
+        Doctor doctor = repository.findDoctor(id).orElseThrow(() -> NotFoundException.of(ENTITY, id));
+        if (!RegistryAccess.canReadPractice(user, doctor.regionCode())) {
+            throw NotFoundException.of(ENTITY, id);
+        }
+        return doctor;
+    }
+
+    public boolean canEdit(CurrentUser user, Doctor doctor) {
+        return RegistryAccess.canWritePractice(user, doctor.regionCode(), doctor.practiceId());
+    }
+
+    @Transactional
+    public Doctor create(CurrentUser user, DoctorForm form) {
+        Doctor.DoctorData data = form.data();
+        requireWritablePractice(user, data.practiceId());
+        long id = repository.insertDoctor(data);
+        audit.created(ENTITY, id, data);
+        return repository.findDoctor(id).orElseThrow();
+    }
+
+    @Transactional
+    public Doctor update(CurrentUser user, long id, DoctorForm form) {
+        Doctor current = get(user, id);
+        if (!canEdit(user, current)) {
+            throw new ForbiddenException("scope.practice.write");
+        }
+        Doctor.DoctorData data = form.data();
+        if (data.practiceId() != current.practiceId()) {
+            requireWritablePractice(user, data.practiceId());
+        }
+        int version = form.getVersion() == null ? current.version() : form.getVersion();
+        if (version != current.version() || !repository.updateDoctor(id, version, data)) {
+            throw new ConcurrentChangeException(ENTITY, id);
+        }
+        audit.updated(ENTITY, id, current.data(), data);
+        return repository.findDoctor(id).orElseThrow();
+    }
+
+    private void requireWritablePractice(CurrentUser user, long practiceId) {
+        Practice practice = repository.findPractice(practiceId)
+                .filter(p -> RegistryAccess.canReadPractice(user, p.regionCode()))
+                .orElseThrow(() -> InvalidInputException.of(
+                        FieldProblem.of("practiceId", "doctor.practiceId.unknown", practiceId)));
+        if (!RegistryAccess.canWritePractice(user, practice.regionCode(), practice.id())) {
+            throw new ForbiddenException("scope.practice.write");
+        }
+    }
+}

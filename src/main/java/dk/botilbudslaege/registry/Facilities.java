@@ -1,0 +1,166 @@
+package dk.botilbudslaege.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dk.botilbudslaege.audit.AuditTrail;
+import dk.botilbudslaege.common.ConcurrentChangeException;
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
+import dk.botilbudslaege.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Facilities (botilbud) within the caller's scope: list, read, create, edit, sections (SPEC §2). */
+@Service
+public class Facilities {
+
+    static final String ENTITY = "FACILITY";
+    /** A facility may be split into sections only when it has more than this many residents (SPEC R4). */
+    static final int SECTION_THRESHOLD = 30;
+
+    private final FacilityRepository repository;
+    private final ReferenceData reference;
+    private final AuditTrail audit;
+
+    Facilities(FacilityRepository repository, ReferenceData reference, AuditTrail audit) {
+        this.repository = repository;
+        this.reference = reference;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<Facility> search(CurrentUser user, FacilityFilter filter, PageRequest page) {
+        var scope = RegistryAccess.facilityFilter(user);
+        SqlConditions conditions = new SqlConditions()
+                .add(scope.sql(), scope.param(), scope.value())
+                .addIfPresent("f.municipality_code = :municipalityCode", "municipalityCode", filter.municipalityCode())
+                .addIfPresent("f.legal_basis = :legalBasis", "legalBasis", filter.legalBasis())
+                .addIfPresent("f.operator = :operator", "operator", filter.operator())
+                .addSearch(filter.q(), "f.name", "f.address");
+        return repository.search(conditions, page);
+    }
+
+    /** A facility in the caller's scope; out of scope it does not exist for them (404). */
+    @Transactional(readOnly = true)
+    public Facility get(CurrentUser user, long id) {
+        Facility facility = repository.findById(id).orElseThrow(() -> NotFoundException.of(ENTITY, id));
+        if (!RegistryAccess.canReadFacility(user, facility.municipalityCode(), facility.regionCode(), id)) {
+            throw NotFoundException.of(ENTITY, id);
+        }
+        return facility;
+    }
+
+    public boolean canEdit(CurrentUser user, Facility facility) {
+        return RegistryAccess.canWriteFacility(user, facility.municipalityCode(), facility.regionCode(),
+                facility.operator());
+    }
+
+    @Transactional
+    public Facility create(CurrentUser user, FacilityForm form) {
+        Facility.FacilityData data = form.data();
+        validate(data, null);
+        requireWritable(user, data);
+        long id = repository.insert(data);
+        audit.created(ENTITY, id, data);
+        return repository.findById(id).orElseThrow();
+    }
+
+    @Transactional
+    public Facility update(CurrentUser user, long id, FacilityForm form) {
+        Facility current = get(user, id);
+        if (!canEdit(user, current)) {
+            throw new ForbiddenException(RegistryAccess.facilityWriteRefusal(user));
+        }
+        Facility.FacilityData data = form.data();
+        validate(data, current);
+        requireWritable(user, data);
+        int version = form.getVersion() == null ? current.version() : form.getVersion();
+        if (version != current.version() || !repository.update(id, version, data)) {
+            throw new ConcurrentChangeException(ENTITY, id);
+        }
+        audit.updated(ENTITY, id, current.data(), data);
+        return repository.findById(id).orElseThrow();
+    }
+
+    /** Splits off a section of at least 30 residents from a facility with more than 30 (SPEC R4). */
+    @Transactional
+    public Facility.Section addSection(CurrentUser user, long facilityId, String name, Integer residents) {
+        Facility facility = get(user, facilityId);
+        if (!canEdit(user, facility)) {
+            throw new ForbiddenException(RegistryAccess.facilityWriteRefusal(user));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            problems.add(FieldProblem.of("name", "section.name.required"));
+        } else if (repository.sectionNameTaken(facilityId, trimmed)) {
+            problems.add(FieldProblem.of("name", "section.name.taken"));
+        }
+        if (facility.residents() <= SECTION_THRESHOLD) {
+            problems.add(FieldProblem.of("residents", "section.facility.tooSmall", SECTION_THRESHOLD));
+        } else if (residents == null || residents < SECTION_THRESHOLD) {
+            problems.add(FieldProblem.of("residents", "section.residents.min", SECTION_THRESHOLD));
+        } else if (repository.sectionResidents(facilityId) + residents > facility.residents()) {
+            problems.add(FieldProblem.of("residents", "section.residents.exceedsFacility", facility.residents()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+        long id = repository.insertSection(facilityId, trimmed, residents);
+        audit.record(ENTITY, facilityId, "SECTION_ADDED",
+                Map.of("section", new AuditTrail.Change(null, trimmed + " (" + residents + ")")));
+        return new Facility.Section(id, trimmed, residents);
+    }
+
+    @Transactional
+    public void removeSection(CurrentUser user, long facilityId, long sectionId) {
+        Facility facility = get(user, facilityId);
+        if (!canEdit(user, facility)) {
+            throw new ForbiddenException(RegistryAccess.facilityWriteRefusal(user));
+        }
+        Facility.Section section = facility.sections().stream().filter(s -> s.id() == sectionId).findFirst()
+                .orElseThrow(() -> NotFoundException.of("SECTION", sectionId));
+        repository.deleteSection(facilityId, sectionId);
+        audit.record(ENTITY, facilityId, "SECTION_REMOVED",
+                Map.of("section", new AuditTrail.Change(section.name() + " (" + section.residents() + ")", null)));
+    }
+
+    private void requireWritable(CurrentUser user, Facility.FacilityData data) {
+        String region = reference.municipality(data.municipalityCode()).map(Municipality::regionCode).orElse(null);
+        if (!RegistryAccess.canWriteFacility(user, data.municipalityCode(), region, data.operator())) {
+            throw new ForbiddenException(RegistryAccess.facilityWriteRefusal(user));
+        }
+    }
+
+    /** The rules Bean Validation cannot see: references that must exist and fields that depend on each other. */
+    void validate(Facility.FacilityData d, Facility current) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (reference.municipality(d.municipalityCode()).isEmpty()) {
+            problems.add(FieldProblem.of("municipalityCode", "facility.municipalityCode.unknown", d.municipalityCode()));
+        }
+        if (d.residents() > d.places()) {
+            problems.add(FieldProblem.of("residents", "facility.residents.exceedsPlaces", d.places()));
+        }
+        if ((d.latitude() == null) != (d.longitude() == null)) {
+            problems.add(FieldProblem.of(d.latitude() == null ? "latitude" : "longitude", "facility.coordinates.both"));
+        }
+        if (d.groupId() != null && !repository.groupExists(d.groupId())) {
+            problems.add(FieldProblem.of("groupId", "facility.groupId.unknown", d.groupId()));
+        }
+        if (current != null && !current.sections().isEmpty()) {
+            int inSections = current.sections().stream().mapToInt(Facility.Section::residents).sum();
+            if (d.residents() < inSections) {
+                problems.add(FieldProblem.of("residents", "facility.residents.belowSections", inSections));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dk.botilbudslaege.registry;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for facilities and their sections. */
+@Repository
+class FacilityRepository {
+
+    private static final String SELECT = """
+            select f.id, f.name, f.address, f.municipality_code, m.name as municipality_name, fr.region_code,
+                   f.operator, f.private_ownership, f.legal_basis, f.places, f.residents, f.temporary_places,
+                   f.latitude, f.longitude, f.group_id, legal_basis_in_scope(f.legal_basis, current_date) as in_scope,
+                   f.version
+              from facility f
+              join municipality m on m.code = f.municipality_code
+              join current_municipality_region fr on fr.municipality_code = f.municipality_code
+            """;
+
+    private final JdbcClient jdbc;
+
+    FacilityRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    PageResult<Facility> search(SqlConditions conditions, PageRequest page) {
+        long total = conditions.bind(jdbc.sql("""
+                        select count(*) from facility f
+                          join current_municipality_region fr on fr.municipality_code = f.municipality_code
+                        """ + conditions.where()))
+                .query(Long.class).single();
+        List<Facility> rows = conditions.bind(jdbc.sql(SELECT + conditions.where()
+                        + " order by f.name, f.id limit :limit offset :offset"))
+                .param("limit", page.size()).param("offset", page.offset())
+                .query(this::mapWithoutSections).list();
+        return new PageResult<>(withSections(rows), page.page(), page.size(), total);
+    }
+
+    Optional<Facility> findById(long id) {
+        return jdbc.sql(SELECT + " where f.id = :id").param("id", id).query(this::mapWithoutSections).optional()
+                .map(f -> withSections(List.of(f)).get(0));
+    }
+
+    long insert(Facility.FacilityData d) {
+        return bindData(jdbc.sql("""
+                        insert into facility (name, address, municipality_code, operator, private_ownership,
+                                              legal_basis, places, residents, temporary_places, latitude, longitude,
+                                              group_id)
+                        values (:name, :address, :municipalityCode, :operator, :privateOwnership, :legalBasis,
+                                :places, :residents, :temporaryPlaces, :latitude, :longitude, :groupId)
+                        returning id
+                        """), d)
+                .query(Long.class).single();
+    }
+
+    /** Updates when the version still matches; false when someone else changed it first. */
+    boolean update(long id, int version, Facility.FacilityData d) {
+        return bindData(jdbc.sql("""
+                        update facility set name = :name, address = :address, municipality_code = :municipalityCode,
+                               operator = :operator, private_ownership = :privateOwnership, legal_basis = :legalBasis,
+                               places = :places, residents = :residents, temporary_places = :temporaryPlaces,
+                               latitude = :latitude, longitude = :longitude, group_id = :groupId,
+                               version = version + 1, updated_at = now()
+                         where id = :id and version = :version
+                        """), d)
+                .param("id", id).param("version", version)
+                .update() == 1;
+    }
+
+    boolean groupExists(long groupId) {
+        return jdbc.sql("select count(*) from facility_group where id = :id").param("id", groupId)
+                .query(Long.class).single() > 0;
+    }
+
+    int sectionResidents(long facilityId) {
+        return jdbc.sql("select coalesce(sum(residents), 0) from facility_section where facility_id = :id")
+                .param("id", facilityId).query(Integer.class).single();
+    }
+
+    long insertSection(long facilityId, String name, int residents) {
+        return jdbc.sql("""
+                        insert into facility_section (facility_id, name, residents) values (:f, :name, :residents)
+                        returning id
+                        """)
+                .param("f", facilityId).param("name", name).param("residents", residents)
+                .query(Long.class).single();
+    }
+
+    boolean sectionNameTaken(long facilityId, String name) {
+        return jdbc.sql("select count(*) from facility_section where facility_id = :f and lower(name) = lower(:name)")
+                .param("f", facilityId).param("name", name).query(Long.class).single() > 0;
+    }
+
+    boolean deleteSection(long facilityId, long sectionId) {
+        return jdbc.sql("delete from facility_section where id = :s and facility_id = :f")
+                .param("s", sectionId).param("f", facilityId).update() == 1;
+    }
+
+    private static JdbcClient.StatementSpec bindData(JdbcClient.StatementSpec spec, Facility.FacilityData d) {
+        return spec.param("name", d.name())
+                .param("address", d.address())
+                .param("municipalityCode", d.municipalityCode())
+                .param("operator", d.operator().name())
+                .param("privateOwnership", d.privateOwnership() == null ? null : d.privateOwnership().name())
+                .param("legalBasis", d.legalBasis().name())
+                .param("places", d.places())
+                .param("residents", d.residents())
+                .param("temporaryPlaces", d.temporaryPlaces())
+                .param("latitude", d.latitude() == null ? null : BigDecimal.valueOf(d.latitude()))
+                .param("longitude", d.longitude() == null ? null : BigDecimal.valueOf(d.longitude()))
+                .param("groupId", d.groupId());
+    }
+
+    private List<Facility> withSections(List<Facility> facilities) {
+        if (facilities.isEmpty()) {
+            return facilities;
+        }
+        Map<Long, List<Facility.Section>> sections = jdbc.sql("""
+                        select id, facility_id, name, residents from facility_section
+                         where facility_id in (:ids) order by name
+                        """)
+                .param("ids", facilities.stream().map(Facility::id).toList())
+                .query((rs, i) -> Map.entry(rs.getLong("facility_id"),
+                        new Facility.Section(rs.getLong("id"), rs.getString("name"), rs.getInt("residents"))))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return facilities.stream().map(f -> new Facility(f.id(), f.name(), f.address(), f.municipalityCode(),
+                        f.municipalityName(), f.regionCode(), f.operator(), f.privateOwnership(), f.legalBasis(),
+                        f.places(), f.residents(), f.temporaryPlaces(), f.latitude(), f.longitude(), f.groupId(),
+                        f.inScope(), sections.getOrDefault(f.id(), List.of()), f.version()))
+                .toList();
+    }
+
+    private Facility mapWithoutSections(ResultSet rs, int row) throws SQLException {
+        String ownership = rs.getString("private_ownership");
+        BigDecimal lat = rs.getBigDecimal("latitude");
+        BigDecimal lon = rs.getBigDecimal("longitude");
+        return new Facility(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
+                rs.getString("municipality_code"), rs.getString("municipality_name"), rs.getString("region_code"),
+                Operator.valueOf(rs.getString("operator")),
+                ownership == null ? null : PrivateOwnership.valueOf(ownership),
+                LegalBasis.valueOf(rs.getString("legal_basis")), rs.getInt("places"), rs.getInt("residents"),
+                rs.getInt("temporary_places"), lat == null ? null : lat.doubleValue(),
+                lon == null ? null : lon.doubleValue(), (Long) rs.getObject("group_id"), rs.getBoolean("in_scope"),
+                List.of(), rs.getInt("version"));
+    }
+}

@@ -1,0 +1,6 @@
+package dk.botilbudslaege.registry;
+
+/** Who runs a facility. */
+public enum Operator {
+    MUNICIPAL, REGIONAL, PRIVATE
+}

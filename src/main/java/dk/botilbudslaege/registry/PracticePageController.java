@@ -1,0 +1,221 @@
+package dk.botilbudslaege.registry;
+
+import java.util.List;
+
+import dk.botilbudslaege.common.ConcurrentChangeException;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.FormErrors;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.PageLinks;
+import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages for practices and their doctors ("Læger og praksisser"). */
+@Controller
+class PracticePageController {
+
+    private final Practices practices;
+    private final Doctors doctors;
+    private final ReferenceData reference;
+    private final RegistryAudit registryAudit;
+    private final MessageSource messages;
+
+    PracticePageController(Practices practices, Doctors doctors, ReferenceData reference, RegistryAudit registryAudit,
+                           MessageSource messages) {
+        this.practices = practices;
+        this.doctors = doctors;
+        this.reference = reference;
+        this.registryAudit = registryAudit;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("nav")
+    String nav() {
+        return "practices";
+    }
+
+    @GetMapping("/practices")
+    String list(CurrentUser user, @RequestParam(required = false) String municipalityCode,
+                @RequestParam(required = false) ClinicType clinicType, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "0") int page,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        var filter = new Practices.PracticeFilter(municipalityCode, clinicType, q);
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", practices.search(user, filter, PageRequest.of(Math.max(page, 0), 25, 25)));
+        model.addAttribute("baseUrl", PageLinks.of("/practices", "q", q, "municipalityCode", municipalityCode,
+                "clinicType", clinicType));
+        model.addAttribute("municipalities", regionMunicipalities(user));
+        model.addAttribute("clinicTypes", ClinicType.values());
+        model.addAttribute("canCreate", practices.canCreate(user));
+        return htmx != null ? "practices/list :: results" : "practices/list";
+    }
+
+    @GetMapping("/doctors")
+    String doctors(CurrentUser user, @RequestParam(required = false) String q,
+                   @RequestParam(required = false) Boolean nursingHomeDoctor,
+                   @RequestParam(defaultValue = "0") int page,
+                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        var filter = new Doctors.DoctorFilter(null, nursingHomeDoctor, q);
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", doctors.search(user, filter, PageRequest.of(Math.max(page, 0), 25, 25)));
+        model.addAttribute("baseUrl", PageLinks.of("/doctors", "q", q, "nursingHomeDoctor", nursingHomeDoctor));
+        return htmx != null ? "practices/doctors :: results" : "practices/doctors";
+    }
+
+    @GetMapping("/practices/{id}")
+    String detail(CurrentUser user, @PathVariable long id, Model model) {
+        Practice practice = practices.get(user, id);
+        model.addAttribute("practice", practice);
+        model.addAttribute("doctors", doctors.search(user, new Doctors.DoctorFilter(id, null, null),
+                PageRequest.of(0, 200, 200)).content());
+        model.addAttribute("canEdit", practices.canEdit(user, practice));
+        if (RegistryAudit.canRead(user)) {
+            model.addAttribute("canSeeHistory", true);
+            model.addAttribute("history", registryAudit.practiceHistory(user, id));
+        }
+        if (!model.containsAttribute("doctorForm")) {
+            DoctorForm doctorForm = new DoctorForm();
+            doctorForm.setPracticeId(id);
+            model.addAttribute("doctorForm", doctorForm);
+        }
+        return "practices/detail";
+    }
+
+    @GetMapping("/practices/new")
+    String createForm(CurrentUser user, Model model) {
+        if (!practices.canCreate(user)) {
+            throw new ForbiddenException("scope.practice.create");
+        }
+        PracticeForm form = new PracticeForm();
+        form.setClinicType(ClinicType.ORDINARY);
+        form.setDoctorCapacity(1);
+        return showForm(user, form, null, model);
+    }
+
+    @PostMapping("/practices")
+    String create(CurrentUser user, @Valid @ModelAttribute("form") PracticeForm form, BindingResult binding,
+                  Model model, RedirectAttributes redirect) {
+        if (!practices.canCreate(user)) {
+            throw new ForbiddenException("scope.practice.create");
+        }
+        if (!binding.hasErrors()) {
+            try {
+                Practice created = practices.create(user, form);
+                redirect.addFlashAttribute("flash", text("flash.created"));
+                return "redirect:/practices/" + created.id();
+            } catch (InvalidInputException e) {
+                FormErrors.apply(e, binding);
+            } catch (ForbiddenException e) {
+                binding.reject(e.messageKey());
+            }
+        }
+        return showForm(user, form, null, model);
+    }
+
+    @GetMapping("/practices/{id}/edit")
+    String editForm(CurrentUser user, @PathVariable long id, Model model) {
+        Practice practice = practices.get(user, id);
+        if (!practices.canEdit(user, practice)) {
+            throw new ForbiddenException("scope.practice.write");
+        }
+        return showForm(user, PracticeForm.of(practice), practice, model);
+    }
+
+    @PostMapping("/practices/{id}")
+    String update(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") PracticeForm form,
+                  BindingResult binding, Model model, RedirectAttributes redirect) {
+        Practice practice = practices.get(user, id);
+        if (!binding.hasErrors()) {
+            try {
+                practices.update(user, id, form);
+                redirect.addFlashAttribute("flash", text("flash.saved"));
+                return "redirect:/practices/" + id;
+            } catch (InvalidInputException e) {
+                FormErrors.apply(e, binding);
+            } catch (ConcurrentChangeException e) {
+                binding.reject("form.concurrentChange");
+            } catch (ForbiddenException e) {
+                binding.reject(e.messageKey());
+            }
+        }
+        return showForm(user, form, practice, model);
+    }
+
+    @PostMapping("/practices/{id}/doctors")
+    String addDoctor(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("doctorForm") DoctorForm form,
+                     BindingResult binding, Model model, RedirectAttributes redirect) {
+        form.setPracticeId(id);
+        if (!binding.hasErrors()) {
+            try {
+                doctors.create(user, form);
+                redirect.addFlashAttribute("flash", text("flash.created"));
+                return "redirect:/practices/" + id;
+            } catch (InvalidInputException e) {
+                FormErrors.apply(e, binding);
+            }
+        }
+        return detail(user, id, model);
+    }
+
+    @GetMapping("/doctors/{id}/edit")
+    String editDoctor(CurrentUser user, @PathVariable long id, Model model) {
+        Doctor doctor = doctors.get(user, id);
+        if (!doctors.canEdit(user, doctor)) {
+            throw new ForbiddenException("scope.practice.write");
+        }
+        model.addAttribute("doctor", doctor);
+        model.addAttribute("form", DoctorForm.of(doctor));
+        return "practices/doctor-form";
+    }
+
+    @PostMapping("/doctors/{id}")
+    String updateDoctor(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") DoctorForm form,
+                        BindingResult binding, Model model, RedirectAttributes redirect) {
+        Doctor doctor = doctors.get(user, id);
+        if (!binding.hasErrors()) {
+            try {
+                doctors.update(user, id, form);
+                redirect.addFlashAttribute("flash", text("flash.saved"));
+                return "redirect:/practices/" + form.getPracticeId();
+            } catch (InvalidInputException e) {
+                FormErrors.apply(e, binding);
+            } catch (ConcurrentChangeException e) {
+                binding.reject("form.concurrentChange");
+            } catch (ForbiddenException e) {
+                binding.reject(e.messageKey());
+            }
+        }
+        model.addAttribute("doctor", doctor);
+        return "practices/doctor-form";
+    }
+
+    private String showForm(CurrentUser user, PracticeForm form, Practice existing, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("existing", existing);
+        model.addAttribute("municipalities", regionMunicipalities(user));
+        model.addAttribute("clinicTypes", ClinicType.values());
+        return "practices/form";
+    }
+
+    private List<Municipality> regionMunicipalities(CurrentUser user) {
+        return user.is(Role.NATIONAL) ? List.of() : reference.municipalitiesOf(user.regionCode());
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,158 @@
+package dk.botilbudslaege.registry;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for practices and their doctors. */
+@Repository
+class PracticeRepository {
+
+    private static final String SELECT_PRACTICE = """
+            select p.id, p.provider_number, p.name, p.address, p.municipality_code, m.name as municipality_name,
+                   pr.region_code, p.clinic_type, p.doctor_capacity, p.open_for_new_patients, p.vat_registered,
+                   p.latitude, p.longitude, p.version,
+                   (select count(*) from doctor d where d.practice_id = p.id) as doctor_count
+              from practice p
+              join municipality m on m.code = p.municipality_code
+              join current_municipality_region pr on pr.municipality_code = p.municipality_code
+            """;
+
+    private static final String SELECT_DOCTOR = """
+            select d.id, d.practice_id, p.name as practice_name, p.provider_number, pr.region_code, d.name,
+                   d.nursing_home_doctor, d.version
+              from doctor d
+              join practice p on p.id = d.practice_id
+              join current_municipality_region pr on pr.municipality_code = p.municipality_code
+            """;
+
+    private final JdbcClient jdbc;
+
+    PracticeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    PageResult<Practice> searchPractices(SqlConditions conditions, PageRequest page) {
+        long total = conditions.bind(jdbc.sql("""
+                        select count(*) from practice p
+                          join current_municipality_region pr on pr.municipality_code = p.municipality_code
+                        """ + conditions.where()))
+                .query(Long.class).single();
+        List<Practice> rows = conditions.bind(jdbc.sql(SELECT_PRACTICE + conditions.where()
+                        + " order by p.name, p.id limit :limit offset :offset"))
+                .param("limit", page.size()).param("offset", page.offset())
+                .query(this::mapPractice).list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    Optional<Practice> findPractice(long id) {
+        return jdbc.sql(SELECT_PRACTICE + " where p.id = :id").param("id", id).query(this::mapPractice).optional();
+    }
+
+    Optional<Long> practiceIdByProviderNumber(String providerNumber) {
+        return jdbc.sql("select id from practice where provider_number = :n").param("n", providerNumber)
+                .query(Long.class).optional();
+    }
+
+    long insertPractice(Practice.PracticeData d) {
+        return bindPractice(jdbc.sql("""
+                        insert into practice (provider_number, name, address, municipality_code, clinic_type,
+                                              doctor_capacity, open_for_new_patients, vat_registered, latitude,
+                                              longitude)
+                        values (:providerNumber, :name, :address, :municipalityCode, :clinicType, :doctorCapacity,
+                                :openForNewPatients, :vatRegistered, :latitude, :longitude)
+                        returning id
+                        """), d)
+                .query(Long.class).single();
+    }
+
+    boolean updatePractice(long id, int version, Practice.PracticeData d) {
+        return bindPractice(jdbc.sql("""
+                        update practice set provider_number = :providerNumber, name = :name, address = :address,
+                               municipality_code = :municipalityCode, clinic_type = :clinicType,
+                               doctor_capacity = :doctorCapacity, open_for_new_patients = :openForNewPatients,
+                               vat_registered = :vatRegistered, latitude = :latitude, longitude = :longitude,
+                               version = version + 1, updated_at = now()
+                         where id = :id and version = :version
+                        """), d)
+                .param("id", id).param("version", version)
+                .update() == 1;
+    }
+
+    PageResult<Doctor> searchDoctors(SqlConditions conditions, PageRequest page) {
+        long total = conditions.bind(jdbc.sql("""
+                        select count(*) from doctor d
+                          join practice p on p.id = d.practice_id
+                          join current_municipality_region pr on pr.municipality_code = p.municipality_code
+                        """ + conditions.where()))
+                .query(Long.class).single();
+        List<Doctor> rows = conditions.bind(jdbc.sql(SELECT_DOCTOR + conditions.where()
+                        + " order by d.name, d.id limit :limit offset :offset"))
+                .param("limit", page.size()).param("offset", page.offset())
+                .query(this::mapDoctor).list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    Optional<Doctor> findDoctor(long id) {
+        return jdbc.sql(SELECT_DOCTOR + " where d.id = :id").param("id", id).query(this::mapDoctor).optional();
+    }
+
+    long insertDoctor(Doctor.DoctorData d) {
+        return jdbc.sql("""
+                        insert into doctor (practice_id, name, nursing_home_doctor)
+                        values (:practiceId, :name, :nursingHomeDoctor) returning id
+                        """)
+                .param("practiceId", d.practiceId()).param("name", d.name())
+                .param("nursingHomeDoctor", d.nursingHomeDoctor())
+                .query(Long.class).single();
+    }
+
+    boolean updateDoctor(long id, int version, Doctor.DoctorData d) {
+        return jdbc.sql("""
+                        update doctor set practice_id = :practiceId, name = :name,
+                               nursing_home_doctor = :nursingHomeDoctor, version = version + 1, updated_at = now()
+                         where id = :id and version = :version
+                        """)
+                .param("practiceId", d.practiceId()).param("name", d.name())
+                .param("nursingHomeDoctor", d.nursingHomeDoctor())
+                .param("id", id).param("version", version)
+                .update() == 1;
+    }
+
+    private static JdbcClient.StatementSpec bindPractice(JdbcClient.StatementSpec spec, Practice.PracticeData d) {
+        return spec.param("providerNumber", d.providerNumber())
+                .param("name", d.name())
+                .param("address", d.address())
+                .param("municipalityCode", d.municipalityCode())
+                .param("clinicType", d.clinicType().name())
+                .param("doctorCapacity", d.doctorCapacity())
+                .param("openForNewPatients", d.openForNewPatients())
+                .param("vatRegistered", d.vatRegistered())
+                .param("latitude", d.latitude() == null ? null : BigDecimal.valueOf(d.latitude()))
+                .param("longitude", d.longitude() == null ? null : BigDecimal.valueOf(d.longitude()));
+    }
+
+    private Practice mapPractice(ResultSet rs, int row) throws SQLException {
+        BigDecimal lat = rs.getBigDecimal("latitude");
+        BigDecimal lon = rs.getBigDecimal("longitude");
+        return new Practice(rs.getLong("id"), rs.getString("provider_number"), rs.getString("name"),
+                rs.getString("address"), rs.getString("municipality_code"), rs.getString("municipality_name"),
+                rs.getString("region_code"), ClinicType.valueOf(rs.getString("clinic_type")),
+                rs.getInt("doctor_capacity"), rs.getBoolean("open_for_new_patients"), rs.getBoolean("vat_registered"),
+                lat == null ? null : lat.doubleValue(), lon == null ? null : lon.doubleValue(),
+                rs.getInt("doctor_count"), rs.getInt("version"));
+    }
+
+    private Doctor mapDoctor(ResultSet rs, int row) throws SQLException {
+        return new Doctor(rs.getLong("id"), rs.getLong("practice_id"), rs.getString("practice_name"),
+                rs.getString("provider_number"), rs.getString("region_code"), rs.getString("name"),
+                rs.getBoolean("nursing_home_doctor"), rs.getInt("version"));
+    }
+}

@@ -1,0 +1,122 @@
+package dk.botilbudslaege.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dk.botilbudslaege.audit.AuditTrail;
+import dk.botilbudslaege.common.ConcurrentChangeException;
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
+import dk.botilbudslaege.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Practices (klinikker) within the caller's scope (SPEC §2). */
+@Service
+public class Practices {
+
+    static final String ENTITY = "PRACTICE";
+
+    private final PracticeRepository repository;
+    private final ReferenceData reference;
+    private final AuditTrail audit;
+
+    Practices(PracticeRepository repository, ReferenceData reference, AuditTrail audit) {
+        this.repository = repository;
+        this.reference = reference;
+        this.audit = audit;
+    }
+
+    /** Filters of the practice list; every one optional. */
+    public record PracticeFilter(String municipalityCode, ClinicType clinicType, String q) {
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<Practice> search(CurrentUser user, PracticeFilter filter, PageRequest page) {
+        var scope = RegistryAccess.practiceFilter(user);
+        SqlConditions conditions = new SqlConditions()
+                .add(scope.sql(), scope.param(), scope.value())
+                .addIfPresent("p.municipality_code = :municipalityCode", "municipalityCode", filter.municipalityCode())
+                .addIfPresent("p.clinic_type = :clinicType", "clinicType", filter.clinicType())
+                .addSearch(filter.q(), "p.name", "p.provider_number", "p.address");
+        return repository.searchPractices(conditions, page);
+    }
+
+    @Transactional(readOnly = true)
+    public Practice get(CurrentUser user, long id) {
+        Practice practice = repository.findPractice(id).orElseThrow(() -> NotFoundException.of(ENTITY, id));
+        if (!RegistryAccess.canReadPractice(user, practice.regionCode())) {
+            throw NotFoundException.of(ENTITY, id);
+        }
+        return practice;
+    }
+
+    public boolean canEdit(CurrentUser user, Practice practice) {
+        return RegistryAccess.canWritePractice(user, practice.regionCode(), practice.id());
+    }
+
+    public boolean canCreate(CurrentUser user) {
+        return user.is(dk.botilbudslaege.security.Role.REGION);
+    }
+
+    @Transactional
+    public Practice create(CurrentUser user, PracticeForm form) {
+        Practice.PracticeData data = form.data();
+        validate(data, null);
+        if (!RegistryAccess.canCreatePractice(user, regionOf(data.municipalityCode()))) {
+            throw new ForbiddenException("scope.practice.create");
+        }
+        long id = repository.insertPractice(data);
+        audit.created(ENTITY, id, data);
+        return repository.findPractice(id).orElseThrow();
+    }
+
+    @Transactional
+    public Practice update(CurrentUser user, long id, PracticeForm form) {
+        Practice current = get(user, id);
+        if (!canEdit(user, current)) {
+            throw new ForbiddenException("scope.practice.write");
+        }
+        Practice.PracticeData data = form.data();
+        validate(data, current);
+        String newRegion = regionOf(data.municipalityCode());
+        if (!RegistryAccess.canWritePractice(user, newRegion, id)
+                || (user.is(dk.botilbudslaege.security.Role.DOCTOR) && !user.inRegion(newRegion))) {
+            throw new ForbiddenException("scope.practice.write");
+        }
+        int version = form.getVersion() == null ? current.version() : form.getVersion();
+        if (version != current.version() || !repository.updatePractice(id, version, data)) {
+            throw new ConcurrentChangeException(ENTITY, id);
+        }
+        audit.updated(ENTITY, id, current.data(), data);
+        return repository.findPractice(id).orElseThrow();
+    }
+
+    private String regionOf(String municipalityCode) {
+        return reference.municipality(municipalityCode).map(Municipality::regionCode).orElse(null);
+    }
+
+    void validate(Practice.PracticeData d, Practice current) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (reference.municipality(d.municipalityCode()).isEmpty()) {
+            problems.add(FieldProblem.of("municipalityCode", "facility.municipalityCode.unknown", d.municipalityCode()));
+        }
+        repository.practiceIdByProviderNumber(d.providerNumber())
+                .filter(existing -> current == null || existing != current.id())
+                .ifPresent(existing -> problems.add(
+                        FieldProblem.of("providerNumber", "practice.providerNumber.taken", d.providerNumber())));
+        if ((d.latitude() == null) != (d.longitude() == null)) {
+            problems.add(FieldProblem.of(d.latitude() == null ? "latitude" : "longitude", "facility.coordinates.both"));
+        }
+        if (current != null && d.doctorCapacity() < 1) {
+            problems.add(FieldProblem.of("doctorCapacity", "validation.min", 1));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dk.botilbudslaege.registry;
+
+import java.util.List;
+
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Counts for the start page: within the caller's scope, and public aggregates per region. */
+@Service
+public class RegistryOverview {
+
+    private final JdbcClient jdbc;
+
+    RegistryOverview(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Registry counts within a scope. */
+    public record Summary(long facilities, long facilitiesInScope, long places, long residents, long practices,
+                          long doctors) {
+    }
+
+    /** Public aggregate for one region. */
+    public record RegionCount(String code, String name, long facilities, long facilitiesInScope, long places) {
+    }
+
+    @Transactional(readOnly = true)
+    public Summary summary(CurrentUser user) {
+        String facilityScope;
+        String practiceScope;
+        Object value;
+        if (user.is(Role.NATIONAL)) {
+            facilityScope = "true";
+            practiceScope = "true";
+            value = "";
+        } else if (user.is(Role.MUNICIPALITY) || user.is(Role.FACILITY)) {
+            facilityScope = user.is(Role.FACILITY) ? "f.id = :v" : "f.municipality_code = :v";
+            practiceScope = "pr.region_code = :r";
+            value = user.is(Role.FACILITY) ? user.facilityId() : user.municipalityCode();
+        } else {
+            facilityScope = "fr.region_code = :v";
+            practiceScope = "pr.region_code = :r";
+            value = user.regionCode();
+        }
+        var facilities = jdbc.sql("""
+                        select count(*) as n,
+                               count(*) filter (where legal_basis_in_scope(f.legal_basis, current_date)) as in_scope,
+                               coalesce(sum(f.places), 0) as places, coalesce(sum(f.residents), 0) as residents
+                          from facility f
+                          join current_municipality_region fr on fr.municipality_code = f.municipality_code
+                         where\s""" + facilityScope)
+                .param("v", value)
+                .query((rs, i) -> new long[] {rs.getLong("n"), rs.getLong("in_scope"), rs.getLong("places"),
+                        rs.getLong("residents")})
+                .single();
+        var practices = jdbc.sql("""
+                        select count(distinct p.id) as practices, count(d.id) as doctors
+                          from practice p
+                          join current_municipality_region pr on pr.municipality_code = p.municipality_code
+                          left join doctor d on d.practice_id = p.id
+                         where\s""" + practiceScope)
+                .param("r", user.regionCode() == null ? "" : user.regionCode())
+                .query((rs, i) -> new long[] {rs.getLong("practices"), rs.getLong("doctors")})
+                .single();
+        return new Summary(facilities[0], facilities[1], facilities[2], facilities[3], practices[0], practices[1]);
+    }
+
+    @Transactional(readOnly = true)
+    public List<RegionCount> byRegion() {
+        return jdbc.sql("""
+                        select r.code, r.name, count(f.id) as facilities,
+                               count(f.id) filter (where legal_basis_in_scope(f.legal_basis, current_date)) as in_scope,
+                               coalesce(sum(f.places), 0) as places
+                          from region r
+                          left join current_municipality_region fr on fr.region_code = r.code
+                          left join facility f on f.municipality_code = fr.municipality_code
+                         group by r.code, r.name order by r.code
+                        """)
+                .query((rs, i) -> new RegionCount(rs.getString("code"), rs.getString("name"),
+                        rs.getLong("facilities"), rs.getLong("in_scope"), rs.getLong("places")))
+                .list();
+    }
+}

@@ -1,0 +1,46 @@
+package dk.botilbudslaege.security;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** Spring Security's view of a user; the scope rides along as {@link CurrentUser}. */
+final class AppUserDetails implements UserDetails {
+
+    private final CurrentUser user;
+    private final String passwordHash;
+    private final boolean enabled;
+
+    AppUserDetails(CurrentUser user, String passwordHash, boolean enabled) {
+        this.user = user;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+    }
+
+    CurrentUser user() {
+        return user;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return user.username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,59 @@
+package dk.botilbudslaege.security;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 for API clients as RFC 9457 problem+json, before a request reaches a controller. */
+@Component
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final MessageSource messages;
+    private final LocaleResolver localeResolver;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ProblemResponses(MessageSource messages, LocaleResolver localeResolver) {
+        this.messages = messages;
+        this.localeResolver = localeResolver;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+                         AuthenticationException authException) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Botilbudslaege\"");
+        write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "problem.unauthorized");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       AccessDeniedException accessDeniedException) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "problem.forbidden.csrf");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+                       String detailKey) throws IOException {
+        Locale locale = localeResolver.resolveLocale(request);
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("type", "about:blank");
+        body.put("title", messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
+        body.put("status", status.value());
+        body.put("detail", messages.getMessage(detailKey, null, detailKey, locale));
+        body.put("instance", request.getRequestURI());
+        body.put("code", code);
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

@@ -1,0 +1,248 @@
+package dk.botilbudslaege.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dk.botilbudslaege.common.ConcurrentChangeException;
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * One place that turns failures into answers: RFC 9457 problem+json with a stable {@code code} for
+ * API clients ({@code /api/**}), Danish error pages for people. Bad input is never a 500; a real
+ * bug is logged in full and answered without a stack trace.
+ */
+@ControllerAdvice
+class ErrorResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private final MessageSource messages;
+
+    ErrorResponses(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    Object invalidInput(InvalidInputException e, HttpServletRequest request) {
+        HttpStatus status = "VALIDATION_FAILED".equals(e.code()) ? HttpStatus.BAD_REQUEST
+                : HttpStatus.UNPROCESSABLE_CONTENT;
+        List<Map<String, String>> errors = e.problems().stream()
+                .map(p -> fieldError(p.field(), message(p))).toList();
+        String detail = errors.size() == 1 ? errors.get(0).get("message") : text("problem.validation");
+        return answer(request, status, e.code(), detail, errors);
+    }
+
+    @ExceptionHandler(BindException.class)
+    Object beanValidation(BindException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            String message = error.isBindingFailure() ? text("validation.typeMismatch")
+                    : messages.getMessage(error, locale());
+            errors.add(fieldError(error.getField(), message));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> errors.add(fieldError(error.getObjectName(), messages.getMessage(error, locale()))));
+        errors.sort(java.util.Comparator.comparing(error -> error.get("field")));
+        return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"), errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    Object methodValidation(HandlerMethodValidationException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(fieldError(result.getMethodParameter().getParameterName(),
+                        messages.getMessage(error, locale())))));
+        return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"), errors);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (JacksonException.Reference reference : jackson.getPath()) {
+                if (reference.getPropertyName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                } else if (reference.getIndex() >= 0) {
+                    field.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            errors.add(fieldError(field.toString(), text("validation.typeMismatch")));
+            return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"), errors);
+        }
+        return answer(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", text("problem.malformed"), errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        if (!isApi(request) && e.getParameter().hasParameterAnnotation(
+                org.springframework.web.bind.annotation.PathVariable.class)) {
+            return page(HttpStatus.NOT_FOUND);
+        }
+        return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"),
+                List.of(fieldError(e.getName(), text("validation.typeMismatch"))));
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+    Object missingParameter(Exception e, HttpServletRequest request) {
+        String name = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
+                : ((MissingServletRequestPartException) e).getRequestPartName();
+        return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"),
+                List.of(fieldError(name, text("validation.required"))));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    Object notFound(NotFoundException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.NOT_FOUND, "NOT_FOUND", text("problem.notFound"), List.of());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object noResource(NoResourceFoundException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.NOT_FOUND, "NOT_FOUND", text("problem.notFound"), List.of());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    Object forbidden(ForbiddenException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.FORBIDDEN, "FORBIDDEN", text(e.messageKey()), List.of());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    Object accessDenied(AccessDeniedException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.FORBIDDEN, "FORBIDDEN", text("problem.forbidden"), List.of());
+    }
+
+    @ExceptionHandler(ConcurrentChangeException.class)
+    Object concurrentChange(ConcurrentChangeException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.CONFLICT, "CONCURRENT_CHANGE", text("problem.concurrentChange"), List.of());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    Object dataConflict(DataIntegrityViolationException e, HttpServletRequest request) {
+        log.warn("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return answer(request, HttpStatus.CONFLICT, "DATA_CONFLICT", text("problem.dataConflict"), List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", text("problem.methodNotAllowed"),
+                List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    Object unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                text("problem.unsupportedMediaType"), List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Void> notAcceptable() {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE", text("problem.fileTooLarge"),
+                List.of());
+    }
+
+    /** A bug, not bad input: logged in full, answered without details. */
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", text("problem.internal"),
+                List.of());
+    }
+
+    private Object answer(HttpServletRequest request, HttpStatus status, String code, String detail,
+                          List<Map<String, String>> errors) {
+        if (!isApi(request)) {
+            return page(status, detail);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
+                locale()));
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", request.getRequestURI());
+        body.put("code", code);
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(body);
+    }
+
+    private ModelAndView page(HttpStatus status) {
+        return page(status, null);
+    }
+
+    private ModelAndView page(HttpStatus status, String detail) {
+        String view = switch (status) {
+            case NOT_FOUND -> "error/404";
+            case FORBIDDEN -> "error/403";
+            default -> status.is5xxServerError() ? "error/500" : "error/400";
+        };
+        ModelAndView mav = new ModelAndView(view);
+        mav.setStatus(status);
+        mav.addObject("detail", detail);
+        mav.addObject("status", status.value());
+        return mav;
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        return error;
+    }
+
+    private String message(FieldProblem problem) {
+        return messages.getMessage(problem.messageKey(), problem.args().toArray(), problem.messageKey(), locale());
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, locale());
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}

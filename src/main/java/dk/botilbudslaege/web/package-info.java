@@ -1,0 +1,4 @@
+/**
+ * Web infrastructure: the start page, error pages for people and problem+json for API clients.
+ */
+package dk.botilbudslaege.web;
