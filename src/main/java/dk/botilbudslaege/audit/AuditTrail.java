@@ -102,7 +102,9 @@ public class AuditTrail {
 
     private static Object read(java.lang.reflect.RecordComponent component, Record record) {
         try {
-            return component.getAccessor().invoke(record);
+            var accessor = component.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(record);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + component.getName(), e);
         }
