@@ -1,0 +1,147 @@
+package dk.botilbudslaege.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Danish and English message bundles are kept in step: same keys, no blanks, same placeholders, a real
+ * translation rather than a copy, and every literal message key used in the templates exists.
+ */
+class MessagesInStepTest {
+
+    /** A MessageFormat or Bean Validation placeholder: {0}, {1}, {value}, {max}, also {0,number} etc. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\s*([A-Za-z0-9_]+)\\s*(?:,[^{}]*)?}");
+
+    /** A literal message expression #{a.b.c} or #{a.b.c(args)}; dynamic keys ('...' + ${...}) do not match. */
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{\\s*([A-Za-z0-9_\\-]+(?:\\.[A-Za-z0-9_\\-]+)*)\\s*[}(]");
+
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+    /** Codes, "API", legal references and the like may read the same in both languages, but only a few. */
+    private static final double MAX_IDENTICAL_SHARE = 0.15;
+
+    private static final Map<String, String> DANISH = load("messages_da.properties");
+    private static final Map<String, String> ENGLISH = load("messages_en.properties");
+
+    @Test
+    void danish_and_english_messages_have_the_same_keys() {
+        Set<String> missingInEnglish = new TreeSet<>(DANISH.keySet());
+        missingInEnglish.removeAll(ENGLISH.keySet());
+        Set<String> missingInDanish = new TreeSet<>(ENGLISH.keySet());
+        missingInDanish.removeAll(DANISH.keySet());
+
+        assertThat(DANISH).as("messages_da.properties has messages").isNotEmpty();
+        assertThat(missingInEnglish.isEmpty() && missingInDanish.isEmpty())
+                .as("keys missing in messages_en: %s; keys missing in messages_da: %s", missingInEnglish, missingInDanish)
+                .isTrue();
+    }
+
+    @Test
+    void no_message_is_blank_in_either_language() {
+        assertThat(blankKeys(DANISH)).as("blank messages in messages_da").isEmpty();
+        assertThat(blankKeys(ENGLISH)).as("blank messages in messages_en").isEmpty();
+    }
+
+    @Test
+    void a_translation_keeps_the_placeholders_of_the_danish_message() {
+        Map<String, String> mismatches = new TreeMap<>();
+        DANISH.forEach((key, danish) -> {
+            String english = ENGLISH.get(key);
+            if (english != null && !placeholders(danish).equals(placeholders(english))) {
+                mismatches.put(key, "da " + placeholders(danish) + " vs en " + placeholders(english));
+            }
+        });
+
+        assertThat(mismatches).as("messages whose placeholders differ between Danish and English").isEmpty();
+    }
+
+    @Test
+    void english_messages_are_translated_rather_than_copied_from_danish() {
+        Set<String> identical = new TreeSet<>();
+        DANISH.forEach((key, danish) -> {
+            if (danish.equals(ENGLISH.get(key))) {
+                identical.add(key);
+            }
+        });
+        double share = (double) identical.size() / DANISH.size();
+
+        assertThat(share)
+                .as("%d of %d messages read the same in Danish and English: %s",
+                        identical.size(), DANISH.size(), identical)
+                .isLessThan(MAX_IDENTICAL_SHARE);
+    }
+
+    @Test
+    void every_message_key_used_in_the_templates_exists_in_danish() throws IOException {
+        Map<String, Set<String>> usedKeys = templateKeys();
+        Map<String, Set<String>> missing = new TreeMap<>(usedKeys);
+        missing.keySet().removeAll(DANISH.keySet());
+
+        assertThat(usedKeys).as("message keys found in %s", TEMPLATES).isNotEmpty();
+        assertThat(missing).as("keys used in templates (key=[templates]) but missing in messages_da").isEmpty();
+    }
+
+    private static Map<String, String> load(String resource) {
+        try (InputStream in = MessagesInStepTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as("%s on the classpath", resource).isNotNull();
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Map<String, String> messages = new TreeMap<>();
+            properties.stringPropertyNames().forEach(key -> messages.put(key, properties.getProperty(key)));
+            return messages;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> blankKeys(Map<String, String> messages) {
+        Set<String> blank = new TreeSet<>();
+        messages.forEach((key, value) -> {
+            if (value.isBlank()) {
+                blank.add(key);
+            }
+        });
+        return blank;
+    }
+
+    private static Set<String> placeholders(String message) {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(message);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    private static Map<String, Set<String>> templateKeys() throws IOException {
+        assertThat(TEMPLATES).as("templates folder (tests run from the project directory)").isDirectory();
+        Map<String, Set<String>> keys = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher matcher = TEMPLATE_KEY.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    keys.computeIfAbsent(matcher.group(1), k -> new TreeSet<>())
+                            .add(TEMPLATES.relativize(file).toString());
+                }
+            }
+        }
+        return keys;
+    }
+}
