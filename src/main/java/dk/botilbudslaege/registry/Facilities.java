@@ -56,6 +56,17 @@ public class Facilities {
         return facility;
     }
 
+    /** The groups a facility in one of these municipalities may join. */
+    @Transactional(readOnly = true)
+    public List<FacilityGroup> groupsIn(List<String> municipalityCodes) {
+        return repository.groupsIn(municipalityCodes);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<FacilityGroup> group(long id) {
+        return repository.group(id);
+    }
+
     public boolean canEdit(CurrentUser user, Facility facility) {
         return RegistryAccess.canWriteFacility(user, facility.municipalityCode(), facility.regionCode(),
                 facility.operator());
@@ -150,8 +161,13 @@ public class Facilities {
         if ((d.latitude() == null) != (d.longitude() == null)) {
             problems.add(FieldProblem.of(d.latitude() == null ? "latitude" : "longitude", "facility.coordinates.both"));
         }
-        if (d.groupId() != null && !repository.groupExists(d.groupId())) {
-            problems.add(FieldProblem.of("groupId", "facility.groupId.unknown", d.groupId()));
+        if (d.groupId() != null) {
+            var group = repository.group(d.groupId());
+            if (group.isEmpty()) {
+                problems.add(FieldProblem.of("groupId", "facility.groupId.unknown", d.groupId()));
+            } else if (!group.get().municipalityCode().equals(d.municipalityCode())) {
+                problems.add(FieldProblem.of("groupId", "facility.groupId.otherMunicipality", group.get().name()));
+            }
         }
         if (current != null && !current.sections().isEmpty()) {
             int inSections = current.sections().stream().mapToInt(Facility.Section::residents).sum();

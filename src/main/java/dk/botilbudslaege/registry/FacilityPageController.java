@@ -74,6 +74,7 @@ class FacilityPageController {
         Facility facility = facilities.get(user, id);
         model.addAttribute("facility", facility);
         model.addAttribute("canEdit", facilities.canEdit(user, facility));
+        model.addAttribute("group", facility.groupId() == null ? null : facilities.group(facility.groupId()).orElse(null));
         model.addAttribute("canSeeHistory", RegistryAudit.canRead(user));
         if (RegistryAudit.canRead(user)) {
             model.addAttribute("history", registryAudit.facilityHistory(user, id));
@@ -178,6 +179,8 @@ class FacilityPageController {
         model.addAttribute("operators", user.is(Role.MUNICIPALITY)
                 ? EnumSet.of(Operator.MUNICIPAL, Operator.PRIVATE) : EnumSet.allOf(Operator.class));
         model.addAttribute("ownerships", PrivateOwnership.values());
+        model.addAttribute("groups", facilities.groupsIn(
+                writableMunicipalities(user).stream().map(Municipality::code).toList()));
         return "facilities/form";
     }
 

@@ -77,9 +77,28 @@ class FacilityRepository {
                 .update() == 1;
     }
 
-    boolean groupExists(long groupId) {
-        return jdbc.sql("select count(*) from facility_group where id = :id").param("id", groupId)
-                .query(Long.class).single() > 0;
+    List<FacilityGroup> groupsIn(List<String> municipalityCodes) {
+        if (municipalityCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, name, kind, municipality_code from facility_group
+                         where municipality_code in (:codes) order by name
+                        """)
+                .param("codes", municipalityCodes)
+                .query(FacilityRepository::mapGroup)
+                .list();
+    }
+
+    Optional<FacilityGroup> group(long id) {
+        return jdbc.sql("select id, name, kind, municipality_code from facility_group where id = :id").param("id", id)
+                .query(FacilityRepository::mapGroup)
+                .optional();
+    }
+
+    private static FacilityGroup mapGroup(ResultSet rs, int row) throws SQLException {
+        return new FacilityGroup(rs.getLong("id"), rs.getString("name"), GroupKind.valueOf(rs.getString("kind")),
+                rs.getString("municipality_code"));
     }
 
     int sectionResidents(long facilityId) {

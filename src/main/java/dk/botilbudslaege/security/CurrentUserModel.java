@@ -11,4 +11,10 @@ class CurrentUserModel {
     CurrentUser currentUser() {
         return CurrentUsers.current().orElse(null);
     }
+
+    /** The path of the page, so that the language switch stays on it. */
+    @ModelAttribute("requestPath")
+    String requestPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI();
+    }
 }
