@@ -190,7 +190,9 @@ class ErrorResponses {
     private Object answer(HttpServletRequest request, HttpStatus status, String code, String detail,
                           List<Map<String, String>> errors) {
         if (!isApi(request)) {
-            return page(status, detail);
+            ModelAndView page = page(status, detail);
+            page.addObject("requestPath", request.getRequestURI());
+            return page;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
@@ -220,6 +222,7 @@ class ErrorResponses {
         mav.setStatus(status);
         mav.addObject("detail", detail);
         mav.addObject("status", status.value());
+        mav.addObject("currentUser", dk.botilbudslaege.security.CurrentUsers.current().orElse(null));
         return mav;
     }
 

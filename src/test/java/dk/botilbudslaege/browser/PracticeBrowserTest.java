@@ -1,0 +1,88 @@
+package dk.botilbudslaege.browser;
+
+import dk.botilbudslaege.support.Browser;
+import dk.botilbudslaege.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Practices and doctors as the region keeps them; what a doctor and the national viewer meet. */
+@IntegrationTest
+class PracticeBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void a_region_employee_registers_a_practice_and_its_doctors() {
+        try (Browser browser = Browser.open(port)) {
+            browser.login("region-midt");
+            browser.go("/practices");
+            browser.find(By.linkText("Opret praksis")).click();
+            browser.type(By.id("providerNumber"), "12345");
+            browser.type(By.id("name"), "Lægerne i Ebeltoft");
+            browser.type(By.id("address"), "Adelgade 1, 8400 Ebeltoft");
+            new Select(browser.find(By.id("municipalityCode"))).selectByVisibleText("Syddjurs");
+            browser.type(By.id("doctorCapacity"), "2");
+            new Select(browser.find(By.id("openForNewPatients"))).selectByValue("true");
+            new Select(browser.find(By.id("vatRegistered"))).selectByValue("false");
+            browser.find(By.cssSelector("form.card button[type=submit]")).click();
+            assertThat(browser.text()).contains("Ydernummeret skal være 6 cifre.");
+
+            browser.type(By.id("providerNumber"), "706001");
+            browser.find(By.cssSelector("form.card button[type=submit]")).click();
+            browser.waitFor(d -> d.getCurrentUrl().matches(".*/practices/\\d+$"));
+            assertThat(browser.text()).contains("Lægerne i Ebeltoft", "706001", "Syddjurs", "Ingen læger registreret.");
+
+            browser.find(By.cssSelector("form.stack button[type=submit]")).click();
+            assertThat(browser.text()).contains("Lægens navn skal udfyldes.");
+            browser.type(By.id("name"), "Birgitte Bruun");
+            browser.find(By.id("nursingHomeDoctor1")).click();
+            browser.find(By.cssSelector("form.stack button[type=submit]")).click();
+            assertThat(browser.text()).contains("Oprettet.", "Birgitte Bruun", "Plejehjemslæge");
+            assertThat(browser.text()).contains("Historik", "region-midt", "Oprettet", "Ydernummer: – → 706001");
+            browser.screenshot("practice-detail");
+
+            browser.go("/doctors");
+            browser.type(By.id("q"), "Birgitte Bruun");
+            browser.waitFor(d -> d.findElement(By.id("results")).getText().startsWith("1 resultat"));
+            assertThat(browser.find(By.id("results")).getText()).contains("Lægerne i Ebeltoft");
+        }
+    }
+
+    @Test
+    void a_doctor_sees_the_practices_of_the_region_but_edits_only_their_own() {
+        try (Browser browser = Browser.open(port)) {
+            browser.login("laege-norddjurs");
+            browser.go("/practices?q=Torvet");
+            browser.find(By.linkText("Lægerne ved Torvet")).click();
+            assertThat(browser.text()).contains("Anne Kjær", "Peter Holm", "Mette Lund");
+            assertThat(browser.find(By.linkText("Rediger")).isDisplayed()).isTrue();
+
+            browser.go("/practices?q=Auning");
+            browser.find(By.linkText("Lægehuset Auning")).click();
+            assertThat(browser.text()).contains("Du kan se, men ikke ændre denne praksis.").doesNotContain("Rediger");
+        }
+    }
+
+    @Test
+    void the_national_viewer_sees_aggregates_and_is_refused_the_registry_in_danish_or_english() {
+        try (Browser browser = Browser.open(port)) {
+            browser.login("national");
+            assertThat(browser.text()).contains("Botilbud pr. region", "Region Midtjylland", "Region Nordjylland");
+            browser.screenshot("home-national");
+
+            browser.go("/facilities");
+            assertThat(browser.text()).contains("403", "Ingen adgang",
+                    "Som national læser ser du kun samlede tal");
+
+            browser.find(By.linkText("English")).click();
+            assertThat(browser.text()).contains("Overview", "Facilities", "No access", "As a national viewer");
+            browser.go("/");
+            assertThat(browser.text()).contains("Facilities by region", "Region Midtjylland");
+        }
+    }
+}
