@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.common.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

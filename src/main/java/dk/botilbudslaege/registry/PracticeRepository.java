@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.common.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

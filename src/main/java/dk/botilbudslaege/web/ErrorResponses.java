@@ -150,6 +150,11 @@ class ErrorResponses {
         return answer(request, HttpStatus.CONFLICT, "CONCURRENT_CHANGE", text("problem.concurrentChange"), List.of());
     }
 
+    @ExceptionHandler(dk.botilbudslaege.common.ConflictException.class)
+    Object conflict(dk.botilbudslaege.common.ConflictException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.CONFLICT, e.code(), text(e.messageKey()), List.of());
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     Object dataConflict(DataIntegrityViolationException e, HttpServletRequest request) {
         log.warn("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());

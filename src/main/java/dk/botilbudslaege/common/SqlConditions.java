@@ -1,4 +1,4 @@
-package dk.botilbudslaege.registry;
+package dk.botilbudslaege.common;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,18 +8,18 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A WHERE clause built from the filters that are present, with its named parameters. */
-final class SqlConditions {
+public final class SqlConditions {
 
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
 
-    SqlConditions add(String condition, String param, Object value) {
+    public SqlConditions add(String condition, String param, Object value) {
         conditions.add(condition);
         params.put(param, value);
         return this;
     }
 
-    SqlConditions addIfPresent(String condition, String param, Object value) {
+    public SqlConditions addIfPresent(String condition, String param, Object value) {
         if (value != null && !(value instanceof String s && s.isBlank())) {
             add(condition, param, value instanceof Enum<?> e ? e.name() : value);
         }
@@ -27,7 +27,7 @@ final class SqlConditions {
     }
 
     /** Case-insensitive "contains" over one or more columns. */
-    SqlConditions addSearch(String q, String... columns) {
+    public SqlConditions addSearch(String q, String... columns) {
         if (q != null && !q.isBlank()) {
             String pattern = "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             List<String> parts = new ArrayList<>();
@@ -39,11 +39,11 @@ final class SqlConditions {
         return this;
     }
 
-    String where() {
+    public String where() {
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
-    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+    public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
         return spec.params(params);
     }
 }

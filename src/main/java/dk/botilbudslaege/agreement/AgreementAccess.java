@@ -1,0 +1,77 @@
+package dk.botilbudslaege.agreement;
+
+import java.util.List;
+
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.SqlConditions;
+import dk.botilbudslaege.security.CurrentUser;
+
+/**
+ * Who may see and act on agreements (SPEC §1, §3).
+ * <ul>
+ *   <li>File (create, change, submit, withdraw): the municipality for municipal and private facilities
+ *       located in it, the region for regional facilities in its region, a private facility itself.</li>
+ *   <li>Approve or reject: the region of the facility.</li>
+ *   <li>Give notice: either side, the doctor or the facility (its contact or its municipality).</li>
+ *   <li>Read: the region, the municipality and the facility of the unit, and the doctor. The national
+ *       viewer sees aggregates only.</li>
+ * </ul>
+ */
+final class AgreementAccess {
+
+    private AgreementAccess() {
+    }
+
+    /** The facts of a unit that decide who may file for it. */
+    record UnitScope(List<String> operators, List<String> municipalityCodes, List<String> regionCodes,
+                     List<Long> facilityIds) {
+    }
+
+    static boolean canFile(CurrentUser user, UnitScope unit) {
+        return switch (user.role()) {
+            case MUNICIPALITY -> unit.municipalityCodes().stream().allMatch(user::inMunicipality)
+                    && unit.operators().stream().noneMatch("REGIONAL"::equals);
+            case REGION -> unit.regionCodes().stream().allMatch(user::inRegion)
+                    && unit.operators().stream().allMatch("REGIONAL"::equals);
+            case FACILITY -> unit.facilityIds().contains(user.facilityId())
+                    && unit.operators().stream().allMatch("PRIVATE"::equals);
+            case DOCTOR, NATIONAL -> false;
+        };
+    }
+
+    static boolean canRead(CurrentUser user, Agreement a) {
+        return switch (user.role()) {
+            case REGION -> user.inRegion(a.regionCode());
+            case MUNICIPALITY -> user.inMunicipality(a.municipalityCode());
+            case FACILITY -> a.facilityIds().contains(user.facilityId());
+            case DOCTOR -> user.doctorId() != null && user.doctorId() == a.doctorId();
+            case NATIONAL -> false;
+        };
+    }
+
+    static boolean canDecide(CurrentUser user, Agreement a) {
+        return user.is(dk.botilbudslaege.security.Role.REGION) && user.inRegion(a.regionCode());
+    }
+
+    static boolean canGiveNotice(CurrentUser user, Agreement a) {
+        return switch (user.role()) {
+            case DOCTOR -> user.doctorId() != null && user.doctorId() == a.doctorId();
+            case FACILITY -> a.facilityIds().contains(user.facilityId());
+            case MUNICIPALITY -> user.inMunicipality(a.municipalityCode());
+            case REGION, NATIONAL -> false;
+        };
+    }
+
+    /** Limits a list of agreements (alias {@code a}, the agreement_overview) to the caller's scope. */
+    static SqlConditions scoped(CurrentUser user) {
+        SqlConditions conditions = new SqlConditions();
+        return switch (user.role()) {
+            case REGION -> conditions.add("a.region_code = :scopeRegion", "scopeRegion", user.regionCode());
+            case MUNICIPALITY -> conditions.add("a.municipality_code = :scopeMunicipality", "scopeMunicipality",
+                    user.municipalityCode());
+            case FACILITY -> conditions.add(":scopeFacility = any(a.facility_ids)", "scopeFacility", user.facilityId());
+            case DOCTOR -> conditions.add("a.doctor_id = :scopeDoctor", "scopeDoctor", user.doctorId());
+            case NATIONAL -> throw new ForbiddenException("scope.national.aggregatesOnly");
+        };
+    }
+}

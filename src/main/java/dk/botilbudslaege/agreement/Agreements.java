@@ -1,0 +1,400 @@
+package dk.botilbudslaege.agreement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dk.botilbudslaege.audit.AuditTrail;
+import dk.botilbudslaege.common.ConcurrentChangeException;
+import dk.botilbudslaege.common.ConflictException;
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
+import dk.botilbudslaege.common.SqlConditions;
+import dk.botilbudslaege.registry.ReferenceData;
+import dk.botilbudslaege.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Agreements within the caller's scope and their lifecycle (SPEC §3): create and change drafts, file
+ * the information form, approve or reject, withdraw, give notice. The rules R1-R5 are checked when an
+ * agreement is created, changed, filed and approved; R4 is also held by the database.
+ */
+@Service
+public class Agreements {
+
+    static final String ENTITY = "AGREEMENT";
+    /** The scheme started with Aftale25 on 1 January 2025. */
+    static final LocalDate SCHEME_START = LocalDate.of(2025, 1, 1);
+
+    private final AgreementRepository repository;
+    private final InformationForms forms;
+    private final ReferenceData reference;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    Agreements(AgreementRepository repository, InformationForms forms, ReferenceData reference, AuditTrail audit,
+               ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.forms = forms;
+        this.reference = reference;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** Filters of the agreement list; every one optional. */
+    public record AgreementFilter(AgreementStatus status, String municipalityCode, Long doctorId, Long facilityId,
+                                  String q) {
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<Agreement> search(CurrentUser user, AgreementFilter filter, PageRequest page) {
+        SqlConditions conditions = AgreementAccess.scoped(user)
+                .addIfPresent("a.status = :status", "status", filter.status())
+                .addIfPresent("a.municipality_code = :municipalityCode", "municipalityCode", filter.municipalityCode())
+                .addIfPresent("a.doctor_id = :doctorId", "doctorId", filter.doctorId())
+                .addIfPresent(":facilityId = any(a.facility_ids)", "facilityId", filter.facilityId())
+                .addSearch(filter.q(), "a.unit_name", "a.doctor_name", "a.practice_name", "a.provider_number");
+        return repository.search(conditions, page);
+    }
+
+    @Transactional(readOnly = true)
+    public Agreement get(CurrentUser user, long id) {
+        Agreement agreement = repository.find(id).orElseThrow(() -> NotFoundException.of(ENTITY, id));
+        if (!AgreementAccess.canRead(user, agreement)) {
+            throw NotFoundException.of(ENTITY, id);
+        }
+        return agreement;
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditTrail.AuditEvent> history(CurrentUser user, long id) {
+        get(user, id);
+        return audit.history(ENTITY, id);
+    }
+
+    /** What the caller may do with the agreement now, for pages and the API. */
+    public record Actions(boolean change, boolean submit, boolean withdraw, boolean decide, boolean giveNotice) {
+    }
+
+    public Actions actions(CurrentUser user, Agreement a) {
+        boolean filer = AgreementAccess.canFile(user, scopeOf(unitOf(a)));
+        return new Actions(filer && a.status() == AgreementStatus.DRAFT,
+                filer && a.status() == AgreementStatus.DRAFT,
+                filer && (a.status() == AgreementStatus.DRAFT || a.status() == AgreementStatus.SUBMITTED),
+                AgreementAccess.canDecide(user, a) && a.status() == AgreementStatus.SUBMITTED,
+                AgreementAccess.canGiveNotice(user, a) && a.status() == AgreementStatus.ACTIVE);
+    }
+
+    @Transactional
+    public Agreement create(CurrentUser user, AgreementForm form) {
+        NewAgreement request = resolve(form);
+        requireFiler(user, request.unit());
+        enforceRules(request, null);
+        long id = repository.insert(request, user.username());
+        Agreement created = repository.find(id).orElseThrow();
+        audit.record(ENTITY, id, "CREATED", describe(created));
+        return created;
+    }
+
+    /** Changes a draft; a stale version answers 409 and never overwrites. */
+    @Transactional
+    public Agreement update(CurrentUser user, long id, AgreementForm form) {
+        Agreement current = get(user, id);
+        requireFiler(user, unitOf(current));
+        if (current.status() != AgreementStatus.DRAFT) {
+            throw new ConflictException("INVALID_STATUS", "agreement.status.onlyDraftChanges");
+        }
+        NewAgreement request = resolve(form);
+        requireFiler(user, request.unit());
+        enforceRules(request, id);
+        int version = form.getVersion() == null ? current.version() : form.getVersion();
+        if (version != current.version() || !repository.updateDraft(id, version, request)) {
+            throw new ConcurrentChangeException(ENTITY, id);
+        }
+        Agreement updated = repository.find(id).orElseThrow();
+        audit.record(ENTITY, id, "UPDATED", changes(describe(current), describe(updated)));
+        return updated;
+    }
+
+    /** Files the information form with the region: DRAFT → SUBMITTED. */
+    @Transactional
+    public Agreement submit(CurrentUser user, long id, InformationFormInput input, Integer version) {
+        Agreement current = get(user, id);
+        requireFiler(user, unitOf(current));
+        requireStatus(current, AgreementStatus.DRAFT, "agreement.status.submitOnlyDraft");
+        InformationFormInput form = input == null ? InformationFormInput.empty() : input;
+        if (Boolean.FALSE.equals(form.noOtherContract())) {
+            throw new InvalidInputException(RuleViolation.OTHER_CONTRACT.name(),
+                    List.of(FieldProblem.of("noOtherContract", RuleViolation.OTHER_CONTRACT.messageKey())));
+        }
+        enforceRules(new NewAgreement(current.doctorId(), unitOf(current), current.startDate(),
+                current.matchMethod()), id);
+        transition(current, version, AgreementStatus.DRAFT, AgreementStatus.SUBMITTED);
+        forms.file(user, current, form);
+        audit.record(ENTITY, id, "SUBMITTED", Map.of("status", new AuditTrail.Change("DRAFT", "SUBMITTED")));
+        return repository.find(id).orElseThrow();
+    }
+
+    /** The region approves the filed form: SUBMITTED → ACTIVE, paid from the start date. */
+    @Transactional
+    public Agreement approve(CurrentUser user, long id, Integer version) {
+        Agreement current = get(user, id);
+        requireDecider(user, current);
+        requireStatus(current, AgreementStatus.SUBMITTED, "agreement.status.decideOnlySubmitted");
+        repository.lockPractice(current.practiceId());
+        enforceRules(new NewAgreement(current.doctorId(), unitOf(current), current.startDate(),
+                current.matchMethod()), id);
+        transition(current, version, AgreementStatus.SUBMITTED, AgreementStatus.ACTIVE);
+        repository.recordDecision(id, user.username(), null);
+        Agreement approved = repository.find(id).orElseThrow();
+        try {
+            repository.insertCoverage(approved);
+        } catch (DataIntegrityViolationException e) {
+            // another approval for the same unit and period committed first (R4, held by the database)
+            throw violation(List.of(RuleViolation.UNIT_ALREADY_COVERED));
+        }
+        audit.record(ENTITY, id, "APPROVED", Map.of("status", new AuditTrail.Change("SUBMITTED", "ACTIVE")));
+        events.publishEvent(new AgreementApproved(id, approved.startDate()));
+        return approved;
+    }
+
+    /** The region rejects the filed form, with a reason: SUBMITTED → REJECTED. */
+    @Transactional
+    public Agreement reject(CurrentUser user, long id, String reason, Integer version) {
+        Agreement current = get(user, id);
+        requireDecider(user, current);
+        requireStatus(current, AgreementStatus.SUBMITTED, "agreement.status.decideOnlySubmitted");
+        String trimmed = reason == null ? "" : reason.trim();
+        if (trimmed.length() > 1000) {
+            throw InvalidInputException.of(FieldProblem.of("reason", "validation.size.max.n", 1000));
+        }
+        transition(current, version, AgreementStatus.SUBMITTED, AgreementStatus.REJECTED);
+        repository.recordDecision(id, user.username(), trimmed.isEmpty() ? null : trimmed);
+        audit.record(ENTITY, id, "REJECTED", Map.of("status", new AuditTrail.Change("SUBMITTED", "REJECTED"),
+                "reason", new AuditTrail.Change(null, trimmed)));
+        return repository.find(id).orElseThrow();
+    }
+
+    /** The filer takes a draft or a filed form back before the region decides. */
+    @Transactional
+    public Agreement withdraw(CurrentUser user, long id, Integer version) {
+        Agreement current = get(user, id);
+        requireFiler(user, unitOf(current));
+        if (current.status() != AgreementStatus.DRAFT && current.status() != AgreementStatus.SUBMITTED) {
+            throw new ConflictException("INVALID_STATUS", "agreement.status.withdrawOnlyUndecided");
+        }
+        transition(current, version, current.status(), AgreementStatus.WITHDRAWN);
+        audit.record(ENTITY, id, "WITHDRAWN",
+                Map.of("status", new AuditTrail.Change(current.status().name(), "WITHDRAWN")));
+        return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * Either side ends the agreement with 3 months' notice to the end of a quarter (SPEC §3): the end
+     * date is stated at once and the agreement stays in force until then.
+     */
+    @Transactional
+    public Agreement giveNotice(CurrentUser user, long id, LocalDate noticeDate, Integer version) {
+        Agreement current = get(user, id);
+        if (!AgreementAccess.canGiveNotice(user, current)) {
+            throw new ForbiddenException("scope.agreement.notice");
+        }
+        requireStatus(current, AgreementStatus.ACTIVE, "agreement.status.noticeOnlyActive");
+        if (noticeDate == null) {
+            throw InvalidInputException.of(FieldProblem.of("noticeDate", "agreement.noticeDate.required"));
+        }
+        LocalDate endDate = NoticePeriod.endDate(noticeDate);
+        if (endDate.isBefore(current.startDate())) {
+            throw InvalidInputException.of(FieldProblem.of("noticeDate", "agreement.noticeDate.beforeStart"));
+        }
+        int expected = version == null ? current.version() : version;
+        if (expected != current.version()
+                || !repository.giveNotice(id, expected, noticeDate, endDate, user.username())) {
+            throw new ConcurrentChangeException(ENTITY, id);
+        }
+        repository.shortenCoverage(id, endDate);
+        audit.record(ENTITY, id, "NOTICE_GIVEN", Map.of("status", new AuditTrail.Change("ACTIVE", "NOTICE_GIVEN"),
+                "noticeDate", new AuditTrail.Change(null, noticeDate.toString()),
+                "endDate", new AuditTrail.Change(null, endDate.toString())));
+        return repository.find(id).orElseThrow();
+    }
+
+    // ---- rules -------------------------------------------------------------------------------
+
+    /** Applies R1-R5 to a request; refuses with the most specific violation first (422). */
+    void enforceRules(NewAgreement request, Long exceptAgreement) {
+        List<RuleViolation> violations = AgreementRules.check(situation(request, exceptAgreement));
+        if (!violations.isEmpty()) {
+            throw violation(violations);
+        }
+    }
+
+    AgreementRules.Situation situation(NewAgreement request, Long exceptAgreement) {
+        var doctor = repository.doctor(request.doctorId()).orElseThrow();
+        var unitFacilities = repository.unitFacilities(request.unit());
+        LocalDate start = request.startDate();
+        List<Dispensation> dispensations = repository.validDispensations(doctor.id(), start);
+        Integer maxFacilities = dispensations.stream().filter(d -> d.kind() == DispensationKind.MULTIPLE_FACILITIES)
+                .map(Dispensation::maxFacilities).max(Integer::compare).orElse(null);
+        boolean nursingHomeDispensation = dispensations.stream()
+                .anyMatch(d -> d.kind() == DispensationKind.NURSING_HOME_AND_FACILITY);
+        List<AgreementRules.DoctorLoad> loads = new ArrayList<>();
+        int otherRoles = 0;
+        for (var load : repository.practiceLoads(doctor.practiceId(), start, null, exceptAgreement)) {
+            boolean self = load.doctorId() == doctor.id();
+            if (self) {
+                otherRoles = load.facilityRoles();
+            }
+            loads.add(new AgreementRules.DoctorLoad(load.nursingHomeDoctor(),
+                    load.facilityRoles() + (self ? 1 : 0), load.dispensed()));
+        }
+        return new AgreementRules.Situation(
+                unitFacilities.stream().map(AgreementRepository.UnitFacility::legalBasis).toList(),
+                reference.legalBasesInScope(start),
+                repository.coveredByAnother(request.unit(), start, null, exceptAgreement),
+                doctor.nursingHomeDoctor(), nursingHomeDispensation, otherRoles, maxFacilities,
+                doctor.practiceCapacity(), loads);
+    }
+
+    private static InvalidInputException violation(List<RuleViolation> violations) {
+        List<FieldProblem> problems = violations.stream()
+                .map(v -> FieldProblem.of(fieldOf(v), v.messageKey())).toList();
+        return new InvalidInputException(violations.get(0).name(), problems);
+    }
+
+    private static String fieldOf(RuleViolation violation) {
+        return switch (violation) {
+            case LEGAL_BASIS_NOT_IN_SCOPE, UNIT_ALREADY_COVERED -> "facilityIds";
+            case NURSING_HOME_CONFLICT, DOCTOR_ROLE_LIMIT, PRACTICE_CAPACITY -> "doctorId";
+            case OTHER_CONTRACT -> "noOtherContract";
+        };
+    }
+
+    // ---- resolving the request ------------------------------------------------------------------
+
+    /** Turns the form into a unit and a doctor that exist, or says which field is wrong. */
+    NewAgreement resolve(AgreementForm form) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (repository.doctor(form.getDoctorId()).isEmpty()) {
+            problems.add(FieldProblem.of("doctorId", "agreement.doctorId.unknown", form.getDoctorId()));
+        }
+        if (form.getStartDate().isBefore(SCHEME_START)) {
+            problems.add(FieldProblem.of("startDate", "agreement.startDate.beforeScheme"));
+        }
+        Unit unit = resolveUnit(form, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+        return new NewAgreement(form.getDoctorId(), unit, form.getStartDate(), form.getMatchMethod());
+    }
+
+    private Unit resolveUnit(AgreementForm form, List<FieldProblem> problems) {
+        List<Long> ids = form.getFacilityIds() == null ? List.of() : form.getFacilityIds().stream().distinct().toList();
+        if (ids.contains(null)) {
+            problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.unknown", "null"));
+            return null;
+        }
+        var found = repository.unitFacilities(new Unit(UnitKind.FACILITY, ids, null, null));
+        if (found.size() != ids.size()) {
+            problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.unknown", ids));
+            return null;
+        }
+        if (form.getSectionId() != null) {
+            var section = repository.section(form.getSectionId());
+            if (section.isEmpty() || ids.size() != 1 || section.get().facilityId() != ids.get(0)) {
+                problems.add(FieldProblem.of("sectionId", "agreement.sectionId.notOfFacility"));
+                return null;
+            }
+            return Unit.section(ids.get(0), form.getSectionId());
+        }
+        Long groupId = form.getGroupId();
+        if (groupId == null && ids.size() > 1) {
+            var groups = new HashSet<Long>();
+            found.forEach(f -> groups.add(f.groupId()));
+            groupId = groups.size() == 1 ? groups.iterator().next() : null;
+            if (groupId == null) {
+                problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.notOneGroup"));
+                return null;
+            }
+        }
+        if (groupId != null) {
+            List<Long> members = repository.groupMembers(groupId);
+            if (members.isEmpty() || (!ids.isEmpty() && !new HashSet<>(members).equals(new HashSet<>(ids)))) {
+                problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.wholeGroup"));
+                return null;
+            }
+            return Unit.group(groupId, members);
+        }
+        return Unit.facility(ids.get(0));
+    }
+
+    Unit unitOf(Agreement a) {
+        return new Unit(a.unitKind(), a.facilityIds(), a.sectionId(), a.groupId());
+    }
+
+    private AgreementAccess.UnitScope scopeOf(Unit unit) {
+        var facilities = repository.unitFacilities(unit);
+        return new AgreementAccess.UnitScope(
+                facilities.stream().map(AgreementRepository.UnitFacility::operator).toList(),
+                facilities.stream().map(AgreementRepository.UnitFacility::municipalityCode).toList(),
+                facilities.stream().map(AgreementRepository.UnitFacility::regionCode).toList(),
+                unit.facilityIds());
+    }
+
+    private void requireFiler(CurrentUser user, Unit unit) {
+        if (!AgreementAccess.canFile(user, scopeOf(unit))) {
+            throw new ForbiddenException("scope.agreement.file");
+        }
+    }
+
+    private static void requireDecider(CurrentUser user, Agreement a) {
+        if (!AgreementAccess.canDecide(user, a)) {
+            throw new ForbiddenException("scope.agreement.decide");
+        }
+    }
+
+    private static void requireStatus(Agreement a, AgreementStatus expected, String messageKey) {
+        if (a.status() != expected) {
+            throw new ConflictException("INVALID_STATUS", messageKey);
+        }
+    }
+
+    private void transition(Agreement current, Integer version, AgreementStatus from, AgreementStatus to) {
+        int expected = version == null ? current.version() : version;
+        if (expected != current.version() || !repository.transition(current.id(), expected, from, to)) {
+            throw new ConcurrentChangeException(ENTITY, current.id());
+        }
+    }
+
+    private static Map<String, AuditTrail.Change> describe(Agreement a) {
+        Map<String, AuditTrail.Change> fields = new LinkedHashMap<>();
+        fields.put("doctor", new AuditTrail.Change(null, a.doctorName() + " (" + a.providerNumber() + ")"));
+        fields.put("unit", new AuditTrail.Change(null, a.unitName()));
+        fields.put("startDate", new AuditTrail.Change(null, a.startDate().toString()));
+        fields.put("matchMethod", new AuditTrail.Change(null, a.matchMethod().name()));
+        fields.put("status", new AuditTrail.Change(null, a.status().name()));
+        return fields;
+    }
+
+    private static Map<String, AuditTrail.Change> changes(Map<String, AuditTrail.Change> before,
+                                                          Map<String, AuditTrail.Change> after) {
+        Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
+        after.forEach((field, change) -> {
+            Object old = before.get(field).to();
+            if (!old.equals(change.to())) {
+                changes.put(field, new AuditTrail.Change(old, change.to()));
+            }
+        });
+        return changes;
+    }
+}

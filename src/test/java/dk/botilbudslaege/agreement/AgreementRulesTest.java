@@ -1,0 +1,136 @@
+package dk.botilbudslaege.agreement;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import dk.botilbudslaege.agreement.AgreementRules.DoctorLoad;
+import dk.botilbudslaege.agreement.AgreementRules.Situation;
+import dk.botilbudslaege.registry.LegalBasis;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SPEC §3 R1-R5, one business sentence each, with the edges around them. */
+class AgreementRulesTest {
+
+    static final Set<LegalBasis> PHASE_ONE = EnumSet.of(LegalBasis.SEL_108, LegalBasis.ABL_105);
+
+    /** A free doctor in a practice of one capacity, for an SEL § 108 facility nobody covers. */
+    static Situation fine() {
+        return new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, false, false, 0, null, 1,
+                List.of(new DoctorLoad(false, 1, false)));
+    }
+
+
+    @Test
+    void a_free_doctor_may_take_an_uncovered_facility_in_scope() {
+        assertThat(AgreementRules.check(fine())).isEmpty();
+    }
+
+    @Test
+    void r5_a_facility_whose_legal_basis_is_not_in_scope_cannot_get_an_agreement() {
+        Situation s = new Situation(List.of(LegalBasis.SEL_107), PHASE_ONE, false, false, false, 0, null, 1,
+                fine().practiceLoads());
+        assertThat(AgreementRules.check(s)).containsExactly(RuleViolation.LEGAL_BASIS_NOT_IN_SCOPE);
+    }
+
+    @Test
+    void r5_a_group_is_in_scope_only_when_every_facility_is() {
+        Situation s = new Situation(List.of(LegalBasis.SEL_108, LegalBasis.BL_43), PHASE_ONE, false, false, false, 0,
+                null, 1, fine().practiceLoads());
+        assertThat(AgreementRules.check(s)).containsExactly(RuleViolation.LEGAL_BASIS_NOT_IN_SCOPE);
+    }
+
+    @Test
+    void r5_a_widened_scope_lets_children_s_homes_in() {
+        Situation s = new Situation(List.of(LegalBasis.BL_43), EnumSet.allOf(LegalBasis.class), false, false, false,
+                0, null, 1, fine().practiceLoads());
+        assertThat(AgreementRules.check(s)).isEmpty();
+    }
+
+    @Test
+    void r4_a_unit_already_covered_in_the_period_cannot_get_another_agreement() {
+        Situation s = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, true, false, false, 0, null, 1,
+                fine().practiceLoads());
+        assertThat(AgreementRules.check(s)).containsExactly(RuleViolation.UNIT_ALREADY_COVERED);
+    }
+
+    @Test
+    void r1_a_doctor_with_a_facility_cannot_take_a_second_without_dispensation() {
+        Situation s = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, false, false, 1, null, 2,
+                List.of(new DoctorLoad(false, 2, false)));
+        assertThat(AgreementRules.check(s)).containsExactly(RuleViolation.DOCTOR_ROLE_LIMIT);
+    }
+
+    @Test
+    void r1_a_dispensation_for_multiple_facilities_allows_up_to_its_maximum() {
+        Situation second = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, false, false, 1, 2, 1,
+                List.of(new DoctorLoad(false, 2, true)));
+        assertThat(AgreementRules.check(second)).isEmpty();
+        Situation third = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, false, false, 2, 2, 1,
+                List.of(new DoctorLoad(false, 3, true)));
+        assertThat(AgreementRules.check(third)).containsExactly(RuleViolation.DOCTOR_ROLE_LIMIT);
+    }
+
+    @Test
+    void r2_a_nursing_home_doctor_cannot_become_facility_doctor_without_dispensation() {
+        Situation s = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, true, false, 0, null, 2,
+                List.of(new DoctorLoad(true, 1, false)));
+        assertThat(AgreementRules.check(s)).containsExactly(RuleViolation.NURSING_HOME_CONFLICT);
+    }
+
+    @Test
+    void r2_the_most_specific_rule_wins_for_a_nursing_home_doctor_over_the_role_limit() {
+        Situation s = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, true, false, 1, null, 1,
+                List.of(new DoctorLoad(true, 2, false)));
+        List<RuleViolation> violations = AgreementRules.check(s);
+        assertThat(violations.get(0)).isEqualTo(RuleViolation.NURSING_HOME_CONFLICT);
+        assertThat(violations).contains(RuleViolation.DOCTOR_ROLE_LIMIT, RuleViolation.PRACTICE_CAPACITY);
+    }
+
+    @Test
+    void r2_a_dispensation_lets_a_nursing_home_doctor_also_serve_one_facility() {
+        Situation s = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, true, true, 0, null, 1,
+                List.of(new DoctorLoad(true, 1, true)));
+        assertThat(AgreementRules.check(s)).isEmpty();
+    }
+
+    @Test
+    void r3_a_practice_cannot_hold_more_roles_than_doctor_capacities() {
+        Situation s = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, false, false, 0, null, 1,
+                List.of(new DoctorLoad(false, 1, false), new DoctorLoad(false, 1, false)));
+        assertThat(AgreementRules.check(s)).containsExactly(RuleViolation.PRACTICE_CAPACITY);
+    }
+
+    @Test
+    void r3_nursing_home_roles_count_against_the_practice_capacity_too() {
+        Situation s = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, false, false, 0, null, 2,
+                List.of(new DoctorLoad(true, 0, false), new DoctorLoad(true, 0, false),
+                        new DoctorLoad(false, 1, false)));
+        assertThat(AgreementRules.check(s)).containsExactly(RuleViolation.PRACTICE_CAPACITY);
+    }
+
+    @Test
+    void r3_exactly_at_capacity_is_allowed() {
+        Situation s = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, false, false, 0, null, 2,
+                List.of(new DoctorLoad(true, 0, false), new DoctorLoad(false, 1, false)));
+        assertThat(AgreementRules.check(s)).isEmpty();
+    }
+
+    @Test
+    void r3_a_role_covered_by_a_dispensation_does_not_take_another_capacity() {
+        Situation s = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, false, false, 1, 2, 1,
+                List.of(new DoctorLoad(false, 2, true)));
+        assertThat(AgreementRules.check(s)).isEmpty();
+    }
+
+    @Test
+    void every_broken_rule_is_reported_most_specific_first() {
+        Situation s = new Situation(List.of(LegalBasis.SEL_107), PHASE_ONE, true, true, false, 1, null, 1,
+                List.of(new DoctorLoad(true, 2, false)));
+        assertThat(AgreementRules.check(s)).containsExactly(RuleViolation.LEGAL_BASIS_NOT_IN_SCOPE,
+                RuleViolation.UNIT_ALREADY_COVERED, RuleViolation.NURSING_HOME_CONFLICT,
+                RuleViolation.DOCTOR_ROLE_LIMIT, RuleViolation.PRACTICE_CAPACITY);
+    }
+}
