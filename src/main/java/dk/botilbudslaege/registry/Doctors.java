@@ -44,6 +44,7 @@ public class Doctors {
 
     @Transactional(readOnly = true)
     public Doctor get(CurrentUser user, long id) {
+        RegistryAccess.requireRegistryReader(user);
         Doctor doctor = repository.findDoctor(id).orElseThrow(() -> NotFoundException.of(ENTITY, id));
         if (!RegistryAccess.canReadPractice(user, doctor.regionCode())) {
             throw NotFoundException.of(ENTITY, id);
@@ -83,6 +84,7 @@ public class Doctors {
     }
 
     private void requireWritablePractice(CurrentUser user, long practiceId) {
+        RegistryAccess.requireRegistryReader(user);
         Practice practice = repository.findPractice(practiceId)
                 .filter(p -> RegistryAccess.canReadPractice(user, p.regionCode()))
                 .orElseThrow(() -> InvalidInputException.of(

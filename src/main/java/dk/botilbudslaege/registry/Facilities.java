@@ -49,6 +49,7 @@ public class Facilities {
     /** A facility in the caller's scope; out of scope it does not exist for them (404). */
     @Transactional(readOnly = true)
     public Facility get(CurrentUser user, long id) {
+        RegistryAccess.requireRegistryReader(user);
         Facility facility = repository.findById(id).orElseThrow(() -> NotFoundException.of(ENTITY, id));
         if (!RegistryAccess.canReadFacility(user, facility.municipalityCode(), facility.regionCode(), id)) {
             throw NotFoundException.of(ENTITY, id);
