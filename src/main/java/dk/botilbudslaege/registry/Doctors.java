@@ -88,7 +88,7 @@ public class Doctors {
         Practice practice = repository.findPractice(practiceId)
                 .filter(p -> RegistryAccess.canReadPractice(user, p.regionCode()))
                 .orElseThrow(() -> InvalidInputException.of(
-                        FieldProblem.of("practiceId", "doctor.practiceId.unknown", practiceId)));
+                        FieldProblem.of("practiceId", "doctor.practiceId.unknown", String.valueOf(practiceId))));
         if (!RegistryAccess.canWritePractice(user, practice.regionCode(), practice.id())) {
             throw new ForbiddenException("scope.practice.write");
         }

@@ -152,7 +152,7 @@ public class Facilities {
             problems.add(FieldProblem.of(d.latitude() == null ? "latitude" : "longitude", "facility.coordinates.both"));
         }
         if (d.groupId() != null && !repository.groupExists(d.groupId())) {
-            problems.add(FieldProblem.of("groupId", "facility.groupId.unknown", d.groupId()));
+            problems.add(FieldProblem.of("groupId", "facility.groupId.unknown", String.valueOf(d.groupId())));
         }
         if (current != null && !current.sections().isEmpty()) {
             int inSections = current.sections().stream().mapToInt(Facility.Section::residents).sum();
