@@ -45,6 +45,7 @@ public class Doctors {
 
     @Transactional(readOnly = true)
     public Doctor get(CurrentUser user, long id) {
+        RegistryAccess.requireRegistryReader(user);
         Doctor doctor = repository.findDoctor(id).orElseThrow(() -> NotFoundException.of(ENTITY, id));
         if (!RegistryAccess.canReadPractice(user, doctor.regionCode())) {
             throw NotFoundException.of(ENTITY, id);
@@ -84,10 +85,11 @@ public class Doctors {
     }
 
     private void requireWritablePractice(CurrentUser user, long practiceId) {
+        RegistryAccess.requireRegistryReader(user);
         Practice practice = repository.findPractice(practiceId)
                 .filter(p -> RegistryAccess.canReadPractice(user, p.regionCode()))
                 .orElseThrow(() -> InvalidInputException.of(
-                        FieldProblem.of("practiceId", "doctor.practiceId.unknown", practiceId)));
+                        FieldProblem.of("practiceId", "doctor.practiceId.unknown", String.valueOf(practiceId))));
         if (!RegistryAccess.canWritePractice(user, practice.regionCode(), practice.id())) {
             throw new ForbiddenException("scope.practice.write");
         }

@@ -50,6 +50,7 @@ public class Facilities {
     /** A facility in the caller's scope; out of scope it does not exist for them (404). */
     @Transactional(readOnly = true)
     public Facility get(CurrentUser user, long id) {
+        RegistryAccess.requireRegistryReader(user);
         Facility facility = repository.findById(id).orElseThrow(() -> NotFoundException.of(ENTITY, id));
         if (!RegistryAccess.canReadFacility(user, facility.municipalityCode(), facility.regionCode(), id)) {
             throw NotFoundException.of(ENTITY, id);
@@ -165,7 +166,7 @@ public class Facilities {
         if (d.groupId() != null) {
             var group = repository.group(d.groupId());
             if (group.isEmpty()) {
-                problems.add(FieldProblem.of("groupId", "facility.groupId.unknown", d.groupId()));
+                problems.add(FieldProblem.of("groupId", "facility.groupId.unknown", String.valueOf(d.groupId())));
             } else if (!group.get().municipalityCode().equals(d.municipalityCode())) {
                 problems.add(FieldProblem.of("groupId", "facility.groupId.otherMunicipality", group.get().name()));
             }

@@ -49,6 +49,7 @@ public class Practices {
 
     @Transactional(readOnly = true)
     public Practice get(CurrentUser user, long id) {
+        RegistryAccess.requireRegistryReader(user);
         Practice practice = repository.findPractice(id).orElseThrow(() -> NotFoundException.of(ENTITY, id));
         if (!RegistryAccess.canReadPractice(user, practice.regionCode())) {
             throw NotFoundException.of(ENTITY, id);

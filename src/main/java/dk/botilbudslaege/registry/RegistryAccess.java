@@ -13,7 +13,8 @@ import dk.botilbudslaege.security.CurrentUser;
  *   <li>Facility: reads its own facility; reads the practices and doctors of its region.</li>
  *   <li>Doctor: reads the facilities, practices and doctors of its region; changes its own practice
  *       and that practice's doctors.</li>
- *   <li>National viewer: aggregates only, no registry rows.</li>
+ *   <li>National viewer: aggregates only, no registry rows: every registry call is "forbidden" (403),
+ *       whatever the id, so nothing leaks.</li>
  * </ul>
  */
 final class RegistryAccess {

@@ -8,7 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -22,6 +26,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
 
     ProblemResponses(MessageSource messages, LocaleResolver localeResolver) {
         this.messages = messages;
@@ -35,9 +40,18 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "problem.unauthorized");
     }
 
+    /**
+     * A refusal before the controller: in practice a missing CSRF token. A caller who is not signed in
+     * at all (no credentials, no session) is asked to sign in (401 with the challenge), not told "forbidden".
+     */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException accessDeniedException) throws IOException {
+        if (!trustResolver.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+            commence(request, response,
+                    new InsufficientAuthenticationException("not signed in", accessDeniedException));
+            return;
+        }
         write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "problem.forbidden.csrf");
     }
 
