@@ -68,6 +68,9 @@ public class Practices {
     @Transactional
     public Practice create(CurrentUser user, PracticeForm form) {
         Practice.PracticeData data = form.data();
+        if (!canCreate(user)) {
+            throw new ForbiddenException("scope.practice.create");
+        }
         validate(data, null);
         if (!RegistryAccess.canCreatePractice(user, regionOf(data.municipalityCode()))) {
             throw new ForbiddenException("scope.practice.create");
