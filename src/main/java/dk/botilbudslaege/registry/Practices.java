@@ -67,12 +67,23 @@ public class Practices {
     public Practice create(CurrentUser user, PracticeForm form) {
         Practice.PracticeData data = form.data();
         validate(data, null);
-        if (!RegistryAccess.canCreatePractice(user, regionOf(data.municipalityCode()))) {
+        if (!canCreate(user, data.municipalityCode())) {
             throw new ForbiddenException("scope.practice.create");
         }
+        long id = store(data);
+        return repository.findPractice(id).orElseThrow();
+    }
+
+    /** Whether the caller may create a practice in this municipality: the region, in its own region (SPEC §1). */
+    boolean canCreate(CurrentUser user, String municipalityCode) {
+        return RegistryAccess.canCreatePractice(user, regionOf(municipalityCode));
+    }
+
+    /** Inserts a practice that has passed {@link #problems} and the scope check, with its audit record. */
+    long store(Practice.PracticeData data) {
         long id = repository.insertPractice(data);
         audit.created(ENTITY, id, data);
-        return repository.findPractice(id).orElseThrow();
+        return id;
     }
 
     @Transactional
@@ -101,6 +112,14 @@ public class Practices {
     }
 
     void validate(Practice.PracticeData d, Practice current) {
+        List<FieldProblem> problems = problems(d, current);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+    }
+
+    /** The rules Bean Validation cannot see: a known municipality, a free provider number, both coordinates. */
+    List<FieldProblem> problems(Practice.PracticeData d, Practice current) {
         List<FieldProblem> problems = new ArrayList<>();
         if (reference.municipality(d.municipalityCode()).isEmpty()) {
             problems.add(FieldProblem.of("municipalityCode", "facility.municipalityCode.unknown", d.municipalityCode()));
@@ -115,8 +134,6 @@ public class Practices {
         if (current != null && d.doctorCapacity() < 1) {
             problems.add(FieldProblem.of("doctorCapacity", "validation.min", 1));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("VALIDATION_FAILED", problems);
-        }
+        return problems;
     }
 }
