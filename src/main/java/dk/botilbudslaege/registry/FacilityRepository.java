@@ -77,6 +77,18 @@ class FacilityRepository {
                 .update() == 1;
     }
 
+    /** Whether the registry holds a facility with this name, address, municipality and legal basis. */
+    boolean exists(Facility.FacilityData d) {
+        return jdbc.sql("""
+                        select count(*) from facility
+                         where lower(name) = lower(:name) and lower(address) = lower(:address)
+                           and municipality_code = :municipalityCode and legal_basis = :legalBasis
+                        """)
+                .param("name", d.name()).param("address", d.address())
+                .param("municipalityCode", d.municipalityCode()).param("legalBasis", d.legalBasis().name())
+                .query(Long.class).single() > 0;
+    }
+
     boolean groupExists(long groupId) {
         return jdbc.sql("select count(*) from facility_group where id = :id").param("id", groupId)
                 .query(Long.class).single() > 0;
