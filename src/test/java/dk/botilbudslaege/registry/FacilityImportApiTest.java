@@ -2,6 +2,7 @@ package dk.botilbudslaege.registry;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.UUID;
 
 import dk.botilbudslaege.support.Api;
@@ -244,15 +245,18 @@ class FacilityImportApiTest {
     }
 
     @Test
-    void a_file_over_the_size_limit_is_refused_with_the_limit() {
-        byte[] large = new byte[(int) ImportFile.MAX_BYTES + 1024];
-        java.util.Arrays.fill(large, (byte) 'a');
+    void a_file_over_the_size_limit_is_refused_with_the_limit_however_large_it_is() {
+        for (int megabytes : new int[] {6, 25}) {
+            byte[] large = new byte[megabytes * 1024 * 1024];
+            Arrays.fill(large, (byte) 'a');
 
-        Api.Response answer = api.as("region-midt").postFile(IMPORT, "stor.csv", large);
+            Api.Response answer = api.as("region-midt").postFile(IMPORT, "stor.csv", large);
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.json().path("errors").get(0).path("message").asString())
-                .isEqualTo("Filen er for stor (højst 5 MB).");
+            assertThat(answer.status()).as(megabytes + " MB").isEqualTo(400);
+            assertThat(answer.code()).isEqualTo("IMPORT_FAILED");
+            assertThat(answer.json().path("errors").get(0).path("message").asString())
+                    .isEqualTo("Filen er for stor (højst 5 MB).");
+        }
     }
 
     static JsonNode error(JsonNode errors, int row, String field) {
