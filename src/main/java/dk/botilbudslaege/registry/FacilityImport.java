@@ -96,8 +96,9 @@ class FacilityImport {
     }
 
     /**
-     * The row's facility when it keeps every rule of the form and the caller's scope; else null. All
-     * rules are checked that the row's readable cells allow, so one attempt shows all its problems.
+     * The row's facility when it keeps every rule of the form and the caller's scope; else null. Every
+     * rule the row's readable cells allow is checked, so that one upload shows all the row's problems;
+     * only the rules between fields wait until both numbers (places, residents) can be read.
      */
     private Facility.FacilityData check(CurrentUser user, FacilityForm form, RowReader cells) {
         cells.violations(validator.validate(form), field -> field);

@@ -116,7 +116,8 @@ class PracticeImport {
 
     /**
      * The practice of its first row when it keeps every rule of the form and the caller's scope; else
-     * null. All rules are checked that the row's readable cells allow.
+     * null. Every rule the row's readable cells allow is checked; the registry's own rules once every
+     * required value is there.
      */
     private Practice.PracticeData check(CurrentUser user, PracticeForm form, RowReader cells) {
         cells.violations(validator.validate(form), field -> field);
