@@ -32,7 +32,10 @@ public class AppLocaleResolver implements LocaleResolver {
     }
 
     private static Locale chosen(HttpServletRequest request) {
-        String param = request.getParameter("lang");
+        // never read parameters of an upload: that would parse (and size-check) the whole body here
+        String contentType = request.getContentType();
+        boolean upload = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        String param = upload ? null : request.getParameter("lang");
         if (param == null && request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
                 if (COOKIE.equals(cookie.getName())) {

@@ -61,9 +61,15 @@ public class Doctors {
     public Doctor create(CurrentUser user, DoctorForm form) {
         Doctor.DoctorData data = form.data();
         requireWritablePractice(user, data.practiceId());
+        long id = store(data);
+        return repository.findDoctor(id).orElseThrow();
+    }
+
+    /** Inserts a doctor of a practice the caller may change, with its audit record. */
+    long store(Doctor.DoctorData data) {
         long id = repository.insertDoctor(data);
         audit.created(ENTITY, id, data);
-        return repository.findDoctor(id).orElseThrow();
+        return id;
     }
 
     @Transactional

@@ -79,9 +79,15 @@ public class Facilities {
         Facility.FacilityData data = form.data();
         validate(data, null);
         requireWritable(user, data);
+        long id = store(data);
+        return repository.findById(id).orElseThrow();
+    }
+
+    /** Inserts a facility that has passed {@link #problems} and the scope check, with its audit record. */
+    long store(Facility.FacilityData data) {
         long id = repository.insert(data);
         audit.created(ENTITY, id, data);
-        return repository.findById(id).orElseThrow();
+        return id;
     }
 
     @Transactional
@@ -145,14 +151,26 @@ public class Facilities {
     }
 
     private void requireWritable(CurrentUser user, Facility.FacilityData data) {
-        String region = reference.municipality(data.municipalityCode()).map(Municipality::regionCode).orElse(null);
-        if (!RegistryAccess.canWriteFacility(user, data.municipalityCode(), region, data.operator())) {
+        if (!canWrite(user, data.municipalityCode(), data.operator())) {
             throw new ForbiddenException(RegistryAccess.facilityWriteRefusal(user));
         }
     }
 
-    /** The rules Bean Validation cannot see: references that must exist and fields that depend on each other. */
+    /** Whether the caller's scope allows a facility in this municipality with this operator (SPEC §1). */
+    boolean canWrite(CurrentUser user, String municipalityCode, Operator operator) {
+        String region = reference.municipality(municipalityCode).map(Municipality::regionCode).orElse(null);
+        return RegistryAccess.canWriteFacility(user, municipalityCode, region, operator);
+    }
+
     void validate(Facility.FacilityData d, Facility current) {
+        List<FieldProblem> problems = problems(d, current);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+    }
+
+    /** The rules Bean Validation cannot see: references that must exist and fields that depend on each other. */
+    List<FieldProblem> problems(Facility.FacilityData d, Facility current) {
         List<FieldProblem> problems = new ArrayList<>();
         if (reference.municipality(d.municipalityCode()).isEmpty()) {
             problems.add(FieldProblem.of("municipalityCode", "facility.municipalityCode.unknown", d.municipalityCode()));
@@ -177,8 +195,6 @@ public class Facilities {
                 problems.add(FieldProblem.of("residents", "facility.residents.belowSections", inSections));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("VALIDATION_FAILED", problems);
-        }
+        return problems;
     }
 }

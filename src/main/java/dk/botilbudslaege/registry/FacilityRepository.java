@@ -102,6 +102,18 @@ class FacilityRepository {
                 rs.getString("municipality_code"));
     }
 
+    /** Whether the registry holds a facility with this name, address, municipality and legal basis. */
+    boolean exists(Facility.FacilityData d) {
+        return jdbc.sql("""
+                        select count(*) from facility
+                         where lower(name) = lower(:name) and lower(address) = lower(:address)
+                           and municipality_code = :municipalityCode and legal_basis = :legalBasis
+                        """)
+                .param("name", d.name()).param("address", d.address())
+                .param("municipalityCode", d.municipalityCode()).param("legalBasis", d.legalBasis().name())
+                .query(Long.class).single() > 0;
+    }
+
     int sectionResidents(long facilityId) {
         return jdbc.sql("select coalesce(sum(residents), 0) from facility_section where facility_id = :id")
                 .param("id", facilityId).query(Integer.class).single();

@@ -72,12 +72,23 @@ public class Practices {
             throw new ForbiddenException("scope.practice.create");
         }
         validate(data, null);
-        if (!RegistryAccess.canCreatePractice(user, regionOf(data.municipalityCode()))) {
+        if (!canCreate(user, data.municipalityCode())) {
             throw new ForbiddenException("scope.practice.create");
         }
+        long id = store(data);
+        return repository.findPractice(id).orElseThrow();
+    }
+
+    /** Whether the caller may create a practice in this municipality: the region, in its own region (SPEC §1). */
+    boolean canCreate(CurrentUser user, String municipalityCode) {
+        return RegistryAccess.canCreatePractice(user, regionOf(municipalityCode));
+    }
+
+    /** Inserts a practice that has passed {@link #problems} and the scope check, with its audit record. */
+    long store(Practice.PracticeData data) {
         long id = repository.insertPractice(data);
         audit.created(ENTITY, id, data);
-        return repository.findPractice(id).orElseThrow();
+        return id;
     }
 
     @Transactional
@@ -106,6 +117,14 @@ public class Practices {
     }
 
     void validate(Practice.PracticeData d, Practice current) {
+        List<FieldProblem> problems = problems(d, current);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+    }
+
+    /** The rules Bean Validation cannot see: a known municipality, a free provider number, both coordinates. */
+    List<FieldProblem> problems(Practice.PracticeData d, Practice current) {
         List<FieldProblem> problems = new ArrayList<>();
         if (reference.municipality(d.municipalityCode()).isEmpty()) {
             problems.add(FieldProblem.of("municipalityCode", "facility.municipalityCode.unknown", d.municipalityCode()));
@@ -118,10 +137,8 @@ public class Practices {
             problems.add(FieldProblem.of(d.latitude() == null ? "latitude" : "longitude", "facility.coordinates.both"));
         }
         if (current != null && d.doctorCapacity() < 1) {
-            problems.add(FieldProblem.of("doctorCapacity", "validation.min", 1));
+            problems.add(FieldProblem.of("doctorCapacity", "validation.min.n", 1));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("VALIDATION_FAILED", problems);
-        }
+        return problems;
     }
 }

@@ -10,7 +10,9 @@ import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.InvalidRowsException;
 import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.common.RowProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +65,22 @@ class ErrorResponses {
                 .map(p -> fieldError(p.field(), message(p))).toList();
         String detail = errors.size() == 1 ? errors.get(0).get("message") : text("problem.validation");
         return answer(request, status, e.code(), detail, errors);
+    }
+
+    /** A refused import: every bad row with its number, field, column and reason (SPEC §2). */
+    @ExceptionHandler(InvalidRowsException.class)
+    Object invalidRows(InvalidRowsException e, HttpServletRequest request) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (RowProblem problem : e.problems()) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("row", problem.row());
+            error.put("field", problem.field());
+            error.put("column", problem.column());
+            error.put("message", messages.getMessage(problem.message(), locale()));
+            errors.add(error);
+        }
+        return answer(request, HttpStatus.BAD_REQUEST, InvalidRowsException.CODE, text("import.failed.detail"),
+                errors);
     }
 
     @ExceptionHandler(BindException.class)
@@ -193,7 +211,7 @@ class ErrorResponses {
     }
 
     private Object answer(HttpServletRequest request, HttpStatus status, String code, String detail,
-                          List<Map<String, String>> errors) {
+                          List<? extends Map<String, ?>> errors) {
         if (!isApi(request)) {
             ModelAndView page = page(status, detail);
             page.addObject("requestPath", request.getRequestURI());

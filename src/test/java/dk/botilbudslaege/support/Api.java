@@ -1,5 +1,6 @@
 package dk.botilbudslaege.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,6 +89,22 @@ public final class Api {
     public Response postBytes(String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A multipart/form-data upload of one file in the field {@code file}, as a browser sends it. */
+    public Response postFile(String path, String filename, byte[] content) {
+        return postMultipart(path, "file", filename, content);
+    }
+
+    public Response postMultipart(String path, String field, String filename, byte[] content) {
+        String boundary = "----botilbud" + UUID.randomUUID().toString().replace("-", "");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return postBytes(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
     public HttpResponse<byte[]> getBytes(String path) {
