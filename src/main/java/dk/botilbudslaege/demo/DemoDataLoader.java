@@ -34,9 +34,11 @@ class DemoDataLoader implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final DemoProperties properties;
     private final Environment environment;
+    private final DemoAgreements demoAgreements;
 
     DemoDataLoader(RegistryLoader loader, Users users, JdbcClient jdbc, DemoProperties properties,
-                   Environment environment) {
+                   Environment environment, DemoAgreements demoAgreements) {
+        this.demoAgreements = demoAgreements;
         this.loader = loader;
         this.users = users;
         this.jdbc = jdbc;
@@ -86,6 +88,7 @@ class DemoDataLoader implements ApplicationRunner {
                     .param("g", groupId).param("m", NORDDJURS).param("names", group.members()).update();
         });
         createAccounts();
+        demoAgreements.load(properties.seed());
     }
 
     private void loadNational() {
