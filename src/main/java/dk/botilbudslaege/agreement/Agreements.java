@@ -329,7 +329,7 @@ public class Agreements {
         }
         if (groupId != null) {
             List<Long> members = repository.groupMembers(groupId);
-            if (members.isEmpty() || (!ids.isEmpty() && !new HashSet<>(members).equals(new HashSet<>(ids)))) {
+            if (members.isEmpty() || !members.containsAll(ids)) {
                 problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.wholeGroup"));
                 return null;
             }

@@ -1,0 +1,213 @@
+package dk.botilbudslaege.agreement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dk.botilbudslaege.common.ConcurrentChangeException;
+import dk.botilbudslaege.common.ConflictException;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.FormErrors;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Creating and changing an agreement, and filing its information form. The unit is chosen as the
+ * facility, one of its sections, or its whole group (R7: the group is proposed with its residents).
+ */
+@Controller
+class AgreementFormController {
+
+    private final Agreements agreements;
+    private final AgreementChoices choices;
+    private final MessageSource messages;
+
+    AgreementFormController(Agreements agreements, AgreementChoices choices, MessageSource messages) {
+        this.agreements = agreements;
+        this.choices = choices;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("nav")
+    String nav() {
+        return "agreements";
+    }
+
+    @GetMapping("/agreements/new")
+    String createForm(CurrentUser user, @RequestParam(required = false) Long facilityId, Model model) {
+        requireFilerRole(user);
+        AgreementForm form = new AgreementForm();
+        form.setFacilityIds(facilityId == null ? null : List.of(facilityId));
+        form.setMatchMethod(MatchMethod.PRACTICE_CONSULTANT);
+        form.setStartDate(LocalDate.now().withDayOfMonth(1).plusMonths(1));
+        return showForm(user, form, null, "FACILITY", model);
+    }
+
+    @PostMapping("/agreements")
+    String create(CurrentUser user, @Valid @ModelAttribute("form") AgreementForm form, BindingResult binding,
+                  @RequestParam(defaultValue = "FACILITY") String unit, Model model, RedirectAttributes redirect) {
+        requireFilerRole(user);
+        applyUnit(form, unit);
+        if (!binding.hasErrors()) {
+            try {
+                Agreement created = agreements.create(user, form);
+                redirect.addFlashAttribute("flash", text("agreement.flash.created"));
+                return "redirect:/agreements/" + created.id();
+            } catch (InvalidInputException e) {
+                FormErrors.apply(e, binding);
+            } catch (ForbiddenException e) {
+                binding.reject(e.messageKey());
+            }
+        }
+        return showForm(user, form, null, unit, model);
+    }
+
+    @GetMapping("/agreements/{id}/edit")
+    String editForm(CurrentUser user, @PathVariable long id, Model model) {
+        Agreement agreement = agreements.get(user, id);
+        if (!agreements.actions(user, agreement).change()) {
+            throw new ForbiddenException("scope.agreement.file");
+        }
+        AgreementForm form = new AgreementForm();
+        form.setDoctorId(agreement.doctorId());
+        form.setFacilityIds(List.of(agreement.facilityId()));
+        form.setStartDate(agreement.startDate());
+        form.setMatchMethod(agreement.matchMethod());
+        form.setVersion(agreement.version());
+        String unit = switch (agreement.unitKind()) {
+            case FACILITY -> "FACILITY";
+            case SECTION -> "SECTION:" + agreement.sectionId();
+            case GROUP -> "GROUP:" + agreement.groupId();
+        };
+        return showForm(user, form, agreement, unit, model);
+    }
+
+    @PostMapping("/agreements/{id}/edit")
+    String update(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") AgreementForm form,
+                  BindingResult binding, @RequestParam(defaultValue = "FACILITY") String unit, Model model,
+                  RedirectAttributes redirect) {
+        Agreement agreement = agreements.get(user, id);
+        applyUnit(form, unit);
+        if (!binding.hasErrors()) {
+            try {
+                agreements.update(user, id, form);
+                redirect.addFlashAttribute("flash", text("flash.saved"));
+                return "redirect:/agreements/" + id;
+            } catch (InvalidInputException e) {
+                FormErrors.apply(e, binding);
+            } catch (ConcurrentChangeException e) {
+                binding.reject("form.concurrentChange");
+            } catch (ConflictException e) {
+                binding.reject(e.messageKey());
+            } catch (ForbiddenException e) {
+                binding.reject(e.messageKey());
+            }
+        }
+        return showForm(user, form, agreement, unit, model);
+    }
+
+    /** The unit choices of one facility: the facility alone, each section, or the whole group. */
+    @GetMapping("/agreements/unit-options")
+    String unitOptions(@RequestParam(required = false) Long facilityId,
+                       @RequestParam(defaultValue = "FACILITY") String unit, Model model) {
+        addUnitChoices(facilityId, unit, model);
+        return "agreements/form :: unitOptions";
+    }
+
+    @GetMapping("/agreements/{id}/submit")
+    String submitForm(CurrentUser user, @PathVariable long id, Model model) {
+        Agreement agreement = agreements.get(user, id);
+        if (!agreements.actions(user, agreement).submit()) {
+            throw new ForbiddenException("scope.agreement.file");
+        }
+        FilingForm filing = new FilingForm();
+        filing.setVersion(agreement.version());
+        model.addAttribute("agreement", agreement);
+        model.addAttribute("filing", filing);
+        return "agreements/submit";
+    }
+
+    @PostMapping("/agreements/{id}/submit")
+    String submit(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("filing") FilingForm filing,
+                  BindingResult binding, Model model, RedirectAttributes redirect) {
+        Agreement agreement = agreements.get(user, id);
+        if (!filing.isNoOtherContract()) {
+            binding.rejectValue("noOtherContract", RuleViolation.OTHER_CONTRACT.messageKey());
+        }
+        if (!binding.hasErrors()) {
+            try {
+                agreements.submit(user, id, filing.input(), filing.getVersion());
+                redirect.addFlashAttribute("flash", text("agreement.flash.submitted"));
+                return "redirect:/agreements/" + id;
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> binding.reject(p.messageKey()));
+            } catch (ConflictException e) {
+                binding.reject(e.messageKey());
+            } catch (ConcurrentChangeException e) {
+                binding.reject("form.concurrentChange");
+            }
+        }
+        model.addAttribute("agreement", agreement);
+        return "agreements/submit";
+    }
+
+    private String showForm(CurrentUser user, AgreementForm form, Agreement existing, String unit, Model model) {
+        List<AgreementChoices.FacilityChoice> facilities = choices.facilities(user);
+        Long facilityId = form.getFacilityIds() == null || form.getFacilityIds().isEmpty() ? null
+                : form.getFacilityIds().get(0);
+        model.addAttribute("form", form);
+        model.addAttribute("existing", existing);
+        model.addAttribute("facilities", facilities);
+        model.addAttribute("doctors", choices.doctors(user, user.municipalityCode()));
+        model.addAttribute("matchMethods", MatchMethod.values());
+        addUnitChoices(facilityId, unit, model);
+        return "agreements/form";
+    }
+
+    private void addUnitChoices(Long facilityId, String unit, Model model) {
+        model.addAttribute("unit", unit);
+        model.addAttribute("sections", facilityId == null ? List.of() : choices.sections(facilityId));
+        model.addAttribute("groups", facilityId == null ? List.of() : choices.group(facilityId));
+    }
+
+    /** "SECTION:12" or "GROUP:3" from the unit radio buttons; "FACILITY" leaves the facility alone. */
+    private static void applyUnit(AgreementForm form, String unit) {
+        form.setSectionId(null);
+        form.setGroupId(null);
+        if (unit.startsWith("SECTION:")) {
+            form.setSectionId(parse(unit.substring(8)));
+        } else if (unit.startsWith("GROUP:")) {
+            form.setGroupId(parse(unit.substring(6)));
+        }
+    }
+
+    private static Long parse(String id) {
+        try {
+            return Long.valueOf(id);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void requireFilerRole(CurrentUser user) {
+        if (!user.is(Role.MUNICIPALITY) && !user.is(Role.REGION) && !user.is(Role.FACILITY)) {
+            throw new ForbiddenException("scope.agreement.file");
+        }
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}

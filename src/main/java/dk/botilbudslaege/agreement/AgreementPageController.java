@@ -1,0 +1,137 @@
+package dk.botilbudslaege.agreement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dk.botilbudslaege.common.ConcurrentChangeException;
+import dk.botilbudslaege.common.ConflictException;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.PageLinks;
+import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The agreement pages: the list (and the region's queue of filed forms), the detail and its actions. */
+@Controller
+@RequestMapping("/agreements")
+class AgreementPageController {
+
+    private final Agreements agreements;
+    private final InformationForms forms;
+    private final MessageSource messages;
+
+    AgreementPageController(Agreements agreements, InformationForms forms, MessageSource messages) {
+        this.agreements = agreements;
+        this.forms = forms;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("nav")
+    String nav() {
+        return "agreements";
+    }
+
+    @GetMapping
+    String list(CurrentUser user, @RequestParam(required = false) AgreementStatus status,
+                @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        var filter = new Agreements.AgreementFilter(status, null, null, null, q);
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", agreements.search(user, filter, PageRequest.of(Math.max(page, 0), 25, 25)));
+        model.addAttribute("baseUrl", PageLinks.of("/agreements", "status", status, "q", q));
+        model.addAttribute("statuses", AgreementStatus.values());
+        model.addAttribute("canCreate", user.is(Role.MUNICIPALITY) || user.is(Role.REGION) || user.is(Role.FACILITY));
+        model.addAttribute("isRegion", user.is(Role.REGION));
+        return htmx != null ? "agreements/list :: results" : "agreements/list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(CurrentUser user, @PathVariable long id, Model model) {
+        Agreement agreement = agreements.get(user, id);
+        model.addAttribute("agreement", agreement);
+        model.addAttribute("actions", agreements.actions(user, agreement));
+        model.addAttribute("form", forms.find(id).orElse(null));
+        model.addAttribute("history", agreements.history(user, id));
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("noticeEnd", NoticePeriod.endDate(LocalDate.now()));
+        return "agreements/detail";
+    }
+
+    @PostMapping("/{id}/approve")
+    String approve(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Integer version,
+                   RedirectAttributes redirect) {
+        return act(id, redirect, "agreement.flash.approved", () -> agreements.approve(user, id, version));
+    }
+
+    @PostMapping("/{id}/reject")
+    String reject(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+        if (reason == null || reason.isBlank()) {
+            redirect.addFlashAttribute("actionErrors", List.of(text("agreement.reason.required")));
+            return "redirect:/agreements/" + id;
+        }
+        return act(id, redirect, "agreement.flash.rejected", () -> agreements.reject(user, id, reason, version));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    String withdraw(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Integer version,
+                    RedirectAttributes redirect) {
+        return act(id, redirect, "agreement.flash.withdrawn", () -> agreements.withdraw(user, id, version));
+    }
+
+    @PostMapping("/{id}/notice")
+    String notice(CurrentUser user, @PathVariable long id,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noticeDate,
+                  @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+        return act(id, redirect, "agreement.flash.notice",
+                () -> agreements.giveNotice(user, id, noticeDate, version));
+    }
+
+    /** The end date a notice given on this date leads to, shown while the user picks the date. */
+    @GetMapping("/notice-end")
+    @ResponseBody
+    String noticeEnd(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noticeDate) {
+        if (noticeDate == null) {
+            return "";
+        }
+        LocalDate end = NoticePeriod.endDate(noticeDate);
+        return messages.getMessage("agreement.notice.endsOn",
+                new Object[] {String.format("%02d-%02d-%d", end.getDayOfMonth(), end.getMonthValue(), end.getYear())},
+                LocaleContextHolder.getLocale());
+    }
+
+    private String act(long id, RedirectAttributes redirect, String successKey, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", text(successKey));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("actionErrors", e.problems().stream()
+                    .map(p -> messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(),
+                            LocaleContextHolder.getLocale()))
+                    .distinct().toList());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("actionErrors", List.of(text(e.messageKey())));
+        } catch (ConcurrentChangeException e) {
+            redirect.addFlashAttribute("actionErrors", List.of(text("form.concurrentChange")));
+        }
+        return "redirect:/agreements/" + id;
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}

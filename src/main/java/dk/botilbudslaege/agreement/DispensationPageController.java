@@ -1,0 +1,103 @@
+package dk.botilbudslaege.agreement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.FormErrors;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The region grants and ends dispensations; a doctor sees their own. */
+@Controller
+@RequestMapping("/dispensations")
+class DispensationPageController {
+
+    private final Dispensations dispensations;
+    private final AgreementChoices choices;
+    private final MessageSource messages;
+
+    DispensationPageController(Dispensations dispensations, AgreementChoices choices, MessageSource messages) {
+        this.dispensations = dispensations;
+        this.choices = choices;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("nav")
+    String nav() {
+        return "agreements";
+    }
+
+    @GetMapping
+    String list(CurrentUser user, Model model) {
+        DispensationForm form = new DispensationForm();
+        form.setKind(DispensationKind.MULTIPLE_FACILITIES);
+        form.setMaxFacilities(2);
+        form.setValidFrom(LocalDate.now());
+        return show(user, form, model);
+    }
+
+    @PostMapping
+    String grant(CurrentUser user, @Valid @ModelAttribute("form") DispensationForm form, BindingResult binding,
+                 Model model, RedirectAttributes redirect) {
+        if (!user.is(Role.REGION)) {
+            throw new ForbiddenException("scope.dispensation.grant");
+        }
+        if (!binding.hasErrors()) {
+            try {
+                dispensations.grant(user, form);
+                redirect.addFlashAttribute("flash", text("dispensation.flash.granted"));
+                return "redirect:/dispensations";
+            } catch (InvalidInputException e) {
+                FormErrors.apply(e, binding);
+            } catch (ForbiddenException e) {
+                binding.reject(e.messageKey());
+            }
+        }
+        return show(user, form, model);
+    }
+
+    @PostMapping("/{id}/end")
+    String end(CurrentUser user, @PathVariable long id,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+               RedirectAttributes redirect) {
+        try {
+            dispensations.end(user, id, validTo);
+            redirect.addFlashAttribute("flash", text("dispensation.flash.ended"));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("actionErrors", e.problems().stream()
+                    .map(p -> text(p.messageKey())).toList());
+        }
+        return "redirect:/dispensations";
+    }
+
+    private String show(CurrentUser user, DispensationForm form, Model model) {
+        model.addAttribute("dispensations", dispensations.list(user, null));
+        model.addAttribute("canGrant", user.is(Role.REGION));
+        model.addAttribute("form", form);
+        model.addAttribute("kinds", DispensationKind.values());
+        model.addAttribute("doctors", user.is(Role.REGION) ? choices.doctors(user, null) : List.of());
+        model.addAttribute("doctorNames", choices.doctorNames(user));
+        model.addAttribute("today", LocalDate.now());
+        return "dispensations/list";
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}

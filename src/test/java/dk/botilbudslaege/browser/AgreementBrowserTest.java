@@ -1,0 +1,118 @@
+package dk.botilbudslaege.browser;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+import dk.botilbudslaege.agreement.NoticePeriod;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.Browser;
+import dk.botilbudslaege.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The agreement flow as its users meet it: the region grants a dispensation, the municipal contact
+ * creates and files, the region approves, the doctor sees the agreement and gives notice with the
+ * end date computed at once.
+ */
+@IntegrationTest
+class AgreementBrowserTest {
+
+    static final DateTimeFormatter DANISH = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    @LocalServerPort
+    int port;
+
+    long idOf(String user, String path, String q) {
+        return Api.on(port).as(user).get(path + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).json()
+                .path("content").get(0).path("id").asLong();
+    }
+
+    /** A Norddjurs demo doctor: names repeat in the synthetic data, so look up by provider number too. */
+    long doctor(String name, String providerNumber) {
+        for (var d : Api.on(port).as("region-midt").get("/api/v1/doctors?size=50&q=" + providerNumber).json()
+                .path("content")) {
+            if (d.path("name").asString().equals(name)) {
+                return d.path("id").asLong();
+            }
+        }
+        throw new AssertionError(name + " not found");
+    }
+
+    @Test
+    void municipality_files_region_approves_doctor_sees_it_and_gives_notice() {
+        long anne = doctor("Anne Kjær", "070101");
+        long jens = doctor("Jens Vestergaard", "070103");
+        long kaervang = idOf("kommune-norddjurs", "/api/v1/facilities", "Kærvang");
+
+        try (Browser region = Browser.open(port)) {
+            region.login("region-midt");
+            region.go("/dispensations");
+            new Select(region.find(By.id("doctorId"))).selectByValue(String.valueOf(anne));
+            new Select(region.find(By.id("kind"))).selectByValue("MULTIPLE_FACILITIES");
+            region.type(By.id("maxFacilities"), "20");
+            region.find(By.id("validFrom")).sendKeys("01-01-2025");
+            region.type(By.id("reason"), "Kærvang mangler læge");
+            region.find(By.cssSelector("form.card button[type=submit]")).click();
+            assertThat(region.text()).contains("Dispensationen er givet.", "Kærvang mangler læge", "højst 20 botilbud");
+        }
+
+        try (Browser municipality = Browser.open(port)) {
+            municipality.login("kommune-norddjurs");
+            municipality.go("/agreements");
+            municipality.find(By.linkText("Ny aftale")).click();
+            new Select(municipality.find(By.id("facilityIds"))).selectByValue(String.valueOf(kaervang));
+            new Select(municipality.find(By.id("doctorId"))).selectByValue(String.valueOf(jens));
+            municipality.find(By.cssSelector("form.card button[type=submit]")).click();
+            assertThat(municipality.text()).contains("Lægen har allerede det antal faste lægeroller");
+            municipality.screenshot("agreement-rule-refused");
+
+            new Select(municipality.find(By.id("doctorId"))).selectByValue(String.valueOf(anne));
+            municipality.find(By.cssSelector("form.card button[type=submit]")).click();
+            municipality.waitFor(d -> d.getCurrentUrl().matches(".*/agreements/\\d+$"));
+            assertThat(municipality.text()).contains("Aftalen er oprettet som kladde.", "Kærvang", "Kladde");
+
+            municipality.find(By.linkText("Indsend oplysningsskema")).click();
+            municipality.find(By.cssSelector("form.card button[type=submit]")).click();
+            assertThat(municipality.text()).contains("Angiv botilbuddets kontaktperson.",
+                    "Der må ikke være indgået anden (konsulent)aftale");
+            municipality.type(By.id("contactName"), "Birthe Kærgaard");
+            municipality.type(By.id("contactRole"), "Afdelingsleder");
+            municipality.find(By.id("noOtherContract1")).click();
+            municipality.find(By.cssSelector("form.card button[type=submit]")).click();
+            assertThat(municipality.text()).contains("Oplysningsskemaet er indsendt til regionen.", "Indsendt",
+                    "Birthe Kærgaard");
+        }
+
+        try (Browser region = Browser.open(port)) {
+            region.login("region-midt");
+            region.go("/agreements");
+            region.find(By.linkText("Til godkendelse")).click();
+            region.type(By.id("q"), "Kærvang");
+            region.waitFor(d -> d.findElement(By.id("results")).getText().contains("Anne Kjær"));
+            region.find(By.cssSelector("#results a")).click();
+            region.find(By.id("approve")).click();
+            assertThat(region.text()).contains("Aftalen er godkendt og aktiv fra startdatoen.", "Aktiv");
+            region.screenshot("agreement-approved");
+        }
+
+        try (Browser doctor = Browser.open(port)) {
+            doctor.login("laege-norddjurs");
+            doctor.go("/agreements");
+            assertThat(doctor.text()).contains("Kærvang", "Skovstjernen");
+            doctor.find(By.linkText("Kærvang")).click();
+            LocalDate today = LocalDate.now();
+            String end = NoticePeriod.endDate(today).format(DANISH);
+            assertThat(doctor.find(By.id("notice-end")).getText()).isEqualTo("Aftalen slutter " + end + ".");
+            doctor.find(By.id("give-notice")).click();
+            assertThat(doctor.text()).contains("Aftalen er opsagt.", "Opsagt", end, today.format(DANISH));
+            doctor.screenshot("agreement-notice");
+        }
+    }
+}
