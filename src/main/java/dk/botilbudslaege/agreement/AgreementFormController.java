@@ -120,9 +120,10 @@ class AgreementFormController {
 
     /** The unit choices of one facility: the facility alone, each section, or the whole group. */
     @GetMapping("/agreements/unit-options")
-    String unitOptions(@RequestParam(required = false) Long facilityId,
-                       @RequestParam(defaultValue = "FACILITY") String unit, Model model) {
-        addUnitChoices(facilityId, unit, model);
+    String unitOptions(@RequestParam(required = false) Long facilityId, Model model) {
+        // R7: a facility in a group should share the group's doctor, so the group is proposed first
+        var groups = facilityId == null ? List.<AgreementChoices.GroupChoice>of() : choices.group(facilityId);
+        addUnitChoices(facilityId, groups.isEmpty() ? "FACILITY" : "GROUP:" + groups.get(0).id(), model);
         return "agreements/form :: unitOptions";
     }
 
@@ -177,9 +178,10 @@ class AgreementFormController {
     }
 
     private void addUnitChoices(Long facilityId, String unit, Model model) {
+        var groups = facilityId == null ? List.<AgreementChoices.GroupChoice>of() : choices.group(facilityId);
         model.addAttribute("unit", unit);
         model.addAttribute("sections", facilityId == null ? List.of() : choices.sections(facilityId));
-        model.addAttribute("groups", facilityId == null ? List.of() : choices.group(facilityId));
+        model.addAttribute("groups", groups);
     }
 
     /** "SECTION:12" or "GROUP:3" from the unit radio buttons; "FACILITY" leaves the facility alone. */
