@@ -1,0 +1,72 @@
+package dk.botilbudslaege.settlement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+
+import dk.botilbudslaege.agreement.MonthlyHours;
+
+/**
+ * Computes a month's fee lines from the agreements' terms, the rate table and the residents history
+ * (F1-F4). Pure: the same inputs always give the same lines, so a run can be repeated safely.
+ */
+public final class SettlementCalculator {
+
+    private final RateTable rates;
+    private final Map<Long, NavigableMap<LocalDate, Integer>> residentsHistory;
+
+    public SettlementCalculator(RateTable rates, Map<Long, NavigableMap<LocalDate, Integer>> residentsHistory) {
+        this.rates = rates;
+        this.residentsHistory = residentsHistory;
+    }
+
+    public List<SettlementLine> feeLines(YearMonth month, List<AgreementTerms> agreements) {
+        List<SettlementLine> lines = new ArrayList<>();
+        for (AgreementTerms terms : agreements) {
+            feeLine(month, terms).ifPresent(lines::add);
+        }
+        return lines;
+    }
+
+    public java.util.Optional<SettlementLine> feeLine(YearMonth month, AgreementTerms terms) {
+        List<LocalDate> days = DailyAccrual.activeDays(month, terms.start(), terms.end());
+        if (days.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        BigDecimal exVat = DailyAccrual.amount(month, terms.start(), terms.end(),
+                day -> Fees.monthlyFee(hoursOn(terms, day), rates.rateOn(day)));
+        BigDecimal vat = Fees.vat(exVat, terms.vatRegistered());
+        return java.util.Optional.of(new SettlementLine(terms.agreementId(), terms.doctorId(),
+                terms.providerNumber(), terms.regionCode(), month, SettlementLine.Kind.FEE, null, days.size(),
+                hoursOn(terms, days.get(days.size() - 1)), exVat, vat, exVat.add(vat)));
+    }
+
+    /** F2 on one day: a dispensation's hours, else 3 when the unit has more than 30 residents, else 2. */
+    BigDecimal hoursOn(AgreementTerms terms, LocalDate day) {
+        for (AgreementTerms.HoursDispensation dispensation : terms.hoursDispensations()) {
+            if (dispensation.validOn(day)) {
+                return dispensation.hours();
+            }
+        }
+        return MonthlyHours.of(residentsOn(terms, day), null);
+    }
+
+    int residentsOn(AgreementTerms terms, LocalDate day) {
+        if (terms.sectionResidents() != null) {
+            return terms.sectionResidents();
+        }
+        int sum = 0;
+        for (Long facilityId : terms.facilityIds()) {
+            NavigableMap<LocalDate, Integer> history = residentsHistory.get(facilityId);
+            if (history != null && !history.isEmpty()) {
+                Map.Entry<LocalDate, Integer> entry = history.floorEntry(day);
+                sum += entry != null ? entry.getValue() : history.firstEntry().getValue();
+            }
+        }
+        return sum;
+    }
+}
