@@ -1,0 +1,117 @@
+package dk.botilbudslaege.settlement;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+
+/**
+ * The payment file of a month (SPEC F5) as XLSX and as CSV the way Danish Excel reads it:
+ * semicolon-separated, UTF-8 with BOM, decimal comma.
+ */
+@Component
+class PaymentFiles {
+
+    static final List<String> HEADER = List.of("Måned", "Region", "Aftale", "Ydernummer", "Læge", "Enhed", "Kommune",
+            "Type", "Korrigerer måned", "Dage", "Timer", "Beløb ekskl. moms", "Moms", "Beløb inkl. moms");
+
+    byte[] xlsx(Settlements.MonthView view) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Afregning " + view.month());
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle money = workbook.createCellStyle();
+            money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < HEADER.size(); i++) {
+                header.createCell(i).setCellValue(HEADER.get(i));
+                header.getCell(i).setCellStyle(bold);
+            }
+            int r = 1;
+            for (Settlements.LineView v : view.lines()) {
+                SettlementLine l = v.line();
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(view.month().toString());
+                row.createCell(1).setCellValue(view.regionCode());
+                row.createCell(2).setCellValue(l.agreementId());
+                row.createCell(3).setCellValue(l.providerNumber());
+                row.createCell(4).setCellValue(v.doctorName());
+                row.createCell(5).setCellValue(v.unitName());
+                row.createCell(6).setCellValue(v.municipalityName());
+                row.createCell(7).setCellValue(kind(l));
+                row.createCell(8).setCellValue(l.correctsMonth() == null ? "" : l.correctsMonth().toString());
+                row.createCell(9).setCellValue(l.days());
+                row.createCell(10).setCellValue(l.hours().doubleValue());
+                money(row, 11, l.amountExVat(), money);
+                money(row, 12, l.vat(), money);
+                money(row, 13, l.amountInclVat(), money);
+            }
+            Row total = sheet.createRow(r);
+            total.createCell(0).setCellValue("I alt");
+            total.getCell(0).setCellStyle(bold);
+            money(total, 11, view.totalExVat(), money);
+            money(total, 12, view.totalVat(), money);
+            money(total, 13, view.totalInclVat(), money);
+            for (int i = 0; i < HEADER.size(); i++) {
+                sheet.autoSizeColumn(i);
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    byte[] csv(Settlements.MonthView view) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
+                     .setRecordSeparator("\r\n").get())) {
+            writer.write('\uFEFF');
+            printer.printRecord(HEADER);
+            for (Settlements.LineView v : view.lines()) {
+                SettlementLine l = v.line();
+                printer.printRecord(view.month(), view.regionCode(), l.agreementId(), l.providerNumber(),
+                        v.doctorName(), v.unitName(), v.municipalityName(), kind(l),
+                        l.correctsMonth() == null ? "" : l.correctsMonth(), l.days(), danish(l.hours(), 1),
+                        danish(l.amountExVat(), 2), danish(l.vat(), 2), danish(l.amountInclVat(), 2));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String kind(SettlementLine l) {
+        return l.kind() == SettlementLine.Kind.FEE ? "Honorar" : "Regulering";
+    }
+
+    private static void money(Row row, int column, BigDecimal amount, CellStyle style) {
+        row.createCell(column).setCellValue(amount.doubleValue());
+        row.getCell(column).setCellStyle(style);
+    }
+
+    /** 2144.02 → "2144,02": Danish decimal comma, no thousands separator (safe to read back). */
+    static String danish(BigDecimal value, int decimals) {
+        DecimalFormat format = new DecimalFormat(decimals == 2 ? "0.00" : "0.#",
+                DecimalFormatSymbols.getInstance(Locale.forLanguageTag("da-DK")));
+        return format.format(value);
+    }
+}

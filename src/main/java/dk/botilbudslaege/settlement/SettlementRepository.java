@@ -1,0 +1,231 @@
+package dk.botilbudslaege.settlement;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for settlement: the terms of approved agreements, rates, residents history, runs and lines. */
+@Repository
+class SettlementRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    SettlementRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    RateTable rates() {
+        Map<LocalDate, BigDecimal> rates = new HashMap<>();
+        jdbc.sql("select valid_from, hourly_rate from hourly_rate")
+                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2)))
+                .list().forEach(e -> rates.put(e.getKey(), e.getValue()));
+        return new RateTable(rates);
+    }
+
+    List<Rate> rateRows() {
+        return jdbc.sql("select valid_from, hourly_rate from hourly_rate order by valid_from")
+                .query((rs, i) -> new Rate(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2))).list();
+    }
+
+    void insertRate(LocalDate validFrom, BigDecimal rate, String by) {
+        jdbc.sql("insert into hourly_rate (valid_from, hourly_rate, created_by) values (:f, :r, :by)")
+                .param("f", validFrom).param("r", rate).param("by", by).update();
+    }
+
+    boolean rateExists(LocalDate validFrom) {
+        return jdbc.sql("select count(*) from hourly_rate where valid_from = :f").param("f", validFrom)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * The approved agreements in force on some day from {@code from} to {@code to}, in the region of
+     * their day (null region: all), with what the calculator needs.
+     */
+    List<AgreementTerms> terms(String regionCode, LocalDate from, LocalDate to) {
+        List<Row> rows = jdbc.sql("""
+                        select a.id, a.doctor_id, a.provider_number, region_of(a.municipality_code, :from) as region,
+                               a.vat_registered, a.start_date, a.end_date, a.facility_ids, a.unit_kind, a.residents
+                          from agreement_overview a
+                         where a.status in ('ACTIVE', 'NOTICE_GIVEN', 'ENDED')
+                           and a.start_date <= :to and (a.end_date is null or a.end_date >= :from)
+                           and (cast(:region as text) is null or region_of(a.municipality_code, :from) = :region)
+                        """)
+                .param("from", from).param("to", to).param("region", regionCode)
+                .query((rs, i) -> new Row(rs.getLong("id"), rs.getLong("doctor_id"), rs.getString("provider_number"),
+                        rs.getString("region"), rs.getBoolean("vat_registered"),
+                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+                        longs(rs.getArray("facility_ids")),
+                        "SECTION".equals(rs.getString("unit_kind")) ? rs.getInt("residents") : null))
+                .list();
+        Map<Long, List<AgreementTerms.HoursDispensation>> hours = hoursDispensations();
+        List<AgreementTerms> terms = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            terms.add(new AgreementTerms(r.id, r.doctorId, r.providerNumber, r.region, r.vat, r.start, r.end,
+                    r.facilityIds, r.sectionResidents, hours.getOrDefault(r.doctorId, List.of())));
+        }
+        return terms;
+    }
+
+    private record Row(long id, long doctorId, String providerNumber, String region, boolean vat, LocalDate start,
+                       LocalDate end, List<Long> facilityIds, Integer sectionResidents) {
+    }
+
+    private Map<Long, List<AgreementTerms.HoursDispensation>> hoursDispensations() {
+        Map<Long, List<AgreementTerms.HoursDispensation>> result = new HashMap<>();
+        jdbc.sql("select doctor_id, valid_from, valid_to, monthly_hours from dispensation where kind = 'HOURS'")
+                .query((rs, i) -> Map.entry(rs.getLong(1), new AgreementTerms.HoursDispensation(
+                        rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+                        rs.getBigDecimal(4).stripTrailingZeros())))
+                .list().forEach(e -> result.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return result;
+    }
+
+    Map<Long, NavigableMap<LocalDate, Integer>> residentsHistory() {
+        Map<Long, NavigableMap<LocalDate, Integer>> history = new HashMap<>();
+        jdbcTemplate.query("select facility_id, valid_from, residents from facility_residents", rs -> {
+            history.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                    .put(rs.getObject(2, LocalDate.class), rs.getInt(3));
+        });
+        return history;
+    }
+
+    Optional<MonthState> month(String regionCode, YearMonth month) {
+        return jdbc.sql("select * from settlement_month where region_code = :r and month = :m")
+                .param("r", regionCode).param("m", month.atDay(1))
+                .query((rs, i) -> new MonthState(rs.getString("region_code"), month, rs.getString("status"),
+                        rs.getString("run_by"), rs.getObject("run_at", java.time.OffsetDateTime.class),
+                        rs.getString("approved_by"), rs.getObject("approved_at", java.time.OffsetDateTime.class)))
+                .optional();
+    }
+
+    List<YearMonth> approvedMonthsBefore(String regionCode, YearMonth month) {
+        return jdbc.sql("""
+                        select month from settlement_month
+                         where region_code = :r and status = 'APPROVED' and month < :m order by month
+                        """)
+                .param("r", regionCode).param("m", month.atDay(1))
+                .query((rs, i) -> YearMonth.from(rs.getObject(1, LocalDate.class))).list();
+    }
+
+    /** What has been paid for each agreement for a locked month: its fee line and approved adjustments. */
+    Map<Long, Paid> paidFor(String regionCode, YearMonth lockedMonth, YearMonth before) {
+        Map<Long, Paid> paid = new HashMap<>();
+        jdbc.sql("""
+                        select l.agreement_id, sum(l.amount_ex_vat) as ex, sum(l.vat) as vat,
+                               max(l.doctor_id) as doctor_id, max(l.provider_number) as provider_number
+                          from settlement_line l join settlement_month m
+                            on m.region_code = l.region_code and m.month = l.month and m.status = 'APPROVED'
+                         where l.region_code = :r and l.month < :before
+                           and ((l.kind = 'FEE' and l.month = :locked) or (l.kind = 'ADJUSTMENT' and l.corrects_month = :locked))
+                         group by l.agreement_id
+                        """)
+                .param("r", regionCode).param("locked", lockedMonth.atDay(1)).param("before", before.atDay(1))
+                .query((rs, i) -> new Paid(rs.getLong("agreement_id"), rs.getLong("doctor_id"),
+                        rs.getString("provider_number"), rs.getBigDecimal("ex"), rs.getBigDecimal("vat")))
+                .list().forEach(p -> paid.put(p.agreementId(), p));
+        return paid;
+    }
+
+    record Paid(long agreementId, long doctorId, String providerNumber, BigDecimal exVat, BigDecimal vat) {
+    }
+
+    void openMonth(String regionCode, YearMonth month, String by) {
+        jdbc.sql("""
+                        insert into settlement_month (region_code, month, status, run_by, run_at)
+                        values (:r, :m, 'OPEN', :by, now())
+                        on conflict (region_code, month) do update set run_by = excluded.run_by, run_at = now()
+                        """)
+                .param("r", regionCode).param("m", month.atDay(1)).param("by", by).update();
+    }
+
+    void replaceLines(String regionCode, YearMonth month, List<SettlementLine> lines) {
+        jdbc.sql("delete from settlement_line where region_code = :r and month = :m")
+                .param("r", regionCode).param("m", month.atDay(1)).update();
+        jdbcTemplate.batchUpdate("""
+                        insert into settlement_line (region_code, month, agreement_id, doctor_id, provider_number, kind,
+                                                     corrects_month, days, hours, amount_ex_vat, vat, amount_incl_vat)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, lines, 1000, (ps, l) -> {
+            ps.setString(1, regionCode);
+            ps.setDate(2, Date.valueOf(month.atDay(1)));
+            ps.setLong(3, l.agreementId());
+            ps.setLong(4, l.doctorId());
+            ps.setString(5, l.providerNumber());
+            ps.setString(6, l.kind().name());
+            ps.setDate(7, l.correctsMonth() == null ? null : Date.valueOf(l.correctsMonth().atDay(1)));
+            ps.setInt(8, l.days());
+            ps.setBigDecimal(9, l.hours());
+            ps.setBigDecimal(10, l.amountExVat());
+            ps.setBigDecimal(11, l.vat());
+            ps.setBigDecimal(12, l.amountInclVat());
+        });
+    }
+
+    boolean approve(String regionCode, YearMonth month, String by) {
+        return jdbc.sql("""
+                        update settlement_month set status = 'APPROVED', approved_by = :by, approved_at = now()
+                         where region_code = :r and month = :m and status = 'OPEN' and run_at is not null
+                        """)
+                .param("r", regionCode).param("m", month.atDay(1)).param("by", by).update() == 1;
+    }
+
+    List<SettlementLine> storedLines(String regionCode, YearMonth month) {
+        return jdbc.sql("select * from settlement_line where region_code = :r and month = :m order by kind, agreement_id")
+                .param("r", regionCode).param("m", month.atDay(1))
+                .query((rs, i) -> {
+                    LocalDate corrects = rs.getObject("corrects_month", LocalDate.class);
+                    return new SettlementLine(rs.getLong("agreement_id"), rs.getLong("doctor_id"),
+                            rs.getString("provider_number"), rs.getString("region_code"), month,
+                            SettlementLine.Kind.valueOf(rs.getString("kind")),
+                            corrects == null ? null : YearMonth.from(corrects), rs.getInt("days"),
+                            rs.getBigDecimal("hours").stripTrailingZeros(), rs.getBigDecimal("amount_ex_vat"),
+                            rs.getBigDecimal("vat"), rs.getBigDecimal("amount_incl_vat"));
+                })
+                .list();
+    }
+
+    /** Names for display: doctor, unit and municipality of each agreement. */
+    Map<Long, AgreementLabel> labels(List<Long> agreementIds) {
+        Map<Long, AgreementLabel> labels = new HashMap<>();
+        if (agreementIds.isEmpty()) {
+            return labels;
+        }
+        jdbc.sql("""
+                        select id, doctor_name, unit_name, municipality_code, municipality_name
+                          from agreement_overview where id in (:ids)
+                        """)
+                .param("ids", agreementIds)
+                .query((rs, i) -> new AgreementLabel(rs.getLong("id"), rs.getString("doctor_name"),
+                        rs.getString("unit_name"), rs.getString("municipality_code"),
+                        rs.getString("municipality_name")))
+                .list().forEach(l -> labels.put(l.agreementId(), l));
+        return labels;
+    }
+
+    record AgreementLabel(long agreementId, String doctorName, String unitName, String municipalityCode,
+                          String municipalityName) {
+    }
+
+    private static List<Long> longs(Array array) throws java.sql.SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).longValue()).toList();
+    }
+}

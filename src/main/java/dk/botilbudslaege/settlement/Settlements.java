@@ -1,0 +1,226 @@
+package dk.botilbudslaege.settlement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dk.botilbudslaege.audit.AuditTrail;
+import dk.botilbudslaege.common.ConflictException;
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The monthly fee settlement of a region (SPEC F5): lines computed from the approved agreements, a
+ * run that stores them for review, approval that locks the month for good, and adjustment lines in
+ * a later month for anything that changes what a locked month should have paid. Running again never
+ * pays twice.
+ */
+@Service
+public class Settlements {
+
+    static final String ENTITY = "SETTLEMENT";
+
+    private final SettlementRepository repository;
+    private final AuditTrail audit;
+
+    Settlements(SettlementRepository repository, AuditTrail audit) {
+        this.repository = repository;
+        this.audit = audit;
+    }
+
+    /** A line with the names a reader needs. */
+    public record LineView(SettlementLine line, String doctorName, String unitName, String municipalityCode,
+                           String municipalityName) {
+    }
+
+    /** A region's month: its state (null before the first run) and its lines, computed or locked. */
+    public record MonthView(String regionCode, YearMonth month, MonthState state, List<LineView> lines,
+                            BigDecimal totalExVat, BigDecimal totalVat, BigDecimal totalInclVat) {
+
+        public boolean locked() {
+            return state != null && state.approved();
+        }
+
+        public boolean run() {
+            return state != null && state.runAt() != null;
+        }
+    }
+
+    /**
+     * The lines of a month within the caller's scope: a region its own region's, a municipality those
+     * of its facilities, a doctor their own. Locked lines for an approved month, else computed now.
+     */
+    @Transactional(readOnly = true)
+    public MonthView month(CurrentUser user, YearMonth month, String regionCode) {
+        String region = regionFor(user, regionCode);
+        MonthState state = repository.month(region, month).orElse(null);
+        List<SettlementLine> lines = state != null && state.approved() ? repository.storedLines(region, month)
+                : compute(region, month);
+        Map<Long, SettlementRepository.AgreementLabel> labels =
+                repository.labels(lines.stream().map(SettlementLine::agreementId).distinct().toList());
+        List<LineView> views = new ArrayList<>();
+        for (SettlementLine line : lines) {
+            var label = labels.get(line.agreementId());
+            LineView view = new LineView(line, label == null ? "" : label.doctorName(),
+                    label == null ? "" : label.unitName(), label == null ? null : label.municipalityCode(),
+                    label == null ? "" : label.municipalityName());
+            if (visible(user, view)) {
+                views.add(view);
+            }
+        }
+        views.sort(Comparator.comparing((LineView v) -> v.line().kind())
+                .thenComparing(LineView::municipalityName).thenComparing(LineView::unitName));
+        return new MonthView(region, month, state, views, sum(views, SettlementLine::amountExVat),
+                sum(views, SettlementLine::vat), sum(views, SettlementLine::amountInclVat));
+    }
+
+    /** Computes and stores the month's lines for review. Repeating a run replaces them; a locked month refuses. */
+    @Transactional
+    public MonthView run(CurrentUser user, YearMonth month, String regionCode) {
+        String region = requireRegion(user, regionCode);
+        MonthState state = repository.month(region, month).orElse(null);
+        if (state != null && state.approved()) {
+            throw new ConflictException("MONTH_LOCKED", "settlement.locked");
+        }
+        List<SettlementLine> lines = compute(region, month);
+        repository.openMonth(region, month, user.username());
+        repository.replaceLines(region, month, lines);
+        audit.record(ENTITY, region + "/" + month, "RUN", Map.of("lines",
+                new AuditTrail.Change(null, lines.size()), "totalExVat", new AuditTrail.Change(null,
+                        lines.stream().map(SettlementLine::amountExVat).reduce(BigDecimal.ZERO, BigDecimal::add)
+                                .toPlainString())));
+        return month(user, month, region);
+    }
+
+    /** Approves the reviewed run: the month is locked and its lines never change again. */
+    @Transactional
+    public MonthView approve(CurrentUser user, YearMonth month, String regionCode) {
+        String region = requireRegion(user, regionCode);
+        MonthState state = repository.month(region, month).orElse(null);
+        if (state != null && state.approved()) {
+            throw new ConflictException("MONTH_LOCKED", "settlement.locked");
+        }
+        if (state == null || !repository.approve(region, month, user.username())) {
+            throw new ConflictException("NOT_RUN", "settlement.notRun");
+        }
+        audit.record(ENTITY, region + "/" + month, "APPROVED", Map.of("status",
+                new AuditTrail.Change("OPEN", "APPROVED")));
+        return month(user, month, region);
+    }
+
+    /** F5: the month's fee lines plus adjustments for locked earlier months whose due amount has changed. */
+    List<SettlementLine> compute(String region, YearMonth month) {
+        SettlementCalculator calculator = new SettlementCalculator(repository.rates(), repository.residentsHistory());
+        List<SettlementLine> lines = new ArrayList<>(
+                calculator.feeLines(month, repository.terms(region, month.atDay(1), month.atEndOfMonth())));
+        for (YearMonth locked : repository.approvedMonthsBefore(region, month)) {
+            lines.addAll(adjustments(calculator, region, locked, month));
+        }
+        return lines;
+    }
+
+    private List<SettlementLine> adjustments(SettlementCalculator calculator, String region, YearMonth locked,
+                                             YearMonth month) {
+        Map<Long, SettlementLine> due = new HashMap<>();
+        for (SettlementLine line : calculator.feeLines(locked,
+                repository.terms(region, locked.atDay(1), locked.atEndOfMonth()))) {
+            due.put(line.agreementId(), line);
+        }
+        Map<Long, SettlementRepository.Paid> paid = repository.paidFor(region, locked, month);
+        List<SettlementLine> adjustments = new ArrayList<>();
+        var agreements = new java.util.TreeSet<Long>(due.keySet());
+        agreements.addAll(paid.keySet());
+        for (long agreementId : agreements) {
+            SettlementLine should = due.get(agreementId);
+            SettlementRepository.Paid was = paid.get(agreementId);
+            BigDecimal exVat = (should == null ? BigDecimal.ZERO : should.amountExVat())
+                    .subtract(was == null ? BigDecimal.ZERO : was.exVat());
+            BigDecimal vat = (should == null ? BigDecimal.ZERO : should.vat())
+                    .subtract(was == null ? BigDecimal.ZERO : was.vat());
+            if (exVat.signum() != 0 || vat.signum() != 0) {
+                adjustments.add(new SettlementLine(agreementId, should != null ? should.doctorId() : was.doctorId(),
+                        should != null ? should.providerNumber() : was.providerNumber(), region, month,
+                        SettlementLine.Kind.ADJUSTMENT, locked, should == null ? 0 : should.days(),
+                        should == null ? BigDecimal.ZERO : should.hours(), exVat, vat, exVat.add(vat)));
+            }
+        }
+        return adjustments;
+    }
+
+    // ---- rates (F1) ---------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<Rate> rates() {
+        return repository.rateRows();
+    }
+
+    /** Indexation adds a row; a region keeps the table. */
+    @Transactional
+    public Rate addRate(CurrentUser user, LocalDate validFrom, BigDecimal hourlyRate) {
+        if (!user.is(Role.REGION)) {
+            throw new ForbiddenException("scope.settlement.rates");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (validFrom == null) {
+            problems.add(FieldProblem.of("validFrom", "rate.validFrom.required"));
+        } else if (repository.rateExists(validFrom)) {
+            problems.add(FieldProblem.of("validFrom", "rate.validFrom.taken"));
+        }
+        if (hourlyRate == null || hourlyRate.signum() <= 0 || hourlyRate.scale() > 2
+                || hourlyRate.compareTo(new BigDecimal("100000")) >= 0) {
+            problems.add(FieldProblem.of("hourlyRate", "rate.hourlyRate.invalid"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+        repository.insertRate(validFrom, hourlyRate, user.username());
+        audit.record("RATE", validFrom, "CREATED", Map.of("hourlyRate",
+                new AuditTrail.Change(null, hourlyRate.toPlainString())));
+        return new Rate(validFrom, hourlyRate);
+    }
+
+    // ---- scope --------------------------------------------------------------------------------
+
+    private static String requireRegion(CurrentUser user, String regionCode) {
+        if (!user.is(Role.REGION) || (regionCode != null && !user.inRegion(regionCode))) {
+            throw new ForbiddenException("scope.settlement.region");
+        }
+        return user.regionCode();
+    }
+
+    private static String regionFor(CurrentUser user, String regionCode) {
+        return switch (user.role()) {
+            case REGION -> requireRegion(user, regionCode);
+            case MUNICIPALITY, DOCTOR -> {
+                if (regionCode != null && !user.inRegion(regionCode)) {
+                    throw new ForbiddenException("scope.settlement.read");
+                }
+                yield user.regionCode();
+            }
+            case FACILITY, NATIONAL -> throw new ForbiddenException("scope.settlement.read");
+        };
+    }
+
+    private static boolean visible(CurrentUser user, LineView view) {
+        return switch (user.role()) {
+            case REGION -> true;
+            case MUNICIPALITY -> user.inMunicipality(view.municipalityCode());
+            case DOCTOR -> user.doctorId() != null && user.doctorId() == view.line().doctorId();
+            case FACILITY, NATIONAL -> false;
+        };
+    }
+
+    private static BigDecimal sum(List<LineView> views, java.util.function.Function<SettlementLine, BigDecimal> f) {
+        return views.stream().map(v -> f.apply(v.line())).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+}

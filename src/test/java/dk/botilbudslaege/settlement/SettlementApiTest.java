@@ -1,0 +1,225 @@
+package dk.botilbudslaege.settlement;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The monthly settlement through the API (SPEC F5). Each test uses its own months: approved months
+ * stay locked in the shared database.
+ */
+@IntegrationTest
+class SettlementApiTest {
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.on(port);
+    }
+
+    JsonNode lineOf(JsonNode lines, long agreementId, String kind) {
+        for (JsonNode line : lines) {
+            if (line.path("agreementId").asLong() == agreementId && line.path("kind").asString().equals(kind)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    long agreementOf(String user, String unitName) {
+        for (JsonNode a : api.as(user).get("/api/v1/agreements?size=200&q=" + unitName).json().path("content")) {
+            if (a.path("unitName").asString().equals(unitName) && a.path("status").asString().equals("ACTIVE")) {
+                return a.path("id").asLong();
+            }
+        }
+        throw new AssertionError(unitName);
+    }
+
+    @Test
+    void a_full_month_of_two_and_three_hours_is_paid_at_1072_01_an_hour() {
+        JsonNode lines = api.as("region-midt").get("/api/v1/settlements/2025-09/lines").json();
+        JsonNode skovstjernen = lineOf(lines, agreementOf("kommune-norddjurs", "Skovstjernen"), "FEE");
+        JsonNode dolmerhave = lineOf(lines, agreementOf("kommune-norddjurs", "Dolmerhave"), "FEE");
+
+        assertThat(skovstjernen.path("hours").asInt()).isEqualTo(2);
+        assertThat(skovstjernen.path("amountExVat").decimalValue()).isEqualByComparingTo("2144.02");
+        assertThat(skovstjernen.path("vat").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(skovstjernen.path("providerNumber").asString()).isEqualTo("070101");
+        assertThat(dolmerhave.path("hours").asInt()).isEqualTo(3);
+        assertThat(dolmerhave.path("amountInclVat").decimalValue()).isEqualByComparingTo("3216.03");
+    }
+
+    @Test
+    void the_region_runs_reviews_and_approves_and_the_month_is_then_locked() {
+        Api region = api.as("region-midt");
+        JsonNode run = region.post("/api/v1/settlements/2025-10/run", "").json();
+        assertThat(run.path("status").asString()).isEqualTo("RUN");
+        JsonNode again = region.post("/api/v1/settlements/2025-10/run", "").json();
+        assertThat(again.path("lines").size()).isEqualTo(run.path("lines").size());
+        assertThat(again.path("totalExVat").decimalValue()).isEqualByComparingTo(run.path("totalExVat").decimalValue());
+
+        Api.Response approved = region.post("/api/v1/settlements/2025-10/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().path("locked").asBoolean()).isTrue();
+
+        Api.Response rerun = region.post("/api/v1/settlements/2025-10/run", "");
+        assertThat(rerun.status()).isEqualTo(409);
+        assertThat(rerun.code()).isEqualTo("MONTH_LOCKED");
+        assertThat(region.post("/api/v1/settlements/2025-10/approve", "").code()).isEqualTo("MONTH_LOCKED");
+        assertThat(region.get("/api/v1/settlements/2025-10/lines").json().size())
+                .isEqualTo(run.path("lines").size());
+    }
+
+    @Test
+    void approving_a_month_that_was_never_run_is_refused() {
+        Api.Response answer = api.as("region-midt").post("/api/v1/settlements/2027-02/approve", "");
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.code()).isEqualTo("NOT_RUN");
+    }
+
+    @Test
+    void a_late_approval_with_an_earlier_start_becomes_an_adjustment_in_the_next_open_month() {
+        Api region = api.as("region-midt");
+        region.post("/api/v1/settlements/2025-11/run", "");
+        region.post("/api/v1/settlements/2025-11/approve", "");
+
+        long facility = facility();
+        long doctor = doctor();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("doctorId", doctor);
+        body.put("facilityIds", List.of(facility));
+        body.put("startDate", "2025-11-16");
+        body.put("matchMethod", "OTHER");
+        long id = api.as("kommune-norddjurs").post("/api/v1/agreements", body).json().path("id").asLong();
+        api.as("kommune-norddjurs").post("/api/v1/agreements/" + id + "/submit", "");
+        assertThat(region.post("/api/v1/agreements/" + id + "/approve", "").status()).isEqualTo(200);
+
+        JsonNode december = region.get("/api/v1/settlements/2025-12/lines").json();
+        JsonNode adjustment = lineOf(december, id, "ADJUSTMENT");
+        assertThat(adjustment).isNotNull();
+        assertThat(adjustment.path("correctsMonth").asString()).isEqualTo("2025-11");
+        assertThat(adjustment.path("amountExVat").decimalValue()).isEqualByComparingTo("1072.01");
+        assertThat(lineOf(december, id, "FEE").path("amountExVat").decimalValue()).isEqualByComparingTo("2144.02");
+        assertThat(lineOf(region.get("/api/v1/settlements/2025-11/lines").json(), id, "FEE")).isNull();
+
+        // once the adjustment is approved, it is never paid again
+        region.post("/api/v1/settlements/2025-12/run", "");
+        region.post("/api/v1/settlements/2025-12/approve", "");
+        assertThat(lineOf(region.get("/api/v1/settlements/2026-01/lines").json(), id, "ADJUSTMENT")).isNull();
+    }
+
+    @Test
+    void the_payment_files_read_back_with_the_same_lines_and_danish_decimals() throws Exception {
+        Api region = api.as("region-midt");
+        JsonNode lines = region.get("/api/v1/settlements/2025-09/lines").json();
+        var xlsx = region.getBytes("/api/v1/settlements/2025-09/export.xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Ydernummer");
+            assertThat(sheet.getLastRowNum()).isEqualTo(lines.size() + 1);
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo("I alt");
+        }
+        var csv = region.getBytes("/api/v1/settlements/2025-09/export.csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("afregning-1082-2025-09.csv");
+        assertThat(csv.body()[0]).isEqualTo((byte) 0xEF);
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(';').get()
+                .parse(new InputStreamReader(new ByteArrayInputStream(csv.body(), 3, csv.body().length - 3),
+                        StandardCharsets.UTF_8)).getRecords();
+        assertThat(records).hasSize(lines.size() + 1);
+        assertThat(records.get(0).get(11)).isEqualTo("Beløb ekskl. moms");
+        assertThat(records.stream().skip(1).map(r -> r.get(11))).contains("2144,02", "3216,03");
+    }
+
+    @Test
+    void only_the_region_runs_and_approves_and_each_sees_only_its_own_lines() {
+        assertThat(api.as("kommune-norddjurs").post("/api/v1/settlements/2026-02/run", "").status()).isEqualTo(403);
+        assertThat(api.as("region-nord").post("/api/v1/settlements/2026-02/run?regionCode=1082", "").status())
+                .isEqualTo(403);
+        assertThat(api.as("laege-norddjurs").post("/api/v1/settlements/2026-02/approve", "").status()).isEqualTo(403);
+        assertThat(api.as("national").get("/api/v1/settlements/2026-02/lines").status()).isEqualTo(403);
+        assertThat(api.anonymous().get("/api/v1/settlements/2026-02/lines").status()).isEqualTo(401);
+        assertThat(api.as("region-nord").get("/api/v1/settlements/2026-02/lines?regionCode=1082").status())
+                .isEqualTo(403);
+
+        JsonNode doctorLines = api.as("laege-norddjurs").get("/api/v1/settlements/2026-02/lines").json();
+        assertThat(doctorLines.size()).isGreaterThanOrEqualTo(2);
+        for (JsonNode line : doctorLines) {
+            assertThat(line.path("providerNumber").asString()).isEqualTo("070101");
+            assertThat(line.path("doctorName").asString()).isEqualTo("Anne Kjær");
+        }
+        for (JsonNode line : api.as("kommune-norddjurs").get("/api/v1/settlements/2026-02/lines").json()) {
+            assertThat(line.path("municipalityCode").asString()).isEqualTo("707");
+        }
+    }
+
+    @Test
+    void a_bad_month_is_a_clear_400() {
+        Api.Response answer = api.as("region-midt").get("/api/v1/settlements/2025-13/lines");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("errors").get(0).path("field").asString()).isEqualTo("month");
+        assertThat(api.as("region-midt").get("/api/v1/settlements/april/lines").status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_region_adds_an_indexed_rate_and_everyone_reads_the_table() {
+        Api.Response added = api.as("region-midt").post("/api/v1/rates",
+                Map.of("validFrom", "2031-04-01", "hourlyRate", 1100.50));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        JsonNode rates = api.as("laege-norddjurs").get("/api/v1/rates").json();
+        assertThat(rates.get(0).path("validFrom").asString()).isEqualTo("2024-04-01");
+        assertThat(rates.get(0).path("hourlyRate").decimalValue()).isEqualByComparingTo("1072.01");
+        assertThat(api.as("region-midt").post("/api/v1/rates", Map.of("validFrom", "2031-04-01", "hourlyRate", 1))
+                .status()).isEqualTo(400);
+        assertThat(api.as("region-midt").post("/api/v1/rates", Map.of("validFrom", "2032-04-01", "hourlyRate", -5))
+                .status()).isEqualTo(400);
+        assertThat(api.as("kommune-norddjurs").post("/api/v1/rates",
+                Map.of("validFrom", "2033-04-01", "hourlyRate", 1200)).status()).isEqualTo(403);
+    }
+
+    long facility() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Settlement " + UUID.randomUUID().toString().substring(0, 8));
+        body.put("address", "Testvej 2, 8500 Grenaa");
+        body.put("municipalityCode", "707");
+        body.put("operator", "MUNICIPAL");
+        body.put("legalBasis", "SEL_108");
+        body.put("places", 10);
+        body.put("residents", 10);
+        return api.as("region-midt").post("/api/v1/facilities", body).json().path("id").asLong();
+    }
+
+    long doctor() {
+        Map<String, Object> practice = new LinkedHashMap<>();
+        practice.put("providerNumber", String.valueOf(700_000 + (int) (Math.random() * 99_999)));
+        practice.put("name", "Settlement praksis");
+        practice.put("address", "Torvet 2, 8500 Grenaa");
+        practice.put("municipalityCode", "707");
+        practice.put("clinicType", "ORDINARY");
+        practice.put("doctorCapacity", 1);
+        practice.put("openForNewPatients", true);
+        practice.put("vatRegistered", false);
+        long practiceId = api.as("region-midt").post("/api/v1/practices", practice).json().path("id").asLong();
+        return api.as("region-midt").post("/api/v1/doctors", Map.of("practiceId", practiceId, "name", "Settlement læge",
+                "nursingHomeDoctor", false)).json().path("id").asLong();
+    }
+}
