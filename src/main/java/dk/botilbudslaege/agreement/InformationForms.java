@@ -28,13 +28,7 @@ class InformationForms {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void file(CurrentUser filer, Agreement a, InformationFormInput input) {
-        var facts = jdbc.sql("""
-                        select string_agg(distinct f.operator, ', ') as operator,
-                               string_agg(distinct f.legal_basis, ', ') as legal_basis
-                          from facility f where f.id in (:ids)
-                        """)
-                .param("ids", a.facilityIds())
-                .query((rs, i) -> new String[] {rs.getString("operator"), rs.getString("legal_basis")}).single();
+        String[] facts = operatorAndLegalBasis(a);
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("unitName", a.unitName());
         snapshot.put("operator", facts[0]);
@@ -81,6 +75,28 @@ class InformationForms {
                             rs.getBoolean("no_other_contract"));
                 })
                 .optional();
+    }
+
+    /**
+     * The form as it would be filed today, from the agreement's current facts: for a draft, which has
+     * no filed form yet. No filer, no contact person and no R6 declaration yet.
+     */
+    InformationForm preview(Agreement a) {
+        String[] facts = operatorAndLegalBasis(a);
+        return new InformationForm(a.id(), null, null, a.unitName(), facts[0], facts[1], a.residents(),
+                a.doctorName(), a.practiceName(), a.providerNumber(), a.startDate(), a.monthlyHours(),
+                a.vatRegistered(), null, null, null, null, false);
+    }
+
+    /** The unit's operators and legal bases, each a comma-separated list of codes. */
+    private String[] operatorAndLegalBasis(Agreement a) {
+        return jdbc.sql("""
+                        select string_agg(distinct f.operator, ', ') as operator,
+                               string_agg(distinct f.legal_basis, ', ') as legal_basis
+                          from facility f where f.id in (:ids)
+                        """)
+                .param("ids", a.facilityIds())
+                .query((rs, i) -> new String[] {rs.getString("operator"), rs.getString("legal_basis")}).single();
     }
 
     private static String blankToDefault(String value, String fallback) {

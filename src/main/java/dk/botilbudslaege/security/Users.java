@@ -1,5 +1,7 @@
 package dk.botilbudslaege.security;
 
+import java.util.Optional;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -39,6 +41,12 @@ public class Users {
                 .param("facilityId", user.facilityId())
                 .param("doctorId", user.doctorId())
                 .update();
+    }
+
+    /** The name a person reads for an account, e.g. who filed or decided something; empty if unknown. */
+    public Optional<String> displayName(String username) {
+        return jdbc.sql("select display_name from app_user where username = :u").param("u", username)
+                .query(String.class).optional();
     }
 
     public boolean exists(String username) {
