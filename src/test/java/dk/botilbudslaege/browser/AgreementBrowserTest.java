@@ -59,33 +59,33 @@ class AgreementBrowserTest {
             region.type(By.id("maxFacilities"), "20");
             region.find(By.id("validFrom")).sendKeys("01-01-2025");
             region.type(By.id("reason"), "Kærvang mangler læge");
-            region.find(By.cssSelector("form.card button[type=submit]")).click();
+            region.clickAndWait(By.cssSelector("form.card button[type=submit]"));
             assertThat(region.text()).contains("Dispensationen er givet.", "Kærvang mangler læge", "højst 20 botilbud");
         }
 
         try (Browser municipality = Browser.open(port)) {
             municipality.login("kommune-norddjurs");
             municipality.go("/agreements");
-            municipality.find(By.linkText("Ny aftale")).click();
+            municipality.clickAndWait(By.linkText("Ny aftale"));
             new Select(municipality.find(By.id("facilityIds"))).selectByValue(String.valueOf(kaervang));
             new Select(municipality.find(By.id("doctorId"))).selectByValue(String.valueOf(jens));
-            municipality.find(By.cssSelector("form.card button[type=submit]")).click();
+            municipality.clickAndWait(By.cssSelector("form.card button[type=submit]"));
             assertThat(municipality.text()).contains("Lægen har allerede det antal faste lægeroller");
             municipality.screenshot("agreement-rule-refused");
 
             new Select(municipality.find(By.id("doctorId"))).selectByValue(String.valueOf(anne));
-            municipality.find(By.cssSelector("form.card button[type=submit]")).click();
+            municipality.clickAndWait(By.cssSelector("form.card button[type=submit]"));
             municipality.waitFor(d -> d.getCurrentUrl().matches(".*/agreements/\\d+$"));
             assertThat(municipality.text()).contains("Aftalen er oprettet som kladde.", "Kærvang", "Kladde");
 
-            municipality.find(By.linkText("Indsend oplysningsskema")).click();
-            municipality.find(By.cssSelector("form.card button[type=submit]")).click();
+            municipality.clickAndWait(By.linkText("Indsend oplysningsskema"));
+            municipality.clickAndWait(By.cssSelector("form.card button[type=submit]"));
             assertThat(municipality.text()).contains("Angiv botilbuddets kontaktperson.",
                     "Der må ikke være indgået anden (konsulent)aftale");
             municipality.type(By.id("contactName"), "Birthe Kærgaard");
             municipality.type(By.id("contactRole"), "Afdelingsleder");
             municipality.find(By.id("noOtherContract1")).click();
-            municipality.find(By.cssSelector("form.card button[type=submit]")).click();
+            municipality.clickAndWait(By.cssSelector("form.card button[type=submit]"));
             assertThat(municipality.text()).contains("Oplysningsskemaet er indsendt til regionen.", "Indsendt",
                     "Birthe Kærgaard");
         }
@@ -93,11 +93,11 @@ class AgreementBrowserTest {
         try (Browser region = Browser.open(port)) {
             region.login("region-midt");
             region.go("/agreements");
-            region.find(By.linkText("Til godkendelse")).click();
+            region.clickAndWait(By.linkText("Til godkendelse"));
             region.type(By.id("q"), "Kærvang");
             region.waitFor(d -> d.findElement(By.id("results")).getText().contains("Anne Kjær"));
-            region.find(By.cssSelector("#results a")).click();
-            region.find(By.id("approve")).click();
+            region.clickAndWait(By.cssSelector("#results a"));
+            region.clickAndWait(By.id("approve"));
             assertThat(region.text()).contains("Aftalen er godkendt og aktiv fra startdatoen.", "Aktiv");
             region.screenshot("agreement-approved");
         }
@@ -106,11 +106,11 @@ class AgreementBrowserTest {
             doctor.login("laege-norddjurs");
             doctor.go("/agreements");
             assertThat(doctor.text()).contains("Kærvang", "Skovstjernen");
-            doctor.find(By.linkText("Kærvang")).click();
+            doctor.clickAndWait(By.linkText("Kærvang"));
             LocalDate today = LocalDate.now();
             String end = NoticePeriod.endDate(today).format(DANISH);
             assertThat(doctor.find(By.id("notice-end")).getText()).isEqualTo("Aftalen slutter " + end + ".");
-            doctor.find(By.id("give-notice")).click();
+            doctor.clickAndWait(By.id("give-notice"));
             assertThat(doctor.text()).contains("Aftalen er opsagt.", "Opsagt", end, today.format(DANISH));
             doctor.screenshot("agreement-notice");
         }

@@ -23,19 +23,19 @@ class FacilityBrowserTest {
             assertThat(browser.text()).contains("Oversigt", "Botilbud", "Læger og praksisser", "Norddjurs");
 
             browser.go("/facilities");
-            browser.find(By.linkText("Opret botilbud")).click();
+            browser.clickAndWait(By.linkText("Opret botilbud"));
             browser.type(By.id("name"), "Bofællesskabet Kattegatblik");
             browser.type(By.id("address"), "Havnevej 4, 8500 Grenaa");
             new Select(browser.find(By.id("legalBasis"))).selectByValue("ABL_105");
             browser.type(By.id("places"), "10");
             browser.type(By.id("residents"), "12");
-            browser.find(By.cssSelector("form.card button[type=submit]")).click();
+            browser.clickAndWait(By.cssSelector("form.card button[type=submit]"));
 
             assertThat(browser.text()).contains("Antal beboere kan ikke være større end antal pladser (10).");
             browser.screenshot("facility-form-error");
 
             browser.type(By.id("residents"), "9");
-            browser.find(By.cssSelector("form.card button[type=submit]")).click();
+            browser.clickAndWait(By.cssSelector("form.card button[type=submit]"));
             browser.waitFor(d -> d.getCurrentUrl().matches(".*/facilities/\\d+$"));
             assertThat(browser.text()).contains("Oprettet.", "Bofællesskabet Kattegatblik",
                     "ABL § 105 med hjælp efter SEL § 85", "Norddjurs (707)");

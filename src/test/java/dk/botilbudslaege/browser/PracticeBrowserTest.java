@@ -21,7 +21,7 @@ class PracticeBrowserTest {
         try (Browser browser = Browser.open(port)) {
             browser.login("region-midt");
             browser.go("/practices");
-            browser.find(By.linkText("Opret praksis")).click();
+            browser.clickAndWait(By.linkText("Opret praksis"));
             browser.type(By.id("providerNumber"), "12345");
             browser.type(By.id("name"), "Lægerne i Ebeltoft");
             browser.type(By.id("address"), "Adelgade 1, 8400 Ebeltoft");
@@ -29,19 +29,19 @@ class PracticeBrowserTest {
             browser.type(By.id("doctorCapacity"), "2");
             new Select(browser.find(By.id("openForNewPatients"))).selectByValue("true");
             new Select(browser.find(By.id("vatRegistered"))).selectByValue("false");
-            browser.find(By.cssSelector("form.card button[type=submit]")).click();
+            browser.clickAndWait(By.cssSelector("form.card button[type=submit]"));
             assertThat(browser.text()).contains("Ydernummeret skal være 6 cifre.");
 
             browser.type(By.id("providerNumber"), "706001");
-            browser.find(By.cssSelector("form.card button[type=submit]")).click();
+            browser.clickAndWait(By.cssSelector("form.card button[type=submit]"));
             browser.waitFor(d -> d.getCurrentUrl().matches(".*/practices/\\d+$"));
             assertThat(browser.text()).contains("Lægerne i Ebeltoft", "706001", "Syddjurs", "Ingen læger registreret.");
 
-            browser.find(By.cssSelector("form.stack button[type=submit]")).click();
+            browser.clickAndWait(By.cssSelector("form.stack button[type=submit]"));
             assertThat(browser.text()).contains("Lægens navn skal udfyldes.");
             browser.type(By.id("name"), "Birgitte Bruun");
             browser.find(By.id("nursingHomeDoctor1")).click();
-            browser.find(By.cssSelector("form.stack button[type=submit]")).click();
+            browser.clickAndWait(By.cssSelector("form.stack button[type=submit]"));
             assertThat(browser.text()).contains("Oprettet.", "Birgitte Bruun", "Plejehjemslæge");
             assertThat(browser.text()).contains("Historik", "region-midt", "Oprettet", "Ydernummer: – → 706001");
             browser.screenshot("practice-detail");
@@ -58,12 +58,12 @@ class PracticeBrowserTest {
         try (Browser browser = Browser.open(port)) {
             browser.login("laege-norddjurs");
             browser.go("/practices?q=Torvet");
-            browser.find(By.linkText("Lægerne ved Torvet")).click();
+            browser.clickAndWait(By.linkText("Lægerne ved Torvet"));
             assertThat(browser.text()).contains("Anne Kjær", "Peter Holm", "Mette Lund");
             assertThat(browser.find(By.linkText("Rediger")).isDisplayed()).isTrue();
 
             browser.go("/practices?q=Auning");
-            browser.find(By.linkText("Lægehuset Auning")).click();
+            browser.clickAndWait(By.linkText("Lægehuset Auning"));
             assertThat(browser.text()).contains("Du kan se, men ikke ændre denne praksis.").doesNotContain("Rediger");
         }
     }
@@ -79,7 +79,7 @@ class PracticeBrowserTest {
             assertThat(browser.text()).contains("403", "Ingen adgang",
                     "Som national læser ser du kun samlede tal");
 
-            browser.find(By.linkText("English")).click();
+            browser.clickAndWait(By.linkText("English"));
             assertThat(browser.text()).contains("Overview", "Facilities", "No access", "As a national viewer");
             browser.go("/");
             assertThat(browser.text()).contains("Facilities by region", "Region Midtjylland");

@@ -84,8 +84,28 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /** The page's text, read again if the page was replaced while reading. */
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Clicks something that loads a new page (a submit button, a link) and waits until the new page is there. */
+    public Browser clickAndWait(By by) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.readyState")));
+        return this;
     }
 
     public String url() {
