@@ -69,6 +69,9 @@ public class Agreements {
 
     @Transactional(readOnly = true)
     public Agreement get(CurrentUser user, long id) {
+        if (user.is(dk.botilbudslaege.security.Role.NATIONAL)) {
+            throw new ForbiddenException("scope.national.aggregatesOnly");
+        }
         Agreement agreement = repository.find(id).orElseThrow(() -> NotFoundException.of(ENTITY, id));
         if (!AgreementAccess.canRead(user, agreement)) {
             throw NotFoundException.of(ENTITY, id);
