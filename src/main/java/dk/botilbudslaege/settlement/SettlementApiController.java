@@ -27,10 +27,22 @@ class SettlementApiController {
 
     private final Settlements settlements;
     private final PaymentFiles files;
+    private final Budget budget;
 
-    SettlementApiController(Settlements settlements, PaymentFiles files) {
+    SettlementApiController(Settlements settlements, PaymentFiles files, Budget budget) {
         this.settlements = settlements;
         this.files = files;
+        this.budget = budget;
+    }
+
+    /** F6: actual and projected cost against the frame, per region and nationally (extension). */
+    @GetMapping("/budget")
+    Budget.Year budget(CurrentUser user, @RequestParam(required = false) Integer year) {
+        int chosen = year == null ? LocalDate.now().getYear() : year;
+        if (chosen < 2025 || chosen > 2100) {
+            throw InvalidInputException.of(FieldProblem.of("year", "settlement.month.range"));
+        }
+        return budget.year(user, chosen);
     }
 
     /** One line as API.md states it, with extras: kind, correctsMonth, days, names. */

@@ -1,0 +1,110 @@
+package dk.botilbudslaege.settlement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import dk.botilbudslaege.common.ConflictException;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Afregning: a month's lines, run and approve for the region, the payment files, the rates and the budget. */
+@Controller
+@RequestMapping("/settlements")
+class SettlementPageController {
+
+    private final Settlements settlements;
+    private final Budget budget;
+    private final MessageSource messages;
+
+    SettlementPageController(Settlements settlements, Budget budget, MessageSource messages) {
+        this.settlements = settlements;
+        this.budget = budget;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("nav")
+    String nav() {
+        return "settlements";
+    }
+
+    @GetMapping
+    String month(CurrentUser user, @RequestParam(required = false) String month, Model model) {
+        YearMonth chosen = month == null || month.isBlank() ? YearMonth.now().minusMonths(1)
+                : SettlementApiController.parse(month);
+        model.addAttribute("view", settlements.month(user, chosen, null));
+        model.addAttribute("isRegion", user.is(Role.REGION));
+        model.addAttribute("previous", chosen.minusMonths(1));
+        model.addAttribute("next", chosen.plusMonths(1));
+        return "settlements/month";
+    }
+
+    @PostMapping("/run")
+    String run(CurrentUser user, @RequestParam String month, RedirectAttributes redirect) {
+        return act(month, redirect, "settlement.flash.run", () -> settlements.run(user, YearMonth.parse(month), null));
+    }
+
+    @PostMapping("/approve")
+    String approve(CurrentUser user, @RequestParam String month, RedirectAttributes redirect) {
+        return act(month, redirect, "settlement.flash.approved",
+                () -> settlements.approve(user, YearMonth.parse(month), null));
+    }
+
+    @GetMapping("/rates")
+    String rates(CurrentUser user, Model model) {
+        model.addAttribute("rates", settlements.rates());
+        model.addAttribute("isRegion", user.is(Role.REGION));
+        return "settlements/rates";
+    }
+
+    @PostMapping("/rates")
+    String addRate(CurrentUser user,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+                   @RequestParam(required = false) String hourlyRate, RedirectAttributes redirect) {
+        try {
+            BigDecimal rate = hourlyRate == null || hourlyRate.isBlank() ? null
+                    : new BigDecimal(hourlyRate.trim().replace(".", "").replace(',', '.'));
+            settlements.addRate(user, validFrom, rate);
+            redirect.addFlashAttribute("flash", text("settlement.flash.rate"));
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("actionErrors", List.of(text("rate.hourlyRate.invalid")));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("actionErrors", e.problems().stream().map(p -> text(p.messageKey())).toList());
+        }
+        return "redirect:/settlements/rates";
+    }
+
+    @GetMapping("/budget")
+    String budget(CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
+        model.addAttribute("budget", budget.year(user, year == null ? LocalDate.now().getYear() : year));
+        return "settlements/budget";
+    }
+
+    private String act(String month, RedirectAttributes redirect, String successKey, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", text(successKey));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("actionErrors", List.of(text(e.messageKey())));
+        }
+        redirect.addAttribute("month", month);
+        return "redirect:/settlements";
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}
