@@ -103,6 +103,7 @@ class DemoDataLoader implements ApplicationRunner {
         users.create(new Users.NewUser("kommune-aarhus", PASSWORD, "Aarhus Kommune", Role.MUNICIPALITY, null, "751",
                 null, null));
         users.create(new Users.NewUser("national", PASSWORD, "National læser", Role.NATIONAL, null, null, null, null));
+        loader.coverEveryInScopeFacility();
     }
 
     private void createAccounts() {

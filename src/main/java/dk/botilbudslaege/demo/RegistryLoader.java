@@ -93,4 +93,38 @@ class RegistryLoader {
         return jdbc.sql("select id from doctor where name = :n order by id limit 1").param("n", name)
                 .query(Long.class).single();
     }
+
+    /**
+     * Benchmark data: every in-scope facility gets an approved agreement with a free doctor of its
+     * region, started some day of 2025 (one in twenty ended after notice), written in bulk.
+     */
+    void coverEveryInScopeFacility() {
+        jdbc.sql("""
+                        with f as (select f.id, r.region_code,
+                                          row_number() over (partition by r.region_code order by f.id) as rn
+                                     from facility f
+                                     join current_municipality_region r on r.municipality_code = f.municipality_code
+                                    where f.legal_basis in ('SEL_108', 'ABL_105')),
+                             d as (select d.id, r.region_code,
+                                          row_number() over (partition by r.region_code order by d.id) as rn
+                                     from doctor d join practice p on p.id = d.practice_id
+                                     join current_municipality_region r on r.municipality_code = p.municipality_code
+                                    where not d.nursing_home_doctor)
+                        insert into agreement (doctor_id, unit_kind, facility_id, status, start_date, end_date,
+                                               notice_date, notice_by, match_method, created_by, decided_by, decided_at)
+                        select d.id, 'FACILITY', f.id,
+                               case when f.id % 20 = 0 then 'NOTICE_GIVEN' else 'ACTIVE' end,
+                               date '2025-01-01' + (f.id * 37 % 365)::int,
+                               case when f.id % 20 = 0 then date '2026-06-30' end,
+                               case when f.id % 20 = 0 then date '2026-03-15' end,
+                               case when f.id % 20 = 0 then 'system' end,
+                               'OTHER', 'system', 'system', now()
+                          from f join d on d.region_code = f.region_code and d.rn = f.rn
+                        """).update();
+        jdbc.sql("""
+                        insert into agreement_coverage (agreement_id, facility_id, section_id, section_range, period)
+                        select id, facility_id, null, int8range(null, null), daterange(start_date, end_date, '[]')
+                          from agreement where status in ('ACTIVE', 'NOTICE_GIVEN')
+                        """).update();
+    }
 }
