@@ -139,7 +139,7 @@ class InformationFormPdfTest {
         String text = text(api.as(REGION_MIDT).header("Accept-Language", "en").getBytes(pdfPath(id)).body());
 
         assertThat(text).contains("Information form – fixed doctor at a residential facility", "Provider number",
-                "DKK 2,144.02", "01-09-2025", "Submitted");
+                "DKK 2,144.02", "01-09-2025", "Filed");
     }
 
     @Test
