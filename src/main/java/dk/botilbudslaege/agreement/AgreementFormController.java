@@ -3,11 +3,8 @@ package dk.botilbudslaege.agreement;
 import java.time.LocalDate;
 import java.util.List;
 
-import dk.botilbudslaege.common.ConcurrentChangeException;
-import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
-import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import jakarta.validation.Valid;
@@ -60,16 +57,10 @@ class AgreementFormController {
                   @RequestParam(defaultValue = "FACILITY") String unit, Model model, RedirectAttributes redirect) {
         requireFilerRole(user);
         applyUnit(form, unit);
-        if (!binding.hasErrors()) {
-            try {
-                Agreement created = agreements.create(user, form);
-                redirect.addFlashAttribute("flash", text("agreement.flash.created"));
-                return "redirect:/agreements/" + created.id();
-            } catch (InvalidInputException e) {
-                FormErrors.apply(e, binding);
-            } catch (ForbiddenException e) {
-                binding.reject(e.messageKey());
-            }
+        var created = FormErrors.attempt(binding, () -> agreements.create(user, form));
+        if (created.isPresent()) {
+            redirect.addFlashAttribute("flash", text("agreement.flash.created"));
+            return "redirect:/agreements/" + created.get().id();
         }
         return showForm(user, form, null, unit, model);
     }
@@ -100,20 +91,9 @@ class AgreementFormController {
                   RedirectAttributes redirect) {
         Agreement agreement = agreements.get(user, id);
         applyUnit(form, unit);
-        if (!binding.hasErrors()) {
-            try {
-                agreements.update(user, id, form);
-                redirect.addFlashAttribute("flash", text("flash.saved"));
-                return "redirect:/agreements/" + id;
-            } catch (InvalidInputException e) {
-                FormErrors.apply(e, binding);
-            } catch (ConcurrentChangeException e) {
-                binding.reject("form.concurrentChange");
-            } catch (ConflictException e) {
-                binding.reject(e.messageKey());
-            } catch (ForbiddenException e) {
-                binding.reject(e.messageKey());
-            }
+        if (FormErrors.attempt(binding, () -> agreements.update(user, id, form)).isPresent()) {
+            redirect.addFlashAttribute("flash", text("flash.saved"));
+            return "redirect:/agreements/" + id;
         }
         return showForm(user, form, agreement, unit, model);
     }
@@ -147,18 +127,10 @@ class AgreementFormController {
         if (!filing.isNoOtherContract()) {
             binding.rejectValue("noOtherContract", RuleViolation.OTHER_CONTRACT.messageKey());
         }
-        if (!binding.hasErrors()) {
-            try {
-                agreements.submit(user, id, filing.input(), filing.getVersion());
-                redirect.addFlashAttribute("flash", text("agreement.flash.submitted"));
-                return "redirect:/agreements/" + id;
-            } catch (InvalidInputException e) {
-                e.problems().forEach(p -> binding.reject(p.messageKey()));
-            } catch (ConflictException e) {
-                binding.reject(e.messageKey());
-            } catch (ConcurrentChangeException e) {
-                binding.reject("form.concurrentChange");
-            }
+        if (FormErrors.attempt(binding, () -> agreements.submit(user, id, filing.input(), filing.getVersion()))
+                .isPresent()) {
+            redirect.addFlashAttribute("flash", text("agreement.flash.submitted"));
+            return "redirect:/agreements/" + id;
         }
         model.addAttribute("agreement", agreement);
         return "agreements/submit";

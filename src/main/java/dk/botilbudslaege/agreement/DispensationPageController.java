@@ -58,16 +58,9 @@ class DispensationPageController {
         if (!user.is(Role.REGION)) {
             throw new ForbiddenException("scope.dispensation.grant");
         }
-        if (!binding.hasErrors()) {
-            try {
-                dispensations.grant(user, form);
-                redirect.addFlashAttribute("flash", text("dispensation.flash.granted"));
-                return "redirect:/dispensations";
-            } catch (InvalidInputException e) {
-                FormErrors.apply(e, binding);
-            } catch (ForbiddenException e) {
-                binding.reject(e.messageKey());
-            }
+        if (FormErrors.attempt(binding, () -> dispensations.grant(user, form)).isPresent()) {
+            redirect.addFlashAttribute("flash", text("dispensation.flash.granted"));
+            return "redirect:/dispensations";
         }
         return show(user, form, model);
     }

@@ -3,7 +3,6 @@ package dk.botilbudslaege.registry;
 import java.util.EnumSet;
 import java.util.List;
 
-import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.FormErrors;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.ForbiddenException;
@@ -100,20 +99,12 @@ class FacilityPageController {
     String create(CurrentUser user, @Valid @ModelAttribute("form") FacilityForm form, BindingResult binding,
                   Model model, RedirectAttributes redirect) {
         requireCreator(user);
-        if (binding.hasErrors()) {
-            return showForm(user, form, null, model);
-        }
-        try {
-            Facility created = facilities.create(user, form);
+        var created = FormErrors.attempt(binding, () -> facilities.create(user, form));
+        if (created.isPresent()) {
             redirect.addFlashAttribute("flash", text("flash.created"));
-            return "redirect:/facilities/" + created.id();
-        } catch (InvalidInputException e) {
-            FormErrors.apply(e, binding);
-            return showForm(user, form, null, model);
-        } catch (ForbiddenException e) {
-            binding.reject(e.messageKey());
-            return showForm(user, form, null, model);
+            return "redirect:/facilities/" + created.get().id();
         }
+        return showForm(user, form, null, model);
     }
 
     @GetMapping("/{id}/edit")
@@ -129,19 +120,9 @@ class FacilityPageController {
     String update(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") FacilityForm form,
                   BindingResult binding, Model model, RedirectAttributes redirect) {
         Facility facility = facilities.get(user, id);
-        if (binding.hasErrors()) {
-            return showForm(user, form, facility, model);
-        }
-        try {
-            facilities.update(user, id, form);
+        if (FormErrors.attempt(binding, () -> facilities.update(user, id, form)).isPresent()) {
             redirect.addFlashAttribute("flash", text("flash.saved"));
             return "redirect:/facilities/" + id;
-        } catch (InvalidInputException e) {
-            FormErrors.apply(e, binding);
-        } catch (ConcurrentChangeException e) {
-            binding.reject("form.concurrentChange");
-        } catch (ForbiddenException e) {
-            binding.reject(e.messageKey());
         }
         return showForm(user, form, facility, model);
     }

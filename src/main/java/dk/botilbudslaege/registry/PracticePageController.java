@@ -2,10 +2,8 @@ package dk.botilbudslaege.registry;
 
 import java.util.List;
 
-import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
-import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.PageLinks;
 import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.security.CurrentUser;
@@ -112,16 +110,10 @@ class PracticePageController {
         if (!practices.canCreate(user)) {
             throw new ForbiddenException("scope.practice.create");
         }
-        if (!binding.hasErrors()) {
-            try {
-                Practice created = practices.create(user, form);
-                redirect.addFlashAttribute("flash", text("flash.created"));
-                return "redirect:/practices/" + created.id();
-            } catch (InvalidInputException e) {
-                FormErrors.apply(e, binding);
-            } catch (ForbiddenException e) {
-                binding.reject(e.messageKey());
-            }
+        var created = FormErrors.attempt(binding, () -> practices.create(user, form));
+        if (created.isPresent()) {
+            redirect.addFlashAttribute("flash", text("flash.created"));
+            return "redirect:/practices/" + created.get().id();
         }
         return showForm(user, form, null, model);
     }
@@ -139,18 +131,9 @@ class PracticePageController {
     String update(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") PracticeForm form,
                   BindingResult binding, Model model, RedirectAttributes redirect) {
         Practice practice = practices.get(user, id);
-        if (!binding.hasErrors()) {
-            try {
-                practices.update(user, id, form);
-                redirect.addFlashAttribute("flash", text("flash.saved"));
-                return "redirect:/practices/" + id;
-            } catch (InvalidInputException e) {
-                FormErrors.apply(e, binding);
-            } catch (ConcurrentChangeException e) {
-                binding.reject("form.concurrentChange");
-            } catch (ForbiddenException e) {
-                binding.reject(e.messageKey());
-            }
+        if (FormErrors.attempt(binding, () -> practices.update(user, id, form)).isPresent()) {
+            redirect.addFlashAttribute("flash", text("flash.saved"));
+            return "redirect:/practices/" + id;
         }
         return showForm(user, form, practice, model);
     }
@@ -159,14 +142,9 @@ class PracticePageController {
     String addDoctor(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("doctorForm") DoctorForm form,
                      BindingResult binding, Model model, RedirectAttributes redirect) {
         form.setPracticeId(id);
-        if (!binding.hasErrors()) {
-            try {
-                doctors.create(user, form);
-                redirect.addFlashAttribute("flash", text("flash.created"));
-                return "redirect:/practices/" + id;
-            } catch (InvalidInputException e) {
-                FormErrors.apply(e, binding);
-            }
+        if (FormErrors.attempt(binding, () -> doctors.create(user, form)).isPresent()) {
+            redirect.addFlashAttribute("flash", text("flash.created"));
+            return "redirect:/practices/" + id;
         }
         return detail(user, id, model);
     }
@@ -186,18 +164,9 @@ class PracticePageController {
     String updateDoctor(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") DoctorForm form,
                         BindingResult binding, Model model, RedirectAttributes redirect) {
         Doctor doctor = doctors.get(user, id);
-        if (!binding.hasErrors()) {
-            try {
-                doctors.update(user, id, form);
-                redirect.addFlashAttribute("flash", text("flash.saved"));
-                return "redirect:/practices/" + form.getPracticeId();
-            } catch (InvalidInputException e) {
-                FormErrors.apply(e, binding);
-            } catch (ConcurrentChangeException e) {
-                binding.reject("form.concurrentChange");
-            } catch (ForbiddenException e) {
-                binding.reject(e.messageKey());
-            }
+        if (FormErrors.attempt(binding, () -> doctors.update(user, id, form)).isPresent()) {
+            redirect.addFlashAttribute("flash", text("flash.saved"));
+            return "redirect:/practices/" + form.getPracticeId();
         }
         model.addAttribute("doctor", doctor);
         return "practices/doctor-form";
