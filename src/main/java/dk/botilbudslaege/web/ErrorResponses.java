@@ -63,7 +63,10 @@ class ErrorResponses {
                 : HttpStatus.UNPROCESSABLE_CONTENT;
         List<Map<String, String>> errors = e.problems().stream()
                 .map(p -> fieldError(p.field(), message(p))).toList();
-        String detail = errors.size() == 1 ? errors.get(0).get("message") : text("problem.validation");
+        // a refusal by a rule (422) is explained by the rule its code names, the first problem; bad
+        // fields (400) by their one message, or by a summary when there are several
+        boolean byRule = status == HttpStatus.UNPROCESSABLE_CONTENT && !errors.isEmpty();
+        String detail = errors.size() == 1 || byRule ? errors.get(0).get("message") : text("problem.validation");
         return answer(request, status, e.code(), detail, errors);
     }
 
