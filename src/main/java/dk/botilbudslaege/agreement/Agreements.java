@@ -69,6 +69,7 @@ public class Agreements {
 
     @Transactional(readOnly = true)
     public Agreement get(CurrentUser user, long id) {
+        AgreementAccess.requireAgreementUser(user);
         Agreement agreement = repository.find(id).orElseThrow(() -> NotFoundException.of(ENTITY, id));
         if (!AgreementAccess.canRead(user, agreement)) {
             throw NotFoundException.of(ENTITY, id);
@@ -97,6 +98,7 @@ public class Agreements {
 
     @Transactional
     public Agreement create(CurrentUser user, AgreementForm form) {
+        AgreementAccess.requireAgreementUser(user);
         NewAgreement request = resolve(form);
         requireFiler(user, request.unit());
         enforceRules(request, null);
