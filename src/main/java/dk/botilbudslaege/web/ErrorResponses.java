@@ -112,8 +112,8 @@ class ErrorResponses {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        JacksonException jackson = withPath(e);
+        if (jackson != null) {
             StringBuilder field = new StringBuilder();
             for (JacksonException.Reference reference : jackson.getPath()) {
                 if (reference.getPropertyName() != null) {
@@ -126,6 +126,20 @@ class ErrorResponses {
             return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"), errors);
         }
         return answer(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", text("problem.malformed"), errors);
+    }
+
+    /**
+     * The outermost Jackson failure that knows which field it was reading, or null. Not only the most
+     * specific cause: a value Jackson could not convert (a date like "2025-13-01") keeps the reason
+     * (DateTimeParseException) as its cause and the field on the Jackson exception around it.
+     */
+    private static JacksonException withPath(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return jackson;
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
