@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConcurrentChangeException;
@@ -288,7 +289,7 @@ public class Agreements {
     NewAgreement resolve(AgreementForm form) {
         List<FieldProblem> problems = new ArrayList<>();
         if (repository.doctor(form.getDoctorId()).isEmpty()) {
-            problems.add(FieldProblem.of("doctorId", "agreement.doctorId.unknown", form.getDoctorId()));
+            problems.add(FieldProblem.of("doctorId", "agreement.doctorId.unknown", String.valueOf(form.getDoctorId())));
         }
         if (form.getStartDate().isBefore(SCHEME_START)) {
             problems.add(FieldProblem.of("startDate", "agreement.startDate.beforeScheme"));
@@ -308,7 +309,10 @@ public class Agreements {
         }
         var found = repository.unitFacilities(new Unit(UnitKind.FACILITY, ids, null, null));
         if (found.size() != ids.size()) {
-            problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.unknown", ids));
+            // ids as plain text: a number argument would be formatted with thousands separators
+            var known = found.stream().map(AgreementRepository.UnitFacility::id).toList();
+            problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.unknown", ids.stream()
+                    .filter(id -> !known.contains(id)).map(String::valueOf).collect(Collectors.joining(", "))));
             return null;
         }
         if (form.getSectionId() != null) {

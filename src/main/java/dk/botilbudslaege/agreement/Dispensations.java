@@ -64,7 +64,7 @@ public class Dispensations {
             throw new ForbiddenException("scope.dispensation.grant");
         }
         var doctor = agreements.doctor(form.getDoctorId()).orElseThrow(() -> InvalidInputException.of(
-                FieldProblem.of("doctorId", "agreement.doctorId.unknown", form.getDoctorId())));
+                FieldProblem.of("doctorId", "agreement.doctorId.unknown", String.valueOf(form.getDoctorId()))));
         if (!user.is(Role.REGION) || !user.inRegion(doctor.regionCode())) {
             throw new ForbiddenException("scope.dispensation.grant");
         }
