@@ -14,7 +14,8 @@ import dk.botilbudslaege.security.CurrentUser;
  *   <li>Approve or reject: the region of the facility.</li>
  *   <li>Give notice: either side, the doctor or the facility (its contact or its municipality).</li>
  *   <li>Read: the region, the municipality and the facility of the unit, and the doctor. The national
- *       viewer sees aggregates only.</li>
+ *       viewer sees aggregates only: every agreement and dispensation call is "forbidden" (403), whatever
+ *       the id, as in the registry.</li>
  * </ul>
  */
 final class AgreementAccess {
@@ -25,6 +26,13 @@ final class AgreementAccess {
     /** The facts of a unit that decide who may file for it. */
     record UnitScope(List<String> operators, List<String> municipalityCodes, List<String> regionCodes,
                      List<Long> facilityIds) {
+    }
+
+    /** Refuses the national viewer before anything is looked up, so that neither rows nor ids leak. */
+    static void requireAgreementUser(CurrentUser user) {
+        if (user.is(dk.botilbudslaege.security.Role.NATIONAL)) {
+            throw new ForbiddenException("scope.national.aggregatesOnly");
+        }
     }
 
     static boolean canFile(CurrentUser user, UnitScope unit) {

@@ -217,9 +217,21 @@ class AgreementRepository {
     static Dispensation mapDispensation(ResultSet rs, int row) throws SQLException {
         BigDecimal hours = rs.getBigDecimal("monthly_hours");
         return new Dispensation(rs.getLong("id"), rs.getLong("doctor_id"), DispensationKind.valueOf(rs.getString("kind")),
-                (Integer) rs.getObject("max_facilities"), hours == null ? null : hours.stripTrailingZeros(),
+                (Integer) rs.getObject("max_facilities"), plain(hours),
                 rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
                 rs.getString("reason"), rs.getString("granted_by"), rs.getObject("granted_at", OffsetDateTime.class));
+    }
+
+    /**
+     * Hours as stored (numeric(4, 1)) without trailing zeros, but never in exponent form: 10.0 is 10,
+     * not 1E+1, in JSON and on pages.
+     */
+    static BigDecimal plain(BigDecimal hours) {
+        if (hours == null) {
+            return null;
+        }
+        BigDecimal stripped = hours.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     static Agreement map(ResultSet rs, int row) throws SQLException {
@@ -237,7 +249,7 @@ class AgreementRepository {
                 (Long) rs.getObject("section_id"), (Long) rs.getObject("group_id"), rs.getString("unit_name"),
                 rs.getString("municipality_code"), rs.getString("municipality_name"), rs.getString("region_code"),
                 residents,
-                MonthlyHours.of(residents, dispensationHours == null ? null : dispensationHours.stripTrailingZeros()),
+                MonthlyHours.of(residents, plain(dispensationHours)),
                 rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                 rs.getObject("notice_date", LocalDate.class), rs.getString("notice_by"),
                 MatchMethod.valueOf(rs.getString("match_method")), rs.getString("decision_reason"),

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConcurrentChangeException;
@@ -69,9 +70,7 @@ public class Agreements {
 
     @Transactional(readOnly = true)
     public Agreement get(CurrentUser user, long id) {
-        if (user.is(dk.botilbudslaege.security.Role.NATIONAL)) {
-            throw new ForbiddenException("scope.national.aggregatesOnly");
-        }
+        AgreementAccess.requireAgreementUser(user);
         Agreement agreement = repository.find(id).orElseThrow(() -> NotFoundException.of(ENTITY, id));
         if (!AgreementAccess.canRead(user, agreement)) {
             throw NotFoundException.of(ENTITY, id);
@@ -100,6 +99,7 @@ public class Agreements {
 
     @Transactional
     public Agreement create(CurrentUser user, AgreementForm form) {
+        AgreementAccess.requireAgreementUser(user);
         NewAgreement request = resolve(form);
         requireFiler(user, request.unit());
         enforceRules(request, null);
@@ -289,7 +289,7 @@ public class Agreements {
     NewAgreement resolve(AgreementForm form) {
         List<FieldProblem> problems = new ArrayList<>();
         if (repository.doctor(form.getDoctorId()).isEmpty()) {
-            problems.add(FieldProblem.of("doctorId", "agreement.doctorId.unknown", form.getDoctorId()));
+            problems.add(FieldProblem.of("doctorId", "agreement.doctorId.unknown", String.valueOf(form.getDoctorId())));
         }
         if (form.getStartDate().isBefore(SCHEME_START)) {
             problems.add(FieldProblem.of("startDate", "agreement.startDate.beforeScheme"));
@@ -309,7 +309,10 @@ public class Agreements {
         }
         var found = repository.unitFacilities(new Unit(UnitKind.FACILITY, ids, null, null));
         if (found.size() != ids.size()) {
-            problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.unknown", ids));
+            // ids as plain text: a number argument would be formatted with thousands separators
+            var known = found.stream().map(AgreementRepository.UnitFacility::id).toList();
+            problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.unknown", ids.stream()
+                    .filter(id -> !known.contains(id)).map(String::valueOf).collect(Collectors.joining(", "))));
             return null;
         }
         if (form.getSectionId() != null) {
@@ -332,7 +335,9 @@ public class Agreements {
         }
         if (groupId != null) {
             List<Long> members = repository.groupMembers(groupId);
-            if (members.isEmpty() || !members.containsAll(ids)) {
+            // several facilities without a group named must be the whole group; with the group named, any of its members
+            boolean whole = new HashSet<>(members).equals(new HashSet<>(ids));
+            if (members.isEmpty() || !members.containsAll(ids) || (form.getGroupId() == null && !whole)) {
                 problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.wholeGroup"));
                 return null;
             }

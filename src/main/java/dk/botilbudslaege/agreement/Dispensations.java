@@ -58,8 +58,13 @@ public class Dispensations {
 
     @Transactional
     public Dispensation grant(CurrentUser user, DispensationForm form) {
+        AgreementAccess.requireAgreementUser(user);
+        if (!user.is(Role.REGION)) {
+            // only a region learns whether a doctor id exists
+            throw new ForbiddenException("scope.dispensation.grant");
+        }
         var doctor = agreements.doctor(form.getDoctorId()).orElseThrow(() -> InvalidInputException.of(
-                FieldProblem.of("doctorId", "agreement.doctorId.unknown", form.getDoctorId())));
+                FieldProblem.of("doctorId", "agreement.doctorId.unknown", String.valueOf(form.getDoctorId()))));
         if (!user.is(Role.REGION) || !user.inRegion(doctor.regionCode())) {
             throw new ForbiddenException("scope.dispensation.grant");
         }
@@ -88,6 +93,7 @@ public class Dispensations {
     /** Ends a dispensation on a date (its last valid day). */
     @Transactional
     public Dispensation end(CurrentUser user, long id, LocalDate validTo) {
+        AgreementAccess.requireAgreementUser(user);
         Dispensation current = find(id);
         var doctor = agreements.doctor(current.doctorId()).orElseThrow();
         if (!user.is(Role.REGION) || !user.inRegion(doctor.regionCode())) {

@@ -1,18 +1,51 @@
 package dk.botilbudslaege.config;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+    /** A date as API.md has it: {@code YYYY-MM-DD}, exactly four digits of year, no sign. */
+    static final DateTimeFormatter API_DATE = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4).appendLiteral('-')
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
+            .appendValue(ChronoField.DAY_OF_MONTH, 2)
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT);
+
     @Bean
     LocaleResolver localeResolver() {
         return new AppLocaleResolver();
+    }
+
+    /**
+     * Dates in JSON bodies are text, {@code YYYY-MM-DD} (API.md), refused on their field otherwise: a
+     * number such as 20260115 is not read as days since 1970 (the year 57440), and a year such as
+     * +999999999 neither reaches the date arithmetic nor the database.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer apiDates() {
+        return builder -> builder
+                .addModule(new SimpleModule("api-dates").addDeserializer(LocalDate.class,
+                        new LocalDateDeserializer(API_DATE)))
+                .withCoercionConfig(LogicalType.DateTime,
+                        coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
     }
 
     @Override

@@ -63,7 +63,10 @@ class ErrorResponses {
                 : HttpStatus.UNPROCESSABLE_CONTENT;
         List<Map<String, String>> errors = e.problems().stream()
                 .map(p -> fieldError(p.field(), message(p))).toList();
-        String detail = errors.size() == 1 ? errors.get(0).get("message") : text("problem.validation");
+        // a refusal by a rule (422) is explained by the rule its code names, the first problem; bad
+        // fields (400) by their one message, or by a summary when there are several
+        boolean byRule = status == HttpStatus.UNPROCESSABLE_CONTENT && !errors.isEmpty();
+        String detail = errors.size() == 1 || byRule ? errors.get(0).get("message") : text("problem.validation");
         return answer(request, status, e.code(), detail, errors);
     }
 
@@ -109,8 +112,8 @@ class ErrorResponses {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        JacksonException jackson = withPath(e);
+        if (jackson != null) {
             StringBuilder field = new StringBuilder();
             for (JacksonException.Reference reference : jackson.getPath()) {
                 if (reference.getPropertyName() != null) {
@@ -123,6 +126,20 @@ class ErrorResponses {
             return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"), errors);
         }
         return answer(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", text("problem.malformed"), errors);
+    }
+
+    /**
+     * The outermost Jackson failure that knows which field it was reading, or null. Not only the most
+     * specific cause: a value Jackson could not convert (a date like "2025-13-01") keeps the reason
+     * (DateTimeParseException) as its cause and the field on the Jackson exception around it.
+     */
+    private static JacksonException withPath(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return jackson;
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
