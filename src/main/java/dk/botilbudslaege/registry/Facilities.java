@@ -145,6 +145,9 @@ public class Facilities {
         }
         Facility.Section section = facility.sections().stream().filter(s -> s.id() == sectionId).findFirst()
                 .orElseThrow(() -> NotFoundException.of("SECTION", sectionId));
+        if (repository.sectionHasAgreement(sectionId)) {
+            throw new dk.botilbudslaege.common.ConflictException("SECTION_HAS_AGREEMENT", "section.hasAgreement");
+        }
         repository.deleteSection(facilityId, sectionId);
         audit.record(ENTITY, facilityId, "SECTION_REMOVED",
                 Map.of("section", new AuditTrail.Change(section.name() + " (" + section.residents() + ")", null)));
@@ -187,6 +190,15 @@ public class Facilities {
                 problems.add(FieldProblem.of("groupId", "facility.groupId.unknown", String.valueOf(d.groupId())));
             } else if (!group.get().municipalityCode().equals(d.municipalityCode())) {
                 problems.add(FieldProblem.of("groupId", "facility.groupId.otherMunicipality", group.get().name()));
+            }
+        }
+        if (current != null && !java.util.Objects.equals(current.groupId(), d.groupId())) {
+            // R4 is held per facility from the group's members at approval: membership is fixed while in force
+            for (Long group : new Long[] {current.groupId(), d.groupId()}) {
+                if (group != null && repository.groupHasAgreementInForce(group)) {
+                    problems.add(FieldProblem.of("groupId", "facility.groupId.covered"));
+                    break;
+                }
             }
         }
         if (current != null && !current.sections().isEmpty()) {

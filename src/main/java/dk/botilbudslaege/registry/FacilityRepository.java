@@ -114,6 +114,20 @@ class FacilityRepository {
                 .query(Long.class).single() > 0;
     }
 
+    /** The group has an approved agreement that is, or will be, in force: its members are fixed until it ends. */
+    boolean groupHasAgreementInForce(long groupId) {
+        return jdbc.sql("""
+                        select exists (select 1 from agreement a where a.group_id = :g
+                                          and a.status in ('ACTIVE', 'NOTICE_GIVEN')
+                                          and (a.end_date is null or a.end_date >= current_date))
+                        """).param("g", groupId).query(Boolean.class).single();
+    }
+
+    boolean sectionHasAgreement(long sectionId) {
+        return jdbc.sql("select exists (select 1 from agreement where section_id = :s)").param("s", sectionId)
+                .query(Boolean.class).single();
+    }
+
     int sectionResidents(long facilityId) {
         return jdbc.sql("select coalesce(sum(residents), 0) from facility_section where facility_id = :id")
                 .param("id", facilityId).query(Integer.class).single();
