@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DashboardController {
 
     static final int BAR_WIDTH = 640;
+    static final int LINE_WIDTH = 1100;
 
     private final Coverage coverage;
     private final RegistryOverview overview;
@@ -65,7 +66,7 @@ class DashboardController {
         model.addAttribute("percent", new ReportController.Percent());
         model.addAttribute("bars", Charts.bars(o.ranked().stream()
                 .map(m -> new Charts.Item(m.coverage().name(), m.coverage().coverage())).toList(), BAR_WIDTH));
-        model.addAttribute("line", Charts.line(o.history(), BAR_WIDTH, 220));
+        model.addAttribute("line", Charts.line(o.history(), LINE_WIDTH, 260));
         model.addAttribute("breakdowns", List.of(
                 new Group("coverage.by.operator", o.byOperator()),
                 new Group("coverage.by.legalBasis", o.byLegalBasis()),

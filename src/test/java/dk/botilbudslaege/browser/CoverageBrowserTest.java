@@ -28,6 +28,12 @@ class CoverageBrowserTest {
             String today = region.find(By.id("coverage-value")).getText();
             assertThat(today).matches("\\d+,\\d %");
             region.screenshot("dashboard");
+            ((JavascriptExecutor) region.driver()).executeScript(
+                    "document.getElementById('region-table').scrollIntoView()");
+            region.screenshot("dashboard-charts");
+            ((JavascriptExecutor) region.driver()).executeScript(
+                    "document.getElementById('breakdowns').scrollIntoView()");
+            region.screenshot("dashboard-breakdowns");
 
             ((JavascriptExecutor) region.driver()).executeScript(
                     "const d = document.getElementById('coverage-date'); d.value = '2025-03-31';"
