@@ -94,21 +94,25 @@ class CoverageQueries {
                           select case when g = date_trunc('month', current_date) then current_date
                                       else (g + interval '1 month' - interval '1 day')::date end as d
                             from generate_series(date_trunc('month', cast(:from as date)),
-                                                 date_trunc('month', cast(:to as date)), interval '1 month') g)
-                        select days.d, count(x.id), count(x.id) filter (where x.covered),
-                               coalesce(sum(x.places), 0), coalesce(sum(x.places) filter (where x.covered), 0)
-                          from days left join lateral (
-                            select f.id, f.places,
-                                   exists (select 1 from agreement_coverage c
-                                            where c.facility_id = f.id and c.period @> days.d) as covered
-                              from facility f
-                              join legal_basis_scope s on s.legal_basis = f.legal_basis
-                                   and s.valid_from <= days.d and (s.valid_to is null or s.valid_to >= days.d)
-                              join municipality_region mr on mr.municipality_code = f.municipality_code
-                                   and mr.valid_from <= days.d and (mr.valid_to is null or mr.valid_to >= days.d)
-                             where (cast(:region as text) is null or mr.region_code = :region)
-                               and (cast(:municipality as text) is null or f.municipality_code = :municipality)
-                          ) x on true
+                                                 date_trunc('month', cast(:to as date)), interval '1 month') g),
+                        in_scope as (
+                          select days.d, f.id, f.places
+                            from days
+                            join municipality_region mr on mr.valid_from <= days.d
+                                 and (mr.valid_to is null or mr.valid_to >= days.d)
+                            join facility f on f.municipality_code = mr.municipality_code
+                            join legal_basis_scope s on s.legal_basis = f.legal_basis
+                                 and s.valid_from <= days.d and (s.valid_to is null or s.valid_to >= days.d)
+                           where (cast(:region as text) is null or mr.region_code = :region)
+                             and (cast(:municipality as text) is null or f.municipality_code = :municipality)),
+                        covered as (
+                          select distinct days.d, c.facility_id
+                            from days join agreement_coverage c on c.period @> days.d)
+                        select days.d, count(x.id), count(c.facility_id),
+                               coalesce(sum(x.places), 0), coalesce(sum(x.places) filter (where c.facility_id is not null), 0)
+                          from days
+                          left join in_scope x on x.d = days.d
+                          left join covered c on c.d = x.d and c.facility_id = x.id
                          group by days.d order by days.d
                         """)
                 .param("from", from).param("to", to).param("region", regionCode)
