@@ -38,6 +38,7 @@ class DashboardController {
     String home(CurrentUser user, @RequestParam(required = false) String date, Model model) {
         model.addAttribute("nav", "overview");
         model.addAttribute("summary", overview.summary(user));
+        model.addAttribute("byRegion", overview.byRegion());
         model.addAttribute("scopeName", scopeName(user));
         model.addAttribute("canCreateFacility", user.is(Role.REGION) || user.is(Role.MUNICIPALITY));
         addFigures(user, date, model);
