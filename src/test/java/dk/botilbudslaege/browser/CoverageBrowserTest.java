@@ -42,6 +42,7 @@ class CoverageBrowserTest {
             String past = region.find(By.id("coverage-value")).getText();
             assertThat(past).isNotEqualTo(today);
             assertThat(region.url()).doesNotContain("date=");
+            ((JavascriptExecutor) region.driver()).executeScript("window.scrollTo(0, 0)");
             region.screenshot("dashboard-2025-03-31");
 
             region.clickAndWait(By.linkText("Rapporter"));
@@ -57,6 +58,18 @@ class CoverageBrowserTest {
             assertThat(national.find(By.id("coverage-day")).getText()).isEqualTo("31-03-2025");
             national.go("/?date=nonsense");
             assertThat(national.text()).contains("Datoen skal skrives ÅÅÅÅ-MM-DD");
+        }
+    }
+
+    @Test
+    void a_municipality_sees_its_own_figures_beside_the_aggregates_in_danish_or_english() {
+        try (Browser municipality = Browser.open(port)) {
+            municipality.login("kommune-norddjurs");
+            assertThat(municipality.text()).containsPattern("Norddjurs: \\d+ af \\d+ botilbud")
+                    .contains("Dækningsgrad pr. kommune", "Kommunal", "Op til 30 pladser");
+            municipality.go("/?lang=en");
+            assertThat(municipality.text()).contains("Coverage per municipality", "Municipal", "Up to 30 places",
+                    "not registered");
         }
     }
 }
