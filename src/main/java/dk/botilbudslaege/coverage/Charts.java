@@ -21,7 +21,7 @@ public final class Charts {
     static final int BAR_ROW = 22;
     static final int BAR_HEIGHT = 16;
     static final int LINE_LEFT = 46;
-    static final int LINE_RIGHT = 14;
+    static final int LINE_RIGHT = 32;
     static final int LINE_TOP = 12;
     static final int LINE_BOTTOM = 30;
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");

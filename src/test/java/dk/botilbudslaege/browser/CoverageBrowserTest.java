@@ -32,8 +32,8 @@ class CoverageBrowserTest {
                     "document.getElementById('region-table').scrollIntoView()");
             region.screenshot("dashboard-charts");
             ((JavascriptExecutor) region.driver()).executeScript(
-                    "document.getElementById('breakdowns').scrollIntoView()");
-            region.screenshot("dashboard-breakdowns");
+                    "document.querySelector('svg.chart polyline').scrollIntoView({block: 'center'})");
+            region.screenshot("dashboard-line");
 
             ((JavascriptExecutor) region.driver()).executeScript(
                     "const d = document.getElementById('coverage-date'); d.value = '2025-03-31';"

@@ -53,7 +53,9 @@ class ChartsTest {
         assertThat(chart.points().get(0).y()).isEqualTo(200 - Charts.LINE_BOTTOM);
         assertThat(chart.points().get(2).y()).isEqualTo(Charts.LINE_TOP);
         assertThat(chart.points().get(1).y()).isEqualTo((Charts.LINE_TOP + 200 - Charts.LINE_BOTTOM) / 2.0);
-        assertThat(chart.polyline()).isEqualTo("46.0,170.0 193.0,91.0 386.0,12.0".replace("193.0", "216.0"));
+        double right = 400 - Charts.LINE_RIGHT;
+        assertThat(chart.polyline()).isEqualTo(Charts.LINE_LEFT + ".0,170.0 " + (Charts.LINE_LEFT + right) / 2
+                + ",91.0 " + right + ",12.0");
         assertThat(chart.points().get(2).label()).isEqualTo("03-2025");
         assertThat(chart.points().get(1).value()).isEqualTo("50,0 %");
         assertThat(chart.ticks()).extracting(Charts.Tick::text).containsExactly("0 %", "25 %", "50 %", "75 %", "100 %");
