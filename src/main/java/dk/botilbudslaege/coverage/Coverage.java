@@ -48,7 +48,10 @@ public class Coverage {
         return LocalDate.now(DANISH_TIME);
     }
 
-    /** {@code GET /coverage}: one row for the nation, or a row per region or per municipality. */
+    /**
+     * {@code GET /coverage}: one row for the nation, or a row per region or per municipality; the region
+     * code (checked on every level) narrows the regional and municipal levels.
+     */
     public List<CoverageRow> table(String date, String level, String regionCode) {
         CoverageInput input = new CoverageInput();
         LocalDate day = input.date("date", date, today());
@@ -56,7 +59,7 @@ public class Coverage {
         String region = region(input, regionCode);
         input.check();
         return switch (chosen) {
-            case NATIONAL -> List.of(queries.national(day, region));
+            case NATIONAL -> List.of(queries.national(day, null));
             case REGION -> queries.regions(day, region);
             case MUNICIPALITY -> queries.municipalities(day, region).stream().map(MunicipalityCoverage::coverage)
                     .toList();

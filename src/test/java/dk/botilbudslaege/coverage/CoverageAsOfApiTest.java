@@ -162,6 +162,10 @@ class CoverageAsOfApiTest {
         assertThat(coverage).isBetween(0.0, 1.0);
         assertThat(coverage).isCloseTo((double) midt.get(0).path("coveredFacilities").asLong()
                 / midt.get(0).path("inScopeFacilities").asLong(), org.assertj.core.data.Offset.offset(0.0001));
+        JsonNode narrowed = api.as("national").get("/api/v1/coverage?level=NATIONAL&regionCode=1081&date=" + day).json();
+        assertThat(narrowed.get(0).path("code").asString()).isEqualTo("DK");
+        assertThat(narrowed.get(0).path("inScopeFacilities").asLong())
+                .isEqualTo(national.get(0).path("inScopeFacilities").asLong());
         JsonNode nord = api.as("national").get("/api/v1/coverage?level=REGION&regionCode=1081&date=" + day).json();
         assertThat(nord.get(0).path("coverage").asDouble()).isZero();
     }
