@@ -1,4 +1,4 @@
 /**
- * Web infrastructure: the start page, error pages for people and problem+json for API clients.
+ * Web infrastructure: error pages for people and problem+json for API clients.
  */
 package dk.botilbudslaege.web;

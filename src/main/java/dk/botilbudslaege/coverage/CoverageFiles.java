@@ -1,0 +1,178 @@
+package dk.botilbudslaege.coverage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+
+/** The coverage tables as files: the open-data CSV and the report's workbook (C4). */
+@Component
+class CoverageFiles {
+
+    static final List<String> MUNICIPALITY_HEADER = List.of("Kommunekode", "Kommune", "Regionskode", "Region",
+            "Omfattede botilbud", "Dækkede botilbud", "Dækningsgrad (%)", "Pladser", "Dækkede pladser",
+            "Dækningsgrad, pladser (%)");
+    static final List<String> ROW_HEADER = List.of("Kode", "Navn", "Omfattede botilbud", "Dækkede botilbud",
+            "Dækningsgrad (%)", "Pladser", "Dækkede pladser", "Dækningsgrad, pladser (%)");
+    private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    byte[] municipalitiesCsv(List<MunicipalityCoverage> rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
+                     .setRecordSeparator("\r\n").get())) {
+            writer.write('\uFEFF');
+            printer.printRecord(MUNICIPALITY_HEADER);
+            for (MunicipalityCoverage m : rows) {
+                CoverageRow c = m.coverage();
+                printer.printRecord(c.code(), c.name(), m.regionCode(), m.regionName(), c.inScopeFacilities(),
+                        c.coveredFacilities(), Charts.number(c.coverage()), c.places(), c.coveredPlaces(),
+                        Charts.number(c.placesCoverage()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The report's tables as sheets: key figures, regions, municipalities, breakdowns, history, zero-list. */
+    byte[] reportXlsx(Coverage.Overview o) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle percent = workbook.createCellStyle();
+            percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+
+            Sheet key = workbook.createSheet("Nøgletal");
+            Targets t = o.targets();
+            Object[][] figures = {
+                    {"Dato", o.date().format(DANISH_DATE)},
+                    {"Område", o.regionName() == null ? "Hele landet" : o.regionName()},
+                    {"Omfattede botilbud", o.total().inScopeFacilities()},
+                    {"Dækkede botilbud", o.total().coveredFacilities()},
+                    {"Dækningsgrad", o.total().coverage()},
+                    {"Pladser", o.total().places()},
+                    {"Dækkede pladser", o.total().coveredPlaces()},
+                    {"Dækningsgrad, pladser", o.total().placesCoverage()},
+                    {"Dækkede botilbud i hele landet", t.coveredFacilities()},
+                    {"Mål for hele landet (" + t.targetDate().format(DANISH_DATE) + ")", (long) t.targetFacilities()},
+                    {"Kommuner med omfattede botilbud", t.municipalitiesWithFacilities()},
+                    {"heraf med mindst ét dækket", t.municipalitiesWithCoverage()},
+                    {"Dispensationer i kraft", o.dispensations()},
+                    {"Beboere der har valgt den faste læge", "ikke registreret"}};
+            for (int i = 0; i < figures.length; i++) {
+                Row row = key.createRow(i);
+                row.createCell(0).setCellValue((String) figures[i][0]);
+                row.getCell(0).setCellStyle(bold);
+                set(row, 1, figures[i][1], percent);
+            }
+
+            rows(workbook.createSheet("Regioner"), o.regions(), bold, percent);
+            Sheet municipalities = workbook.createSheet("Kommuner");
+            header(municipalities, MUNICIPALITY_HEADER, bold);
+            int r = 1;
+            for (MunicipalityCoverage m : o.municipalities()) {
+                CoverageRow c = m.coverage();
+                Row row = municipalities.createRow(r++);
+                Object[] values = {c.code(), c.name(), m.regionCode(), m.regionName(), c.inScopeFacilities(),
+                        c.coveredFacilities(), c.coverage(), c.places(), c.coveredPlaces(), c.placesCoverage()};
+                for (int i = 0; i < values.length; i++) {
+                    set(row, i, values[i], percent);
+                }
+            }
+            rows(workbook.createSheet("Driftsform"), o.byOperator(), bold, percent);
+            rows(workbook.createSheet("Lovgrundlag"), o.byLegalBasis(), bold, percent);
+            rows(workbook.createSheet("Størrelse"), o.bySize(), bold, percent);
+
+            Sheet history = workbook.createSheet("Udvikling");
+            header(history, List.of("Dato", "Omfattede botilbud", "Dækkede botilbud", "Dækningsgrad (%)"), bold);
+            r = 1;
+            for (HistoryRow h : o.history()) {
+                Row row = history.createRow(r++);
+                Object[] values = {h.date().format(DANISH_DATE), h.inScopeFacilities(), h.coveredFacilities(),
+                        h.coverage()};
+                for (int i = 0; i < values.length; i++) {
+                    set(row, i, values[i], percent);
+                }
+            }
+
+            Sheet zero = workbook.createSheet("Kommuner uden dækning");
+            header(zero, List.of("Kommunekode", "Kommune", "Region", "Omfattede botilbud"), bold);
+            r = 1;
+            for (Targets.ZeroMunicipality z : t.municipalitiesAtZero()) {
+                Row row = zero.createRow(r++);
+                Object[] values = {z.code(), z.name(), z.regionName(), z.inScopeFacilities()};
+                for (int i = 0; i < values.length; i++) {
+                    set(row, i, values[i], percent);
+                }
+            }
+
+            Sheet methods = workbook.createSheet("Matchmetoder");
+            header(methods, List.of("Metode", "Aftaler i kraft"), bold);
+            r = 1;
+            for (Map.Entry<String, Long> e : o.matchMethods().entrySet()) {
+                Row row = methods.createRow(r++);
+                row.createCell(0).setCellValue(Charts.matchMethod(e.getKey()));
+                row.createCell(1).setCellValue(e.getValue());
+            }
+            for (Sheet sheet : workbook) {
+                for (int i = 0; i < 10; i++) {
+                    sheet.autoSizeColumn(i);
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void rows(Sheet sheet, List<CoverageRow> rows, CellStyle bold, CellStyle percent) {
+        header(sheet, ROW_HEADER, bold);
+        int r = 1;
+        for (CoverageRow c : rows) {
+            Row row = sheet.createRow(r++);
+            Object[] values = {c.code(), c.name(), c.inScopeFacilities(), c.coveredFacilities(), c.coverage(),
+                    c.places(), c.coveredPlaces(), c.placesCoverage()};
+            for (int i = 0; i < values.length; i++) {
+                set(row, i, values[i], percent);
+            }
+        }
+    }
+
+    private static void header(Sheet sheet, List<String> names, CellStyle bold) {
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < names.size(); i++) {
+            header.createCell(i).setCellValue(names.get(i));
+            header.getCell(i).setCellStyle(bold);
+        }
+    }
+
+    /** Numbers as numbers, fractions as percentages, everything else as text. */
+    private static void set(Row row, int column, Object value, CellStyle percent) {
+        if (value instanceof BigDecimal fraction) {
+            row.createCell(column).setCellValue(fraction.doubleValue());
+            row.getCell(column).setCellStyle(percent);
+        } else if (value instanceof Long number) {
+            row.createCell(column).setCellValue(number);
+        } else {
+            row.createCell(column).setCellValue(String.valueOf(value));
+        }
+    }
+}

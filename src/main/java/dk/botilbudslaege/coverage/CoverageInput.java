@@ -1,0 +1,83 @@
+package dk.botilbudslaege.coverage;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.InvalidInputException;
+
+/**
+ * The query parameters of the coverage calls, read strictly: each bad one is a field problem, all
+ * of them reported at once as one 400.
+ */
+final class CoverageInput {
+
+    static final LocalDate EARLIEST = LocalDate.of(2007, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    static final int MAX_YEARS = 10;
+
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    LocalDate date(String field, String raw, LocalDate fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            LocalDate date = LocalDate.parse(raw.trim());
+            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+                problems.add(FieldProblem.of(field, "coverage.date.range"));
+                return fallback;
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            problems.add(FieldProblem.of(field, "coverage.date.format"));
+            return fallback;
+        }
+    }
+
+    Level level(String raw) {
+        return parse("level", raw, Level.class, Level.NATIONAL, "coverage.level.unknown");
+    }
+
+    Breakdown breakdown(String raw) {
+        if (raw == null || raw.isBlank()) {
+            problems.add(FieldProblem.of("by", "coverage.by.unknown"));
+            return Breakdown.OPERATOR;
+        }
+        return parse("by", raw, Breakdown.class, Breakdown.OPERATOR, "coverage.by.unknown");
+    }
+
+    void period(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            problems.add(FieldProblem.of("from", "coverage.range.order"));
+        } else if (from.plusYears(MAX_YEARS).isBefore(to)) {
+            problems.add(FieldProblem.of("to", "coverage.range.tooLong", MAX_YEARS));
+        }
+    }
+
+    void problem(String field, String key) {
+        problems.add(FieldProblem.of(field, key));
+    }
+
+    /** Throws the problems found so far, if any. */
+    void check() {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+    }
+
+    private <E extends Enum<E>> E parse(String field, String raw, Class<E> type, E fallback, String key) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(FieldProblem.of(field, key));
+            return fallback;
+        }
+    }
+}
