@@ -1,0 +1,99 @@
+package dk.botilbudslaege.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** BCrypt once per client and a few minutes, never for a wrong password. */
+class CachingAuthenticationProviderTest {
+
+    static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(4);
+    static final String HASH = BCRYPT.encode("hemmelig");
+
+    final AtomicInteger checks = new AtomicInteger();
+    final PasswordEncoder counting = new PasswordEncoder() {
+        @Override
+        public String encode(CharSequence raw) {
+            return BCRYPT.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            checks.incrementAndGet();
+            return BCRYPT.matches(raw, encoded);
+        }
+    };
+
+    final MutableClock clock = new MutableClock();
+    final CachingAuthenticationProvider provider;
+
+    CachingAuthenticationProviderTest() {
+        AppUserDetailsService users = mock(AppUserDetailsService.class);
+        when(users.loadUserByUsername("region-midt")).thenAnswer(invocation -> new AppUserDetails(
+                new CurrentUser("region-midt", "Region", Role.REGION, "1082", null, null, null, null), HASH, true));
+        provider = new CachingAuthenticationProvider(users, counting, clock);
+    }
+
+    static UsernamePasswordAuthenticationToken login(String password) {
+        return UsernamePasswordAuthenticationToken.unauthenticated("region-midt", password);
+    }
+
+    @Test
+    void the_right_password_is_checked_with_bcrypt_once_and_then_remembered() {
+        assertThat(provider.authenticate(login("hemmelig")).isAuthenticated()).isTrue();
+        assertThat(provider.authenticate(login("hemmelig")).getName()).isEqualTo("region-midt");
+        assertThat(checks.get()).isEqualTo(1);
+    }
+
+    @Test
+    void a_wrong_password_is_refused_every_time_and_never_remembered() {
+        provider.authenticate(login("hemmelig"));
+        assertThatThrownBy(() -> provider.authenticate(login("forkert"))).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> provider.authenticate(login("forkert"))).isInstanceOf(BadCredentialsException.class);
+        assertThat(checks.get()).isEqualTo(3);
+    }
+
+    @Test
+    void after_a_few_minutes_the_password_is_checked_again() {
+        provider.authenticate(login("hemmelig"));
+        clock.advance(CachingAuthenticationProvider.TTL.plusSeconds(1));
+        provider.authenticate(login("hemmelig"));
+        assertThat(checks.get()).isEqualTo(2);
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-23T12:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
