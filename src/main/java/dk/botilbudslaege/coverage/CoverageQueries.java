@@ -40,11 +40,18 @@ class CoverageQueries {
 
     private final JdbcClient jdbc;
 
-    CoverageQueries(JdbcClient jdbc) {
+    private final CoverageCache cache;
+
+    CoverageQueries(JdbcClient jdbc, CoverageCache cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
     }
 
     CoverageRow national(LocalDate date, String regionCode) {
+        return cache.get("national|" + date + "|" + regionCode, () -> computeNational(date, regionCode));
+    }
+
+    private CoverageRow computeNational(LocalDate date, String regionCode) {
         return jdbc.sql("select " + COUNTS + " from (" + FACILITIES_OF_THE_DAY + ") x"
                         + " where cast(:region as text) is null or x.region_code = :region")
                 .param("d", date).param("region", regionCode)
@@ -54,6 +61,10 @@ class CoverageQueries {
 
     /** Every region of the day, with zeros where there are no facilities. */
     List<CoverageRow> regions(LocalDate date, String regionCode) {
+        return cache.get("regions|" + date + "|" + regionCode, () -> computeRegions(date, regionCode));
+    }
+
+    private List<CoverageRow> computeRegions(LocalDate date, String regionCode) {
         return jdbc.sql("select r.code, r.name, " + COUNTS + " from region r left join (" + FACILITIES_OF_THE_DAY
                         + ") x on x.region_code = r.code"
                         + " where r.valid_from <= :d and (r.valid_to is null or r.valid_to >= :d)"
@@ -64,6 +75,10 @@ class CoverageQueries {
 
     /** Every municipality of the day (of one region, or all), with zeros where there are no facilities. */
     List<MunicipalityCoverage> municipalities(LocalDate date, String regionCode) {
+        return cache.get("municipalities|" + date + "|" + regionCode, () -> computeMunicipalities(date, regionCode));
+    }
+
+    private List<MunicipalityCoverage> computeMunicipalities(LocalDate date, String regionCode) {
         return jdbc.sql("select m.code, m.name, " + COUNTS + ", mr.region_code, r.name"
                         + " from municipality m join municipality_region mr on mr.municipality_code = m.code"
                         + "  and mr.valid_from <= :d and (mr.valid_to is null or mr.valid_to >= :d)"
@@ -78,6 +93,10 @@ class CoverageQueries {
 
     /** C2: by operator, legal basis or size; the groups present on the day, keyed by their code. */
     Map<String, CoverageRow> breakdown(LocalDate date, String regionCode, Breakdown by) {
+        return cache.get("breakdown|" + date + "|" + regionCode + "|" + by, () -> computeBreakdown(date, regionCode, by));
+    }
+
+    private Map<String, CoverageRow> computeBreakdown(LocalDate date, String regionCode, Breakdown by) {
         Map<String, CoverageRow> rows = new LinkedHashMap<>();
         jdbc.sql("select x.k, x.k, " + COUNTS + " from (select " + by.key + " as k, y.*"
                         + " from (" + FACILITIES_OF_THE_DAY + ") y) x"
@@ -89,6 +108,10 @@ class CoverageQueries {
 
     /** One row a month from {@code from} to {@code to}: the month's last day, today for the current month. */
     List<HistoryRow> history(LocalDate from, LocalDate to, String regionCode, String municipalityCode) {
+        return cache.get("history|" + from + "|" + to + "|" + regionCode + "|" + municipalityCode, () -> computeHistory(from, to, regionCode, municipalityCode));
+    }
+
+    private List<HistoryRow> computeHistory(LocalDate from, LocalDate to, String regionCode, String municipalityCode) {
         return jdbc.sql("""
                         with days as (
                           select case when g = date_trunc('month', current_date) then current_date
