@@ -3,11 +3,9 @@ package dk.botilbudslaege.matching;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An immutable matching problem (SPEC §6 M2): doctors, each with a capacity (how many facilities it may
@@ -56,6 +54,7 @@ public final class MatchingInstance {
         doctorPractice = new int[nd];
         int[][] rawDoctor = new int[nd][];
         int[][] rawFacility = new int[nf][];
+        int[] seenFacility = stamps(nf);
         for (int d = 0; d < nd; d++) {
             DoctorEntry e = b.doctors.get(doctorIds[d]);
             doctorCapacity[d] = e.capacity;
@@ -68,33 +67,18 @@ public final class MatchingInstance {
                 }
                 doctorPractice[d] = p;
             }
-            rawDoctor[d] = indexes(e.ranked, facilityIndex, "doctor " + doctorIds[d], "facility");
+            rawDoctor[d] = indexes(e.ranked, facilityIndex, seenFacility, d, "doctor " + doctorIds[d], "facility");
         }
+        int[] seenDoctor = stamps(nd);
         for (int f = 0; f < nf; f++) {
-            rawFacility[f] = indexes(b.facilities.get(facilityIds[f]), doctorIndex, "facility " + facilityIds[f], "doctor");
+            rawFacility[f] = indexes(b.facilities.get(facilityIds[f]), doctorIndex, seenDoctor, f,
+                    "facility " + facilityIds[f], "doctor");
         }
-        Set<Long> rankedByFacility = new HashSet<>();
-        for (int f = 0; f < nf; f++) {
-            for (int d : rawFacility[f]) {
-                rankedByFacility.add(key(d, f, nf));
-            }
-        }
-        Set<Long> rankedByDoctor = new HashSet<>();
-        doctorPrefs = new int[nd][];
-        for (int d = 0; d < nd; d++) {
-            for (int f : rawDoctor[d]) {
-                rankedByDoctor.add(key(d, f, nf));
-            }
-            final int doctor = d;
-            doctorPrefs[d] = Arrays.stream(rawDoctor[d]).filter(f -> rankedByFacility.contains(key(doctor, f, nf))).toArray();
-        }
-        facilityPrefs = new int[nf][];
-        for (int f = 0; f < nf; f++) {
-            final int facility = f;
-            facilityPrefs[f] = Arrays.stream(rawFacility[f]).filter(d -> rankedByDoctor.contains(key(d, facility, nf))).toArray();
-        }
-        rankAtFacility = backRanks(doctorPrefs, facilityPrefs, nf, true);
-        rankAtDoctor = backRanks(facilityPrefs, doctorPrefs, nf, false);
+        Acceptability a = new Acceptability(rawDoctor, rawFacility);
+        doctorPrefs = a.doctorPrefs;
+        facilityPrefs = a.facilityPrefs;
+        rankAtFacility = a.rankAtFacility;
+        rankAtDoctor = a.rankAtDoctor;
     }
 
     /** Starts an empty instance. */
@@ -175,10 +159,6 @@ public final class MatchingInstance {
         return -1;
     }
 
-    private static long key(int d, int f, int nf) {
-        return (long) d * nf + f;
-    }
-
     private static Map<Long, Integer> indexOf(long[] ids) {
         Map<Long, Integer> index = new HashMap<>(ids.length * 2);
         for (int i = 0; i < ids.length; i++) {
@@ -187,42 +167,27 @@ public final class MatchingInstance {
         return index;
     }
 
-    private static int[] indexes(List<Long> ids, Map<Long, Integer> index, String owner, String kind) {
+    private static int[] stamps(int n) {
+        int[] stamps = new int[n];
+        Arrays.fill(stamps, -1);
+        return stamps;
+    }
+
+    /** The ids as indexes; {@code seen} holds, per index, the last owner that ranked it (duplicates). */
+    private static int[] indexes(List<Long> ids, Map<Long, Integer> index, int[] seen, int owner, String ownerName,
+            String kind) {
         int[] result = new int[ids.size()];
-        Set<Long> seen = new HashSet<>();
         for (int i = 0; i < result.length; i++) {
             Long id = ids.get(i);
             Integer x = index.get(id);
             if (x == null) {
-                throw new IllegalArgumentException(owner + " ranks unknown " + kind + " " + id);
+                throw new IllegalArgumentException(ownerName + " ranks unknown " + kind + " " + id);
             }
-            if (!seen.add(id)) {
-                throw new IllegalArgumentException(owner + " ranks " + kind + " " + id + " twice");
+            if (seen[x] == owner) {
+                throw new IllegalArgumentException(ownerName + " ranks " + kind + " " + id + " twice");
             }
+            seen[x] = owner;
             result[i] = x;
-        }
-        return result;
-    }
-
-    /**
-     * For each entry of {@code lists[a][k] = b}: the position of a in {@code otherLists[b]}.
-     * {@code aIsDoctor} tells whether the first lists are the doctors' (keys are then (a, b)).
-     */
-    private static int[][] backRanks(int[][] lists, int[][] otherLists, int nf, boolean aIsDoctor) {
-        Map<Long, Integer> position = new HashMap<>();
-        for (int b = 0; b < otherLists.length; b++) {
-            for (int k = 0; k < otherLists[b].length; k++) {
-                int a = otherLists[b][k];
-                position.put(aIsDoctor ? key(a, b, nf) : key(b, a, nf), k);
-            }
-        }
-        int[][] result = new int[lists.length][];
-        for (int a = 0; a < lists.length; a++) {
-            result[a] = new int[lists[a].length];
-            for (int k = 0; k < lists[a].length; k++) {
-                int b = lists[a][k];
-                result[a][k] = position.get(aIsDoctor ? key(a, b, nf) : key(b, a, nf));
-            }
         }
         return result;
     }

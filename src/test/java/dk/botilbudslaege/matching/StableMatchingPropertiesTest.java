@@ -81,6 +81,25 @@ class StableMatchingPropertiesTest {
                 .contains(StableMatching.doctorProposing(in), StableMatching.facilityProposing(in));
     }
 
+    @RepeatedTest(300)
+    void the_cut_lists_keep_exactly_the_mutually_acceptable_pairs_and_know_each_others_positions(
+            RepetitionInfo info) {
+        MatchingInstance in = RandomInstances.random(seeded(info, 5), 40, 60, true);
+
+        for (int d = 0; d < in.doctorCount(); d++) {
+            for (int k = 0; k < in.doctorPrefs[d].length; k++) {
+                int f = in.doctorPrefs[d][k];
+                assertThat(in.rankAtFacility[d][k]).isEqualTo(in.facilityRank(f, d)).isNotNegative();
+            }
+        }
+        for (int f = 0; f < in.facilityCount(); f++) {
+            for (int k = 0; k < in.facilityPrefs[f].length; k++) {
+                int d = in.facilityPrefs[f][k];
+                assertThat(in.rankAtDoctor[f][k]).isEqualTo(in.doctorRank(d, f)).isNotNegative();
+            }
+        }
+    }
+
     private static void assertEveryoneRankedTheirPartner(MatchingInstance in, Matching m) {
         for (Pair pair : m.pairs()) {
             assertThat(in.acceptableFacilities(pair.doctorId())).contains(pair.facilityId());
