@@ -1,0 +1,55 @@
+package dk.botilbudslaege.matching;
+
+import java.util.List;
+
+import dk.botilbudslaege.security.CurrentUser;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API.md "Coverage and matching": the wish and priority lists and a stable matching round. */
+@RestController
+@RequestMapping("/api/v1")
+class MatchingApiController {
+
+    private final RankedLists lists;
+    private final MatchingRounds rounds;
+
+    MatchingApiController(RankedLists lists, MatchingRounds rounds) {
+        this.lists = lists;
+        this.rounds = rounds;
+    }
+
+    @GetMapping("/doctors/{id}/wishes")
+    List<Long> wishes(CurrentUser user, @PathVariable long id) {
+        return lists.wishes(user, id);
+    }
+
+    @PutMapping("/doctors/{id}/wishes")
+    List<Long> replaceWishes(CurrentUser user, @PathVariable long id, @RequestBody List<Long> facilityIds) {
+        return lists.replaceWishes(user, id, facilityIds);
+    }
+
+    @GetMapping("/facilities/{id}/priorities")
+    List<Long> priorities(CurrentUser user, @PathVariable long id) {
+        return lists.priorities(user, id);
+    }
+
+    @PutMapping("/facilities/{id}/priorities")
+    List<Long> replacePriorities(CurrentUser user, @PathVariable long id, @RequestBody List<Long> doctorIds) {
+        return lists.replacePriorities(user, id, doctorIds);
+    }
+
+    @PostMapping("/matching/stable")
+    Matching stable(CurrentUser user, @RequestBody(required = false) StableRequest request) {
+        StableRequest r = request == null ? new StableRequest(null, null, null) : request;
+        return rounds.stable(user, r.regionCode(), r.municipalityCode(), r.proposing());
+    }
+
+    record StableRequest(String regionCode, String municipalityCode, MatchingRounds.Proposing proposing) {
+    }
+}

@@ -1,0 +1,126 @@
+package dk.botilbudslaege.matching;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SPEC §6 M2: a doctor's wish list of facilities and a facility's priority list of doctors, each an
+ * ordered list that its owner replaces as a whole until the round closes. A doctor keeps their own
+ * list (or the region of their practice on their behalf); a facility's list is kept by its contact,
+ * its municipality (municipal and private facilities) or its region.
+ */
+@Service
+public class RankedLists {
+
+    static final int MAX_LENGTH = 50;
+
+    private final JdbcClient jdbc;
+
+    RankedLists(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> wishes(CurrentUser user, long doctorId) {
+        requireDoctorList(user, doctorId);
+        return jdbc.sql("select facility_id from doctor_wish where doctor_id = :d order by rank")
+                .param("d", doctorId).query(Long.class).list();
+    }
+
+    @Transactional
+    public List<Long> replaceWishes(CurrentUser user, long doctorId, List<Long> facilityIds) {
+        requireDoctorList(user, doctorId);
+        List<Long> ids = checked(facilityIds, "facility");
+        jdbc.sql("delete from doctor_wish where doctor_id = :d").param("d", doctorId).update();
+        for (int i = 0; i < ids.size(); i++) {
+            jdbc.sql("insert into doctor_wish (doctor_id, facility_id, rank) values (:d, :f, :r)")
+                    .param("d", doctorId).param("f", ids.get(i)).param("r", i + 1).update();
+        }
+        return ids;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> priorities(CurrentUser user, long facilityId) {
+        requireFacilityList(user, facilityId);
+        return jdbc.sql("select doctor_id from facility_priority where facility_id = :f order by rank")
+                .param("f", facilityId).query(Long.class).list();
+    }
+
+    @Transactional
+    public List<Long> replacePriorities(CurrentUser user, long facilityId, List<Long> doctorIds) {
+        requireFacilityList(user, facilityId);
+        List<Long> ids = checked(doctorIds, "doctor");
+        jdbc.sql("delete from facility_priority where facility_id = :f").param("f", facilityId).update();
+        for (int i = 0; i < ids.size(); i++) {
+            jdbc.sql("insert into facility_priority (facility_id, doctor_id, rank) values (:f, :d, :r)")
+                    .param("f", facilityId).param("d", ids.get(i)).param("r", i + 1).update();
+        }
+        return ids;
+    }
+
+    /** No nulls, no repeats, at most {@link #MAX_LENGTH}, every id known. */
+    private List<Long> checked(List<Long> ids, String table) {
+        List<Long> list = ids == null ? List.of() : ids;
+        List<FieldProblem> problems = new ArrayList<>();
+        if (list.contains(null) || new HashSet<>(list).size() != list.size()) {
+            problems.add(FieldProblem.of("ids", "matching.list.repeated"));
+        } else if (list.size() > MAX_LENGTH) {
+            problems.add(FieldProblem.of("ids", "matching.list.tooLong", MAX_LENGTH));
+        } else if (!list.isEmpty()) {
+            long known = jdbc.sql("select count(*) from " + table + " where id in (:ids)").param("ids", list)
+                    .query(Long.class).single();
+            if (known != list.size()) {
+                problems.add(FieldProblem.of("ids", "matching.list.unknown"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+        return List.copyOf(list);
+    }
+
+    private void requireDoctorList(CurrentUser user, long doctorId) {
+        String region = jdbc.sql("""
+                        select r.region_code from doctor d join practice p on p.id = d.practice_id
+                          join current_municipality_region r on r.municipality_code = p.municipality_code
+                         where d.id = :d
+                        """).param("d", doctorId).query(String.class).optional()
+                .orElseThrow(() -> NotFoundException.of("DOCTOR", doctorId));
+        boolean allowed = (user.is(Role.DOCTOR) && user.doctorId() != null && user.doctorId() == doctorId)
+                || (user.is(Role.REGION) && user.inRegion(region));
+        if (!allowed) {
+            throw new ForbiddenException("scope.matching.wishes");
+        }
+    }
+
+    private void requireFacilityList(CurrentUser user, long facilityId) {
+        Map<String, Object> facility = jdbc.sql("""
+                        select f.municipality_code, f.operator, r.region_code from facility f
+                          join current_municipality_region r on r.municipality_code = f.municipality_code
+                         where f.id = :f
+                        """).param("f", facilityId).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> NotFoundException.of("FACILITY", facilityId));
+        boolean allowed = switch (user.role()) {
+            case FACILITY -> user.facilityId() != null && user.facilityId() == facilityId;
+            case MUNICIPALITY -> user.inMunicipality((String) facility.get("municipality_code"))
+                    && !"REGIONAL".equals(facility.get("operator"));
+            case REGION -> user.inRegion((String) facility.get("region_code"));
+            case DOCTOR, NATIONAL -> false;
+        };
+        if (!allowed) {
+            throw new ForbiddenException("scope.matching.priorities");
+        }
+    }
+}
