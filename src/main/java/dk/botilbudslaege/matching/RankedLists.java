@@ -1,5 +1,7 @@
 package dk.botilbudslaege.matching;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +13,8 @@ import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +31,11 @@ public class RankedLists {
     static final int MAX_LENGTH = 50;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    RankedLists(JdbcClient jdbc) {
+    RankedLists(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     @Transactional(readOnly = true)
@@ -42,13 +48,7 @@ public class RankedLists {
     @Transactional
     public List<Long> replaceWishes(CurrentUser user, long doctorId, List<Long> facilityIds) {
         requireDoctorList(user, doctorId);
-        List<Long> ids = checked(facilityIds, "facility");
-        jdbc.sql("delete from doctor_wish where doctor_id = :d").param("d", doctorId).update();
-        for (int i = 0; i < ids.size(); i++) {
-            jdbc.sql("insert into doctor_wish (doctor_id, facility_id, rank) values (:d, :f, :r)")
-                    .param("d", doctorId).param("f", ids.get(i)).param("r", i + 1).update();
-        }
-        return ids;
+        return replace("doctor_wish", "doctor_id", "facility_id", doctorId, checked(facilityIds, "facility"));
     }
 
     @Transactional(readOnly = true)
@@ -61,12 +61,26 @@ public class RankedLists {
     @Transactional
     public List<Long> replacePriorities(CurrentUser user, long facilityId, List<Long> doctorIds) {
         requireFacilityList(user, facilityId);
-        List<Long> ids = checked(doctorIds, "doctor");
-        jdbc.sql("delete from facility_priority where facility_id = :f").param("f", facilityId).update();
-        for (int i = 0; i < ids.size(); i++) {
-            jdbc.sql("insert into facility_priority (facility_id, doctor_id, rank) values (:f, :d, :r)")
-                    .param("f", facilityId).param("d", ids.get(i)).param("r", i + 1).update();
-        }
+        return replace("facility_priority", "facility_id", "doctor_id", facilityId, checked(doctorIds, "doctor"));
+    }
+
+    /** Replaces an owner's ranked list in one batch: rank 1 is the first id. */
+    private List<Long> replace(String table, String ownerColumn, String itemColumn, long ownerId, List<Long> ids) {
+        jdbc.sql("delete from " + table + " where " + ownerColumn + " = :owner").param("owner", ownerId).update();
+        jdbcTemplate.batchUpdate("insert into " + table + " (" + ownerColumn + ", " + itemColumn + ", rank) values (?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        ps.setLong(1, ownerId);
+                        ps.setLong(2, ids.get(i));
+                        ps.setInt(3, i + 1);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return ids.size();
+                    }
+                });
         return ids;
     }
 
