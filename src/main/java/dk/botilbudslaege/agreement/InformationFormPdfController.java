@@ -5,9 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.security.CurrentUser;
-import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.web.PdfRenderer;
 import org.springframework.http.ContentDisposition;
@@ -40,16 +38,12 @@ class InformationFormPdfController {
 
     @GetMapping({"/api/v1/agreements/{id}/information-form.pdf", "/agreements/{id}/information-form.pdf"})
     ResponseEntity<byte[]> informationForm(CurrentUser user, @PathVariable long id, Locale locale) {
-        if (user.is(Role.NATIONAL)) {
-            // the national viewer sees aggregates only, as for the list of agreements
-            throw new ForbiddenException("scope.national.aggregatesOnly");
-        }
         Agreement agreement = agreements.get(user, id);
         Optional<InformationForm> filed = forms.find(id);
         InformationFormSheet sheet = InformationFormSheet.of(agreement,
                 filed.orElseGet(() -> forms.preview(agreement)), filed.isPresent(),
                 username -> users.displayName(username).orElse(username),
-                LocalDate.now(InformationFormSheet.DANISH_TIME));
+                LocalDate.now(InformationFormSheet.DANISH_TIME), forms.hourlyRateOn(LocalDate.now()));
         byte[] pdf = pdfs.render("pdf/information-form", Map.of("sheet", sheet), locale);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

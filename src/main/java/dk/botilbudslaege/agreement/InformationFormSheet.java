@@ -33,13 +33,14 @@ record InformationFormSheet(Agreement agreement, InformationForm form, boolean f
 
     /**
      * @param displayName the name a reader sees for a username (who filed, who decided)
+     * @param hourlyRate  the rate of the region's rate table in force today
      */
     static InformationFormSheet of(Agreement agreement, InformationForm form, boolean filed,
-                                   UnaryOperator<String> displayName, LocalDate printedOn) {
-        BigDecimal fee = MonthlyFee.of(form.monthlyHours(), MonthlyFee.HOURLY_RATE);
+                                   UnaryOperator<String> displayName, LocalDate printedOn, BigDecimal hourlyRate) {
+        BigDecimal fee = MonthlyFee.of(form.monthlyHours(), hourlyRate);
         BigDecimal vat = form.vatRegistered() ? MonthlyFee.vat(fee) : null;
         return new InformationFormSheet(agreement, form, filed, codes(form.operator()), codes(form.legalBasis()),
-                MonthlyFee.HOURLY_RATE, fee, vat, vat == null ? null : fee.add(vat),
+                hourlyRate, fee, vat, vat == null ? null : fee.add(vat),
                 form.filedBy() == null ? null : displayName.apply(form.filedBy()), danish(form.filedAt()),
                 decision(agreement, displayName), printedOn);
     }

@@ -99,6 +99,12 @@ class InformationForms {
                 .query((rs, i) -> new String[] {rs.getString("operator"), rs.getString("legal_basis")}).single();
     }
 
+    /** F1: the hourly rate of the dated rate table in force on a day. */
+    java.math.BigDecimal hourlyRateOn(LocalDate day) {
+        return jdbc.sql("select hourly_rate from hourly_rate where valid_from <= :d order by valid_from desc limit 1")
+                .param("d", day).query(java.math.BigDecimal.class).optional().orElse(MonthlyFee.HOURLY_RATE);
+    }
+
     private static String blankToDefault(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value.trim();
     }

@@ -12,8 +12,8 @@ import java.math.RoundingMode;
 public final class MonthlyFee {
 
     /**
-     * F1: DKK per hour ex VAT, April 2024 level, travel time included. The dated rate table kept by the
-     * region (indexation adds a row) arrives with the settlement issue; until then this is the rate.
+     * F1: DKK per hour ex VAT, April 2024 level, travel time included: the first row of the dated rate
+     * table (V6) that the region keeps; indexation adds rows there.
      */
     public static final BigDecimal HOURLY_RATE = new BigDecimal("1072.01");
     /** F3: VAT added when the practice is VAT registered. */
@@ -24,7 +24,12 @@ public final class MonthlyFee {
 
     /** Hours × rate, rounded half up to øre (2 decimals). */
     public static BigDecimal of(BigDecimal hours, BigDecimal rate) {
-        return hours.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+        return exact(hours, rate).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Hours × rate unrounded: what each day of a month earns a share of before the line is rounded once (F4). */
+    public static BigDecimal exact(BigDecimal hours, BigDecimal rate) {
+        return hours.multiply(rate);
     }
 
     /** 25 % VAT on a fee ex VAT, rounded half up to øre. */

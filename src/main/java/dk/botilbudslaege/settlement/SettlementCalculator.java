@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
+import dk.botilbudslaege.agreement.MonthlyFee;
 import dk.botilbudslaege.agreement.MonthlyHours;
 
 /**
@@ -38,11 +39,16 @@ public final class SettlementCalculator {
             return java.util.Optional.empty();
         }
         BigDecimal exVat = DailyAccrual.amount(month, terms.start(), terms.end(),
-                day -> Fees.monthlyFee(hoursOn(terms, day), rates.rateOn(day)));
-        BigDecimal vat = Fees.vat(exVat, terms.vatRegistered());
+                day -> MonthlyFee.exact(hoursOn(terms, day), rates.rateOn(day)));
+        BigDecimal vat = vat(exVat, terms.vatRegistered());
         return java.util.Optional.of(new SettlementLine(terms.agreementId(), terms.doctorId(),
                 terms.providerNumber(), terms.regionCode(), month, SettlementLine.Kind.FEE, null, days.size(),
                 hoursOn(terms, days.get(days.size() - 1)), exVat, vat, exVat.add(vat)));
+    }
+
+    /** F3: 25 % VAT on the rounded line when the practice is VAT registered, else none. */
+    static BigDecimal vat(BigDecimal amountExVat, boolean vatRegistered) {
+        return vatRegistered ? MonthlyFee.vat(amountExVat) : BigDecimal.ZERO.setScale(2);
     }
 
     /** F2 on one day: a dispensation's hours, else 3 when the unit has more than 30 residents, else 2. */

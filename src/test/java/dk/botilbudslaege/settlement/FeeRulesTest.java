@@ -10,6 +10,7 @@ import java.util.NavigableMap;
 import java.util.Random;
 import java.util.TreeMap;
 
+import dk.botilbudslaege.agreement.MonthlyFee;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +40,8 @@ class FeeRulesTest {
 
     @Test
     void f1_two_hours_cost_2144_02_a_month() {
-        assertThat(Fees.monthlyFee(new BigDecimal("2"), RATE)).isEqualByComparingTo("2144.02");
-        assertThat(Fees.monthlyFee(new BigDecimal("3"), RATE)).isEqualByComparingTo("3216.03");
+        assertThat(MonthlyFee.exact(new BigDecimal("2"), RATE)).isEqualByComparingTo("2144.02");
+        assertThat(MonthlyFee.exact(new BigDecimal("3"), RATE)).isEqualByComparingTo("3216.03");
     }
 
     @Test
@@ -143,10 +144,10 @@ class FeeRulesTest {
 
     @Test
     void vat_is_computed_on_the_rounded_line_half_up() {
-        assertThat(Fees.vat(new BigDecimal("1143.48"), true)).isEqualByComparingTo("285.87");
-        assertThat(Fees.vat(new BigDecimal("0.02"), true)).isEqualByComparingTo("0.01");
-        assertThat(Fees.vat(new BigDecimal("0.01"), true)).isEqualByComparingTo("0.00");
-        assertThat(Fees.vat(new BigDecimal("3216.03"), false)).isEqualByComparingTo("0.00");
+        assertThat(SettlementCalculator.vat(new BigDecimal("1143.48"), true)).isEqualByComparingTo("285.87");
+        assertThat(SettlementCalculator.vat(new BigDecimal("0.02"), true)).isEqualByComparingTo("0.01");
+        assertThat(SettlementCalculator.vat(new BigDecimal("0.01"), true)).isEqualByComparingTo("0.00");
+        assertThat(SettlementCalculator.vat(new BigDecimal("3216.03"), false)).isEqualByComparingTo("0.00");
     }
 
     /** Property: split a month at any day; the exact halves add up to the whole, each line rounded once. */
