@@ -25,7 +25,7 @@ record InformationFormSheet(Agreement agreement, InformationForm form, boolean f
                             BigDecimal monthlyFeeInclVat, String filedBy, ZonedDateTime filedAt, Decision decision,
                             LocalDate printedOn) {
 
-    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    static final ZoneId DANISH_TIME = dk.botilbudslaege.web.DanishTime.DENMARK;
 
     /** The region's answer to the form. */
     record Decision(boolean approved, String by, ZonedDateTime at, String reason) {

@@ -24,7 +24,7 @@ public class Coverage {
     /** C3: at least 250 facilities nationally with a fixed doctor by the end of 2025 (seed 004). */
     public static final int TARGET_FACILITIES = 250;
     public static final LocalDate TARGET_DATE = LocalDate.of(2025, 12, 31);
-    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    static final ZoneId DANISH_TIME = dk.botilbudslaege.web.DanishTime.DENMARK;
 
     private static final Map<String, String> GROUP_NAMES = Map.ofEntries(
             Map.entry("MUNICIPAL", "Kommunal"), Map.entry("REGIONAL", "Regional"), Map.entry("PRIVATE", "Privat"),
