@@ -1,0 +1,218 @@
+package dk.botilbudslaege.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.google.ortools.Loader;
+import com.google.ortools.graph.MinCostFlow;
+import com.google.ortools.graph.MinCostFlowBase;
+
+/**
+ * Coverage planning (SPEC §6 M4): the assignment of doctors to uncovered facilities within a maximum
+ * distance that covers the most facilities, then the most residents, then has the least total distance,
+ * under R1–R3 and the dispensations in the instance. Exact: a maximum flow of minimum cost, solved by
+ * OR-Tools.
+ *
+ * <p>The network is source → practice → facility → sink. Every doctor of a practice travels from the
+ * practice's address, so the doctors of a practice are interchangeable towards the facilities and the
+ * practice can be one node whose capacity is the most facilities its doctors may take together under
+ * R3 ({@link #practiceFill}): every facility uses one unit of the practice's room for a doctor without
+ * a dispensation, and a doctor with a dispensation uses one unit in all. Each facility takes one doctor.
+ * The maximum flow is the most facilities; among the maximum flows, the cost {@code distance in metres −
+ * residents × M} with {@code M} larger than any plan's total distance in metres makes residents count
+ * before distance. Distances are whole metres in the objective; the answer reports them in kilometres.
+ */
+public final class CoveragePlanner {
+
+    /** The largest distance a plan may use; Denmark fits well inside it. */
+    public static final double MAX_DISTANCE_KM = 1000;
+
+    static {
+        Loader.loadNativeLibraries();
+    }
+
+    private CoveragePlanner() {
+    }
+
+    /** The optimal plan for the instance with every pair at most {@code maxDistanceKm} apart. */
+    public static CoveragePlan plan(CoverageInstance instance, double maxDistanceKm) {
+        if (!(maxDistanceKm > 0 && maxDistanceKm <= MAX_DISTANCE_KM)) {
+            throw new IllegalArgumentException("maxDistanceKm must be in (0, " + MAX_DISTANCE_KM + "], was " + maxDistanceKm);
+        }
+        List<CoverageInstance.Facility> facilities = new ArrayList<>();
+        List<Long> facilitiesWithoutCoordinates = new ArrayList<>();
+        for (CoverageInstance.Facility f : instance.facilities) {
+            if (f.located()) {
+                facilities.add(f);
+            } else {
+                facilitiesWithoutCoordinates.add(f.id());
+            }
+        }
+        List<CoverageInstance.Practice> practices = new ArrayList<>();
+        List<List<CoverageInstance.Doctor>> fills = new ArrayList<>();
+        List<Long> doctorsWithoutCoordinates = new ArrayList<>();
+        for (CoverageInstance.Practice p : instance.practices) {
+            List<CoverageInstance.Doctor> fill = practiceFill(p.room(), instance.doctorsOf(p.id()));
+            if (fill.isEmpty()) {
+                continue;
+            }
+            if (p.located()) {
+                practices.add(p);
+                fills.add(fill);
+            } else {
+                instance.doctorsOf(p.id()).stream().filter(d -> d.capacity() > 0)
+                        .forEach(d -> doctorsWithoutCoordinates.add(d.id()));
+            }
+        }
+        return solve(facilities, practices, fills, maxDistanceKm, facilitiesWithoutCoordinates,
+                doctorsWithoutCoordinates);
+    }
+
+    /**
+     * The order in which a practice's doctors take facilities, one entry per facility: first the doctors
+     * who use no more room (a dispensation and a role already), then, for the room left, the doctors that
+     * bring the most facilities per unit of room (a dispensed doctor brings its whole capacity, a doctor
+     * without a dispensation one facility per unit). Its length is the most facilities the practice can take.
+     */
+    static List<CoverageInstance.Doctor> practiceFill(int room, List<CoverageInstance.Doctor> doctors) {
+        List<CoverageInstance.Doctor> fill = new ArrayList<>();
+        record Unit(CoverageInstance.Doctor doctor, int facilities) {
+        }
+        List<Unit> units = new ArrayList<>();
+        for (CoverageInstance.Doctor d : doctors) {
+            if (d.capacity() == 0) {
+                continue;
+            }
+            if (d.alreadyCounted()) {
+                for (int i = 0; i < d.capacity(); i++) {
+                    fill.add(d);
+                }
+            } else if (d.dispensed()) {
+                units.add(new Unit(d, d.capacity()));
+            } else {
+                for (int i = 0; i < d.capacity(); i++) {
+                    units.add(new Unit(d, 1));
+                }
+            }
+        }
+        units.sort(Comparator.comparingInt((Unit u) -> -u.facilities()).thenComparingLong(u -> u.doctor().id()));
+        for (Unit u : units.subList(0, Math.min(room, units.size()))) {
+            for (int i = 0; i < u.facilities(); i++) {
+                fill.add(u.doctor());
+            }
+        }
+        return fill;
+    }
+
+    private static CoveragePlan solve(List<CoverageInstance.Facility> facilities,
+            List<CoverageInstance.Practice> practices, List<List<CoverageInstance.Doctor>> fills,
+            double maxDistanceKm, List<Long> facilitiesWithoutCoordinates, List<Long> doctorsWithoutCoordinates) {
+        int np = practices.size();
+        int nf = facilities.size();
+        int source = 0;
+        int sink = np + nf + 1;
+        // candidate arcs practice → facility within the distance
+        List<int[]> arcs = new ArrayList<>();
+        List<Double> arcKm = new ArrayList<>();
+        long[] longestMetres = new long[nf];
+        boolean[] reachable = new boolean[nf];
+        for (int p = 0; p < np; p++) {
+            CoverageInstance.Practice practice = practices.get(p);
+            for (int f = 0; f < nf; f++) {
+                CoverageInstance.Facility facility = facilities.get(f);
+                double km = Haversine.km(practice.latitude(), practice.longitude(), facility.latitude(),
+                        facility.longitude());
+                if (km <= maxDistanceKm) {
+                    arcs.add(new int[] {p, f});
+                    arcKm.add(km);
+                    longestMetres[f] = Math.max(longestMetres[f], metres(km));
+                    reachable[f] = true;
+                }
+            }
+        }
+        long residentWeight = 1;
+        for (long m : longestMetres) {
+            residentWeight += m;
+        }
+        MinCostFlow flow = new MinCostFlow(np + nf + 2, np + nf + arcs.size());
+        try {
+            long supply = 0;
+            for (int p = 0; p < np; p++) {
+                long capacity = Math.min(fills.get(p).size(), nf);
+                flow.addArcWithCapacityAndUnitCost(source, 1 + p, capacity, 0);
+                supply += capacity;
+            }
+            int firstPairArc = -1;
+            for (int i = 0; i < arcs.size(); i++) {
+                int[] a = arcs.get(i);
+                int arc = flow.addArcWithCapacityAndUnitCost(1 + a[0], 1 + np + a[1], 1, metres(arcKm.get(i)));
+                if (i == 0) {
+                    firstPairArc = arc;
+                }
+            }
+            for (int f = 0; f < nf; f++) {
+                if (reachable[f]) {
+                    flow.addArcWithCapacityAndUnitCost(1 + np + f, sink, 1, -facilities.get(f).residents() * residentWeight);
+                }
+            }
+            supply = Math.min(supply, nf);
+            flow.setNodeSupply(source, supply);
+            flow.setNodeSupply(sink, -supply);
+            MinCostFlowBase.Status status = flow.solveMaxFlowWithMinCost();
+            if (status != MinCostFlowBase.Status.OPTIMAL) {
+                throw new IllegalStateException("min-cost flow ended " + status);
+            }
+            List<List<Integer>> facilitiesOfPractice = new ArrayList<>();
+            for (int p = 0; p < np; p++) {
+                facilitiesOfPractice.add(new ArrayList<>());
+            }
+            double[] kmOf = new double[nf];
+            for (int i = 0; i < arcs.size(); i++) {
+                if (flow.getFlow(firstPairArc + i) > 0) {
+                    int[] a = arcs.get(i);
+                    facilitiesOfPractice.get(a[0]).add(a[1]);
+                    kmOf[a[1]] = arcKm.get(i);
+                }
+            }
+            return answer(facilities, practices, fills, facilitiesOfPractice, kmOf, facilitiesWithoutCoordinates,
+                    doctorsWithoutCoordinates);
+        } finally {
+            flow.delete();
+        }
+    }
+
+    private static CoveragePlan answer(List<CoverageInstance.Facility> facilities,
+            List<CoverageInstance.Practice> practices, List<List<CoverageInstance.Doctor>> fills,
+            List<List<Integer>> facilitiesOfPractice, double[] kmOf, List<Long> facilitiesWithoutCoordinates,
+            List<Long> doctorsWithoutCoordinates) {
+        List<CoveragePlan.PlannedPair> pairs = new ArrayList<>();
+        boolean[] covered = new boolean[facilities.size()];
+        long residents = 0;
+        double totalKm = 0;
+        for (int p = 0; p < practices.size(); p++) {
+            List<Integer> taken = facilitiesOfPractice.get(p);
+            taken.sort(Comparator.comparingDouble((Integer f) -> kmOf[f]).thenComparingLong(f -> facilities.get(f).id()));
+            for (int k = 0; k < taken.size(); k++) {
+                int f = taken.get(k);
+                covered[f] = true;
+                residents += facilities.get(f).residents();
+                totalKm += kmOf[f];
+                pairs.add(new CoveragePlan.PlannedPair(fills.get(p).get(k).id(), facilities.get(f).id(), kmOf[f]));
+            }
+        }
+        pairs.sort(Comparator.comparingLong(CoveragePlan.PlannedPair::facilityId));
+        List<Long> uncovered = new ArrayList<>();
+        for (int f = 0; f < facilities.size(); f++) {
+            if (!covered[f]) {
+                uncovered.add(facilities.get(f).id());
+            }
+        }
+        return new CoveragePlan(pairs, pairs.size(), residents, totalKm, uncovered, facilitiesWithoutCoordinates,
+                doctorsWithoutCoordinates);
+    }
+
+    private static long metres(double km) {
+        return Math.round(km * 1000);
+    }
+}
