@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** API.md "Coverage and matching": the wish and priority lists and a stable matching round. */
+/** API.md "Coverage and matching": the wish and priority lists, a stable matching round and a coverage plan. */
 @RestController
 @RequestMapping("/api/v1")
 class MatchingApiController {
@@ -48,6 +48,18 @@ class MatchingApiController {
     Matching stable(CurrentUser user, @RequestBody(required = false) StableRequest request) {
         StableRequest r = request == null ? new StableRequest(null, null, null) : request;
         return rounds.stable(user, r.regionCode(), r.municipalityCode(), r.proposing());
+    }
+
+    @PostMapping("/matching/coverage-plan")
+    CoveragePlan coveragePlan(CurrentUser user, @RequestBody(required = false) PlanRequest request) {
+        PlanRequest r = request == null ? new PlanRequest(null, null, null, null, null) : request;
+        return rounds.coveragePlan(user, r.regionCode(), r.municipalityCode(), r.maxDistanceKm(),
+                Boolean.TRUE.equals(r.allowMultipleFacilities()), r.facilitiesPerDoctor());
+    }
+
+    /** API.md; {@code facilitiesPerDoctor} (2-10, default 2) is an extension for the what-if. */
+    record PlanRequest(String regionCode, String municipalityCode, Double maxDistanceKm,
+            Boolean allowMultipleFacilities, Integer facilitiesPerDoctor) {
     }
 
     record StableRequest(String regionCode, String municipalityCode, MatchingRounds.Proposing proposing) {

@@ -1,5 +1,7 @@
 package dk.botilbudslaege.matching;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,38 +18,71 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A stable matching round (SPEC §6 M3) over the stored wish and priority lists of an area. The
- * openings are the area's facilities in scope today without an agreement in force; a doctor's
- * capacity follows R1, R2 and their dispensations less the roles they already hold, and a
- * practice's remaining capacity follows R3 (roles a dispensation allows beyond the first do not
- * count), as in the agreement rules.
+ * Matching over an area (SPEC §6 M3, M4): a stable matching of the stored wish and priority lists, or a
+ * coverage plan. Only the area's doctors (by their practice) and its openings take part: the facilities
+ * in scope today without an agreement in force, or the openings a round published. Each doctor's room
+ * follows R1–R3 and the dispensations ({@link AreaDoctors}).
  */
 @Service
 public class MatchingRounds {
 
     public enum Proposing { DOCTORS, FACILITIES }
 
-    private final JdbcClient jdbc;
-
-    MatchingRounds(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** A facility open for a doctor, with what planning needs of it. */
+    record Opening(long id, String name, int residents, Double latitude, Double longitude) {
     }
 
+    static final int DEFAULT_WHAT_IF_PER_DOCTOR = 2;
+    static final int MAX_WHAT_IF_PER_DOCTOR = 10;
+
+    private final JdbcClient jdbc;
+    private final AreaDoctors areaDoctors;
+
+    MatchingRounds(JdbcClient jdbc, AreaDoctors areaDoctors) {
+        this.jdbc = jdbc;
+        this.areaDoctors = areaDoctors;
+    }
+
+    /** {@code POST /matching/stable}: the stable matching of the area's openings. */
     @Transactional(readOnly = true)
     public Matching stable(CurrentUser user, String regionCode, String municipalityCode, Proposing proposing) {
         Area area = area(user, regionCode, municipalityCode);
         if (proposing == null) {
             throw InvalidInputException.of(FieldProblem.of("proposing", "matching.proposing.required"));
         }
-        MatchingInstance instance = instance(area);
-        return proposing == Proposing.DOCTORS ? StableMatching.doctorProposing(instance)
-                : StableMatching.facilityProposing(instance);
+        Outcome outcome = stableOutcome(area, uncoveredOpenings(area), proposing);
+        return new Matching(outcome.proposals().stream().map(p -> new Pair(p.doctorId(), p.facilityId())).toList(),
+                outcome.unmatched().stream().map(Outcome.Unmatched::facilityId).toList());
     }
 
-    private record Area(String column, String code) {
+    /** {@code POST /matching/coverage-plan}: the optimal plan for the area's openings. */
+    @Transactional(readOnly = true)
+    public CoveragePlan coveragePlan(CurrentUser user, String regionCode, String municipalityCode,
+            Double maxDistanceKm, boolean allowMultipleFacilities, Integer facilitiesPerDoctor) {
+        Area area = area(user, regionCode, municipalityCode);
+        int whatIf = whatIfPerDoctor(maxDistanceKm, allowMultipleFacilities, facilitiesPerDoctor);
+        return rounded(plan(area, uncoveredOpenings(area), maxDistanceKm, whatIf));
     }
 
-    private Area area(CurrentUser user, String regionCode, String municipalityCode) {
+    /** Validates a plan's distance and what-if; the doctors' what-if capacity, 0 when not asked. */
+    static int whatIfPerDoctor(Double maxDistanceKm, boolean allowMultiple, Integer facilitiesPerDoctor) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (maxDistanceKm == null || !(maxDistanceKm > 0 && maxDistanceKm <= CoveragePlanner.MAX_DISTANCE_KM)) {
+            problems.add(FieldProblem.of("maxDistanceKm", "matching.maxDistanceKm.range",
+                    (int) CoveragePlanner.MAX_DISTANCE_KM));
+        }
+        if (facilitiesPerDoctor != null && (facilitiesPerDoctor < 2 || facilitiesPerDoctor > MAX_WHAT_IF_PER_DOCTOR)) {
+            problems.add(FieldProblem.of("facilitiesPerDoctor", "matching.facilitiesPerDoctor.range",
+                    MAX_WHAT_IF_PER_DOCTOR));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+        return allowMultiple ? (facilitiesPerDoctor == null ? DEFAULT_WHAT_IF_PER_DOCTOR : facilitiesPerDoctor) : 0;
+    }
+
+    /** The area a user may match in: a municipality its own; a region its region or one of its municipalities. */
+    Area area(CurrentUser user, String regionCode, String municipalityCode) {
         if (municipalityCode != null && !municipalityCode.isBlank()) {
             String region = jdbc.sql("select region_code from current_municipality_region where municipality_code = :m")
                     .param("m", municipalityCode).query(String.class).optional()
@@ -58,101 +93,163 @@ public class MatchingRounds {
             if (!allowed) {
                 throw new ForbiddenException("scope.matching.round");
             }
-            return new Area("f.municipality_code", municipalityCode);
+            return new Area(region, municipalityCode);
         }
         if (user.is(Role.MUNICIPALITY)) {
-            return new Area("f.municipality_code", user.municipalityCode());
+            return new Area(user.regionCode(), user.municipalityCode());
         }
         if (!user.is(Role.REGION) || (regionCode != null && !regionCode.isBlank() && !user.inRegion(regionCode))) {
             throw new ForbiddenException("scope.matching.round");
         }
-        return new Area("r.region_code", user.regionCode());
+        return new Area(user.regionCode(), null);
     }
 
-    private MatchingInstance instance(Area area) {
-        Map<Long, List<Long>> priorities = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select f.id, array(select p.doctor_id from facility_priority p where p.facility_id = f.id
-                                            order by p.rank) as doctors
-                          from facility f
-                          join current_municipality_region r on r.municipality_code = f.municipality_code
-                         where\s""" + area.column() + """
-                         = :code and legal_basis_in_scope(f.legal_basis, current_date)
+    /** The area's facilities in scope today without an agreement in force from today. */
+    List<Opening> uncoveredOpenings(Area area) {
+        return jdbc.sql("""
+                        select f.id, f.name, f.residents, f.latitude, f.longitude from facility f
+                         where\s""" + area.condition("f.municipality_code") + """
+                           and legal_basis_in_scope(f.legal_basis, current_date)
                            and not exists (select 1 from agreement_coverage c where c.facility_id = f.id
                                             and c.period && daterange(current_date, null))
                          order by f.id
                         """)
-                .param("code", area.code())
-                .query((rs, i) -> Map.entry(rs.getLong(1), longs(rs.getArray(2))))
-                .list().forEach(e -> priorities.put(e.getKey(), e.getValue()));
+                .param("areaCode", area.code()).query(MatchingRounds::opening).list();
+    }
+
+    static Opening opening(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Opening(rs.getLong("id"), rs.getString("name"), rs.getInt("residents"),
+                rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class));
+    }
+
+    /** Stable matching of the stored lists between the area's doctors and the openings. */
+    Outcome stableOutcome(Area area, List<Opening> openings, Proposing proposing) {
+        AreaDoctors.Rooms rooms = areaDoctors.rooms(area, 0);
+        Map<Long, Opening> byId = new LinkedHashMap<>();
+        openings.forEach(o -> byId.put(o.id(), o));
         Map<Long, List<Long>> wishes = new LinkedHashMap<>();
-        if (!priorities.isEmpty()) {
-            jdbc.sql("select doctor_id, facility_id from doctor_wish where facility_id in (:ids) order by doctor_id, rank")
-                    .param("ids", List.copyOf(priorities.keySet()))
-                    .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-                    .list().forEach(e -> wishes.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, List<Long>> priorities = new LinkedHashMap<>();
+        Map<List<Long>, Integer> doctorRank = new HashMap<>();
+        Map<List<Long>, Integer> facilityRank = new HashMap<>();
+        openings.forEach(o -> priorities.put(o.id(), new ArrayList<>()));
+        if (!openings.isEmpty() && !rooms.doctors().isEmpty()) {
+            jdbc.sql("select doctor_id, facility_id, rank from doctor_wish where facility_id in (:f) and doctor_id in (:d) "
+                            + "order by doctor_id, rank")
+                    .param("f", List.copyOf(byId.keySet())).param("d", List.copyOf(rooms.doctors().keySet()))
+                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list()
+                    .forEach(r -> {
+                        wishes.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1]);
+                        doctorRank.put(List.of(r[0], r[1]), (int) r[2]);
+                    });
+            jdbc.sql("select facility_id, doctor_id, rank from facility_priority where facility_id in (:f) "
+                            + "and doctor_id in (:d) order by facility_id, rank")
+                    .param("f", List.copyOf(byId.keySet())).param("d", List.copyOf(rooms.doctors().keySet()))
+                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list()
+                    .forEach(r -> {
+                        priorities.get(r[0]).add(r[1]);
+                        facilityRank.put(List.of(r[1], r[0]), (int) r[2]);
+                    });
         }
         MatchingInstance.Builder builder = MatchingInstance.builder();
-        Map<Long, Long> practiceOf = new HashMap<>();
-        if (!wishes.isEmpty()) {
-            jdbc.sql("""
-                            select d.id, d.practice_id,
-                                   greatest(0, case when d.nursing_home_doctor and not exists (
-                                            select 1 from dispensation x where x.doctor_id = d.id
-                                               and x.kind = 'NURSING_HOME_AND_FACILITY' and x.valid_from <= current_date
-                                               and (x.valid_to is null or x.valid_to >= current_date)) then 0
-                                        else coalesce((select max(x.max_facilities) from dispensation x
-                                                        where x.doctor_id = d.id and x.kind = 'MULTIPLE_FACILITIES'
-                                                          and x.valid_from <= current_date
-                                                          and (x.valid_to is null or x.valid_to >= current_date)), 1)
-                                             - (select count(*) from agreement a where a.doctor_id = d.id
-                                                  and a.status in ('ACTIVE', 'NOTICE_GIVEN')
-                                                  and (a.end_date is null or a.end_date >= current_date)) end)
-                                       as capacity
-                              from doctor d where d.id in (:ids)
-                            """)
-                    .param("ids", List.copyOf(wishes.keySet()))
-                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
-                    .list().forEach(row -> {
-                        practiceOf.put(row[0], row[1]);
-                        builder.doctorInPractice(row[0], (int) row[2], row[1], wishes.get(row[0]));
-                    });
-            for (var practice : practiceRoom(List.copyOf(new java.util.HashSet<>(practiceOf.values()))).entrySet()) {
-                builder.practice(practice.getKey(), practice.getValue());
+        rooms.practices().values().forEach(p -> builder.practice(p.id(), p.room()));
+        wishes.forEach((doctor, ranked) -> builder.doctorInPractice(doctor, rooms.doctors().get(doctor).capacity(),
+                rooms.doctors().get(doctor).practiceId(), ranked));
+        priorities.forEach((facility, ranked) -> builder.facility(facility,
+                ranked.stream().filter(wishes::containsKey).toList()));
+        MatchingInstance instance = builder.build();
+        Matching matching = proposing == Proposing.DOCTORS ? StableMatching.doctorProposing(instance)
+                : StableMatching.facilityProposing(instance);
+        List<Outcome.Proposal> proposals = new ArrayList<>();
+        for (Pair p : matching.pairs()) {
+            List<Long> key = List.of(p.doctorId(), p.facilityId());
+            proposals.add(new Outcome.Proposal(p.doctorId(), p.facilityId(), doctorRank.get(key), facilityRank.get(key),
+                    distance(rooms.practiceOf(p.doctorId()), byId.get(p.facilityId())),
+                    limitsAbove(priorities.get(p.facilityId()), p.doctorId(), p.facilityId(), wishes, rooms)));
+        }
+        List<Outcome.Unmatched> unmatched = new ArrayList<>();
+        for (long f : matching.unmatchedFacilityIds()) {
+            List<String> limits = limitsAbove(priorities.get(f), null, f, wishes, rooms);
+            boolean offered = wishes.values().stream().anyMatch(list -> list.contains(f));
+            if (!offered) {
+                limits = List.of("NO_OFFERS");
+            } else if (priorities.get(f).isEmpty()) {
+                limits = List.of("NOT_RANKED");
+            }
+            unmatched.add(new Outcome.Unmatched(f, limits));
+        }
+        return new Outcome("STABLE_MATCHING", proposing.name(), proposals, unmatched, null, null);
+    }
+
+    /**
+     * The doctors a facility ranked above its match (all, when unmatched) who offered themselves too but
+     * whom a rule held back: "R1:name" and so on.
+     */
+    private static List<String> limitsAbove(List<Long> priorities, Long matched, long facility,
+            Map<Long, List<Long>> wishes, AreaDoctors.Rooms rooms) {
+        List<String> limits = new ArrayList<>();
+        for (long doctor : priorities) {
+            if (matched != null && doctor == matched) {
+                break;
+            }
+            AreaDoctors.Limit limit = rooms.limitOf(doctor);
+            if (wishes.getOrDefault(doctor, List.of()).contains(facility) && rooms.matchingCapacity(doctor) == 0
+                    && limit != null) {
+                limits.add(limit.name() + ":" + rooms.doctors().get(doctor).name());
             }
         }
-        priorities.forEach((facility, doctors) -> builder.facility(facility,
-                doctors.stream().filter(wishes::containsKey).toList()));
-        return builder.build();
+        return limits;
     }
 
-    /** R3: doctor capacities less the counted roles (nursing home and facilities; dispensed doctors count one). */
-    private Map<Long, Integer> practiceRoom(List<Long> practiceIds) {
-        Map<Long, Integer> room = new HashMap<>();
-        jdbc.sql("""
-                        select p.id, p.doctor_capacity - coalesce(sum(case when x.dispensed then least(x.roles, 1)
-                                                                           else x.roles end), 0) as room
-                          from practice p
-                          left join lateral (
-                               select (case when d.nursing_home_doctor then 1 else 0 end)
-                                      + (select count(*) from agreement a where a.doctor_id = d.id
-                                           and a.status in ('ACTIVE', 'NOTICE_GIVEN')
-                                           and (a.end_date is null or a.end_date >= current_date)) as roles,
-                                      exists (select 1 from dispensation y where y.doctor_id = d.id
-                                                 and y.kind in ('MULTIPLE_FACILITIES', 'NURSING_HOME_AND_FACILITY')
-                                                 and y.valid_from <= current_date
-                                                 and (y.valid_to is null or y.valid_to >= current_date)) as dispensed
-                                 from doctor d where d.practice_id = p.id) x on true
-                         where p.id in (:ids) group by p.id, p.doctor_capacity
-                        """)
-                .param("ids", practiceIds)
-                .query((rs, i) -> Map.entry(rs.getLong(1), Math.max(0, rs.getInt(2))))
-                .list().forEach(e -> room.put(e.getKey(), e.getValue()));
-        return room;
+    /** The optimal coverage plan of the openings by the area's doctors, as proposals. */
+    Outcome planOutcome(Area area, List<Opening> openings, double maxDistanceKm, int whatIfPerDoctor) {
+        CoveragePlan plan = plan(area, openings, maxDistanceKm, 0);
+        Integer whatIf = whatIfPerDoctor > 0 ? plan(area, openings, maxDistanceKm, whatIfPerDoctor).coveredFacilities()
+                : null;
+        AreaDoctors.Rooms rooms = areaDoctors.rooms(area, 0);
+        List<Outcome.Proposal> proposals = new ArrayList<>();
+        for (CoveragePlan.PlannedPair p : plan.pairs()) {
+            AreaDoctors.Limit limit = rooms.doctors().get(p.doctorId()).limit();
+            proposals.add(new Outcome.Proposal(p.doctorId(), p.facilityId(), null, null, round(p.distanceKm()),
+                    limit == AreaDoctors.Limit.DISPENSATION ? List.of("DISPENSATION:") : List.of()));
+        }
+        List<Outcome.Unmatched> unmatched = new ArrayList<>();
+        plan.uncoveredFacilityIds().forEach(f -> unmatched.add(new Outcome.Unmatched(f,
+                List.of("NO_DOCTOR_WITHIN:" + BigDecimal.valueOf(maxDistanceKm).stripTrailingZeros().toPlainString()))));
+        plan.facilitiesWithoutCoordinates().forEach(f -> unmatched.add(new Outcome.Unmatched(f, List.of("NO_COORDINATES:"))));
+        String detail = BigDecimal.valueOf(maxDistanceKm).stripTrailingZeros().toPlainString()
+                + (whatIfPerDoctor > 0 ? "/" + whatIfPerDoctor : "");
+        return new Outcome("COVERAGE_PLAN", detail, proposals, unmatched, rounded(plan), whatIf);
     }
 
-    private static List<Long> longs(java.sql.Array array) throws java.sql.SQLException {
-        return array == null ? List.of() : java.util.Arrays.stream((Object[]) array.getArray())
-                .map(o -> ((Number) o).longValue()).toList();
+    private CoveragePlan plan(Area area, List<Opening> openings, double maxDistanceKm, int whatIfPerDoctor) {
+        AreaDoctors.Rooms rooms = areaDoctors.rooms(area, whatIfPerDoctor);
+        CoverageInstance.Builder b = CoverageInstance.builder();
+        openings.forEach(o -> b.facility(o.id(), o.residents(), o.latitude(), o.longitude()));
+        rooms.practices().values().forEach(p -> b.practice(p.id(), p.room(), p.latitude(), p.longitude()));
+        rooms.doctors().values().forEach(d -> b.doctor(d.id(), d.practiceId(), d.capacity(), d.dispensed(), d.heldRoles()));
+        try {
+            return CoveragePlanner.plan(b.build(), maxDistanceKm);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(FieldProblem.of("maxDistanceKm", "matching.maxDistanceKm.range",
+                    (int) CoveragePlanner.MAX_DISTANCE_KM));
+        }
+    }
+
+    static Double distance(AreaDoctors.PracticeRoom practice, Opening facility) {
+        if (practice == null || facility == null || practice.latitude() == null || facility.latitude() == null) {
+            return null;
+        }
+        return round(Haversine.km(practice.latitude(), practice.longitude(), facility.latitude(), facility.longitude()));
+    }
+
+    static double round(double km) {
+        return BigDecimal.valueOf(km).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static CoveragePlan rounded(CoveragePlan plan) {
+        return new CoveragePlan(plan.pairs().stream()
+                .map(p -> new CoveragePlan.PlannedPair(p.doctorId(), p.facilityId(), round(p.distanceKm()))).toList(),
+                plan.coveredFacilities(), plan.coveredResidents(), round(plan.totalDistanceKm()),
+                plan.uncoveredFacilityIds(), plan.facilitiesWithoutCoordinates(), plan.doctorsWithoutCoordinates());
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * SPEC §6 M2: a doctor's wish list of facilities and a facility's priority list of doctors, each an
  * ordered list that its owner replaces as a whole until the round closes. A doctor keeps their own
  * list (or the region of their practice on their behalf); a facility's list is kept by its contact,
- * its municipality (municipal and private facilities) or its region.
+ * its municipality (municipal and private facilities) or its region. When the latest round that published a
+ * facility has closed, the lists are final for that facility until a new round publishes it again.
  */
 @Service
 public class RankedLists {
@@ -48,7 +50,16 @@ public class RankedLists {
     @Transactional
     public List<Long> replaceWishes(CurrentUser user, long doctorId, List<Long> facilityIds) {
         requireDoctorList(user, doctorId);
-        return replace("doctor_wish", "doctor_id", "facility_id", doctorId, checked(facilityIds, "facility"));
+        List<Long> wanted = checked(facilityIds, "facility");
+        java.util.Set<Long> changed = new HashSet<>(wanted);
+        List<Long> before = jdbc.sql("select facility_id from doctor_wish where doctor_id = :d").param("d", doctorId)
+                .query(Long.class).list();
+        changed.addAll(before);
+        changed.removeIf(f -> wanted.contains(f) && before.contains(f));
+        if (changed.stream().anyMatch(this::listsFinal)) {
+            throw new ConflictException("ROUND_CLOSED", "matching.round.closed");
+        }
+        return replace("doctor_wish", "doctor_id", "facility_id", doctorId, wanted);
     }
 
     @Transactional(readOnly = true)
@@ -61,7 +72,19 @@ public class RankedLists {
     @Transactional
     public List<Long> replacePriorities(CurrentUser user, long facilityId, List<Long> doctorIds) {
         requireFacilityList(user, facilityId);
+        if (listsFinal(facilityId)) {
+            throw new ConflictException("ROUND_CLOSED", "matching.round.closed");
+        }
         return replace("facility_priority", "facility_id", "doctor_id", facilityId, checked(doctorIds, "doctor"));
+    }
+
+    /** Whether the latest round that published a facility has closed: its lists are then final (M2). */
+    boolean listsFinal(long facilityId) {
+        return jdbc.sql("""
+                        select coalesce((select r.status = 'CLOSED' from matching_round r
+                                           join matching_opening o on o.round_id = r.id
+                                          where o.facility_id = :f order by r.id desc limit 1), false)
+                        """).param("f", facilityId).query(Boolean.class).single();
     }
 
     /** Replaces an owner's ranked list in one batch: rank 1 is the first id. */

@@ -1,0 +1,113 @@
+package dk.botilbudslaege.matching;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The doctors of an area and the room the agreement's rules leave them today, as the agreement rules
+ * count it: R1 one facility role, or a dispensation's maximum, less the facility roles held; R2 none for a
+ * nursing-home doctor without a dispensation for both; R3 the practice's capacities less its counted roles
+ * (nursing homes and facilities; a doctor with a dispensation counts once).
+ */
+@Component
+class AreaDoctors {
+
+    /** Why a doctor has less room than one facility, or what gave it more: message codes. */
+    enum Limit { R1, R2, R3, DISPENSATION }
+
+    record DoctorRoom(long id, String name, long practiceId, int capacity, boolean dispensed, int heldRoles,
+            Limit limit) {
+    }
+
+    record PracticeRoom(long id, String name, int room, Double latitude, Double longitude) {
+    }
+
+    record Rooms(Map<Long, DoctorRoom> doctors, Map<Long, PracticeRoom> practices) {
+
+        /** The practice of a doctor. */
+        PracticeRoom practiceOf(long doctorId) {
+            return practices.get(doctors.get(doctorId).practiceId());
+        }
+
+        /** The room a doctor has for matching: its capacity, none when its practice has no room left. */
+        int matchingCapacity(long doctorId) {
+            DoctorRoom d = doctors.get(doctorId);
+            return practices.get(d.practiceId()).room() == 0 && !(d.dispensed() && d.heldRoles() > 0) ? 0 : d.capacity();
+        }
+
+        /** The rule that limits a doctor, R3 when only the practice's room stops it. */
+        Limit limitOf(long doctorId) {
+            DoctorRoom d = doctors.get(doctorId);
+            if (d.capacity() > 0 && matchingCapacity(doctorId) == 0) {
+                return Limit.R3;
+            }
+            return d.limit();
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    AreaDoctors(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The doctors of the area's practices with their room today; with {@code whatIfPerDoctor} above 0,
+     * as if every doctor not held back by R2 had a dispensation for that many facilities.
+     */
+    Rooms rooms(Area area, int whatIfPerDoctor) {
+        record Row(long id, String name, long practiceId, String practiceName, int practiceCapacity, Double lat,
+                Double lon, boolean nursingHome, boolean bothDispensed, Integer maxFacilities, int facilityRoles) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        select d.id, d.name, p.id as practice_id, p.name as practice_name, p.doctor_capacity,
+                               p.latitude, p.longitude, d.nursing_home_doctor,
+                               exists (select 1 from dispensation x where x.doctor_id = d.id
+                                          and x.kind = 'NURSING_HOME_AND_FACILITY' and x.valid_from <= current_date
+                                          and (x.valid_to is null or x.valid_to >= current_date)) as both_dispensed,
+                               (select max(x.max_facilities) from dispensation x
+                                 where x.doctor_id = d.id and x.kind = 'MULTIPLE_FACILITIES'
+                                   and x.valid_from <= current_date
+                                   and (x.valid_to is null or x.valid_to >= current_date)) as max_facilities,
+                               (select count(*) from agreement a where a.doctor_id = d.id
+                                   and a.status in ('ACTIVE', 'NOTICE_GIVEN')
+                                   and (a.end_date is null or a.end_date >= current_date)) as facility_roles
+                          from doctor d join practice p on p.id = d.practice_id
+                         where\s""" + area.condition("p.municipality_code") + """
+                         order by p.id, d.id
+                        """)
+                .param("areaCode", area.code())
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
+                        (Double) rs.getObject(6, Double.class), rs.getObject(7, Double.class), rs.getBoolean(8),
+                        rs.getBoolean(9), (Integer) rs.getObject(10, Integer.class), rs.getInt(11)))
+                .list();
+        Map<Long, DoctorRoom> doctors = new LinkedHashMap<>();
+        Map<Long, Integer> counted = new LinkedHashMap<>();
+        Map<Long, Row> practiceRows = new LinkedHashMap<>();
+        for (Row r : rows) {
+            boolean r2Blocked = r.nursingHome() && !r.bothDispensed();
+            boolean dispensed = r.maxFacilities() != null || r.bothDispensed();
+            int held = r.facilityRoles() + (r.nursingHome() ? 1 : 0);
+            counted.merge(r.practiceId(), dispensed ? Math.min(held, 1) : held, Integer::sum);
+            practiceRows.putIfAbsent(r.practiceId(), r);
+            int allowed = r.maxFacilities() == null ? 1 : r.maxFacilities();
+            Limit limit = r2Blocked ? Limit.R2 : r.facilityRoles() >= allowed ? Limit.R1
+                    : r.maxFacilities() != null ? Limit.DISPENSATION : null;
+            if (whatIfPerDoctor > 0 && !r2Blocked) {
+                allowed = Math.max(allowed, whatIfPerDoctor);
+                dispensed = true;
+                limit = r.facilityRoles() >= allowed ? Limit.R1 : Limit.DISPENSATION;
+            }
+            int capacity = r2Blocked ? 0 : Math.max(0, allowed - r.facilityRoles());
+            doctors.put(r.id(), new DoctorRoom(r.id(), r.name(), r.practiceId(), capacity, dispensed, held, limit));
+        }
+        Map<Long, PracticeRoom> practices = new LinkedHashMap<>();
+        practiceRows.forEach((id, r) -> practices.put(id, new PracticeRoom(id, r.practiceName(),
+                Math.max(0, r.practiceCapacity() - counted.get(id)), r.lat(), r.lon())));
+        return new Rooms(doctors, practices);
+    }
+}

@@ -1,0 +1,505 @@
+package dk.botilbudslaege.matching;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dk.botilbudslaege.agreement.AgreementForm;
+import dk.botilbudslaege.agreement.Agreements;
+import dk.botilbudslaege.agreement.MatchMethod;
+import dk.botilbudslaege.audit.AuditTrail;
+import dk.botilbudslaege.common.ConflictException;
+import dk.botilbudslaege.common.ConcurrentChangeException;
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Matching rounds (SPEC §6 M1–M5). A municipality (or its region) opens a round: it publishes its
+ * openings to the doctors of the area and records how matching happens locally. Until the round
+ * closes, doctors rank the openings and facilities the doctors who offered. Closing runs a stable
+ * matching or a coverage plan and keeps the outcome as proposals; a person confirms each proposal, which
+ * creates a draft agreement with the match method of the outcome, or declines it.
+ */
+@Service
+public class Rounds {
+
+    static final String ENTITY = "MATCHING_ROUND";
+
+    public record Round(long id, String regionCode, String municipalityCode, String areaName, MatchMethod localMethod,
+            String note, LocalDate closesOn, String status, String outcomeMethod, String outcomeDetail,
+            String openedBy, Instant openedAt, String closedBy, Instant closedAt, int version, int openings,
+            int proposals) {
+
+        public boolean open() {
+            return "OPEN".equals(status);
+        }
+    }
+
+    /** An opening as the round's page shows it: how many offered and whether the facility ranked them. */
+    public record OpeningRow(long facilityId, String name, String municipalityName, int residents, int offers,
+            int ranked, boolean covered) {
+    }
+
+    /** A proposal with names, ready for a page. */
+    public record ProposalRow(Long id, long doctorId, String doctorName, String practiceName, long facilityId,
+            String facilityName, int residents, Integer doctorRank, Integer facilityRank, Double distanceKm,
+            List<String> limits, String status, Long agreementId) {
+    }
+
+    public record UnmatchedRow(long facilityId, String facilityName, List<String> limits) {
+    }
+
+    /** An outcome with names: a preview before closing or the stored proposals after. */
+    public record OutcomeView(String method, String detail, List<ProposalRow> proposals, List<UnmatchedRow> unmatched,
+            CoveragePlan plan, Integer whatIfCovered) {
+    }
+
+    /** An opening as a doctor sees it (M1): how far from the practice, and its place in the doctor's list. */
+    public record NearOpening(long facilityId, String name, String address, String municipalityName, int residents,
+            Double distanceKm, Integer wishRank, long roundId, LocalDate closesOn) {
+    }
+
+    /** A doctor who offered to take a facility (M2), with the ranks on both sides. */
+    public record Offer(long doctorId, String doctorName, String practiceName, Double distanceKm, int doctorRank,
+            Integer priorityRank) {
+    }
+
+    private final JdbcClient jdbc;
+    private final MatchingRounds matching;
+    private final Agreements agreements;
+    private final AuditTrail audit;
+
+    Rounds(JdbcClient jdbc, MatchingRounds matching, Agreements agreements, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.matching = matching;
+        this.agreements = agreements;
+        this.audit = audit;
+    }
+
+    /** The rounds a user sees: its area's for a municipality or region; the open ones near a doctor. */
+    @Transactional(readOnly = true)
+    public List<Round> list(CurrentUser user) {
+        String where = switch (user.role()) {
+            case REGION -> "r.region_code = :region";
+            case MUNICIPALITY -> "r.municipality_code = :municipality";
+            case FACILITY -> "exists (select 1 from matching_opening o where o.round_id = r.id and o.facility_id = :facility)";
+            case DOCTOR -> "r.status = 'OPEN' and " + doctorArea();
+            case NATIONAL -> "true";
+        };
+        return jdbc.sql(ROUND_SELECT + " where " + where + " order by r.status desc, r.opened_at desc, r.id desc")
+                .param("region", nullSafe(user.regionCode())).param("municipality", nullSafe(user.municipalityCode()))
+                .param("facility", user.facilityId() == null ? -1 : user.facilityId())
+                .param("practice", user.practiceId() == null ? -1 : user.practiceId())
+                .query(Rounds::round).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Round get(CurrentUser user, long id) {
+        Round round = find(id);
+        boolean visible = switch (user.role()) {
+            case REGION -> user.inRegion(round.regionCode());
+            case MUNICIPALITY -> user.inMunicipality(round.municipalityCode());
+            case FACILITY -> user.facilityId() != null && isOpening(id, user.facilityId());
+            case DOCTOR -> list(user).stream().anyMatch(r -> r.id() == id) || hasProposalFor(id, user.doctorId());
+            case NATIONAL -> true;
+        };
+        if (!visible) {
+            throw NotFoundException.of(ENTITY, id);
+        }
+        return round;
+    }
+
+    /** Whether a user runs and decides this round: the municipality of it, or the region. */
+    public boolean manages(CurrentUser user, Round round) {
+        return (user.is(Role.REGION) && user.inRegion(round.regionCode()))
+                || (user.is(Role.MUNICIPALITY) && user.inMunicipality(round.municipalityCode()));
+    }
+
+    /** The facilities the user could publish now: the area's in scope without a doctor. */
+    @Transactional(readOnly = true)
+    public List<MatchingRounds.Opening> candidates(CurrentUser user, String municipalityCode) {
+        return matching.uncoveredOpenings(matching.area(user, null, municipalityCode));
+    }
+
+    /** Publishes openings (all the area's uncovered facilities when none are chosen); one open round per area. */
+    @Transactional
+    public Round open(CurrentUser user, String municipalityCode, MatchMethod localMethod, LocalDate closesOn,
+            String note, List<Long> facilityIds) {
+        Area area = matching.area(user, null, municipalityCode);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (localMethod == null) {
+            problems.add(FieldProblem.of("localMethod", "matching.round.localMethod.required"));
+        }
+        if (closesOn != null && closesOn.isBefore(LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK))) {
+            problems.add(FieldProblem.of("closesOn", "matching.round.closesOn.past"));
+        }
+        if (note != null && note.length() > 2000) {
+            problems.add(FieldProblem.of("note", "matching.round.note.tooLong", 2000));
+        }
+        List<Long> candidates = matching.uncoveredOpenings(area).stream().map(MatchingRounds.Opening::id).toList();
+        Set<Long> chosen = facilityIds == null || facilityIds.isEmpty() ? new LinkedHashSet<>(candidates)
+                : new LinkedHashSet<>(facilityIds);
+        if (!candidates.containsAll(chosen)) {
+            problems.add(FieldProblem.of("facilityIds", "matching.round.facility.notOpen"));
+        } else if (chosen.isEmpty()) {
+            problems.add(FieldProblem.of("facilityIds", "matching.round.noOpenings"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+        boolean busy = jdbc.sql("select exists (select 1 from matching_round where region_code = :r and status = 'OPEN' "
+                        + "and coalesce(municipality_code, '') = coalesce(:m, ''))")
+                .param("r", area.regionCode()).param("m", area.municipalityCode()).query(Boolean.class).single();
+        if (busy) {
+            throw new ConflictException("ROUND_ALREADY_OPEN", "matching.round.alreadyOpen");
+        }
+        long id = jdbc.sql("""
+                        insert into matching_round (region_code, municipality_code, local_method, note, closes_on, opened_by)
+                        values (:r, :m, :method, :note, :closes, :by) returning id
+                        """)
+                .param("r", area.regionCode()).param("m", area.municipalityCode()).param("method", localMethod.name())
+                .param("note", note == null || note.isBlank() ? null : note.strip()).param("closes", closesOn)
+                .param("by", user.username()).query(Long.class).single();
+        for (long f : chosen) {
+            jdbc.sql("insert into matching_opening (round_id, facility_id) values (:id, :f)").param("id", id)
+                    .param("f", f).update();
+        }
+        audit.record(ENTITY, id, "OPENED", changes("localMethod", localMethod.name(), "openings", chosen.size()));
+        return find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<OpeningRow> openings(CurrentUser user, long roundId) {
+        get(user, roundId);
+        return jdbc.sql("""
+                        select f.id, f.name, m.name as municipality, f.residents,
+                               (select count(*) from doctor_wish w where w.facility_id = f.id) as offers,
+                               (select count(*) from facility_priority p where p.facility_id = f.id) as ranked,
+                               exists (select 1 from agreement_coverage c where c.facility_id = f.id
+                                          and c.period && daterange(current_date, null)) as covered
+                          from matching_opening o join facility f on f.id = o.facility_id
+                          join municipality m on m.code = f.municipality_code
+                         where o.round_id = :id order by f.name, f.id
+                        """)
+                .param("id", roundId)
+                .query((rs, i) -> new OpeningRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6), rs.getBoolean(7)))
+                .list();
+    }
+
+    /** The openings of the open rounds of a doctor's area, nearest first, with the doctor's ranks. */
+    @Transactional(readOnly = true)
+    public List<NearOpening> openingsNear(long doctorId) {
+        return jdbc.sql("""
+                        select distinct on (f.id) f.id, f.name, f.address, m.name as municipality, f.residents,
+                               f.latitude, f.longitude, p.latitude as plat, p.longitude as plon, w.rank, r.id as round_id,
+                               r.closes_on
+                          from doctor d join practice p on p.id = d.practice_id
+                          join matching_round r on r.status = 'OPEN'
+                          join matching_opening o on o.round_id = r.id
+                          join facility f on f.id = o.facility_id
+                          join municipality m on m.code = f.municipality_code
+                          left join doctor_wish w on w.doctor_id = d.id and w.facility_id = f.id
+                         where d.id = :doctor and\s""" + doctorArea().replace(":practice", "d.practice_id") + """
+                         order by f.id, r.id desc
+                        """)
+                .param("doctor", doctorId)
+                .query((rs, i) -> new NearOpening(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
+                        rs.getString("municipality"), rs.getInt("residents"),
+                        km(rs.getObject("plat", Double.class), rs.getObject("plon", Double.class),
+                                rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class)),
+                        rs.getObject("rank", Integer.class), rs.getLong("round_id"),
+                        rs.getObject("closes_on", LocalDate.class)))
+                .list().stream()
+                .sorted(java.util.Comparator.comparing((NearOpening o) -> o.distanceKm() == null ? Double.MAX_VALUE
+                        : o.distanceKm()).thenComparing(NearOpening::name))
+                .toList();
+    }
+
+    /** The doctors who put a facility on their wish list, in the facility's order, then the unranked ones. */
+    @Transactional(readOnly = true)
+    public List<Offer> offers(long facilityId) {
+        return jdbc.sql("""
+                        select d.id, d.name, p.name as practice, w.rank as doctor_rank, fp.rank as priority_rank,
+                               p.latitude as plat, p.longitude as plon, f.latitude, f.longitude
+                          from doctor_wish w join doctor d on d.id = w.doctor_id join practice p on p.id = d.practice_id
+                          join facility f on f.id = w.facility_id
+                          left join facility_priority fp on fp.facility_id = f.id and fp.doctor_id = d.id
+                         where w.facility_id = :f
+                         order by fp.rank nulls last, d.name, d.id
+                        """)
+                .param("f", facilityId)
+                .query((rs, i) -> new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("practice"),
+                        km(rs.getObject("plat", Double.class), rs.getObject("plon", Double.class),
+                                rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class)),
+                        rs.getInt("doctor_rank"), rs.getObject("priority_rank", Integer.class)))
+                .list();
+    }
+
+    private static Double km(Double lat1, Double lon1, Double lat2, Double lon2) {
+        return lat1 == null || lat2 == null ? null : MatchingRounds.round(Haversine.km(lat1, lon1, lat2, lon2));
+    }
+
+    /** What closing would give, without storing anything. */
+    @Transactional(readOnly = true)
+    public OutcomeView preview(CurrentUser user, long roundId, Run run) {
+        Round round = requireManaged(user, roundId);
+        requireOpen(round);
+        return named(outcome(round, run), List.of());
+    }
+
+    /** Runs the round and keeps its outcome as proposals; the lists of its openings are then final. */
+    @Transactional
+    public Round close(CurrentUser user, long roundId, Run run, Integer version) {
+        Round round = requireManaged(user, roundId);
+        requireOpen(round);
+        Outcome outcome = outcome(round, run);
+        int changed = jdbc.sql("""
+                        update matching_round set status = 'CLOSED', outcome_method = :method, outcome_detail = :detail,
+                               closed_by = :by, closed_at = now(), version = version + 1
+                         where id = :id and status = 'OPEN' and (:version::int is null or version = :version::int)
+                        """)
+                .param("method", outcome.method()).param("detail", outcome.detail()).param("by", user.username())
+                .param("id", roundId).param("version", version).update();
+        if (changed == 0) {
+            throw new ConcurrentChangeException(ENTITY, roundId);
+        }
+        for (Outcome.Proposal p : outcome.proposals()) {
+            jdbc.sql("""
+                            insert into matching_proposal (round_id, doctor_id, facility_id, doctor_rank, facility_rank,
+                                                           distance_km, limits)
+                            values (:round, :doctor, :facility, :dr, :fr, :km, :limits)
+                            """)
+                    .param("round", roundId).param("doctor", p.doctorId()).param("facility", p.facilityId())
+                    .param("dr", p.doctorRank()).param("fr", p.facilityRank()).param("km", p.distanceKm())
+                    .param("limits", p.limits().isEmpty() ? null : String.join("|", p.limits())).update();
+        }
+        audit.record(ENTITY, roundId, "CLOSED", changes("method", outcome.method(), "detail", outcome.detail(),
+                "proposals", outcome.proposals().size()));
+        return find(roundId);
+    }
+
+    /** How to run a round: stable matching from one side, or a coverage plan within a distance. */
+    public record Run(MatchMethod method, MatchingRounds.Proposing proposing, Double maxDistanceKm, boolean whatIf,
+            Integer facilitiesPerDoctor) {
+    }
+
+    private Outcome outcome(Round round, Run run) {
+        Area area = new Area(round.regionCode(), round.municipalityCode());
+        List<MatchingRounds.Opening> openings = jdbc.sql("""
+                        select f.id, f.name, f.residents, f.latitude, f.longitude
+                          from matching_opening o join facility f on f.id = o.facility_id
+                         where o.round_id = :id
+                           and not exists (select 1 from agreement_coverage c where c.facility_id = f.id
+                                            and c.period && daterange(current_date, null))
+                         order by f.id
+                        """).param("id", round.id()).query(MatchingRounds::opening).list();
+        if (run == null || run.method() == null) {
+            throw InvalidInputException.of(FieldProblem.of("method", "matching.round.method.required"));
+        }
+        return switch (run.method()) {
+            case STABLE_MATCHING -> {
+                if (run.proposing() == null) {
+                    throw InvalidInputException.of(FieldProblem.of("proposing", "matching.proposing.required"));
+                }
+                yield matching.stableOutcome(area, openings, run.proposing());
+            }
+            case COVERAGE_PLAN -> matching.planOutcome(area, openings, run.maxDistanceKm() == null ? -1 : run.maxDistanceKm(),
+                    MatchingRounds.whatIfPerDoctor(run.maxDistanceKm(), run.whatIf(), run.facilitiesPerDoctor()));
+            default -> throw InvalidInputException.of(FieldProblem.of("method", "matching.round.method.required"));
+        };
+    }
+
+    /** The stored proposals of a closed round; a doctor sees only their own, a facility its own. */
+    @Transactional(readOnly = true)
+    public OutcomeView proposals(CurrentUser user, long roundId) {
+        Round round = get(user, roundId);
+        String filter = switch (user.role()) {
+            case DOCTOR -> " and x.doctor_id = " + (user.doctorId() == null ? -1 : user.doctorId());
+            case FACILITY -> " and x.facility_id = " + (user.facilityId() == null ? -1 : user.facilityId());
+            default -> "";
+        };
+        List<ProposalRow> rows = jdbc.sql(PROPOSAL_SELECT + " where x.round_id = :id" + filter + " order by f.name, x.id")
+                .param("id", roundId).query(Rounds::proposal).list();
+        return new OutcomeView(round.outcomeMethod(), round.outcomeDetail(), rows, List.of(), null, null);
+    }
+
+    /** Confirms a proposal: a draft agreement from the given start date, made by the person confirming. */
+    @Transactional
+    public long accept(CurrentUser user, long proposalId, LocalDate startDate) {
+        ProposalRow proposal = proposalToDecide(user, proposalId);
+        if (startDate == null) {
+            throw InvalidInputException.of(FieldProblem.of("startDate", "agreement.startDate.required"));
+        }
+        AgreementForm form = new AgreementForm();
+        form.setDoctorId(proposal.doctorId());
+        form.setFacilityIds(List.of(proposal.facilityId()));
+        form.setStartDate(startDate);
+        String method = jdbc.sql("select r.outcome_method from matching_proposal x join matching_round r on r.id = x.round_id "
+                + "where x.id = :id").param("id", proposalId).query(String.class).single();
+        form.setMatchMethod(MatchMethod.valueOf(method));
+        long agreementId = agreements.create(user, form).id();
+        decide(proposalId, "ACCEPTED", agreementId, user);
+        return agreementId;
+    }
+
+    @Transactional
+    public void decline(CurrentUser user, long proposalId) {
+        proposalToDecide(user, proposalId);
+        decide(proposalId, "DECLINED", null, user);
+    }
+
+    private void decide(long proposalId, String status, Long agreementId, CurrentUser user) {
+        int changed = jdbc.sql("""
+                        update matching_proposal set status = :status, agreement_id = :agreement, decided_by = :by,
+                               decided_at = now() where id = :id and status = 'PROPOSED'
+                        """)
+                .param("status", status).param("agreement", agreementId).param("by", user.username())
+                .param("id", proposalId).update();
+        if (changed == 0) {
+            throw new ConflictException("PROPOSAL_DECIDED", "matching.proposal.decided");
+        }
+        audit.record("MATCHING_PROPOSAL", proposalId, status, agreementId == null ? changes("status", status)
+                : changes("status", status, "agreementId", agreementId));
+    }
+
+    private ProposalRow proposalToDecide(CurrentUser user, long proposalId) {
+        Long roundId = jdbc.sql("select round_id from matching_proposal where id = :id").param("id", proposalId)
+                .query(Long.class).optional().orElseThrow(() -> NotFoundException.of("MATCHING_PROPOSAL", proposalId));
+        requireManaged(user, roundId);
+        ProposalRow row = jdbc.sql(PROPOSAL_SELECT + " where x.id = :id").param("id", proposalId)
+                .query(Rounds::proposal).single();
+        if (!"PROPOSED".equals(row.status())) {
+            throw new ConflictException("PROPOSAL_DECIDED", "matching.proposal.decided");
+        }
+        return row;
+    }
+
+    private Round requireManaged(CurrentUser user, long roundId) {
+        Round round = get(user, roundId);
+        if (!manages(user, round)) {
+            throw new ForbiddenException("scope.matching.round");
+        }
+        return round;
+    }
+
+    private static void requireOpen(Round round) {
+        if (!round.open()) {
+            throw new ConflictException("ROUND_CLOSED", "matching.round.closed");
+        }
+    }
+
+    OutcomeView named(Outcome outcome, List<Long> unused) {
+        Set<Long> doctorIds = new LinkedHashSet<>();
+        Set<Long> facilityIds = new LinkedHashSet<>();
+        outcome.proposals().forEach(p -> {
+            doctorIds.add(p.doctorId());
+            facilityIds.add(p.facilityId());
+        });
+        outcome.unmatched().forEach(u -> facilityIds.add(u.facilityId()));
+        Map<Long, String[]> doctors = new java.util.HashMap<>();
+        if (!doctorIds.isEmpty()) {
+            jdbc.sql("select d.id, d.name, p.name from doctor d join practice p on p.id = d.practice_id where d.id in (:ids)")
+                    .param("ids", List.copyOf(doctorIds))
+                    .query((rs, i) -> Map.entry(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)}))
+                    .list().forEach(e -> doctors.put(e.getKey(), e.getValue()));
+        }
+        Map<Long, Object[]> facilities = new java.util.HashMap<>();
+        if (!facilityIds.isEmpty()) {
+            jdbc.sql("select id, name, residents from facility where id in (:ids)").param("ids", List.copyOf(facilityIds))
+                    .query((rs, i) -> Map.entry(rs.getLong(1), new Object[] {rs.getString(2), rs.getInt(3)}))
+                    .list().forEach(e -> facilities.put(e.getKey(), e.getValue()));
+        }
+        List<ProposalRow> rows = outcome.proposals().stream()
+                .map(p -> new ProposalRow(null, p.doctorId(), doctors.get(p.doctorId())[0], doctors.get(p.doctorId())[1],
+                        p.facilityId(), (String) facilities.get(p.facilityId())[0], (int) facilities.get(p.facilityId())[1],
+                        p.doctorRank(), p.facilityRank(), p.distanceKm(), p.limits(), "PREVIEW", null))
+                .sorted(java.util.Comparator.comparing(ProposalRow::facilityName)).toList();
+        List<UnmatchedRow> unmatched = outcome.unmatched().stream()
+                .map(u -> new UnmatchedRow(u.facilityId(), (String) facilities.get(u.facilityId())[0], u.limits()))
+                .sorted(java.util.Comparator.comparing(UnmatchedRow::facilityName)).toList();
+        return new OutcomeView(outcome.method(), outcome.detail(), rows, unmatched, outcome.plan(), outcome.whatIfCovered());
+    }
+
+    private Round find(long id) {
+        return jdbc.sql(ROUND_SELECT + " where r.id = :id").param("id", id).query(Rounds::round).optional()
+                .orElseThrow(() -> NotFoundException.of(ENTITY, id));
+    }
+
+    private boolean isOpening(long roundId, long facilityId) {
+        return jdbc.sql("select exists (select 1 from matching_opening where round_id = :r and facility_id = :f)")
+                .param("r", roundId).param("f", facilityId).query(Boolean.class).single();
+    }
+
+    private boolean hasProposalFor(long roundId, Long doctorId) {
+        return doctorId != null && jdbc.sql("select exists (select 1 from matching_proposal where round_id = :r and doctor_id = :d)")
+                .param("r", roundId).param("d", doctorId).query(Boolean.class).single();
+    }
+
+    /** A doctor's practice lies in the round's area (its municipality, or a municipality of its region). */
+    static String doctorArea() {
+        return """
+                exists (select 1 from practice p join current_municipality_region cr on cr.municipality_code = p.municipality_code
+                         where p.id = :practice and cr.region_code = r.region_code
+                           and (r.municipality_code is null or r.municipality_code = p.municipality_code))""";
+    }
+
+    private static Map<String, AuditTrail.Change> changes(Object... keysAndValues) {
+        Map<String, AuditTrail.Change> changes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            changes.put((String) keysAndValues[i], new AuditTrail.Change(null, keysAndValues[i + 1]));
+        }
+        return changes;
+    }
+
+    private static String nullSafe(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static final String ROUND_SELECT = """
+            select r.*, coalesce(m.name, g.name) as area_name,
+                   (select count(*) from matching_opening o where o.round_id = r.id) as openings,
+                   (select count(*) from matching_proposal x where x.round_id = r.id) as proposals
+              from matching_round r join region g on g.code = r.region_code
+              left join municipality m on m.code = r.municipality_code
+            """;
+
+    private static final String PROPOSAL_SELECT = """
+            select x.*, d.name as doctor_name, p.name as practice_name, f.name as facility_name, f.residents
+              from matching_proposal x join doctor d on d.id = x.doctor_id join practice p on p.id = d.practice_id
+              join facility f on f.id = x.facility_id
+            """;
+
+    private static Round round(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        java.sql.Timestamp closed = rs.getTimestamp("closed_at");
+        return new Round(rs.getLong("id"), rs.getString("region_code"), rs.getString("municipality_code"),
+                rs.getString("area_name"), MatchMethod.valueOf(rs.getString("local_method")), rs.getString("note"),
+                rs.getObject("closes_on", LocalDate.class), rs.getString("status"), rs.getString("outcome_method"),
+                rs.getString("outcome_detail"), rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant(),
+                rs.getString("closed_by"), closed == null ? null : closed.toInstant(), rs.getInt("version"),
+                rs.getInt("openings"), rs.getInt("proposals"));
+    }
+
+    private static ProposalRow proposal(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        String limits = rs.getString("limits");
+        return new ProposalRow(rs.getLong("id"), rs.getLong("doctor_id"), rs.getString("doctor_name"),
+                rs.getString("practice_name"), rs.getLong("facility_id"), rs.getString("facility_name"),
+                rs.getInt("residents"), (Integer) rs.getObject("doctor_rank", Integer.class),
+                rs.getObject("facility_rank", Integer.class),
+                rs.getObject("distance_km", java.math.BigDecimal.class) == null ? null
+                        : rs.getBigDecimal("distance_km").doubleValue(),
+                limits == null ? List.of() : List.of(limits.split("\\|")), rs.getString("status"),
+                (Long) rs.getObject("agreement_id", Long.class));
+    }
+}
