@@ -82,7 +82,7 @@ class AreaDoctors {
                         """)
                 .param("areaCode", area.code())
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
-                        (Double) rs.getObject(6, Double.class), rs.getObject(7, Double.class), rs.getBoolean(8),
+                        MatchingRounds.decimal(rs, 6), MatchingRounds.decimal(rs, 7), rs.getBoolean(8),
                         rs.getBoolean(9), (Integer) rs.getObject(10, Integer.class), rs.getInt(11)))
                 .list();
         Map<Long, DoctorRoom> doctors = new LinkedHashMap<>();

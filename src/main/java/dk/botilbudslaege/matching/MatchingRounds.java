@@ -117,9 +117,20 @@ public class MatchingRounds {
                 .param("areaCode", area.code()).query(MatchingRounds::opening).list();
     }
 
+    /** A numeric column as a double, null when null. */
+    static Double decimal(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? null : value.doubleValue();
+    }
+
+    static Double decimal(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? null : value.doubleValue();
+    }
+
     static Opening opening(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Opening(rs.getLong("id"), rs.getString("name"), rs.getInt("residents"),
-                rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class));
+                MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude"));
     }
 
     /** Stable matching of the stored lists between the area's doctors and the openings. */

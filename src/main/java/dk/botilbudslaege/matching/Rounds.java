@@ -217,8 +217,8 @@ public class Rounds {
                 .param("doctor", doctorId)
                 .query((rs, i) -> new NearOpening(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
                         rs.getString("municipality"), rs.getInt("residents"),
-                        km(rs.getObject("plat", Double.class), rs.getObject("plon", Double.class),
-                                rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class)),
+                        km(MatchingRounds.decimal(rs, "plat"), MatchingRounds.decimal(rs, "plon"),
+                                MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude")),
                         rs.getObject("rank", Integer.class), rs.getLong("round_id"),
                         rs.getObject("closes_on", LocalDate.class)))
                 .list().stream()
@@ -241,8 +241,8 @@ public class Rounds {
                         """)
                 .param("f", facilityId)
                 .query((rs, i) -> new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("practice"),
-                        km(rs.getObject("plat", Double.class), rs.getObject("plon", Double.class),
-                                rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class)),
+                        km(MatchingRounds.decimal(rs, "plat"), MatchingRounds.decimal(rs, "plon"),
+                                MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude")),
                         rs.getInt("doctor_rank"), rs.getObject("priority_rank", Integer.class)))
                 .list();
     }
