@@ -15,4 +15,8 @@ public class DanishTime {
     public ZonedDateTime local(OffsetDateTime moment) {
         return moment == null ? null : moment.atZoneSameInstant(DENMARK);
     }
+
+    public ZonedDateTime local(java.time.Instant moment) {
+        return moment == null ? null : moment.atZone(DENMARK);
+    }
 }

@@ -1,0 +1,163 @@
+package dk.botilbudslaege.matching;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dk.botilbudslaege.agreement.MatchMethod;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import dk.botilbudslaege.web.DanishTime;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Matchning (SPEC §6): the rounds of an area, opening one, running it as a preview, closing it into
+ * proposals and confirming or declining each proposal.
+ */
+@Controller
+@RequestMapping("/matching")
+class MatchingRoundPageController {
+
+    /** The local ways of matching a round may record (SPEC §6, seed 000). */
+    static final List<MatchMethod> LOCAL_METHODS = List.of(MatchMethod.PRIORITY_LIST, MatchMethod.WISH_LIST,
+            MatchMethod.PRACTICE_CONSULTANT, MatchMethod.DEVELOPMENT_NURSE, MatchMethod.JOB_POSTING,
+            MatchMethod.EXISTING_RELATION, MatchMethod.STABLE_MATCHING, MatchMethod.COVERAGE_PLAN, MatchMethod.OTHER);
+
+    private final Rounds rounds;
+    private final PageMessages messages;
+    private final JdbcClient jdbc;
+
+    MatchingRoundPageController(Rounds rounds, PageMessages messages, JdbcClient jdbc) {
+        this.rounds = rounds;
+        this.messages = messages;
+        this.jdbc = jdbc;
+    }
+
+    @ModelAttribute("nav")
+    String nav() {
+        return "matching";
+    }
+
+    @GetMapping
+    String list(CurrentUser user, Model model) {
+        if (user.is(Role.DOCTOR)) {
+            return "redirect:/matching/wishes";
+        }
+        if (user.is(Role.FACILITY)) {
+            return "redirect:/matching/priorities";
+        }
+        model.addAttribute("rounds", rounds.list(user));
+        boolean canOpen = user.is(Role.REGION) || user.is(Role.MUNICIPALITY);
+        model.addAttribute("canOpen", canOpen);
+        model.addAttribute("methods", LOCAL_METHODS);
+        if (user.is(Role.REGION)) {
+            model.addAttribute("municipalities", jdbc.sql("""
+                            select m.code, m.name from municipality m join current_municipality_region r
+                              on r.municipality_code = m.code where r.region_code = :r order by m.name
+                            """).param("r", user.regionCode()).query().listOfRows());
+        }
+        if (canOpen && user.is(Role.MUNICIPALITY)) {
+            model.addAttribute("candidates", rounds.candidates(user, null));
+        }
+        return "matching/rounds";
+    }
+
+    @PostMapping("/rounds")
+    String open(CurrentUser user, @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) MatchMethod localMethod,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
+            @RequestParam(required = false) String note, @RequestParam(required = false) List<Long> facilityIds,
+            RedirectAttributes redirect) {
+        try {
+            Rounds.Round round = rounds.open(user, municipalityCode, localMethod, closesOn, note, facilityIds);
+            redirect.addFlashAttribute("flash", messages.text("matching.flash.opened", round.openings()));
+            return "redirect:/matching/rounds/" + round.id();
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("actionErrors", messages.of(e));
+            return "redirect:/matching";
+        }
+    }
+
+    @GetMapping("/rounds/{id}")
+    String round(CurrentUser user, @PathVariable long id, @RequestParam(required = false) MatchMethod method,
+            @RequestParam(required = false) MatchingRounds.Proposing proposing,
+            @RequestParam(required = false) Double maxDistanceKm, @RequestParam(defaultValue = "false") boolean whatIf,
+            @RequestParam(required = false) Integer facilitiesPerDoctor, Model model) {
+        Rounds.Round round = rounds.get(user, id);
+        boolean manages = rounds.manages(user, round);
+        model.addAttribute("round", round);
+        model.addAttribute("manages", manages);
+        model.addAttribute("openings", rounds.openings(user, id));
+        Rounds.Run run = new Rounds.Run(method == null ? MatchMethod.STABLE_MATCHING : method,
+                proposing == null ? MatchingRounds.Proposing.DOCTORS : proposing,
+                maxDistanceKm == null ? 25.0 : maxDistanceKm, whatIf, facilitiesPerDoctor);
+        model.addAttribute("run", run);
+        if (round.open() && manages && method != null) {
+            try {
+                model.addAttribute("preview", rounds.preview(user, id, run));
+            } catch (RuntimeException e) {
+                model.addAttribute("actionErrors", messages.of(e));
+            }
+        }
+        if (!round.open()) {
+            model.addAttribute("outcome", rounds.proposals(user, id));
+            model.addAttribute("startDate", LocalDate.now(DanishTime.DENMARK).withDayOfMonth(1).plusMonths(1));
+        }
+        return "matching/round";
+    }
+
+    @PostMapping("/rounds/{id}/close")
+    String close(CurrentUser user, @PathVariable long id, @RequestParam(required = false) MatchMethod method,
+            @RequestParam(required = false) MatchingRounds.Proposing proposing,
+            @RequestParam(required = false) Double maxDistanceKm, @RequestParam(defaultValue = "false") boolean whatIf,
+            @RequestParam(required = false) Integer facilitiesPerDoctor, @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        try {
+            Rounds.Round round = rounds.close(user, id, new Rounds.Run(method, proposing, maxDistanceKm, false,
+                    facilitiesPerDoctor), version);
+            redirect.addFlashAttribute("flash", messages.text("matching.flash.closed", round.proposals()));
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("actionErrors", messages.of(e));
+        }
+        return "redirect:/matching/rounds/" + id;
+    }
+
+    @PostMapping("/proposals/{id}/accept")
+    String accept(CurrentUser user, @PathVariable long id, @RequestParam long roundId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+            RedirectAttributes redirect) {
+        try {
+            long agreementId = rounds.accept(user, id, startDate);
+            redirect.addFlashAttribute("flash", messages.text("matching.flash.accepted"));
+            return "redirect:/agreements/" + agreementId;
+        } catch (ForbiddenException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("actionErrors", messages.of(e));
+            return "redirect:/matching/rounds/" + roundId;
+        }
+    }
+
+    @PostMapping("/proposals/{id}/decline")
+    String decline(CurrentUser user, @PathVariable long id, @RequestParam long roundId, RedirectAttributes redirect) {
+        try {
+            rounds.decline(user, id);
+            redirect.addFlashAttribute("flash", messages.text("matching.flash.declined"));
+        } catch (ForbiddenException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("actionErrors", messages.of(e));
+        }
+        return "redirect:/matching/rounds/" + roundId;
+    }
+}

@@ -1,0 +1,159 @@
+package dk.botilbudslaege.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * SPEC §6 M1–M2 as pages: a doctor's openings nearby and wish list, and a facility's offers and
+ * priority list. Each change moves one entry and saves the whole list.
+ */
+@Controller
+@RequestMapping("/matching")
+class RankedListPageController {
+
+    enum Move { ADD, REMOVE, UP, DOWN }
+
+    private final RankedLists lists;
+    private final Rounds rounds;
+    private final PageMessages messages;
+    private final JdbcClient jdbc;
+
+    RankedListPageController(RankedLists lists, Rounds rounds, PageMessages messages, JdbcClient jdbc) {
+        this.lists = lists;
+        this.rounds = rounds;
+        this.messages = messages;
+        this.jdbc = jdbc;
+    }
+
+    @ModelAttribute("nav")
+    String nav() {
+        return "matching";
+    }
+
+    @GetMapping("/wishes")
+    String wishes(CurrentUser user, @RequestParam(required = false) Long doctorId, Model model) {
+        long doctor = doctorOf(user, doctorId);
+        List<Long> wished = lists.wishes(user, doctor);
+        List<Rounds.NearOpening> near = rounds.openingsNear(doctor);
+        model.addAttribute("doctorId", doctor);
+        model.addAttribute("doctorName", jdbc.sql("select name from doctor where id = :d").param("d", doctor)
+                .query(String.class).single());
+        model.addAttribute("openings", near);
+        model.addAttribute("wishes", jdbc.sql("""
+                        select f.id, f.name, m.name as municipality from doctor_wish w join facility f on f.id = w.facility_id
+                          join municipality m on m.code = f.municipality_code
+                         where w.doctor_id = :d order by w.rank
+                        """).param("d", doctor).query().listOfRows());
+        model.addAttribute("wishCount", wished.size());
+        return "matching/wishes";
+    }
+
+    @PostMapping("/wishes")
+    String changeWishes(CurrentUser user, @RequestParam long doctorId, @RequestParam long facilityId,
+            @RequestParam Move move, RedirectAttributes redirect) {
+        try {
+            lists.replaceWishes(user, doctorId, moved(lists.wishes(user, doctorId), facilityId, move));
+            redirect.addFlashAttribute("flash", messages.text("matching.flash.listSaved"));
+        } catch (ForbiddenException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("actionErrors", messages.of(e));
+        }
+        return "redirect:/matching/wishes" + (user.is(Role.DOCTOR) ? "" : "?doctorId=" + doctorId);
+    }
+
+    @GetMapping("/priorities")
+    String priorities(CurrentUser user, @RequestParam(required = false) Long facilityId, Model model) {
+        List<java.util.Map<String, Object>> choices = facilityChoices(user);
+        Long facility = facilityId != null ? facilityId : user.is(Role.FACILITY) ? user.facilityId()
+                : choices.isEmpty() ? null : (Long) choices.get(0).get("id");
+        model.addAttribute("choices", choices);
+        if (facility != null) {
+            lists.priorities(user, facility);
+            model.addAttribute("facilityId", facility);
+            model.addAttribute("facilityName", jdbc.sql("select name from facility where id = :f").param("f", facility)
+                    .query(String.class).single());
+            model.addAttribute("offers", rounds.offers(facility));
+        }
+        return "matching/priorities";
+    }
+
+    @PostMapping("/priorities")
+    String changePriorities(CurrentUser user, @RequestParam long facilityId, @RequestParam long doctorId,
+            @RequestParam Move move, RedirectAttributes redirect) {
+        try {
+            lists.replacePriorities(user, facilityId, moved(lists.priorities(user, facilityId), doctorId, move));
+            redirect.addFlashAttribute("flash", messages.text("matching.flash.listSaved"));
+        } catch (ForbiddenException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("actionErrors", messages.of(e));
+        }
+        return "redirect:/matching/priorities?facilityId=" + facilityId;
+    }
+
+    /** The list with one entry added last, removed, or moved one place. */
+    static List<Long> moved(List<Long> list, long id, Move move) {
+        List<Long> result = new ArrayList<>(list);
+        int at = result.indexOf(id);
+        switch (move) {
+            case ADD -> {
+                if (at < 0) {
+                    result.add(id);
+                }
+            }
+            case REMOVE -> result.remove(Long.valueOf(id));
+            case UP -> {
+                if (at > 0) {
+                    result.add(at - 1, result.remove(at));
+                }
+            }
+            case DOWN -> {
+                if (at >= 0 && at < result.size() - 1) {
+                    result.add(at + 1, result.remove(at));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static long doctorOf(CurrentUser user, Long doctorId) {
+        if (user.is(Role.DOCTOR) && user.doctorId() != null) {
+            return user.doctorId();
+        }
+        if (doctorId == null) {
+            throw new ForbiddenException("scope.matching.wishes");
+        }
+        return doctorId;
+    }
+
+    /** The openings of the open rounds a user keeps priority lists for. */
+    private List<java.util.Map<String, Object>> facilityChoices(CurrentUser user) {
+        if (!(user.is(Role.MUNICIPALITY) || user.is(Role.REGION))) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select distinct f.id, f.name from matching_round r join matching_opening o on o.round_id = r.id
+                          join facility f on f.id = o.facility_id
+                         where r.status = 'OPEN' and r.region_code = :region
+                           and (:municipality = '' or (f.municipality_code = :municipality and f.operator <> 'REGIONAL'))
+                         order by f.name
+                        """)
+                .param("region", user.regionCode() == null ? "" : user.regionCode())
+                .param("municipality", user.is(Role.MUNICIPALITY) ? user.municipalityCode() : "")
+                .query().listOfRows();
+    }
+}
