@@ -439,6 +439,9 @@ class CoveragePlanApiTest {
             "{\"municipalityCode\":\"707\",\"maxDistanceKm\":\"Infinity\"}                              | maxDistanceKm",
             "{\"municipalityCode\":\"707\",\"maxDistanceKm\":\"ti\"}                                    | maxDistanceKm",
             "{\"municipalityCode\":\"707\",\"maxDistanceKm\":[10]}                                      | maxDistanceKm",
+            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":true}                                      | maxDistanceKm",
+            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":1e400}                                     | maxDistanceKm",
+            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"facilitiesPerDoctor\":99999999999}   | facilitiesPerDoctor",
             "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":true,\"facilitiesPerDoctor\":1}  | facilitiesPerDoctor",
             "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":true,\"facilitiesPerDoctor\":11} | facilitiesPerDoctor",
             "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":false,\"facilitiesPerDoctor\":0} | facilitiesPerDoctor",
@@ -473,6 +476,7 @@ class CoveragePlanApiTest {
             "maxDistanceKm=10",
             "{'maxDistanceKm': 10}",
             "[1, 2",
+            "{\"maxDistanceKm\":10}xyz",
     })
     void a_body_that_is_not_json_is_400_malformed_request(String body) {
         assertProblem(api.as(REGION_MIDT).postRaw(PLAN, "application/json", body), 400, "MALFORMED_REQUEST");
@@ -486,6 +490,12 @@ class CoveragePlanApiTest {
             assertThat(answer.contentType()).startsWith("application/problem+json");
             assertThat(answer.code()).isIn("VALIDATION_FAILED", "MALFORMED_REQUEST");
         }
+    }
+
+    @Test
+    void a_body_that_is_not_json_by_its_content_type_is_415() {
+        assertProblem(api.as(REGION_MIDT).postRaw(PLAN, "text/plain", "{\"maxDistanceKm\":10}"), 415,
+                "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
