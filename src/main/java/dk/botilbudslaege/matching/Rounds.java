@@ -54,7 +54,15 @@ public class Rounds {
     /** A proposal with names, ready for a page. */
     public record ProposalRow(Long id, long doctorId, String doctorName, String practiceName, long facilityId,
             String facilityName, int residents, Integer doctorRank, Integer facilityRank, Double distanceKm,
-            List<String> limits, String status, Long agreementId) {
+            List<String> limits, String status, Long agreementId, String facilityOperator,
+            String facilityMunicipalityCode) {
+
+        /** Whether a user may confirm or decline: whoever files the facility's information form (SPEC §3). */
+        public boolean decidableBy(CurrentUser user) {
+            boolean regional = "REGIONAL".equals(facilityOperator);
+            return "PROPOSED".equals(status) && (user.is(Role.REGION) ? regional
+                    : user.is(Role.MUNICIPALITY) && !regional && user.inMunicipality(facilityMunicipalityCode));
+        }
     }
 
     public record UnmatchedRow(long facilityId, String facilityName, List<String> limits) {
@@ -92,7 +100,7 @@ public class Rounds {
     public List<Round> list(CurrentUser user) {
         String where = switch (user.role()) {
             case REGION -> "r.region_code = :region";
-            case MUNICIPALITY -> "r.municipality_code = :municipality";
+            case MUNICIPALITY -> "(r.municipality_code = :municipality or (r.municipality_code is null and r.region_code = :region))";
             case FACILITY -> "exists (select 1 from matching_opening o where o.round_id = r.id and o.facility_id = :facility)";
             case DOCTOR -> "r.status = 'OPEN' and " + doctorArea();
             case NATIONAL -> "true";
@@ -109,7 +117,8 @@ public class Rounds {
         Round round = find(id);
         boolean visible = switch (user.role()) {
             case REGION -> user.inRegion(round.regionCode());
-            case MUNICIPALITY -> user.inMunicipality(round.municipalityCode());
+            case MUNICIPALITY -> user.inMunicipality(round.municipalityCode())
+                    || (round.municipalityCode() == null && user.inRegion(round.regionCode()));
             case FACILITY -> user.facilityId() != null && isOpening(id, user.facilityId());
             case DOCTOR -> list(user).stream().anyMatch(r -> r.id() == id) || hasProposalFor(id, user.doctorId());
             case NATIONAL -> true;
@@ -328,6 +337,7 @@ public class Rounds {
         String filter = switch (user.role()) {
             case DOCTOR -> " and x.doctor_id = " + (user.doctorId() == null ? -1 : user.doctorId());
             case FACILITY -> " and x.facility_id = " + (user.facilityId() == null ? -1 : user.facilityId());
+            case MUNICIPALITY -> " and f.municipality_code = '" + user.municipalityCode().replaceAll("[^0-9]", "") + "'";
             default -> "";
         };
         List<ProposalRow> rows = jdbc.sql(PROPOSAL_SELECT + " where x.round_id = :id" + filter + " order by f.name, x.id")
@@ -338,7 +348,7 @@ public class Rounds {
     /** Confirms a proposal: a draft agreement from the given start date, made by the person confirming. */
     @Transactional
     public long accept(CurrentUser user, long proposalId, LocalDate startDate) {
-        ProposalRow proposal = proposalToDecide(user, proposalId);
+        ProposalRow proposal = proposalToDecide(user, proposalId, false);
         if (startDate == null) {
             throw InvalidInputException.of(FieldProblem.of("startDate", "agreement.startDate.required"));
         }
@@ -356,7 +366,7 @@ public class Rounds {
 
     @Transactional
     public void decline(CurrentUser user, long proposalId) {
-        proposalToDecide(user, proposalId);
+        proposalToDecide(user, proposalId, true);
         decide(proposalId, "DECLINED", null, user);
     }
 
@@ -374,14 +384,18 @@ public class Rounds {
                 : changes("status", status, "agreementId", agreementId));
     }
 
-    private ProposalRow proposalToDecide(CurrentUser user, long proposalId) {
+    /** Confirming is for whoever files for the facility; declining also for whoever runs the round. */
+    private ProposalRow proposalToDecide(CurrentUser user, long proposalId, boolean declining) {
         Long roundId = jdbc.sql("select round_id from matching_proposal where id = :id").param("id", proposalId)
                 .query(Long.class).optional().orElseThrow(() -> NotFoundException.of("MATCHING_PROPOSAL", proposalId));
-        requireManaged(user, roundId);
+        Round round = get(user, roundId);
         ProposalRow row = jdbc.sql(PROPOSAL_SELECT + " where x.id = :id").param("id", proposalId)
                 .query(Rounds::proposal).single();
         if (!"PROPOSED".equals(row.status())) {
             throw new ConflictException("PROPOSAL_DECIDED", "matching.proposal.decided");
+        }
+        if (!row.decidableBy(user) && !(declining && manages(user, round))) {
+            throw new ForbiddenException("scope.matching.proposal");
         }
         return row;
     }
@@ -424,7 +438,7 @@ public class Rounds {
         List<ProposalRow> rows = outcome.proposals().stream()
                 .map(p -> new ProposalRow(null, p.doctorId(), doctors.get(p.doctorId())[0], doctors.get(p.doctorId())[1],
                         p.facilityId(), (String) facilities.get(p.facilityId())[0], (int) facilities.get(p.facilityId())[1],
-                        p.doctorRank(), p.facilityRank(), p.distanceKm(), p.limits(), "PREVIEW", null))
+                        p.doctorRank(), p.facilityRank(), p.distanceKm(), p.limits(), "PREVIEW", null, null, null))
                 .sorted(java.util.Comparator.comparing(ProposalRow::facilityName)).toList();
         List<UnmatchedRow> unmatched = outcome.unmatched().stream()
                 .map(u -> new UnmatchedRow(u.facilityId(), (String) facilities.get(u.facilityId())[0], u.limits()))
@@ -476,7 +490,8 @@ public class Rounds {
             """;
 
     private static final String PROPOSAL_SELECT = """
-            select x.*, d.name as doctor_name, p.name as practice_name, f.name as facility_name, f.residents
+            select x.*, d.name as doctor_name, p.name as practice_name, f.name as facility_name, f.residents,
+                   f.operator, f.municipality_code
               from matching_proposal x join doctor d on d.id = x.doctor_id join practice p on p.id = d.practice_id
               join facility f on f.id = x.facility_id
             """;
@@ -500,6 +515,7 @@ public class Rounds {
                 rs.getObject("distance_km", java.math.BigDecimal.class) == null ? null
                         : rs.getBigDecimal("distance_km").doubleValue(),
                 limits == null ? List.of() : List.of(limits.split("\\|")), rs.getString("status"),
-                (Long) rs.getObject("agreement_id", Long.class));
+                (Long) rs.getObject("agreement_id", Long.class), rs.getString("operator"),
+                rs.getString("municipality_code"));
     }
 }

@@ -579,10 +579,6 @@ class MatchingRoundsTest {
     // ---- a round of the whole region -----------------------------------------------------------------
 
     @Test
-    @Disabled("bug: a region-wide round's proposals for municipal (and private) facilities can be confirmed by "
-            + "no one: Rounds.accept lets only managers decide (the region, for a round without a municipality), "
-            + "and Agreements.create lets a region file only for REGIONAL facilities (AgreementAccess.canFile), "
-            + "so the region gets ForbiddenException and the facility's municipality NotFoundException")
     void a_proposal_of_a_region_round_for_a_municipal_facility_can_be_confirmed_by_someone() {
         String jammerbugt = "849";
         double[] clinic = {57.162, 9.73};
