@@ -1,0 +1,172 @@
+package dk.botilbudslaege.benchmark;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dk.botilbudslaege.matching.BlockingPairs;
+import dk.botilbudslaege.matching.CoverageInstance;
+import dk.botilbudslaege.matching.CoveragePlan;
+import dk.botilbudslaege.matching.CoveragePlanner;
+import dk.botilbudslaege.matching.FlowCertificate;
+import dk.botilbudslaege.matching.Haversine;
+import dk.botilbudslaege.matching.Matching;
+import dk.botilbudslaege.matching.MatchingInstance;
+import dk.botilbudslaege.matching.Pair;
+import dk.botilbudslaege.matching.StableMatching;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Issue "Matchmaking", performance on the national synthetic data set ({@link NationalMatchmaking}: 1,136
+ * in-scope facilities all uncovered, 3,500 doctors of capacity 1 in 1,800 practices, each doctor ranking
+ * 10 openings within 50 km): stable matching of the whole country (SPEC §6 M3, goal under 20 ms), and
+ * coverage planning (M4) within 50 km for one region and for the whole country (goal under 1 s), also
+ * what if every doctor had a dispensation for two facilities. {@code candidateArcsNational} is the
+ * planner's distance loop alone, to tell arc generation from solving.
+ *
+ * <p>The setup proves every answer: no blocking pair in the stable matching, an empty
+ * {@link FlowCertificate} for every coverage plan; and prints how many facilities each covers.
+ * Run with {@code ./mvnw -Pbenchmark test-compile exec:exec -Dbenchmark=MatchmakingNationalBenchmark}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class MatchmakingNationalBenchmark {
+
+    static final long SEED = 2026;
+    static final double MAX_KM = 50;
+
+    /** The whole country. */
+    @State(Scope.Benchmark)
+    public static class Nation {
+
+        MatchingInstance matching;
+        CoverageInstance coverage;
+        CoverageInstance whatIf;
+
+        @Setup
+        public void setUp() {
+            NationalMatchmaking data = new NationalMatchmaking(SEED);
+            matching = data.matchingInstance();
+            coverage = data.coverageInstance(null, false);
+            whatIf = data.coverageInstance(null, true);
+
+            Matching stable = StableMatching.doctorProposing(matching);
+            List<String> invalid = BlockingPairs.validate(matching, stable);
+            List<Pair> blocking = BlockingPairs.find(matching, stable);
+            if (!invalid.isEmpty() || !blocking.isEmpty()) {
+                throw new IllegalStateException("stable matching: " + invalid + " " + blocking);
+            }
+            System.out.printf("%nstable matching (doctor-proposing): valid, 0 blocking pairs%n");
+            CoveragePlan plan = certified("national", coverage);
+            CoveragePlan whatIfPlan = certified("national what-if", whatIf);
+
+            Map<Long, CoverageInstance.Facility> facilities = new HashMap<>();
+            coverage.facilities().forEach(f -> facilities.put(f.id(), f));
+            Map<Long, CoverageInstance.Practice> practiceOf = new HashMap<>();
+            coverage.practices().forEach(p -> coverage.doctorsOf(p.id()).forEach(d -> practiceOf.put(d.id(), p)));
+            long residents = 0;
+            double km = 0;
+            for (Pair p : stable.pairs()) {
+                CoverageInstance.Facility f = facilities.get(p.facilityId());
+                CoverageInstance.Practice practice = practiceOf.get(p.doctorId());
+                residents += f.residents();
+                km += Haversine.km(practice.latitude(), practice.longitude(), f.latitude(), f.longitude());
+            }
+            long totalResidents = coverage.facilities().stream().mapToLong(CoverageInstance.Facility::residents).sum();
+            System.out.printf("coverage gain, nationally, %d in-scope facilities (%d residents), %d doctors:%n",
+                    coverage.facilities().size(), totalResidents, matching.doctorCount());
+            System.out.printf("  stable matching (10 wishes each)   %4d facilities  %6d residents  %9.1f km%n",
+                    stable.pairs().size(), residents, km);
+            System.out.printf("  coverage plan (capacity 1, 50 km)  %4d facilities  %6d residents  %9.1f km%n",
+                    plan.coveredFacilities(), plan.coveredResidents(), plan.totalDistanceKm());
+            System.out.printf("  what-if (capacity 2, dispensed)    %4d facilities  %6d residents  %9.1f km%n",
+                    whatIfPlan.coveredFacilities(), whatIfPlan.coveredResidents(), whatIfPlan.totalDistanceKm());
+        }
+    }
+
+    /** One region: Hovedstaden (the most facilities) and Midtjylland. */
+    @State(Scope.Benchmark)
+    public static class Region {
+
+        @Param({"1084", "1082"})
+        public String region;
+
+        CoverageInstance coverage;
+
+        @Setup
+        public void setUp() {
+            coverage = new NationalMatchmaking(SEED).coverageInstance(region, false);
+            certified("region " + region, coverage);
+        }
+    }
+
+    /** The plan of the instance within 50 km, proven optimal by the flow certificate or refused. */
+    static CoveragePlan certified(String name, CoverageInstance in) {
+        CoveragePlan plan = CoveragePlanner.plan(in, MAX_KM);
+        long start = System.nanoTime();
+        List<String> problems = FlowCertificate.problems(in, plan, MAX_KM);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(name + " coverage plan not certified: " + problems);
+        }
+        System.out.printf("%s coverage plan: %d facilities, %d practices, %d candidate arcs; covers %d, "
+                + "certified optimal in %d ms%n", name, in.facilities().size(), in.practices().size(),
+                candidateArcs(in).size(), plan.coveredFacilities(), ms);
+        return plan;
+    }
+
+    /** The planner's distance loop: every practice and facility within the distance, boxed as it keeps them. */
+    static List<int[]> candidateArcs(CoverageInstance in) {
+        List<CoverageInstance.Facility> facilities = in.facilities();
+        List<CoverageInstance.Practice> practices = in.practices();
+        List<int[]> arcs = new ArrayList<>();
+        List<Double> km = new ArrayList<>();
+        for (int p = 0; p < practices.size(); p++) {
+            CoverageInstance.Practice practice = practices.get(p);
+            for (int f = 0; f < facilities.size(); f++) {
+                CoverageInstance.Facility facility = facilities.get(f);
+                double d = Haversine.km(practice.latitude(), practice.longitude(), facility.latitude(),
+                        facility.longitude());
+                if (d <= MAX_KM) {
+                    arcs.add(new int[] {p, f});
+                    km.add(d);
+                }
+            }
+        }
+        return arcs;
+    }
+
+    @Benchmark
+    public Matching stableMatchingNational(Nation nation) {
+        return StableMatching.doctorProposing(nation.matching);
+    }
+
+    @Benchmark
+    public CoveragePlan coveragePlanRegion(Region region) {
+        return CoveragePlanner.plan(region.coverage, MAX_KM);
+    }
+
+    @Benchmark
+    public CoveragePlan coveragePlanNational(Nation nation) {
+        return CoveragePlanner.plan(nation.coverage, MAX_KM);
+    }
+
+    @Benchmark
+    public CoveragePlan coveragePlanNationalWhatIf(Nation nation) {
+        return CoveragePlanner.plan(nation.whatIf, MAX_KM);
+    }
+
+    @Benchmark
+    public int candidateArcsNational(Nation nation) {
+        return candidateArcs(nation.coverage).size();
+    }
+}
