@@ -96,6 +96,9 @@ public class MatchingRounds {
             return new Area(region, municipalityCode);
         }
         if (user.is(Role.MUNICIPALITY)) {
+            if (regionCode != null && !regionCode.isBlank() && !user.inRegion(regionCode)) {
+                throw new ForbiddenException("scope.matching.round");
+            }
             return new Area(user.regionCode(), user.municipalityCode());
         }
         if (!user.is(Role.REGION) || (regionCode != null && !regionCode.isBlank() && !user.inRegion(regionCode))) {

@@ -51,12 +51,13 @@ public class RankedLists {
     public List<Long> replaceWishes(CurrentUser user, long doctorId, List<Long> facilityIds) {
         requireDoctorList(user, doctorId);
         List<Long> wanted = checked(facilityIds, "facility");
-        java.util.Set<Long> changed = new HashSet<>(wanted);
-        List<Long> before = jdbc.sql("select facility_id from doctor_wish where doctor_id = :d").param("d", doctorId)
-                .query(Long.class).list();
-        changed.addAll(before);
-        changed.removeIf(f -> wanted.contains(f) && before.contains(f));
-        if (changed.stream().anyMatch(this::listsFinal)) {
+        List<Long> before = jdbc.sql("select facility_id from doctor_wish where doctor_id = :d order by rank")
+                .param("d", doctorId).query(Long.class).list();
+        java.util.Set<Long> involved = new java.util.LinkedHashSet<>(before);
+        involved.addAll(wanted);
+        java.util.Set<Long> fixed = finalAmong(involved);
+        // the final facilities keep their presence and their order among themselves
+        if (!before.stream().filter(fixed::contains).toList().equals(wanted.stream().filter(fixed::contains).toList())) {
             throw new ConflictException("ROUND_CLOSED", "matching.round.closed");
         }
         return replace("doctor_wish", "doctor_id", "facility_id", doctorId, wanted);
@@ -85,6 +86,20 @@ public class RankedLists {
                                            join matching_opening o on o.round_id = r.id
                                           where o.facility_id = :f order by r.id desc limit 1), false)
                         """).param("f", facilityId).query(Boolean.class).single();
+    }
+
+    /** The facilities among these whose latest round has closed. */
+    private java.util.Set<Long> finalAmong(java.util.Collection<Long> facilityIds) {
+        if (facilityIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select distinct on (o.facility_id) o.facility_id, r.status from matching_opening o
+                          join matching_round r on r.id = o.round_id
+                         where o.facility_id in (:ids) order by o.facility_id, r.id desc
+                        """).param("ids", List.copyOf(facilityIds))
+                .query((rs, i) -> "CLOSED".equals(rs.getString(2)) ? rs.getLong(1) : null).list().stream()
+                .filter(java.util.Objects::nonNull).toList());
     }
 
     /** Replaces an owner's ranked list in one batch: rank 1 is the first id. */

@@ -394,6 +394,8 @@ class CoveragePlanApiTest {
             "kommune-norddjurs     | {\"municipalityCode\":\"707\"} | 200",
             "kommune-norddjurs     | {}                             | 200",
             "kommune-norddjurs     | {\"municipalityCode\":\"751\"} | 403",
+            "kommune-norddjurs     | {\"regionCode\":\"1082\"}       | 200",
+            "kommune-norddjurs     | {\"regionCode\":\"1081\"}       | 403",
             "kommune-aarhus        | {\"municipalityCode\":\"707\"} | 403",
             "region-nord           | {\"municipalityCode\":\"707\"} | 403",
             "region-nord           | {\"regionCode\":\"1082\"}       | 403",

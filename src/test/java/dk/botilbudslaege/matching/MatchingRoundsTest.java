@@ -435,8 +435,12 @@ class MatchingRoundsTest {
         assertConflictAnswer(putPriorities(two, List.of(d1, d2)));
         assertThat(api.as(REGION_NORD).get("/api/v1/doctors/" + d1 + "/wishes").json().toString())
                 .isEqualTo("[" + one + "," + two + "]");
-        // ... but not the lists of other facilities
+        // ... their order too: swapping the two final entries is refused
+        assertConflictAnswer(putWishes(d1, List.of(two, one)));
+        // ... but not the lists of other facilities, wherever they stand among the final ones
         wishes(d1, one, two, later);
+        wishes(d1, later, one, two);
+        wishes(d1, one, later, two);
         priorities(later, d1);
         // and the round is run once
         assertConflict(() -> rounds.close(kommune, round.id(), stable(MatchingRounds.Proposing.FACILITIES), null),
