@@ -217,9 +217,19 @@ public class MatchingRounds {
     /** The optimal coverage plan of the openings by the area's doctors, as proposals. */
     Outcome planOutcome(Area area, List<Opening> openings, double maxDistanceKm, int whatIfPerDoctor) {
         CoveragePlan plan = plan(area, openings, maxDistanceKm, 0);
-        Integer whatIf = whatIfPerDoctor > 0 ? plan(area, openings, maxDistanceKm, whatIfPerDoctor).coveredFacilities()
-                : null;
         AreaDoctors.Rooms rooms = areaDoctors.rooms(area, 0);
+        CoveragePlan whatIfPlan = whatIfPerDoctor > 0 ? rounded(plan(area, openings, maxDistanceKm, whatIfPerDoctor)) : null;
+        List<Outcome.WhatIfDoctor> dispensations = new ArrayList<>();
+        if (whatIfPlan != null) {
+            Map<Long, List<CoveragePlan.PlannedPair>> byDoctor = new LinkedHashMap<>();
+            whatIfPlan.pairs().forEach(p -> byDoctor.computeIfAbsent(p.doctorId(), k -> new ArrayList<>()).add(p));
+            byDoctor.forEach((doctor, pairs) -> {
+                int today = rooms.doctors().get(doctor).capacity();
+                if (pairs.size() > today) {
+                    dispensations.add(new Outcome.WhatIfDoctor(doctor, today, pairs));
+                }
+            });
+        }
         List<Outcome.Proposal> proposals = new ArrayList<>();
         for (CoveragePlan.PlannedPair p : plan.pairs()) {
             AreaDoctors.Limit limit = rooms.doctors().get(p.doctorId()).limit();
@@ -232,7 +242,8 @@ public class MatchingRounds {
         plan.facilitiesWithoutCoordinates().forEach(f -> unmatched.add(new Outcome.Unmatched(f, List.of("NO_COORDINATES:"))));
         String detail = BigDecimal.valueOf(maxDistanceKm).stripTrailingZeros().toPlainString()
                 + (whatIfPerDoctor > 0 ? "/" + whatIfPerDoctor : "");
-        return new Outcome("COVERAGE_PLAN", detail, proposals, unmatched, rounded(plan), whatIf);
+        return new Outcome("COVERAGE_PLAN", detail, proposals, unmatched, rounded(plan),
+                whatIfPlan == null ? null : whatIfPlan.coveredFacilities(), dispensations);
     }
 
     private CoveragePlan plan(Area area, List<Opening> openings, double maxDistanceKm, int whatIfPerDoctor) {

@@ -70,7 +70,11 @@ public class Rounds {
 
     /** An outcome with names: a preview before closing or the stored proposals after. */
     public record OutcomeView(String method, String detail, List<ProposalRow> proposals, List<UnmatchedRow> unmatched,
-            CoveragePlan plan, Integer whatIfCovered) {
+            CoveragePlan plan, Integer whatIfCovered, List<WhatIfRow> whatIfDoctors, PlanMap map) {
+    }
+
+    /** A doctor who would need a dispensation in the what-if plan, and what it would cover there. */
+    public record WhatIfRow(String doctorName, String practiceName, int capacityToday, List<String> facilities) {
     }
 
     /** An opening as a doctor sees it (M1): how far from the practice, and its place in the doctor's list. */
@@ -342,7 +346,24 @@ public class Rounds {
         };
         List<ProposalRow> rows = jdbc.sql(PROPOSAL_SELECT + " where x.round_id = :id" + filter + " order by f.name, x.id")
                 .param("id", roundId).query(Rounds::proposal).list();
-        return new OutcomeView(round.outcomeMethod(), round.outcomeDetail(), rows, List.of(), null, null);
+        List<Long> unmatched = user.is(Role.DOCTOR) || user.is(Role.FACILITY) ? List.of() : jdbc.sql("""
+                        select o.facility_id from matching_opening o join facility f on f.id = o.facility_id
+                         where o.round_id = :id and not exists (select 1 from matching_proposal x
+                                                                  where x.round_id = o.round_id
+                                                                    and x.facility_id = o.facility_id)
+                        """ + filter.replace("x.", "o.")).param("id", roundId).query(Long.class).list();
+        Set<Long> doctorIds = new LinkedHashSet<>();
+        Set<Long> facilityIds = new LinkedHashSet<>(unmatched);
+        rows.forEach(r -> {
+            doctorIds.add(r.doctorId());
+            facilityIds.add(r.facilityId());
+        });
+        Map<Long, FacilityInfo> facilities = facilityInfo(facilityIds);
+        List<UnmatchedRow> unmatchedRows = unmatched.stream()
+                .map(f -> new UnmatchedRow(f, facilities.get(f).name(), List.of("CLOSED:")))
+                .sorted(java.util.Comparator.comparing(UnmatchedRow::facilityName)).toList();
+        return new OutcomeView(round.outcomeMethod(), round.outcomeDetail(), rows, unmatchedRows, null, null, List.of(),
+                map(rows, unmatched, doctorInfo(doctorIds), facilities));
     }
 
     /** Confirms a proposal: a draft agreement from the given start date, made by the person confirming. */
@@ -414,6 +435,13 @@ public class Rounds {
         }
     }
 
+    private record FacilityInfo(String name, int residents, Double latitude, Double longitude) {
+    }
+
+    private record DoctorInfo(String name, long practiceId, String practiceName, Double latitude, Double longitude) {
+    }
+
+    /** The outcome with names, the what-if dispensations and the map. */
     OutcomeView named(Outcome outcome, List<Long> unused) {
         Set<Long> doctorIds = new LinkedHashSet<>();
         Set<Long> facilityIds = new LinkedHashSet<>();
@@ -422,28 +450,82 @@ public class Rounds {
             facilityIds.add(p.facilityId());
         });
         outcome.unmatched().forEach(u -> facilityIds.add(u.facilityId()));
-        Map<Long, String[]> doctors = new java.util.HashMap<>();
-        if (!doctorIds.isEmpty()) {
-            jdbc.sql("select d.id, d.name, p.name from doctor d join practice p on p.id = d.practice_id where d.id in (:ids)")
-                    .param("ids", List.copyOf(doctorIds))
-                    .query((rs, i) -> Map.entry(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)}))
-                    .list().forEach(e -> doctors.put(e.getKey(), e.getValue()));
-        }
-        Map<Long, Object[]> facilities = new java.util.HashMap<>();
-        if (!facilityIds.isEmpty()) {
-            jdbc.sql("select id, name, residents from facility where id in (:ids)").param("ids", List.copyOf(facilityIds))
-                    .query((rs, i) -> Map.entry(rs.getLong(1), new Object[] {rs.getString(2), rs.getInt(3)}))
-                    .list().forEach(e -> facilities.put(e.getKey(), e.getValue()));
-        }
+        outcome.whatIfDoctors().forEach(w -> {
+            doctorIds.add(w.doctorId());
+            w.pairs().forEach(p -> facilityIds.add(p.facilityId()));
+        });
+        Map<Long, DoctorInfo> doctors = doctorInfo(doctorIds);
+        Map<Long, FacilityInfo> facilities = facilityInfo(facilityIds);
         List<ProposalRow> rows = outcome.proposals().stream()
-                .map(p -> new ProposalRow(null, p.doctorId(), doctors.get(p.doctorId())[0], doctors.get(p.doctorId())[1],
-                        p.facilityId(), (String) facilities.get(p.facilityId())[0], (int) facilities.get(p.facilityId())[1],
-                        p.doctorRank(), p.facilityRank(), p.distanceKm(), p.limits(), "PREVIEW", null, null, null))
+                .map(p -> new ProposalRow(null, p.doctorId(), doctors.get(p.doctorId()).name(),
+                        doctors.get(p.doctorId()).practiceName(), p.facilityId(), facilities.get(p.facilityId()).name(),
+                        facilities.get(p.facilityId()).residents(), p.doctorRank(), p.facilityRank(), p.distanceKm(),
+                        p.limits(), "PREVIEW", null, null, null))
                 .sorted(java.util.Comparator.comparing(ProposalRow::facilityName)).toList();
         List<UnmatchedRow> unmatched = outcome.unmatched().stream()
-                .map(u -> new UnmatchedRow(u.facilityId(), (String) facilities.get(u.facilityId())[0], u.limits()))
+                .map(u -> new UnmatchedRow(u.facilityId(), facilities.get(u.facilityId()).name(), u.limits()))
                 .sorted(java.util.Comparator.comparing(UnmatchedRow::facilityName)).toList();
-        return new OutcomeView(outcome.method(), outcome.detail(), rows, unmatched, outcome.plan(), outcome.whatIfCovered());
+        List<WhatIfRow> whatIf = outcome.whatIfDoctors().stream()
+                .map(w -> new WhatIfRow(doctors.get(w.doctorId()).name(), doctors.get(w.doctorId()).practiceName(),
+                        w.capacityToday(), w.pairs().stream().map(p -> facilities.get(p.facilityId()).name() + " ("
+                                + String.format(java.util.Locale.forLanguageTag("da"), "%.1f km", p.distanceKm()) + ")")
+                                .toList()))
+                .toList();
+        return new OutcomeView(outcome.method(), outcome.detail(), rows, unmatched, outcome.plan(),
+                outcome.whatIfCovered(), whatIf, map(rows, unmatched.stream().map(UnmatchedRow::facilityId).toList(),
+                        doctors, facilities));
+    }
+
+    private PlanMap map(List<ProposalRow> rows, List<Long> unmatched, Map<Long, DoctorInfo> doctors,
+            Map<Long, FacilityInfo> facilities) {
+        List<PlanMap.Place> facilityPlaces = new ArrayList<>();
+        Map<Long, PlanMap.Place> practicePlaces = new java.util.LinkedHashMap<>();
+        List<long[]> lines = new ArrayList<>();
+        for (ProposalRow r : rows) {
+            FacilityInfo f = facilities.get(r.facilityId());
+            if (f.latitude() != null) {
+                facilityPlaces.add(new PlanMap.Place(r.facilityId(), f.name(), f.latitude(), f.longitude(), true));
+            }
+            DoctorInfo d = doctors.get(r.doctorId());
+            if (d.latitude() != null) {
+                practicePlaces.putIfAbsent(d.practiceId(), new PlanMap.Place(d.practiceId(), d.practiceName(),
+                        d.latitude(), d.longitude(), true));
+            }
+            lines.add(new long[] {d.practiceId(), r.facilityId()});
+        }
+        for (long id : unmatched) {
+            FacilityInfo f = facilities.get(id);
+            if (f.latitude() != null) {
+                facilityPlaces.add(new PlanMap.Place(id, f.name(), f.latitude(), f.longitude(), false));
+            }
+        }
+        return PlanMap.of(facilityPlaces, List.copyOf(practicePlaces.values()), lines);
+    }
+
+    private Map<Long, DoctorInfo> doctorInfo(Set<Long> ids) {
+        Map<Long, DoctorInfo> info = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                            select d.id, d.name, p.id, p.name, p.latitude, p.longitude
+                              from doctor d join practice p on p.id = d.practice_id where d.id in (:ids)
+                            """).param("ids", List.copyOf(ids))
+                    .query((rs, i) -> Map.entry(rs.getLong(1), new DoctorInfo(rs.getString(2), rs.getLong(3),
+                            rs.getString(4), MatchingRounds.decimal(rs, 5), MatchingRounds.decimal(rs, 6))))
+                    .list().forEach(e -> info.put(e.getKey(), e.getValue()));
+        }
+        return info;
+    }
+
+    private Map<Long, FacilityInfo> facilityInfo(Set<Long> ids) {
+        Map<Long, FacilityInfo> info = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, name, residents, latitude, longitude from facility where id in (:ids)")
+                    .param("ids", List.copyOf(ids))
+                    .query((rs, i) -> Map.entry(rs.getLong(1), new FacilityInfo(rs.getString(2), rs.getInt(3),
+                            MatchingRounds.decimal(rs, 4), MatchingRounds.decimal(rs, 5))))
+                    .list().forEach(e -> info.put(e.getKey(), e.getValue()));
+        }
+        return info;
     }
 
     private Round find(long id) {

@@ -104,6 +104,9 @@ class MatchingBrowserTest {
             municipality.find(By.name("whatIf")).click();
             municipality.clickAndWait(By.cssSelector("#run button[type=submit]"));
             assertThat(municipality.text()).contains("Forslag (ikke gemt)", "Dækkede botilbud", "Med op til 2 botilbud pr. læge");
+            assertThat(municipality.driver().findElements(By.cssSelector("figure.plan-map svg circle"))).isNotEmpty();
+            ((org.openqa.selenium.JavascriptExecutor) municipality.driver())
+                    .executeScript("document.querySelector('#what-if').scrollIntoView()");
             municipality.screenshot("matching-coverage-plan");
 
             new Select(municipality.find(By.id("method"))).selectByValue("STABLE_MATCHING");
@@ -118,6 +121,7 @@ class MatchingBrowserTest {
             String row = "//table[contains(@class, 'proposals')]//tr[td[contains(., 'Fyrtårnet " + tag + "')]]";
             assertThat(municipality.find(By.xpath(row)).getText()).contains(doctorName, "1,5 km");
             municipality.screenshot("matching-proposals");
+            assertThat(municipality.driver().findElements(By.cssSelector("figure.plan-map svg line"))).isNotEmpty();
             municipality.clickAndWait(By.xpath(row + "//form[contains(@action, 'accept')]//button"));
             assertThat(municipality.url()).matches(".*/agreements/\\d+$");
             assertThat(municipality.text()).contains("Aftaleudkastet er oprettet", "Kladde", "Fyrtårnet " + tag,
