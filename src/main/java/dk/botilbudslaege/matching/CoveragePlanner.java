@@ -37,6 +37,20 @@ public final class CoveragePlanner {
 
     /** The optimal plan for the instance with every pair at most {@code maxDistanceKm} apart. */
     public static CoveragePlan plan(CoverageInstance instance, double maxDistanceKm) {
+        return plan(instance, null, maxDistanceKm);
+    }
+
+    /**
+     * The "what if" plan (SPEC §6 M4): the optimal plan for {@code whatIf} (the same area with hypothetical
+     * dispensations), where, after the most facilities and the most residents, as few facilities as possible
+     * rely on room the doctors do not have {@code today}, and only then the least distance. So the
+     * dispensations it implies are the ones that make the difference, not ones that save a kilometre.
+     */
+    public static CoveragePlan whatIf(CoverageInstance today, CoverageInstance whatIf, double maxDistanceKm) {
+        return plan(whatIf, today, maxDistanceKm);
+    }
+
+    private static CoveragePlan plan(CoverageInstance instance, CoverageInstance today, double maxDistanceKm) {
         if (!(maxDistanceKm > 0 && maxDistanceKm <= MAX_DISTANCE_KM)) {
             throw new IllegalArgumentException("maxDistanceKm must be in (0, " + MAX_DISTANCE_KM + "], was " + maxDistanceKm);
         }
@@ -51,6 +65,11 @@ public final class CoveragePlanner {
         }
         List<CoverageInstance.Practice> practices = new ArrayList<>();
         List<List<CoverageInstance.Doctor>> fills = new ArrayList<>();
+        List<List<CoverageInstance.Doctor>> baseFills = new ArrayList<>();
+        java.util.Map<Long, CoverageInstance.Practice> todayPractices = new java.util.HashMap<>();
+        if (today != null) {
+            today.practices.forEach(p -> todayPractices.put(p.id(), p));
+        }
         List<Long> doctorsWithoutCoordinates = new ArrayList<>();
         for (CoverageInstance.Practice p : instance.practices) {
             List<CoverageInstance.Doctor> fill = practiceFill(p.room(), instance.doctorsOf(p.id()));
@@ -60,13 +79,16 @@ public final class CoveragePlanner {
             if (p.located()) {
                 practices.add(p);
                 fills.add(fill);
+                CoverageInstance.Practice base = todayPractices.get(p.id());
+                baseFills.add(today == null ? fill
+                        : base == null ? List.of() : practiceFill(base.room(), today.doctorsOf(p.id())));
             } else {
                 instance.doctorsOf(p.id()).stream().filter(d -> d.capacity() > 0)
                         .forEach(d -> doctorsWithoutCoordinates.add(d.id()));
             }
         }
-        return solve(facilities, practices, fills, maxDistanceKm, facilitiesWithoutCoordinates,
-                doctorsWithoutCoordinates);
+        return solve(facilities, practices, fills, baseFills, today != null, maxDistanceKm,
+                facilitiesWithoutCoordinates, doctorsWithoutCoordinates);
     }
 
     /**
@@ -107,7 +129,8 @@ public final class CoveragePlanner {
 
     private static CoveragePlan solve(List<CoverageInstance.Facility> facilities,
             List<CoverageInstance.Practice> practices, List<List<CoverageInstance.Doctor>> fills,
-            double maxDistanceKm, List<Long> facilitiesWithoutCoordinates, List<Long> doctorsWithoutCoordinates) {
+            List<List<CoverageInstance.Doctor>> baseFills, boolean weighExtra, double maxDistanceKm,
+            List<Long> facilitiesWithoutCoordinates, List<Long> doctorsWithoutCoordinates) {
         int np = practices.size();
         int nf = facilities.size();
         int source = 0;
@@ -131,16 +154,22 @@ public final class CoveragePlanner {
                 }
             }
         }
-        long residentWeight = 1;
+        // every level of the objective outweighs everything below it: distance < extra room < residents
+        long extraWeight = 1;
         for (long m : longestMetres) {
-            residentWeight += m;
+            extraWeight += m;
         }
-        MinCostFlow flow = new MinCostFlow(np + nf + 2, np + nf + arcs.size());
+        long residentWeight = weighExtra ? Math.multiplyExact(extraWeight, nf + 1L) : extraWeight;
+        MinCostFlow flow = new MinCostFlow(np + nf + 2, 2 * np + nf + arcs.size());
         try {
             long supply = 0;
             for (int p = 0; p < np; p++) {
                 long capacity = Math.min(fills.get(p).size(), nf);
-                flow.addArcWithCapacityAndUnitCost(source, 1 + p, capacity, 0);
+                long base = Math.min(baseFills.get(p).size(), capacity);
+                flow.addArcWithCapacityAndUnitCost(source, 1 + p, base, 0);
+                if (capacity > base) {
+                    flow.addArcWithCapacityAndUnitCost(source, 1 + p, capacity - base, extraWeight);
+                }
                 supply += capacity;
             }
             int firstPairArc = -1;
@@ -175,8 +204,8 @@ public final class CoveragePlanner {
                     kmOf[a[1]] = arcKm.get(i);
                 }
             }
-            return answer(facilities, practices, fills, facilitiesOfPractice, kmOf, facilitiesWithoutCoordinates,
-                    doctorsWithoutCoordinates);
+            return answer(facilities, practices, fills, baseFills, facilitiesOfPractice, kmOf,
+                    facilitiesWithoutCoordinates, doctorsWithoutCoordinates);
         } finally {
             flow.delete();
         }
@@ -184,7 +213,8 @@ public final class CoveragePlanner {
 
     private static CoveragePlan answer(List<CoverageInstance.Facility> facilities,
             List<CoverageInstance.Practice> practices, List<List<CoverageInstance.Doctor>> fills,
-            List<List<Integer>> facilitiesOfPractice, double[] kmOf, List<Long> facilitiesWithoutCoordinates,
+            List<List<CoverageInstance.Doctor>> baseFills, List<List<Integer>> facilitiesOfPractice, double[] kmOf,
+            List<Long> facilitiesWithoutCoordinates,
             List<Long> doctorsWithoutCoordinates) {
         List<CoveragePlan.PlannedPair> pairs = new ArrayList<>();
         boolean[] covered = new boolean[facilities.size()];
@@ -193,12 +223,14 @@ public final class CoveragePlanner {
         for (int p = 0; p < practices.size(); p++) {
             List<Integer> taken = facilitiesOfPractice.get(p);
             taken.sort(Comparator.comparingDouble((Integer f) -> kmOf[f]).thenComparingLong(f -> facilities.get(f).id()));
+            // within today's room, today's doctors take them; beyond it, the what-if order
+            List<CoverageInstance.Doctor> order = taken.size() <= baseFills.get(p).size() ? baseFills.get(p) : fills.get(p);
             for (int k = 0; k < taken.size(); k++) {
                 int f = taken.get(k);
                 covered[f] = true;
                 residents += facilities.get(f).residents();
                 totalKm += kmOf[f];
-                pairs.add(new CoveragePlan.PlannedPair(fills.get(p).get(k).id(), facilities.get(f).id(), kmOf[f]));
+                pairs.add(new CoveragePlan.PlannedPair(order.get(k).id(), facilities.get(f).id(), kmOf[f]));
             }
         }
         pairs.sort(Comparator.comparingLong(CoveragePlan.PlannedPair::facilityId));

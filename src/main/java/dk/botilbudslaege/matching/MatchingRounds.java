@@ -246,18 +246,25 @@ public class MatchingRounds {
                 whatIfPlan == null ? null : whatIfPlan.coveredFacilities(), dispensations);
     }
 
+    /** The plan of today's rooms, or with {@code whatIfPerDoctor} above 0 the what-if plan measured against today. */
     private CoveragePlan plan(Area area, List<Opening> openings, double maxDistanceKm, int whatIfPerDoctor) {
-        AreaDoctors.Rooms rooms = areaDoctors.rooms(area, whatIfPerDoctor);
-        CoverageInstance.Builder b = CoverageInstance.builder();
-        openings.forEach(o -> b.facility(o.id(), o.residents(), o.latitude(), o.longitude()));
-        rooms.practices().values().forEach(p -> b.practice(p.id(), p.room(), p.latitude(), p.longitude()));
-        rooms.doctors().values().forEach(d -> b.doctor(d.id(), d.practiceId(), d.capacity(), d.dispensed(), d.heldRoles()));
+        CoverageInstance today = instance(openings, areaDoctors.rooms(area, 0));
         try {
-            return CoveragePlanner.plan(b.build(), maxDistanceKm);
+            return whatIfPerDoctor == 0 ? CoveragePlanner.plan(today, maxDistanceKm)
+                    : CoveragePlanner.whatIf(today, instance(openings, areaDoctors.rooms(area, whatIfPerDoctor)),
+                            maxDistanceKm);
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of(FieldProblem.of("maxDistanceKm", "matching.maxDistanceKm.range",
                     (int) CoveragePlanner.MAX_DISTANCE_KM));
         }
+    }
+
+    private static CoverageInstance instance(List<Opening> openings, AreaDoctors.Rooms rooms) {
+        CoverageInstance.Builder b = CoverageInstance.builder();
+        openings.forEach(o -> b.facility(o.id(), o.residents(), o.latitude(), o.longitude()));
+        rooms.practices().values().forEach(p -> b.practice(p.id(), p.room(), p.latitude(), p.longitude()));
+        rooms.doctors().values().forEach(d -> b.doctor(d.id(), d.practiceId(), d.capacity(), d.dispensed(), d.heldRoles()));
+        return b.build();
     }
 
     static Double distance(AreaDoctors.PracticeRoom practice, Opening facility) {

@@ -183,6 +183,152 @@ final class CoveragePlanCheck {
         choice[f] = 0;
     }
 
+    /** The what-if's value: facilities, residents, then fewest facilities beyond today's room, then metres. */
+    record WhatIfValue(int facilities, long residents, int beyondToday, long metres) implements Comparable<WhatIfValue> {
+        @Override
+        public int compareTo(WhatIfValue o) {
+            if (facilities != o.facilities) {
+                return Integer.compare(facilities, o.facilities);
+            }
+            if (residents != o.residents) {
+                return Long.compare(residents, o.residents);
+            }
+            if (beyondToday != o.beyondToday) {
+                return Integer.compare(o.beyondToday, beyondToday);
+            }
+            return Long.compare(o.metres, metres);
+        }
+    }
+
+    /** The same area as if every doctor had a dispensation for {@code perDoctor} facilities. */
+    static CoverageInstance whatIf(CoverageInstance today, int perDoctor) {
+        CoverageInstance.Builder b = CoverageInstance.builder();
+        today.facilities().forEach(f -> b.facility(f.id(), f.residents(), f.latitude(), f.longitude()));
+        for (CoverageInstance.Practice p : today.practices()) {
+            b.practice(p.id(), p.room(), p.latitude(), p.longitude());
+            for (CoverageInstance.Doctor d : today.doctorsOf(p.id())) {
+                b.doctor(d.id(), p.id(), Math.max(d.capacity(), perDoctor - d.heldRoles()), true, d.heldRoles());
+            }
+        }
+        return b.build();
+    }
+
+    /** The most facilities each practice can take today: the best over every split among its doctors. */
+    static int todayMost(CoverageInstance today, long practiceId) {
+        List<CoverageInstance.Doctor> doctors = today.doctorsOf(practiceId);
+        int room = today.practices().stream().filter(p -> p.id() == practiceId).findFirst().orElseThrow().room();
+        int[] counts = new int[doctors.size()];
+        return most(doctors, room, counts, 0);
+    }
+
+    private static int most(List<CoverageInstance.Doctor> doctors, int room, int[] counts, int d) {
+        if (d == doctors.size()) {
+            int used = 0;
+            int total = 0;
+            for (int i = 0; i < counts.length; i++) {
+                used += roomUsed(doctors.get(i), counts[i]);
+                total += counts[i];
+            }
+            return used <= room ? total : -1;
+        }
+        int best = -1;
+        for (int c = 0; c <= doctors.get(d).capacity(); c++) {
+            counts[d] = c;
+            best = Math.max(best, most(doctors, room, counts, d + 1));
+        }
+        counts[d] = 0;
+        return best;
+    }
+
+    static WhatIfValue whatIfValue(CoverageInstance today, CoverageInstance whatIf, CoveragePlan plan) {
+        Value v = value(whatIf, plan);
+        Map<Long, Long> practiceOf = new HashMap<>();
+        whatIf.practices().forEach(p -> whatIf.doctorsOf(p.id()).forEach(d -> practiceOf.put(d.id(), p.id())));
+        Map<Long, Integer> perPractice = new HashMap<>();
+        plan.pairs().forEach(p -> perPractice.merge(practiceOf.get(p.doctorId()), 1, Integer::sum));
+        int beyond = 0;
+        for (var e : perPractice.entrySet()) {
+            beyond += Math.max(0, e.getValue() - todayMost(today, e.getKey()));
+        }
+        return new WhatIfValue(v.facilities(), v.residents(), beyond, v.metres());
+    }
+
+    /** The best what-if value over every assignment the what-if rules allow (small instances only). */
+    static WhatIfValue bruteForceWhatIf(CoverageInstance today, CoverageInstance whatIf, double maxKm) {
+        List<CoverageInstance.Doctor> doctors = new ArrayList<>();
+        whatIf.practices().forEach(p -> doctors.addAll(whatIf.doctorsOf(p.id())));
+        List<CoverageInstance.Facility> facilities = whatIf.facilities();
+        Map<Long, CoverageInstance.Practice> practices = new HashMap<>();
+        whatIf.practices().forEach(p -> practices.put(p.id(), p));
+        Map<Long, Integer> most = new HashMap<>();
+        whatIf.practices().forEach(p -> most.put(p.id(), todayMost(today, p.id())));
+        int nf = facilities.size();
+        long[][] metres = new long[doctors.size()][nf];
+        for (int d = 0; d < doctors.size(); d++) {
+            CoverageInstance.Practice p = practices.get(doctors.get(d).practiceId());
+            for (int f = 0; f < nf; f++) {
+                CoverageInstance.Facility fac = facilities.get(f);
+                double km = p.latitude() == null || fac.latitude() == null ? Double.MAX_VALUE
+                        : Haversine.km(p.latitude(), p.longitude(), fac.latitude(), fac.longitude());
+                metres[d][f] = km <= maxKm ? Math.round(km * 1000) : -1;
+            }
+        }
+        WhatIfValue[] best = {new WhatIfValue(0, 0, 0, 0)};
+        int[] choice = new int[nf];
+        enumerate(0, choice, doctors, metres, nf, () -> {
+            int[] taken = new int[doctors.size()];
+            int count = 0;
+            long residents = 0;
+            long total = 0;
+            for (int i = 0; i < nf; i++) {
+                if (choice[i] > 0) {
+                    taken[choice[i] - 1]++;
+                    count++;
+                    residents += facilities.get(i).residents();
+                    total += metres[choice[i] - 1][i];
+                }
+            }
+            Map<Long, Integer> used = new HashMap<>();
+            Map<Long, Integer> perPractice = new HashMap<>();
+            for (int d = 0; d < doctors.size(); d++) {
+                if (taken[d] > doctors.get(d).capacity()) {
+                    return;
+                }
+                used.merge(doctors.get(d).practiceId(), roomUsed(doctors.get(d), taken[d]), Integer::sum);
+                perPractice.merge(doctors.get(d).practiceId(), taken[d], Integer::sum);
+            }
+            int beyond = 0;
+            for (var e : used.entrySet()) {
+                if (e.getValue() > practices.get(e.getKey()).room()) {
+                    return;
+                }
+                beyond += Math.max(0, perPractice.get(e.getKey()) - most.get(e.getKey()));
+            }
+            WhatIfValue v = new WhatIfValue(count, residents, beyond, total);
+            if (v.compareTo(best[0]) > 0) {
+                best[0] = v;
+            }
+        });
+        return best[0];
+    }
+
+    private static void enumerate(int f, int[] choice, List<CoverageInstance.Doctor> doctors, long[][] metres, int nf,
+            Runnable leaf) {
+        if (f == nf) {
+            leaf.run();
+            return;
+        }
+        choice[f] = 0;
+        enumerate(f + 1, choice, doctors, metres, nf, leaf);
+        for (int d = 0; d < doctors.size(); d++) {
+            if (metres[d][f] >= 0) {
+                choice[f] = d + 1;
+                enumerate(f + 1, choice, doctors, metres, nf, leaf);
+            }
+        }
+        choice[f] = 0;
+    }
+
     private static Map<Long, CoverageInstance.Facility> facilities(CoverageInstance in) {
         Map<Long, CoverageInstance.Facility> map = new HashMap<>();
         in.facilities().forEach(f -> map.put(f.id(), f));

@@ -152,6 +152,49 @@ class CoveragePlannerTest {
     }
 
     @Test
+    void the_what_if_uses_a_dispensation_only_where_it_covers_more_not_to_save_distance() {
+        // doctor 10 is free today 1.5 km away; doctor 20 already holds a role but is 1.0 km away
+        CoverageInstance.Builder common = CoverageInstance.builder()
+                .practice(1, 1, LAT, lon(-1.5)).practice(2, 1, LAT, lon(1.0))
+                .facility(100, 12, LAT, LON);
+        CoverageInstance today = CoverageInstance.builder()
+                .practice(1, 1, LAT, lon(-1.5)).practice(2, 1, LAT, lon(1.0)).facility(100, 12, LAT, LON)
+                .doctor(10, 1, 1, false, 0).doctor(20, 2, 0, false, 1).build();
+        CoverageInstance whatIf = common.doctor(10, 1, 2, true, 0).doctor(20, 2, 1, true, 1).build();
+
+        assertThat(CoveragePlanner.plan(whatIf, 25).pairs()).singleElement()
+                .satisfies(p -> assertThat(p.doctorId()).isEqualTo(20));
+        assertThat(CoveragePlanner.whatIf(today, whatIf, 25).pairs()).singleElement()
+                .satisfies(p -> assertThat(p.doctorId()).isEqualTo(10));
+    }
+
+    @Test
+    void the_what_if_gives_a_second_facility_to_the_doctor_who_needs_the_dispensation() {
+        CoverageInstance today = CoverageInstance.builder().practice(1, 1, LAT, LON)
+                .facility(100, 12, LAT, lon(5)).facility(101, 9, LAT, lon(8)).doctor(10, 1, 1, false, 0).build();
+        CoverageInstance whatIf = CoverageInstance.builder().practice(1, 1, LAT, LON)
+                .facility(100, 12, LAT, lon(5)).facility(101, 9, LAT, lon(8)).doctor(10, 1, 2, true, 0).build();
+
+        assertThat(CoveragePlanner.plan(today, 25).coveredFacilities()).isEqualTo(1);
+        assertThat(CoveragePlanner.whatIf(today, whatIf, 25).coveredFacilities()).isEqualTo(2);
+    }
+
+    @RepeatedTest(200)
+    void on_small_random_instances_the_what_if_is_as_good_as_the_best_assignment_with_fewest_facilities_beyond_today(
+            RepetitionInfo info) {
+        Random random = new Random(info.getCurrentRepetition() * 7_727L + 5);
+        CoverageInstance today = randomInstance(random, 1 + random.nextInt(5), 1 + random.nextInt(3));
+        CoverageInstance whatIf = CoveragePlanCheck.whatIf(today, 2);
+        double maxKm = 5 + random.nextInt(30);
+
+        CoveragePlan plan = CoveragePlanner.whatIf(today, whatIf, maxKm);
+
+        assertThat(CoveragePlanCheck.problems(whatIf, plan, maxKm)).as("%s", plan).isEmpty();
+        assertThat(CoveragePlanCheck.whatIfValue(today, whatIf, plan))
+                .isEqualTo(CoveragePlanCheck.bruteForceWhatIf(today, whatIf, maxKm));
+    }
+
+    @Test
     void a_distance_outside_the_allowed_range_is_refused() {
         CoverageInstance in = CoverageInstance.builder().build();
         assertThatThrownBy(() -> CoveragePlanner.plan(in, 0)).isInstanceOf(IllegalArgumentException.class);
