@@ -135,20 +135,32 @@ public final class CoveragePlanner {
         int nf = facilities.size();
         int source = 0;
         int sink = np + nf + 1;
-        // candidate arcs practice → facility within the distance
-        List<int[]> arcs = new ArrayList<>();
-        List<Double> arcKm = new ArrayList<>();
+        // candidate arcs practice → facility within the distance. A pair further apart in latitude than the
+        // distance allows is further apart on the ground too (haversine ≥ R·|Δφ|), so each practice looks
+        // only at the band of facilities sorted by latitude around it.
+        Integer[] byLatitude = new Integer[nf];
+        for (int f = 0; f < nf; f++) {
+            byLatitude[f] = f;
+        }
+        java.util.Arrays.sort(byLatitude, Comparator.comparingDouble(f -> facilities.get(f).latitude()));
+        double[] sortedLat = new double[nf];
+        for (int i = 0; i < nf; i++) {
+            sortedLat[i] = facilities.get(byLatitude[i]).latitude();
+        }
+        double band = Math.toDegrees(maxDistanceKm / Haversine.EARTH_RADIUS_KM) + 1e-9;
+        Arcs arcs = new Arcs();
         long[] longestMetres = new long[nf];
         boolean[] reachable = new boolean[nf];
         for (int p = 0; p < np; p++) {
             CoverageInstance.Practice practice = practices.get(p);
-            for (int f = 0; f < nf; f++) {
+            int from = lowerBound(sortedLat, practice.latitude() - band);
+            for (int i = from; i < nf && sortedLat[i] <= practice.latitude() + band; i++) {
+                int f = byLatitude[i];
                 CoverageInstance.Facility facility = facilities.get(f);
                 double km = Haversine.km(practice.latitude(), practice.longitude(), facility.latitude(),
                         facility.longitude());
                 if (km <= maxDistanceKm) {
-                    arcs.add(new int[] {p, f});
-                    arcKm.add(km);
+                    arcs.add(p, f, km);
                     longestMetres[f] = Math.max(longestMetres[f], metres(km));
                     reachable[f] = true;
                 }
@@ -160,7 +172,7 @@ public final class CoveragePlanner {
             extraWeight += m;
         }
         long residentWeight = weighExtra ? Math.multiplyExact(extraWeight, nf + 1L) : extraWeight;
-        MinCostFlow flow = new MinCostFlow(np + nf + 2, 2 * np + nf + arcs.size());
+        MinCostFlow flow = new MinCostFlow(np + nf + 2, 2 * np + nf + arcs.size);
         try {
             long supply = 0;
             for (int p = 0; p < np; p++) {
@@ -173,9 +185,9 @@ public final class CoveragePlanner {
                 supply += capacity;
             }
             int firstPairArc = -1;
-            for (int i = 0; i < arcs.size(); i++) {
-                int[] a = arcs.get(i);
-                int arc = flow.addArcWithCapacityAndUnitCost(1 + a[0], 1 + np + a[1], 1, metres(arcKm.get(i)));
+            for (int i = 0; i < arcs.size; i++) {
+                int arc = flow.addArcWithCapacityAndUnitCost(1 + arcs.practice[i], 1 + np + arcs.facility[i], 1,
+                        metres(arcs.km[i]));
                 if (i == 0) {
                     firstPairArc = arc;
                 }
@@ -197,11 +209,10 @@ public final class CoveragePlanner {
                 facilitiesOfPractice.add(new ArrayList<>());
             }
             double[] kmOf = new double[nf];
-            for (int i = 0; i < arcs.size(); i++) {
+            for (int i = 0; i < arcs.size; i++) {
                 if (flow.getFlow(firstPairArc + i) > 0) {
-                    int[] a = arcs.get(i);
-                    facilitiesOfPractice.get(a[0]).add(a[1]);
-                    kmOf[a[1]] = arcKm.get(i);
+                    facilitiesOfPractice.get(arcs.practice[i]).add(arcs.facility[i]);
+                    kmOf[arcs.facility[i]] = arcs.km[i];
                 }
             }
             return answer(facilities, practices, fills, baseFills, facilitiesOfPractice, kmOf,
@@ -242,6 +253,40 @@ public final class CoveragePlanner {
         }
         return new CoveragePlan(pairs, pairs.size(), residents, totalKm, uncovered, facilitiesWithoutCoordinates,
                 doctorsWithoutCoordinates);
+    }
+
+    /** The first index whose value is at least {@code value}. */
+    private static int lowerBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Candidate arcs in growing primitive arrays. */
+    private static final class Arcs {
+        int size;
+        int[] practice = new int[1024];
+        int[] facility = new int[1024];
+        double[] km = new double[1024];
+
+        void add(int p, int f, double distance) {
+            if (size == practice.length) {
+                practice = java.util.Arrays.copyOf(practice, size * 2);
+                facility = java.util.Arrays.copyOf(facility, size * 2);
+                km = java.util.Arrays.copyOf(km, size * 2);
+            }
+            practice[size] = p;
+            facility[size] = f;
+            km[size++] = distance;
+        }
     }
 
     private static long metres(double km) {
