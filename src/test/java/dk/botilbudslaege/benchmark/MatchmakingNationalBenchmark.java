@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.State;
  * in-scope facilities all uncovered, 3,500 doctors of capacity 1 in 1,800 practices, each doctor ranking
  * 10 openings within 50 km): stable matching of the whole country (SPEC §6 M3, goal under 20 ms), and
  * coverage planning (M4) within 50 km for one region and for the whole country (goal under 1 s), also
- * what if every doctor had a dispensation for two facilities. {@code candidateArcsNational} is the
- * planner's distance loop alone, to tell arc generation from solving.
+ * what if every doctor had a dispensation for two facilities; and the same in a scarce scenario where
+ * 85 % of the doctors already hold a role (seed 000: few doctors with room).
  *
  * <p>The setup proves every answer: no blocking pair in the stable matching, an empty
  * {@link FlowCertificate} for every coverage plan; and prints how many facilities each covers.
@@ -44,31 +44,42 @@ public class MatchmakingNationalBenchmark {
     static final long SEED = 2026;
     static final double MAX_KM = 50;
 
-    /** The whole country. */
+    /** The whole country, as generated and in the scarce scenario. */
     @State(Scope.Benchmark)
     public static class Nation {
 
         MatchingInstance matching;
         CoverageInstance coverage;
         CoverageInstance whatIf;
+        MatchingInstance scarceMatching;
+        CoverageInstance scarceCoverage;
+        CoverageInstance scarceWhatIf;
 
         @Setup
         public void setUp() {
             NationalMatchmaking data = new NationalMatchmaking(SEED);
-            matching = data.matchingInstance();
-            coverage = data.coverageInstance(null, false);
-            whatIf = data.coverageInstance(null, true);
+            matching = data.matchingInstance(false);
+            coverage = data.coverageInstance(null, false, false);
+            whatIf = data.coverageInstance(null, true, false);
+            scarceMatching = data.matchingInstance(true);
+            scarceCoverage = data.coverageInstance(null, false, true);
+            scarceWhatIf = data.coverageInstance(null, true, true);
+            gain("as generated (every doctor free)", matching, coverage, whatIf);
+            gain("scarce (85 % of doctors already hold a role)", scarceMatching, scarceCoverage, scarceWhatIf);
+        }
 
+        /** Proves the stable matching and both plans, and prints what each covers. */
+        private static void gain(String scenario, MatchingInstance matching, CoverageInstance coverage,
+                CoverageInstance whatIf) {
             Matching stable = StableMatching.doctorProposing(matching);
             List<String> invalid = BlockingPairs.validate(matching, stable);
             List<Pair> blocking = BlockingPairs.find(matching, stable);
             if (!invalid.isEmpty() || !blocking.isEmpty()) {
                 throw new IllegalStateException("stable matching: " + invalid + " " + blocking);
             }
-            System.out.printf("%nstable matching (doctor-proposing): valid, 0 blocking pairs%n");
-            CoveragePlan plan = certified("national", coverage);
-            CoveragePlan whatIfPlan = certified("national what-if", whatIf);
-
+            System.out.printf("%n%s: stable matching (doctor-proposing) valid, 0 blocking pairs%n", scenario);
+            CoveragePlan plan = certified(scenario, coverage, null);
+            CoveragePlan whatIfPlan = certified(scenario + ", what-if", whatIf, coverage);
             Map<Long, CoverageInstance.Facility> facilities = new HashMap<>();
             coverage.facilities().forEach(f -> facilities.put(f.id(), f));
             Map<Long, CoverageInstance.Practice> practiceOf = new HashMap<>();
@@ -82,13 +93,13 @@ public class MatchmakingNationalBenchmark {
                 km += Haversine.km(practice.latitude(), practice.longitude(), f.latitude(), f.longitude());
             }
             long totalResidents = coverage.facilities().stream().mapToLong(CoverageInstance.Facility::residents).sum();
-            System.out.printf("coverage gain, nationally, %d in-scope facilities (%d residents), %d doctors:%n",
+            System.out.printf("coverage gain, %s, %d in-scope facilities (%d residents), %d doctors:%n", scenario,
                     coverage.facilities().size(), totalResidents, matching.doctorCount());
-            System.out.printf("  stable matching (10 wishes each)   %4d facilities  %6d residents  %9.1f km%n",
+            System.out.printf("  stable matching (10 wishes each)      %4d facilities  %6d residents  %9.1f km%n",
                     stable.pairs().size(), residents, km);
-            System.out.printf("  coverage plan (capacity 1, 50 km)  %4d facilities  %6d residents  %9.1f km%n",
+            System.out.printf("  coverage plan (50 km)                 %4d facilities  %6d residents  %9.1f km%n",
                     plan.coveredFacilities(), plan.coveredResidents(), plan.totalDistanceKm());
-            System.out.printf("  what-if (capacity 2, dispensed)    %4d facilities  %6d residents  %9.1f km%n",
+            System.out.printf("  what-if (dispensations for two)       %4d facilities  %6d residents  %9.1f km%n",
                     whatIfPlan.coveredFacilities(), whatIfPlan.coveredResidents(), whatIfPlan.totalDistanceKm());
         }
     }
@@ -105,15 +116,15 @@ public class MatchmakingNationalBenchmark {
         @Setup
         public void setUp() {
             coverage = new NationalMatchmaking(SEED).coverageInstance(region, false);
-            certified("region " + region, coverage);
+            certified("region " + region, coverage, null);
         }
     }
 
-    /** The plan of the instance within 50 km, proven optimal by the flow certificate or refused. */
-    static CoveragePlan certified(String name, CoverageInstance in) {
-        CoveragePlan plan = CoveragePlanner.plan(in, MAX_KM);
+    /** The plan (or, with {@code today}, the what-if plan) within 50 km, proven optimal by the flow certificate. */
+    static CoveragePlan certified(String name, CoverageInstance in, CoverageInstance today) {
+        CoveragePlan plan = today == null ? CoveragePlanner.plan(in, MAX_KM) : CoveragePlanner.whatIf(today, in, MAX_KM);
         long start = System.nanoTime();
-        List<String> problems = FlowCertificate.problems(in, plan, MAX_KM);
+        List<String> problems = FlowCertificate.problems(in, today, plan, MAX_KM);
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (!problems.isEmpty()) {
             throw new IllegalStateException(name + " coverage plan not certified: " + problems);
@@ -162,11 +173,21 @@ public class MatchmakingNationalBenchmark {
 
     @Benchmark
     public CoveragePlan coveragePlanNationalWhatIf(Nation nation) {
-        return CoveragePlanner.plan(nation.whatIf, MAX_KM);
+        return CoveragePlanner.whatIf(nation.coverage, nation.whatIf, MAX_KM);
     }
 
     @Benchmark
-    public int candidateArcsNational(Nation nation) {
-        return candidateArcs(nation.coverage).size();
+    public Matching stableMatchingNationalScarce(Nation nation) {
+        return StableMatching.doctorProposing(nation.scarceMatching);
+    }
+
+    @Benchmark
+    public CoveragePlan coveragePlanNationalScarce(Nation nation) {
+        return CoveragePlanner.plan(nation.scarceCoverage, MAX_KM);
+    }
+
+    @Benchmark
+    public CoveragePlan coveragePlanNationalScarceWhatIf(Nation nation) {
+        return CoveragePlanner.whatIf(nation.scarceCoverage, nation.scarceWhatIf, MAX_KM);
     }
 }

@@ -98,15 +98,40 @@ public final class NationalMatchmaking {
         for (Facility f : facilities) {
             Collections.shuffle(priorities.get(f.id()), random);
         }
+        chooseBusy(seed);
+    }
+
+    /** The share of doctors who already hold a fixed-doctor role in the scarce scenario. */
+    static final double BUSY_SHARE = 0.85;
+
+    /**
+     * The scarce scenario (seed 000, challenge 3: few doctors with room): a seeded 85 % of the doctors
+     * already hold a role, so they have no room today; their practices' room is used by it.
+     */
+    public final java.util.Set<Long> busy = new java.util.HashSet<>();
+
+    private void chooseBusy(long seed) {
+        Random random = new Random(seed * 31 + 7);
+        practices.forEach(p -> p.doctorIds().forEach(d -> {
+            if (random.nextDouble() < BUSY_SHARE) {
+                busy.add(d);
+            }
+        }));
     }
 
     /** Doctor-proposing input: practices with their room, doctors of capacity 1, the lists above. */
     public MatchingInstance matchingInstance() {
+        return matchingInstance(false);
+    }
+
+    /** The same, in the scarce scenario when asked: busy doctors have no room and use their practice's. */
+    public MatchingInstance matchingInstance(boolean scarce) {
         MatchingInstance.Builder b = MatchingInstance.builder();
         for (Practice p : practices) {
-            b.practice(p.id(), p.room());
+            long held = scarce ? p.doctorIds().stream().filter(busy::contains).count() : 0;
+            b.practice(p.id(), (int) Math.max(0, p.room() - held));
             for (long d : p.doctorIds()) {
-                b.doctorInPractice(d, 1, p.id(), wishes.get(d));
+                b.doctorInPractice(d, scarce && busy.contains(d) ? 0 : 1, p.id(), wishes.get(d));
             }
         }
         for (Facility f : facilities) {
@@ -120,6 +145,14 @@ public final class NationalMatchmaking {
      * every doctor of capacity 1 without a dispensation, or, {@code whatIf}, of capacity 2 with one.
      */
     public CoverageInstance coverageInstance(String regionCode, boolean whatIf) {
+        return coverageInstance(regionCode, whatIf, false);
+    }
+
+    /**
+     * The same, in the scarce scenario when asked: a busy doctor holds one role (capacity 0 today; with
+     * the what-if's dispensation for two, one more), and its role uses a unit of its practice's room.
+     */
+    public CoverageInstance coverageInstance(String regionCode, boolean whatIf, boolean scarce) {
         CoverageInstance.Builder b = CoverageInstance.builder();
         for (Facility f : facilities) {
             if (regionCode == null || regionCode.equals(f.regionCode())) {
@@ -128,9 +161,11 @@ public final class NationalMatchmaking {
         }
         for (Practice p : practices) {
             if (regionCode == null || regionCode.equals(p.regionCode())) {
-                b.practice(p.id(), p.room(), p.latitude(), p.longitude());
+                long held = scarce ? p.doctorIds().stream().filter(busy::contains).count() : 0;
+                b.practice(p.id(), (int) Math.max(0, p.room() - held), p.latitude(), p.longitude());
                 for (long d : p.doctorIds()) {
-                    b.doctor(d, p.id(), whatIf ? 2 : 1, whatIf, 0);
+                    int roles = scarce && busy.contains(d) ? 1 : 0;
+                    b.doctor(d, p.id(), (whatIf ? 2 : 1) - roles, whatIf, roles);
                 }
             }
         }

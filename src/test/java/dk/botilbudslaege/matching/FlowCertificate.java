@@ -32,8 +32,18 @@ public final class FlowCertificate {
 
     /** What is wrong with the plan; empty when it is proven feasible and optimal. */
     public static List<String> problems(CoverageInstance in, CoveragePlan plan, double maxDistanceKm) {
+        return problems(in, null, plan, maxDistanceKm);
+    }
+
+    /**
+     * The same for a what-if plan ({@link CoveragePlanner#whatIf}): each practice's supply is split into
+     * today's room (free) and the room beyond it (costing {@code M} a facility), and residents weigh
+     * {@code M × (facilities + 1)}, so the certificate also proves the fewest facilities beyond today.
+     */
+    public static List<String> problems(CoverageInstance in, CoverageInstance today, CoveragePlan plan,
+            double maxDistanceKm) {
         List<String> problems = new ArrayList<>(CoveragePlanCheck.problems(in, plan, maxDistanceKm));
-        Network net = Network.of(in, maxDistanceKm);
+        Network net = Network.of(in, today, maxDistanceKm);
         if (!net.putFlow(in, plan, problems)) {
             return problems;
         }
@@ -78,6 +88,8 @@ public final class FlowCertificate {
         /** Arc index of practice → facility by key (practice node, facility node). */
         final Map<Long, Integer> pairArc = new HashMap<>();
         int[] sourceArcOf;
+        /** The arc of a practice's room beyond today's, -1 when it has none (always, outside a what-if). */
+        int[] extraArcOf;
         int[] sinkArcOf;
 
         private Network(int np, int nf, int arcsAtMost) {
@@ -94,16 +106,24 @@ public final class FlowCertificate {
             km = new double[arcsAtMost];
         }
 
-        static Network of(CoverageInstance in, double maxKm) {
+        static Network of(CoverageInstance in, CoverageInstance today, double maxKm) {
+            Map<Long, CoverageInstance.Practice> todayPractices = new HashMap<>();
+            if (today != null) {
+                today.practices().forEach(p -> todayPractices.put(p.id(), p));
+            }
             List<CoverageInstance.Facility> facilities = in.facilities().stream()
                     .filter(f -> f.latitude() != null && f.longitude() != null).toList();
             List<CoverageInstance.Practice> practices = new ArrayList<>();
             List<Integer> fillSizes = new ArrayList<>();
+            List<Integer> baseSizes = new ArrayList<>();
             for (CoverageInstance.Practice p : in.practices()) {
                 int fill = CoveragePlanner.practiceFill(p.room(), in.doctorsOf(p.id())).size();
                 if (fill > 0 && p.latitude() != null && p.longitude() != null) {
                     practices.add(p);
                     fillSizes.add(fill);
+                    CoverageInstance.Practice base = todayPractices.get(p.id());
+                    baseSizes.add(today == null ? fill : base == null ? 0
+                            : Math.min(fill, CoveragePlanner.practiceFill(base.room(), today.doctorsOf(p.id())).size()));
                 }
             }
             int np = practices.size();
@@ -131,14 +151,23 @@ public final class FlowCertificate {
             for (long l : longest) {
                 m = Math.addExact(m, l);
             }
-            Network net = new Network(np, nf, np + pairs.size() + nf);
+            long extraWeight = m;
+            if (today != null) {
+                m = Math.multiplyExact(m, nf + 1L);
+            }
+            Network net = new Network(np, nf, 2 * np + pairs.size() + nf);
             net.sourceArcOf = new int[np];
+            net.extraArcOf = new int[np];
+            Arrays.fill(net.extraArcOf, -1);
             net.sinkArcOf = new int[nf];
             Arrays.fill(net.sinkArcOf, -1);
             for (int p = 0; p < np; p++) {
                 net.practiceIds[p] = practices.get(p).id();
                 net.practiceNode.put(practices.get(p).id(), 1 + p);
-                net.sourceArcOf[p] = net.add(net.source, 1 + p, fillSizes.get(p), 0, 0);
+                net.sourceArcOf[p] = net.add(net.source, 1 + p, baseSizes.get(p), 0, 0);
+                if (fillSizes.get(p) > baseSizes.get(p)) {
+                    net.extraArcOf[p] = net.add(net.source, 1 + p, fillSizes.get(p) - baseSizes.get(p), extraWeight, 0);
+                }
             }
             for (int f = 0; f < nf; f++) {
                 net.facilityIds[f] = facilities.get(f).id();
@@ -198,7 +227,12 @@ public final class FlowCertificate {
                 flow[arc]++;
                 int p = u - 1;
                 int f = v - 1 - np;
-                flow[sourceArcOf[p]]++;
+                // today's room first: for a given total, the cheaper split
+                if (flow[sourceArcOf[p]] < capacity[sourceArcOf[p]] || extraArcOf[p] < 0) {
+                    flow[sourceArcOf[p]]++;
+                } else {
+                    flow[extraArcOf[p]]++;
+                }
                 if (sinkArcOf[f] >= 0) {
                     flow[sinkArcOf[f]]++;
                 }

@@ -38,6 +38,25 @@ class FlowCertificateTest {
         assertThat(FlowCertificate.problems(in, plan, maxKm)).as("%s", plan).isEmpty();
     }
 
+    @RepeatedTest(50)
+    void the_what_if_plan_is_certified_and_a_plan_spending_more_dispensations_is_not(RepetitionInfo info) {
+        Random random = new Random(info.getCurrentRepetition() * 6_271L + 9);
+        CoverageInstance today = mediumInstance(random);
+        CoverageInstance whatIf = CoveragePlanCheck.whatIf(today, 2);
+        double maxKm = 8 + random.nextInt(25);
+
+        CoveragePlan plan = CoveragePlanner.whatIf(today, whatIf, maxKm);
+        assertThat(FlowCertificate.problems(whatIf, today, plan, maxKm)).as("%s", plan).isEmpty();
+
+        // the plain plan of the what-if instance minds distance only: when it leans on more room beyond
+        // today, the what-if certificate refuses it
+        CoveragePlan plain = CoveragePlanner.plan(whatIf, maxKm);
+        boolean moreBeyondToday = CoveragePlanCheck.whatIfValue(today, whatIf, plain).beyondToday()
+                > CoveragePlanCheck.whatIfValue(today, whatIf, plan).beyondToday();
+        assertThat(FlowCertificate.problems(whatIf, today, plain, maxKm).isEmpty()).isEqualTo(!moreBeyondToday
+                || CoveragePlanCheck.whatIfValue(today, whatIf, plain).equals(CoveragePlanCheck.whatIfValue(today, whatIf, plan)));
+    }
+
     @Test
     void worse_plans_on_the_same_instances_fail_the_certificate() {
         int dropped = 0;
