@@ -61,15 +61,45 @@ class MatchingRoundPageController {
         model.addAttribute("canOpen", canOpen);
         model.addAttribute("methods", LOCAL_METHODS);
         if (user.is(Role.REGION)) {
-            model.addAttribute("municipalities", jdbc.sql("""
-                            select m.code, m.name from municipality m join current_municipality_region r
-                              on r.municipality_code = m.code where r.region_code = :r order by m.name
-                            """).param("r", user.regionCode()).query().listOfRows());
+            model.addAttribute("municipalities", municipalities(user));
         }
         if (canOpen && user.is(Role.MUNICIPALITY)) {
             model.addAttribute("candidates", rounds.candidates(user, null));
         }
         return "matching/rounds";
+    }
+
+    @GetMapping("/plan")
+    String plan(CurrentUser user, @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) Double maxDistanceKm, @RequestParam(defaultValue = "false") boolean whatIf,
+            @RequestParam(required = false) Integer facilitiesPerDoctor, Model model) {
+        if (!(user.is(Role.REGION) || user.is(Role.MUNICIPALITY))) {
+            throw new ForbiddenException("scope.matching.round");
+        }
+        if (user.is(Role.REGION)) {
+            model.addAttribute("municipalities", municipalities(user));
+        }
+        model.addAttribute("municipalityCode", municipalityCode);
+        model.addAttribute("run", new Rounds.Run(MatchMethod.COVERAGE_PLAN, null,
+                maxDistanceKm == null ? 25.0 : maxDistanceKm, whatIf, facilitiesPerDoctor));
+        if (maxDistanceKm != null) {
+            try {
+                model.addAttribute("preview", rounds.plan(user, municipalityCode, maxDistanceKm, whatIf,
+                        facilitiesPerDoctor));
+            } catch (ForbiddenException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                model.addAttribute("actionErrors", messages.of(e));
+            }
+        }
+        return "matching/plan";
+    }
+
+    private List<java.util.Map<String, Object>> municipalities(CurrentUser user) {
+        return jdbc.sql("""
+                        select m.code, m.name from municipality m join current_municipality_region r
+                          on r.municipality_code = m.code where r.region_code = :r order by m.name
+                        """).param("r", user.regionCode()).query().listOfRows();
     }
 
     @PostMapping("/rounds")

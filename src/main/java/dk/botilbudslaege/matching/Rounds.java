@@ -91,12 +91,14 @@ public class Rounds {
     private final MatchingRounds matching;
     private final Agreements agreements;
     private final AuditTrail audit;
+    private final OutcomeViews views;
 
-    Rounds(JdbcClient jdbc, MatchingRounds matching, Agreements agreements, AuditTrail audit) {
+    Rounds(JdbcClient jdbc, MatchingRounds matching, Agreements agreements, AuditTrail audit, OutcomeViews views) {
         this.jdbc = jdbc;
         this.matching = matching;
         this.agreements = agreements;
         this.audit = audit;
+        this.views = views;
     }
 
     /** The rounds a user sees: its area's for a municipality or region; the open ones near a doctor. */
@@ -264,12 +266,24 @@ public class Rounds {
         return lat1 == null || lat2 == null ? null : MatchingRounds.round(Haversine.km(lat1, lon1, lat2, lon2));
     }
 
+    /**
+     * A coverage plan of an area's facilities without a doctor, outside any round (M4): nothing is
+     * published or stored; for a region or municipality to see the scarcity and the value of dispensations.
+     */
+    @Transactional(readOnly = true)
+    public OutcomeView plan(CurrentUser user, String municipalityCode, Double maxDistanceKm, boolean whatIf,
+            Integer facilitiesPerDoctor) {
+        Area area = matching.area(user, null, municipalityCode);
+        int perDoctor = MatchingRounds.whatIfPerDoctor(maxDistanceKm, whatIf, facilitiesPerDoctor);
+        return views.named(matching.planOutcome(area, matching.uncoveredOpenings(area), maxDistanceKm, perDoctor));
+    }
+
     /** What closing would give, without storing anything. */
     @Transactional(readOnly = true)
     public OutcomeView preview(CurrentUser user, long roundId, Run run) {
         Round round = requireManaged(user, roundId);
         requireOpen(round);
-        return named(outcome(round, run), List.of());
+        return views.named(outcome(round, run));
     }
 
     /** Runs the round and keeps its outcome as proposals; the lists of its openings are then final. */
@@ -352,18 +366,7 @@ public class Rounds {
                                                                   where x.round_id = o.round_id
                                                                     and x.facility_id = o.facility_id)
                         """ + filter.replace("x.", "o.")).param("id", roundId).query(Long.class).list();
-        Set<Long> doctorIds = new LinkedHashSet<>();
-        Set<Long> facilityIds = new LinkedHashSet<>(unmatched);
-        rows.forEach(r -> {
-            doctorIds.add(r.doctorId());
-            facilityIds.add(r.facilityId());
-        });
-        Map<Long, FacilityInfo> facilities = facilityInfo(facilityIds);
-        List<UnmatchedRow> unmatchedRows = unmatched.stream()
-                .map(f -> new UnmatchedRow(f, facilities.get(f).name(), List.of("CLOSED:")))
-                .sorted(java.util.Comparator.comparing(UnmatchedRow::facilityName)).toList();
-        return new OutcomeView(round.outcomeMethod(), round.outcomeDetail(), rows, unmatchedRows, null, null, List.of(),
-                map(rows, unmatched, doctorInfo(doctorIds), facilities));
+        return views.stored(round.outcomeMethod(), round.outcomeDetail(), rows, unmatched);
     }
 
     /** Confirms a proposal: a draft agreement from the given start date, made by the person confirming. */
@@ -433,99 +436,6 @@ public class Rounds {
         if (!round.open()) {
             throw new ConflictException("ROUND_CLOSED", "matching.round.closed");
         }
-    }
-
-    private record FacilityInfo(String name, int residents, Double latitude, Double longitude) {
-    }
-
-    private record DoctorInfo(String name, long practiceId, String practiceName, Double latitude, Double longitude) {
-    }
-
-    /** The outcome with names, the what-if dispensations and the map. */
-    OutcomeView named(Outcome outcome, List<Long> unused) {
-        Set<Long> doctorIds = new LinkedHashSet<>();
-        Set<Long> facilityIds = new LinkedHashSet<>();
-        outcome.proposals().forEach(p -> {
-            doctorIds.add(p.doctorId());
-            facilityIds.add(p.facilityId());
-        });
-        outcome.unmatched().forEach(u -> facilityIds.add(u.facilityId()));
-        outcome.whatIfDoctors().forEach(w -> {
-            doctorIds.add(w.doctorId());
-            w.pairs().forEach(p -> facilityIds.add(p.facilityId()));
-        });
-        Map<Long, DoctorInfo> doctors = doctorInfo(doctorIds);
-        Map<Long, FacilityInfo> facilities = facilityInfo(facilityIds);
-        List<ProposalRow> rows = outcome.proposals().stream()
-                .map(p -> new ProposalRow(null, p.doctorId(), doctors.get(p.doctorId()).name(),
-                        doctors.get(p.doctorId()).practiceName(), p.facilityId(), facilities.get(p.facilityId()).name(),
-                        facilities.get(p.facilityId()).residents(), p.doctorRank(), p.facilityRank(), p.distanceKm(),
-                        p.limits(), "PREVIEW", null, null, null))
-                .sorted(java.util.Comparator.comparing(ProposalRow::facilityName)).toList();
-        List<UnmatchedRow> unmatched = outcome.unmatched().stream()
-                .map(u -> new UnmatchedRow(u.facilityId(), facilities.get(u.facilityId()).name(), u.limits()))
-                .sorted(java.util.Comparator.comparing(UnmatchedRow::facilityName)).toList();
-        List<WhatIfRow> whatIf = outcome.whatIfDoctors().stream()
-                .map(w -> new WhatIfRow(doctors.get(w.doctorId()).name(), doctors.get(w.doctorId()).practiceName(),
-                        w.capacityToday(), w.pairs().stream().map(p -> facilities.get(p.facilityId()).name() + " ("
-                                + String.format(java.util.Locale.forLanguageTag("da"), "%.1f km", p.distanceKm()) + ")")
-                                .toList()))
-                .toList();
-        return new OutcomeView(outcome.method(), outcome.detail(), rows, unmatched, outcome.plan(),
-                outcome.whatIfCovered(), whatIf, map(rows, unmatched.stream().map(UnmatchedRow::facilityId).toList(),
-                        doctors, facilities));
-    }
-
-    private PlanMap map(List<ProposalRow> rows, List<Long> unmatched, Map<Long, DoctorInfo> doctors,
-            Map<Long, FacilityInfo> facilities) {
-        List<PlanMap.Place> facilityPlaces = new ArrayList<>();
-        Map<Long, PlanMap.Place> practicePlaces = new java.util.LinkedHashMap<>();
-        List<long[]> lines = new ArrayList<>();
-        for (ProposalRow r : rows) {
-            FacilityInfo f = facilities.get(r.facilityId());
-            if (f.latitude() != null) {
-                facilityPlaces.add(new PlanMap.Place(r.facilityId(), f.name(), f.latitude(), f.longitude(), true));
-            }
-            DoctorInfo d = doctors.get(r.doctorId());
-            if (d.latitude() != null) {
-                practicePlaces.putIfAbsent(d.practiceId(), new PlanMap.Place(d.practiceId(), d.practiceName(),
-                        d.latitude(), d.longitude(), true));
-            }
-            lines.add(new long[] {d.practiceId(), r.facilityId()});
-        }
-        for (long id : unmatched) {
-            FacilityInfo f = facilities.get(id);
-            if (f.latitude() != null) {
-                facilityPlaces.add(new PlanMap.Place(id, f.name(), f.latitude(), f.longitude(), false));
-            }
-        }
-        return PlanMap.of(facilityPlaces, List.copyOf(practicePlaces.values()), lines);
-    }
-
-    private Map<Long, DoctorInfo> doctorInfo(Set<Long> ids) {
-        Map<Long, DoctorInfo> info = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql("""
-                            select d.id, d.name, p.id, p.name, p.latitude, p.longitude
-                              from doctor d join practice p on p.id = d.practice_id where d.id in (:ids)
-                            """).param("ids", List.copyOf(ids))
-                    .query((rs, i) -> Map.entry(rs.getLong(1), new DoctorInfo(rs.getString(2), rs.getLong(3),
-                            rs.getString(4), MatchingRounds.decimal(rs, 5), MatchingRounds.decimal(rs, 6))))
-                    .list().forEach(e -> info.put(e.getKey(), e.getValue()));
-        }
-        return info;
-    }
-
-    private Map<Long, FacilityInfo> facilityInfo(Set<Long> ids) {
-        Map<Long, FacilityInfo> info = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql("select id, name, residents, latitude, longitude from facility where id in (:ids)")
-                    .param("ids", List.copyOf(ids))
-                    .query((rs, i) -> Map.entry(rs.getLong(1), new FacilityInfo(rs.getString(2), rs.getInt(3),
-                            MatchingRounds.decimal(rs, 4), MatchingRounds.decimal(rs, 5))))
-                    .list().forEach(e -> info.put(e.getKey(), e.getValue()));
-        }
-        return info;
     }
 
     private Round find(long id) {

@@ -132,4 +132,26 @@ class MatchingBrowserTest {
         assertThat(Api.on(port).as("region-midt").put("/api/v1/doctors/" + doctor + "/wishes", java.util.List.of())
                 .json().path("code").asString()).isEqualTo("ROUND_CLOSED");
     }
+
+    @Test
+    void the_region_sees_a_coverage_plan_and_what_dispensations_would_add_without_opening_a_round() {
+        try (Browser region = Browser.open(port)) {
+            region.login("region-midt");
+            region.go("/matching");
+            region.clickAndWait(By.linkText("Dækningsplan uden runde"));
+            new Select(region.find(By.id("municipalityCode"))).selectByVisibleText("Norddjurs");
+            // the browser refuses 0 in the field itself; the server says why when it gets one anyway
+            region.go("/matching/plan?municipalityCode=707&maxDistanceKm=0");
+            assertThat(region.text()).contains("Angiv en største afstand over 0 og højst 1000 km.");
+
+            region.type(By.id("maxDistanceKm"), "30");
+            region.find(By.name("whatIf")).click();
+            region.clickAndWait(By.cssSelector("#plan button[type=submit]"));
+            assertThat(region.text()).contains("Dækkede botilbud", "Beboere", "Samlet afstand",
+                    "Med op til 2 botilbud pr. læge");
+            assertThat(region.driver().findElements(By.cssSelector("figure.plan-map svg circle"))).isNotEmpty();
+            assertThat(region.find(By.cssSelector("table.proposals")).getText()).contains(" km");
+            region.screenshot("matching-plan");
+        }
+    }
 }
