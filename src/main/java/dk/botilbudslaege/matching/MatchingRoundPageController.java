@@ -112,6 +112,8 @@ class MatchingRoundPageController {
             Rounds.Round round = rounds.open(user, municipalityCode, localMethod, closesOn, note, facilityIds);
             redirect.addFlashAttribute("flash", messages.text("matching.flash.opened", round.openings()));
             return "redirect:/matching/rounds/" + round.id();
+        } catch (ForbiddenException e) {
+            throw e;
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("actionErrors", messages.of(e));
             return "redirect:/matching";
@@ -156,6 +158,8 @@ class MatchingRoundPageController {
             Rounds.Round round = rounds.close(user, id, new Rounds.Run(method, proposing, maxDistanceKm, false,
                     facilitiesPerDoctor), version);
             redirect.addFlashAttribute("flash", messages.text("matching.flash.closed", round.proposals()));
+        } catch (ForbiddenException e) {
+            throw e;
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("actionErrors", messages.of(e));
         }

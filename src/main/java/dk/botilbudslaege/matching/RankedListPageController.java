@@ -77,6 +77,9 @@ class RankedListPageController {
 
     @GetMapping("/priorities")
     String priorities(CurrentUser user, @RequestParam(required = false) Long facilityId, Model model) {
+        if (user.is(Role.DOCTOR) || user.is(Role.NATIONAL)) {
+            throw new ForbiddenException("scope.matching.priorities");
+        }
         List<java.util.Map<String, Object>> choices = facilityChoices(user);
         Long facility = facilityId != null ? facilityId : user.is(Role.FACILITY) ? user.facilityId()
                 : choices.isEmpty() ? null : (Long) choices.get(0).get("id");
