@@ -64,14 +64,7 @@ class RankedListPageController {
     @PostMapping("/wishes")
     String changeWishes(CurrentUser user, @RequestParam long doctorId, @RequestParam long facilityId,
             @RequestParam Move move, RedirectAttributes redirect) {
-        try {
-            lists.replaceWishes(user, doctorId, moved(lists.wishes(user, doctorId), facilityId, move));
-            redirect.addFlashAttribute("flash", messages.text("matching.flash.listSaved"));
-        } catch (ForbiddenException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            redirect.addFlashAttribute("actionErrors", messages.of(e));
-        }
+        save(redirect, () -> lists.replaceWishes(user, doctorId, moved(lists.wishes(user, doctorId), facilityId, move)));
         return "redirect:/matching/wishes" + (user.is(Role.DOCTOR) ? "" : "?doctorId=" + doctorId);
     }
 
@@ -97,15 +90,21 @@ class RankedListPageController {
     @PostMapping("/priorities")
     String changePriorities(CurrentUser user, @RequestParam long facilityId, @RequestParam long doctorId,
             @RequestParam Move move, RedirectAttributes redirect) {
+        save(redirect, () -> lists.replacePriorities(user, facilityId,
+                moved(lists.priorities(user, facilityId), doctorId, move)));
+        return "redirect:/matching/priorities?facilityId=" + facilityId;
+    }
+
+    /** Saves a list change with a flash message; a refusal the person can act on becomes the message instead. */
+    private void save(RedirectAttributes redirect, Runnable change) {
         try {
-            lists.replacePriorities(user, facilityId, moved(lists.priorities(user, facilityId), doctorId, move));
+            change.run();
             redirect.addFlashAttribute("flash", messages.text("matching.flash.listSaved"));
         } catch (ForbiddenException e) {
             throw e;
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("actionErrors", messages.of(e));
         }
-        return "redirect:/matching/priorities?facilityId=" + facilityId;
     }
 
     /** The list with one entry added last, removed, or moved one place. */

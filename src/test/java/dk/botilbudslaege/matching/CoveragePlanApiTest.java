@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dk.botilbudslaege.support.Api;
@@ -41,7 +40,6 @@ class CoveragePlanApiTest {
     static final String NORDDJURS_CODE = "707";
     static final String LAESOE_CODE = "825";
 
-    private static final AtomicInteger PROVIDER_NUMBERS = new AtomicInteger(850_000);
     /** Each test in 707 takes its own spot, at least 25 km from every other spot and from any demo row. */
     private static final AtomicInteger SPOTS = new AtomicInteger();
 
@@ -83,48 +81,15 @@ class CoveragePlanApiTest {
     }
 
     long facility(String user, String municipalityCode, int residents, double[] at) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "Planbo " + UUID.randomUUID().toString().substring(0, 8));
-        body.put("address", "Planvej 1, 8500 Grenaa");
-        body.put("municipalityCode", municipalityCode);
-        body.put("operator", "MUNICIPAL");
-        body.put("legalBasis", "SEL_108");
-        body.put("places", residents + 2);
-        body.put("residents", residents);
-        if (at != null) {
-            body.put("latitude", at[0]);
-            body.put("longitude", at[1]);
-        }
-        Api.Response created = api.as(user).post("/api/v1/facilities", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("id").asLong();
+        return new MatchingFixtures(api).facility(user, municipalityCode, residents, at, "SEL_108");
     }
 
     long practice(String user, String municipalityCode, int capacity, double[] at) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("providerNumber", String.valueOf(PROVIDER_NUMBERS.incrementAndGet()));
-        body.put("name", "Planpraksis " + UUID.randomUUID().toString().substring(0, 8));
-        body.put("address", "Planvej 2, 8500 Grenaa");
-        body.put("municipalityCode", municipalityCode);
-        body.put("clinicType", "ORDINARY");
-        body.put("doctorCapacity", capacity);
-        body.put("openForNewPatients", true);
-        body.put("vatRegistered", false);
-        if (at != null) {
-            body.put("latitude", at[0]);
-            body.put("longitude", at[1]);
-        }
-        Api.Response created = api.as(user).post("/api/v1/practices", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("id").asLong();
+        return new MatchingFixtures(api).practice(user, municipalityCode, capacity, at);
     }
 
     long doctor(String user, long practiceId, boolean nursingHomeDoctor) {
-        Api.Response created = api.as(user).post("/api/v1/doctors", Map.of("practiceId", practiceId,
-                "name", "Planlæge " + UUID.randomUUID().toString().substring(0, 6),
-                "nursingHomeDoctor", nursingHomeDoctor));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("id").asLong();
+        return new MatchingFixtures(api).doctor(user, practiceId, nursingHomeDoctor);
     }
 
     /** Created by Norddjurs Kommune, filed and approved by the region: an active agreement. */

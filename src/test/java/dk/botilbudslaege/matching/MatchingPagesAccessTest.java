@@ -1,8 +1,6 @@
 package dk.botilbudslaege.matching;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
@@ -96,18 +94,7 @@ class MatchingPagesAccessTest {
     }
 
     long nordDoctor() {
-        Api region = Api.on(port).as("region-nord");
-        Map<String, Object> practice = new LinkedHashMap<>();
-        practice.put("providerNumber", String.valueOf(850_000 + (int) (Math.random() * 9_999)));
-        practice.put("name", "Adgangspraksis " + UUID.randomUUID().toString().substring(0, 6));
-        practice.put("address", "Algade 1, 9000 Aalborg");
-        practice.put("municipalityCode", "851");
-        practice.put("clinicType", "ORDINARY");
-        practice.put("doctorCapacity", 1);
-        practice.put("openForNewPatients", true);
-        practice.put("vatRegistered", false);
-        long practiceId = region.post("/api/v1/practices", practice).json().path("id").asLong();
-        return region.post("/api/v1/doctors", Map.of("practiceId", practiceId, "name", "Adgangslæge",
-                "nursingHomeDoctor", false)).json().path("id").asLong();
+        MatchingFixtures fixtures = new MatchingFixtures(Api.on(port));
+        return fixtures.doctor("region-nord", fixtures.practice("region-nord", "851", 1, null), false);
     }
 }

@@ -4,11 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -62,7 +59,6 @@ class MatchingRoundsTest {
     static final CurrentUser NATIONAL_USER =
             new CurrentUser("national", "National læser", Role.NATIONAL, null, null, null, null, null);
 
-    private static final AtomicInteger PROVIDER_NUMBERS = new AtomicInteger(870_000);
 
     @LocalServerPort
     int port;
@@ -98,9 +94,7 @@ class MatchingRoundsTest {
     }
 
     static double[] offset(double[] from, double north, double east) {
-        double lat = from[0] + north / 111.195;
-        double lon = from[1] + east / (111.195 * Math.cos(Math.toRadians(from[0])));
-        return new double[] {round(lat, 5), round(lon, 5)};
+        return MatchingFixtures.offset(from, north, east);
     }
 
     static double round(double value, int decimals) {
@@ -116,47 +110,15 @@ class MatchingRoundsTest {
     }
 
     long facility(String municipalityCode, int residents, double[] at, String legalBasis) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "Rundebo " + UUID.randomUUID().toString().substring(0, 8));
-        body.put("address", "Rundevej 1, 9000 Aalborg");
-        body.put("municipalityCode", municipalityCode);
-        body.put("operator", "MUNICIPAL");
-        body.put("legalBasis", legalBasis);
-        body.put("places", residents + 2);
-        body.put("residents", residents);
-        if (at != null) {
-            body.put("latitude", at[0]);
-            body.put("longitude", at[1]);
-        }
-        Api.Response created = api.as(REGION_NORD).post("/api/v1/facilities", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("id").asLong();
+        return new MatchingFixtures(api).facility(REGION_NORD, municipalityCode, residents, at, legalBasis);
     }
 
     long practice(String municipalityCode, int capacity, double[] at) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("providerNumber", String.valueOf(PROVIDER_NUMBERS.incrementAndGet()));
-        body.put("name", "Rundepraksis " + UUID.randomUUID().toString().substring(0, 8));
-        body.put("address", "Rundevej 2, 9000 Aalborg");
-        body.put("municipalityCode", municipalityCode);
-        body.put("clinicType", "ORDINARY");
-        body.put("doctorCapacity", capacity);
-        body.put("openForNewPatients", true);
-        body.put("vatRegistered", false);
-        if (at != null) {
-            body.put("latitude", at[0]);
-            body.put("longitude", at[1]);
-        }
-        Api.Response created = api.as(REGION_NORD).post("/api/v1/practices", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("id").asLong();
+        return new MatchingFixtures(api).practice(REGION_NORD, municipalityCode, capacity, at);
     }
 
     long doctor(long practiceId) {
-        Api.Response created = api.as(REGION_NORD).post("/api/v1/doctors", Map.of("practiceId", practiceId,
-                "name", "Rundelæge " + UUID.randomUUID().toString().substring(0, 6), "nursingHomeDoctor", false));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("id").asLong();
+        return new MatchingFixtures(api).doctor(REGION_NORD, practiceId, false);
     }
 
     Api.Response putWishes(long doctorId, List<Long> facilityIds) {
