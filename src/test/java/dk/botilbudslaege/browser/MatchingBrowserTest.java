@@ -76,6 +76,9 @@ class MatchingBrowserTest {
             doctorPage.go("/matching");
             assertThat(doctorPage.url()).endsWith("/matching/wishes");
             assertThat(doctorPage.text()).contains("Ledige botilbud i området", "Fyrtårnet " + tag, " km");
+            doctorPage.clickAndWait(By.xpath("//tr[td/span[text()='Fyrtårnet " + tag + "']]//button[@value='ADD']"));
+            assertThat(doctorPage.text()).contains("Listen er gemt.");
+            assertThat(doctorPage.find(By.id("wish-list")).getText()).contains("Fyrtårnet " + tag);
             doctorPage.screenshot("matching-openings");
         }
 
@@ -95,7 +98,7 @@ class MatchingBrowserTest {
             assertThat(municipality.text()).contains(doctorName);
             municipality.clickAndWait(By.xpath("//tr[td[contains(., '" + doctorName + "')]]//button[@value='ADD']"));
             assertThat(municipality.text()).contains("Listen er gemt.");
-            assertThat(municipality.find(By.id("offers")).getText()).contains("1 " + doctorName);
+            assertThat(municipality.find(By.id("offers")).getText()).contains("1 " + doctorName, "– Anne Kjær");
             municipality.screenshot("matching-priorities");
 
             municipality.go("/matching/rounds/" + roundId);
