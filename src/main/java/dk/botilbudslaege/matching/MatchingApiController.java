@@ -45,7 +45,7 @@ class MatchingApiController {
     }
 
     @PostMapping("/matching/stable")
-    Matching stable(CurrentUser user, @RequestBody(required = false) StableRequest request) {
+    MatchingRounds.StableAnswer stable(CurrentUser user, @RequestBody(required = false) StableRequest request) {
         StableRequest r = request == null ? new StableRequest(null, null, null) : request;
         return rounds.stable(user, r.regionCode(), r.municipalityCode(), r.proposing());
     }

@@ -43,15 +43,27 @@ public class MatchingRounds {
         this.areaDoctors = areaDoctors;
     }
 
+    /**
+     * The answer of {@code POST /matching/stable} (API.md): the pairs and the facilities left without a
+     * doctor; each pair also carries both ranks (1-based) and the distance in km (extensions).
+     */
+    public record StableAnswer(List<StablePair> pairs, List<Long> unmatchedFacilityIds) {
+    }
+
+    public record StablePair(long doctorId, long facilityId, Integer doctorRank, Integer facilityRank,
+            Double distanceKm) {
+    }
+
     /** {@code POST /matching/stable}: the stable matching of the area's openings. */
     @Transactional(readOnly = true)
-    public Matching stable(CurrentUser user, String regionCode, String municipalityCode, Proposing proposing) {
+    public StableAnswer stable(CurrentUser user, String regionCode, String municipalityCode, Proposing proposing) {
         Area area = area(user, regionCode, municipalityCode);
         if (proposing == null) {
             throw InvalidInputException.of(FieldProblem.of("proposing", "matching.proposing.required"));
         }
         Outcome outcome = stableOutcome(area, uncoveredOpenings(area), proposing);
-        return new Matching(outcome.proposals().stream().map(p -> new Pair(p.doctorId(), p.facilityId())).toList(),
+        return new StableAnswer(outcome.proposals().stream().map(p -> new StablePair(p.doctorId(), p.facilityId(),
+                        p.doctorRank(), p.facilityRank(), p.distanceKm())).toList(),
                 outcome.unmatched().stream().map(Outcome.Unmatched::facilityId).toList());
     }
 

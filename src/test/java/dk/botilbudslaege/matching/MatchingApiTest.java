@@ -58,6 +58,15 @@ class MatchingApiTest {
                 .json().path("id").asLong();
     }
 
+    static JsonNode pairOf(JsonNode matching, long facility) {
+        for (JsonNode pair : matching.path("pairs")) {
+            if (pair.path("facilityId").asLong() == facility) {
+                return pair;
+            }
+        }
+        throw new AssertionError("no pair for " + facility);
+    }
+
     static long doctorOf(JsonNode matching, long facility) {
         for (JsonNode pair : matching.path("pairs")) {
             if (pair.path("facilityId").asLong() == facility) {
@@ -91,6 +100,10 @@ class MatchingApiTest {
             assertThat(doctorOf(round.json(), f1)).isEqualTo(d2);
             assertThat(doctorOf(round.json(), f2)).isEqualTo(d1);
             assertThat(round.json().path("unmatchedFacilityIds").toString()).contains(String.valueOf(lonely));
+            JsonNode f1Pair = pairOf(round.json(), f1);
+            assertThat(f1Pair.path("doctorRank").asInt()).isEqualTo(1);
+            assertThat(f1Pair.path("facilityRank").asInt()).isEqualTo(1);
+            assertThat(f1Pair.path("distanceKm").isNull()).as("no coordinates, no distance").isTrue();
         }
     }
 
