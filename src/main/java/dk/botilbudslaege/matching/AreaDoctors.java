@@ -66,17 +66,20 @@ class AreaDoctors {
         List<Row> rows = jdbc.sql("""
                         select d.id, d.name, p.id as practice_id, p.name as practice_name, p.doctor_capacity,
                                p.latitude, p.longitude, d.nursing_home_doctor,
-                               exists (select 1 from dispensation x where x.doctor_id = d.id
-                                          and x.kind = 'NURSING_HOME_AND_FACILITY' and x.valid_from <= current_date
-                                          and (x.valid_to is null or x.valid_to >= current_date)) as both_dispensed,
-                               (select max(x.max_facilities) from dispensation x
-                                 where x.doctor_id = d.id and x.kind = 'MULTIPLE_FACILITIES'
-                                   and x.valid_from <= current_date
-                                   and (x.valid_to is null or x.valid_to >= current_date)) as max_facilities,
-                               (select count(*) from agreement a where a.doctor_id = d.id
-                                   and a.status in ('ACTIVE', 'NOTICE_GIVEN')
-                                   and (a.end_date is null or a.end_date >= current_date)) as facility_roles
+                               coalesce(x.both_dispensed, false) as both_dispensed, x.max_facilities,
+                               coalesce(a.roles, 0) as facility_roles
                           from doctor d join practice p on p.id = d.practice_id
+                          left join (select doctor_id, count(*) as roles from agreement
+                                      where status in ('ACTIVE', 'NOTICE_GIVEN')
+                                        and (end_date is null or end_date >= current_date)
+                                      group by doctor_id) a on a.doctor_id = d.id
+                          left join (select doctor_id,
+                                            bool_or(kind = 'NURSING_HOME_AND_FACILITY') as both_dispensed,
+                                            max(max_facilities) filter (where kind = 'MULTIPLE_FACILITIES')
+                                                as max_facilities
+                                       from dispensation
+                                      where valid_from <= current_date and (valid_to is null or valid_to >= current_date)
+                                      group by doctor_id) x on x.doctor_id = d.id
                          where\s""" + area.condition("p.municipality_code") + """
                          order by p.id, d.id
                         """)
