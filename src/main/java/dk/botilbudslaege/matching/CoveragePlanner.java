@@ -35,6 +35,11 @@ public final class CoveragePlanner {
     private CoveragePlanner() {
     }
 
+    /** Loads the solver's native library now (about half a second) rather than on the first plan. */
+    public static void load() {
+        // the static initializer has run once this class is initialized
+    }
+
     /** The optimal plan for the instance with every pair at most {@code maxDistanceKm} apart. */
     public static CoveragePlan plan(CoverageInstance instance, double maxDistanceKm) {
         return plan(instance, null, maxDistanceKm);
