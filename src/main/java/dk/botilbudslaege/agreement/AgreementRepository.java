@@ -98,8 +98,15 @@ class AgreementRepository {
                 .update() == 1;
     }
 
-    /** Writes what an approved agreement covers; the exclusion constraint refuses overlaps (R4). */
+    /**
+     * Writes what an approved agreement covers; the exclusion constraint refuses overlaps (R4). The unit's
+     * facility rows are locked first, in id order: two approvals racing for the same facility then queue,
+     * and the second meets the first's coverage as an exclusion violation. Without the lock both insert,
+     * each waits for the other's row in the exclusion check, and PostgreSQL aborts one as a deadlock.
+     */
     void insertCoverage(Agreement a) {
+        jdbc.sql("select id from facility where id in (:ids) order by id for no key update")
+                .param("ids", a.facilityIds()).query(Long.class).list();
         for (Long facilityId : a.facilityIds()) {
             jdbc.sql("""
                             insert into agreement_coverage (agreement_id, facility_id, section_id, section_range, period)

@@ -101,11 +101,28 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWait(By by) {
         WebElement html = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(html));
         waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.readyState")));
         return this;
+    }
+
+    /**
+     * Whether the old page's element is gone. Chromium sometimes answers a question about a node of a page
+     * being replaced with "does not belong to the document" instead of a stale reference: that is gone too.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public String url() {
