@@ -66,8 +66,8 @@ public class Budget {
             throw new ForbiddenException("scope.budget.read");
         }
         YearMonth asOf = YearMonth.now();
-        SettlementCalculator calculator = new SettlementCalculator(repository.rates(), repository.residentsHistory());
         List<AgreementTerms> terms = repository.terms(null, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        SettlementCalculator calculator = new SettlementCalculator(repository.rates(), repository.residentsHistory(terms));
         Map<String, BigDecimal> actual = new HashMap<>();
         Map<String, BigDecimal> projected = new HashMap<>();
         for (int m = 1; m <= 12; m++) {

@@ -96,12 +96,18 @@ class SettlementRepository {
         return result;
     }
 
-    Map<Long, NavigableMap<LocalDate, Integer>> residentsHistory() {
+    /** The residents history of the facilities the agreements cover, and of no others. */
+    Map<Long, NavigableMap<LocalDate, Integer>> residentsHistory(java.util.Collection<AgreementTerms> terms) {
         Map<Long, NavigableMap<LocalDate, Integer>> history = new HashMap<>();
-        jdbcTemplate.query("select facility_id, valid_from, residents from facility_residents", rs -> {
-            history.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-                    .put(rs.getObject(2, LocalDate.class), rs.getInt(3));
-        });
+        Long[] facilityIds = terms.stream().flatMap(t -> t.facilityIds().stream()).distinct().toArray(Long[]::new);
+        if (facilityIds.length == 0) {
+            return history;
+        }
+        jdbcTemplate.query("select facility_id, valid_from, residents from facility_residents where facility_id = any (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", facilityIds)), rs -> {
+                    history.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                            .put(rs.getObject(2, LocalDate.class), rs.getInt(3));
+                });
         return history;
     }
 

@@ -120,20 +120,23 @@ public class Settlements {
 
     /** F5: the month's fee lines plus adjustments for locked earlier months whose due amount has changed. */
     List<SettlementLine> compute(String region, YearMonth month) {
-        SettlementCalculator calculator = new SettlementCalculator(repository.rates(), repository.residentsHistory());
-        List<SettlementLine> lines = new ArrayList<>(
-                calculator.feeLines(month, repository.terms(region, month.atDay(1), month.atEndOfMonth())));
-        for (YearMonth locked : repository.approvedMonthsBefore(region, month)) {
-            lines.addAll(adjustments(calculator, region, locked, month));
+        List<AgreementTerms> current = repository.terms(region, month.atDay(1), month.atEndOfMonth());
+        Map<YearMonth, List<AgreementTerms>> locked = new java.util.LinkedHashMap<>();
+        for (YearMonth earlier : repository.approvedMonthsBefore(region, month)) {
+            locked.put(earlier, repository.terms(region, earlier.atDay(1), earlier.atEndOfMonth()));
         }
+        List<AgreementTerms> all = new ArrayList<>(current);
+        locked.values().forEach(all::addAll);
+        SettlementCalculator calculator = new SettlementCalculator(repository.rates(), repository.residentsHistory(all));
+        List<SettlementLine> lines = new ArrayList<>(calculator.feeLines(month, current));
+        locked.forEach((earlier, terms) -> lines.addAll(adjustments(calculator, region, earlier, terms, month)));
         return lines;
     }
 
     private List<SettlementLine> adjustments(SettlementCalculator calculator, String region, YearMonth locked,
-                                             YearMonth month) {
+                                             List<AgreementTerms> terms, YearMonth month) {
         Map<Long, SettlementLine> due = new HashMap<>();
-        for (SettlementLine line : calculator.feeLines(locked,
-                repository.terms(region, locked.atDay(1), locked.atEndOfMonth()))) {
+        for (SettlementLine line : calculator.feeLines(locked, terms)) {
             due.put(line.agreementId(), line);
         }
         Map<Long, SettlementRepository.Paid> paid = repository.paidFor(region, locked, month);
