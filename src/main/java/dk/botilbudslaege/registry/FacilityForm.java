@@ -1,7 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * A facility as a person or an API client submits it (create and edit). The same object backs the
  * HTML form and the JSON body, so both get the same rules and the same Danish messages.
  */
-public class FacilityForm {
+public class FacilityForm extends LocatedForm {
 
     @NotBlank(message = "{facility.name.required}")
     @Size(max = 200, message = "{validation.size.max}")
@@ -49,14 +47,6 @@ public class FacilityForm {
     @Max(value = 10000, message = "{validation.max}")
     private Integer temporaryPlaces;
 
-    @DecimalMin(value = "54.5", message = "{validation.latitude}")
-    @DecimalMax(value = "57.8", message = "{validation.latitude}")
-    private Double latitude;
-
-    @DecimalMin(value = "8.0", message = "{validation.longitude}")
-    @DecimalMax(value = "15.3", message = "{validation.longitude}")
-    private Double longitude;
-
     private Long groupId;
 
     /** The version read before editing; a stale one is refused (409). Optional for API clients. */
@@ -73,8 +63,8 @@ public class FacilityForm {
         form.places = f.places();
         form.residents = f.residents();
         form.temporaryPlaces = f.temporaryPlaces();
-        form.latitude = f.latitude();
-        form.longitude = f.longitude();
+        form.setLatitude(f.latitude());
+        form.setLongitude(f.longitude());
         form.groupId = f.groupId();
         form.version = f.version();
         return form;
@@ -83,7 +73,7 @@ public class FacilityForm {
     Facility.FacilityData data() {
         return new Facility.FacilityData(trim(name), trim(address), municipalityCode, operator,
                 operator == Operator.PRIVATE ? privateOwnership : null, legalBasis, places, residents,
-                temporaryPlaces == null ? 0 : temporaryPlaces, latitude, longitude, groupId);
+                temporaryPlaces == null ? 0 : temporaryPlaces, getLatitude(), getLongitude(), groupId);
     }
 
     private static String trim(String s) {
@@ -160,22 +150,6 @@ public class FacilityForm {
 
     public void setTemporaryPlaces(Integer temporaryPlaces) {
         this.temporaryPlaces = temporaryPlaces;
-    }
-
-    public Double getLatitude() {
-        return latitude;
-    }
-
-    public void setLatitude(Double latitude) {
-        this.latitude = latitude;
-    }
-
-    public Double getLongitude() {
-        return longitude;
-    }
-
-    public void setLongitude(Double longitude) {
-        this.longitude = longitude;
     }
 
     public Long getGroupId() {

@@ -1,7 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A practice as submitted by a form or an API client. */
-public class PracticeForm {
+public class PracticeForm extends LocatedForm {
 
     @NotBlank(message = "{practice.providerNumber.required}")
     @Pattern(regexp = "[0-9]{6}", message = "{practice.providerNumber.pattern}")
@@ -42,14 +40,6 @@ public class PracticeForm {
     @NotNull(message = "{practice.vatRegistered.required}")
     private Boolean vatRegistered;
 
-    @DecimalMin(value = "54.5", message = "{validation.latitude}")
-    @DecimalMax(value = "57.8", message = "{validation.latitude}")
-    private Double latitude;
-
-    @DecimalMin(value = "8.0", message = "{validation.longitude}")
-    @DecimalMax(value = "15.3", message = "{validation.longitude}")
-    private Double longitude;
-
     private Integer version;
 
     public static PracticeForm of(Practice p) {
@@ -62,15 +52,15 @@ public class PracticeForm {
         form.doctorCapacity = p.doctorCapacity();
         form.openForNewPatients = p.openForNewPatients();
         form.vatRegistered = p.vatRegistered();
-        form.latitude = p.latitude();
-        form.longitude = p.longitude();
+        form.setLatitude(p.latitude());
+        form.setLongitude(p.longitude());
         form.version = p.version();
         return form;
     }
 
     Practice.PracticeData data() {
         return new Practice.PracticeData(providerNumber.trim(), name.trim(), address.trim(), municipalityCode,
-                clinicType, doctorCapacity, openForNewPatients, vatRegistered, latitude, longitude);
+                clinicType, doctorCapacity, openForNewPatients, vatRegistered, getLatitude(), getLongitude());
     }
 
     public String getProviderNumber() {
@@ -135,22 +125,6 @@ public class PracticeForm {
 
     public void setVatRegistered(Boolean vatRegistered) {
         this.vatRegistered = vatRegistered;
-    }
-
-    public Double getLatitude() {
-        return latitude;
-    }
-
-    public void setLatitude(Double latitude) {
-        this.latitude = latitude;
-    }
-
-    public Double getLongitude() {
-        return longitude;
-    }
-
-    public void setLongitude(Double longitude) {
-        this.longitude = longitude;
     }
 
     public Integer getVersion() {
