@@ -48,6 +48,24 @@ class WebConfiguration implements WebMvcConfigurer {
                         coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
     }
 
+    /**
+     * Scalars in JSON bodies are the JSON types API.md gives them, refused on their field otherwise:
+     * {@code "10"} is not a number, {@code 1} is not {@code true}, and {@code 2.5} is not a whole number
+     * (Jackson would quietly read them as 10, true and 2).
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictScalars() {
+        return builder -> builder
+                .withCoercionConfig(LogicalType.Boolean, coercion -> coercion
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Integer, coercion -> coercion
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Float, coercion -> coercion
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();

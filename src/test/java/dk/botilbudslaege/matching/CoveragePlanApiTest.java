@@ -418,6 +418,10 @@ class CoveragePlanApiTest {
             "{\"municipalityCode\":\"Norddjurs\",\"maxDistanceKm\":10}                                  | municipalityCode",
             "{\"municipalityCode\":{\"code\":\"707\"},\"maxDistanceKm\":10}                             | municipalityCode",
             "{}                                                                                           | maxDistanceKm",
+            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":\"10\"}                                      | maxDistanceKm",
+            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":1}       | allowMultipleFacilities",
+            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":\"true\"} | allowMultipleFacilities",
+            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":true,\"facilitiesPerDoctor\":2.5} | facilitiesPerDoctor",
     })
     void bad_fields_are_400_validation_failed_naming_the_field(String body, String field) {
         Api.Response answer = api.as(REGION_MIDT).postRaw(PLAN, "application/json", body);

@@ -128,7 +128,10 @@ class BadInputApiTest {
             "privateOwnership | \"PUBLIC\"",
             "latitude | \"nord\"",
             "groupId | \"gruppe\"",
-            "version | \"v1\""})
+            "version | \"v1\"",
+            "places | \"10\"",
+            "places | 10.5",
+            "latitude | \"56.4\""})
     void a_facility_field_of_the_wrong_type_is_named(String field, String json) {
         Map<String, Object> body = facility(unique("Typefejl"), NORDDJURS_CODE, "MUNICIPAL");
         body.remove(field);
