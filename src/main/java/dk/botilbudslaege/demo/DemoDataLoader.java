@@ -35,10 +35,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoProperties properties;
     private final Environment environment;
     private final DemoAgreements demoAgreements;
+    private final DemoMatching demoMatching;
 
     DemoDataLoader(RegistryLoader loader, Users users, JdbcClient jdbc, DemoProperties properties,
-                   Environment environment, DemoAgreements demoAgreements) {
+                   Environment environment, DemoAgreements demoAgreements, DemoMatching demoMatching) {
         this.demoAgreements = demoAgreements;
+        this.demoMatching = demoMatching;
         this.loader = loader;
         this.users = users;
         this.jdbc = jdbc;
@@ -89,6 +91,7 @@ class DemoDataLoader implements ApplicationRunner {
         });
         createAccounts();
         demoAgreements.load(properties.seed());
+        demoMatching.load(properties.seed());
     }
 
     private void loadNational() {

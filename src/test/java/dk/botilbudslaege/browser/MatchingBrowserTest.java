@@ -157,4 +157,22 @@ class MatchingBrowserTest {
             region.screenshot("matching-plan");
         }
     }
+
+    @Test
+    void the_demo_round_of_the_region_has_wishes_and_priorities_to_preview() {
+        try (Browser region = Browser.open(port)) {
+            region.login("region-midt");
+            region.go("/matching");
+            region.clickAndWait(By.linkText("Region Midtjylland"));
+            assertThat(region.text()).contains("Praksiskonsulent og KLU", "Praksiskonsulenterne samler ønsker ind");
+            new Select(region.find(By.id("method"))).selectByValue("STABLE_MATCHING");
+            new Select(region.find(By.id("proposing"))).selectByValue("FACILITIES");
+            region.clickAndWait(By.cssSelector("#run button[type=submit]"));
+            assertThat(region.text()).contains("Forslag (ikke gemt)", "Uden læge");
+            assertThat(region.driver().findElements(By.cssSelector("table.proposals tbody tr"))).isNotEmpty();
+            ((org.openqa.selenium.JavascriptExecutor) region.driver())
+                    .executeScript("document.querySelector('table.proposals').scrollIntoView()");
+            region.screenshot("matching-demo-round");
+        }
+    }
 }
