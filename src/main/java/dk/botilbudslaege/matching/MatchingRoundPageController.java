@@ -169,9 +169,9 @@ class MatchingRoundPageController {
     @PostMapping("/proposals/{id}/accept")
     String accept(CurrentUser user, @PathVariable long id, @RequestParam long roundId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean wholeGroup, RedirectAttributes redirect) {
         try {
-            long agreementId = rounds.accept(user, id, startDate);
+            long agreementId = rounds.accept(user, id, startDate, wholeGroup);
             redirect.addFlashAttribute("flash", messages.text("matching.flash.accepted"));
             return "redirect:/agreements/" + agreementId;
         } catch (ForbiddenException e) {

@@ -60,7 +60,7 @@ class OutcomeViews {
                 .map(p -> new Rounds.ProposalRow(null, p.doctorId(), doctors.get(p.doctorId()).name(),
                         doctors.get(p.doctorId()).practiceName(), p.facilityId(), facilities.get(p.facilityId()).name(),
                         facilities.get(p.facilityId()).residents(), p.doctorRank(), p.facilityRank(), p.distanceKm(),
-                        p.limits(), "PREVIEW", null, null, null))
+                        p.limits(), "PREVIEW", null, null, null, null))
                 .sorted(java.util.Comparator.comparing(Rounds.ProposalRow::facilityName)).toList();
         List<Rounds.UnmatchedRow> unmatched = outcome.unmatched().stream()
                 .map(u -> new Rounds.UnmatchedRow(u.facilityId(), facilities.get(u.facilityId()).name(), u.limits()))

@@ -55,7 +55,11 @@ public class Rounds {
     public record ProposalRow(Long id, long doctorId, String doctorName, String practiceName, long facilityId,
             String facilityName, int residents, Integer doctorRank, Integer facilityRank, Double distanceKm,
             List<String> limits, String status, Long agreementId, String facilityOperator,
-            String facilityMunicipalityCode) {
+            String facilityMunicipalityCode, Group group) {
+
+        /** R7: the group (same address or common management) the facility belongs to, with its totals. */
+        public record Group(long id, String name, int facilities, int residents) {
+        }
 
         /** Whether a user may confirm or decline: whoever files the facility's information form (SPEC §3). */
         public boolean decidableBy(CurrentUser user) {
@@ -372,6 +376,15 @@ public class Rounds {
     /** Confirms a proposal: a draft agreement from the given start date, made by the person confirming. */
     @Transactional
     public long accept(CurrentUser user, long proposalId, LocalDate startDate) {
+        return accept(user, proposalId, startDate, false);
+    }
+
+    /**
+     * Confirms a proposal; with {@code wholeGroup}, for the whole group its facility belongs to (R7:
+     * facilities at one address or under common management should share one doctor).
+     */
+    @Transactional
+    public long accept(CurrentUser user, long proposalId, LocalDate startDate, boolean wholeGroup) {
         ProposalRow proposal = proposalToDecide(user, proposalId, false);
         if (startDate == null) {
             throw InvalidInputException.of(FieldProblem.of("startDate", "agreement.startDate.required"));
@@ -379,6 +392,9 @@ public class Rounds {
         AgreementForm form = new AgreementForm();
         form.setDoctorId(proposal.doctorId());
         form.setFacilityIds(List.of(proposal.facilityId()));
+        if (wholeGroup && proposal.group() != null) {
+            form.setGroupId(proposal.group().id());
+        }
         form.setStartDate(startDate);
         String method = jdbc.sql("select r.outcome_method from matching_proposal x join matching_round r on r.id = x.round_id "
                 + "where x.id = :id").param("id", proposalId).query(String.class).single();
@@ -483,9 +499,12 @@ public class Rounds {
 
     private static final String PROPOSAL_SELECT = """
             select x.*, d.name as doctor_name, p.name as practice_name, f.name as facility_name, f.residents,
-                   f.operator, f.municipality_code
+                   f.operator, f.municipality_code, f.group_id, g.name as group_name,
+                   (select count(*) from facility m where m.group_id = f.group_id) as group_facilities,
+                   (select coalesce(sum(m.residents), 0) from facility m where m.group_id = f.group_id) as group_residents
               from matching_proposal x join doctor d on d.id = x.doctor_id join practice p on p.id = d.practice_id
               join facility f on f.id = x.facility_id
+              left join facility_group g on g.id = f.group_id
             """;
 
     private static Round round(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
@@ -508,6 +527,8 @@ public class Rounds {
                         : rs.getBigDecimal("distance_km").doubleValue(),
                 limits == null ? List.of() : List.of(limits.split("\\|")), rs.getString("status"),
                 (Long) rs.getObject("agreement_id", Long.class), rs.getString("operator"),
-                rs.getString("municipality_code"));
+                rs.getString("municipality_code"), rs.getObject("group_id", Long.class) == null ? null
+                        : new ProposalRow.Group(rs.getLong("group_id"), rs.getString("group_name"),
+                                rs.getInt("group_facilities"), rs.getInt("group_residents")));
     }
 }

@@ -542,6 +542,45 @@ class MatchingRoundsTest {
         assertThat(agreement.path("facilityIds").toString()).isEqualTo("[" + large + "]");
     }
 
+    @Test
+    void r7_a_proposal_for_a_facility_of_a_group_is_confirmed_for_the_whole_group_when_asked() {
+        String vesthimmerland = "820";
+        CurrentUser kommune = municipality(vesthimmerland);
+        double[] clinic = {56.80, 9.37};
+        long first = facility(vesthimmerland, 8, offset(clinic, 1, 0));
+        long second = facility(vesthimmerland, 6, offset(clinic, 1, 0.1));
+        long alone = facility(vesthimmerland, 5, offset(clinic, -1, 0));
+        Api.Response group = api.as(REGION_NORD).post("/api/v1/facility-groups", Map.of("name",
+                "Samme adresse " + first, "kind", "SAME_ADDRESS", "facilityIds", List.of(first, second)));
+        assertThat(group.status()).as(group.body()).isEqualTo(201);
+        long d1 = doctor(practice(vesthimmerland, 2, clinic));
+        long d2 = doctor(practice(vesthimmerland, 2, offset(clinic, 0, 2)));
+        Rounds.Round round = rounds.open(kommune, vesthimmerland, MatchMethod.PRIORITY_LIST, null, null,
+                List.of(first, alone));
+        try {
+            wishes(d1, first);
+            wishes(d2, alone);
+            priorities(first, d1);
+            priorities(alone, d2);
+        } finally {
+            rounds.close(kommune, round.id(), stable(MatchingRounds.Proposing.DOCTORS), null);
+        }
+        Map<Long, Rounds.ProposalRow> proposals = byFacility(rounds.proposals(kommune, round.id()));
+        Rounds.ProposalRow forFirst = proposals.get(first);
+        assertThat(forFirst.group()).isNotNull();
+        assertThat(forFirst.group().facilities()).isEqualTo(2);
+        assertThat(forFirst.group().residents()).isEqualTo(14);
+        assertThat(proposals.get(alone).group()).isNull();
+
+        JsonNode whole = agreement(rounds.accept(kommune, forFirst.id(), START, true));
+        assertThat(whole.path("unitKind").asString()).isEqualTo("GROUP");
+        assertThat(whole.path("facilityIds").toString()).contains(String.valueOf(first), String.valueOf(second));
+        assertThat(whole.path("matchMethod").asString()).isEqualTo("STABLE_MATCHING");
+
+        JsonNode single = agreement(rounds.accept(kommune, proposals.get(alone).id(), START, true));
+        assertThat(single.path("unitKind").asString()).as("no group: the facility alone").isEqualTo("FACILITY");
+    }
+
     // ---- a round of the whole region -----------------------------------------------------------------
 
     @Test
