@@ -34,11 +34,13 @@ class MatchingRoundPageController {
             MatchMethod.EXISTING_RELATION, MatchMethod.STABLE_MATCHING, MatchMethod.COVERAGE_PLAN, MatchMethod.OTHER);
 
     private final Rounds rounds;
+    private final Proposals proposals;
     private final PageMessages messages;
     private final JdbcClient jdbc;
 
-    MatchingRoundPageController(Rounds rounds, PageMessages messages, JdbcClient jdbc) {
+    MatchingRoundPageController(Rounds rounds, Proposals proposals, PageMessages messages, JdbcClient jdbc) {
         this.rounds = rounds;
+        this.proposals = proposals;
         this.messages = messages;
         this.jdbc = jdbc;
     }
@@ -142,7 +144,7 @@ class MatchingRoundPageController {
             }
         }
         if (!round.open()) {
-            model.addAttribute("outcome", rounds.proposals(user, id));
+            model.addAttribute("outcome", proposals.of(user, id));
             model.addAttribute("startDate", LocalDate.now(DanishTime.DENMARK).withDayOfMonth(1).plusMonths(1));
         }
         return "matching/round";
@@ -171,7 +173,7 @@ class MatchingRoundPageController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
             @RequestParam(defaultValue = "false") boolean wholeGroup, RedirectAttributes redirect) {
         try {
-            long agreementId = rounds.accept(user, id, startDate, wholeGroup);
+            long agreementId = proposals.accept(user, id, startDate, wholeGroup);
             redirect.addFlashAttribute("flash", messages.text("matching.flash.accepted"));
             return "redirect:/agreements/" + agreementId;
         } catch (ForbiddenException e) {
@@ -185,7 +187,7 @@ class MatchingRoundPageController {
     @PostMapping("/proposals/{id}/decline")
     String decline(CurrentUser user, @PathVariable long id, @RequestParam long roundId, RedirectAttributes redirect) {
         try {
-            rounds.decline(user, id);
+            proposals.decline(user, id);
             redirect.addFlashAttribute("flash", messages.text("matching.flash.declined"));
         } catch (ForbiddenException e) {
             throw e;

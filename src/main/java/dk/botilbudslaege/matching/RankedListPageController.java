@@ -27,13 +27,13 @@ class RankedListPageController {
     enum Move { ADD, REMOVE, UP, DOWN }
 
     private final RankedLists lists;
-    private final Rounds rounds;
+    private final Offers offers;
     private final PageMessages messages;
     private final JdbcClient jdbc;
 
-    RankedListPageController(RankedLists lists, Rounds rounds, PageMessages messages, JdbcClient jdbc) {
+    RankedListPageController(RankedLists lists, Offers offers, PageMessages messages, JdbcClient jdbc) {
         this.lists = lists;
-        this.rounds = rounds;
+        this.offers = offers;
         this.messages = messages;
         this.jdbc = jdbc;
     }
@@ -47,7 +47,7 @@ class RankedListPageController {
     String wishes(CurrentUser user, @RequestParam(required = false) Long doctorId, Model model) {
         long doctor = doctorOf(user, doctorId);
         List<Long> wished = lists.wishes(user, doctor);
-        List<Rounds.NearOpening> near = rounds.openingsNear(doctor);
+        List<Offers.NearOpening> near = offers.near(doctor);
         model.addAttribute("doctorId", doctor);
         model.addAttribute("doctorName", jdbc.sql("select name from doctor where id = :d").param("d", doctor)
                 .query(String.class).single());
@@ -82,7 +82,7 @@ class RankedListPageController {
             model.addAttribute("facilityId", facility);
             model.addAttribute("facilityName", jdbc.sql("select name from facility where id = :f").param("f", facility)
                     .query(String.class).single());
-            model.addAttribute("offers", rounds.offers(facility));
+            model.addAttribute("offers", offers.toFacility(facility));
         }
         return "matching/priorities";
     }

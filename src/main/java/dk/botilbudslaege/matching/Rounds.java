@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dk.botilbudslaege.agreement.AgreementForm;
-import dk.botilbudslaege.agreement.Agreements;
 import dk.botilbudslaege.agreement.MatchMethod;
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConflictException;
@@ -28,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Matching rounds (SPEC §6 M1–M5). A municipality (or its region) opens a round: it publishes its
  * openings to the doctors of the area and records how matching happens locally. Until the round
  * closes, doctors rank the openings and facilities the doctors who offered. Closing runs a stable
- * matching or a coverage plan and keeps the outcome as proposals; a person confirms each proposal, which
- * creates a draft agreement with the match method of the outcome, or declines it.
+ * matching or a coverage plan and keeps the outcome as proposals, which {@link Proposals} decides.
+ * What each side ranks is {@link Offers}.
  */
 @Service
 public class Rounds {
@@ -81,26 +79,14 @@ public class Rounds {
     public record WhatIfRow(String doctorName, String practiceName, int capacityToday, List<String> facilities) {
     }
 
-    /** An opening as a doctor sees it (M1): how far from the practice, and its place in the doctor's list. */
-    public record NearOpening(long facilityId, String name, String address, String municipalityName, int residents,
-            Double distanceKm, Integer wishRank, long roundId, LocalDate closesOn) {
-    }
-
-    /** A doctor who offered to take a facility (M2), with the ranks on both sides. */
-    public record Offer(long doctorId, String doctorName, String practiceName, Double distanceKm, int doctorRank,
-            Integer priorityRank) {
-    }
-
     private final JdbcClient jdbc;
     private final MatchingRounds matching;
-    private final Agreements agreements;
     private final AuditTrail audit;
     private final OutcomeViews views;
 
-    Rounds(JdbcClient jdbc, MatchingRounds matching, Agreements agreements, AuditTrail audit, OutcomeViews views) {
+    Rounds(JdbcClient jdbc, MatchingRounds matching, AuditTrail audit, OutcomeViews views) {
         this.jdbc = jdbc;
         this.matching = matching;
-        this.agreements = agreements;
         this.audit = audit;
         this.views = views;
     }
@@ -217,59 +203,6 @@ public class Rounds {
                 .list();
     }
 
-    /** The openings of the open rounds of a doctor's area, nearest first, with the doctor's ranks. */
-    @Transactional(readOnly = true)
-    public List<NearOpening> openingsNear(long doctorId) {
-        return jdbc.sql("""
-                        select distinct on (f.id) f.id, f.name, f.address, m.name as municipality, f.residents,
-                               f.latitude, f.longitude, p.latitude as plat, p.longitude as plon, w.rank, r.id as round_id,
-                               r.closes_on
-                          from doctor d join practice p on p.id = d.practice_id
-                          join matching_round r on r.status = 'OPEN'
-                          join matching_opening o on o.round_id = r.id
-                          join facility f on f.id = o.facility_id
-                          join municipality m on m.code = f.municipality_code
-                          left join doctor_wish w on w.doctor_id = d.id and w.facility_id = f.id
-                         where d.id = :doctor and\s""" + doctorArea().replace(":practice", "d.practice_id") + """
-                         order by f.id, r.id desc
-                        """)
-                .param("doctor", doctorId)
-                .query((rs, i) -> new NearOpening(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
-                        rs.getString("municipality"), rs.getInt("residents"),
-                        km(MatchingRounds.decimal(rs, "plat"), MatchingRounds.decimal(rs, "plon"),
-                                MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude")),
-                        rs.getObject("rank", Integer.class), rs.getLong("round_id"),
-                        rs.getObject("closes_on", LocalDate.class)))
-                .list().stream()
-                .sorted(java.util.Comparator.comparing((NearOpening o) -> o.distanceKm() == null ? Double.MAX_VALUE
-                        : o.distanceKm()).thenComparing(NearOpening::name))
-                .toList();
-    }
-
-    /** The doctors who put a facility on their wish list, in the facility's order, then the unranked ones. */
-    @Transactional(readOnly = true)
-    public List<Offer> offers(long facilityId) {
-        return jdbc.sql("""
-                        select d.id, d.name, p.name as practice, w.rank as doctor_rank, fp.rank as priority_rank,
-                               p.latitude as plat, p.longitude as plon, f.latitude, f.longitude
-                          from doctor_wish w join doctor d on d.id = w.doctor_id join practice p on p.id = d.practice_id
-                          join facility f on f.id = w.facility_id
-                          left join facility_priority fp on fp.facility_id = f.id and fp.doctor_id = d.id
-                         where w.facility_id = :f
-                         order by fp.rank nulls last, d.name, d.id
-                        """)
-                .param("f", facilityId)
-                .query((rs, i) -> new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("practice"),
-                        km(MatchingRounds.decimal(rs, "plat"), MatchingRounds.decimal(rs, "plon"),
-                                MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude")),
-                        rs.getInt("doctor_rank"), rs.getObject("priority_rank", Integer.class)))
-                .list();
-    }
-
-    private static Double km(Double lat1, Double lon1, Double lat2, Double lon2) {
-        return lat1 == null || lat2 == null ? null : MatchingRounds.round(Haversine.km(lat1, lon1, lat2, lon2));
-    }
-
     /**
      * A coverage plan of an area's facilities without a doctor, outside any round (M4): nothing is
      * published or stored; for a region or municipality to see the scarcity and the value of dispensations.
@@ -352,94 +285,6 @@ public class Rounds {
         };
     }
 
-    /** The stored proposals of a closed round; a doctor sees only their own, a facility its own. */
-    @Transactional(readOnly = true)
-    public OutcomeView proposals(CurrentUser user, long roundId) {
-        Round round = get(user, roundId);
-        String filter = switch (user.role()) {
-            case DOCTOR -> " and x.doctor_id = " + (user.doctorId() == null ? -1 : user.doctorId());
-            case FACILITY -> " and x.facility_id = " + (user.facilityId() == null ? -1 : user.facilityId());
-            case MUNICIPALITY -> " and f.municipality_code = '" + user.municipalityCode().replaceAll("[^0-9]", "") + "'";
-            default -> "";
-        };
-        List<ProposalRow> rows = jdbc.sql(PROPOSAL_SELECT + " where x.round_id = :id" + filter + " order by f.name, x.id")
-                .param("id", roundId).query(Rounds::proposal).list();
-        List<Long> unmatched = user.is(Role.DOCTOR) || user.is(Role.FACILITY) ? List.of() : jdbc.sql("""
-                        select o.facility_id from matching_opening o join facility f on f.id = o.facility_id
-                         where o.round_id = :id and not exists (select 1 from matching_proposal x
-                                                                  where x.round_id = o.round_id
-                                                                    and x.facility_id = o.facility_id)
-                        """ + filter.replace("x.", "o.")).param("id", roundId).query(Long.class).list();
-        return views.stored(round.outcomeMethod(), round.outcomeDetail(), rows, unmatched);
-    }
-
-    /** Confirms a proposal: a draft agreement from the given start date, made by the person confirming. */
-    @Transactional
-    public long accept(CurrentUser user, long proposalId, LocalDate startDate) {
-        return accept(user, proposalId, startDate, false);
-    }
-
-    /**
-     * Confirms a proposal; with {@code wholeGroup}, for the whole group its facility belongs to (R7:
-     * facilities at one address or under common management should share one doctor).
-     */
-    @Transactional
-    public long accept(CurrentUser user, long proposalId, LocalDate startDate, boolean wholeGroup) {
-        ProposalRow proposal = proposalToDecide(user, proposalId, false);
-        if (startDate == null) {
-            throw InvalidInputException.of(FieldProblem.of("startDate", "agreement.startDate.required"));
-        }
-        AgreementForm form = new AgreementForm();
-        form.setDoctorId(proposal.doctorId());
-        form.setFacilityIds(List.of(proposal.facilityId()));
-        if (wholeGroup && proposal.group() != null) {
-            form.setGroupId(proposal.group().id());
-        }
-        form.setStartDate(startDate);
-        String method = jdbc.sql("select r.outcome_method from matching_proposal x join matching_round r on r.id = x.round_id "
-                + "where x.id = :id").param("id", proposalId).query(String.class).single();
-        form.setMatchMethod(MatchMethod.valueOf(method));
-        long agreementId = agreements.create(user, form).id();
-        decide(proposalId, "ACCEPTED", agreementId, user);
-        return agreementId;
-    }
-
-    @Transactional
-    public void decline(CurrentUser user, long proposalId) {
-        proposalToDecide(user, proposalId, true);
-        decide(proposalId, "DECLINED", null, user);
-    }
-
-    private void decide(long proposalId, String status, Long agreementId, CurrentUser user) {
-        int changed = jdbc.sql("""
-                        update matching_proposal set status = :status, agreement_id = :agreement, decided_by = :by,
-                               decided_at = now() where id = :id and status = 'PROPOSED'
-                        """)
-                .param("status", status).param("agreement", agreementId).param("by", user.username())
-                .param("id", proposalId).update();
-        if (changed == 0) {
-            throw new ConflictException("PROPOSAL_DECIDED", "matching.proposal.decided");
-        }
-        audit.record("MATCHING_PROPOSAL", proposalId, status, agreementId == null ? changes("status", status)
-                : changes("status", status, "agreementId", agreementId));
-    }
-
-    /** Confirming is for whoever files for the facility; declining also for whoever runs the round. */
-    private ProposalRow proposalToDecide(CurrentUser user, long proposalId, boolean declining) {
-        Long roundId = jdbc.sql("select round_id from matching_proposal where id = :id").param("id", proposalId)
-                .query(Long.class).optional().orElseThrow(() -> NotFoundException.of("MATCHING_PROPOSAL", proposalId));
-        Round round = get(user, roundId);
-        ProposalRow row = jdbc.sql(PROPOSAL_SELECT + " where x.id = :id").param("id", proposalId)
-                .query(Rounds::proposal).single();
-        if (!"PROPOSED".equals(row.status())) {
-            throw new ConflictException("PROPOSAL_DECIDED", "matching.proposal.decided");
-        }
-        if (!row.decidableBy(user) && !(declining && manages(user, round))) {
-            throw new ForbiddenException("scope.matching.proposal");
-        }
-        return row;
-    }
-
     private Round requireManaged(CurrentUser user, long roundId) {
         Round round = get(user, roundId);
         if (!manages(user, round)) {
@@ -477,7 +322,7 @@ public class Rounds {
                            and (r.municipality_code is null or r.municipality_code = p.municipality_code))""";
     }
 
-    private static Map<String, AuditTrail.Change> changes(Object... keysAndValues) {
+    static Map<String, AuditTrail.Change> changes(Object... keysAndValues) {
         Map<String, AuditTrail.Change> changes = new java.util.LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             changes.put((String) keysAndValues[i], new AuditTrail.Change(null, keysAndValues[i + 1]));
@@ -497,16 +342,6 @@ public class Rounds {
               left join municipality m on m.code = r.municipality_code
             """;
 
-    private static final String PROPOSAL_SELECT = """
-            select x.*, d.name as doctor_name, p.name as practice_name, f.name as facility_name, f.residents,
-                   f.operator, f.municipality_code, f.group_id, g.name as group_name,
-                   (select count(*) from facility m where m.group_id = f.group_id) as group_facilities,
-                   (select coalesce(sum(m.residents), 0) from facility m where m.group_id = f.group_id) as group_residents
-              from matching_proposal x join doctor d on d.id = x.doctor_id join practice p on p.id = d.practice_id
-              join facility f on f.id = x.facility_id
-              left join facility_group g on g.id = f.group_id
-            """;
-
     private static Round round(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         java.sql.Timestamp closed = rs.getTimestamp("closed_at");
         return new Round(rs.getLong("id"), rs.getString("region_code"), rs.getString("municipality_code"),
@@ -515,20 +350,5 @@ public class Rounds {
                 rs.getString("outcome_detail"), rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant(),
                 rs.getString("closed_by"), closed == null ? null : closed.toInstant(), rs.getInt("version"),
                 rs.getInt("openings"), rs.getInt("proposals"));
-    }
-
-    private static ProposalRow proposal(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        String limits = rs.getString("limits");
-        return new ProposalRow(rs.getLong("id"), rs.getLong("doctor_id"), rs.getString("doctor_name"),
-                rs.getString("practice_name"), rs.getLong("facility_id"), rs.getString("facility_name"),
-                rs.getInt("residents"), (Integer) rs.getObject("doctor_rank", Integer.class),
-                rs.getObject("facility_rank", Integer.class),
-                rs.getObject("distance_km", java.math.BigDecimal.class) == null ? null
-                        : rs.getBigDecimal("distance_km").doubleValue(),
-                limits == null ? List.of() : List.of(limits.split("\\|")), rs.getString("status"),
-                (Long) rs.getObject("agreement_id", Long.class), rs.getString("operator"),
-                rs.getString("municipality_code"), rs.getObject("group_id", Long.class) == null ? null
-                        : new ProposalRow.Group(rs.getLong("group_id"), rs.getString("group_name"),
-                                rs.getInt("group_facilities"), rs.getInt("group_residents")));
     }
 }

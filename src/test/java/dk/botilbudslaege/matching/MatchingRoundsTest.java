@@ -65,6 +65,10 @@ class MatchingRoundsTest {
     @Autowired
     Rounds rounds;
     @Autowired
+    Offers offers;
+    @Autowired
+    Proposals roundProposals;
+    @Autowired
     JdbcClient jdbc;
     Api api;
 
@@ -277,9 +281,9 @@ class MatchingRoundsTest {
         Rounds.Round round = rounds.open(kommune, broenderslev, MatchMethod.WISH_LIST, today().plusDays(10), null,
                 List.of(near, far, unlocated));
         try {
-            List<Rounds.NearOpening> seen = rounds.openingsNear(doctor);
-            assertThat(seen).extracting(Rounds.NearOpening::facilityId).containsExactly(near, far, unlocated);
-            assertThat(seen).extracting(Rounds.NearOpening::distanceKm)
+            List<Offers.NearOpening> seen = offers.near(doctor);
+            assertThat(seen).extracting(Offers.NearOpening::facilityId).containsExactly(near, far, unlocated);
+            assertThat(seen).extracting(Offers.NearOpening::distanceKm)
                     .containsExactly(km(clinic, nearAt), km(clinic, farAt), null);
             assertThat(seen.get(0).distanceKm()).isEqualTo(1.2);
             assertThat(seen.get(1).distanceKm()).isEqualTo(3.4);
@@ -295,25 +299,25 @@ class MatchingRoundsTest {
             // M2: the doctor ranks them; the facility ranks the doctor who offered
             wishes(doctor, far, near);
             priorities(far, doctor);
-            List<Rounds.NearOpening> ranked = rounds.openingsNear(doctor);
-            assertThat(ranked).extracting(Rounds.NearOpening::wishRank).containsExactly(2, 1, null);
-            assertThat(rounds.offers(far)).singleElement().satisfies(offer -> {
+            List<Offers.NearOpening> ranked = offers.near(doctor);
+            assertThat(ranked).extracting(Offers.NearOpening::wishRank).containsExactly(2, 1, null);
+            assertThat(offers.toFacility(far)).singleElement().satisfies(offer -> {
                 assertThat(offer.doctorId()).isEqualTo(doctor);
                 assertThat(offer.doctorRank()).isEqualTo(1);
                 assertThat(offer.priorityRank()).isEqualTo(1);
                 assertThat(offer.distanceKm()).isEqualTo(3.4);
             });
-            assertThat(rounds.offers(near)).singleElement().satisfies(offer -> {
+            assertThat(offers.toFacility(near)).singleElement().satisfies(offer -> {
                 assertThat(offer.doctorRank()).isEqualTo(2);
                 assertThat(offer.priorityRank()).isNull();
             });
 
             // a practice without coordinates sees them without distances; a doctor elsewhere does not see them
-            assertThat(rounds.openingsNear(unlocatedDoctor)).extracting(Rounds.NearOpening::facilityId)
+            assertThat(offers.near(unlocatedDoctor)).extracting(Offers.NearOpening::facilityId)
                     .containsExactlyInAnyOrder(near, far, unlocated);
-            assertThat(rounds.openingsNear(unlocatedDoctor)).extracting(Rounds.NearOpening::distanceKm)
+            assertThat(offers.near(unlocatedDoctor)).extracting(Offers.NearOpening::distanceKm)
                     .containsOnlyNulls();
-            assertThat(rounds.openingsNear(outsideDoctor)).extracting(Rounds.NearOpening::facilityId)
+            assertThat(offers.near(outsideDoctor)).extracting(Offers.NearOpening::facilityId)
                     .doesNotContain(near, far, unlocated, unpublished);
             assertThat(rounds.list(doctorUser(outsideDoctor, outsidePractice))).extracting(Rounds.Round::id)
                     .doesNotContain(round.id());
@@ -321,7 +325,7 @@ class MatchingRoundsTest {
             rounds.close(kommune, round.id(), stable(MatchingRounds.Proposing.DOCTORS), null);
         }
         // a closed round publishes nothing any more
-        assertThat(rounds.openingsNear(doctor)).extracting(Rounds.NearOpening::facilityId)
+        assertThat(offers.near(doctor)).extracting(Offers.NearOpening::facilityId)
                 .doesNotContain(near, far, unlocated);
     }
 
@@ -353,7 +357,7 @@ class MatchingRoundsTest {
             assertThat(preview.method()).isEqualTo("STABLE_MATCHING");
             assertThat(byFacility(preview).get(one).doctorId()).isEqualTo(d2);
             assertThat(byFacility(preview).get(two).doctorId()).isEqualTo(d1);
-            assertThat(rounds.proposals(kommune, round.id()).proposals()).as("a preview stores nothing").isEmpty();
+            assertThat(roundProposals.of(kommune, round.id()).proposals()).as("a preview stores nothing").isEmpty();
             assertThat(rounds.get(kommune, round.id()).open()).isTrue();
 
             Rounds.Round closed = rounds.close(kommune, round.id(), stable(MatchingRounds.Proposing.DOCTORS),
@@ -371,7 +375,7 @@ class MatchingRoundsTest {
             }
         }
 
-        Map<Long, Rounds.ProposalRow> proposals = byFacility(rounds.proposals(kommune, round.id()));
+        Map<Long, Rounds.ProposalRow> proposals = byFacility(roundProposals.of(kommune, round.id()));
         assertThat(proposals).containsOnlyKeys(one, two);
         Rounds.ProposalRow forOne = proposals.get(one);
         assertThat(forOne.id()).isNotNull();
@@ -387,7 +391,7 @@ class MatchingRoundsTest {
         assertThat(forTwo.facilityRank()).isEqualTo(1);
         assertThat(forTwo.distanceKm()).isEqualTo(km(clinic, twoAt)).isEqualTo(4.5);
         // a doctor sees only their own proposal
-        assertThat(rounds.proposals(doctorUser(d1, practice), round.id()).proposals())
+        assertThat(roundProposals.of(doctorUser(d1, practice), round.id()).proposals())
                 .extracting(Rounds.ProposalRow::facilityId).containsExactly(two);
 
         // the lists of the closed round's openings are final ...
@@ -437,22 +441,22 @@ class MatchingRoundsTest {
             rounds.close(kommune, round.id(), stable(MatchingRounds.Proposing.FACILITIES), null);
         }
         assertThat(rounds.get(kommune, round.id()).outcomeDetail()).isEqualTo("FACILITIES");
-        Map<Long, Rounds.ProposalRow> proposals = byFacility(rounds.proposals(kommune, round.id()));
+        Map<Long, Rounds.ProposalRow> proposals = byFacility(roundProposals.of(kommune, round.id()));
         long p1 = proposals.get(f1).id();
         long p2 = proposals.get(f2).id();
 
         // only the municipality or the region of the round decides; a start date is needed and must be valid
-        assertThatThrownBy(() -> rounds.accept(doctorUser(d1, practice), p1, START))
+        assertThatThrownBy(() -> roundProposals.accept(doctorUser(d1, practice), p1, START))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> rounds.accept(municipality("773"), p1, START)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> rounds.accept(REGION_MIDT_USER, p1, START)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> rounds.decline(municipality("773"), p2)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> rounds.accept(kommune, 987_654_321L, START)).isInstanceOf(NotFoundException.class);
-        assertInvalid(() -> rounds.accept(kommune, p1, null), "startDate");
-        assertInvalid(() -> rounds.accept(kommune, p1, LocalDate.of(2024, 12, 1)), "startDate");
-        assertThat(byFacility(rounds.proposals(kommune, round.id())).get(f1).status()).isEqualTo("PROPOSED");
+        assertThatThrownBy(() -> roundProposals.accept(municipality("773"), p1, START)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> roundProposals.accept(REGION_MIDT_USER, p1, START)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> roundProposals.decline(municipality("773"), p2)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> roundProposals.accept(kommune, 987_654_321L, START)).isInstanceOf(NotFoundException.class);
+        assertInvalid(() -> roundProposals.accept(kommune, p1, null), "startDate");
+        assertInvalid(() -> roundProposals.accept(kommune, p1, LocalDate.of(2024, 12, 1)), "startDate");
+        assertThat(byFacility(roundProposals.of(kommune, round.id())).get(f1).status()).isEqualTo("PROPOSED");
 
-        long agreementId = rounds.accept(kommune, p1, START);
+        long agreementId = roundProposals.accept(kommune, p1, START);
         JsonNode agreement = agreement(agreementId);
         assertThat(agreement.path("status").asString()).isEqualTo("DRAFT");
         assertThat(agreement.path("matchMethod").asString()).isEqualTo("STABLE_MATCHING");
@@ -461,15 +465,15 @@ class MatchingRoundsTest {
         assertThat(agreement.path("startDate").asString()).isEqualTo(START.toString());
         assertThat(agreement.path("createdBy").asString()).isEqualTo("kommune-840");
 
-        assertConflict(() -> rounds.accept(kommune, p1, START), "PROPOSAL_DECIDED");
-        assertConflict(() -> rounds.accept(REGION_NORD_USER, p1, START.plusMonths(1)), "PROPOSAL_DECIDED");
-        assertConflict(() -> rounds.decline(kommune, p1), "PROPOSAL_DECIDED");
+        assertConflict(() -> roundProposals.accept(kommune, p1, START), "PROPOSAL_DECIDED");
+        assertConflict(() -> roundProposals.accept(REGION_NORD_USER, p1, START.plusMonths(1)), "PROPOSAL_DECIDED");
+        assertConflict(() -> roundProposals.decline(kommune, p1), "PROPOSAL_DECIDED");
 
-        rounds.decline(REGION_NORD_USER, p2);
-        assertConflict(() -> rounds.accept(kommune, p2, START), "PROPOSAL_DECIDED");
-        assertConflict(() -> rounds.decline(kommune, p2), "PROPOSAL_DECIDED");
+        roundProposals.decline(REGION_NORD_USER, p2);
+        assertConflict(() -> roundProposals.accept(kommune, p2, START), "PROPOSAL_DECIDED");
+        assertConflict(() -> roundProposals.decline(kommune, p2), "PROPOSAL_DECIDED");
 
-        Map<Long, Rounds.ProposalRow> decided = byFacility(rounds.proposals(kommune, round.id()));
+        Map<Long, Rounds.ProposalRow> decided = byFacility(roundProposals.of(kommune, round.id()));
         assertThat(decided.get(f1).status()).isEqualTo("ACCEPTED");
         assertThat(decided.get(f1).agreementId()).isEqualTo(agreementId);
         assertThat(decided.get(f2).status()).isEqualTo("DECLINED");
@@ -527,14 +531,14 @@ class MatchingRoundsTest {
             }
         }
 
-        Rounds.ProposalRow proposal = rounds.proposals(kommune, round.id()).proposals().get(0);
+        Rounds.ProposalRow proposal = roundProposals.of(kommune, round.id()).proposals().get(0);
         assertThat(proposal.facilityId()).isEqualTo(large);
         assertThat(proposal.doctorId()).isEqualTo(doctor);
         assertThat(proposal.doctorRank()).isNull();
         assertThat(proposal.facilityRank()).isNull();
         assertThat(proposal.distanceKm()).isEqualTo(km(clinic, largeAt)).isEqualTo(2.0);
 
-        long agreementId = rounds.accept(kommune, proposal.id(), START);
+        long agreementId = roundProposals.accept(kommune, proposal.id(), START);
         JsonNode agreement = agreement(agreementId);
         assertThat(agreement.path("status").asString()).isEqualTo("DRAFT");
         assertThat(agreement.path("matchMethod").asString()).isEqualTo("COVERAGE_PLAN");
@@ -565,19 +569,19 @@ class MatchingRoundsTest {
         } finally {
             rounds.close(kommune, round.id(), stable(MatchingRounds.Proposing.DOCTORS), null);
         }
-        Map<Long, Rounds.ProposalRow> proposals = byFacility(rounds.proposals(kommune, round.id()));
+        Map<Long, Rounds.ProposalRow> proposals = byFacility(roundProposals.of(kommune, round.id()));
         Rounds.ProposalRow forFirst = proposals.get(first);
         assertThat(forFirst.group()).isNotNull();
         assertThat(forFirst.group().facilities()).isEqualTo(2);
         assertThat(forFirst.group().residents()).isEqualTo(14);
         assertThat(proposals.get(alone).group()).isNull();
 
-        JsonNode whole = agreement(rounds.accept(kommune, forFirst.id(), START, true));
+        JsonNode whole = agreement(roundProposals.accept(kommune, forFirst.id(), START, true));
         assertThat(whole.path("unitKind").asString()).isEqualTo("GROUP");
         assertThat(whole.path("facilityIds").toString()).contains(String.valueOf(first), String.valueOf(second));
         assertThat(whole.path("matchMethod").asString()).isEqualTo("STABLE_MATCHING");
 
-        JsonNode single = agreement(rounds.accept(kommune, proposals.get(alone).id(), START, true));
+        JsonNode single = agreement(roundProposals.accept(kommune, proposals.get(alone).id(), START, true));
         assertThat(single.path("unitKind").asString()).as("no group: the facility alone").isEqualTo("FACILITY");
     }
 
@@ -598,7 +602,7 @@ class MatchingRoundsTest {
         } finally {
             rounds.close(REGION_NORD_USER, round.id(), stable(MatchingRounds.Proposing.DOCTORS), null);
         }
-        long proposal = rounds.proposals(REGION_NORD_USER, round.id()).proposals().get(0).id();
+        long proposal = roundProposals.of(REGION_NORD_USER, round.id()).proposals().get(0).id();
 
         // M5: a person confirms each proposal, which creates a draft agreement; the one who runs the round,
         // or else the municipality that files for the facility
@@ -606,7 +610,7 @@ class MatchingRoundsTest {
         Long agreementId = null;
         for (CurrentUser decider : List.of(REGION_NORD_USER, municipality(jammerbugt))) {
             try {
-                agreementId = rounds.accept(decider, proposal, START);
+                agreementId = roundProposals.accept(decider, proposal, START);
                 break;
             } catch (ForbiddenException | NotFoundException e) {
                 refusals.add(decider.username() + ": " + e.getClass().getSimpleName());

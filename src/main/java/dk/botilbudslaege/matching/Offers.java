@@ -1,0 +1,85 @@
+package dk.botilbudslaege.matching;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What each side ranks (SPEC §6 M1–M2): the openings a doctor can wish for, nearest first, and the
+ * doctors who offered to take a facility, with both ranks and the distance.
+ */
+@Service
+public class Offers {
+
+    /** An opening as a doctor sees it (M1): how far from the practice, and its place in the doctor's list. */
+    public record NearOpening(long facilityId, String name, String address, String municipalityName, int residents,
+            Double distanceKm, Integer wishRank, long roundId, LocalDate closesOn) {
+    }
+
+    /** A doctor who offered to take a facility (M2), with the ranks on both sides. */
+    public record Offer(long doctorId, String doctorName, String practiceName, Double distanceKm, int doctorRank,
+            Integer priorityRank) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Offers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The openings of the open rounds of a doctor's area, nearest first, with the doctor's ranks. */
+    @Transactional(readOnly = true)
+    public List<NearOpening> near(long doctorId) {
+        return jdbc.sql("""
+                        select distinct on (f.id) f.id, f.name, f.address, m.name as municipality, f.residents,
+                               f.latitude, f.longitude, p.latitude as plat, p.longitude as plon, w.rank, r.id as round_id,
+                               r.closes_on
+                          from doctor d join practice p on p.id = d.practice_id
+                          join matching_round r on r.status = 'OPEN'
+                          join matching_opening o on o.round_id = r.id
+                          join facility f on f.id = o.facility_id
+                          join municipality m on m.code = f.municipality_code
+                          left join doctor_wish w on w.doctor_id = d.id and w.facility_id = f.id
+                         where d.id = :doctor and\s""" + Rounds.doctorArea().replace(":practice", "d.practice_id") + """
+                         order by f.id, r.id desc
+                        """)
+                .param("doctor", doctorId)
+                .query((rs, i) -> new NearOpening(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
+                        rs.getString("municipality"), rs.getInt("residents"),
+                        km(MatchingRounds.decimal(rs, "plat"), MatchingRounds.decimal(rs, "plon"),
+                                MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude")),
+                        rs.getObject("rank", Integer.class), rs.getLong("round_id"),
+                        rs.getObject("closes_on", LocalDate.class)))
+                .list().stream()
+                .sorted(java.util.Comparator.comparing((NearOpening o) -> o.distanceKm() == null ? Double.MAX_VALUE
+                        : o.distanceKm()).thenComparing(NearOpening::name))
+                .toList();
+    }
+
+    /** The doctors who put a facility on their wish list, in the facility's order, then the unranked ones. */
+    @Transactional(readOnly = true)
+    public List<Offer> toFacility(long facilityId) {
+        return jdbc.sql("""
+                        select d.id, d.name, p.name as practice, w.rank as doctor_rank, fp.rank as priority_rank,
+                               p.latitude as plat, p.longitude as plon, f.latitude, f.longitude
+                          from doctor_wish w join doctor d on d.id = w.doctor_id join practice p on p.id = d.practice_id
+                          join facility f on f.id = w.facility_id
+                          left join facility_priority fp on fp.facility_id = f.id and fp.doctor_id = d.id
+                         where w.facility_id = :f
+                         order by fp.rank nulls last, d.name, d.id
+                        """)
+                .param("f", facilityId)
+                .query((rs, i) -> new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("practice"),
+                        km(MatchingRounds.decimal(rs, "plat"), MatchingRounds.decimal(rs, "plon"),
+                                MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude")),
+                        rs.getInt("doctor_rank"), rs.getObject("priority_rank", Integer.class)))
+                .list();
+    }
+
+    private static Double km(Double lat1, Double lon1, Double lat2, Double lon2) {
+        return lat1 == null || lat2 == null ? null : MatchingRounds.round(Haversine.km(lat1, lon1, lat2, lon2));
+    }
+}
