@@ -6,8 +6,14 @@ package dk.botilbudslaege.matching;
  *
  * @param regionCode       always set
  * @param municipalityCode null for a round of the whole region
+ * @param municipalOnly    asked for by a municipality, which files for municipal and private facilities only
  */
-record Area(String regionCode, String municipalityCode) {
+record Area(String regionCode, String municipalityCode, boolean municipalOnly) {
+
+    /** An area asked for by a region (or opened by one): every facility in it. */
+    Area(String regionCode, String municipalityCode) {
+        this(regionCode, municipalityCode, false);
+    }
 
     boolean regional() {
         return municipalityCode == null;

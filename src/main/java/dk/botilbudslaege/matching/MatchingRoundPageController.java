@@ -177,7 +177,12 @@ class MatchingRoundPageController {
             redirect.addFlashAttribute("flash", messages.text("matching.flash.accepted"));
             return "redirect:/agreements/" + agreementId;
         } catch (ForbiddenException e) {
-            throw e;
+            if (!wholeGroup) {
+                throw e;
+            }
+            // the group reaches beyond what this person files for: say so on the round's page
+            redirect.addFlashAttribute("actionErrors", messages.of(e));
+            return "redirect:/matching/rounds/" + roundId;
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("actionErrors", messages.of(e));
             return "redirect:/matching/rounds/" + roundId;

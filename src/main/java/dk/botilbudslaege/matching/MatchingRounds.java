@@ -29,7 +29,7 @@ public class MatchingRounds {
     public enum Proposing { DOCTORS, FACILITIES }
 
     /** A facility open for a doctor, with what planning needs of it. */
-    record Opening(long id, String name, int residents, Double latitude, Double longitude) {
+    record Opening(long id, String name, int residents, Double latitude, Double longitude, String operator) {
     }
 
     static final int DEFAULT_WHAT_IF_PER_DOCTOR = 2;
@@ -113,13 +113,13 @@ public class MatchingRounds {
             if (!allowed) {
                 throw new ForbiddenException("scope.matching.round");
             }
-            return new Area(region, municipalityCode);
+            return new Area(region, municipalityCode, user.is(Role.MUNICIPALITY));
         }
         if (user.is(Role.MUNICIPALITY)) {
             if (regionCode != null && !regionCode.isBlank() && !user.inRegion(regionCode)) {
                 throw new ForbiddenException("scope.matching.round");
             }
-            return new Area(user.regionCode(), user.municipalityCode());
+            return new Area(user.regionCode(), user.municipalityCode(), true);
         }
         if (!user.is(Role.REGION) || (regionCode != null && !regionCode.isBlank() && !user.inRegion(regionCode))) {
             throw new ForbiddenException("scope.matching.round");
@@ -130,7 +130,7 @@ public class MatchingRounds {
     /** The area's facilities in scope today without an agreement in force from today. */
     List<Opening> uncoveredOpenings(Area area) {
         return jdbc.sql("""
-                        select f.id, f.name, f.residents, f.latitude, f.longitude from facility f
+                        select f.id, f.name, f.residents, f.latitude, f.longitude, f.operator from facility f
                          where\s""" + area.condition("f.municipality_code") + """
                            and legal_basis_in_scope(f.legal_basis, current_date)
                            and not exists (select 1 from agreement_coverage c where c.facility_id = f.id
@@ -153,7 +153,7 @@ public class MatchingRounds {
 
     static Opening opening(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Opening(rs.getLong("id"), rs.getString("name"), rs.getInt("residents"),
-                MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude"));
+                MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude"), rs.getString("operator"));
     }
 
     /** Stable matching of the stored lists between the area's doctors and the openings. */
@@ -186,8 +186,16 @@ public class MatchingRounds {
         }
         MatchingInstance.Builder builder = MatchingInstance.builder();
         rooms.practices().values().forEach(p -> builder.practice(p.id(), p.room()));
-        wishes.forEach((doctor, ranked) -> builder.doctorInPractice(doctor, rooms.doctors().get(doctor).capacity(),
-                rooms.doctors().get(doctor).practiceId(), ranked));
+        wishes.forEach((doctor, ranked) -> {
+            AreaDoctors.DoctorRoom room = rooms.doctors().get(doctor);
+            if (room.dispensed() && room.heldRoles() > 0) {
+                // R3 counts a dispensed doctor once, and this one is counted already: its further facilities
+                // use none of the practice's room
+                builder.doctor(doctor, room.capacity(), ranked);
+            } else {
+                builder.doctorInPractice(doctor, room.capacity(), room.practiceId(), ranked);
+            }
+        });
         priorities.forEach((facility, ranked) -> builder.facility(facility,
                 ranked.stream().filter(wishes::containsKey).toList()));
         MatchingInstance instance = builder.build();

@@ -59,7 +59,10 @@ public class Offers {
                 .toList();
     }
 
-    /** The doctors who put a facility on their wish list, in the facility's order, then the unranked ones. */
+    /**
+     * The doctors of the facility's region who put it on their wish list, in the facility's order, then the
+     * unranked ones (a doctor elsewhere takes part in no round of the facility, and is not shown by name).
+     */
     @Transactional(readOnly = true)
     public List<Offer> toFacility(long facilityId) {
         return jdbc.sql("""
@@ -68,7 +71,9 @@ public class Offers {
                           from doctor_wish w join doctor d on d.id = w.doctor_id join practice p on p.id = d.practice_id
                           join facility f on f.id = w.facility_id
                           left join facility_priority fp on fp.facility_id = f.id and fp.doctor_id = d.id
-                         where w.facility_id = :f
+                          join current_municipality_region fr on fr.municipality_code = f.municipality_code
+                          join current_municipality_region pr on pr.municipality_code = p.municipality_code
+                         where w.facility_id = :f and pr.region_code = fr.region_code
                          order by fp.rank nulls last, d.name, d.id
                         """)
                 .param("f", facilityId)

@@ -121,7 +121,7 @@ public class Proposals {
         if (!"PROPOSED".equals(row.status())) {
             throw new ConflictException("PROPOSAL_DECIDED", "matching.proposal.decided");
         }
-        if (!row.decidableBy(user) && !(declining && rounds.manages(user, round))) {
+        if (!row.decidableBy(user) && !(declining && rounds.manages(user, round) && row.declinableBy(user))) {
             throw new ForbiddenException("scope.matching.proposal");
         }
         return row;

@@ -81,25 +81,34 @@ public class RankedLists {
 
     /** Whether the latest round that published a facility has closed: its lists are then final (M2). */
     boolean listsFinal(long facilityId) {
-        return jdbc.sql("""
-                        select coalesce((select r.status = 'CLOSED' from matching_round r
-                                           join matching_opening o on o.round_id = r.id
-                                          where o.facility_id = :f order by r.id desc limit 1), false)
-                        """).param("f", facilityId).query(Boolean.class).single();
+        return finalAmong(List.of(facilityId)).contains(facilityId);
     }
 
-    /** The facilities among these whose latest round has closed. */
+    /**
+     * The facilities among these whose latest round has closed. The rounds are share-locked, so a list
+     * change and a round closing never overlap: the one waits for the other, and a round's outcome is
+     * always computed from the lists it then makes final.
+     */
     private java.util.Set<Long> finalAmong(java.util.Collection<Long> facilityIds) {
         if (facilityIds.isEmpty()) {
             return java.util.Set.of();
         }
-        return new HashSet<>(jdbc.sql("""
-                        select distinct on (o.facility_id) o.facility_id, r.status from matching_opening o
-                          join matching_round r on r.id = o.round_id
-                         where o.facility_id in (:ids) order by o.facility_id, r.id desc
+        Map<Long, long[]> latest = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select o.facility_id, r.id, r.status = 'CLOSED' as closed
+                          from matching_round r join matching_opening o on o.round_id = r.id
+                         where o.facility_id in (:ids)
+                           for share of r
                         """).param("ids", List.copyOf(facilityIds))
-                .query((rs, i) -> "CLOSED".equals(rs.getString(2)) ? rs.getLong(1) : null).list().stream()
-                .filter(java.util.Objects::nonNull).toList());
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getBoolean(3) ? 1 : 0}).list()
+                .forEach(row -> latest.merge(row[0], row, (x, y) -> x[1] > y[1] ? x : y));
+        java.util.Set<Long> result = new HashSet<>();
+        latest.forEach((facility, row) -> {
+            if (row[2] == 1) {
+                result.add(facility);
+            }
+        });
+        return result;
     }
 
     /** Replaces an owner's ranked list in one batch: rank 1 is the first id. */

@@ -59,11 +59,26 @@ public class Rounds {
         public record Group(long id, String name, int facilities, int residents) {
         }
 
-        /** Whether a user may confirm or decline: whoever files the facility's information form (SPEC §3). */
+        /**
+         * Whether a user may confirm or decline: whoever files the facility's information form (SPEC §3): the
+         * region for regional facilities, the municipality for municipal and private ones, or a private
+         * facility itself.
+         */
         public boolean decidableBy(CurrentUser user) {
             boolean regional = "REGIONAL".equals(facilityOperator);
-            return "PROPOSED".equals(status) && (user.is(Role.REGION) ? regional
-                    : user.is(Role.MUNICIPALITY) && !regional && user.inMunicipality(facilityMunicipalityCode));
+            boolean files = switch (user.role()) {
+                case REGION -> regional;
+                case MUNICIPALITY -> !regional && user.inMunicipality(facilityMunicipalityCode);
+                case FACILITY -> "PRIVATE".equals(facilityOperator) && user.facilityId() != null
+                        && user.facilityId() == facilityId;
+                case DOCTOR, NATIONAL -> false;
+            };
+            return "PROPOSED".equals(status) && files;
+        }
+
+        /** Whether the one who runs the round may decline it: never a municipality for a regional facility. */
+        public boolean declinableBy(CurrentUser user) {
+            return "PROPOSED".equals(status) && (user.is(Role.REGION) || !"REGIONAL".equals(facilityOperator));
         }
     }
 
@@ -99,7 +114,7 @@ public class Rounds {
             case MUNICIPALITY -> "(r.municipality_code = :municipality or (r.municipality_code is null and r.region_code = :region))";
             case FACILITY -> "exists (select 1 from matching_opening o where o.round_id = r.id and o.facility_id = :facility)";
             case DOCTOR -> "r.status = 'OPEN' and " + doctorArea();
-            case NATIONAL -> "true";
+            case NATIONAL -> throw new ForbiddenException("scope.national.aggregatesOnly");
         };
         return jdbc.sql(ROUND_SELECT + " where " + where + " order by r.status desc, r.opened_at desc, r.id desc")
                 .param("region", nullSafe(user.regionCode())).param("municipality", nullSafe(user.municipalityCode()))
@@ -117,7 +132,7 @@ public class Rounds {
                     || (round.municipalityCode() == null && user.inRegion(round.regionCode()));
             case FACILITY -> user.facilityId() != null && isOpening(id, user.facilityId());
             case DOCTOR -> list(user).stream().anyMatch(r -> r.id() == id) || hasProposalFor(id, user.doctorId());
-            case NATIONAL -> true;
+            case NATIONAL -> throw new ForbiddenException("scope.national.aggregatesOnly");
         };
         if (!visible) {
             throw NotFoundException.of(ENTITY, id);
@@ -134,7 +149,25 @@ public class Rounds {
     /** The facilities the user could publish now: the area's in scope without a doctor. */
     @Transactional(readOnly = true)
     public List<MatchingRounds.Opening> candidates(CurrentUser user, String municipalityCode) {
-        return matching.uncoveredOpenings(matching.area(user, null, municipalityCode));
+        return publishable(matching.area(user, null, municipalityCode));
+    }
+
+    /**
+     * The area's facilities without a doctor that no round is dealing with already: not published in an
+     * open round, and without a proposal waiting for a decision or a confirmed one whose draft is still on
+     * its way (so a facility never gets two proposals or two drafts at once). A municipality publishes
+     * only the facilities it files for: not the regional ones.
+     */
+    private List<MatchingRounds.Opening> publishable(Area area) {
+        java.util.Set<Long> busy = new java.util.HashSet<>(jdbc.sql("""
+                        select o.facility_id from matching_opening o join matching_round r on r.id = o.round_id
+                         where r.status = 'OPEN'
+                        union
+                        select x.facility_id from matching_proposal x left join agreement a on a.id = x.agreement_id
+                         where x.status = 'PROPOSED' or (x.status = 'ACCEPTED' and a.status in ('DRAFT', 'SUBMITTED'))
+                        """).query(Long.class).list());
+        return matching.uncoveredOpenings(area).stream().filter(o -> !busy.contains(o.id()))
+                .filter(o -> !area.municipalOnly() || !"REGIONAL".equals(o.operator())).toList();
     }
 
     /** Publishes openings (all the area's uncovered facilities when none are chosen); one open round per area. */
@@ -152,7 +185,7 @@ public class Rounds {
         if (note != null && note.length() > 2000) {
             problems.add(FieldProblem.of("note", "matching.round.note.tooLong", 2000));
         }
-        List<Long> candidates = matching.uncoveredOpenings(area).stream().map(MatchingRounds.Opening::id).toList();
+        List<Long> candidates = publishable(area).stream().map(MatchingRounds.Opening::id).toList();
         Set<Long> chosen = facilityIds == null || facilityIds.isEmpty() ? new LinkedHashSet<>(candidates)
                 : new LinkedHashSet<>(facilityIds);
         if (!candidates.containsAll(chosen)) {
@@ -169,13 +202,13 @@ public class Rounds {
         if (busy) {
             throw new ConflictException("ROUND_ALREADY_OPEN", "matching.round.alreadyOpen");
         }
-        long id = jdbc.sql("""
-                        insert into matching_round (region_code, municipality_code, local_method, note, closes_on, opened_by)
-                        values (:r, :m, :method, :note, :closes, :by) returning id
-                        """)
-                .param("r", area.regionCode()).param("m", area.municipalityCode()).param("method", localMethod.name())
-                .param("note", note == null || note.isBlank() ? null : note.strip()).param("closes", closesOn)
-                .param("by", user.username()).query(Long.class).single();
+        long id;
+        try {
+            id = insertRound(area, localMethod, note, closesOn, user);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // another round for the area was opened at the same moment (the partial unique index)
+            throw new ConflictException("ROUND_ALREADY_OPEN", "matching.round.alreadyOpen");
+        }
         for (long f : chosen) {
             jdbc.sql("insert into matching_opening (round_id, facility_id) values (:id, :f)").param("id", id)
                     .param("f", f).update();
@@ -184,20 +217,35 @@ public class Rounds {
         return find(id);
     }
 
+    private long insertRound(Area area, MatchMethod localMethod, String note, LocalDate closesOn, CurrentUser user) {
+        return jdbc.sql("""
+                        insert into matching_round (region_code, municipality_code, local_method, note, closes_on, opened_by)
+                        values (:r, :m, :method, :note, :closes, :by) returning id
+                        """)
+                .param("r", area.regionCode()).param("m", area.municipalityCode()).param("method", localMethod.name())
+                .param("note", note == null || note.isBlank() ? null : note.strip()).param("closes", closesOn)
+                .param("by", user.username()).query(Long.class).single();
+    }
+
     @Transactional(readOnly = true)
     public List<OpeningRow> openings(CurrentUser user, long roundId) {
         get(user, roundId);
         return jdbc.sql("""
                         select f.id, f.name, m.name as municipality, f.residents,
-                               (select count(*) from doctor_wish w where w.facility_id = f.id) as offers,
+                               (select count(*) from doctor_wish w join doctor d on d.id = w.doctor_id
+                                  join practice p on p.id = d.practice_id
+                                  join current_municipality_region pr on pr.municipality_code = p.municipality_code
+                                 where w.facility_id = f.id and pr.region_code = r.region_code) as offers,
                                (select count(*) from facility_priority p where p.facility_id = f.id) as ranked,
                                exists (select 1 from agreement_coverage c where c.facility_id = f.id
                                           and c.period && daterange(current_date, null)) as covered
-                          from matching_opening o join facility f on f.id = o.facility_id
+                          from matching_opening o join matching_round r on r.id = o.round_id join facility f on f.id = o.facility_id
                           join municipality m on m.code = f.municipality_code
-                         where o.round_id = :id order by f.name, f.id
+                         where o.round_id = :id and (:municipality = '' or f.municipality_code = :municipality)
+                         order by f.name, f.id
                         """)
                 .param("id", roundId)
+                .param("municipality", user.is(Role.MUNICIPALITY) ? user.municipalityCode() : "")
                 .query((rs, i) -> new OpeningRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getInt(5), rs.getInt(6), rs.getBoolean(7)))
                 .list();
@@ -226,7 +274,11 @@ public class Rounds {
     /** Runs the round and keeps its outcome as proposals; the lists of its openings are then final. */
     @Transactional
     public Round close(CurrentUser user, long roundId, Run run, Integer version) {
-        Round round = requireManaged(user, roundId);
+        requireManaged(user, roundId);
+        // lock the round first: list changes share-lock it (RankedLists), so none slips in between
+        // computing the outcome and closing
+        jdbc.sql("select id from matching_round where id = :id for update").param("id", roundId).query(Long.class).single();
+        Round round = find(roundId);
         requireOpen(round);
         Outcome outcome = outcome(round, run);
         int changed = jdbc.sql("""
@@ -262,7 +314,7 @@ public class Rounds {
     private Outcome outcome(Round round, Run run) {
         Area area = new Area(round.regionCode(), round.municipalityCode());
         List<MatchingRounds.Opening> openings = jdbc.sql("""
-                        select f.id, f.name, f.residents, f.latitude, f.longitude
+                        select f.id, f.name, f.residents, f.latitude, f.longitude, f.operator
                           from matching_opening o join facility f on f.id = o.facility_id
                          where o.round_id = :id
                            and not exists (select 1 from agreement_coverage c where c.facility_id = f.id

@@ -328,6 +328,30 @@ class CoveragePlanApiTest {
         assertThat(ids(plan, "uncoveredFacilityIds")).contains(third);
     }
 
+    @Test
+    void r3_a_dispensed_doctor_who_holds_a_role_takes_another_facility_from_a_full_practice_in_plan_and_stable_round() {
+        double[] spot = spot();
+        long practice = practice(REGION_MIDT, NORDDJURS_CODE, 2, spot);
+        long dispensed = doctor(REGION_MIDT, practice, false);
+        long other = doctor(REGION_MIDT, practice, false);
+        multipleFacilitiesDispensation(dispensed, 3);
+        activeAgreement(dispensed, facility(REGION_MIDT, NORDDJURS_CODE, 6, null));
+        activeAgreement(other, facility(REGION_MIDT, NORDDJURS_CODE, 6, null));
+        // the practice's two capacities hold two roles: its room is 0, yet R3 counts the dispensed doctor once
+        long opening = facility(REGION_MIDT, NORDDJURS_CODE, 7, offset(spot, 0.8, 0));
+
+        assertThat(doctorOf(planIn707(5, false), opening)).isEqualTo(dispensed);
+
+        api.as(REGION_MIDT).put("/api/v1/doctors/" + dispensed + "/wishes", List.of(opening));
+        api.as(REGION_MIDT).put("/api/v1/doctors/" + other + "/wishes", List.of(opening));
+        api.as(NORDDJURS).put("/api/v1/facilities/" + opening + "/priorities", List.of(other, dispensed));
+        Api.Response stable = api.as(NORDDJURS).post("/api/v1/matching/stable",
+                Map.of("municipalityCode", NORDDJURS_CODE, "proposing", "DOCTORS"));
+        assertThat(stable.status()).as(stable.body()).isEqualTo(200);
+        assertThat(doctorOf(stable.json(), opening)).as("the facility's first choice has no room (R1)")
+                .isEqualTo(dispensed);
+    }
+
     // ---- R2: a nursing-home doctor is not also a facility doctor without a dispensation -------------
 
     @Test

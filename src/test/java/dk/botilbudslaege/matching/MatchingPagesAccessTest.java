@@ -23,7 +23,7 @@ class MatchingPagesAccessTest {
     @CsvSource(delimiter = '|', value = {
             "region-midt           | /matching                               | 200",
             "kommune-norddjurs     | /matching                               | 200",
-            "national              | /matching                               | 200",
+            "national              | /matching                               | 403",
             "laege-norddjurs       | /matching                               | 302",
             "botilbud-skovstjernen | /matching                               | 302",
             "region-midt           | /matching/plan                          | 200",
