@@ -21,6 +21,11 @@ class AreaDoctors {
 
     record DoctorRoom(long id, String name, long practiceId, int capacity, boolean dispensed, int heldRoles,
             Limit limit) {
+
+        /** R3 counts a dispensed doctor once: one who holds a role already takes more without the practice's room. */
+        boolean alreadyCounted() {
+            return dispensed && heldRoles > 0;
+        }
     }
 
     record PracticeRoom(long id, String name, int room, Double latitude, Double longitude) {
@@ -36,7 +41,7 @@ class AreaDoctors {
         /** The room a doctor has for matching: its capacity, none when its practice has no room left. */
         int matchingCapacity(long doctorId) {
             DoctorRoom d = doctors.get(doctorId);
-            return practices.get(d.practiceId()).room() == 0 && !(d.dispensed() && d.heldRoles() > 0) ? 0 : d.capacity();
+            return practices.get(d.practiceId()).room() == 0 && !d.alreadyCounted() ? 0 : d.capacity();
         }
 
         /** The rule that limits a doctor, R3 when only the practice's room stops it. */

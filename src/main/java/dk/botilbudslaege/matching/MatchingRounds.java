@@ -188,7 +188,7 @@ public class MatchingRounds {
         rooms.practices().values().forEach(p -> builder.practice(p.id(), p.room()));
         wishes.forEach((doctor, ranked) -> {
             AreaDoctors.DoctorRoom room = rooms.doctors().get(doctor);
-            if (room.dispensed() && room.heldRoles() > 0) {
+            if (room.alreadyCounted()) {
                 // R3 counts a dispensed doctor once, and this one is counted already: its further facilities
                 // use none of the practice's room
                 builder.doctor(doctor, room.capacity(), ranked);
@@ -244,17 +244,19 @@ public class MatchingRounds {
 
     /** The optimal coverage plan of the openings by the area's doctors, as proposals. */
     Outcome planOutcome(Area area, List<Opening> openings, double maxDistanceKm, int whatIfPerDoctor) {
-        CoveragePlan plan = plan(area, openings, maxDistanceKm, 0);
         AreaDoctors.Rooms rooms = areaDoctors.rooms(area, 0);
-        CoveragePlan whatIfPlan = whatIfPerDoctor > 0 ? rounded(plan(area, openings, maxDistanceKm, whatIfPerDoctor)) : null;
+        CoverageInstance today = instance(openings, rooms);
+        CoveragePlan plan = plan(today, null, maxDistanceKm);
+        CoveragePlan whatIfPlan = whatIfPerDoctor == 0 ? null : rounded(plan(today,
+                instance(openings, areaDoctors.rooms(area, whatIfPerDoctor)), maxDistanceKm));
         List<Outcome.WhatIfDoctor> dispensations = new ArrayList<>();
         if (whatIfPlan != null) {
             Map<Long, List<CoveragePlan.PlannedPair>> byDoctor = new LinkedHashMap<>();
             whatIfPlan.pairs().forEach(p -> byDoctor.computeIfAbsent(p.doctorId(), k -> new ArrayList<>()).add(p));
             byDoctor.forEach((doctor, pairs) -> {
-                int today = rooms.doctors().get(doctor).capacity();
-                if (pairs.size() > today) {
-                    dispensations.add(new Outcome.WhatIfDoctor(doctor, today, pairs));
+                int capacityToday = rooms.doctors().get(doctor).capacity();
+                if (pairs.size() > capacityToday) {
+                    dispensations.add(new Outcome.WhatIfDoctor(doctor, capacityToday, pairs));
                 }
             });
         }
@@ -264,23 +266,27 @@ public class MatchingRounds {
             proposals.add(new Outcome.Proposal(p.doctorId(), p.facilityId(), null, null, round(p.distanceKm()),
                     limit == AreaDoctors.Limit.DISPENSATION ? List.of("DISPENSATION:") : List.of()));
         }
+        String km = BigDecimal.valueOf(maxDistanceKm).stripTrailingZeros().toPlainString();
         List<Outcome.Unmatched> unmatched = new ArrayList<>();
-        plan.uncoveredFacilityIds().forEach(f -> unmatched.add(new Outcome.Unmatched(f,
-                List.of("NO_DOCTOR_WITHIN:" + BigDecimal.valueOf(maxDistanceKm).stripTrailingZeros().toPlainString()))));
+        plan.uncoveredFacilityIds().forEach(f -> unmatched.add(new Outcome.Unmatched(f, List.of("NO_DOCTOR_WITHIN:" + km))));
         plan.facilitiesWithoutCoordinates().forEach(f -> unmatched.add(new Outcome.Unmatched(f, List.of("NO_COORDINATES:"))));
-        String detail = BigDecimal.valueOf(maxDistanceKm).stripTrailingZeros().toPlainString()
-                + (whatIfPerDoctor > 0 ? "/" + whatIfPerDoctor : "");
+        String detail = km + (whatIfPerDoctor > 0 ? "/" + whatIfPerDoctor : "");
         return new Outcome("COVERAGE_PLAN", detail, proposals, unmatched, rounded(plan),
                 whatIfPlan == null ? null : whatIfPlan.coveredFacilities(), dispensations);
     }
 
-    /** The plan of today's rooms, or with {@code whatIfPerDoctor} above 0 the what-if plan measured against today. */
+    /** The plan of today's rooms, or with {@code area} given its what-if plan for that many facilities a doctor. */
     private CoveragePlan plan(Area area, List<Opening> openings, double maxDistanceKm, int whatIfPerDoctor) {
         CoverageInstance today = instance(openings, areaDoctors.rooms(area, 0));
+        return plan(today, whatIfPerDoctor == 0 ? null
+                : instance(openings, areaDoctors.rooms(area, whatIfPerDoctor)), maxDistanceKm);
+    }
+
+    /** Today's plan, or with {@code whatIf} the what-if plan measured against today. */
+    private static CoveragePlan plan(CoverageInstance today, CoverageInstance whatIf, double maxDistanceKm) {
         try {
-            return whatIfPerDoctor == 0 ? CoveragePlanner.plan(today, maxDistanceKm)
-                    : CoveragePlanner.whatIf(today, instance(openings, areaDoctors.rooms(area, whatIfPerDoctor)),
-                            maxDistanceKm);
+            return whatIf == null ? CoveragePlanner.plan(today, maxDistanceKm)
+                    : CoveragePlanner.whatIf(today, whatIf, maxDistanceKm);
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of(FieldProblem.of("maxDistanceKm", "matching.maxDistanceKm.range",
                     (int) CoveragePlanner.MAX_DISTANCE_KM));
@@ -296,10 +302,13 @@ public class MatchingRounds {
     }
 
     static Double distance(AreaDoctors.PracticeRoom practice, Opening facility) {
-        if (practice == null || facility == null || practice.latitude() == null || facility.latitude() == null) {
-            return null;
-        }
-        return round(Haversine.km(practice.latitude(), practice.longitude(), facility.latitude(), facility.longitude()));
+        return practice == null || facility == null ? null
+                : km(practice.latitude(), practice.longitude(), facility.latitude(), facility.longitude());
+    }
+
+    /** The distance in km to one decimal between two places, null when either has no coordinates. */
+    static Double km(Double lat1, Double lon1, Double lat2, Double lon2) {
+        return lat1 == null || lat2 == null ? null : round(Haversine.km(lat1, lon1, lat2, lon2));
     }
 
     static double round(double km) {

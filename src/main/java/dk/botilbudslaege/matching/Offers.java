@@ -49,7 +49,7 @@ public class Offers {
                 .param("doctor", doctorId)
                 .query((rs, i) -> new NearOpening(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
                         rs.getString("municipality"), rs.getInt("residents"),
-                        km(MatchingRounds.decimal(rs, "plat"), MatchingRounds.decimal(rs, "plon"),
+                        MatchingRounds.km(MatchingRounds.decimal(rs, "plat"), MatchingRounds.decimal(rs, "plon"),
                                 MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude")),
                         rs.getObject("rank", Integer.class), rs.getLong("round_id"),
                         rs.getObject("closes_on", LocalDate.class)))
@@ -78,13 +78,10 @@ public class Offers {
                         """)
                 .param("f", facilityId)
                 .query((rs, i) -> new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("practice"),
-                        km(MatchingRounds.decimal(rs, "plat"), MatchingRounds.decimal(rs, "plon"),
+                        MatchingRounds.km(MatchingRounds.decimal(rs, "plat"), MatchingRounds.decimal(rs, "plon"),
                                 MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude")),
                         rs.getInt("doctor_rank"), rs.getObject("priority_rank", Integer.class)))
                 .list();
     }
 
-    private static Double km(Double lat1, Double lon1, Double lat2, Double lon2) {
-        return lat1 == null || lat2 == null ? null : MatchingRounds.round(Haversine.km(lat1, lon1, lat2, lon2));
-    }
 }

@@ -72,7 +72,8 @@ public class Proposals {
      */
     @Transactional
     public long accept(CurrentUser user, long proposalId, LocalDate startDate, boolean wholeGroup) {
-        Rounds.ProposalRow proposal = proposalToDecide(user, proposalId, false);
+        Decision decision = proposalToDecide(user, proposalId, false);
+        Rounds.ProposalRow proposal = decision.proposal();
         if (startDate == null) {
             throw InvalidInputException.of(FieldProblem.of("startDate", "agreement.startDate.required"));
         }
@@ -83,9 +84,7 @@ public class Proposals {
             form.setGroupId(proposal.group().id());
         }
         form.setStartDate(startDate);
-        String method = jdbc.sql("select r.outcome_method from matching_proposal x join matching_round r on r.id = x.round_id "
-                + "where x.id = :id").param("id", proposalId).query(String.class).single();
-        form.setMatchMethod(MatchMethod.valueOf(method));
+        form.setMatchMethod(MatchMethod.valueOf(decision.round().outcomeMethod()));
         long agreementId = agreements.create(user, form).id();
         decide(proposalId, "ACCEPTED", agreementId, user);
         return agreementId;
@@ -111,8 +110,12 @@ public class Proposals {
                 : Rounds.changes("status", status, "agreementId", agreementId));
     }
 
+    /** A proposal still to decide, with its round. */
+    private record Decision(Rounds.ProposalRow proposal, Rounds.Round round) {
+    }
+
     /** Confirming is for whoever files for the facility; declining also for whoever runs the round. */
-    private Rounds.ProposalRow proposalToDecide(CurrentUser user, long proposalId, boolean declining) {
+    private Decision proposalToDecide(CurrentUser user, long proposalId, boolean declining) {
         Long roundId = jdbc.sql("select round_id from matching_proposal where id = :id").param("id", proposalId)
                 .query(Long.class).optional().orElseThrow(() -> NotFoundException.of("MATCHING_PROPOSAL", proposalId));
         Rounds.Round round = rounds.get(user, roundId);
@@ -124,7 +127,7 @@ public class Proposals {
         if (!row.decidableBy(user) && !(declining && rounds.manages(user, round) && row.declinableBy(user))) {
             throw new ForbiddenException("scope.matching.proposal");
         }
-        return row;
+        return new Decision(row, round);
     }
 
     private static final String PROPOSAL_SELECT = """
@@ -143,8 +146,7 @@ public class Proposals {
                 rs.getString("practice_name"), rs.getLong("facility_id"), rs.getString("facility_name"),
                 rs.getInt("residents"), (Integer) rs.getObject("doctor_rank", Integer.class),
                 rs.getObject("facility_rank", Integer.class),
-                rs.getObject("distance_km", java.math.BigDecimal.class) == null ? null
-                        : rs.getBigDecimal("distance_km").doubleValue(),
+                MatchingRounds.decimal(rs, "distance_km"),
                 limits == null ? List.of() : List.of(limits.split("\\|")), rs.getString("status"),
                 (Long) rs.getObject("agreement_id", Long.class), rs.getString("operator"),
                 rs.getString("municipality_code"), rs.getObject("group_id", Long.class) == null ? null

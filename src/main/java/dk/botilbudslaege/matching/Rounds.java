@@ -196,17 +196,11 @@ public class Rounds {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("VALIDATION_FAILED", problems);
         }
-        boolean busy = jdbc.sql("select exists (select 1 from matching_round where region_code = :r and status = 'OPEN' "
-                        + "and coalesce(municipality_code, '') = coalesce(:m, ''))")
-                .param("r", area.regionCode()).param("m", area.municipalityCode()).query(Boolean.class).single();
-        if (busy) {
-            throw new ConflictException("ROUND_ALREADY_OPEN", "matching.round.alreadyOpen");
-        }
         long id;
         try {
             id = insertRound(area, localMethod, note, closesOn, user);
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            // another round for the area was opened at the same moment (the partial unique index)
+            // the partial unique index holds one open round per area, also against a round opened at this moment
             throw new ConflictException("ROUND_ALREADY_OPEN", "matching.round.alreadyOpen");
         }
         for (long f : chosen) {
@@ -331,8 +325,10 @@ public class Rounds {
                 }
                 yield matching.stableOutcome(area, openings, run.proposing());
             }
-            case COVERAGE_PLAN -> matching.planOutcome(area, openings, run.maxDistanceKm() == null ? -1 : run.maxDistanceKm(),
-                    MatchingRounds.whatIfPerDoctor(run.maxDistanceKm(), run.whatIf(), run.facilitiesPerDoctor()));
+            case COVERAGE_PLAN -> {
+                int perDoctor = MatchingRounds.whatIfPerDoctor(run.maxDistanceKm(), run.whatIf(), run.facilitiesPerDoctor());
+                yield matching.planOutcome(area, openings, run.maxDistanceKm(), perDoctor);
+            }
             default -> throw InvalidInputException.of(FieldProblem.of("method", "matching.round.method.required"));
         };
     }
