@@ -5,11 +5,12 @@ import java.util.List;
 
 import dk.botilbudslaege.agreement.MatchMethod;
 import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.registry.Municipality;
+import dk.botilbudslaege.registry.ReferenceData;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.web.DanishTime;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,13 +37,13 @@ class MatchingRoundPageController {
     private final Rounds rounds;
     private final Proposals proposals;
     private final PageMessages messages;
-    private final JdbcClient jdbc;
+    private final ReferenceData reference;
 
-    MatchingRoundPageController(Rounds rounds, Proposals proposals, PageMessages messages, JdbcClient jdbc) {
+    MatchingRoundPageController(Rounds rounds, Proposals proposals, PageMessages messages, ReferenceData reference) {
         this.rounds = rounds;
         this.proposals = proposals;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.reference = reference;
     }
 
     @ModelAttribute("nav")
@@ -97,11 +98,11 @@ class MatchingRoundPageController {
         return "matching/plan";
     }
 
-    private List<java.util.Map<String, Object>> municipalities(CurrentUser user) {
-        return jdbc.sql("""
-                        select m.code, m.name from municipality m join current_municipality_region r
-                          on r.municipality_code = m.code where r.region_code = :r order by m.name
-                        """).param("r", user.regionCode()).query().listOfRows();
+    /** The region's municipalities by name, in Danish order (Æ, Ø, Å last). */
+    private List<Municipality> municipalities(CurrentUser user) {
+        java.text.Collator danish = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("da"));
+        return reference.municipalitiesOf(user.regionCode()).stream()
+                .sorted(java.util.Comparator.comparing(Municipality::name, danish)).toList();
     }
 
     @PostMapping("/rounds")
@@ -110,16 +111,13 @@ class MatchingRoundPageController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
             @RequestParam(required = false) String note, @RequestParam(required = false) List<Long> facilityIds,
             RedirectAttributes redirect) {
-        try {
-            Rounds.Round round = rounds.open(user, municipalityCode, localMethod, closesOn, note, facilityIds);
-            redirect.addFlashAttribute("flash", messages.text("matching.flash.opened", round.openings()));
-            return "redirect:/matching/rounds/" + round.id();
-        } catch (ForbiddenException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            redirect.addFlashAttribute("actionErrors", messages.of(e));
-            return "redirect:/matching";
-        }
+        return messages.attempt(redirect, () -> rounds.open(user, municipalityCode, localMethod, closesOn, note,
+                        facilityIds))
+                .map(round -> {
+                    redirect.addFlashAttribute("flash", messages.text("matching.flash.opened", round.openings()));
+                    return "redirect:/matching/rounds/" + round.id();
+                })
+                .orElse("redirect:/matching");
     }
 
     @GetMapping("/rounds/{id}")
@@ -156,15 +154,10 @@ class MatchingRoundPageController {
             @RequestParam(required = false) Double maxDistanceKm, @RequestParam(defaultValue = "false") boolean whatIf,
             @RequestParam(required = false) Integer facilitiesPerDoctor, @RequestParam(required = false) Integer version,
             RedirectAttributes redirect) {
-        try {
-            Rounds.Round round = rounds.close(user, id, new Rounds.Run(method, proposing, maxDistanceKm, false,
-                    facilitiesPerDoctor), version);
-            redirect.addFlashAttribute("flash", messages.text("matching.flash.closed", round.proposals()));
-        } catch (ForbiddenException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            redirect.addFlashAttribute("actionErrors", messages.of(e));
-        }
+        messages.attempt(redirect, () -> rounds.close(user, id, new Rounds.Run(method, proposing, maxDistanceKm, false,
+                        facilitiesPerDoctor), version))
+                .ifPresent(round -> redirect.addFlashAttribute("flash",
+                        messages.text("matching.flash.closed", round.proposals())));
         return "redirect:/matching/rounds/" + id;
     }
 
@@ -191,14 +184,10 @@ class MatchingRoundPageController {
 
     @PostMapping("/proposals/{id}/decline")
     String decline(CurrentUser user, @PathVariable long id, @RequestParam long roundId, RedirectAttributes redirect) {
-        try {
+        messages.attempt(redirect, () -> {
             proposals.decline(user, id);
-            redirect.addFlashAttribute("flash", messages.text("matching.flash.declined"));
-        } catch (ForbiddenException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            redirect.addFlashAttribute("actionErrors", messages.of(e));
-        }
+            return id;
+        }).ifPresent(declined -> redirect.addFlashAttribute("flash", messages.text("matching.flash.declined")));
         return "redirect:/matching/rounds/" + roundId;
     }
 }

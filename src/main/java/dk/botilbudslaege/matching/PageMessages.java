@@ -1,6 +1,8 @@
 package dk.botilbudslaege.matching;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.ConflictException;
@@ -9,6 +11,7 @@ import dk.botilbudslaege.common.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The messages a person reads on the matching pages for a refusal they can act on. */
 @Component
@@ -22,6 +25,21 @@ class PageMessages {
 
     String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * Runs a page's action; a refusal a person can act on becomes the next page's messages and the result is
+     * empty. What the user's scope forbids stays a 403, and anything else is not hidden.
+     */
+    <T> Optional<T> attempt(RedirectAttributes redirect, Supplier<T> action) {
+        try {
+            return Optional.of(action.get());
+        } catch (ForbiddenException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("actionErrors", of(e));
+            return Optional.empty();
+        }
     }
 
     /** The refusal's messages, or rethrows what is not a refusal (a bug must not hide). */

@@ -2,6 +2,7 @@ package dk.botilbudslaege.matching;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.security.CurrentUser;
@@ -96,15 +97,9 @@ class RankedListPageController {
     }
 
     /** Saves a list change with a flash message; a refusal the person can act on becomes the message instead. */
-    private void save(RedirectAttributes redirect, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("flash", messages.text("matching.flash.listSaved"));
-        } catch (ForbiddenException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            redirect.addFlashAttribute("actionErrors", messages.of(e));
-        }
+    private void save(RedirectAttributes redirect, Supplier<List<Long>> change) {
+        messages.attempt(redirect, change)
+                .ifPresent(saved -> redirect.addFlashAttribute("flash", messages.text("matching.flash.listSaved")));
     }
 
     /** The list with one entry added last, removed, or moved one place. */
