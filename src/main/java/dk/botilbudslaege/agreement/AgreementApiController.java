@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dk.botilbudslaege.audit.AuditTrail;
+import dk.botilbudslaege.common.MultiLine;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.common.PageResult;
@@ -125,7 +126,7 @@ class AgreementApiController {
         return dispensations.end(user, id, body == null ? null : body.validTo());
     }
 
-    record Decision(String reason) {
+    record Decision(@MultiLine String reason) {
     }
 
     record Notice(LocalDate noticeDate) {

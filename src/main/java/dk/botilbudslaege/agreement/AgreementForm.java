@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -17,6 +18,7 @@ public class AgreementForm {
     private Long doctorId;
 
     @NotEmpty(message = "{agreement.facilityIds.required}")
+    @Size(max = 200, message = "{validation.count.max.size}")
     private List<Long> facilityIds;
 
     private Long sectionId;

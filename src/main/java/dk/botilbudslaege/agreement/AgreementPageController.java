@@ -6,6 +6,7 @@ import java.util.List;
 import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.MultiLine;
 import dk.botilbudslaege.common.PageLinks;
 import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.security.CurrentUser;
@@ -78,7 +79,7 @@ class AgreementPageController {
     }
 
     @PostMapping("/{id}/reject")
-    String reject(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String reason,
+    String reject(CurrentUser user, @PathVariable long id, @MultiLine @RequestParam(required = false) String reason,
                   @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
         if (reason == null || reason.isBlank()) {
             redirect.addFlashAttribute("actionErrors", List.of(text("agreement.reason.required")));

@@ -3,6 +3,7 @@ package dk.botilbudslaege.agreement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import dk.botilbudslaege.common.MultiLine;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -36,6 +37,7 @@ public class DispensationForm {
     private LocalDate validTo;
 
     @Size(max = 1000, message = "{validation.size.max}")
+    @MultiLine
     private String reason;
 
     public Long getDoctorId() {

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.SaneDates;
 
 /**
  * The query parameters of the coverage calls, read strictly: each bad one is a field problem, all
@@ -15,8 +16,8 @@ import dk.botilbudslaege.common.InvalidInputException;
  */
 final class CoverageInput {
 
-    static final LocalDate EARLIEST = LocalDate.of(2007, 1, 1);
-    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    static final LocalDate EARLIEST = SaneDates.EARLIEST;
+    static final LocalDate LATEST = SaneDates.LATEST;
     static final int MAX_YEARS = 10;
 
     private final List<FieldProblem> problems = new ArrayList<>();

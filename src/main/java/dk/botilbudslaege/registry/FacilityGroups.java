@@ -90,6 +90,10 @@ public class FacilityGroups {
                 .list();
     }
 
+    static final int MAX_NAME = 200;
+    /** More facilities than any one municipality has at one address or under one management. */
+    static final int MAX_MEMBERS = 200;
+
     /** Forms a group of facilities of one municipality that the caller may change. */
     @Transactional
     public GroupView create(CurrentUser user, String name, GroupKind kind, List<Long> facilityIds) {
@@ -97,6 +101,8 @@ public class FacilityGroups {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty()) {
             problems.add(FieldProblem.of("name", "group.name.required"));
+        } else if (trimmed.length() > MAX_NAME) {
+            problems.add(FieldProblem.of("name", "validation.size.max.n", MAX_NAME));
         }
         if (kind == null) {
             problems.add(FieldProblem.of("kind", "group.kind.required"));
@@ -104,6 +110,8 @@ public class FacilityGroups {
         List<Long> ids = facilityIds == null ? List.of() : facilityIds.stream().distinct().toList();
         if (ids.size() < 2) {
             problems.add(FieldProblem.of("facilityIds", "group.facilityIds.atLeastTwo"));
+        } else if (ids.size() > MAX_MEMBERS) {
+            problems.add(FieldProblem.of("facilityIds", "validation.count.max", MAX_MEMBERS));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("VALIDATION_FAILED", problems);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dk.botilbudslaege.common.TextRules;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
@@ -63,12 +64,19 @@ final class ImportValues {
         }
     }
 
-    /** The trimmed text, or null when blank. */
+    /**
+     * The trimmed text, or null when blank. Text the app refuses in any field ({@link TextRules}:
+     * control and invisible characters) is refused in a cell too, whatever the cell holds.
+     */
     static String text(String raw) {
         if (raw == null) {
             return null;
         }
         String trimmed = raw.replace('\u00A0', ' ').strip();
+        TextRules.Problem problem = TextRules.check(trimmed, false);
+        if (problem != null) {
+            throw new BadValue(problem.messageKey());
+        }
         return trimmed.isEmpty() ? null : trimmed;
     }
 

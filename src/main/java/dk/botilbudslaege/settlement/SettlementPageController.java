@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
@@ -89,7 +90,11 @@ class SettlementPageController {
 
     @GetMapping("/budget")
     String budget(CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
-        model.addAttribute("budget", budget.year(user, year == null ? LocalDate.now().getYear() : year));
+        int chosen = year == null ? LocalDate.now().getYear() : year;
+        if (chosen < 2025 || chosen > 2100) {
+            throw InvalidInputException.of(FieldProblem.of("year", "settlement.month.range"));
+        }
+        model.addAttribute("budget", budget.year(user, chosen));
         return "settlements/budget";
     }
 

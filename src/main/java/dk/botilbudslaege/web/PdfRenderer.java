@@ -17,6 +17,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
+import dk.botilbudslaege.common.TextRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -75,8 +76,13 @@ public class PdfRenderer {
         return toPdf(xhtml);
     }
 
-    /** Renders well-formed XHTML to PDF. */
+    /**
+     * Renders well-formed XHTML to PDF. Characters XML 1.0 forbids (control characters, lone
+     * surrogates) are left out first: a row stored before the input rules (or imported) that holds
+     * one still prints, instead of breaking its document for good.
+     */
     public byte[] toPdf(String xhtml) {
+        xhtml = TextRules.forXml(xhtml);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -1,0 +1,101 @@
+package dk.botilbudslaege.web;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.List;
+
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.InvalidInputException;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.validation.SmartValidator;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.ValidationAnnotationUtils;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+/**
+ * Issue 10, items 6 and 7, for every form and JSON body of the app at once: each data binder validates
+ * with {@link InputValidator} (text, dates, unreadable JSON fields, then Bean Validation), and a JSON
+ * body without {@code @Valid} still has its text, dates and unreadable fields checked. Request
+ * parameters outside forms are {@link ParameterChecks}'.
+ */
+@ControllerAdvice
+class InputChecks extends RequestBodyAdviceAdapter {
+
+    private static final String PENDING = InputChecks.class.getName() + ".pending";
+
+    private record Pending(Object body, List<FieldProblem> problems) {
+    }
+
+    @InitBinder
+    void validateInput(WebDataBinder binder) {
+        Validator validator = binder.getValidator();
+        if (!(validator instanceof InputValidator)) {
+            binder.setValidator(new InputValidator(validator instanceof SmartValidator smart ? smart : null));
+        }
+    }
+
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType,
+                            Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
+                                           Class<? extends HttpMessageConverter<?>> converterType) {
+        JsonFieldProblems.start();
+        return input;
+    }
+
+    @Override
+    public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
+                                Class<? extends HttpMessageConverter<?>> converterType) {
+        List<FieldProblem> unreadable = JsonFieldProblems.finish();
+        if (validated(parameter)) {
+            if (!unreadable.isEmpty()) {
+                RequestContextHolder.currentRequestAttributes().setAttribute(PENDING, new Pending(body, unreadable),
+                        RequestAttributes.SCOPE_REQUEST);
+            }
+            return body;
+        }
+        List<FieldProblem> problems = InputValidator.problems(body, unreadable);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+        return body;
+    }
+
+    @Override
+    public Object handleEmptyBody(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
+                                  Class<? extends HttpMessageConverter<?>> converterType) {
+        JsonFieldProblems.finish();
+        return body;
+    }
+
+    /** The unreadable fields noted while reading this body, once. */
+    static List<FieldProblem> pendingJsonProblems(Object target) {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes == null || !(attributes.getAttribute(PENDING, RequestAttributes.SCOPE_REQUEST)
+                instanceof Pending pending) || pending.body() != target) {
+            return List.of();
+        }
+        attributes.removeAttribute(PENDING, RequestAttributes.SCOPE_REQUEST);
+        return pending.problems();
+    }
+
+    private static boolean validated(MethodParameter parameter) {
+        for (Annotation annotation : parameter.getParameterAnnotations()) {
+            if (ValidationAnnotationUtils.determineValidationHints(annotation) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

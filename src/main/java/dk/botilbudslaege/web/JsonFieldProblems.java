@@ -1,0 +1,131 @@
+package dk.botilbudslaege.web;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import dk.botilbudslaege.common.FieldProblem;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.bean.BeanDeserializerBase;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * A JSON body's unreadable fields, collected instead of stopping at the first (issue 10, item 7):
+ * while a request body is read, a field whose value Jackson cannot convert (an unknown enum constant
+ * such as a bad {@code legalBasis}, {@code "10"} for a number, a number beyond its type, a bad date) is
+ * noted with its path and read as null, and reading goes on. The notes are then reported together
+ * with the body's Bean Validation errors in one {@code 400 VALIDATION_FAILED} ({@link InputChecks}).
+ * Outside a request body (no collection started) Jackson fails as it always did.
+ */
+final class JsonFieldProblems {
+
+    private static final String COLLECTING = JsonFieldProblems.class.getName() + ".collecting";
+
+    private JsonFieldProblems() {
+    }
+
+    static void start() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes != null) {
+            attributes.setAttribute(COLLECTING, new ArrayList<FieldProblem>(), RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    /** The problems noted since {@link #start()}, and the end of collecting. */
+    static List<FieldProblem> finish() {
+        List<FieldProblem> problems = collecting();
+        if (problems != null) {
+            RequestContextHolder.currentRequestAttributes().removeAttribute(COLLECTING, RequestAttributes.SCOPE_REQUEST);
+        }
+        return problems == null ? List.of() : problems;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<FieldProblem> collecting() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes == null ? null
+                : (List<FieldProblem>) attributes.getAttribute(COLLECTING, RequestAttributes.SCOPE_REQUEST);
+    }
+
+    /** Wraps every value deserializer except those of objects, whose fields are the values. */
+    static final class Modifier extends ValueDeserializerModifier {
+
+        @Override
+        public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
+                                                       ValueDeserializer<?> deserializer) {
+            return deserializer instanceof BeanDeserializerBase ? deserializer : new Recovering(deserializer);
+        }
+
+        @Override
+        public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                           BeanDescription.Supplier bean,
+                                                           ValueDeserializer<?> deserializer) {
+            return new Recovering(deserializer);
+        }
+    }
+
+    private static final class Recovering extends DelegatingDeserializer {
+
+        Recovering(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new Recovering(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+            List<FieldProblem> problems = collecting();
+            if (problems == null) {
+                return super.deserialize(p, ctxt);
+            }
+            try {
+                return super.deserialize(p, ctxt);
+            } catch (MismatchedInputException | InputCoercionException e) {
+                String field = path(p);
+                if (field.isEmpty()) {
+                    throw e;
+                }
+                problems.add(FieldProblem.of(field, "validation.typeMismatch"));
+                if (p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                }
+                return getNullValue(ctxt);
+            }
+        }
+    }
+
+    /** The field being read, as {@code name}, {@code facilityIds[2]} or {@code sections[0].name}. */
+    private static String path(JsonParser p) {
+        TokenStreamContext context = p.streamReadContext();
+        if (p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
+            context = context.getParent();
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.currentName() != null) {
+                parts.addFirst("." + c.currentName());
+            } else if (c.inArray()) {
+                parts.addFirst("[" + c.getCurrentIndex() + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
+    }
+}
