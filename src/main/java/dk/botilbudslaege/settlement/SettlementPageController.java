@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ConflictException;
+import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;

@@ -86,6 +86,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A raw JSON body sent with PUT. */
+    public Response putRaw(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response postBytes(String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
