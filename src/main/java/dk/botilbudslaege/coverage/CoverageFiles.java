@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import dk.botilbudslaege.common.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -19,7 +20,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
-/** The coverage tables as files: the open-data CSV and the report's workbook (C4). */
+/**
+ * The coverage tables as files: the open-data CSV and the report's workbook (C4). Every text cell
+ * goes through {@link SpreadsheetText#safe} (no formula from a name); counts and shares are numbers.
+ */
 @Component
 class CoverageFiles {
 
@@ -36,10 +40,11 @@ class CoverageFiles {
              CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
                      .setRecordSeparator("\r\n").get())) {
             writer.write('\uFEFF');
-            printer.printRecord(MUNICIPALITY_HEADER);
+            printer.printRecord(MUNICIPALITY_HEADER.stream().map(SpreadsheetText::safe));
             for (MunicipalityCoverage m : rows) {
                 CoverageRow c = m.coverage();
-                printer.printRecord(c.code(), c.name(), m.regionCode(), m.regionName(), c.inScopeFacilities(),
+                printer.printRecord(SpreadsheetText.safe(c.code()), SpreadsheetText.safe(c.name()),
+                        SpreadsheetText.safe(m.regionCode()), SpreadsheetText.safe(m.regionName()), c.inScopeFacilities(),
                         c.coveredFacilities(), Charts.number(c.coverage()), c.places(), c.coveredPlaces(),
                         Charts.number(c.placesCoverage()));
             }
@@ -78,7 +83,7 @@ class CoverageFiles {
                     {"Beboere der har valgt den faste læge", "ikke registreret"}};
             for (int i = 0; i < figures.length; i++) {
                 Row row = key.createRow(i);
-                row.createCell(0).setCellValue((String) figures[i][0]);
+                row.createCell(0).setCellValue(SpreadsheetText.safe(figures[i][0]));
                 row.getCell(0).setCellStyle(bold);
                 set(row, 1, figures[i][1], percent);
             }
@@ -128,7 +133,7 @@ class CoverageFiles {
             r = 1;
             for (Map.Entry<String, Long> e : o.matchMethods().entrySet()) {
                 Row row = methods.createRow(r++);
-                row.createCell(0).setCellValue(Charts.matchMethod(e.getKey()));
+                row.createCell(0).setCellValue(SpreadsheetText.safe(Charts.matchMethod(e.getKey())));
                 row.createCell(1).setCellValue(e.getValue());
             }
             for (Sheet sheet : workbook) {
@@ -159,12 +164,12 @@ class CoverageFiles {
     private static void header(Sheet sheet, List<String> names, CellStyle bold) {
         Row header = sheet.createRow(0);
         for (int i = 0; i < names.size(); i++) {
-            header.createCell(i).setCellValue(names.get(i));
+            header.createCell(i).setCellValue(SpreadsheetText.safe(names.get(i)));
             header.getCell(i).setCellStyle(bold);
         }
     }
 
-    /** Numbers as numbers, fractions as percentages, everything else as text. */
+    /** Numbers as numbers, fractions as percentages, everything else as text safe for Excel. */
     private static void set(Row row, int column, Object value, CellStyle percent) {
         if (value instanceof BigDecimal fraction) {
             row.createCell(column).setCellValue(fraction.doubleValue());
@@ -172,7 +177,7 @@ class CoverageFiles {
         } else if (value instanceof Long number) {
             row.createCell(column).setCellValue(number);
         } else {
-            row.createCell(column).setCellValue(String.valueOf(value));
+            row.createCell(column).setCellValue(SpreadsheetText.safe(value));
         }
     }
 }

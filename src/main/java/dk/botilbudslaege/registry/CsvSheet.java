@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVRecord;
  * Reads a CSV file as Danish Excel writes it: separated by {@code ;} (or {@code ,} when the heading
  * has no {@code ;}), UTF-8 with or without a byte order mark, or Windows-1252 from "CSV
  * (semikolonsepareret)". Each record is one spreadsheet row, so its number is the row number.
+ * Lines, cells and columns are limited ({@link ImportFile}); the first limit passed ends the reading.
  */
 final class CsvSheet {
 
@@ -35,13 +36,24 @@ final class CsvSheet {
                 .setDelimiter(delimiter(text))
                 .setIgnoreEmptyLines(false)
                 .get();
+        checkLineLength(text);
         List<String> headers = List.of();
         ImportFile.Rows rows = new ImportFile.Rows();
+        long cellCount = 0;
         try (CSVParser parser = CSVParser.parse(text, format)) {
             for (CSVRecord record : parser) {
+                int number = Math.toIntExact(record.getRecordNumber());
+                cellCount += record.size();
+                if (cellCount > ImportFile.MAX_CELLS) {
+                    throw ImportFile.refused("import.file.tooManyCells", ImportFile.MAX_CELLS);
+                }
                 List<String> cells = new ArrayList<>(record.size());
                 record.forEach(value -> cells.add(value.replace('\u00A0', ' ').strip()));
-                int number = Math.toIntExact(record.getRecordNumber());
+                for (int column = ImportFile.MAX_COLUMNS; column < cells.size(); column++) {
+                    if (!cells.get(column).isEmpty()) {
+                        throw ImportFile.refused("import.file.tooManyColumns", number, ImportFile.MAX_COLUMNS);
+                    }
+                }
                 if (number == 1) {
                     headers = cells;
                 } else {
@@ -49,9 +61,25 @@ final class CsvSheet {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw ImportFile.refused("import.file.unreadable", e.getMessage());
+            // e.g. a quote that is never closed; the parser's own words are not for the reader
+            throw ImportFile.refused("import.file.unreadable");
         }
         return rows.withHeaders(headers);
+    }
+
+    /** Refuses a line longer than {@link ImportFile#MAX_LINE_CHARS} before any of it is parsed into cells. */
+    private static void checkLineLength(String text) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > ImportFile.MAX_LINE_CHARS) {
+                    throw ImportFile.refused("import.file.lineTooLong", line, ImportFile.MAX_LINE_CHARS);
+                }
+                line++;
+                start = i + 1;
+            }
+        }
     }
 
     /** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what older Danish Excel saves). */

@@ -13,11 +13,26 @@ import org.springframework.web.multipart.MultipartFile;
  * An uploaded import file read as a sheet (SPEC §2): its headings (row 1) and its non-blank rows,
  * each with the row number the person sees in Excel. CSV ({@link CsvSheet}) and XLSX
  * ({@link XlsxSheet}) read alike; a file that cannot be read is refused with a reason.
+ * <p>
+ * A file is refused as soon as it passes a limit (issue 10: one upload must not stop the server):
+ * its size ({@link #MAX_BYTES}, unzipped {@link #MAX_UNZIPPED_BYTES}), its rows, columns and cells,
+ * and for CSV the length of a line. A refusal names the limit, never the parser's own message.
  */
 final class ImportFile {
 
     static final long MAX_BYTES = 5L * 1024 * 1024;
-    static final int MAX_ROWS = 20_000;
+    /** Data rows: a whole country's facilities are ~2,640 rows, its practices' doctors ~3,500. */
+    static final int MAX_ROWS = 10_000;
+    /** Columns with a value: the templates have 11 and 12; unknown columns are skipped, up to this many. */
+    static final int MAX_COLUMNS = 100;
+    /** Cells read, empty ones included: room for {@link #MAX_ROWS} rows of 30 columns. */
+    static final int MAX_CELLS = 300_000;
+    /** A CSV line, in characters. */
+    static final int MAX_LINE_CHARS = 10_000;
+    /** An XLSX file unzipped, all parts together, and each part (the sheet, its shared strings). */
+    static final long MAX_UNZIPPED_BYTES = 40L * 1024 * 1024;
+    static final long MAX_PART_BYTES = 20L * 1024 * 1024;
+    static final int MAX_PARTS = 1_000;
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
 
@@ -56,7 +71,7 @@ final class ImportFile {
         try {
             return read(upload.getOriginalFilename(), upload.getBytes());
         } catch (IOException e) {
-            throw refused("import.file.unreadable", e.getMessage());
+            throw refused("import.file.unreadable");
         }
     }
 
@@ -89,7 +104,7 @@ final class ImportFile {
         return InvalidRowsException.of(RowProblem.of(null, "file", null, messageKey, args));
     }
 
-    /** Collects the rows of a sheet, refusing more than {@link #MAX_ROWS}. */
+    /** Collects the rows of a sheet, refusing more than {@link #MAX_ROWS} that are not blank. */
     static final class Rows {
 
         private final List<Row> rows = new ArrayList<>();

@@ -4,13 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import dk.botilbudslaege.common.BusyException;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidRowsException;
 import dk.botilbudslaege.security.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -67,25 +70,37 @@ class ImportPageController {
 
     @PostMapping("/facilities")
     String importFacilities(CurrentUser user, @RequestParam(required = false) MultipartFile file, Model model,
-                            RedirectAttributes redirect) {
+                            RedirectAttributes redirect, HttpServletResponse response) {
         try {
             int count = imports.importFacilities(user, file);
             return imported(redirect, "facilities", text("import.success.facilities", count));
         } catch (InvalidRowsException e) {
             return refused(user, "facilities", file, e, model);
+        } catch (BusyException e) {
+            return busy(user, e, model, response);
         }
     }
 
     @PostMapping("/practices")
     String importPractices(CurrentUser user, @RequestParam(required = false) MultipartFile file, Model model,
-                           RedirectAttributes redirect) {
+                           RedirectAttributes redirect, HttpServletResponse response) {
         try {
             RegistryImport.PracticeCounts counts = imports.importPractices(user, file);
             return imported(redirect, "practices",
                     text("import.success.practices", counts.practices(), counts.doctors()));
         } catch (InvalidRowsException e) {
             return refused(user, "practices", file, e, model);
+        } catch (BusyException e) {
+            return busy(user, e, model, response);
         }
+    }
+
+    /** Two imports are running: the page again, 429, with the message and when to try again. */
+    private String busy(CurrentUser user, BusyException e, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        model.addAttribute("busy", text(e.messageKey()));
+        return show(user, model);
     }
 
     /** {@code /import/templates/facilities.csv}, {@code .xlsx}, and the same for {@code practices}. */

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dk.botilbudslaege.common.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -20,6 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * The downloadable templates of the import files (SPEC §2): the Danish headings and one example
  * row, as CSV the way Danish Excel saves it (UTF-8 with BOM, {@code ;}, decimal comma) and as XLSX.
+ * Text cells go through {@link SpreadsheetText#safe}, like every file the app writes.
  */
 final class ImportTemplates {
 
@@ -33,7 +35,7 @@ final class ImportTemplates {
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
             writer.write('\uFEFF');
-            csv.printRecord(columns.stream().map(ImportColumn::header));
+            csv.printRecord(columns.stream().map(c -> SpreadsheetText.safe(c.header())));
             csv.printRecord(example.stream().map(ImportTemplates::danish));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,7 +56,7 @@ final class ImportTemplates {
             Row row = sheet.createRow(1);
             for (int i = 0; i < columns.size(); i++) {
                 Cell cell = headings.createCell(i);
-                cell.setCellValue(columns.get(i).header());
+                cell.setCellValue(SpreadsheetText.safe(columns.get(i).header()));
                 cell.setCellStyle(heading);
                 sheet.setColumnWidth(i, Math.min(60, Math.max(14, columns.get(i).header().length() + 4)) * 256);
                 Object value = example.get(i);
@@ -65,7 +67,7 @@ final class ImportTemplates {
                     // Text columns stay text when typed into, so a provider number keeps its leading zero.
                     sheet.setDefaultColumnStyle(i, text);
                     exampleCell.setCellStyle(text);
-                    exampleCell.setCellValue(value.toString());
+                    exampleCell.setCellValue(SpreadsheetText.safe(value));
                 }
             }
             sheet.createFreezePane(0, 1);
@@ -78,6 +80,6 @@ final class ImportTemplates {
 
     /** A value as Danish Excel writes it in a CSV file: a decimal comma. */
     private static String danish(Object value) {
-        return value instanceof Double d ? d.toString().replace('.', ',') : value.toString();
+        return value instanceof Number ? value.toString().replace('.', ',') : SpreadsheetText.safe(value);
     }
 }

@@ -11,6 +11,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 
+import dk.botilbudslaege.common.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The payment file of a month (SPEC F5) as XLSX and as CSV the way Danish Excel reads it:
- * semicolon-separated, UTF-8 with BOM, decimal comma.
+ * semicolon-separated, UTF-8 with BOM, decimal comma. Every text cell (names, provider number) goes
+ * through {@link SpreadsheetText#safe}, so a name like {@code =HYPERLINK(...)} is text, not a formula;
+ * amounts, hours and days are numbers (numeric cells; in CSV a Danish number such as {@code -12,50}).
  */
 @Component
 class PaymentFiles {
@@ -41,22 +44,22 @@ class PaymentFiles {
             money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
             Row header = sheet.createRow(0);
             for (int i = 0; i < HEADER.size(); i++) {
-                header.createCell(i).setCellValue(HEADER.get(i));
+                header.createCell(i).setCellValue(text(HEADER.get(i)));
                 header.getCell(i).setCellStyle(bold);
             }
             int r = 1;
             for (Settlements.LineView v : view.lines()) {
                 SettlementLine l = v.line();
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(view.month().toString());
-                row.createCell(1).setCellValue(view.regionCode());
+                row.createCell(0).setCellValue(text(view.month()));
+                row.createCell(1).setCellValue(text(view.regionCode()));
                 row.createCell(2).setCellValue(l.agreementId());
-                row.createCell(3).setCellValue(l.providerNumber());
-                row.createCell(4).setCellValue(v.doctorName());
-                row.createCell(5).setCellValue(v.unitName());
-                row.createCell(6).setCellValue(v.municipalityName());
-                row.createCell(7).setCellValue(kind(l));
-                row.createCell(8).setCellValue(l.correctsMonth() == null ? "" : l.correctsMonth().toString());
+                row.createCell(3).setCellValue(text(l.providerNumber()));
+                row.createCell(4).setCellValue(text(v.doctorName()));
+                row.createCell(5).setCellValue(text(v.unitName()));
+                row.createCell(6).setCellValue(text(v.municipalityName()));
+                row.createCell(7).setCellValue(text(kind(l)));
+                row.createCell(8).setCellValue(text(l.correctsMonth()));
                 row.createCell(9).setCellValue(l.days());
                 row.createCell(10).setCellValue(l.hours().doubleValue());
                 money(row, 11, l.amountExVat(), money);
@@ -85,18 +88,24 @@ class PaymentFiles {
              CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
                      .setRecordSeparator("\r\n").get())) {
             writer.write('\uFEFF');
-            printer.printRecord(HEADER);
+            printer.printRecord(HEADER.stream().map(SpreadsheetText::safe));
             for (Settlements.LineView v : view.lines()) {
                 SettlementLine l = v.line();
-                printer.printRecord(view.month(), view.regionCode(), l.agreementId(), l.providerNumber(),
-                        v.doctorName(), v.unitName(), v.municipalityName(), kind(l),
-                        l.correctsMonth() == null ? "" : l.correctsMonth(), l.days(), danish(l.hours(), 1),
+                printer.printRecord(text(view.month()), text(view.regionCode()), l.agreementId(),
+                        text(l.providerNumber()), text(v.doctorName()), text(v.unitName()),
+                        text(v.municipalityName()), text(kind(l)), text(l.correctsMonth()), l.days(),
+                        danish(l.hours(), 1),
                         danish(l.amountExVat(), 2), danish(l.vat(), 2), danish(l.amountInclVat(), 2));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** A text cell: user text made safe for Excel (a missing value is empty). */
+    private static String text(Object value) {
+        return SpreadsheetText.safe(value);
     }
 
     private static String kind(SettlementLine l) {

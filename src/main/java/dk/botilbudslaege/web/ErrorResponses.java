@@ -86,6 +86,14 @@ class ErrorResponses {
                 errors);
     }
 
+    /** Too much of one kind of work at once (an import while two run): 429, try again after Retry-After. */
+    @ExceptionHandler(dk.botilbudslaege.common.BusyException.class)
+    Object busy(dk.botilbudslaege.common.BusyException e, HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        return answer(request, HttpStatus.TOO_MANY_REQUESTS, e.code(), text(e.messageKey()), List.of());
+    }
+
     @ExceptionHandler(BindException.class)
     Object beanValidation(BindException e, HttpServletRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();

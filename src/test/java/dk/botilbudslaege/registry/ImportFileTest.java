@@ -111,6 +111,71 @@ class ImportFileTest {
                 "import.file.unreadable");
     }
 
+    @Test
+    void an_xlsx_written_by_another_program_reads_inline_strings_formula_results_and_sparse_cells() {
+        byte[] xlsx = XlsxFiles.xlsx(sheet -> sheet.write(
+                "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Navn</t></is></c>"
+                        + "<c r=\"C1\" t=\"inlineStr\"><is><r><t>Plad</t></r><r><t>ser</t></r></is></c></row>"
+                        + "<row r=\"3\"><c r=\"A3\" t=\"str\"><f>\"Skov\"&amp;\"ly\"</f><v>Skovly</v></c>"
+                        + "<c r=\"C3\"><f>10*2</f><v>20</v></c><c r=\"D3\" t=\"b\"><v>1</v></c></row>"));
+        ImportFile file = ImportFile.read("botilbud.xlsx", xlsx);
+
+        assertThat(file.headers()).containsExactly("Navn", "", "Pladser");
+        assertThat(file.rows()).extracting(ImportFile.Row::number).containsExactly(3);
+        assertThat(file.rows().get(0).cells()).containsExactly("Skovly", "", "20", "true");
+    }
+
+    @Test
+    void an_xlsx_of_millions_of_cells_is_refused_by_its_unzipped_size_before_it_is_read() {
+        // issue 10: ~660 KB zipped, 60 MB unzipped; here 1.5 million cells, 22 MB unzipped, ~100 KB zipped
+        byte[] xlsx = XlsxFiles.xlsx(XlsxFiles.numbers(1_500, 1_000));
+        assertThat(xlsx.length).isLessThan((int) ImportFile.MAX_BYTES);
+
+        assertRefused(() -> ImportFile.read("stor.xlsx", xlsx), "import.file.tooLargeUnzipped");
+    }
+
+    @Test
+    void an_xlsx_stops_at_the_first_limit_it_passes_cells_columns_or_rows() {
+        assertRefused(() -> ImportFile.read("celler.xlsx", XlsxFiles.xlsx(XlsxFiles.numbers(4_000, 80))),
+                "import.file.tooManyCells");
+        assertRefused(() -> ImportFile.read("kolonner.xlsx", XlsxFiles.xlsx(XlsxFiles.numbers(2, 101))),
+                "import.file.tooManyColumns");
+        assertRefused(() -> ImportFile.read("rækker.xlsx", XlsxFiles.xlsx(XlsxFiles.numbers(ImportFile.MAX_ROWS + 2, 1))),
+                "import.file.tooManyRows");
+        // empty cells far to the right are no values: only a value beyond the last column counts
+        ImportFile file = ImportFile.read("tom.xlsx", XlsxFiles.xlsx(sheet -> sheet.write(
+                "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Navn</t></is></c><c r=\"XFD1\" s=\"1\"/></row>"
+                        + "<row r=\"2\"><c r=\"A2\"><v>1</v></c></row>")));
+        assertThat(file.rows()).hasSize(1);
+    }
+
+    @Test
+    void a_csv_stops_at_a_line_too_long_too_many_columns_or_too_many_cells() {
+        String longLine = "Navn\n" + "x".repeat(ImportFile.MAX_LINE_CHARS + 1) + "\n";
+        assertRefused(() -> ImportFile.read("lang.csv", longLine.getBytes(StandardCharsets.UTF_8)),
+                "import.file.lineTooLong");
+        String wide = "Navn\n" + ";".repeat(ImportFile.MAX_COLUMNS) + "x\n";
+        assertRefused(() -> ImportFile.read("bred.csv", wide.getBytes(StandardCharsets.UTF_8)),
+                "import.file.tooManyColumns");
+        StringBuilder many = new StringBuilder("Navn\n");
+        String row = ";".repeat(59) + "\n";
+        for (int i = 0; i < ImportFile.MAX_CELLS / 60 + 1; i++) {
+            many.append(row);
+        }
+        assertRefused(() -> ImportFile.read("mange.csv", many.toString().getBytes(StandardCharsets.UTF_8)),
+                "import.file.tooManyCells");
+    }
+
+    @Test
+    void an_unreadable_file_is_refused_without_the_parser_s_own_words() {
+        assertThatThrownBy(() -> ImportFile.read("fejl.xlsx", new byte[] {'P', 'K', 3, 4, 1, 2, 3}))
+                .isInstanceOfSatisfying(InvalidRowsException.class, e ->
+                        assertThat(e.problems().get(0).message().getArguments()).isNullOrEmpty());
+        assertThatThrownBy(() -> ImportFile.read("fejl.csv", "Navn\n\"Skovly".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidRowsException.class, e ->
+                        assertThat(e.problems().get(0).message().getArguments()).isNullOrEmpty());
+    }
+
     private static void assertRefused(Runnable reading, String messageKey) {
         assertThatThrownBy(reading::run).isInstanceOfSatisfying(InvalidRowsException.class, e -> {
             assertThat(e.problems()).hasSize(1);

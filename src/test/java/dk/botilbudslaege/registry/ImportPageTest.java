@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,8 @@ class ImportPageTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ImportSlots slots;
     Api api;
 
     @BeforeEach
@@ -152,6 +155,31 @@ class ImportPageTest {
         assertThat(upload.statusCode()).isEqualTo(302);
         assertThat(upload.headers().firstValue("Location").orElse("")).endsWith("/import?error=fileTooLarge");
         assertThat(browser.get("/import?error=fileTooLarge").body()).contains("Filen er for stor (højst 5 MB).");
+    }
+
+    @Test
+    void while_two_imports_run_a_third_upload_gets_the_page_again_with_429_and_nothing_is_imported() {
+        Browser browser = signIn("region-midt");
+        String name = "Travl " + UUID.randomUUID().toString().substring(0, 8);
+        byte[] file = (FacilityImportApiTest.HEADER + "\n" + name + ";Vej 1, 8500 Grenaa;707;kommunal;;SEL § 108;20;18;0;;\n")
+                .getBytes(StandardCharsets.UTF_8);
+        slots.acquire();
+        slots.acquire();
+        HttpResponse<String> upload;
+        try {
+            upload = browser.upload("/import/facilities", "botilbud.csv", file);
+        } finally {
+            slots.release();
+            slots.release();
+        }
+
+        assertThat(upload.statusCode()).isEqualTo(429);
+        assertThat(upload.headers().firstValue("Retry-After")).contains("10");
+        assertThat(upload.body()).contains("Der kører allerede to importer. Prøv igen om lidt.",
+                "action=\"/import/facilities\"");
+        assertThat(api.as("region-midt").get("/api/v1/facilities?q=" + name.replace(' ', '+')).json()
+                .path("totalElements").asLong()).isZero();
+        assertThat(browser.upload("/import/facilities", "botilbud.csv", file).statusCode()).isEqualTo(302);
     }
 
     private static byte[] edit(byte[] xlsx, java.util.function.Consumer<Sheet> change) throws IOException {

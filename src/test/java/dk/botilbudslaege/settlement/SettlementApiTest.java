@@ -12,6 +12,7 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,48 @@ class SettlementApiTest {
     }
 
     @Test
+    void names_that_look_like_formulas_are_text_in_both_payment_files_and_amounts_stay_numbers() throws Exception {
+        String formula = "=HYPERLINK(\"http://x\",\"y\")";
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long facility = facility(formula + " " + tag);
+        long doctor = doctor("@" + tag + " læge", "-" + tag + " praksis");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("doctorId", doctor);
+        body.put("facilityIds", List.of(facility));
+        body.put("startDate", "2026-03-01");
+        body.put("matchMethod", "OTHER");
+        long id = api.as("kommune-norddjurs").post("/api/v1/agreements", body).json().path("id").asLong();
+        api.as("kommune-norddjurs").post("/api/v1/agreements/" + id + "/submit", "");
+        Api region = api.as("region-midt");
+        assertThat(region.post("/api/v1/agreements/" + id + "/approve", "").status()).isEqualTo(200);
+
+        var csv = region.getBytes("/api/v1/settlements/2026-03/export.csv");
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(';').get()
+                .parse(new InputStreamReader(new ByteArrayInputStream(csv.body(), 3, csv.body().length - 3),
+                        StandardCharsets.UTF_8)).getRecords();
+        CSVRecord line = records.stream().filter(r -> r.get(2).equals(String.valueOf(id))).findFirst().orElseThrow();
+        assertThat(line.get(4)).isEqualTo("'@" + tag + " læge");
+        assertThat(line.get(5)).isEqualTo("'" + formula + " " + tag);
+        assertThat(line.get(11)).matches("\\d+,\\d\\d");
+
+        var xlsx = region.getBytes("/api/v1/settlements/2026-03/export.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            for (var row : sheet) {
+                if (row.getRowNum() > 0 && row.getCell(2).getCellType() == CellType.NUMERIC
+                        && (long) row.getCell(2).getNumericCellValue() == id) {
+                    assertThat(row.getCell(4).getStringCellValue()).isEqualTo("'@" + tag + " læge");
+                    assertThat(row.getCell(5).getCellType()).isEqualTo(CellType.STRING);
+                    assertThat(row.getCell(5).getStringCellValue()).isEqualTo("'" + formula + " " + tag);
+                    assertThat(row.getCell(11).getCellType()).isEqualTo(CellType.NUMERIC);
+                    return;
+                }
+            }
+            throw new AssertionError("agreement " + id + " is not in the XLSX");
+        }
+    }
+
+    @Test
     void only_the_region_runs_and_approves_and_each_sees_only_its_own_lines() {
         assertThat(api.as("kommune-norddjurs").post("/api/v1/settlements/2026-02/run", "").status()).isEqualTo(403);
         assertThat(api.as("region-nord").post("/api/v1/settlements/2026-02/run?regionCode=1082", "").status())
@@ -197,8 +240,12 @@ class SettlementApiTest {
     }
 
     long facility() {
+        return facility("Settlement " + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    long facility(String name) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "Settlement " + UUID.randomUUID().toString().substring(0, 8));
+        body.put("name", name);
         body.put("address", "Testvej 2, 8500 Grenaa");
         body.put("municipalityCode", "707");
         body.put("operator", "MUNICIPAL");
@@ -209,9 +256,13 @@ class SettlementApiTest {
     }
 
     long doctor() {
+        return doctor("Settlement læge", "Settlement praksis");
+    }
+
+    long doctor(String name, String practiceName) {
         Map<String, Object> practice = new LinkedHashMap<>();
         practice.put("providerNumber", String.valueOf(700_000 + (int) (Math.random() * 99_999)));
-        practice.put("name", "Settlement praksis");
+        practice.put("name", practiceName);
         practice.put("address", "Torvet 2, 8500 Grenaa");
         practice.put("municipalityCode", "707");
         practice.put("clinicType", "ORDINARY");
@@ -219,7 +270,7 @@ class SettlementApiTest {
         practice.put("openForNewPatients", true);
         practice.put("vatRegistered", false);
         long practiceId = api.as("region-midt").post("/api/v1/practices", practice).json().path("id").asLong();
-        return api.as("region-midt").post("/api/v1/doctors", Map.of("practiceId", practiceId, "name", "Settlement læge",
+        return api.as("region-midt").post("/api/v1/doctors", Map.of("practiceId", practiceId, "name", name,
                 "nursingHomeDoctor", false)).json().path("id").asLong();
     }
 }
