@@ -87,7 +87,8 @@ class PracticePageController {
         boolean canFile = changeRequests.canFile(user, practice);
         model.addAttribute("canFileChange", canFile);
         if (canFile) {
-            model.addAttribute("changeFields", ChangeRequestField.values());
+            model.addAttribute("changeFields", java.util.Arrays.stream(ChangeRequestField.values())
+                    .map(ChangeRequestField::apiName).toList());
             model.addAttribute("changeRequests", changeRequests.list(user, null).stream()
                     .filter(r -> r.practiceId() == id).limit(20).toList());
             if (!model.containsAttribute("changeRequestForm")) {
@@ -161,6 +162,9 @@ class PracticePageController {
     String addDoctor(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("doctorForm") DoctorForm form,
                      BindingResult binding, Model model, RedirectAttributes redirect) {
         form.setPracticeId(id);
+        if (!doctors.canCreate(user, practices.get(user, id))) {
+            throw new ForbiddenException("scope.doctor.create");
+        }
         if (FormErrors.attempt(binding, () -> doctors.create(user, form)).isPresent()) {
             redirect.addFlashAttribute("flash", text("flash.created"));
             return "redirect:/practices/" + id;

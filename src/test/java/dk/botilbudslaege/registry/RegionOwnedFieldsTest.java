@@ -180,6 +180,7 @@ class RegionOwnedFieldsTest {
         HttpResponse<String> answer = doctor.post("/practices/" + own + "/doctors", "/practices/" + own,
                 Map.of("name", name, "practiceId", String.valueOf(own)));
 
+        assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(answer.body()).contains("Kun regionen kan tilføje læger til en praksis.");
         assertThat(doctorIds(api, own)).hasSize(before);
     }
