@@ -10,6 +10,7 @@ import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,10 +58,23 @@ public class Doctors {
         return RegistryAccess.canWritePractice(user, doctor.regionCode(), doctor.practiceId());
     }
 
+    /** Only the region adds doctors, to practices of its region (a doctor asks the region). */
+    public boolean canCreate(CurrentUser user, Practice practice) {
+        return user.is(Role.REGION) && RegistryAccess.canWritePractice(user, practice.regionCode(), practice.id());
+    }
+
+    /** Whether the form changes the doctor's nursing-home flag, which the region owns (R2), and the caller is a doctor. */
+    public boolean refusesNursingHomeChange(CurrentUser user, Doctor current, DoctorForm form) {
+        return user.is(Role.DOCTOR) && RegionOwnedFields.changed(current, form);
+    }
+
     @Transactional
     public Doctor create(CurrentUser user, DoctorForm form) {
         Doctor.DoctorData data = form.data();
         requireWritablePractice(user, data.practiceId());
+        if (!user.is(Role.REGION)) {
+            throw new ForbiddenException("scope.doctor.create");
+        }
         long id = store(data);
         return repository.findDoctor(id).orElseThrow();
     }
@@ -77,6 +91,9 @@ public class Doctors {
         Doctor current = get(user, id);
         if (!canEdit(user, current)) {
             throw new ForbiddenException("scope.practice.write");
+        }
+        if (refusesNursingHomeChange(user, current, form)) {
+            throw new ForbiddenException("scope.doctor.regionOwned");
         }
         Doctor.DoctorData data = form.data();
         if (data.practiceId() != current.practiceId()) {

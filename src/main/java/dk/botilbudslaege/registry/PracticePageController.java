@@ -30,14 +30,16 @@ class PracticePageController {
     private final Doctors doctors;
     private final ReferenceData reference;
     private final RegistryAudit registryAudit;
+    private final ChangeRequests changeRequests;
     private final MessageSource messages;
 
     PracticePageController(Practices practices, Doctors doctors, ReferenceData reference, RegistryAudit registryAudit,
-                           MessageSource messages) {
+                           ChangeRequests changeRequests, MessageSource messages) {
         this.practices = practices;
         this.doctors = doctors;
         this.reference = reference;
         this.registryAudit = registryAudit;
+        this.changeRequests = changeRequests;
         this.messages = messages;
     }
 
@@ -81,6 +83,20 @@ class PracticePageController {
         model.addAttribute("doctors", doctors.search(user, new Doctors.DoctorFilter(id, null, null),
                 PageRequest.of(0, 200, 200)).content());
         model.addAttribute("canEdit", practices.canEdit(user, practice));
+        model.addAttribute("canAddDoctor", doctors.canCreate(user, practice));
+        boolean canFile = changeRequests.canFile(user, practice);
+        model.addAttribute("canFileChange", canFile);
+        if (canFile) {
+            model.addAttribute("changeFields", java.util.Arrays.stream(ChangeRequestField.values())
+                    .map(ChangeRequestField::apiName).toList());
+            model.addAttribute("changeRequests", changeRequests.list(user, null).stream()
+                    .filter(r -> r.practiceId() == id).limit(20).toList());
+            if (!model.containsAttribute("changeRequestForm")) {
+                ChangeRequestForm form = new ChangeRequestForm();
+                form.setValidFrom(PracticeRepository.today().withDayOfMonth(1).plusMonths(1));
+                model.addAttribute("changeRequestForm", form);
+            }
+        }
         if (RegistryAudit.canRead(user)) {
             model.addAttribute("canSeeHistory", true);
             model.addAttribute("history", registryAudit.practiceHistory(user, id));
@@ -131,6 +147,10 @@ class PracticePageController {
     String update(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") PracticeForm form,
                   BindingResult binding, Model model, RedirectAttributes redirect) {
         Practice practice = practices.get(user, id);
+        for (String field : practices.refusedFields(user, practice, form)) {
+            // a doctor changes only contact details; nothing is saved while a region-owned field differs
+            binding.rejectValue(field, "practice.regionOwned.field");
+        }
         if (FormErrors.attempt(binding, () -> practices.update(user, id, form)).isPresent()) {
             redirect.addFlashAttribute("flash", text("flash.saved"));
             return "redirect:/practices/" + id;
@@ -142,6 +162,9 @@ class PracticePageController {
     String addDoctor(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("doctorForm") DoctorForm form,
                      BindingResult binding, Model model, RedirectAttributes redirect) {
         form.setPracticeId(id);
+        if (!doctors.canCreate(user, practices.get(user, id))) {
+            throw new ForbiddenException("scope.doctor.create");
+        }
         if (FormErrors.attempt(binding, () -> doctors.create(user, form)).isPresent()) {
             redirect.addFlashAttribute("flash", text("flash.created"));
             return "redirect:/practices/" + id;
@@ -157,6 +180,7 @@ class PracticePageController {
         }
         model.addAttribute("doctor", doctor);
         model.addAttribute("form", DoctorForm.of(doctor));
+        model.addAttribute("regionOwnedLocked", user.is(Role.DOCTOR));
         return "practices/doctor-form";
     }
 
@@ -164,17 +188,22 @@ class PracticePageController {
     String updateDoctor(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") DoctorForm form,
                         BindingResult binding, Model model, RedirectAttributes redirect) {
         Doctor doctor = doctors.get(user, id);
+        if (doctors.refusesNursingHomeChange(user, doctor, form)) {
+            binding.rejectValue("nursingHomeDoctor", "practice.regionOwned.field");
+        }
         if (FormErrors.attempt(binding, () -> doctors.update(user, id, form)).isPresent()) {
             redirect.addFlashAttribute("flash", text("flash.saved"));
             return "redirect:/practices/" + form.getPracticeId();
         }
         model.addAttribute("doctor", doctor);
+        model.addAttribute("regionOwnedLocked", user.is(Role.DOCTOR));
         return "practices/doctor-form";
     }
 
     private String showForm(CurrentUser user, PracticeForm form, Practice existing, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("existing", existing);
+        model.addAttribute("regionOwnedLocked", existing != null && user.is(Role.DOCTOR));
         model.addAttribute("municipalities", regionMunicipalities(user));
         model.addAttribute("clinicTypes", ClinicType.values());
         return "practices/form";

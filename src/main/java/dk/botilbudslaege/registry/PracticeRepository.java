@@ -3,12 +3,14 @@ package dk.botilbudslaege.registry;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.common.PageResult;
+import dk.botilbudslaege.web.DanishTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +20,8 @@ class PracticeRepository {
 
     private static final String SELECT_PRACTICE = """
             select p.id, p.provider_number, p.name, p.address, p.municipality_code, m.name as municipality_name,
-                   pr.region_code, p.clinic_type, p.doctor_capacity, p.open_for_new_patients, p.vat_registered,
+                   pr.region_code, p.clinic_type, p.doctor_capacity, p.open_for_new_patients,
+                   practice_vat_registered_on(p.id, cast(:today as date)) as vat_registered,
                    p.latitude, p.longitude, p.version,
                    (select count(*) from doctor d where d.practice_id = p.id) as doctor_count
               from practice p
@@ -48,13 +51,14 @@ class PracticeRepository {
                 .query(Long.class).single();
         List<Practice> rows = conditions.bind(jdbc.sql(SELECT_PRACTICE + conditions.where()
                         + " order by p.name, p.id limit :limit offset :offset"))
-                .param("limit", page.size()).param("offset", page.offset())
+                .param("limit", page.size()).param("offset", page.offset()).param("today", today())
                 .query(this::mapPractice).list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
     Optional<Practice> findPractice(long id) {
-        return jdbc.sql(SELECT_PRACTICE + " where p.id = :id").param("id", id).query(this::mapPractice).optional();
+        return jdbc.sql(SELECT_PRACTICE + " where p.id = :id").param("id", id).param("today", today())
+                .query(this::mapPractice).optional();
     }
 
     Optional<Long> practiceIdByProviderNumber(String providerNumber) {
@@ -85,6 +89,59 @@ class PracticeRepository {
                         """), d)
                 .param("id", id).param("version", version)
                 .update() == 1;
+    }
+
+    /** Today in Denmark: the day whose VAT status a practice shows (SPEC F5). */
+    static LocalDate today() {
+        return LocalDate.now(DanishTime.DENMARK);
+    }
+
+    /**
+     * Records the practice's VAT status from a day on (SPEC F5; replaces a row from the same day) and
+     * brings the mirror column {@code practice.vat_registered} to the status in force today.
+     */
+    void setVatStatus(long practiceId, LocalDate validFrom, boolean vatRegistered, String by) {
+        jdbc.sql("""
+                        insert into practice_vat_status (practice_id, valid_from, vat_registered, created_by)
+                        values (:id, :from, :vat, :by)
+                        on conflict (practice_id, valid_from)
+                        do update set vat_registered = excluded.vat_registered, created_by = excluded.created_by,
+                                      created_at = now()
+                        """)
+                .param("id", practiceId).param("from", validFrom).param("vat", vatRegistered).param("by", by)
+                .update();
+        jdbc.sql("update practice set vat_registered = practice_vat_registered_on(id, :today) where id = :id")
+                .param("id", practiceId).param("today", today()).update();
+    }
+
+    /** The practice's VAT status on a day (SPEC F5). */
+    boolean vatRegisteredOn(long practiceId, LocalDate day) {
+        return Boolean.TRUE.equals(jdbc.sql("select practice_vat_registered_on(:id, :day)")
+                .param("id", practiceId).param("day", day).query(Boolean.class).single());
+    }
+
+    /** The region-owned fields a change request sets (not VAT, which is dated): one field, version bumped. */
+    void setProviderNumber(long practiceId, String providerNumber) {
+        jdbc.sql("update practice set provider_number = :v, version = version + 1, updated_at = now() where id = :id")
+                .param("v", providerNumber).param("id", practiceId).update();
+    }
+
+    void setDoctorCapacity(long practiceId, int capacity) {
+        jdbc.sql("update practice set doctor_capacity = :v, version = version + 1, updated_at = now() where id = :id")
+                .param("v", capacity).param("id", practiceId).update();
+    }
+
+    void setClinicType(long practiceId, ClinicType clinicType) {
+        jdbc.sql("update practice set clinic_type = :v, version = version + 1, updated_at = now() where id = :id")
+                .param("v", clinicType.name()).param("id", practiceId).update();
+    }
+
+    void setNursingHomeDoctor(long doctorId, boolean nursingHomeDoctor) {
+        jdbc.sql("""
+                        update doctor set nursing_home_doctor = :v, version = version + 1, updated_at = now()
+                         where id = :id
+                        """)
+                .param("v", nursingHomeDoctor).param("id", doctorId).update();
     }
 
     PageResult<Doctor> searchDoctors(SqlConditions conditions, PageRequest page) {

@@ -97,6 +97,9 @@ public class Practices {
         if (!canEdit(user, current)) {
             throw new ForbiddenException("scope.practice.write");
         }
+        if (!refusedFields(user, current, form).isEmpty()) {
+            throw new ForbiddenException("scope.practice.regionOwned");
+        }
         Practice.PracticeData data = form.data();
         validate(data, current);
         String newRegion = regionOf(data.municipalityCode());
@@ -108,8 +111,21 @@ public class Practices {
         if (version != current.version() || !repository.updatePractice(id, version, data)) {
             throw new ConcurrentChangeException(ENTITY, id);
         }
+        if (data.vatRegistered() != current.vatRegistered()) {
+            // the region's own edit: the new status holds from today (SPEC F5)
+            repository.setVatStatus(id, PracticeRepository.today(), data.vatRegistered(), user.username());
+        }
         audit.updated(ENTITY, id, current.data(), data);
         return repository.findPractice(id).orElseThrow();
+    }
+
+    /**
+     * The region-owned fields (VAT status, provider number, capacities, clinic type) this form would
+     * change and the caller may not: a doctor changes only the contact details of their practice and
+     * files a change request for the rest; the region changes them all.
+     */
+    public List<String> refusedFields(CurrentUser user, Practice current, PracticeForm form) {
+        return user.is(dk.botilbudslaege.security.Role.DOCTOR) ? RegionOwnedFields.changed(current, form) : List.of();
     }
 
     private String regionOf(String municipalityCode) {

@@ -40,10 +40,27 @@ public final class SettlementCalculator {
         }
         BigDecimal exVat = DailyAccrual.amount(month, terms.start(), terms.end(),
                 day -> MonthlyFee.exact(hoursOn(terms, day), rates.rateOn(day)));
-        BigDecimal vat = vat(exVat, terms.vatRegistered());
+        BigDecimal vat = vatOf(month, terms, exVat);
         return java.util.Optional.of(new SettlementLine(terms.agreementId(), terms.doctorId(),
                 terms.providerNumber(), terms.regionCode(), month, SettlementLine.Kind.FEE, null, days.size(),
                 hoursOn(terms, days.get(days.size() - 1)), exVat, vat, exVat.add(vat)));
+    }
+
+    /**
+     * F3-F5 with a dated VAT status: 25 % VAT on the rounded ex-VAT part earned on the days the
+     * practice was VAT registered. That part is summed exactly and rounded once like the line (F4), so
+     * a month wholly with VAT gets 25 % of the rounded line and a month without gets none. Example:
+     * 3 hours, 30 days, VAT from the 16th: part 3,216.03 × 15/30 = 1,608.02, VAT 402.01.
+     */
+    BigDecimal vatOf(YearMonth month, AgreementTerms terms, BigDecimal lineExVat) {
+        List<LocalDate> days = DailyAccrual.activeDays(month, terms.start(), terms.end());
+        boolean first = terms.vatRegisteredOn(days.get(0));
+        if (days.stream().allMatch(day -> terms.vatRegisteredOn(day) == first)) {
+            return vat(lineExVat, first);
+        }
+        return MonthlyFee.vat(DailyAccrual.amount(month, terms.start(), terms.end(),
+                day -> terms.vatRegisteredOn(day) ? MonthlyFee.exact(hoursOn(terms, day), rates.rateOn(day))
+                        : BigDecimal.ZERO));
     }
 
     /** F3: 25 % VAT on the rounded line when the practice is VAT registered, else none. */

@@ -59,7 +59,8 @@ class SettlementRepository {
      */
     List<AgreementTerms> terms(String regionCode, LocalDate from, LocalDate to) {
         List<Row> rows = jdbc.sql("""
-                        select a.id, a.doctor_id, a.provider_number, region_of(a.municipality_code, :from) as region,
+                        select a.id, a.doctor_id, a.practice_id, a.provider_number,
+                               region_of(a.municipality_code, :from) as region,
                                a.vat_registered, a.start_date, a.end_date, a.facility_ids, a.unit_kind, a.residents
                           from agreement_overview a
                          where a.status in ('ACTIVE', 'NOTICE_GIVEN', 'ENDED')
@@ -67,23 +68,36 @@ class SettlementRepository {
                            and (cast(:region as text) is null or region_of(a.municipality_code, :from) = :region)
                         """)
                 .param("from", from).param("to", to).param("region", regionCode)
-                .query((rs, i) -> new Row(rs.getLong("id"), rs.getLong("doctor_id"), rs.getString("provider_number"),
+                .query((rs, i) -> new Row(rs.getLong("id"), rs.getLong("doctor_id"), rs.getLong("practice_id"),
+                        rs.getString("provider_number"),
                         rs.getString("region"), rs.getBoolean("vat_registered"),
                         rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                         longs(rs.getArray("facility_ids")),
                         "SECTION".equals(rs.getString("unit_kind")) ? rs.getInt("residents") : null))
                 .list();
         Map<Long, List<AgreementTerms.HoursDispensation>> hours = hoursDispensations();
+        Map<Long, NavigableMap<LocalDate, Boolean>> vat = vatHistory();
         List<AgreementTerms> terms = new ArrayList<>(rows.size());
         for (Row r : rows) {
             terms.add(new AgreementTerms(r.id, r.doctorId, r.providerNumber, r.region, r.vat, r.start, r.end,
-                    r.facilityIds, r.sectionResidents, hours.getOrDefault(r.doctorId, List.of())));
+                    r.facilityIds, r.sectionResidents, hours.getOrDefault(r.doctorId, List.of()),
+                    vat.get(r.practiceId)));
         }
         return terms;
     }
 
-    private record Row(long id, long doctorId, String providerNumber, String region, boolean vat, LocalDate start,
-                       LocalDate end, List<Long> facilityIds, Integer sectionResidents) {
+    /** SPEC F5: each practice's VAT status from each date on (registry table practice_vat_status). */
+    private Map<Long, NavigableMap<LocalDate, Boolean>> vatHistory() {
+        Map<Long, NavigableMap<LocalDate, Boolean>> result = new HashMap<>();
+        jdbcTemplate.query("select practice_id, valid_from, vat_registered from practice_vat_status", rs -> {
+            result.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                    .put(rs.getObject(2, LocalDate.class), rs.getBoolean(3));
+        });
+        return result;
+    }
+
+    private record Row(long id, long doctorId, long practiceId, String providerNumber, String region, boolean vat,
+                       LocalDate start, LocalDate end, List<Long> facilityIds, Integer sectionResidents) {
     }
 
     private Map<Long, List<AgreementTerms.HoursDispensation>> hoursDispensations() {

@@ -154,10 +154,10 @@ class AuditTrailApiTest {
     }
 
     @Test
-    void a_doctor_create_and_update_by_the_doctor_user_appear_in_the_doctors_history() {
+    void a_doctor_created_by_the_region_and_renamed_by_the_doctor_user_appear_in_the_doctors_history() {
         long own = practiceId(api, OWN_PRACTICE_PROVIDER);
         String name = unique("Historielægen");
-        long id = createDoctor(api, DOCTOR, doctor(own, name));
+        long id = createDoctor(api, REGION_MIDT, doctor(own, name));
         Map<String, Object> body = editable(api.as(DOCTOR).get("/api/v1/doctors/" + id));
         body.put("name", name + " Jensen");
         assertThat(api.as(DOCTOR).put("/api/v1/doctors/" + id, body).status()).isEqualTo(200);
@@ -170,7 +170,7 @@ class AuditTrailApiTest {
         assertThat(events.get(0).path("changes").path("name").path("from").asString()).isEqualTo(name);
         assertThat(events.get(0).path("changes").path("name").path("to").asString()).isEqualTo(name + " Jensen");
         assertThat(events.get(1).path("action").asString()).isEqualTo("CREATED");
-        assertThat(events.get(1).path("actor").asString()).isEqualTo(DOCTOR);
+        assertThat(events.get(1).path("actor").asString()).isEqualTo(REGION_MIDT);
         assertThat(events.get(1).path("changes").path("practiceId").path("to").asLong()).isEqualTo(own);
     }
 

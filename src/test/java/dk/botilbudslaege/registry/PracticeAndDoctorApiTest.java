@@ -207,18 +207,22 @@ class PracticeAndDoctorApiTest {
     }
 
     @Test
-    void a_doctor_adds_and_edits_doctors_of_its_own_practice() {
+    void a_doctor_edits_the_name_of_a_doctor_of_its_own_practice_but_adds_none() {
         long own = practiceId(api, OWN_PRACTICE_PROVIDER);
+        String name = unique("Ny kollega");
 
-        Api.Response created = api.as(DOCTOR).post("/api/v1/doctors", doctor(own, unique("Ny kollega")));
-        assertThat(created.status()).as("%s", created).isEqualTo(201);
-        long id = created.json().path("id").asLong();
+        assertThat(assertProblem(api.as(DOCTOR).post("/api/v1/doctors", doctor(own, name)), 403, "FORBIDDEN")
+                .path("detail").asString()).isEqualTo("Kun regionen kan tilføje læger til en praksis.");
+        assertThat(api.as(REGION_MIDT).get("/api/v1/doctors?q=" + RegistryFixtures.encode(name)).json()
+                .path("totalElements").asLong()).as("nothing saved").isZero();
+
+        long id = createDoctor(api, REGION_MIDT, doctor(own, name));
         Map<String, Object> body = editable(api.as(DOCTOR).get("/api/v1/doctors/" + id));
-        body.put("nursingHomeDoctor", true);
+        body.put("name", name + " Holm");
         Api.Response changed = api.as(DOCTOR).put("/api/v1/doctors/" + id, body);
 
         assertThat(changed.status()).as("%s", changed).isEqualTo(200);
-        assertThat(changed.json().path("nursingHomeDoctor").asBoolean()).isTrue();
+        assertThat(changed.json().path("name").asString()).isEqualTo(name + " Holm");
         assertThat(changed.json().path("practiceId").asLong()).isEqualTo(own);
     }
 
@@ -240,7 +244,7 @@ class PracticeAndDoctorApiTest {
     void a_doctor_cannot_move_a_doctor_of_its_practice_to_another_practice_or_take_one_over() {
         long own = practiceId(api, OWN_PRACTICE_PROVIDER);
         long other = practiceId(api, OTHER_PRACTICE_PROVIDER);
-        long mine = createDoctor(api, DOCTOR, doctor(own, unique("Min kollega")));
+        long mine = createDoctor(api, REGION_MIDT, doctor(own, unique("Min kollega")));
         long theirs = createDoctor(api, REGION_MIDT, doctor(other, unique("Deres kollega")));
 
         Map<String, Object> away = editable(api.as(DOCTOR).get("/api/v1/doctors/" + mine));
