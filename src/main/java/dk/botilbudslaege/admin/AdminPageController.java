@@ -123,7 +123,7 @@ class AdminPageController {
         requireAdmin(user);
         return attempt(redirect, "legal-bases", () -> {
             Boolean in = "true".equals(inScope) ? Boolean.TRUE : "false".equals(inScope) ? Boolean.FALSE : null;
-            legalBases.add(user, legalBasis, optionalDate("validFrom", validFrom), in, note);
+            legalBases.add(user, legalBasis, optionalDate("legalBasisFrom", validFrom), in, note);
             return "admin.legalBasis.added";
         });
     }
@@ -171,15 +171,24 @@ class AdminPageController {
         }
     }
 
-    private static LocalDate date(String field, String text) {
+    private LocalDate date(String field, String text) {
         LocalDate day = optionalDate(field, text);
         if (day == null) {
-            throw InvalidInputException.of(FieldProblem.of(field, "admin.date.invalid"));
+            throw InvalidInputException.of(FieldProblem.of(field, "admin.date.invalid", label(field)));
         }
         return day;
     }
 
-    private static LocalDate optionalDate(String field, String text) {
+    /** The field's name as the page shows it, for messages about a date that cannot be read. */
+    private String label(String field) {
+        return text(switch (field) {
+            case "targetDate" -> "admin.targets.targetDate";
+            case "legalBasisFrom" -> "admin.from";
+            default -> "rate.validFrom";
+        });
+    }
+
+    private LocalDate optionalDate(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -189,7 +198,7 @@ class AdminPageController {
             try {
                 return LocalDate.parse(text.trim(), DANISH_DATE);
             } catch (DateTimeParseException again) {
-                throw InvalidInputException.of(FieldProblem.of(field, "admin.date.invalid"));
+                throw InvalidInputException.of(FieldProblem.of(field, "admin.date.invalid", label(field)));
             }
         }
     }

@@ -70,20 +70,20 @@ class AdminSettingsPageTest {
     void a_new_rate_is_shown_with_what_it_rewrites_before_it_is_saved() {
         WebSession admin = WebSession.signIn(port, "admin");
         HttpResponse<String> asked = admin.post("/admin/rates", "/admin",
-                Map.of("validFrom", "2037-04-01", "hourlyRate", "1.234,50"));
+                Map.of("validFrom", "2036-04-01", "hourlyRate", "1.234,50"));
         assertThat(asked.statusCode()).isEqualTo(302);
         String confirm = admin.get("/admin").body();
-        assertThat(confirm).contains("omskriver betalingen til alle regioner fra 01-04-2037");
-        assertThat(api.as("admin").get("/api/v1/rates").body()).doesNotContain("2037-04-01");
+        assertThat(confirm).contains("omskriver betalingen til alle regioner fra 01-04-2036");
+        assertThat(api.as("admin").get("/api/v1/rates").body()).doesNotContain("2036-04-01");
 
-        admin.post("/admin/rates", "/admin", Map.of("validFrom", "2037-04-01", "hourlyRate", "1.234,50",
+        admin.post("/admin/rates", "/admin", Map.of("validFrom", "2036-04-01", "hourlyRate", "1.234,50",
                 "confirmed", "true"));
         assertThat(admin.get("/admin").body()).contains("Taksten er tilføjet.", "1.234,50 kr.");
-        assertThat(api.as("admin").get("/api/v1/rates").body()).contains("2037-04-01");
+        assertThat(api.as("admin").get("/api/v1/rates").body()).contains("2036-04-01");
 
-        admin.post("/admin/rates/2037-04-01/remove", "/admin", Map.of());
+        admin.post("/admin/rates/2036-04-01/remove", "/admin", Map.of());
         assertThat(admin.get("/admin").body()).contains("Taksten er fjernet.");
-        assertThat(api.as("admin").get("/api/v1/rates").body()).doesNotContain("2037-04-01");
+        assertThat(api.as("admin").get("/api/v1/rates").body()).doesNotContain("2036-04-01");
     }
 
     @Test
