@@ -1,7 +1,6 @@
 package dk.botilbudslaege.settlement;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,9 +10,7 @@ import java.util.Map;
 
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConflictException;
-import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
-import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import org.springframework.stereotype.Service;
