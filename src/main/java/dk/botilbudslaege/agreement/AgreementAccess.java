@@ -30,7 +30,7 @@ final class AgreementAccess {
 
     /** Refuses the national viewer before anything is looked up, so that neither rows nor ids leak. */
     static void requireAgreementUser(CurrentUser user) {
-        if (user.is(dk.botilbudslaege.security.Role.NATIONAL)) {
+        if (user.national()) {
             throw new ForbiddenException("scope.national.aggregatesOnly");
         }
     }
@@ -43,7 +43,7 @@ final class AgreementAccess {
                     && unit.operators().stream().allMatch("REGIONAL"::equals);
             case FACILITY -> unit.facilityIds().contains(user.facilityId())
                     && unit.operators().stream().allMatch("PRIVATE"::equals);
-            case DOCTOR, NATIONAL -> false;
+            case DOCTOR, NATIONAL, ADMIN -> false;
         };
     }
 
@@ -53,7 +53,7 @@ final class AgreementAccess {
             case MUNICIPALITY -> user.inMunicipality(a.municipalityCode());
             case FACILITY -> a.facilityIds().contains(user.facilityId());
             case DOCTOR -> user.doctorId() != null && user.doctorId() == a.doctorId();
-            case NATIONAL -> false;
+            case NATIONAL, ADMIN -> false;
         };
     }
 
@@ -66,7 +66,7 @@ final class AgreementAccess {
             case DOCTOR -> user.doctorId() != null && user.doctorId() == a.doctorId();
             case FACILITY -> a.facilityIds().contains(user.facilityId());
             case MUNICIPALITY -> user.inMunicipality(a.municipalityCode());
-            case REGION, NATIONAL -> false;
+            case REGION, NATIONAL, ADMIN -> false;
         };
     }
 
@@ -79,7 +79,7 @@ final class AgreementAccess {
                     user.municipalityCode());
             case FACILITY -> conditions.add(":scopeFacility = any(a.facility_ids)", "scopeFacility", user.facilityId());
             case DOCTOR -> conditions.add("a.doctor_id = :scopeDoctor", "scopeDoctor", user.doctorId());
-            case NATIONAL -> throw new ForbiddenException("scope.national.aggregatesOnly");
+            case NATIONAL, ADMIN -> throw new ForbiddenException("scope.national.aggregatesOnly");
         };
     }
 }

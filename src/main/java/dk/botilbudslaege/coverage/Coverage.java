@@ -21,9 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Coverage {
 
-    /** C3: at least 250 facilities nationally with a fixed doctor by the end of 2025 (seed 004). */
-    public static final int TARGET_FACILITIES = 250;
-    public static final LocalDate TARGET_DATE = LocalDate.of(2025, 12, 31);
     static final ZoneId DANISH_TIME = dk.botilbudslaege.web.DanishTime.DENMARK;
 
     private static final Map<String, String> GROUP_NAMES = Map.ofEntries(
@@ -38,10 +35,12 @@ public class Coverage {
 
     private final CoverageQueries queries;
     private final ReferenceData reference;
+    private final CoverageTargets targets;
 
-    Coverage(CoverageQueries queries, ReferenceData reference) {
+    Coverage(CoverageQueries queries, ReferenceData reference, CoverageTargets targets) {
         this.queries = queries;
         this.reference = reference;
+        this.targets = targets;
     }
 
     public static LocalDate today() {
@@ -94,7 +93,7 @@ public class Coverage {
         return breakdown(day, region, chosen);
     }
 
-    /** C3: progress toward 250 facilities and toward every municipality with at least one. */
+    /** C3: progress toward the target of the day ({@link CoverageTargets#on}) and toward every municipality. */
     public Targets targets(String date) {
         CoverageInput input = new CoverageInput();
         LocalDate day = input.date("date", date, today());
@@ -133,8 +132,9 @@ public class Coverage {
                 .sorted(Comparator.comparing(MunicipalityCoverage::regionCode)
                         .thenComparing(m -> m.coverage().name())).toList();
         long covered = queries.national(day, null).coveredFacilities();
-        return new Targets(day, covered, TARGET_FACILITIES, TARGET_DATE,
-                CoverageRule.fraction(Math.min(covered, TARGET_FACILITIES), TARGET_FACILITIES),
+        CoverageTargets.Target target = targets.on(day);
+        return new Targets(day, covered, target.facilities(), target.targetDate(),
+                CoverageRule.fraction(Math.min(covered, target.facilities()), target.facilities()),
                 withFacilities, withFacilities - zero.size(), zero.stream().map(Targets.ZeroMunicipality::of).toList(),
                 Targets.ResidentsChoice.NOT_REGISTERED);
     }

@@ -85,7 +85,7 @@ class DashboardController {
             case REGION -> reference.regionName(user.regionCode()).orElse(user.regionCode());
             case MUNICIPALITY -> reference.municipality(user.municipalityCode())
                     .map(m -> m.name()).orElse(user.municipalityCode());
-            case FACILITY, DOCTOR, NATIONAL -> user.displayName();
+            case FACILITY, DOCTOR, NATIONAL, ADMIN -> user.displayName();
         };
     }
 }

@@ -46,7 +46,7 @@ class ReportController {
         model.addAttribute("nav", "reports");
         model.addAttribute("date", date == null || date.isBlank() ? Coverage.today().toString() : date);
         model.addAttribute("regions", reference.regions());
-        model.addAttribute("ownRegion", user.is(Role.NATIONAL) ? null : user.regionCode());
+        model.addAttribute("ownRegion", user.national() ? null : user.regionCode());
         return "reports/page";
     }
 

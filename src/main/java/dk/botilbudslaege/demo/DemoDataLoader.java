@@ -67,7 +67,7 @@ class DemoDataLoader implements ApplicationRunner {
                  Botilbudslæge is running: http://localhost:{}/
                  Demo logins, all with password '{}':
                    region-midt, region-nord, kommune-norddjurs, kommune-aarhus,
-                   botilbud-skovstjernen, laege-norddjurs, national
+                   botilbud-skovstjernen, laege-norddjurs, national, admin
                 ------------------------------------------------------------------""", port, PASSWORD);
     }
 
@@ -106,6 +106,7 @@ class DemoDataLoader implements ApplicationRunner {
         users.create(new Users.NewUser("kommune-aarhus", PASSWORD, "Aarhus Kommune", Role.MUNICIPALITY, null, "751",
                 null, null));
         users.create(new Users.NewUser("national", PASSWORD, "National læser", Role.NATIONAL, null, null, null, null));
+        users.create(new Users.NewUser("admin", PASSWORD, "Administrator", Role.ADMIN, null, null, null, null));
         loader.coverEveryInScopeFacility();
     }
 
@@ -124,6 +125,8 @@ class DemoDataLoader implements ApplicationRunner {
                 Role.DOCTOR, null, null, null, loader.doctorId(Norddjurs.DEMO_DOCTOR)));
         users.create(new Users.NewUser("national", PASSWORD, "National læser (RLTN, PLO, KL)",
                 Role.NATIONAL, null, null, null, null));
+        users.create(new Users.NewUser("admin", PASSWORD, "Ordningens administration", Role.ADMIN, null, null, null,
+                null));
     }
 
     private String regionOf(String municipalityCode) {

@@ -71,7 +71,7 @@ class RankedListPageController {
 
     @GetMapping("/priorities")
     String priorities(CurrentUser user, @RequestParam(required = false) Long facilityId, Model model) {
-        if (user.is(Role.DOCTOR) || user.is(Role.NATIONAL)) {
+        if (user.is(Role.DOCTOR) || user.national()) {
             throw new ForbiddenException("scope.matching.priorities");
         }
         List<java.util.Map<String, Object>> choices = facilityChoices(user);

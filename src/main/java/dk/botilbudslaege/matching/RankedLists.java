@@ -178,7 +178,7 @@ public class RankedLists {
             case MUNICIPALITY -> user.inMunicipality((String) facility.get("municipality_code"))
                     && !"REGIONAL".equals(facility.get("operator"));
             case REGION -> user.inRegion((String) facility.get("region_code"));
-            case DOCTOR, NATIONAL -> false;
+            case DOCTOR, NATIONAL, ADMIN -> false;
         };
         if (!allowed) {
             throw new ForbiddenException("scope.matching.priorities");

@@ -71,7 +71,7 @@ public class Rounds {
                 case MUNICIPALITY -> !regional && user.inMunicipality(facilityMunicipalityCode);
                 case FACILITY -> "PRIVATE".equals(facilityOperator) && user.facilityId() != null
                         && user.facilityId() == facilityId;
-                case DOCTOR, NATIONAL -> false;
+                case DOCTOR, NATIONAL, ADMIN -> false;
             };
             return "PROPOSED".equals(status) && files;
         }
@@ -114,7 +114,7 @@ public class Rounds {
             case MUNICIPALITY -> "(r.municipality_code = :municipality or (r.municipality_code is null and r.region_code = :region))";
             case FACILITY -> "exists (select 1 from matching_opening o where o.round_id = r.id and o.facility_id = :facility)";
             case DOCTOR -> "r.status = 'OPEN' and " + doctorArea();
-            case NATIONAL -> throw new ForbiddenException("scope.national.aggregatesOnly");
+            case NATIONAL, ADMIN -> throw new ForbiddenException("scope.national.aggregatesOnly");
         };
         return jdbc.sql(ROUND_SELECT + " where " + where + " order by r.status desc, r.opened_at desc, r.id desc")
                 .param("region", nullSafe(user.regionCode())).param("municipality", nullSafe(user.municipalityCode()))
@@ -132,7 +132,7 @@ public class Rounds {
                     || (round.municipalityCode() == null && user.inRegion(round.regionCode()));
             case FACILITY -> user.facilityId() != null && isOpening(id, user.facilityId());
             case DOCTOR -> list(user).stream().anyMatch(r -> r.id() == id) || hasProposalFor(id, user.doctorId());
-            case NATIONAL -> throw new ForbiddenException("scope.national.aggregatesOnly");
+            case NATIONAL, ADMIN -> throw new ForbiddenException("scope.national.aggregatesOnly");
         };
         if (!visible) {
             throw NotFoundException.of(ENTITY, id);

@@ -169,7 +169,7 @@ class FacilityPageController {
         return switch (user.role()) {
             case REGION, DOCTOR -> reference.municipalitiesOf(user.regionCode());
             case MUNICIPALITY, FACILITY -> reference.municipality(user.municipalityCode()).stream().toList();
-            case NATIONAL -> List.of();
+            case NATIONAL, ADMIN -> List.of();
         };
     }
 

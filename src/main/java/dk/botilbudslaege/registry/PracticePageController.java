@@ -210,7 +210,7 @@ class PracticePageController {
     }
 
     private List<Municipality> regionMunicipalities(CurrentUser user) {
-        return user.is(Role.NATIONAL) ? List.of() : reference.municipalitiesOf(user.regionCode());
+        return user.national() ? List.of() : reference.municipalitiesOf(user.regionCode());
     }
 
     private String text(String key) {

@@ -23,7 +23,7 @@ final class RegistryAccess {
     }
 
     static void requireRegistryReader(CurrentUser user) {
-        if (user.is(dk.botilbudslaege.security.Role.NATIONAL)) {
+        if (user.national()) {
             throw new ForbiddenException("scope.national.aggregatesOnly");
         }
     }
@@ -33,7 +33,7 @@ final class RegistryAccess {
             case REGION, DOCTOR -> user.inRegion(regionCode);
             case MUNICIPALITY -> user.inMunicipality(municipalityCode);
             case FACILITY -> user.facilityId() != null && user.facilityId() == facilityId;
-            case NATIONAL -> false;
+            case NATIONAL, ADMIN -> false;
         };
     }
 
@@ -41,7 +41,7 @@ final class RegistryAccess {
         return switch (user.role()) {
             case REGION -> user.inRegion(regionCode);
             case MUNICIPALITY -> user.inMunicipality(municipalityCode) && operator != Operator.REGIONAL;
-            case FACILITY, DOCTOR, NATIONAL -> false;
+            case FACILITY, DOCTOR, NATIONAL, ADMIN -> false;
         };
     }
 
@@ -54,7 +54,7 @@ final class RegistryAccess {
     }
 
     static boolean canReadPractice(CurrentUser user, String regionCode) {
-        return !user.is(dk.botilbudslaege.security.Role.NATIONAL) && user.inRegion(regionCode);
+        return !user.national() && user.inRegion(regionCode);
     }
 
     static boolean canWritePractice(CurrentUser user, String regionCode, Long practiceId) {
@@ -76,7 +76,7 @@ final class RegistryAccess {
             case MUNICIPALITY -> new ScopeFilter("f.municipality_code = :scopeMunicipality", "scopeMunicipality",
                     user.municipalityCode());
             case FACILITY -> new ScopeFilter("f.id = :scopeFacility", "scopeFacility", user.facilityId());
-            case NATIONAL -> throw new ForbiddenException("scope.national.aggregatesOnly");
+            case NATIONAL, ADMIN -> throw new ForbiddenException("scope.national.aggregatesOnly");
         };
     }
 

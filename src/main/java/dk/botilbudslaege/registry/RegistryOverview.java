@@ -32,7 +32,7 @@ public class RegistryOverview {
         String facilityScope;
         String practiceScope;
         Object value;
-        if (user.is(Role.NATIONAL)) {
+        if (user.national()) {
             facilityScope = "true";
             practiceScope = "true";
             value = "";

@@ -1,6 +1,6 @@
 package dk.botilbudslaege.security;
 
-/** The five kinds of user of SPEC §1; each has exactly one scope. */
+/** The six kinds of user of SPEC §1; each has exactly one scope. */
 public enum Role {
     /** Region employee (Sundhedsplanlægning, Socialområdet): one region. */
     REGION,
@@ -11,5 +11,10 @@ public enum Role {
     /** General practitioner: their own practice. */
     DOCTOR,
     /** Central parties (RLTN, PLO, KL): read-only, aggregates only. */
-    NATIONAL
+    NATIONAL,
+    /**
+     * The scheme's central administration: national; keeps the hourly rate, the legal bases in scope and
+     * the coverage targets. Reads what the national viewer reads (aggregates), nothing of one region.
+     */
+    ADMIN
 }

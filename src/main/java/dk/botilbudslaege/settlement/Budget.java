@@ -62,7 +62,7 @@ public class Budget {
 
     @Transactional(readOnly = true)
     public Year year(CurrentUser user, int year) {
-        if (!user.is(Role.REGION) && !user.is(Role.NATIONAL)) {
+        if (!user.is(Role.REGION) && !user.national()) {
             throw new ForbiddenException("scope.budget.read");
         }
         YearMonth asOf = YearMonth.now();

@@ -12,9 +12,11 @@ import dk.botilbudslaege.security.CurrentUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,8 +30,10 @@ class SettlementApiController {
     private final Settlements settlements;
     private final PaymentFiles files;
     private final Budget budget;
+    private final Rates rates;
 
-    SettlementApiController(Settlements settlements, PaymentFiles files, Budget budget) {
+    SettlementApiController(Settlements settlements, PaymentFiles files, Budget budget, Rates rates) {
+        this.rates = rates;
         this.settlements = settlements;
         this.files = files;
         this.budget = budget;
@@ -107,17 +111,39 @@ class SettlementApiController {
 
     @GetMapping("/rates")
     List<Rate> rates() {
-        return settlements.rates();
+        return rates.all();
     }
 
+    /** F1: indexation adds a row; the administrator only (403 for everyone else). */
     @PostMapping("/rates")
     ResponseEntity<Rate> addRate(CurrentUser user, @RequestBody(required = false) NewRate body) {
-        Rate rate = settlements.addRate(user, body == null ? null : body.validFrom(),
-                body == null ? null : body.hourlyRate());
+        Rate rate = rates.add(user, body == null ? null : body.validFrom(), body == null ? null : body.hourlyRate());
         return ResponseEntity.status(201).body(rate);
     }
 
+    /** Extension: corrects a wrong row (its rate, and its date when the body gives another one). */
+    @PutMapping("/rates/{validFrom}")
+    Rate correctRate(CurrentUser user, @PathVariable String validFrom, @RequestBody(required = false) NewRate body) {
+        return rates.correct(user, day(validFrom), body == null ? null : body.validFrom(),
+                body == null ? null : body.hourlyRate());
+    }
+
+    /** Extension: removes a wrong row; its days take the rate before it. */
+    @DeleteMapping("/rates/{validFrom}")
+    ResponseEntity<Void> removeRate(CurrentUser user, @PathVariable String validFrom) {
+        rates.remove(user, day(validFrom));
+        return ResponseEntity.noContent().build();
+    }
+
     record NewRate(LocalDate validFrom, BigDecimal hourlyRate) {
+    }
+
+    private static LocalDate day(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of(FieldProblem.of("validFrom", "rate.validFrom.required"));
+        }
     }
 
     static ResponseEntity<byte[]> download(byte[] body, String filename, MediaType type) {

@@ -30,8 +30,10 @@ class SettlementPageController {
     private final Settlements settlements;
     private final Budget budget;
     private final MessageSource messages;
+    private final Rates rates;
 
-    SettlementPageController(Settlements settlements, Budget budget, MessageSource messages) {
+    SettlementPageController(Settlements settlements, Budget budget, MessageSource messages, Rates rates) {
+        this.rates = rates;
         this.settlements = settlements;
         this.budget = budget;
         this.messages = messages;
@@ -66,8 +68,8 @@ class SettlementPageController {
 
     @GetMapping("/rates")
     String rates(CurrentUser user, Model model) {
-        model.addAttribute("rates", settlements.rates());
-        model.addAttribute("isRegion", user.is(Role.REGION));
+        model.addAttribute("rates", rates.all());
+        model.addAttribute("isAdmin", user.is(Role.ADMIN));
         return "settlements/rates";
     }
 
@@ -78,12 +80,14 @@ class SettlementPageController {
         try {
             BigDecimal rate = hourlyRate == null || hourlyRate.isBlank() ? null
                     : new BigDecimal(hourlyRate.trim().replace(".", "").replace(',', '.'));
-            settlements.addRate(user, validFrom, rate);
+            rates.add(user, validFrom, rate);
             redirect.addFlashAttribute("flash", text("settlement.flash.rate"));
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("actionErrors", List.of(text("rate.hourlyRate.invalid")));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("actionErrors", e.problems().stream().map(p -> text(p.messageKey())).toList());
+            redirect.addFlashAttribute("actionErrors", e.problems().stream()
+                    .map(p -> messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(),
+                            LocaleContextHolder.getLocale())).toList());
         }
         return "redirect:/settlements/rates";
     }

@@ -48,6 +48,36 @@ class SettlementRepository {
                 .param("f", validFrom).param("r", rate).param("by", by).update();
     }
 
+    void updateRate(LocalDate validFrom, LocalDate newValidFrom, BigDecimal rate, String by) {
+        jdbc.sql("""
+                        update hourly_rate set valid_from = :to, hourly_rate = :r, created_by = :by, created_at = now()
+                         where valid_from = :f
+                        """).param("f", validFrom).param("to", newValidFrom).param("r", rate).param("by", by).update();
+    }
+
+    void deleteRate(LocalDate validFrom) {
+        jdbc.sql("delete from hourly_rate where valid_from = :f").param("f", validFrom).update();
+    }
+
+    /**
+     * F1: a rate change and a region's approval never overlap. A change takes this lock before it looks
+     * at the approved months; an approval takes {@link #shareRates()}, so it waits for a change, and a
+     * change waits for approvals in progress.
+     */
+    void lockRates() {
+        jdbc.sql("lock table hourly_rate in share row exclusive mode").update();
+    }
+
+    void shareRates() {
+        jdbc.sql("lock table hourly_rate in share mode").update();
+    }
+
+    /** The months any region has approved (locked). */
+    List<YearMonth> approvedMonths() {
+        return jdbc.sql("select distinct month from settlement_month where status = 'APPROVED' order by month")
+                .query((rs, i) -> YearMonth.from(rs.getObject(1, LocalDate.class))).list();
+    }
+
     boolean rateExists(LocalDate validFrom) {
         return jdbc.sql("select count(*) from hourly_rate where valid_from = :f").param("f", validFrom)
                 .query(Long.class).single() > 0;

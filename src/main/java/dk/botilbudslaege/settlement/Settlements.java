@@ -1,7 +1,6 @@
 package dk.botilbudslaege.settlement;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,9 +10,7 @@ import java.util.Map;
 
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConflictException;
-import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
-import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import org.springframework.stereotype.Service;
@@ -106,6 +103,7 @@ public class Settlements {
     @Transactional
     public MonthView approve(CurrentUser user, YearMonth month, String regionCode) {
         String region = requireRegion(user, regionCode);
+        repository.shareRates();
         MonthState state = repository.month(region, month).orElse(null);
         if (state != null && state.approved()) {
             throw new ConflictException("MONTH_LOCKED", "settlement.locked");
@@ -160,38 +158,6 @@ public class Settlements {
         return adjustments;
     }
 
-    // ---- rates (F1) ---------------------------------------------------------------------------
-
-    @Transactional(readOnly = true)
-    public List<Rate> rates() {
-        return repository.rateRows();
-    }
-
-    /** Indexation adds a row; a region keeps the table. */
-    @Transactional
-    public Rate addRate(CurrentUser user, LocalDate validFrom, BigDecimal hourlyRate) {
-        if (!user.is(Role.REGION)) {
-            throw new ForbiddenException("scope.settlement.rates");
-        }
-        List<FieldProblem> problems = new ArrayList<>();
-        if (validFrom == null) {
-            problems.add(FieldProblem.of("validFrom", "rate.validFrom.required"));
-        } else if (repository.rateExists(validFrom)) {
-            problems.add(FieldProblem.of("validFrom", "rate.validFrom.taken"));
-        }
-        if (hourlyRate == null || hourlyRate.signum() <= 0 || hourlyRate.scale() > 2
-                || hourlyRate.compareTo(new BigDecimal("100000")) >= 0) {
-            problems.add(FieldProblem.of("hourlyRate", "rate.hourlyRate.invalid"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("VALIDATION_FAILED", problems);
-        }
-        repository.insertRate(validFrom, hourlyRate, user.username());
-        audit.record("RATE", validFrom, "CREATED", Map.of("hourlyRate",
-                new AuditTrail.Change(null, hourlyRate.toPlainString())));
-        return new Rate(validFrom, hourlyRate);
-    }
-
     // ---- scope --------------------------------------------------------------------------------
 
     private static String requireRegion(CurrentUser user, String regionCode) {
@@ -210,7 +176,7 @@ public class Settlements {
                 }
                 yield user.regionCode();
             }
-            case FACILITY, NATIONAL -> throw new ForbiddenException("scope.settlement.read");
+            case FACILITY, NATIONAL, ADMIN -> throw new ForbiddenException("scope.settlement.read");
         };
     }
 
@@ -219,7 +185,7 @@ public class Settlements {
             case REGION -> true;
             case MUNICIPALITY -> user.inMunicipality(view.municipalityCode());
             case DOCTOR -> user.doctorId() != null && user.doctorId() == view.line().doctorId();
-            case FACILITY, NATIONAL -> false;
+            case FACILITY, NATIONAL, ADMIN -> false;
         };
     }
 

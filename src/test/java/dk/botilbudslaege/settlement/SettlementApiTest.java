@@ -224,16 +224,16 @@ class SettlementApiTest {
     }
 
     @Test
-    void the_region_adds_an_indexed_rate_and_everyone_reads_the_table() {
-        Api.Response added = api.as("region-midt").post("/api/v1/rates",
+    void the_administrator_adds_an_indexed_rate_and_everyone_reads_the_table() {
+        Api.Response added = api.as("admin").post("/api/v1/rates",
                 Map.of("validFrom", "2031-04-01", "hourlyRate", 1100.50));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         JsonNode rates = api.as("laege-norddjurs").get("/api/v1/rates").json();
         assertThat(rates.get(0).path("validFrom").asString()).isEqualTo("2024-04-01");
         assertThat(rates.get(0).path("hourlyRate").decimalValue()).isEqualByComparingTo("1072.01");
-        assertThat(api.as("region-midt").post("/api/v1/rates", Map.of("validFrom", "2031-04-01", "hourlyRate", 1))
+        assertThat(api.as("admin").post("/api/v1/rates", Map.of("validFrom", "2031-04-01", "hourlyRate", 1100))
                 .status()).isEqualTo(400);
-        assertThat(api.as("region-midt").post("/api/v1/rates", Map.of("validFrom", "2032-04-01", "hourlyRate", -5))
+        assertThat(api.as("admin").post("/api/v1/rates", Map.of("validFrom", "2032-04-01", "hourlyRate", -5))
                 .status()).isEqualTo(400);
         assertThat(api.as("kommune-norddjurs").post("/api/v1/rates",
                 Map.of("validFrom", "2033-04-01", "hourlyRate", 1200)).status()).isEqualTo(403);
