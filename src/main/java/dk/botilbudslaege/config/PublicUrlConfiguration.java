@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The address people use, behind a TLS proxy: {@code botilbud.public-url}. Unset (local mode), no
- * forwarded header is trusted and redirects are relative. Set, see {@link PublicUrlFilter}; with https
- * the session cookie is also marked Secure.
+ * The address people use, behind a TLS proxy: {@code botilbud.public-url}, and the proxies whose
+ * X-Forwarded-For is believed: {@code botilbud.trusted-proxies}. See {@link PublicUrlFilter}; with an
+ * https public URL the session cookie is also marked Secure.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicUrlConfiguration {
@@ -25,13 +25,9 @@ class PublicUrlConfiguration {
                                                             @Value("${botilbud.trusted-proxies:127.0.0.1,::1,0:0:0:0:0:0:0:1}")
                                                             String trustedProxies) {
         FilterRegistrationBean<PublicUrlFilter> registration = new FilterRegistrationBean<>();
-        if (publicUrl.isBlank()) {
-            registration.setEnabled(false);
-            registration.setFilter(new PublicUrlFilter(URI.create("http://localhost"), Set.of()));
-            return registration;
-        }
-        URI url = URI.create(publicUrl.trim());
-        if (url.getHost() == null || !Set.of("http", "https").contains(String.valueOf(url.getScheme()).toLowerCase())) {
+        URI url = publicUrl.isBlank() ? null : URI.create(publicUrl.trim());
+        if (url != null && (url.getHost() == null
+                || !Set.of("http", "https").contains(String.valueOf(url.getScheme()).toLowerCase()))) {
             throw new IllegalStateException("botilbud.public-url must be an http(s) URL such as https://botilbud.example.dk");
         }
         Set<String> proxies = Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(s -> !s.isEmpty())

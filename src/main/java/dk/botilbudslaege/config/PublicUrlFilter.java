@@ -15,13 +15,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Behind a TLS proxy ({@code botilbud.public-url} set, e.g. {@code https://botilbud.example.dk}) every
+ * Where a request comes from and which address it was sent to, as far as we can trust it.
+ *
+ * <p>The client address is taken from X-Forwarded-For only when the request comes straight from a
+ * trusted proxy ({@code botilbud.trusted-proxies}, by default this machine); it is the rightmost
+ * address that the trusted proxies did not add. From anywhere else the header is ignored.
+ *
+ * <p>Behind a TLS proxy ({@code botilbud.public-url} set, e.g. {@code https://botilbud.example.dk}) every
  * request reports the configured scheme, host and port, whatever Host, X-Forwarded-Host or
  * X-Forwarded-Proto header it came with: a forged Host header cannot make the application build a URL
  * (a redirect, a link) to another host, and with https the request is secure (HSTS, Secure cookies,
- * see PublicUrlConfiguration). The client address is taken from X-Forwarded-For only when the request
- * comes straight from a trusted proxy ({@code botilbud.trusted-proxies}); it is the rightmost address
- * that the trusted proxies did not add. Forwarded headers are hidden from the rest of the application.
+ * see PublicUrlConfiguration). Without it the request's own scheme and host stand, and redirects are
+ * relative (server.tomcat.use-relative-redirects). Forwarded headers are hidden from the rest of the
+ * application either way.
  */
 final class PublicUrlFilter extends OncePerRequestFilter {
 
@@ -33,10 +39,12 @@ final class PublicUrlFilter extends OncePerRequestFilter {
     private final int port;
     private final Set<String> trustedProxies;
 
+    /** @param publicUrl the address people use, or null to keep each request's own */
     PublicUrlFilter(URI publicUrl, Set<String> trustedProxies) {
-        this.scheme = publicUrl.getScheme().toLowerCase();
-        this.host = publicUrl.getHost();
-        this.port = publicUrl.getPort() > 0 ? publicUrl.getPort() : "https".equals(scheme) ? 443 : 80;
+        this.scheme = publicUrl == null ? null : publicUrl.getScheme().toLowerCase();
+        this.host = publicUrl == null ? null : publicUrl.getHost();
+        this.port = publicUrl == null ? 0 : publicUrl.getPort() > 0 ? publicUrl.getPort()
+                : "https".equals(scheme) ? 443 : 80;
         this.trustedProxies = trustedProxies;
     }
 
@@ -57,26 +65,29 @@ final class PublicUrlFilter extends OncePerRequestFilter {
         chain.doFilter(new HttpServletRequestWrapper(request) {
             @Override
             public String getScheme() {
-                return scheme;
+                return host == null ? super.getScheme() : scheme;
             }
 
             @Override
             public boolean isSecure() {
-                return "https".equals(scheme);
+                return host == null ? super.isSecure() : "https".equals(scheme);
             }
 
             @Override
             public String getServerName() {
-                return host;
+                return host == null ? super.getServerName() : host;
             }
 
             @Override
             public int getServerPort() {
-                return port;
+                return host == null ? super.getServerPort() : port;
             }
 
             @Override
             public StringBuffer getRequestURL() {
+                if (host == null) {
+                    return super.getRequestURL();
+                }
                 StringBuffer url = new StringBuffer(scheme).append("://").append(host);
                 if (port != ("https".equals(scheme) ? 443 : 80)) {
                     url.append(':').append(port);
@@ -96,7 +107,7 @@ final class PublicUrlFilter extends OncePerRequestFilter {
 
             @Override
             public String getHeader(String name) {
-                if ("host".equalsIgnoreCase(name)) {
+                if (host != null && "host".equalsIgnoreCase(name)) {
                     return host;
                 }
                 return FORWARDED.contains(name.toLowerCase()) ? null : super.getHeader(name);
@@ -104,7 +115,7 @@ final class PublicUrlFilter extends OncePerRequestFilter {
 
             @Override
             public Enumeration<String> getHeaders(String name) {
-                if ("host".equalsIgnoreCase(name)) {
+                if (host != null && "host".equalsIgnoreCase(name)) {
                     return Collections.enumeration(List.of(host));
                 }
                 return FORWARDED.contains(name.toLowerCase()) ? Collections.emptyEnumeration()

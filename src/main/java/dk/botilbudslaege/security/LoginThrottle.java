@@ -4,9 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +24,13 @@ import org.springframework.stereotype.Component;
  *
  * <p>The address is held longer (up to 5 minutes) than the account (up to 1 minute): one address
  * guessing is an attacker, while an account's failures may come from an attacker elsewhere, and must
- * not keep the real user out. For the same reason the account's wait does not apply from an address
- * the account signed in from successfully lately, and a successful login resets the account's count.
+ * not keep the real user out. For the same reason the account's wait does not apply at an address the
+ * account signed in from successfully lately, and a successful login resets the account's count. An
+ * address's own wait always applies: it only holds whoever guesses from there.
+ *
+ * <p>The address is the client's as {@code config.PublicUrlFilter} reports it. A request straight from a
+ * trusted proxy that names no client (no X-Forwarded-For; the local mode) is counted per account only:
+ * counting the proxy's address would let one attacker hold everyone.
  *
  * <p>State is in memory, bounded in size (Caffeine), per instance: it costs no database write on each
  * failed guess, works while the database is away, and is lost on a restart. With several instances an
@@ -43,7 +53,7 @@ class LoginThrottle {
     }
 
     static final Policy PER_ADDRESS = new Policy(5, Duration.ofMinutes(5));
-    static final Policy PER_ACCOUNT = new Policy(5, Duration.ofMinutes(1));
+    static final Policy PER_ACCOUNT = new Policy(10, Duration.ofMinutes(1));
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration KNOWN_ADDRESS = Duration.ofDays(30);
     static final int MAX_ENTRIES = 100_000;
@@ -55,6 +65,7 @@ class LoginThrottle {
     }
 
     private final Clock clock;
+    private final Set<String> proxies;
     private final Cache<String, Failures> addresses = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
             .expireAfterAccess(WINDOW.plus(PER_ADDRESS.maxDelay())).build();
     private final Cache<String, Failures> accounts = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
@@ -63,12 +74,13 @@ class LoginThrottle {
             .expireAfterWrite(KNOWN_ADDRESS).build();
 
     @Autowired
-    LoginThrottle() {
-        this(Clock.systemUTC());
+    LoginThrottle(@Value("${botilbud.trusted-proxies:127.0.0.1,::1,0:0:0:0:0:0:0:1}") String trustedProxies) {
+        this(Clock.systemUTC(), Arrays.stream(trustedProxies.split(",")).map(String::trim).collect(Collectors.toSet()));
     }
 
-    LoginThrottle(Clock clock) {
+    LoginThrottle(Clock clock, Set<String> proxies) {
         this.clock = clock;
+        this.proxies = proxies;
     }
 
     /** Whole seconds this attempt must still wait (0: go ahead and check the password). */
@@ -88,7 +100,9 @@ class LoginThrottle {
 
     void failed(String username, String address) {
         Instant now = clock.instant();
-        count(addresses, address, PER_ADDRESS, now);
+        if (!proxies.contains(address)) {
+            count(addresses, address, PER_ADDRESS, now);
+        }
         count(accounts, username, PER_ACCOUNT, now);
     }
 
