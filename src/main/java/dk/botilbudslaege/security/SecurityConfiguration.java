@@ -79,9 +79,19 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The API explorer (Swagger UI, /api/v1/docs) is a third-party page that sets style attributes from
+     * its script; it alone may apply inline styles. Inline script stays refused there too.
+     */
+    static final String API_EXPLORER_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'unsafe-inline'");
+
     private static void headers(HttpSecurity http) throws Exception {
         http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+                        request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/docs")
+                                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/swagger-ui")
+                                ? API_EXPLORER_POLICY : CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
     }
