@@ -7,21 +7,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dk.botilbudslaege.common.DatabaseOutage;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a username and password with BCrypt once, then remembers the result for a few minutes.
  * API clients send HTTP Basic on every request, and BCrypt costs far more than any of our queries
  * (about 80 ms on two cores). Only a digest of the credentials is kept, in memory; a wrong password
- * is never remembered, and a changed password or scope takes effect within {@link #TTL}.
+ * is never remembered, and a changed password or scope takes effect within {@link #TTL}. A disabled
+ * account is refused at once all the same: {@link EnabledAccountFilter} checks every request.
+ *
+ * <p>Every attempt, by form or by Basic, first passes the {@link LoginThrottle}; every failure is
+ * counted there and logged as a security event.
  */
 @Component
 class CachingAuthenticationProvider implements AuthenticationProvider {
@@ -30,6 +40,7 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     static final int MAX_ENTRIES = 10_000;
 
     private final DaoAuthenticationProvider delegate;
+    private final LoginThrottle throttle;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
     private final Clock clock;
 
@@ -37,25 +48,45 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    CachingAuthenticationProvider(AppUserDetailsService users, PasswordEncoder passwordEncoder) {
-        this(users, passwordEncoder, Clock.systemUTC());
+    CachingAuthenticationProvider(AppUserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+        this(users, passwordEncoder, throttle, Clock.systemUTC());
     }
 
-    CachingAuthenticationProvider(AppUserDetailsService users, PasswordEncoder passwordEncoder, Clock clock) {
+    CachingAuthenticationProvider(AppUserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
+                                  Clock clock) {
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(passwordEncoder);
+        this.throttle = throttle;
         this.clock = clock;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String key = digest(authentication.getName(), String.valueOf(authentication.getCredentials()));
+        String username = String.valueOf(authentication.getName()).trim().toLowerCase(Locale.ROOT);
+        String address = address(authentication);
+        long wait = throttle.secondsToWait(username, address);
+        if (wait > 0) {
+            SecurityEvents.loginThrottled(username, address, wait);
+            throw new LoginThrottledException(wait);
+        }
+        String key = digest(username, String.valueOf(authentication.getCredentials()));
         Instant now = clock.instant();
         Remembered hit = remembered.get(key);
         if (hit != null && hit.until().isAfter(now)) {
             return hit.authentication();
         }
-        Authentication checked = delegate.authenticate(authentication);
+        Authentication checked;
+        try {
+            checked = delegate.authenticate(authentication);
+        } catch (AuthenticationException e) {
+            if (DatabaseOutage.causedBy(e)) {
+                throw e; // not the caller's fault: no failure counted
+            }
+            throttle.failed(username, address);
+            SecurityEvents.loginFailed(username, address, reason(e));
+            throw e;
+        }
+        throttle.succeeded(username, address);
         if (remembered.size() >= MAX_ENTRIES) {
             remembered.clear();
         }
@@ -66,6 +97,19 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** The client address as the request reports it (behind a trusted proxy, see config.PublicUrlFilter). */
+    private static String address(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+    }
+
+    private static String reason(AuthenticationException e) {
+        if (e instanceof DisabledException) {
+            return "DISABLED";
+        }
+        return e instanceof BadCredentialsException ? "BAD_CREDENTIALS" : e.getClass().getSimpleName();
     }
 
     private static String digest(String username, String password) {

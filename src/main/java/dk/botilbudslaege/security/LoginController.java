@@ -3,6 +3,8 @@ package dk.botilbudslaege.security;
 import java.util.List;
 
 import dk.botilbudslaege.config.LocalDatabaseCondition;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -21,7 +23,11 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
+    String login(Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(FormLoginFailureHandler.RETRY_AFTER) instanceof Long seconds) {
+            response.setStatus(429); // too many failed logins: FormLoginFailureHandler
+            model.addAttribute("retryAfter", seconds);
+        }
         if (LocalDatabaseCondition.isLocal(environment)) {
             model.addAttribute("demoUsers", demoUsers());
         }

@@ -3,6 +3,7 @@ package dk.botilbudslaege.security;
 import java.io.IOException;
 import java.util.Locale;
 
+import dk.botilbudslaege.common.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -19,7 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 for API clients as RFC 9457 problem+json, before a request reaches a controller. */
+/**
+ * 401, 403, 429 (too many failed logins) and 503 (the database is away while signing in) for API
+ * clients as RFC 9457 problem+json, before a request reaches a controller.
+ */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -36,6 +40,18 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
+        if (authException instanceof LoginThrottledException throttled) {
+            response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+            write(request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_LOGIN_ATTEMPTS",
+                    "problem.tooManyLoginAttempts", throttled.retryAfterSeconds());
+            return;
+        }
+        if (DatabaseOutage.causedBy(authException)) {
+            response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                    "problem.databaseUnavailable");
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Botilbudslaege\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "problem.unauthorized");
     }
@@ -52,17 +68,18 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                     new InsufficientAuthenticationException("not signed in", accessDeniedException));
             return;
         }
+        SecurityEvents.forbidden(request, accessDeniedException.getClass().getSimpleName());
         write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "problem.forbidden.csrf");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-                       String detailKey) throws IOException {
+                       String detailKey, Object... args) throws IOException {
         Locale locale = localeResolver.resolveLocale(request);
         var body = new java.util.LinkedHashMap<String, Object>();
         body.put("type", "about:blank");
         body.put("title", messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
         body.put("status", status.value());
-        body.put("detail", messages.getMessage(detailKey, null, detailKey, locale));
+        body.put("detail", messages.getMessage(detailKey, args, detailKey, locale));
         body.put("instance", request.getRequestURI());
         body.put("code", code);
         response.setStatus(status.value());

@@ -13,16 +13,21 @@ import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.InvalidRowsException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.common.RowProblem;
+import dk.botilbudslaege.common.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -180,11 +185,13 @@ class ErrorResponses {
 
     @ExceptionHandler(ForbiddenException.class)
     Object forbidden(ForbiddenException e, HttpServletRequest request) {
+        dk.botilbudslaege.security.SecurityEvents.forbidden(request, e.messageKey());
         return answer(request, HttpStatus.FORBIDDEN, "FORBIDDEN", text(e.messageKey()), List.of());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     Object accessDenied(AccessDeniedException e, HttpServletRequest request) {
+        dk.botilbudslaege.security.SecurityEvents.forbidden(request, e.getClass().getSimpleName());
         return answer(request, HttpStatus.FORBIDDEN, "FORBIDDEN", text("problem.forbidden"), List.of());
     }
 
@@ -227,9 +234,32 @@ class ErrorResponses {
                 List.of());
     }
 
+    /**
+     * The database cannot be reached (stopped, restarting, network): 503 with Retry-After within the
+     * pool's connection timeout (3 s), not a 500 after 30 s. The pool reconnects by itself when the
+     * database is back.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            CannotCreateTransactionException.class})
+    Object databaseUnavailable(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (!DatabaseOutage.causedBy(e)) {
+            return unexpected(e, request, response);
+        }
+        log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).toString());
+        response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+        return answer(request, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                text("problem.databaseUnavailable"), List.of());
+    }
+
     /** A bug, not bad input: logged in full, answered without details. */
     @ExceptionHandler(Exception.class)
-    Object unexpected(Exception e, HttpServletRequest request) {
+    Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (DatabaseOutage.causedBy(e)) {
+            response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+            return answer(request, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                    text("problem.databaseUnavailable"), List.of());
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", text("problem.internal"),
                 List.of());
@@ -264,6 +294,7 @@ class ErrorResponses {
         String view = switch (status) {
             case NOT_FOUND -> "error/404";
             case FORBIDDEN -> "error/403";
+            case SERVICE_UNAVAILABLE -> "error/503";
             default -> status.is5xxServerError() ? "error/500" : "error/400";
         };
         ModelAndView mav = new ModelAndView(view);

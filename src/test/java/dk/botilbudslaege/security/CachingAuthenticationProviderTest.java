@@ -44,7 +44,7 @@ class CachingAuthenticationProviderTest {
         AppUserDetailsService users = mock(AppUserDetailsService.class);
         when(users.loadUserByUsername("region-midt")).thenAnswer(invocation -> new AppUserDetails(
                 new CurrentUser("region-midt", "Region", Role.REGION, "1082", null, null, null, null), HASH, true));
-        provider = new CachingAuthenticationProvider(users, counting, clock);
+        provider = new CachingAuthenticationProvider(users, counting, new LoginThrottle(clock, java.util.Set.of()), clock);
     }
 
     static UsernamePasswordAuthenticationToken login(String password) {

@@ -49,6 +49,10 @@ public final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=da-DK",
                     "--user-data-dir=" + userDataDir);
+            // the console log, where Chromium reports "Refused to ..." for a Content-Security-Policy violation
+            org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+            logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             WebDriver driver = new ChromeDriver(service, options);
@@ -123,6 +127,12 @@ public final class Browser implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The console messages since the last call (Chromium logs CSP violations there). */
+    public java.util.List<String> consoleLog() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     public String url() {

@@ -1,0 +1,50 @@
+package dk.botilbudslaege.security;
+
+import java.io.IOException;
+
+import dk.botilbudslaege.common.DatabaseOutage;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+
+/**
+ * A refused form login: a wrong password goes back to the login page with the usual message; too
+ * many failures show the login page itself with status 429, Retry-After and how long to wait; a
+ * database outage answers the 503 page.
+ */
+class FormLoginFailureHandler implements AuthenticationFailureHandler {
+
+    /** Request attribute read by {@link LoginController}: seconds to wait before trying again. */
+    static final String RETRY_AFTER = LoginController.class.getName() + ".retryAfter";
+
+    private final AuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler(
+            "/login?error");
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException exception) throws IOException, ServletException {
+        if (exception instanceof LoginThrottledException throttled) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+            request.setAttribute(RETRY_AFTER, throttled.retryAfterSeconds());
+            // the login page as a GET, so that the forwarded request is not another login attempt
+            request.getRequestDispatcher("/login").forward(new HttpServletRequestWrapper(request) {
+                @Override
+                public String getMethod() {
+                    return "GET";
+                }
+            }, response);
+            return;
+        }
+        if (DatabaseOutage.causedBy(exception)) {
+            response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        wrongPassword.onAuthenticationFailure(request, response, exception);
+    }
+}

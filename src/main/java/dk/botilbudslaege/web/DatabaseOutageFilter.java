@@ -1,0 +1,78 @@
+package dk.botilbudslaege.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dk.botilbudslaege.common.DatabaseOutage;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A database outage met before a controller (signing in, the per-request account check) is answered
+ * as ErrorResponses answers it inside one: 503 with Retry-After, problem+json
+ * {@code DATABASE_UNAVAILABLE} for the API, the Danish 503 page for people. Runs around the security
+ * filters (order -100).
+ */
+@Component
+@Order(-110)
+class DatabaseOutageFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
+
+    private final MessageSource messages;
+    private final LocaleResolver localeResolver;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    DatabaseOutageFilter(MessageSource messages, LocaleResolver localeResolver) {
+        this.messages = messages;
+        this.localeResolver = localeResolver;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e) || response.isCommitted()) {
+                throw e;
+            }
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            unavailable(request, response);
+        }
+    }
+
+    /** Writes the 503 answer; also used by the security filters that meet an outage themselves. */
+    void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.resetBuffer();
+        response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+        if (!ErrorResponses.isApi(request)) {
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return;
+        }
+        var locale = localeResolver.resolveLocale(request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", messages.getMessage("problem.title.503", null, "Service Unavailable", locale));
+        body.put("status", 503);
+        body.put("detail", messages.getMessage("problem.databaseUnavailable", null, "", locale));
+        body.put("instance", request.getRequestURI());
+        body.put("code", "DATABASE_UNAVAILABLE");
+        response.setStatus(503);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

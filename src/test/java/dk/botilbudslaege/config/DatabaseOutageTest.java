@@ -1,0 +1,123 @@
+package dk.botilbudslaege.config;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dk.botilbudslaege.BotilbudslaegeApplication;
+import dk.botilbudslaege.support.Api;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import static dk.botilbudslaege.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 10 item 9: when PostgreSQL goes away the application answers 503 within 5 s (not 500 after
+ * 30 s) and readiness turns DOWN; when it comes back, everything answers again by itself. The
+ * database is a PostgreSQL of the test's own, stopped and started again on the same port and data.
+ */
+class DatabaseOutageTest {
+
+    static final String PASSWORD = "Udfald-2026";
+    static Path dataDir;
+    static int dbPort;
+    static EmbeddedPostgres postgres;
+    static ConfigurableApplicationContext app;
+    static int port;
+
+    @BeforeAll
+    static void start() throws IOException {
+        dataDir = Files.createTempDirectory("outage-pg");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            dbPort = socket.getLocalPort();
+        }
+        postgres = startPostgres();
+        app = new SpringApplicationBuilder(BotilbudslaegeApplication.class).run(
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--server.port=0", "--server.address=127.0.0.1");
+        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        JdbcClient.create(postgres.getPostgresDatabase()).sql("""
+                        insert into app_user (username, password_hash, display_name, role, region_code)
+                        values ('outage', :hash, 'Outage', 'REGION', '1082'), ('outage-2', :hash, 'Outage 2', 'REGION', '1082')
+                        """)
+                .param("hash", new BCryptPasswordEncoder().encode(PASSWORD)).update();
+    }
+
+    static EmbeddedPostgres startPostgres() throws IOException {
+        return EmbeddedPostgres.builder().setPort(dbPort).setDataDirectory(dataDir).setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "127.0.0.1").start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (app != null) {
+            app.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void without_the_database_the_api_answers_503_within_5_s_readiness_is_down_and_both_recover() throws Exception {
+        Api api = Api.on(port).withPassword("outage", PASSWORD);
+        assertThat(api.get("/api/v1/regions").status()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+
+        postgres.close();
+        postgres = null;
+        try {
+            long start = System.nanoTime();
+            Api.Response signedIn = api.get("/api/v1/regions"); // credentials remembered: the request itself fails
+            long signedInMillis = (System.nanoTime() - start) / 1_000_000;
+            start = System.nanoTime();
+            Api.Response signingIn = Api.on(port).withPassword("outage-2", PASSWORD).get("/api/v1/regions");
+            long signingInMillis = (System.nanoTime() - start) / 1_000_000;
+            start = System.nanoTime();
+            HttpResponse<String> readiness = get("/actuator/health/readiness");
+            long readinessMillis = (System.nanoTime() - start) / 1_000_000;
+            HttpResponse<String> liveness = get("/actuator/health/liveness");
+
+            assertProblem(signedIn, 503, "DATABASE_UNAVAILABLE");
+            assertProblem(signingIn, 503, "DATABASE_UNAVAILABLE");
+            assertThat(signedInMillis).as("ms to the 503").isLessThan(5_000);
+            assertThat(signingInMillis).as("ms to the 503 while signing in").isLessThan(5_000);
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(readiness.body()).contains("DOWN");
+            assertThat(readinessMillis).isLessThan(5_000);
+            assertThat(liveness.statusCode()).as("alive: a restart would not help").isEqualTo(200);
+            System.out.printf("database outage: 503 after %d ms (signed in), %d ms (signing in), readiness %d ms%n",
+                    signedInMillis, signingInMillis, readinessMillis);
+        } finally {
+            postgres = startPostgres();
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline && (status = api.get("/api/v1/regions").status()) != 200) {
+            Thread.sleep(200);
+        }
+        assertThat(status).as("the API after the database is back").isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+
+    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
