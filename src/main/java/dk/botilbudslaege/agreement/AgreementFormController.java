@@ -5,6 +5,7 @@ import java.util.List;
 
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
+import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import jakarta.validation.Valid;
@@ -98,9 +99,17 @@ class AgreementFormController {
         return showForm(user, form, agreement, unit, model);
     }
 
-    /** The unit choices of one facility: the facility alone, each section, or the whole group. */
+    /**
+     * The unit choices of one facility: the facility alone, each section, or the whole group. Only for a
+     * facility the caller may file for (its sections, group and residents are not for anyone else); the
+     * national viewer and a doctor file for none.
+     */
     @GetMapping("/agreements/unit-options")
-    String unitOptions(@RequestParam(required = false) Long facilityId, Model model) {
+    String unitOptions(CurrentUser user, @RequestParam(required = false) Long facilityId, Model model) {
+        requireFilerRole(user);
+        if (facilityId != null && !choices.mayFileFor(user, facilityId)) {
+            throw NotFoundException.of("FACILITY", facilityId);
+        }
         // R7: a facility in a group should share the group's doctor, so the group is proposed first
         var groups = facilityId == null ? List.<AgreementChoices.GroupChoice>of() : choices.group(facilityId);
         addUnitChoices(facilityId, groups.isEmpty() ? "FACILITY" : "GROUP:" + groups.get(0).id(), model);
