@@ -46,6 +46,9 @@ class AgreementFormController {
     @GetMapping("/agreements/new")
     String createForm(CurrentUser user, @RequestParam(required = false) Long facilityId, Model model) {
         requireFilerRole(user);
+        if (facilityId != null && !choices.mayFileFor(user, facilityId)) {
+            throw NotFoundException.of("FACILITY", facilityId);
+        }
         AgreementForm form = new AgreementForm();
         form.setFacilityIds(facilityId == null ? null : List.of(facilityId));
         form.setMatchMethod(MatchMethod.PRACTICE_CONSULTANT);
@@ -112,7 +115,7 @@ class AgreementFormController {
         }
         // R7: a facility in a group should share the group's doctor, so the group is proposed first
         var groups = facilityId == null ? List.<AgreementChoices.GroupChoice>of() : choices.group(facilityId);
-        addUnitChoices(facilityId, groups.isEmpty() ? "FACILITY" : "GROUP:" + groups.get(0).id(), model);
+        addUnitChoices(user, facilityId, groups.isEmpty() ? "FACILITY" : "GROUP:" + groups.get(0).id(), model);
         return "agreements/form :: unitOptions";
     }
 
@@ -154,11 +157,15 @@ class AgreementFormController {
         model.addAttribute("facilities", facilities);
         model.addAttribute("doctors", choices.doctors(user, user.municipalityCode()));
         model.addAttribute("matchMethods", MatchMethod.values());
-        addUnitChoices(facilityId, unit, model);
+        addUnitChoices(user, facilityId, unit, model);
         return "agreements/form";
     }
 
-    private void addUnitChoices(Long facilityId, String unit, Model model) {
+    /** The sections and group of a facility the user may file for; of any other facility nothing. */
+    private void addUnitChoices(CurrentUser user, Long facilityId, String unit, Model model) {
+        if (facilityId != null && !choices.mayFileFor(user, facilityId)) {
+            facilityId = null;
+        }
         var groups = facilityId == null ? List.<AgreementChoices.GroupChoice>of() : choices.group(facilityId);
         model.addAttribute("unit", unit);
         model.addAttribute("sections", facilityId == null ? List.of() : choices.sections(facilityId));
