@@ -181,6 +181,18 @@ class EveryReadIsScopedTest {
         aalborg = area(api, "region-nord", "1081", "851", "REGIONAL", nordPractice, nordDoctor);
     }
 
+    /** A new role (ADMIN, say) is walked too: its demo user needs a line in {@link #roles()}. */
+    @Test
+    void every_role_is_walked() {
+        Set<String> walked = new java.util.HashSet<>();
+        roles().forEach(role -> walked.add(jdbc.sql("select role from app_user where username = :u")
+                .param("u", role.user()).query(String.class).single()));
+        for (Role role : Role.values()) {
+            assertThat(walked).as("role %s has no demo user in EveryReadIsScopedTest.roles(): add one, with the "
+                    + "rows outside its scope", role).contains(role.name());
+        }
+    }
+
     @Test
     void every_get_route_can_be_filled() {
         List<String> problems = new ArrayList<>();
