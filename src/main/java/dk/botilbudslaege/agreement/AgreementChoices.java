@@ -33,6 +33,15 @@ class AgreementChoices {
 
     /** The facilities the user may file for, with whether they are in scope and covered today. */
     List<FacilityChoice> facilities(CurrentUser user) {
+        return facilities(user, null);
+    }
+
+    /** Whether the user may file for this facility: it is one of {@link #facilities(CurrentUser)}. */
+    boolean mayFileFor(CurrentUser user, long facilityId) {
+        return !facilities(user, facilityId).isEmpty();
+    }
+
+    private List<FacilityChoice> facilities(CurrentUser user, Long onlyFacility) {
         String scope = switch (user.role()) {
             case MUNICIPALITY -> "f.municipality_code = :v and f.operator <> 'REGIONAL'";
             case REGION -> "r.region_code = :v and f.operator = 'REGIONAL'";
@@ -54,8 +63,10 @@ class AgreementChoices {
                           from facility f
                           join municipality m on m.code = f.municipality_code
                           join current_municipality_region r on r.municipality_code = f.municipality_code
-                         where\s""" + scope + " order by covered, f.name")
+                         where\s""" + scope + " and (cast(:only as bigint) is null or f.id = :only)"
+                        + " order by covered, f.name")
                 .param("v", value)
+                .param("only", onlyFacility)
                 .query((rs, i) -> new FacilityChoice(rs.getLong("id"), rs.getString("name"),
                         rs.getString("municipality_name"), rs.getInt("residents"), rs.getBoolean("in_scope"),
                         rs.getBoolean("covered")))

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
+import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import jakarta.validation.Valid;
@@ -45,6 +46,9 @@ class AgreementFormController {
     @GetMapping("/agreements/new")
     String createForm(CurrentUser user, @RequestParam(required = false) Long facilityId, Model model) {
         requireFilerRole(user);
+        if (facilityId != null && !choices.mayFileFor(user, facilityId)) {
+            throw NotFoundException.of("FACILITY", facilityId);
+        }
         AgreementForm form = new AgreementForm();
         form.setFacilityIds(facilityId == null ? null : List.of(facilityId));
         form.setMatchMethod(MatchMethod.PRACTICE_CONSULTANT);
@@ -98,12 +102,20 @@ class AgreementFormController {
         return showForm(user, form, agreement, unit, model);
     }
 
-    /** The unit choices of one facility: the facility alone, each section, or the whole group. */
+    /**
+     * The unit choices of one facility: the facility alone, each section, or the whole group. Only for a
+     * facility the caller may file for (its sections, group and residents are not for anyone else); the
+     * national viewer and a doctor file for none.
+     */
     @GetMapping("/agreements/unit-options")
-    String unitOptions(@RequestParam(required = false) Long facilityId, Model model) {
+    String unitOptions(CurrentUser user, @RequestParam(required = false) Long facilityId, Model model) {
+        requireFilerRole(user);
+        if (facilityId != null && !choices.mayFileFor(user, facilityId)) {
+            throw NotFoundException.of("FACILITY", facilityId);
+        }
         // R7: a facility in a group should share the group's doctor, so the group is proposed first
         var groups = facilityId == null ? List.<AgreementChoices.GroupChoice>of() : choices.group(facilityId);
-        addUnitChoices(facilityId, groups.isEmpty() ? "FACILITY" : "GROUP:" + groups.get(0).id(), model);
+        addUnitChoices(user, facilityId, groups.isEmpty() ? "FACILITY" : "GROUP:" + groups.get(0).id(), model);
         return "agreements/form :: unitOptions";
     }
 
@@ -145,11 +157,15 @@ class AgreementFormController {
         model.addAttribute("facilities", facilities);
         model.addAttribute("doctors", choices.doctors(user, user.municipalityCode()));
         model.addAttribute("matchMethods", MatchMethod.values());
-        addUnitChoices(facilityId, unit, model);
+        addUnitChoices(user, facilityId, unit, model);
         return "agreements/form";
     }
 
-    private void addUnitChoices(Long facilityId, String unit, Model model) {
+    /** The sections and group of a facility the user may file for; of any other facility nothing. */
+    private void addUnitChoices(CurrentUser user, Long facilityId, String unit, Model model) {
+        if (facilityId != null && !choices.mayFileFor(user, facilityId)) {
+            facilityId = null;
+        }
         var groups = facilityId == null ? List.<AgreementChoices.GroupChoice>of() : choices.group(facilityId);
         model.addAttribute("unit", unit);
         model.addAttribute("sections", facilityId == null ? List.of() : choices.sections(facilityId));

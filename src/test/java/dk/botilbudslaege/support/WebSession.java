@@ -44,6 +44,16 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET whose body is kept as bytes (a PDF, an XLSX). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a form as the page at {@code formPage} would: with that page's CSRF token. */
     public HttpResponse<String> post(String path, String formPage, Map<String, String> fields) {
         Matcher m = CSRF.matcher(get(formPage).body());
