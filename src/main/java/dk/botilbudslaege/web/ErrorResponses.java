@@ -252,6 +252,15 @@ class ErrorResponses {
                 text("problem.databaseUnavailable"), List.of());
     }
 
+    /**
+     * The client went away while the answer was being written (a browser leaving a page): nothing to answer
+     * and no bug, so no error in the log.
+     */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone(Exception e, HttpServletRequest request) {
+        log.debug("Client left during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+    }
+
     /** A bug, not bad input: logged in full, answered without details. */
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {

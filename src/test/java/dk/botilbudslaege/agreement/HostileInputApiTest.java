@@ -65,6 +65,8 @@ class HostileInputApiTest {
         JSON_WRITES.put("POST /api/v1/agreements/{id}/reject", "{\"reason\":\"%s\"}|reason");
         JSON_WRITES.put("POST /api/v1/dispensations", "{\"doctorId\":1,\"kind\":\"NURSING_HOME\",\"reason\":\"%s\"}|reason");
         JSON_WRITES.put("POST /api/v1/matching/stable", "{\"regionCode\":\"%s\",\"proposing\":\"DOCTORS\"}|regionCode");
+        JSON_WRITES.put("POST /api/v1/change-requests", "{\"field\":\"vatRegistered\",\"newValue\":true,\"reason\":\"%s\"}|reason");
+        JSON_WRITES.put("POST /api/v1/change-requests/{id}/reject", "{\"reason\":\"%s\"}|reason");
         JSON_WRITES.put("POST /api/v1/matching/coverage-plan", "{\"municipalityCode\":\"%s\",\"maxDistanceKm\":10}|municipalityCode");
         // no text field: dates and ids only
         JSON_WRITES.put("POST /api/v1/agreements", "date:startDate");
@@ -72,10 +74,12 @@ class HostileInputApiTest {
         JSON_WRITES.put("POST /api/v1/agreements/{id}/notice", "date:noticeDate");
         JSON_WRITES.put("POST /api/v1/dispensations/{id}/end", "date:validTo");
         JSON_WRITES.put("POST /api/v1/rates", "date:validFrom");
+        JSON_WRITES.put("PUT /api/v1/rates/{validFrom}", "date:validFrom");
         JSON_WRITES.put("PUT /api/v1/doctors/{id}/wishes", "ids only");
         JSON_WRITES.put("PUT /api/v1/facilities/{id}/priorities", "ids only");
         JSON_WRITES.put("POST /api/v1/agreements/{id}/approve", "no body");
         JSON_WRITES.put("POST /api/v1/agreements/{id}/withdraw", "no body");
+        JSON_WRITES.put("POST /api/v1/change-requests/{id}/approve", "no body");
         JSON_WRITES.put("POST /api/v1/settlements/{month}/run", "no body");
         JSON_WRITES.put("POST /api/v1/settlements/{month}/approve", "no body");
         JSON_WRITES.put("POST /api/v1/facilities/import", "file: see FacilityImportApiTest");
@@ -116,7 +120,8 @@ class HostileInputApiTest {
         long facility = given.facility(12);
         for (Map.Entry<String, String> write : JSON_WRITES.entrySet()) {
             String[] methodAndPath = write.getKey().split(" ");
-            String path = methodAndPath[1].replace("{id}", String.valueOf(facility)).replace("{month}", "2025-10");
+            String path = methodAndPath[1].replace("{id}", String.valueOf(facility)).replace("{month}", "2025-10")
+                    .replace("{validFrom}", "2030-01-01");
             if (write.getValue().startsWith("date:")) {
                 String field = write.getValue().substring(5);
                 assertRefused(send(methodAndPath[0], path, "{\"" + field + "\":\"" + FAR_FUTURE + "\"}"),

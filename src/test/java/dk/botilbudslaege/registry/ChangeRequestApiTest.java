@@ -169,13 +169,19 @@ class ChangeRequestApiTest {
 
     @Test
     void bad_input_is_one_400_naming_every_bad_field() {
-        Api.Response answer = api.as(DOCTOR).post(PATH, request("doctorCapacity", 0, LocalDate.of(9999, 12, 31),
+        Api.Response answer = api.as(DOCTOR).post(PATH, request("doctorCapacity", 0, LocalDate.of(2024, 12, 31),
                 " "));
 
         assertProblem(answer, 400, "VALIDATION_FAILED");
         assertThat(errorFields(answer)).containsExactlyInAnyOrder("newValue", "validFrom", "reason");
         assertThat(errorMessage(answer, "newValue")).isEqualTo("Lægekapaciteter skal være et helt tal fra 1 til 100.");
         assertThat(errorMessage(answer, "validFrom")).startsWith("Datoen skal ligge fra 2025-01-01 til ");
+
+        // a date outside every window is refused by the app-wide date check, before the request's own rules
+        Api.Response farOff = api.as(DOCTOR).post(PATH, request("doctorCapacity", 2, LocalDate.of(9999, 12, 31),
+                "Ny kapacitet"));
+        assertProblem(farOff, 400, "VALIDATION_FAILED");
+        assertThat(errorFields(farOff)).containsExactly("validFrom");
 
         Api.Response unknown = api.as(DOCTOR).post(PATH, request("name", "Nyt navn", today(), "Nyt navn"));
         assertProblem(unknown, 400, "VALIDATION_FAILED");

@@ -75,7 +75,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EveryReadIsScopedTest {
 
     /** The kinds of thing a route parameter may name. */
-    enum Kind { FACILITY, SECTION, GROUP, AGREEMENT, PRACTICE, DOCTOR, ROUND, REGION, MUNICIPALITY, MONTH }
+    enum Kind { FACILITY, SECTION, GROUP, AGREEMENT, PRACTICE, DOCTOR, ROUND, REGION, MUNICIPALITY, MONTH, CHANGE_REQUEST }
 
     /** Request parameters and path variables that take an id or a code, by name. */
     static final Map<String, Kind> ID_PARAMETERS = Map.ofEntries(
@@ -89,7 +89,7 @@ class EveryReadIsScopedTest {
     static final Map<String, Kind> ID_BY_SEGMENT = Map.of(
             "facilities", Kind.FACILITY, "sections", Kind.SECTION, "facility-groups", Kind.GROUP,
             "groups", Kind.GROUP, "agreements", Kind.AGREEMENT, "practices", Kind.PRACTICE,
-            "doctors", Kind.DOCTOR, "rounds", Kind.ROUND);
+            "doctors", Kind.DOCTOR, "rounds", Kind.ROUND, "change-requests", Kind.CHANGE_REQUEST);
 
     /**
      * Parameters that select no row of anyone's: filters, paging, dates, options. Each gets the value given
@@ -152,7 +152,9 @@ class EveryReadIsScopedTest {
                 // own agreements: another doctor's agreement in Norddjurs
                 new Outsider("laege-norddjurs", aalborg.all().with(Kind.AGREEMENT, norddjurs.agreement.id())),
                 // aggregates only: no row at all
-                new Outsider("national", norddjurs.all().withNames(facilityNamesIn("707", null))));
+                new Outsider("national", norddjurs.all().withNames(facilityNamesIn("707", null))),
+                // the administrator keeps national settings and reads what the national viewer reads
+                new Outsider("admin", norddjurs.all().withNames(facilityNamesIn("707", null))));
     }
 
     /**
@@ -241,7 +243,8 @@ class EveryReadIsScopedTest {
         }
         List<Route> routes = routes().stream().filter(route -> route.unfillable().isEmpty()).toList();
         for (Owner owner : List.of(new Owner("kommune-aarhus", aarhus.facilitySide().with(Kind.REGION, "1082")
-                        .with(Kind.PRACTICE, aarhus.practice).with(Kind.DOCTOR, aarhus.doctor)),
+                        .with(Kind.PRACTICE, aarhus.practice).with(Kind.DOCTOR, aarhus.doctor)
+                        .with(Kind.CHANGE_REQUEST, aarhus.changeRequest())),
                 new Owner("region-nord", aalborg.all()))) {
             WebSession session = WebSession.signIn(port, owner.user());
             Api api = Api.on(port).as(owner.user());
@@ -550,7 +553,8 @@ class EveryReadIsScopedTest {
      * has a section, a practice and its doctor, a closed matching round.
      */
     record Area(String regionCode, String municipalityCode, Named facility, Named section, Named group,
-                Named agreement, Named practice, Named doctor, long round, List<String> facilityNames) {
+                Named agreement, Named practice, Named doctor, long round, long changeRequest,
+                List<String> facilityNames) {
 
         /** The facility side: facilities, their sections, groups, agreements and rounds, and the area's codes. */
         Foreign facilitySide() {
@@ -573,6 +577,7 @@ class EveryReadIsScopedTest {
             Map<Kind, String> values = new EnumMap<>(Kind.class);
             values.put(Kind.PRACTICE, String.valueOf(practice.id()));
             values.put(Kind.DOCTOR, String.valueOf(doctor.id()));
+            values.put(Kind.CHANGE_REQUEST, String.valueOf(changeRequest));
             values.put(Kind.REGION, regionCode);
             return new Foreign(values, List.of(practice.name(), doctor.name()));
         }
@@ -613,6 +618,14 @@ class EveryReadIsScopedTest {
                         """)
                 .param("region", regionCode).param("municipality", municipalityCode).param("owner", owner)
                 .query(Long.class).single();
+        // a change request the practice's doctor filed (inserted: the walk's areas have no doctor logins)
+        long changeRequest = jdbc.sql("""
+                        insert into change_request (practice_id, field, new_value, old_value, valid_from, reason,
+                                                    filed_by)
+                        values (:practice, 'doctorCapacity', '3', '2', current_date, 'Scope', 'scope-test')
+                        returning id
+                        """)
+                .param("practice", practiceId).query(Long.class).single();
         Named practice = new Named(practiceId, jdbc.sql("select name from practice where id = :id")
                 .param("id", practiceId).query(String.class).single());
         Named doctor = new Named(doctorId, jdbc.sql("select name from doctor where id = :id")
@@ -623,7 +636,7 @@ class EveryReadIsScopedTest {
                 new Named(section.json().path("id").asLong(), sectionName),
                 new Named(group.json().path("id").asLong(), groupName),
                 new Named(created.json().path("id").asLong(), alone.name()),
-                practice, doctor, round, List.of(alone.name(), first.name(), second.name()));
+                practice, doctor, round, changeRequest, List.of(alone.name(), first.name(), second.name()));
     }
 
     private static Named facility(Api api, String owner, String name, String municipalityCode, String operator) {
