@@ -168,6 +168,8 @@ class EveryReadIsScopedTest {
                         """)
                 .param("m", municipalityCode).query(String.class).list());
         names.remove(own);
+        // the import template's example row is shown to everyone; an import test may have imported it
+        names.removeIf(name -> name.startsWith("Bostedet Eksempel"));
         return names;
     }
 
