@@ -73,6 +73,7 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         Instant now = clock.instant();
         Remembered hit = remembered.get(key);
         if (hit != null && hit.until().isAfter(now)) {
+            throttle.succeeded(username, address); // a success all the same: the account's count starts again
             return hit.authentication();
         }
         Authentication checked;

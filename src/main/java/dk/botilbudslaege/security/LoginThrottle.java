@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * <p>The address is held longer (up to 5 minutes) than the account (up to 1 minute): one address
  * guessing is an attacker, while an account's failures may come from an attacker elsewhere, and must
  * not keep the real user out. For the same reason the account's wait does not apply at an address the
- * account signed in from successfully lately, and a successful login resets the account's count. An
+ * account signed in from successfully lately (a real client address, never a proxy's), and a successful
+ * login, also one answered from the credential cache, resets the account's count. An
  * address's own wait always applies: it only holds whoever guesses from there.
  *
  * <p>The address is the client's as {@code config.PublicUrlFilter} reports it. A request straight from a
@@ -100,7 +101,7 @@ class LoginThrottle {
 
     void failed(String username, String address) {
         Instant now = clock.instant();
-        if (!proxies.contains(address)) {
+        if (isClient(address)) {
             count(addresses, address, PER_ADDRESS, now);
         }
         count(accounts, username, PER_ACCOUNT, now);
@@ -108,11 +109,21 @@ class LoginThrottle {
 
     void succeeded(String username, String address) {
         accounts.invalidate(username);
-        knownAddresses.put(username + '\u0000' + address, Boolean.TRUE);
+        if (isClient(address)) {
+            knownAddresses.put(username + '\u0000' + address, Boolean.TRUE);
+        }
     }
 
+    /**
+     * Only a real client's address can be known: a trusted proxy naming no client (or no address at all)
+     * stands for everyone behind it, so an account's wait is never lifted there.
+     */
     private boolean isKnown(String username, String address) {
-        return knownAddresses.getIfPresent(username + '\u0000' + address) != null;
+        return isClient(address) && knownAddresses.getIfPresent(username + '\u0000' + address) != null;
+    }
+
+    private boolean isClient(String address) {
+        return !proxies.contains(address) && !"unknown".equals(address);
     }
 
     private static Instant blockedUntil(Cache<String, Failures> counters, String key, Instant now) {

@@ -74,6 +74,21 @@ class CachingAuthenticationProviderTest {
         assertThat(checks.get()).isEqualTo(2);
     }
 
+    @Test
+    void a_login_answered_from_the_cache_resets_the_accounts_count_of_failures() {
+        provider.authenticate(login("hemmelig"));
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> provider.authenticate(login("forkert")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        clock.advance(Duration.ofSeconds(5));
+        provider.authenticate(login("hemmelig")); // from the cache
+        assertThatThrownBy(() -> provider.authenticate(login("forkert"))).isInstanceOf(BadCredentialsException.class);
+
+        assertThat(provider.authenticate(login("hemmelig")).isAuthenticated())
+                .as("one typo after a success is not the eleventh failure").isTrue();
+    }
+
     static final class MutableClock extends Clock {
         private Instant now = Instant.parse("2026-11-23T12:00:00Z");
 

@@ -82,4 +82,14 @@ class LoginThrottleTest {
         }
         assertThat(throttle.secondsToWait("someone-else", "127.0.0.1")).isZero();
     }
+
+    @Test
+    void a_trusted_proxy_naming_no_client_never_lifts_the_accounts_wait() {
+        throttle.succeeded("user", "127.0.0.1");
+        for (int i = 0; i < 13; i++) {
+            throttle.failed("user", "127.0.0.1");
+        }
+        assertThat(throttle.secondsToWait("user", "127.0.0.1")).as("guessing behind the proxy").isPositive();
+        assertThat(throttle.secondsToWait("user", "unknown")).isPositive();
+    }
 }
