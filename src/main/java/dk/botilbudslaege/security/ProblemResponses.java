@@ -63,7 +63,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException accessDeniedException) throws IOException {
-        if (!trustResolver.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+        // a missing CSRF token is said as such to a caller with credentials, also before they were read
+        // (the CSRF filter runs first): "log in" would send a client with the right password round in circles
+        boolean tokenMissingWithCredentials = accessDeniedException
+                instanceof org.springframework.security.web.csrf.CsrfException
+                && request.getHeader("Authorization") != null;
+        if (!tokenMissingWithCredentials && !trustResolver.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
             commence(request, response,
                     new InsufficientAuthenticationException("not signed in", accessDeniedException));
             return;

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -46,6 +47,10 @@ class SecurityConfiguration {
                                 "/api/v1/docs/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Botilbudslaege").authenticationEntryPoint(problems))
+                // the API never starts a session (a browser's own session is used as it is): an anonymous
+                // call must not hand an integration a cookie that then makes its POSTs need a CSRF token
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // A client with its own credentials (HTTP Basic) and no session needs no CSRF token; a
                 // browser session does, whatever Authorization header comes along with it.

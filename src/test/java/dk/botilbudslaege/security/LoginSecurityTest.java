@@ -169,6 +169,21 @@ class LoginSecurityTest {
     }
 
     @Test
+    void an_anonymous_api_call_starts_no_session_and_basic_with_a_stale_cookie_is_told_the_token_is_missing()
+            throws Exception {
+        HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/facilities")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+
+        Api.Response stale = Api.on(port).as("region-midt").header("Cookie", "JSESSIONID=DEADBEEF")
+                .post("/api/v1/facilities", Map.of());
+        assertThat(stale.status()).as(stale.body()).isEqualTo(403);
+        assertThat(stale.body()).contains("FORBIDDEN");
+    }
+
+    @Test
     void pages_and_api_answers_carry_the_content_security_policy_and_the_other_security_headers() {
         for (String path : new String[] {"/login", "/api/v1/regions"}) {
             HttpResponse<String> answer = Http.basic(port, "GET", path, "region-midt", "demo");
