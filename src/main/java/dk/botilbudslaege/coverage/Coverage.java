@@ -144,15 +144,14 @@ public class Coverage {
         List<CoverageRow> rows = new ArrayList<>();
         for (String key : ALWAYS_SHOWN.get(by)) {
             CoverageRow row = found.remove(key);
-            rows.add(named(row == null ? CoverageRow.of(key, key, 0, 0, 0, 0) : row));
+            rows.add(named(row == null ? CoverageRow.of(key, key, 0, 0, 0, 0, 0) : row));
         }
         found.values().forEach(row -> rows.add(named(row)));
         return rows;
     }
 
     private static CoverageRow named(CoverageRow row) {
-        return new CoverageRow(row.code(), GROUP_NAMES.getOrDefault(row.code(), row.code()), row.inScopeFacilities(),
-                row.coveredFacilities(), row.coverage(), row.places(), row.coveredPlaces());
+        return row.named(GROUP_NAMES.getOrDefault(row.code(), row.code()));
     }
 
     private String region(CoverageInput input, String regionCode) {
@@ -186,6 +185,16 @@ public class Coverage {
                            List<HistoryRow> history, Targets targets, List<CoverageRow> byOperator,
                            List<CoverageRow> byLegalBasis, List<CoverageRow> bySize, Map<String, Long> matchMethods,
                            long dispensations) {
+
+        /**
+         * Municipalities with something on its way (issue 11 item 10): an agreement made that starts
+         * later or a form awaiting approval, by region and name.
+         */
+        public List<MunicipalityCoverage> inProgress() {
+            return municipalities.stream().filter(m -> m.coverage().hasPipeline())
+                    .sorted(Comparator.comparing(MunicipalityCoverage::regionCode)
+                            .thenComparing(m -> m.coverage().name())).toList();
+        }
 
         /** Municipalities with in-scope facilities, best covered first. */
         public List<MunicipalityCoverage> ranked() {

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Coverage answers kept while the data behind them is unchanged. Any committed change to agreements,
- * their coverage, facilities, dispensations, legal-basis scope or regions draws a new number from the
- * sequence {@code coverage_data_version} (V7), which is part of every key; entries also expire after
+ * their coverage, facilities, dispensations, legal-basis scope or regions (V7), or to facility sections
+ * and filed information forms (V15: partly covered facilities and the pipeline) draws a new number
+ * from the sequence {@code coverage_data_version}, which is part of every key; entries also expire after
  * {@link #TTL}, which bounds the effect of a change committing while an answer is computed.
  */
 @Component

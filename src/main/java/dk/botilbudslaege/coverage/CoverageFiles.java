@@ -21,7 +21,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 /**
- * The coverage tables as files: the open-data CSV and the report's workbook (C4). Every text cell
+ * The coverage tables as files: the open-data CSV and the report's workbook (C4), each table with the
+ * partly covered facilities and the pipeline of the date in its last three columns. Every text cell
  * goes through {@link SpreadsheetText#safe} (no formula from a name); counts and shares are numbers.
  */
 @Component
@@ -29,9 +30,11 @@ class CoverageFiles {
 
     static final List<String> MUNICIPALITY_HEADER = List.of("Kommunekode", "Kommune", "Regionskode", "Region",
             "Omfattede botilbud", "Dækkede botilbud", "Dækningsgrad (%)", "Pladser", "Dækkede pladser",
-            "Dækningsgrad, pladser (%)");
+            "Dækningsgrad, pladser (%)", "Delvist dækkede botilbud", "Aftaler der starter senere",
+            "Blanketter der afventer godkendelse");
     static final List<String> ROW_HEADER = List.of("Kode", "Navn", "Omfattede botilbud", "Dækkede botilbud",
-            "Dækningsgrad (%)", "Pladser", "Dækkede pladser", "Dækningsgrad, pladser (%)");
+            "Dækningsgrad (%)", "Pladser", "Dækkede pladser", "Dækningsgrad, pladser (%)",
+            "Delvist dækkede botilbud", "Aftaler der starter senere", "Blanketter der afventer godkendelse");
     private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     byte[] municipalitiesCsv(List<MunicipalityCoverage> rows) {
@@ -46,7 +49,8 @@ class CoverageFiles {
                 printer.printRecord(SpreadsheetText.safe(c.code()), SpreadsheetText.safe(c.name()),
                         SpreadsheetText.safe(m.regionCode()), SpreadsheetText.safe(m.regionName()), c.inScopeFacilities(),
                         c.coveredFacilities(), Charts.number(c.coverage()), c.places(), c.coveredPlaces(),
-                        Charts.number(c.placesCoverage()));
+                        Charts.number(c.placesCoverage()), c.partlyCoveredFacilities(), c.startingLater(),
+                        c.awaitingApproval());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,7 +58,10 @@ class CoverageFiles {
         return out.toByteArray();
     }
 
-    /** The report's tables as sheets: key figures, regions, municipalities, breakdowns, history, zero-list. */
+    /**
+     * The report's tables as sheets: key figures, regions, municipalities, breakdowns, history,
+     * zero-list, the municipalities with agreements on their way, match methods.
+     */
     byte[] reportXlsx(Coverage.Overview o) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();
@@ -75,6 +82,9 @@ class CoverageFiles {
                     {"Pladser", o.total().places()},
                     {"Dækkede pladser", o.total().coveredPlaces()},
                     {"Dækningsgrad, pladser", o.total().placesCoverage()},
+                    {"Delvist dækkede botilbud (tæller med blandt de dækkede)", o.total().partlyCoveredFacilities()},
+                    {"Aftaler indgået, der starter senere", o.total().startingLater()},
+                    {"Blanketter, der venter på regionens godkendelse", o.total().awaitingApproval()},
                     {"Dækkede botilbud i hele landet", t.coveredFacilities()},
                     {"Mål for hele landet (" + t.targetDate().format(DANISH_DATE) + ")", (long) t.targetFacilities()},
                     {"Kommuner med omfattede botilbud", t.municipalitiesWithFacilities()},
@@ -96,7 +106,8 @@ class CoverageFiles {
                 CoverageRow c = m.coverage();
                 Row row = municipalities.createRow(r++);
                 Object[] values = {c.code(), c.name(), m.regionCode(), m.regionName(), c.inScopeFacilities(),
-                        c.coveredFacilities(), c.coverage(), c.places(), c.coveredPlaces(), c.placesCoverage()};
+                        c.coveredFacilities(), c.coverage(), c.places(), c.coveredPlaces(), c.placesCoverage(),
+                        c.partlyCoveredFacilities(), c.startingLater(), c.awaitingApproval()};
                 for (int i = 0; i < values.length; i++) {
                     set(row, i, values[i], percent);
                 }
@@ -128,6 +139,21 @@ class CoverageFiles {
                 }
             }
 
+            Sheet pipeline = workbook.createSheet("Aftaler på vej");
+            header(pipeline, List.of("Kommunekode", "Kommune", "Region", "Omfattede botilbud", "Dækkede botilbud",
+                    "Delvist dækkede botilbud", "Aftaler der starter senere", "Blanketter der afventer godkendelse"),
+                    bold);
+            r = 1;
+            for (MunicipalityCoverage m : o.inProgress()) {
+                CoverageRow c = m.coverage();
+                Row row = pipeline.createRow(r++);
+                Object[] values = {c.code(), c.name(), m.regionName(), c.inScopeFacilities(), c.coveredFacilities(),
+                        c.partlyCoveredFacilities(), c.startingLater(), c.awaitingApproval()};
+                for (int i = 0; i < values.length; i++) {
+                    set(row, i, values[i], percent);
+                }
+            }
+
             Sheet methods = workbook.createSheet("Matchmetoder");
             header(methods, List.of("Metode", "Aftaler i kraft"), bold);
             r = 1;
@@ -137,7 +163,7 @@ class CoverageFiles {
                 row.createCell(1).setCellValue(e.getValue());
             }
             for (Sheet sheet : workbook) {
-                for (int i = 0; i < 10; i++) {
+                for (int i = 0; i < 13; i++) {
                     sheet.autoSizeColumn(i);
                 }
             }
@@ -154,7 +180,8 @@ class CoverageFiles {
         for (CoverageRow c : rows) {
             Row row = sheet.createRow(r++);
             Object[] values = {c.code(), c.name(), c.inScopeFacilities(), c.coveredFacilities(), c.coverage(),
-                    c.places(), c.coveredPlaces(), c.placesCoverage()};
+                    c.places(), c.coveredPlaces(), c.placesCoverage(), c.partlyCoveredFacilities(), c.startingLater(),
+                    c.awaitingApproval()};
             for (int i = 0; i < values.length; i++) {
                 set(row, i, values[i], percent);
             }

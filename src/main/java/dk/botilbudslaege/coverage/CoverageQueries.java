@@ -21,21 +21,68 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CoverageQueries {
 
-    /** The in-scope facilities of the day :d with their region of the day and whether they are covered. */
+    /**
+     * The in-scope facilities of the day :d with their region of the day, whether they are covered
+     * (whole, a section or the group: C1), whether only partly ({@link SectionCoverage}) and their
+     * covered places. The exclusion constraint on {@code agreement_coverage} lets at most one row
+     * cover a whole facility, or one section, on a day, so the rows of the day count sections.
+     */
     private static final String FACILITIES_OF_THE_DAY = """
             select f.id, f.places, f.operator, f.legal_basis, f.municipality_code, mr.region_code,
-                   exists (select 1 from agreement_coverage c
-                            where c.facility_id = f.id and c.period @> cast(:d as date)) as covered
+                   (cv.whole or cv.sections > 0) as covered,
+                   (not cv.whole and cv.sections > 0 and cv.sections < fs.sections) as partly,
+                   case when cv.whole or (fs.sections > 0 and cv.sections >= fs.sections) then f.places
+                        when cv.sections > 0 then least(f.places, cv.section_residents)
+                        else 0 end as covered_places
               from facility f
               join legal_basis_scope s on s.legal_basis = f.legal_basis
                    and s.valid_from <= :d and (s.valid_to is null or s.valid_to >= :d)
               join municipality_region mr on mr.municipality_code = f.municipality_code
                    and mr.valid_from <= :d and (mr.valid_to is null or mr.valid_to >= :d)
+              cross join lateral (
+                   select coalesce(bool_or(c.section_id is null), false) as whole, count(c.section_id) as sections,
+                          coalesce(sum(fsc.residents), 0) as section_residents
+                     from agreement_coverage c left join facility_section fsc on fsc.id = c.section_id
+                    where c.facility_id = f.id and c.period @> cast(:d as date)) cv
+              cross join lateral (select count(*) as sections from facility_section x where x.facility_id = f.id) fs
             """;
 
     private static final String COUNTS = """
             count(x.id), count(x.id) filter (where x.covered),
-            coalesce(sum(x.places), 0), coalesce(sum(x.places) filter (where x.covered), 0)
+            coalesce(sum(x.places), 0), coalesce(sum(x.covered_places), 0), count(x.id) filter (where x.partly)
+            """;
+
+    /**
+     * The agreements of the pipeline ({@link Pipeline}) on the day :d, one row per facility of their
+     * unit (a group's members), with the facility's region of the day and the columns a breakdown
+     * groups by. Dates of timestamps are Danish dates.
+     */
+    private static final String PIPELINE_OF_THE_DAY = """
+            select a.id as agreement_id, f.id, f.places, f.operator, f.legal_basis, f.municipality_code,
+                   mr.region_code,
+                   (a.status in ('ACTIVE', 'NOTICE_GIVEN') and a.start_date > :d
+                    and (a.decided_at is null
+                         or cast(a.decided_at at time zone 'Europe/Copenhagen' as date) <= :d)) as later,
+                   (i.agreement_id is not null
+                    and cast(i.filed_at at time zone 'Europe/Copenhagen' as date) <= :d
+                    and case a.status
+                          when 'SUBMITTED' then true
+                          when 'WITHDRAWN' then cast(a.updated_at at time zone 'Europe/Copenhagen' as date) > :d
+                          else a.decided_at is not null
+                               and cast(a.decided_at at time zone 'Europe/Copenhagen' as date) > :d end) as awaiting
+              from agreement a
+              left join information_form i on i.agreement_id = a.id
+              cross join lateral (select u.id from facility u where u.id = a.facility_id
+                                  union all
+                                  select u.id from facility u where a.facility_id is null and u.group_id = a.group_id) unit
+              join facility f on f.id = unit.id
+              join municipality_region mr on mr.municipality_code = f.municipality_code
+                   and mr.valid_from <= :d and (mr.valid_to is null or mr.valid_to >= :d)
+             where a.status in ('SUBMITTED', 'ACTIVE', 'NOTICE_GIVEN', 'REJECTED', 'WITHDRAWN')
+            """;
+
+    private static final String PIPELINE_COUNTS = """
+            count(distinct p.agreement_id) filter (where p.later), count(distinct p.agreement_id) filter (where p.awaiting)
             """;
 
     private final JdbcClient jdbc;
@@ -56,7 +103,8 @@ class CoverageQueries {
                         + " where cast(:region as text) is null or x.region_code = :region")
                 .param("d", date).param("region", regionCode)
                 .query((rs, i) -> CoverageRow.of("DK", "Danmark", rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4))).single();
+                        rs.getLong(4), rs.getLong(5))).single()
+                .with(pipeline(date, regionCode, "'DK'").getOrDefault("DK", Pipeline.NONE));
     }
 
     /** Every region of the day, with zeros where there are no facilities. */
@@ -65,12 +113,14 @@ class CoverageQueries {
     }
 
     private List<CoverageRow> computeRegions(LocalDate date, String regionCode) {
-        return jdbc.sql("select r.code, r.name, " + COUNTS + " from region r left join (" + FACILITIES_OF_THE_DAY
+        List<CoverageRow> rows = jdbc.sql("select r.code, r.name, " + COUNTS + " from region r left join (" + FACILITIES_OF_THE_DAY
                         + ") x on x.region_code = r.code"
                         + " where r.valid_from <= :d and (r.valid_to is null or r.valid_to >= :d)"
                         + " and (cast(:region as text) is null or r.code = :region)"
                         + " group by r.code, r.name order by r.code")
                 .param("d", date).param("region", regionCode).query(CoverageQueries::row).list();
+        Map<String, Pipeline> pipeline = pipeline(date, regionCode, "region_code");
+        return rows.stream().map(r -> r.with(pipeline.getOrDefault(r.code(), Pipeline.NONE))).toList();
     }
 
     /** Every municipality of the day (of one region, or all), with zeros where there are no facilities. */
@@ -79,6 +129,7 @@ class CoverageQueries {
     }
 
     private List<MunicipalityCoverage> computeMunicipalities(LocalDate date, String regionCode) {
+        Map<String, Pipeline> pipeline = pipeline(date, regionCode, "municipality_code");
         return jdbc.sql("select m.code, m.name, " + COUNTS + ", mr.region_code, r.name"
                         + " from municipality m join municipality_region mr on mr.municipality_code = m.code"
                         + "  and mr.valid_from <= :d and (mr.valid_to is null or mr.valid_to >= :d)"
@@ -87,7 +138,11 @@ class CoverageQueries {
                         + " where cast(:region as text) is null or mr.region_code = :region"
                         + " group by m.code, m.name, mr.region_code, r.name order by m.name")
                 .param("d", date).param("region", regionCode)
-                .query((rs, i) -> new MunicipalityCoverage(row(rs, i), rs.getString(7).trim(), rs.getString(8)))
+                .query((rs, i) -> {
+                    CoverageRow row = row(rs, i);
+                    return new MunicipalityCoverage(row.with(pipeline.getOrDefault(row.code(), Pipeline.NONE)),
+                            rs.getString(8).trim(), rs.getString(9));
+                })
                 .list();
     }
 
@@ -103,7 +158,25 @@ class CoverageQueries {
                         + " where cast(:region as text) is null or x.region_code = :region group by x.k order by x.k")
                 .param("d", date).param("region", regionCode).query(CoverageQueries::row).list()
                 .forEach(r -> rows.put(r.code(), r));
+        Map<String, Pipeline> pipeline = pipeline(date, regionCode, by.key);
+        rows.replaceAll((code, r) -> r.with(pipeline.getOrDefault(code, Pipeline.NONE)));
         return rows;
+    }
+
+    /**
+     * The pipeline of the day by a group key over {@link #PIPELINE_OF_THE_DAY} (fixed SQL text, never
+     * user input): agreements counted once per group even when their unit spans facilities.
+     */
+    private Map<String, Pipeline> pipeline(LocalDate date, String regionCode, String key) {
+        Map<String, Pipeline> counts = new LinkedHashMap<>();
+        jdbc.sql("select p.k, " + PIPELINE_COUNTS + " from (select " + key + " as k, y.* from ("
+                        + PIPELINE_OF_THE_DAY + ") y) p"
+                        + " where (p.later or p.awaiting) and (cast(:region as text) is null or p.region_code = :region)"
+                        + " group by p.k")
+                .param("d", date).param("region", regionCode)
+                .query((rs, i) -> Map.entry(rs.getString(1).trim(), new Pipeline(rs.getLong(2), rs.getLong(3))))
+                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     /** One row a month from {@code from} to {@code to}: the month's last day, today for the current month. */
@@ -119,7 +192,8 @@ class CoverageQueries {
                             from generate_series(date_trunc('month', cast(:from as date)),
                                                  date_trunc('month', cast(:to as date)), interval '1 month') g),
                         in_scope as (
-                          select days.d, f.id, f.places
+                          select days.d, f.id, f.places,
+                                 (select count(*) from facility_section x where x.facility_id = f.id) as sections
                             from days
                             join municipality_region mr on mr.valid_from <= days.d
                                  and (mr.valid_to is null or mr.valid_to >= days.d)
@@ -129,10 +203,16 @@ class CoverageQueries {
                            where (cast(:region as text) is null or mr.region_code = :region)
                              and (cast(:municipality as text) is null or f.municipality_code = :municipality)),
                         covered as (
-                          select distinct days.d, c.facility_id
-                            from days join agreement_coverage c on c.period @> days.d)
+                          select days.d, c.facility_id, bool_or(c.section_id is null) as whole,
+                                 count(c.section_id) as sections, coalesce(sum(fsc.residents), 0) as section_residents
+                            from days join agreement_coverage c on c.period @> days.d
+                            left join facility_section fsc on fsc.id = c.section_id
+                           group by days.d, c.facility_id)
                         select days.d, count(x.id), count(c.facility_id),
-                               coalesce(sum(x.places), 0), coalesce(sum(x.places) filter (where c.facility_id is not null), 0)
+                               coalesce(sum(x.places), 0),
+                               coalesce(sum(case when c.whole or (x.sections > 0 and c.sections >= x.sections) then x.places
+                                                 when c.sections > 0 then least(x.places, c.section_residents)
+                                                 else 0 end), 0)
                           from days
                           left join in_scope x on x.d = days.d
                           left join covered c on c.d = x.d and c.facility_id = x.id
@@ -179,6 +259,6 @@ class CoverageQueries {
 
     private static CoverageRow row(ResultSet rs, int i) throws SQLException {
         return CoverageRow.of(rs.getString(1).trim(), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                rs.getLong(6));
+                rs.getLong(6), rs.getLong(7));
     }
 }

@@ -57,6 +57,15 @@ final class CoverageFixtures {
 
     /** A facility of another municipality and operator, e.g. a municipal one in Norddjurs (707). */
     long facility(String municipalityCode, String operator, String legalBasis, int places) {
+        return facility(municipalityCode, operator, legalBasis, places, places);
+    }
+
+    /** A regional facility on Samsø with fewer residents than places. */
+    long facility(String legalBasis, int places, int residents) {
+        return facility(SAMSOE, "REGIONAL", legalBasis, places, residents);
+    }
+
+    private long facility(String municipalityCode, String operator, String legalBasis, int places, int residents) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", unique("Samsø Bo"));
         body.put("address", "Havnevej 2, 8305 Samsø");
@@ -64,7 +73,7 @@ final class CoverageFixtures {
         body.put("operator", operator);
         body.put("legalBasis", legalBasis);
         body.put("places", places);
-        body.put("residents", places);
+        body.put("residents", residents);
         return created(api.post("/api/v1/facilities", body));
     }
 
