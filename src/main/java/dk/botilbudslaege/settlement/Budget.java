@@ -4,45 +4,67 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import dk.botilbudslaege.web.DanishTime;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * F6: Aftale25 sets aside 6.3 million DKK a year for advisory fees, matching 250 facilities (seed
- * 004), so the expected cost per covered facility is 25,200 DKK a year. The budget shows actual cost
- * so far and the projected annual cost (the months ahead at the agreements in force) against the
- * frame, per region and nationally, and flags a cost per facility above the expected level — which
- * the agreement text reads as wrong sizing of residents per doctor.
+ * F6: actual cost so far and the projected annual cost (the months ahead at the agreements in force)
+ * against the frame, per region and nationally. The expected level is the frame's own assumption, 2
+ * hours a month per covered facility at the rate in force for the days covered ({@link BudgetLevel});
+ * a cost above it, or a pace that passes the frame before the year ends, is flagged with its cause
+ * ({@link BudgetFlags}).
  */
 @Service
 public class Budget {
 
     public static final BigDecimal NATIONAL_FRAME = new BigDecimal("6300000.00");
     public static final int FRAME_FACILITIES = 250;
-    public static final BigDecimal EXPECTED_PER_FACILITY =
-            NATIONAL_FRAME.divide(BigDecimal.valueOf(FRAME_FACILITIES), 2, RoundingMode.HALF_UP);
 
     private final SettlementRepository repository;
     private final JdbcClient jdbc;
+    private final MessageSource messages;
 
-    Budget(SettlementRepository repository, JdbcClient jdbc) {
+    Budget(SettlementRepository repository, JdbcClient jdbc, MessageSource messages) {
         this.repository = repository;
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
-    /** One region's (or the nation's, code null) year. */
+    /** A flag as people read it: its stable code and a sentence in the reader's language (Danish by default). */
+    public record FlagView(String code, String message) {
+    }
+
+    /**
+     * One region's (or the nation's, code null) year.
+     *
+     * @param coveredFacilities   facilities covered on some day of the year
+     * @param costPerFacility     projected / covered facilities
+     * @param expected            the expected level for the year: 2 hours × the rate for each covered facility-day
+     * @param expectedPerFacility expected / covered facilities (25,728.24 when every one is covered all year at 1,072.01)
+     * @param levelPercent        projected as a percentage of expected
+     * @param passesFrameIn       the month (YYYY-MM) the cumulative cost passes the frame, or null
+     */
     public record Row(String code, String name, BigDecimal frame, BigDecimal actual, BigDecimal projected,
-                      int coveredFacilities, BigDecimal costPerFacility, boolean aboveExpected) {
+                      int coveredFacilities, BigDecimal costPerFacility, BigDecimal expected,
+                      BigDecimal expectedPerFacility, BigDecimal levelPercent, boolean aboveExpected,
+                      int threeHourAgreements, int overThirtyResidents, int dispensations, String passesFrameIn,
+                      List<FlagView> flags) {
 
         public BigDecimal shareOfFrame() {
             return frame.signum() == 0 ? BigDecimal.ZERO
@@ -50,7 +72,12 @@ public class Budget {
         }
     }
 
-    public record Year(int year, YearMonth asOf, List<Row> regions, Row nation, BigDecimal expectedPerFacility) {
+    /**
+     * @param monthlyLevel        2 hours at the rate in force on the year's reference day (today, within the year)
+     * @param expectedPerFacility one facility covered the whole year at the rates in force (the full-year level)
+     */
+    public record Year(int year, YearMonth asOf, List<Row> regions, Row nation, BigDecimal monthlyLevel,
+                       BigDecimal expectedPerFacility) {
 
         /** The regions and then the nation, for tables. */
         public List<Row> rows() {
@@ -60,47 +87,155 @@ public class Budget {
         }
     }
 
+    /** What the rules need of one region (or the nation), gathered from the year's fee lines. */
+    private static final class Tally {
+        final BigDecimal[] monthly = filled();
+        BigDecimal actual = BigDecimal.ZERO;
+        BigDecimal expected = BigDecimal.ZERO;
+        int covered;
+        int threeHours;
+        int overThirty;
+        int dispensations;
+
+        private static BigDecimal[] filled() {
+            BigDecimal[] months = new BigDecimal[12];
+            java.util.Arrays.fill(months, BigDecimal.ZERO);
+            return months;
+        }
+
+        void add(Tally other) {
+            for (int i = 0; i < 12; i++) {
+                monthly[i] = monthly[i].add(other.monthly[i]);
+            }
+            actual = actual.add(other.actual);
+            expected = expected.add(other.expected);
+            covered += other.covered;
+            threeHours += other.threeHours;
+            overThirty += other.overThirty;
+            dispensations += other.dispensations;
+        }
+    }
+
     @Transactional(readOnly = true)
     public Year year(CurrentUser user, int year) {
         if (!user.is(Role.REGION) && !user.national()) {
             throw new ForbiddenException("scope.budget.read");
         }
-        YearMonth asOf = YearMonth.now();
-        List<AgreementTerms> terms = repository.terms(null, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-        SettlementCalculator calculator = new SettlementCalculator(repository.rates(), repository.residentsHistory(terms));
-        Map<String, BigDecimal> actual = new HashMap<>();
-        Map<String, BigDecimal> projected = new HashMap<>();
+        YearMonth asOf = YearMonth.now(DanishTime.DENMARK);
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        List<AgreementTerms> terms = repository.terms(null, first, last);
+        RateTable rateTable = repository.rates();
+        SettlementCalculator calculator = new SettlementCalculator(rateTable, repository.residentsHistory(terms));
+        Map<String, Tally> tallies = new HashMap<>();
+        Map<Long, AgreementTerms> byId = new HashMap<>();
+        terms.forEach(t -> byId.put(t.agreementId(), t));
+        Map<Long, SettlementLine> lastWithThreeHours = new HashMap<>();
         for (int m = 1; m <= 12; m++) {
             YearMonth month = YearMonth.of(year, m);
             for (SettlementLine line : calculator.feeLines(month, terms)) {
-                projected.merge(line.regionCode(), line.amountExVat(), BigDecimal::add);
+                Tally tally = tallies.computeIfAbsent(line.regionCode(), k -> new Tally());
+                tally.monthly[m - 1] = tally.monthly[m - 1].add(line.amountExVat());
                 if (!month.isAfter(asOf)) {
-                    actual.merge(line.regionCode(), line.amountExVat(), BigDecimal::add);
+                    tally.actual = tally.actual.add(line.amountExVat());
+                }
+                if (line.hours().compareTo(BigDecimal.valueOf(3)) >= 0) {
+                    lastWithThreeHours.put(line.agreementId(), line);
                 }
             }
         }
-        Map<String, Integer> covered = coveredFacilities();
+        lastWithThreeHours.forEach((id, line) -> {
+            Tally tally = tallies.get(line.regionCode());
+            AgreementTerms t = byId.get(id);
+            List<LocalDate> days = DailyAccrual.activeDays(line.month(), t.start(), t.end());
+            LocalDate day = days.get(days.size() - 1);
+            tally.threeHours++;
+            if (t.hoursDispensations().stream().anyMatch(d -> d.validOn(day))) {
+                tally.dispensations++;
+            } else {
+                tally.overThirty++;
+            }
+        });
+        expected(year, terms, new BudgetLevel(rateTable), tallies);
+
         Map<String, BigDecimal> frames = frames(year);
         List<Row> rows = new ArrayList<>();
+        Tally national = new Tally();
         for (var region : regions().entrySet()) {
             String code = region.getKey();
-            rows.add(row(code, region.getValue(), frames.get(code), actual.getOrDefault(code, BigDecimal.ZERO),
-                    projected.getOrDefault(code, BigDecimal.ZERO), covered.getOrDefault(code, 0)));
+            Tally tally = tallies.getOrDefault(code, new Tally());
+            national.add(tally);
+            rows.add(row(year, code, region.getValue(), frames.get(code), tally));
         }
-        Row nation = row(null, null, frames.get(null),
-                rows.stream().map(Row::actual).reduce(BigDecimal.ZERO, BigDecimal::add),
-                rows.stream().map(Row::projected).reduce(BigDecimal.ZERO, BigDecimal::add),
-                rows.stream().mapToInt(Row::coveredFacilities).sum());
-        return new Year(year, asOf, rows, nation, EXPECTED_PER_FACILITY);
+        Row nation = row(year, null, null, frames.get(null), national);
+        LocalDate reference = asOf.getYear() == year ? LocalDate.now(DanishTime.DENMARK)
+                : asOf.getYear() > year ? last : first;
+        BudgetLevel level = new BudgetLevel(rateTable);
+        return new Year(year, asOf, rows, nation, level.monthly(reference), level.fullYear(year));
     }
 
-    private static Row row(String code, String name, BigDecimal frame, BigDecimal actual, BigDecimal projected,
-                           int covered) {
-        BigDecimal perFacility = covered == 0 ? BigDecimal.ZERO
-                : projected.divide(BigDecimal.valueOf(covered), 2, RoundingMode.HALF_UP);
-        return new Row(code, name, frame, actual.setScale(2, RoundingMode.HALF_UP),
-                projected.setScale(2, RoundingMode.HALF_UP), covered, perFacility,
-                perFacility.compareTo(EXPECTED_PER_FACILITY) > 0);
+    /** The expected level per region: each facility covered by some agreement, day by day, counted once. */
+    private static void expected(int year, List<AgreementTerms> terms, BudgetLevel level, Map<String, Tally> tallies) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        Map<String, Map<Long, BitSet>> coveredDays = new HashMap<>();
+        for (AgreementTerms t : terms) {
+            LocalDate from = t.start().isAfter(first) ? t.start() : first;
+            LocalDate to = t.end() == null || t.end().isAfter(last) ? last : t.end();
+            if (from.isAfter(to)) {
+                continue;
+            }
+            for (Long facility : t.facilityIds()) {
+                coveredDays.computeIfAbsent(t.regionCode(), k -> new HashMap<>())
+                        .computeIfAbsent(facility, k -> new BitSet(366))
+                        .set(from.getDayOfYear() - 1, to.getDayOfYear());
+            }
+        }
+        coveredDays.forEach((region, facilities) -> {
+            Tally tally = tallies.computeIfAbsent(region, k -> new Tally());
+            tally.covered = facilities.size();
+            for (BitSet days : facilities.values()) {
+                for (int m = 1; m <= 12; m++) {
+                    YearMonth month = YearMonth.of(year, m);
+                    List<LocalDate> covered = new ArrayList<>();
+                    for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+                        if (days.get(day.getDayOfYear() - 1)) {
+                            covered.add(day);
+                        }
+                    }
+                    if (!covered.isEmpty()) {
+                        tally.expected = tally.expected.add(level.month(month, covered));
+                    }
+                }
+            }
+        });
+    }
+
+    private Row row(int year, String code, String name, BigDecimal frame, Tally tally) {
+        BudgetFlags.Figures figures = new BudgetFlags.Figures(year, frame, List.of(tally.monthly), tally.expected,
+                tally.covered, tally.threeHours, tally.overThirty, tally.dispensations);
+        BudgetFlags.Assessment assessment = BudgetFlags.assess(figures);
+        BigDecimal projected = figures.cost().setScale(2, RoundingMode.HALF_UP);
+        int covered = tally.covered;
+        return new Row(code, name, frame, tally.actual.setScale(2, RoundingMode.HALF_UP), projected, covered,
+                perFacility(projected, covered), tally.expected.setScale(2, RoundingMode.HALF_UP),
+                perFacility(tally.expected, covered), assessment.levelPercent(), assessment.aboveLevel(),
+                tally.threeHours, tally.overThirty, tally.dispensations,
+                assessment.passesFrameIn() == null ? null : assessment.passesFrameIn().toString(),
+                assessment.flags().stream().map(this::view).toList());
+    }
+
+    private static BigDecimal perFacility(BigDecimal amount, int covered) {
+        return covered == 0 ? BigDecimal.ZERO.setScale(2)
+                : amount.divide(BigDecimal.valueOf(covered), 2, RoundingMode.HALF_UP);
+    }
+
+    private FlagView view(BudgetFlags.Flag flag) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Object[] args = flag.args().stream().map(a -> a instanceof BigDecimal d ? PaymentFiles.danish(d, 1)
+                : a instanceof YearMonth m ? m.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale)) : a).toArray();
+        String key = "budget.flag." + flag.code();
+        return new FlagView(flag.code(), messages.getMessage(key, args, key, locale));
     }
 
     private Map<String, String> regions() {
@@ -109,20 +244,6 @@ public class Budget {
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(e -> regions.put(e.getKey(), e.getValue()));
         return regions;
-    }
-
-    /** Facilities covered today by an approved agreement, per region. */
-    private Map<String, Integer> coveredFacilities() {
-        Map<String, Integer> covered = new HashMap<>();
-        jdbc.sql("""
-                        select r.region_code, count(distinct c.facility_id)
-                          from agreement_coverage c join facility f on f.id = c.facility_id
-                          join current_municipality_region r on r.municipality_code = f.municipality_code
-                         where c.period @> current_date group by r.region_code
-                        """)
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getInt(2))).list()
-                .forEach(e -> covered.put(e.getKey(), e.getValue()));
-        return covered;
     }
 
     /** The frames of the year: set rows where they exist, else 6.3 MDKK shared by population. */

@@ -26,16 +26,31 @@ import org.springframework.stereotype.Component;
  * semicolon-separated, UTF-8 with BOM, decimal comma. Every text cell (names, provider number) goes
  * through {@link SpreadsheetText#safe}, so a name like {@code =HYPERLINK(...)} is text, not a formula;
  * amounts, hours and days are numbers (numeric cells; in CSV a Danish number such as {@code -12,50}).
+ * A month not approved gives a draft: {@code UDKAST} in the file name, the CSV's first line (before the
+ * header) and the sheet's title.
  */
 @Component
 class PaymentFiles {
+
+    /** SPEC F5: the first line (CSV) of a month's file before approval; its sheet title (XLSX) begins "UDKAST". */
+    static final List<String> DRAFT_LINE = List.of("UDKAST – ikke godkendt",
+            "Måneden er ikke godkendt og låst. Beløbene kan ændre sig og må ikke udbetales.");
+
+    /** {@code afregning-1082-2026-03.csv}; before approval {@code UDKAST-afregning-1082-2026-03.csv}. */
+    static String filename(Settlements.MonthView view, String extension) {
+        return (view.draft() ? "UDKAST-" : "") + "afregning-" + view.regionCode() + "-" + view.month() + "." + extension;
+    }
+
+    static String sheetName(Settlements.MonthView view) {
+        return (view.draft() ? "UDKAST " : "") + "Afregning " + view.month();
+    }
 
     static final List<String> HEADER = List.of("Måned", "Region", "Aftale", "Ydernummer", "Læge", "Enhed", "Kommune",
             "Type", "Korrigerer måned", "Dage", "Timer", "Beløb ekskl. moms", "Moms", "Beløb inkl. moms");
 
     byte[] xlsx(Settlements.MonthView view) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("Afregning " + view.month());
+            Sheet sheet = workbook.createSheet(sheetName(view));
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
@@ -88,6 +103,9 @@ class PaymentFiles {
              CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
                      .setRecordSeparator("\r\n").get())) {
             writer.write('\uFEFF');
+            if (view.draft()) {
+                printer.printRecord(DRAFT_LINE);
+            }
             printer.printRecord(HEADER.stream().map(SpreadsheetText::safe));
             for (Settlements.LineView v : view.lines()) {
                 SettlementLine l = v.line();

@@ -62,13 +62,21 @@ class SettlementApiController {
         }
     }
 
-    record MonthJson(String regionCode, String month, String status, boolean locked, BigDecimal totalExVat,
-                     BigDecimal totalVat, BigDecimal totalInclVat, List<LineJson> lines) {
+    /**
+     * A month: {@code status} APPROVED (locked), RUN (run for approval), OPEN (due, not run) or PREVIEW
+     * (a later month: its lines computed, nothing stored, not approvable); {@code due} says whether it
+     * may be approved.
+     */
+    record MonthJson(String regionCode, String month, String status, boolean locked, boolean due,
+                     BigDecimal totalExVat, BigDecimal totalVat, BigDecimal totalInclVat, List<LineJson> lines) {
 
         static MonthJson of(Settlements.MonthView m) {
-            return new MonthJson(m.regionCode(), m.month().toString(),
-                    m.locked() ? "APPROVED" : m.run() ? "RUN" : "OPEN", m.locked(), m.totalExVat(), m.totalVat(),
-                    m.totalInclVat(), m.lines().stream().map(LineJson::of).toList());
+            return new MonthJson(m.regionCode(), m.month().toString(), status(m), m.locked(), m.due(),
+                    m.totalExVat(), m.totalVat(), m.totalInclVat(), m.lines().stream().map(LineJson::of).toList());
+        }
+
+        static String status(Settlements.MonthView m) {
+            return m.locked() ? "APPROVED" : !m.due() ? "PREVIEW" : m.run() ? "RUN" : "OPEN";
         }
     }
 
@@ -97,7 +105,7 @@ class SettlementApiController {
     ResponseEntity<byte[]> xlsx(CurrentUser user, @PathVariable String month,
                                 @RequestParam(required = false) String regionCode) {
         var view = settlements.month(user, parse(month), regionCode);
-        return download(files.xlsx(view), "afregning-" + view.regionCode() + "-" + view.month() + ".xlsx",
+        return download(files.xlsx(view), PaymentFiles.filename(view, "xlsx"),
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
     }
 
@@ -105,7 +113,7 @@ class SettlementApiController {
     ResponseEntity<byte[]> csv(CurrentUser user, @PathVariable String month,
                                @RequestParam(required = false) String regionCode) {
         var view = settlements.month(user, parse(month), regionCode);
-        return download(files.csv(view), "afregning-" + view.regionCode() + "-" + view.month() + ".csv",
+        return download(files.csv(view), PaymentFiles.filename(view, "csv"),
                 MediaType.parseMediaType("text/csv;charset=UTF-8"));
     }
 

@@ -10,6 +10,7 @@ import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import dk.botilbudslaege.web.DanishTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -46,7 +47,7 @@ class SettlementPageController {
 
     @GetMapping
     String month(CurrentUser user, @RequestParam(required = false) String month, Model model) {
-        YearMonth chosen = month == null || month.isBlank() ? YearMonth.now().minusMonths(1)
+        YearMonth chosen = month == null || month.isBlank() ? YearMonth.now(DanishTime.DENMARK).minusMonths(1)
                 : SettlementApiController.parse(month);
         model.addAttribute("view", settlements.month(user, chosen, null));
         model.addAttribute("isRegion", user.is(Role.REGION));
@@ -57,13 +58,25 @@ class SettlementPageController {
 
     @PostMapping("/run")
     String run(CurrentUser user, @RequestParam String month, RedirectAttributes redirect) {
-        return act(month, redirect, "settlement.flash.run", () -> settlements.run(user, YearMonth.parse(month), null));
+        YearMonth chosen = SettlementApiController.parse(month);
+        return act(month, redirect, Settlements.due(chosen) ? "settlement.flash.run" : "settlement.flash.preview",
+                () -> settlements.run(user, chosen, null));
+    }
+
+    /**
+     * The confirmation before approving and locking a month (SPEC F5, issue 11 item 5): its totals and
+     * what locking means; the form on this page approves. Works without JavaScript.
+     */
+    @GetMapping("/approve")
+    String confirmApprove(CurrentUser user, @RequestParam String month, Model model) {
+        model.addAttribute("approval", settlements.approval(user, SettlementApiController.parse(month), null));
+        return "settlements/approve";
     }
 
     @PostMapping("/approve")
     String approve(CurrentUser user, @RequestParam String month, RedirectAttributes redirect) {
-        return act(month, redirect, "settlement.flash.approved",
-                () -> settlements.approve(user, YearMonth.parse(month), null));
+        YearMonth chosen = SettlementApiController.parse(month);
+        return act(month, redirect, "settlement.flash.approved", () -> settlements.approve(user, chosen, null));
     }
 
     @GetMapping("/rates")

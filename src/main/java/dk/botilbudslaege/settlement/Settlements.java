@@ -13,6 +13,7 @@ import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import dk.botilbudslaege.web.DanishTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
  * run that stores them for review, approval that locks the month for good, and adjustment lines in
  * a later month for anything that changes what a locked month should have paid. Running again never
  * pays twice.
+ *
+ * <p>Only a due month (the current one or an earlier, in Danish time) is run for approval and
+ * approved. A later month is a preview: running it computes its lines and stores nothing, so nothing
+ * of it can later count as run, locked or paid; approving it is {@code 409 MONTH_NOT_DUE}. A run made
+ * before its month began (stored before this rule) is likewise no run to approve.
  */
 @Service
 public class Settlements {
@@ -48,9 +54,44 @@ public class Settlements {
             return state != null && state.approved();
         }
 
+        /** Run for approval: a stored run made while the month was due. */
         public boolean run() {
-            return state != null && state.runAt() != null;
+            return state != null && runForApproval(state, month);
         }
+
+        /** SPEC F5: the current month or an earlier one (Danish today); a later one is a preview. */
+        public boolean due() {
+            return Settlements.due(month);
+        }
+
+        /** A payment file of a month not approved is a draft (SPEC F5, issue 11 item 7). */
+        public boolean draft() {
+            return !locked();
+        }
+    }
+
+    /**
+     * What approving a month would lock: the stored run's totals (region only), and whether the lines
+     * computed now differ from the run (then run again before approving).
+     */
+    public record Approval(String regionCode, YearMonth month, boolean due, boolean run, boolean locked, int lines,
+                           BigDecimal totalExVat, BigDecimal totalVat, BigDecimal totalInclVat,
+                           boolean changedSinceRun) {
+
+        public boolean approvable() {
+            return due && run && !locked;
+        }
+    }
+
+    /** SPEC F5: a month is due from its first day, Danish time. */
+    static boolean due(YearMonth month) {
+        return !month.isAfter(YearMonth.now(DanishTime.DENMARK));
+    }
+
+    /** A stored run counts for approval only when it was made in or after its month (not as a preview). */
+    static boolean runForApproval(MonthState state, YearMonth month) {
+        return state.runAt() != null
+                && !state.runAt().toInstant().isBefore(month.atDay(1).atStartOfDay(DanishTime.DENMARK).toInstant());
     }
 
     /**
@@ -81,13 +122,19 @@ public class Settlements {
                 sum(views, SettlementLine::vat), sum(views, SettlementLine::amountInclVat));
     }
 
-    /** Computes and stores the month's lines for review. Repeating a run replaces them; a locked month refuses. */
+    /**
+     * Computes and stores the month's lines for review. Repeating a run replaces them; a locked month
+     * refuses. A month not yet due is a preview: its lines are computed and answered, nothing is stored.
+     */
     @Transactional
     public MonthView run(CurrentUser user, YearMonth month, String regionCode) {
         String region = requireRegion(user, regionCode);
         MonthState state = repository.month(region, month).orElse(null);
         if (state != null && state.approved()) {
             throw new ConflictException("MONTH_LOCKED", "settlement.locked");
+        }
+        if (!due(month)) {
+            return month(user, month, region);
         }
         List<SettlementLine> lines = compute(region, month);
         repository.openMonth(region, month, user.username());
@@ -108,12 +155,40 @@ public class Settlements {
         if (state != null && state.approved()) {
             throw new ConflictException("MONTH_LOCKED", "settlement.locked");
         }
-        if (state == null || !repository.approve(region, month, user.username())) {
+        if (!due(month)) {
+            throw new ConflictException("MONTH_NOT_DUE", "settlement.notDue");
+        }
+        if (state == null || !runForApproval(state, month) || !repository.approve(region, month, user.username())) {
             throw new ConflictException("NOT_RUN", "settlement.notRun");
         }
         audit.record(ENTITY, region + "/" + month, "APPROVED", Map.of("status",
                 new AuditTrail.Change("OPEN", "APPROVED")));
         return month(user, month, region);
+    }
+
+    /** The confirmation before approving: the totals the approval would lock (the region's own run). */
+    @Transactional(readOnly = true)
+    public Approval approval(CurrentUser user, YearMonth month, String regionCode) {
+        String region = requireRegion(user, regionCode);
+        MonthState state = repository.month(region, month).orElse(null);
+        boolean locked = state != null && state.approved();
+        boolean run = state != null && runForApproval(state, month);
+        List<SettlementLine> stored = run || locked ? repository.storedLines(region, month) : List.of();
+        boolean changed = run && !locked && !sameTotals(stored, compute(region, month));
+        return new Approval(region, month, due(month), run, locked, stored.size(),
+                total(stored, SettlementLine::amountExVat), total(stored, SettlementLine::vat),
+                total(stored, SettlementLine::amountInclVat), changed);
+    }
+
+    private static boolean sameTotals(List<SettlementLine> a, List<SettlementLine> b) {
+        return a.size() == b.size()
+                && total(a, SettlementLine::amountExVat).compareTo(total(b, SettlementLine::amountExVat)) == 0
+                && total(a, SettlementLine::vat).compareTo(total(b, SettlementLine::vat)) == 0;
+    }
+
+    private static BigDecimal total(List<SettlementLine> lines,
+                                    java.util.function.Function<SettlementLine, BigDecimal> f) {
+        return lines.stream().map(f).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
     /** F5: the month's fee lines plus adjustments for locked earlier months whose due amount has changed. */

@@ -30,6 +30,10 @@ class SettlementBrowserTest {
             assertThat(region.text()).contains("Afregningen er kørt. Gennemse linjerne og godkend.",
                     "Kørt, til gennemsyn", "Kørt af region-midt");
             region.clickAndWait(By.id("approve"));
+            assertThat(region.text()).contains("Godkend og lås 2026-03", "Linjer", "Ekskl. moms", "Moms",
+                    "Inkl. moms", "Måneden låses; senere rettelser bliver reguleringslinjer i en senere måned");
+            region.screenshot("settlement-confirm");
+            region.clickAndWait(By.id("confirm-approve"));
             assertThat(region.text()).contains("Måneden er godkendt og låst.", "Godkendt og låst");
             assertThat(region.driver().findElements(By.id("run"))).isEmpty();
             region.screenshot("settlement-approved");
@@ -55,8 +59,10 @@ class SettlementBrowserTest {
         try (Browser national = Browser.open(port)) {
             national.login("national");
             national.clickAndWait(By.linkText("Budget"));
-            assertThat(national.text()).contains("Aftale25 afsætter 6,3 mio. kr.", "25.200 kr. pr. botilbud",
-                    "Region Midtjylland", "Hele landet", "6.300.000");
+            assertThat(national.text()).contains("Aftale25 afsætter 6,3 mio. kr.", "2 timer om måneden pr. dækket botilbud",
+                    "2.144,02 kr. om måneden", "25.728,24 kr. for et botilbud dækket hele året",
+                    "Region Midtjylland", "Hele landet", "6.300.000", "Over forventet niveau",
+                    "aftaler betaler 3 timer eller mere").doesNotContain("25.200");
             national.screenshot("budget");
         }
     }

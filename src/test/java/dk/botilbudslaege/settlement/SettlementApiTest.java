@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.YearMonth;
 import java.util.UUID;
 
 import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.web.DanishTime;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -16,9 +18,12 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import static dk.botilbudslaege.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,6 +35,8 @@ class SettlementApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
     Api api;
 
     @BeforeEach
@@ -70,7 +77,7 @@ class SettlementApiTest {
     }
 
     @Test
-    void the_region_runs_reviews_and_approves_and_the_month_is_then_locked() {
+    void the_region_runs_reviews_and_approves_and_the_month_is_then_locked() throws Exception {
         Api region = api.as("region-midt");
         JsonNode run = region.post("/api/v1/settlements/2025-10/run", "").json();
         assertThat(run.path("status").asString()).isEqualTo("RUN");
@@ -88,11 +95,78 @@ class SettlementApiTest {
         assertThat(region.post("/api/v1/settlements/2025-10/approve", "").code()).isEqualTo("MONTH_LOCKED");
         assertThat(region.get("/api/v1/settlements/2025-10/lines").json().size())
                 .isEqualTo(run.path("lines").size());
+
+        // an approved month's payment files are no drafts
+        var csv = region.getBytes("/api/v1/settlements/2025-10/export.csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("\"afregning-1082-2025-10.csv\"").doesNotContain("UDKAST");
+        List<CSVRecord> records = csvRecords(csv.body());
+        assertThat(records.get(0).get(0)).isEqualTo("Måned");
+        assertThat(records).hasSize(run.path("lines").size() + 1);
+        var xlsx = region.getBytes("/api/v1/settlements/2025-10/export.xlsx");
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).doesNotContain("UDKAST");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("Afregning 2025-10");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void a_later_month_runs_as_a_preview_that_stores_nothing_and_approving_it_is_month_not_due() {
+        Api region = api.as("region-midt");
+        YearMonth current = YearMonth.now(DanishTime.DENMARK);
+        YearMonth later = current.plusMonths(1);
+
+        Api.Response preview = region.post("/api/v1/settlements/" + later + "/run", "");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.json().path("status").asString()).isEqualTo("PREVIEW");
+        assertThat(preview.json().path("due").asBoolean()).isFalse();
+        assertThat(preview.json().path("locked").asBoolean()).isFalse();
+        assertThat(lineOf(preview.json().path("lines"), agreementOf("kommune-norddjurs", "Skovstjernen"), "FEE"))
+                .isNotNull();
+        assertThat(stored(later)).as("a preview stores no month and no lines").isZero();
+
+        assertProblem(region.post("/api/v1/settlements/" + later + "/approve", ""), 409, "MONTH_NOT_DUE");
+        assertProblem(region.post("/api/v1/settlements/" + current.plusMonths(14) + "/approve", ""), 409,
+                "MONTH_NOT_DUE");
+        assertThat(stored(later)).as("nothing approved or locked").isZero();
+        JsonNode after = region.get("/api/v1/settlements/" + later).json();
+        assertThat(after.path("status").asString()).isEqualTo("PREVIEW");
+        assertThat(after.path("locked").asBoolean()).isFalse();
+        assertThat(region.get("/api/v1/settlements/" + current).json().path("due").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_run_stored_before_its_month_began_is_no_run_to_approve() {
+        // a preview stored before this rule existed: run on 15 March for April
+        jdbc.sql("""
+                insert into settlement_month (region_code, month, status, run_by, run_at)
+                values ('1082', date '2025-04-01', 'OPEN', 'region-midt', timestamptz '2025-03-15 10:00+01')
+                on conflict do nothing
+                """).update();
+        assertProblem(api.as("region-midt").post("/api/v1/settlements/2025-04/approve", ""), 409, "NOT_RUN");
+        assertThat(api.as("region-midt").get("/api/v1/settlements/2025-04").json().path("status").asString())
+                .isEqualTo("OPEN");
+    }
+
+    /** Rows stored for region 1082 and a month: the month's state and its lines. */
+    long stored(YearMonth month) {
+        return jdbc.sql("select count(*) from settlement_month where region_code = '1082' and month = :m")
+                .param("m", month.atDay(1)).query(Long.class).single()
+                + jdbc.sql("select count(*) from settlement_line where region_code = '1082' and month = :m")
+                .param("m", month.atDay(1)).query(Long.class).single();
+    }
+
+    static List<CSVRecord> csvRecords(byte[] body) throws java.io.IOException {
+        return CSVFormat.DEFAULT.builder().setDelimiter(';').get()
+                .parse(new InputStreamReader(new ByteArrayInputStream(body, 3, body.length - 3),
+                        StandardCharsets.UTF_8)).getRecords();
     }
 
     @Test
     void approving_a_month_that_was_never_run_is_refused() {
-        Api.Response answer = api.as("region-midt").post("/api/v1/settlements/2027-02/approve", "");
+        Api.Response answer = api.as("region-midt").post("/api/v1/settlements/2025-05/approve", "");
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.code()).isEqualTo("NOT_RUN");
     }
@@ -129,26 +203,30 @@ class SettlementApiTest {
     }
 
     @Test
-    void the_payment_files_read_back_with_the_same_lines_and_danish_decimals() throws Exception {
+    void a_month_not_approved_gives_draft_payment_files_that_say_udkast_and_still_read_back() throws Exception {
         Api region = api.as("region-midt");
         JsonNode lines = region.get("/api/v1/settlements/2025-09/lines").json();
         var xlsx = region.getBytes("/api/v1/settlements/2025-09/export.xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("\"UDKAST-afregning-1082-2025-09.xlsx\"");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("UDKAST Afregning 2025-09");
             assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Ydernummer");
             assertThat(sheet.getLastRowNum()).isEqualTo(lines.size() + 1);
             assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo("I alt");
         }
         var csv = region.getBytes("/api/v1/settlements/2025-09/export.csv");
-        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("afregning-1082-2025-09.csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("\"UDKAST-afregning-1082-2025-09.csv\"");
         assertThat(csv.body()[0]).isEqualTo((byte) 0xEF);
-        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(';').get()
-                .parse(new InputStreamReader(new ByteArrayInputStream(csv.body(), 3, csv.body().length - 3),
-                        StandardCharsets.UTF_8)).getRecords();
-        assertThat(records).hasSize(lines.size() + 1);
-        assertThat(records.get(0).get(11)).isEqualTo("Beløb ekskl. moms");
-        assertThat(records.stream().skip(1).map(r -> r.get(11))).contains("2144,02", "3216,03");
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("\uFEFFUDKAST – ikke godkendt;");
+        List<CSVRecord> records = csvRecords(csv.body());
+        assertThat(records).hasSize(lines.size() + 2);
+        assertThat(records.get(0).get(0)).isEqualTo("UDKAST – ikke godkendt");
+        assertThat(records.get(1).get(11)).isEqualTo("Beløb ekskl. moms");
+        assertThat(records.stream().skip(2).map(r -> r.get(11))).contains("2144,02", "3216,03");
     }
 
     @Test
@@ -171,7 +249,7 @@ class SettlementApiTest {
         List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(';').get()
                 .parse(new InputStreamReader(new ByteArrayInputStream(csv.body(), 3, csv.body().length - 3),
                         StandardCharsets.UTF_8)).getRecords();
-        CSVRecord line = records.stream().filter(r -> r.get(2).equals(String.valueOf(id))).findFirst().orElseThrow();
+        CSVRecord line = records.stream().filter(r -> r.size() > 2 && r.get(2).equals(String.valueOf(id))).findFirst().orElseThrow();
         assertThat(line.get(4)).isEqualTo("'@" + tag + " læge");
         assertThat(line.get(5)).isEqualTo("'" + formula + " " + tag);
         assertThat(line.get(11)).matches("\\d+,\\d\\d");
