@@ -6,12 +6,20 @@ package dk.botilbudslaege.common;
  * <li>control characters: U+0000–U+001F (a {@link MultiLine} field allows tab, line feed and carriage
  * return), U+007F and the C1 controls U+0080–U+009F, and in a one-line field the line and paragraph
  * separators U+2028/U+2029;</li>
- * <li>invisible characters: every format character (Unicode category Cf: U+00AD soft hyphen,
- * U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+FEFF and the rest), lone surrogates and the
- * noncharacters (U+FDD0–U+FDEF, U+xxFFFE/U+xxFFFF) — none of them belongs in a name, an address or a
- * reason, and several cannot be printed (PDF, XML);</li>
- * <li>text of spaces only, when one of them is not a plain space, tab or line break (U+00A0, U+2003,
- * U+3000 ...): it looks blank. Plain blanks are left to the field's own "required" rule.</li>
+ * <li>invisible characters, anywhere in the text: every format character (Unicode category Cf: U+00AD
+ * soft hyphen, U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+FEFF and the rest), the default-ignorable
+ * fillers that are letters or marks by category but print as nothing (U+034F combining grapheme joiner,
+ * U+115F/U+1160 Hangul choseong/jungseong fillers, U+17B4/U+17B5 Khmer inherent vowels, U+180B–U+180F
+ * Mongolian variation selectors and vowel separator, U+3164 Hangul filler, U+FFA0 halfwidth Hangul filler),
+ * the tag characters U+E0000–U+E007F, and the noncharacters (U+FDD0–U+FDEF, U+xxFFFE/U+xxFFFF) — none of
+ * them belongs in a name, an address or a reason, and several cannot be printed (PDF, XML);</li>
+ * <li>a lone surrogate (half of a UTF-16 pair, or what a JSON body's invalid UTF-8 bytes are read as):
+ * not a character at all;</li>
+ * <li>text that looks blank: no code point other than spaces (whitespace, Unicode Zs such as U+00A0,
+ * U+2003, U+3000), combining marks (Mn, Me), variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF) and
+ * U+2800 Braille blank — unless every one of them is a plain space, tab or line break, which is left to
+ * the field's own "required" rule. A mark or a variation selector after a visible character is fine
+ * ("é" as e + U+0301, "❤️" as U+2764 U+FE0F).</li>
  * </ul>
  * No Spring here; the web layer applies it to every form, JSON body and request parameter.
  */
@@ -21,6 +29,7 @@ public final class TextRules {
     public enum Problem {
         CONTROL("validation.text.control"),
         INVISIBLE("validation.text.invisible"),
+        SURROGATE("validation.text.surrogate"),
         BLANK("validation.text.blank");
 
         private final String messageKey;
@@ -43,7 +52,7 @@ public final class TextRules {
             return null;
         }
         boolean visible = false;
-        boolean unusualSpace = false;
+        boolean blankLooking = false;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -52,7 +61,7 @@ public final class TextRules {
                 cp = Character.toCodePoint(c, text.charAt(i + 1));
                 i += 2;
             } else if (Character.isSurrogate(c)) {
-                return Problem.INVISIBLE;
+                return Problem.SURROGATE;
             } else {
                 cp = c;
                 i++;
@@ -70,21 +79,21 @@ public final class TextRules {
             if (type == Character.CONTROL) {
                 return Problem.CONTROL;
             }
-            if (type == Character.FORMAT || isNonCharacter(cp)) {
+            if (type == Character.FORMAT || isNonCharacter(cp) || isInvisibleFiller(cp)) {
                 return Problem.INVISIBLE;
             }
             if (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
                 if (!multiLine) {
                     return Problem.CONTROL;
                 }
-                unusualSpace = true;
-            } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                unusualSpace = true;
+                blankLooking = true;
+            } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || looksBlank(cp, type)) {
+                blankLooking = true;
             } else {
                 visible = true;
             }
         }
-        return !visible && unusualSpace ? Problem.BLANK : null;
+        return !visible && blankLooking ? Problem.BLANK : null;
     }
 
     /**
@@ -117,6 +126,19 @@ public final class TextRules {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /** Default-ignorable code points that are not Cf but print as nothing, and the tag characters. */
+    private static boolean isInvisibleFiller(int cp) {
+        return cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5
+                || (cp >= 0x180B && cp <= 0x180F) || cp == 0x3164 || cp == 0xFFA0
+                || (cp >= 0xE0000 && cp <= 0xE007F);
+    }
+
+    /** Marks and selectors that show nothing of their own, and the Braille blank. */
+    private static boolean looksBlank(int cp, int type) {
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x2800;
     }
 
     private static boolean isNonCharacter(int cp) {

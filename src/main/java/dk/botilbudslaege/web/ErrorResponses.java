@@ -274,11 +274,53 @@ class ErrorResponses {
                 List.of());
     }
 
+    /** The answer of the error page ({@link ErrorPage}) to a request that failed with this status (null: 500). */
+    Object failed(HttpServletRequest request, HttpStatus status) {
+        HttpStatus shown = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+        if (!isApi(request)) {
+            ModelAndView page = page(shown, null); // the page's own text for its status
+            page.addObject("requestPath", uri(request));
+            return page;
+        }
+        return switch (shown) {
+            case BAD_REQUEST -> answer(request, shown, "MALFORMED_REQUEST", text("problem.malformed"), List.of());
+            case UNAUTHORIZED -> answer(request, shown, "UNAUTHORIZED", text("problem.unauthorized"), List.of());
+            case FORBIDDEN -> answer(request, shown, "FORBIDDEN", text("problem.forbidden"), List.of());
+            case NOT_FOUND -> answer(request, shown, "NOT_FOUND", text("problem.notFound"), List.of());
+            case METHOD_NOT_ALLOWED -> answer(request, shown, "METHOD_NOT_ALLOWED", text("problem.methodNotAllowed"),
+                    List.of());
+            case CONTENT_TOO_LARGE -> answer(request, shown, "FILE_TOO_LARGE", text("problem.fileTooLarge"),
+                    List.of());
+            case UNSUPPORTED_MEDIA_TYPE -> answer(request, shown, "UNSUPPORTED_MEDIA_TYPE",
+                    text("problem.unsupportedMediaType"), List.of());
+            case SERVICE_UNAVAILABLE -> answer(request, shown, "DATABASE_UNAVAILABLE",
+                    text("problem.databaseUnavailable"), List.of());
+            default -> shown.is5xxServerError()
+                    ? answer(request, shown, "INTERNAL_ERROR", text("problem.internal"), List.of())
+                    : answer(request, shown, shown.name(), null, List.of());
+        };
+    }
+
     private Object answer(HttpServletRequest request, HttpStatus status, String code, String detail,
                           List<? extends Map<String, ?>> errors) {
+        List<FieldProblem> held = HeldInputProblems.take();
+        if (!held.isEmpty()) {
+            // a body's held problems (HeldInputProblems) are its answer whatever its module did, as if
+            // they had been refused before it ran; the module's own bad fields join them
+            List<Map<String, ?>> all = new ArrayList<>();
+            java.util.Set<String> fields = new java.util.HashSet<>();
+            held.stream().filter(p -> fields.add(p.field())).forEach(p -> all.add(fieldError(p.field(), message(p))));
+            if ("VALIDATION_FAILED".equals(code)) {
+                errors.stream().filter(e -> fields.add(String.valueOf(e.get("field")))).forEach(all::add);
+            }
+            status = HttpStatus.BAD_REQUEST;
+            code = "VALIDATION_FAILED";
+            detail = all.size() == 1 ? String.valueOf(all.get(0).get("message")) : text("problem.validation");
+            errors = all;
+        }
         if (!isApi(request)) {
             ModelAndView page = page(status, detail);
-            page.addObject("requestPath", request.getRequestURI());
+            page.addObject("requestPath", uri(request));
             return page;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -287,7 +329,7 @@ class ErrorResponses {
                 locale()));
         body.put("status", status.value());
         body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
+        body.put("instance", uri(request));
         body.put("code", code);
         if (!errors.isEmpty()) {
             body.put("errors", errors);
@@ -315,7 +357,13 @@ class ErrorResponses {
     }
 
     static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return uri(request).startsWith(request.getContextPath() + "/api/");
+    }
+
+    /** The path the client asked for, also on the error page it was forwarded to. */
+    private static String uri(HttpServletRequest request) {
+        return request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+                ? original : request.getRequestURI();
     }
 
     private static Map<String, String> fieldError(String field, String message) {

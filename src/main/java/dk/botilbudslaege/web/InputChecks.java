@@ -1,14 +1,21 @@
 package dk.botilbudslaege.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.InvalidInputException;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.validation.SmartValidator;
 import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.ValidationAnnotationUtils;
@@ -18,15 +25,18 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * Issue 10, items 6 and 7, for every form and JSON body of the app at once: each data binder validates
  * with {@link InputValidator} (text, dates, unreadable JSON fields, then Bean Validation), and a JSON
- * body without {@code @Valid} still has its text, dates and unreadable fields checked. Request
- * parameters outside forms are {@link ParameterChecks}'.
+ * body without {@code @Valid} still has its text, dates and unreadable fields checked: their problems
+ * are {@link HeldInputProblems held} until the module's own checks have run, so that one 400 lists
+ * both; a handler that returns anyway writes no answer body but the 400. Request parameters outside
+ * forms are {@link ParameterChecks}'.
  */
 @ControllerAdvice
-class InputChecks extends RequestBodyAdviceAdapter {
+class InputChecks extends RequestBodyAdviceAdapter implements ResponseBodyAdvice<Object> {
 
     private static final String PENDING = InputChecks.class.getName() + ".pending";
 
@@ -49,9 +59,25 @@ class InputChecks extends RequestBodyAdviceAdapter {
 
     @Override
     public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
-                                           Class<? extends HttpMessageConverter<?>> converterType) {
+                                           Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
         JsonFieldProblems.start();
-        return input;
+        MediaType type = input.getHeaders().getContentType();
+        if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                || (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset()))) {
+            return input;
+        }
+        InputStream body = InvalidUtf8.marked(input.getBody());
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return body;
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return input.getHeaders();
+            }
+        };
     }
 
     @Override
@@ -67,8 +93,22 @@ class InputChecks extends RequestBodyAdviceAdapter {
         }
         List<FieldProblem> problems = InputValidator.problems(body, unreadable);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("VALIDATION_FAILED", problems);
+            HeldInputProblems.hold(problems);
         }
+        return body;
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    /** A handler that did not refuse a body with held problems answers their 400, not its result. */
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+                                  ServerHttpResponse response) {
+        HeldInputProblems.refuseIfHeld();
         return body;
     }
 

@@ -17,7 +17,8 @@ import org.springframework.validation.SmartValidator;
  * The validation of every form and JSON body: first the fields Jackson could not read
  * ({@link JsonFieldProblems}) and the text and dates {@link InputFields} refuses, then the object's own
  * Bean Validation constraints — all of them reported at once, one message per field (a field already
- * refused is not also called "required" because its bad value was read as null).
+ * refused, by these checks or by the form's binder that could not convert it, is not also called
+ * "required" because its bad value was read as null).
  */
 final class InputValidator implements SmartValidator {
 
@@ -51,10 +52,13 @@ final class InputValidator implements SmartValidator {
     }
 
     private void validate(Object target, Errors errors, List<FieldProblem> unreadable, Object... hints) {
+        // a form field the binder could not convert (a bad legalBasis) already has its "invalid value"
         Set<String> refused = new HashSet<>();
+        errors.getFieldErrors().forEach(error -> refused.add(error.getField()));
         for (FieldProblem problem : problems(target, unreadable)) {
-            refused.add(problem.field());
-            reject(errors, problem);
+            if (refused.add(problem.field())) {
+                reject(errors, problem);
+            }
         }
         if (beanValidation == null || target == null) {
             return;

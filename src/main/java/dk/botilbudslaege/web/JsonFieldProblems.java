@@ -12,6 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
@@ -19,14 +20,20 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
-import tools.jackson.databind.deser.bean.BeanDeserializerBase;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.type.ArrayType;
+import tools.jackson.databind.type.CollectionLikeType;
+import tools.jackson.databind.type.CollectionType;
+import tools.jackson.databind.type.MapLikeType;
+import tools.jackson.databind.type.MapType;
+import tools.jackson.databind.type.ReferenceType;
 
 /**
  * A JSON body's unreadable fields, collected instead of stopping at the first (issue 10, item 7):
  * while a request body is read, a field whose value Jackson cannot convert (an unknown enum constant
- * such as a bad {@code legalBasis}, {@code "10"} for a number, a number beyond its type, a bad date) is
+ * such as a bad {@code legalBasis}, {@code "10"} for a number, a number beyond its type, a bad date, a
+ * value of the wrong shape: a string where a list or an object is expected, a list for a number) is
  * noted with its path and read as null, and reading goes on. The notes are then reported together
  * with the body's Bean Validation errors in one {@code 400 VALIDATION_FAILED} ({@link InputChecks}).
  * Outside a request body (no collection started) Jackson fails as it always did.
@@ -61,13 +68,60 @@ final class JsonFieldProblems {
                 : (List<FieldProblem>) attributes.getAttribute(COLLECTING, RequestAttributes.SCOPE_REQUEST);
     }
 
-    /** Wraps every value deserializer except those of objects, whose fields are the values. */
+    /**
+     * Wraps every value deserializer: scalars, enums, lists, arrays, maps, and objects (an object's own
+     * fields are wrapped in turn; the object is only noted when its value has the wrong shape, such as
+     * a string where an object or a list is expected).
+     */
     static final class Modifier extends ValueDeserializerModifier {
 
         @Override
         public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
                                                        ValueDeserializer<?> deserializer) {
-            return deserializer instanceof BeanDeserializerBase ? deserializer : new Recovering(deserializer);
+            return new Recovering(deserializer);
+        }
+
+        @Override
+        public ValueDeserializer<?> modifyReferenceDeserializer(DeserializationConfig config, ReferenceType type,
+                                                                BeanDescription.Supplier bean,
+                                                                ValueDeserializer<?> deserializer) {
+            return new Recovering(deserializer);
+        }
+
+        @Override
+        public ValueDeserializer<?> modifyArrayDeserializer(DeserializationConfig config, ArrayType type,
+                                                            BeanDescription.Supplier bean,
+                                                            ValueDeserializer<?> deserializer) {
+            return new Recovering(deserializer);
+        }
+
+        @Override
+        public ValueDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
+                                                                 BeanDescription.Supplier bean,
+                                                                 ValueDeserializer<?> deserializer) {
+            return new Recovering(deserializer);
+        }
+
+        @Override
+        public ValueDeserializer<?> modifyCollectionLikeDeserializer(DeserializationConfig config,
+                                                                     CollectionLikeType type,
+                                                                     BeanDescription.Supplier bean,
+                                                                     ValueDeserializer<?> deserializer) {
+            return new Recovering(deserializer);
+        }
+
+        @Override
+        public ValueDeserializer<?> modifyMapDeserializer(DeserializationConfig config, MapType type,
+                                                          BeanDescription.Supplier bean,
+                                                          ValueDeserializer<?> deserializer) {
+            return new Recovering(deserializer);
+        }
+
+        @Override
+        public ValueDeserializer<?> modifyMapLikeDeserializer(DeserializationConfig config, MapLikeType type,
+                                                              BeanDescription.Supplier bean,
+                                                              ValueDeserializer<?> deserializer) {
+            return new Recovering(deserializer);
         }
 
         @Override
@@ -95,11 +149,19 @@ final class JsonFieldProblems {
             if (problems == null) {
                 return super.deserialize(p, ctxt);
             }
+            JsonToken start = p.currentToken();
+            TokenStreamContext context = p.streamReadContext();
+            TokenStreamLocation where = p.currentTokenLocation();
             try {
                 return super.deserialize(p, ctxt);
             } catch (MismatchedInputException | InputCoercionException e) {
                 String field = path(p);
-                if (field.isEmpty()) {
+                // only a value refused where it begins can be skipped: one that failed half-read (a
+                // field deep inside it) leaves the parser where the rest cannot be read
+                boolean atStart = p.currentToken() == start && p.streamReadContext() == context
+                        && p.currentTokenLocation().getByteOffset() == where.getByteOffset()
+                        && p.currentTokenLocation().getCharOffset() == where.getCharOffset();
+                if (field.isEmpty() || !atStart) {
                     throw e;
                 }
                 problems.add(FieldProblem.of(field, "validation.typeMismatch"));

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.MultiLine;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.MethodParameter;
@@ -41,8 +42,8 @@ final class ParameterChecks implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
-            return true;
+        if (!(handler instanceof HandlerMethod method) || request.getDispatcherType() == DispatcherType.ERROR) {
+            return true; // the error page of a request already refused (its parameters may be unreadable)
         }
         Shape shape = shapes.computeIfAbsent(method, ParameterChecks::shape);
         List<FieldProblem> problems = new ArrayList<>();

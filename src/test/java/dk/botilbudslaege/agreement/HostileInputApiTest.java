@@ -140,12 +140,123 @@ class HostileInputApiTest {
             assertRefused(send(methodAndPath[0], path, template.formatted("\\u00A0\\u2003")), write.getKey(), field,
                     "Skal indeholde synlige tegn, ikke kun mellemrum.");
             assertRefused(send(methodAndPath[0], path, template.formatted("Skovly\\uD800")), write.getKey(), field,
+                    "Indeholder et ugyldigt tegn (en halv UTF-16-surrogat eller ugyldig UTF-8).");
+            assertRefused(send(methodAndPath[0], path, template.formatted("\\u3164\\u3164")), write.getKey(), field,
                     "Må ikke indeholde usynlige tegn (f.eks. nulbreddemellemrum U+200B eller blød bindestreg).");
         }
         assertThat(api.as(REGION_MIDT).get("/api/v1/facilities?q=Skov").json().path("content").toString())
                 .doesNotContain("Skov\\u200Bly", "Skovly\\u0007");
         assertThat(jdbc.sql("select count(*) from facility where name like 'Skov%' and (name ~ '[[:cntrl:]]'"
                 + " or strpos(name, U&'\\200B') > 0)").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void names_of_fillers_marks_and_braille_blanks_only_are_refused_on_every_field_at_once() {
+        long doctor = given.doctorInRoomyPractice();
+        String invisible = "Må ikke indeholde usynlige tegn (f.eks. nulbreddemellemrum U+200B eller blød bindestreg).";
+        String blank = "Skal indeholde synlige tegn, ikke kun mellemrum.";
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("\u3164\u3164", invisible);
+        names.put("\u115F", invisible);
+        names.put("A\u034FB", invisible);
+        names.put("\u2800", blank);
+        names.put("\u0301\u0301", blank);
+        names.put("\uFE0F", blank);
+        names.forEach((name, message) -> assertRefused(api.as(REGION_MIDT).put("/api/v1/doctors/" + doctor,
+                Map.of("name", name)), "doctor " + name.codePoints().boxed().toList(), "name", message));
+        Api.Response heart = api.as(REGION_MIDT).put("/api/v1/doctors/" + doctor, Map.of("name", "Læge \u2764\uFE0F"));
+        assertThat(fields(heart)).as(heart.body()).doesNotContain("name");
+
+        Map<String, Object> body = facilityBody(unique("Fyldhuset"));
+        body.put("name", "\u3164\u3164");
+        body.put("address", "\u2800");
+        body.put("residents", -1);
+        Api.Response facility = api.as(REGION_MIDT).post("/api/v1/facilities", body);
+        assertProblem(facility, 400, "VALIDATION_FAILED");
+        assertThat(fields(facility)).containsExactlyInAnyOrder("name", "address", "residents");
+    }
+
+    @Test
+    void a_string_where_a_list_is_expected_is_listed_with_the_other_bad_fields() {
+        Api.Response answer = api.as(NORDDJURS).postRaw("/api/v1/agreements", "application/json",
+                "{\"doctorId\":\"x\",\"facilityIds\":\"y\",\"startDate\":\"2026-12-01\",\"matchMethod\":\"FOO\"}");
+        assertProblem(answer, 400, "VALIDATION_FAILED");
+        assertThat(fields(answer)).contains("doctorId", "facilityIds", "matchMethod");
+
+        Map<String, Object> body = facilityBody(unique("Formhuset"));
+        body.put("name", List.of("a", "b"));
+        body.put("places", Map.of("n", 1));
+        body.put("residents", -1);
+        Api.Response shapes = api.as(REGION_MIDT).post("/api/v1/facilities", body);
+        assertProblem(shapes, 400, "VALIDATION_FAILED");
+        assertThat(fields(shapes)).containsExactlyInAnyOrder("name", "places", "residents");
+    }
+
+    @Test
+    void invalid_utf8_in_a_json_name_is_listed_with_the_other_bad_fields() {
+        for (byte[] bad : List.of(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xFF})) {
+            String json = Api.json(facilityBody("Bo")).replace("\"residents\":18", "\"residents\":-1");
+            int at = json.indexOf("\"Bo\"") + 3;
+            byte[] before = json.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] after = json.substring(at).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = new byte[before.length + bad.length + after.length];
+            System.arraycopy(before, 0, bytes, 0, before.length);
+            System.arraycopy(bad, 0, bytes, before.length, bad.length);
+            System.arraycopy(after, 0, bytes, before.length + bad.length, after.length);
+
+            Api.Response answer = api.as(REGION_MIDT).postBytes("/api/v1/facilities", "application/json", bytes);
+
+            assertProblem(answer, 400, "VALIDATION_FAILED");
+            assertThat(fields(answer)).as(answer.body()).containsExactlyInAnyOrder("name", "residents");
+            assertRefused(answer, "name", "name", "Indeholder et ugyldigt tegn (en halv UTF-16-surrogat eller ugyldig UTF-8).");
+        }
+    }
+
+    @Test
+    void a_body_its_module_does_not_refuse_is_refused_anyway_and_nothing_is_saved() {
+        long id = filed(given.doctorInRoomyPractice(), given.facility(12));
+
+        Api.Response answer = api.as(REGION_MIDT).post("/api/v1/agreements/" + id + "/reject",
+                Map.of("reason", "Nej\u200B tak"));
+
+        assertRefused(answer, "reject", "reason",
+                "Må ikke indeholde usynlige tegn (f.eks. nulbreddemellemrum U+200B eller blød bindestreg).");
+        assertThat(api.as(REGION_MIDT).get("/api/v1/agreements/" + id).json().path("status").asString())
+                .isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void a_form_with_invalid_utf8_gets_the_danish_error_page() {
+        WebSession session = WebSession.signIn(port, REGION_MIDT);
+        long facility = given.facility(12);
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(session.get("/facilities/" + facility + "/edit").body());
+        assertThat(csrf.find()).isTrue();
+
+        HttpResponse<String> answer = session.request("POST", "/facilities/" + facility,
+                "_csrf=" + csrf.group(1) + "&name=Bo%FF", "Content-Type", "application/x-www-form-urlencoded");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(answer.body()).contains("<html", "400").doesNotContain("\"timestamp\"");
+    }
+
+    @Test
+    void a_bad_legal_basis_or_operator_on_the_form_has_one_message() {
+        WebSession session = WebSession.signIn(port, REGION_MIDT);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name", unique("Enkelthuset"));
+        form.put("address", "Formvej 1");
+        form.put("municipalityCode", NORDDJURS_CODE);
+        form.put("operator", "FOO");
+        form.put("legalBasis", "SEL_999");
+        form.put("places", "20");
+        form.put("residents", "18");
+
+        HttpResponse<String> answer = session.post("/facilities", "/facilities/new", form);
+
+        assertThat(answer.body()).contains("Ugyldig værdi.").doesNotContain("Vælg lovgrundlag.", "Vælg driftsform.");
+        assertThat(answer.body().split("Ugyldig værdi\\.", -1)).hasSize(3);
     }
 
     @Test

@@ -177,11 +177,22 @@ class ChangeRequestApiTest {
         assertThat(errorMessage(answer, "newValue")).isEqualTo("Lægekapaciteter skal være et helt tal fra 1 til 100.");
         assertThat(errorMessage(answer, "validFrom")).startsWith("Datoen skal ligge fra 2025-01-01 til ");
 
-        // a date outside every window is refused by the app-wide date check, before the request's own rules
-        Api.Response farOff = api.as(DOCTOR).post(PATH, request("doctorCapacity", 2, LocalDate.of(9999, 12, 31),
-                "Ny kapacitet"));
+        // a date outside every window (the app-wide check) is listed with the request's own bad fields
+        Api.Response farOff = api.as(DOCTOR).post(PATH, request("doctorCapacity", 0, LocalDate.of(9999, 12, 31),
+                " "));
         assertProblem(farOff, 400, "VALIDATION_FAILED");
-        assertThat(errorFields(farOff)).containsExactly("validFrom");
+        assertThat(errorFields(farOff)).containsExactlyInAnyOrder("newValue", "validFrom", "reason");
+        assertThat(errorMessage(farOff, "validFrom")).isEqualTo("Datoen skal ligge mellem 2007-01-01 og 2100-12-31.");
+        for (String date : List.of("1999-01-01", "2101-01-01", "20x")) {
+            Api.Response unknownField = api.as(DOCTOR).post(PATH, Map.of("field", "FOO", "newValue", 1000,
+                    "validFrom", date));
+            assertProblem(unknownField, 400, "VALIDATION_FAILED");
+            assertThat(errorFields(unknownField)).as(date).containsExactlyInAnyOrder("field", "validFrom", "reason");
+            Api.Response badValue = api.as(DOCTOR).post(PATH, Map.of("field", "doctorCapacity", "newValue", 1000,
+                    "validFrom", date, "reason", "Skov\u200Bly"));
+            assertProblem(badValue, 400, "VALIDATION_FAILED");
+            assertThat(errorFields(badValue)).as(date).containsExactlyInAnyOrder("newValue", "validFrom", "reason");
+        }
 
         Api.Response unknown = api.as(DOCTOR).post(PATH, request("name", "Nyt navn", today(), "Nyt navn"));
         assertProblem(unknown, 400, "VALIDATION_FAILED");

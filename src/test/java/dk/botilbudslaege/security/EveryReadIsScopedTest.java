@@ -113,7 +113,7 @@ class EveryReadIsScopedTest {
      * Keep this short: a route belongs here only if it selects no row by design.
      */
     static final Map<String, String> STATUS_NOT_JUDGED = Map.of(
-            "/error", "Spring's error page renders the status of a request that already failed; "
+            "/error", "The error page (web.ErrorPage) renders the status of a request that already failed; "
                     + "called directly it has none and says 500, without data");
 
     /** Handler arguments that are not taken from the request's path or query. */
