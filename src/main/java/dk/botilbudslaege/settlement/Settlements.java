@@ -158,7 +158,15 @@ public class Settlements {
         if (!due(month)) {
             throw new ConflictException("MONTH_NOT_DUE", "settlement.notDue");
         }
-        if (state == null || !runForApproval(state, month) || !repository.approve(region, month, user.username())) {
+        if (state == null || !runForApproval(state, month)) {
+            throw new ConflictException("NOT_RUN", "settlement.notRun");
+        }
+        // the region approves what it reviewed: a run that no longer matches what is due now (a new rate, an
+        // approved change, a late agreement) is run again and reviewed first, never locked as it stands
+        if (!sameLines(repository.storedLines(region, month), compute(region, month))) {
+            throw new ConflictException("MONTH_CHANGED_SINCE_RUN", "settlement.changedSinceRun");
+        }
+        if (!repository.approve(region, month, user.username())) {
             throw new ConflictException("NOT_RUN", "settlement.notRun");
         }
         audit.record(ENTITY, region + "/" + month, "APPROVED", Map.of("status",
@@ -174,16 +182,25 @@ public class Settlements {
         boolean locked = state != null && state.approved();
         boolean run = state != null && runForApproval(state, month);
         List<SettlementLine> stored = run || locked ? repository.storedLines(region, month) : List.of();
-        boolean changed = run && !locked && !sameTotals(stored, compute(region, month));
+        boolean changed = run && !locked && !sameLines(stored, compute(region, month));
         return new Approval(region, month, due(month), run, locked, stored.size(),
                 total(stored, SettlementLine::amountExVat), total(stored, SettlementLine::vat),
                 total(stored, SettlementLine::amountInclVat), changed);
     }
 
-    private static boolean sameTotals(List<SettlementLine> a, List<SettlementLine> b) {
-        return a.size() == b.size()
-                && total(a, SettlementLine::amountExVat).compareTo(total(b, SettlementLine::amountExVat)) == 0
-                && total(a, SettlementLine::vat).compareTo(total(b, SettlementLine::vat)) == 0;
+    /** The same lines: per agreement, kind and corrected month the same amounts ex VAT and VAT. */
+    static boolean sameLines(List<SettlementLine> a, List<SettlementLine> b) {
+        return a.size() == b.size() && lineSet(a).equals(lineSet(b));
+    }
+
+    private static java.util.Set<String> lineSet(List<SettlementLine> lines) {
+        java.util.Set<String> set = new java.util.HashSet<>();
+        for (SettlementLine line : lines) {
+            set.add(line.agreementId() + "/" + line.kind() + "/" + line.correctsMonth() + "/"
+                    + line.amountExVat().stripTrailingZeros().toPlainString() + "/"
+                    + line.vat().stripTrailingZeros().toPlainString());
+        }
+        return set;
     }
 
     private static BigDecimal total(List<SettlementLine> lines,

@@ -172,6 +172,30 @@ class SettlementApiTest {
     }
 
     @Test
+    void a_month_whose_lines_changed_since_its_run_is_approved_only_after_it_is_run_again() {
+        Api region = api.as("region-midt");
+        assertThat(region.post("/api/v1/settlements/2025-08/run", "").status()).isEqualTo(200);
+        long facility = facility();
+        long doctor = doctor();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("doctorId", doctor);
+        body.put("facilityIds", List.of(facility));
+        body.put("startDate", "2025-08-01");
+        body.put("matchMethod", "OTHER");
+        long id = api.as("kommune-norddjurs").post("/api/v1/agreements", body).json().path("id").asLong();
+        api.as("kommune-norddjurs").post("/api/v1/agreements/" + id + "/submit", "");
+        assertThat(region.post("/api/v1/agreements/" + id + "/approve", "").status()).isEqualTo(200);
+
+        assertProblem(region.post("/api/v1/settlements/2025-08/approve", ""), 409, "MONTH_CHANGED_SINCE_RUN");
+        assertThat(region.get("/api/v1/settlements/2025-08").json().path("locked").asBoolean()).isFalse();
+
+        assertThat(region.post("/api/v1/settlements/2025-08/run", "").status()).isEqualTo(200);
+        assertThat(region.post("/api/v1/settlements/2025-08/approve", "").status()).isEqualTo(200);
+        assertThat(lineOf(region.get("/api/v1/settlements/2025-08/lines").json(), id, "FEE")
+                .path("amountExVat").decimalValue()).isEqualByComparingTo("2144.02");
+    }
+
+    @Test
     void a_late_approval_with_an_earlier_start_becomes_an_adjustment_in_the_next_open_month() {
         Api region = api.as("region-midt");
         region.post("/api/v1/settlements/2025-11/run", "");
