@@ -77,10 +77,10 @@ class PracticeBrowserTest {
 
             browser.go("/facilities");
             assertThat(browser.text()).contains("403", "Ingen adgang",
-                    "Som national læser ser du kun samlede tal");
+                    "Med en national rolle (national læser eller administrator) ser du kun samlede tal");
 
             browser.clickAndWait(By.linkText("English"));
-            assertThat(browser.text()).contains("Overview", "No access", "As a national viewer").doesNotContain("Doctors and practices");
+            assertThat(browser.text()).contains("Overview", "No access", "With a national role (national viewer or administrator)").doesNotContain("Doctors and practices");
             browser.go("/");
             assertThat(browser.text()).contains("Facilities by region", "Region Midtjylland");
         }

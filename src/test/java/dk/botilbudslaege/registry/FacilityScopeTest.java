@@ -358,7 +358,7 @@ class FacilityScopeTest {
 
         assertThat(api.as(NATIONAL).get("/api/v1/regions").status()).isEqualTo(200);
         assertThat(api.as(NATIONAL).get("/api/v1/municipalities").status()).isEqualTo(200);
-        String message = "Som national læser ser du kun samlede tal, ikke enkelte botilbud, praksisser eller læger.";
+        String message = "Med en national rolle (national læser eller administrator) ser du kun samlede tal, ikke enkelte botilbud, praksisser eller læger.";
         assertThat(assertProblem(api.as(NATIONAL).get("/api/v1/facilities"), 403, "FORBIDDEN").path("detail")
                 .asString()).isEqualTo(message);
         assertThat(assertProblem(api.as(NATIONAL).get("/api/v1/facilities/" + id), 403, "FORBIDDEN").path("detail")
