@@ -28,7 +28,20 @@ class AreaDoctors {
         }
     }
 
-    record PracticeRoom(long id, String name, int room, Double latitude, Double longitude) {
+    /**
+     * A practice with its room left (R3) and where it lies; {@code reachKm} is how far its doctors may be
+     * from an opening: null for a practice of the area (the plan's distance decides), the round's reach for
+     * a practice elsewhere in the region or in a neighbouring region (issue 11 item 13).
+     */
+    record PracticeRoom(long id, String name, int room, Double latitude, Double longitude, Double reachKm) {
+
+        /** Whether a doctor of this practice may take an opening at this place. */
+        boolean reaches(Double lat, Double lon) {
+            if (reachKm == null) {
+                return true;
+            }
+            return latitude != null && lat != null && Haversine.km(latitude, longitude, lat, lon) <= reachKm;
+        }
     }
 
     record Rooms(Map<Long, DoctorRoom> doctors, Map<Long, PracticeRoom> practices) {
@@ -61,18 +74,23 @@ class AreaDoctors {
     }
 
     /**
-     * The doctors of the area's practices with their room today; with {@code whatIfPerDoctor} above 0,
+     * The doctors of the area's practices (every practice of its region, and of the neighbouring regions
+     * when the area includes them) with their room today; with {@code whatIfPerDoctor} above 0,
      * as if every doctor not held back by R2 had a dispensation for that many facilities.
      */
     Rooms rooms(Area area, int whatIfPerDoctor) {
         record Row(long id, String name, long practiceId, String practiceName, int practiceCapacity, Double lat,
-                Double lon, boolean nursingHome, boolean bothDispensed, Integer maxFacilities, int facilityRoles) {
+                Double lon, boolean nursingHome, boolean bothDispensed, Integer maxFacilities, int facilityRoles,
+                boolean ownRegion, String municipalityCode) {
         }
         List<Row> rows = jdbc.sql("""
                         select d.id, d.name, p.id as practice_id, p.name as practice_name, p.doctor_capacity,
                                p.latitude, p.longitude, d.nursing_home_doctor,
                                coalesce(x.both_dispensed, false) as both_dispensed, x.max_facilities,
-                               coalesce(a.roles, 0) as facility_roles
+                               coalesce(a.roles, 0) as facility_roles,
+                               exists (select 1 from current_municipality_region cr
+                                        where cr.municipality_code = p.municipality_code
+                                          and cr.region_code = :areaRegion) as own_region, p.municipality_code
                           from doctor d join practice p on p.id = d.practice_id
                           left join (select doctor_id, count(*) as roles from agreement
                                       where status in ('ACTIVE', 'NOTICE_GIVEN')
@@ -85,13 +103,14 @@ class AreaDoctors {
                                        from dispensation
                                       where valid_from <= current_date and (valid_to is null or valid_to >= current_date)
                                       group by doctor_id) x on x.doctor_id = d.id
-                         where\s""" + area.condition("p.municipality_code") + """
+                         where\s""" + area.doctorCondition("p.municipality_code") + """
                          order by p.id, d.id
                         """)
-                .param("areaCode", area.code())
+                .param("areaRegion", area.regionCode())
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
                         MatchingRounds.decimal(rs, 6), MatchingRounds.decimal(rs, 7), rs.getBoolean(8),
-                        rs.getBoolean(9), (Integer) rs.getObject(10, Integer.class), rs.getInt(11)))
+                        rs.getBoolean(9), (Integer) rs.getObject(10, Integer.class), rs.getInt(11),
+                        rs.getBoolean(12), rs.getString(13)))
                 .list();
         Map<Long, DoctorRoom> doctors = new LinkedHashMap<>();
         Map<Long, Integer> counted = new LinkedHashMap<>();
@@ -115,7 +134,8 @@ class AreaDoctors {
         }
         Map<Long, PracticeRoom> practices = new LinkedHashMap<>();
         practiceRows.forEach((id, r) -> practices.put(id, new PracticeRoom(id, r.practiceName(),
-                Math.max(0, r.practiceCapacity() - counted.get(id)), r.lat(), r.lon())));
+                Math.max(0, r.practiceCapacity() - counted.get(id)), r.lat(), r.lon(),
+                area.reachOf(r.ownRegion(), r.municipalityCode()))));
         return new Rooms(doctors, practices);
     }
 }

@@ -25,8 +25,12 @@ public final class CoverageInstance {
         }
     }
 
-    /** A practice with its remaining capacity (R3: capacities less the counted roles). */
-    public record Practice(long id, int room, Double latitude, Double longitude) {
+    /**
+     * A practice with its remaining capacity (R3: capacities less the counted roles); {@code reachKm}, when
+     * set, is a shorter distance than the plan's that its doctors may travel (a practice of a neighbouring
+     * region, issue 11 item 13).
+     */
+    public record Practice(long id, int room, Double latitude, Double longitude, Double reachKm) {
         boolean located() {
             return latitude != null && longitude != null;
         }
@@ -93,8 +97,17 @@ public final class CoverageInstance {
         }
 
         public Builder practice(long id, int room, Double latitude, Double longitude) {
+            return practice(id, room, latitude, longitude, null);
+        }
+
+        /** A practice whose doctors travel at most {@code reachKm} (null: as far as the plan allows). */
+        public Builder practice(long id, int room, Double latitude, Double longitude, Double reachKm) {
             requireCoordinates(latitude, longitude, "practice " + id);
-            requireNew(practices.put(id, new Practice(id, Math.max(0, room), latitude, longitude)), "practice " + id);
+            if (reachKm != null && !(reachKm > 0)) {
+                throw new IllegalArgumentException("practice " + id + ": reach must be above 0");
+            }
+            requireNew(practices.put(id, new Practice(id, Math.max(0, room), latitude, longitude, reachKm)),
+                    "practice " + id);
             return this;
         }
 

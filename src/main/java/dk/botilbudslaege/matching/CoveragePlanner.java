@@ -158,13 +158,14 @@ public final class CoveragePlanner {
         boolean[] reachable = new boolean[nf];
         for (int p = 0; p < np; p++) {
             CoverageInstance.Practice practice = practices.get(p);
+            double reach = practice.reachKm() == null ? maxDistanceKm : Math.min(maxDistanceKm, practice.reachKm());
             int from = lowerBound(sortedLat, practice.latitude() - band);
             for (int i = from; i < nf && sortedLat[i] <= practice.latitude() + band; i++) {
                 int f = byLatitude[i];
                 CoverageInstance.Facility facility = facilities.get(f);
                 double km = Haversine.km(practice.latitude(), practice.longitude(), facility.latitude(),
                         facility.longitude());
-                if (km <= maxDistanceKm) {
+                if (km <= reach) {
                     arcs.add(p, f, km);
                     longestMetres[f] = Math.max(longestMetres[f], metres(km));
                     reachable[f] = true;

@@ -52,14 +52,18 @@ class MatchingApiController {
 
     @PostMapping("/matching/coverage-plan")
     CoveragePlan coveragePlan(CurrentUser user, @RequestBody(required = false) PlanRequest request) {
-        PlanRequest r = request == null ? new PlanRequest(null, null, null, null, null) : request;
+        PlanRequest r = request == null ? new PlanRequest(null, null, null, null, null, null) : request;
         return rounds.coveragePlan(user, r.regionCode(), r.municipalityCode(), r.maxDistanceKm(),
-                Boolean.TRUE.equals(r.allowMultipleFacilities()), r.facilitiesPerDoctor());
+                Boolean.TRUE.equals(r.allowMultipleFacilities()), r.facilitiesPerDoctor(),
+                Boolean.TRUE.equals(r.neighbourRegions()));
     }
 
-    /** API.md; {@code facilitiesPerDoctor} (2-10, default 2) is an extension for the what-if. */
+    /**
+     * API.md; {@code facilitiesPerDoctor} (2-10, default 2) is an extension for the what-if, and so is
+     * {@code neighbourRegions}: also the doctors of the neighbouring regions within {@code maxDistanceKm}.
+     */
     record PlanRequest(String regionCode, String municipalityCode, Double maxDistanceKm,
-            Boolean allowMultipleFacilities, Integer facilitiesPerDoctor) {
+            Boolean allowMultipleFacilities, Integer facilitiesPerDoctor, Boolean neighbourRegions) {
     }
 
     record StableRequest(String regionCode, String municipalityCode, MatchingRounds.Proposing proposing) {

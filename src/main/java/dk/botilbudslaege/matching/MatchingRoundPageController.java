@@ -39,7 +39,11 @@ class MatchingRoundPageController {
     private final PageMessages messages;
     private final ReferenceData reference;
 
-    MatchingRoundPageController(Rounds rounds, Proposals proposals, PageMessages messages, ReferenceData reference) {
+    private final RankedLists lists;
+
+    MatchingRoundPageController(Rounds rounds, Proposals proposals, PageMessages messages, ReferenceData reference,
+            RankedLists lists) {
+        this.lists = lists;
         this.rounds = rounds;
         this.proposals = proposals;
         this.messages = messages;
@@ -68,14 +72,18 @@ class MatchingRoundPageController {
         }
         if (canOpen && user.is(Role.MUNICIPALITY)) {
             model.addAttribute("candidates", rounds.candidates(user, null));
+            // issue 11 item 14: the practice consultant keeps the wish lists of the municipality's doctors
+            model.addAttribute("keptFor", lists.keptFor(user));
         }
+        model.addAttribute("defaultReachKm", (int) Rounds.DEFAULT_REACH_KM);
         return "matching/rounds";
     }
 
     @GetMapping("/plan")
     String plan(CurrentUser user, @RequestParam(required = false) String municipalityCode,
             @RequestParam(required = false) Double maxDistanceKm, @RequestParam(defaultValue = "false") boolean whatIf,
-            @RequestParam(required = false) Integer facilitiesPerDoctor, Model model) {
+            @RequestParam(required = false) Integer facilitiesPerDoctor,
+            @RequestParam(defaultValue = "false") boolean neighbourRegions, Model model) {
         if (!(user.is(Role.REGION) || user.is(Role.MUNICIPALITY))) {
             throw new ForbiddenException("scope.matching.round");
         }
@@ -83,12 +91,13 @@ class MatchingRoundPageController {
             model.addAttribute("municipalities", municipalities(user));
         }
         model.addAttribute("municipalityCode", municipalityCode);
+        model.addAttribute("neighbourRegions", neighbourRegions);
         model.addAttribute("run", new Rounds.Run(MatchMethod.COVERAGE_PLAN, null,
                 maxDistanceKm == null ? 25.0 : maxDistanceKm, whatIf, facilitiesPerDoctor));
         if (maxDistanceKm != null) {
             try {
                 model.addAttribute("preview", rounds.plan(user, municipalityCode, maxDistanceKm, whatIf,
-                        facilitiesPerDoctor));
+                        facilitiesPerDoctor, neighbourRegions));
             } catch (ForbiddenException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -110,9 +119,10 @@ class MatchingRoundPageController {
             @RequestParam(required = false) MatchMethod localMethod,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
             @RequestParam(required = false) String note, @RequestParam(required = false) List<Long> facilityIds,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) Double reachKm,
+            @RequestParam(defaultValue = "false") boolean includeNeighbours, RedirectAttributes redirect) {
         return messages.attempt(redirect, () -> rounds.open(user, municipalityCode, localMethod, closesOn, note,
-                        facilityIds))
+                        facilityIds, reachKm, includeNeighbours))
                 .map(round -> {
                     redirect.addFlashAttribute("flash", messages.text("matching.flash.opened", round.openings()));
                     return "redirect:/matching/rounds/" + round.id();

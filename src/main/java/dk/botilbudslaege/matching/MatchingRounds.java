@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Matching over an area (SPEC §6 M3, M4): a stable matching of the stored wish and priority lists, or a
- * coverage plan. Only the area's doctors (by their practice) and its openings take part: the facilities
+ * coverage plan. Only the area's doctors (by their practice: every doctor of its region, and those of the
+ * neighbouring regions within the distance when asked, see {@link Area}) and its openings take part: the facilities
  * in scope today without an agreement in force, or the openings a round published. Each doctor's room
  * follows R1–R3 and the dispensations ({@link AreaDoctors}).
  */
@@ -78,8 +79,9 @@ public class MatchingRounds {
     /** {@code POST /matching/coverage-plan}: the optimal plan for the area's openings. */
     @Transactional(readOnly = true)
     public CoveragePlan coveragePlan(CurrentUser user, String regionCode, String municipalityCode,
-            Double maxDistanceKm, boolean allowMultipleFacilities, Integer facilitiesPerDoctor) {
-        Area area = area(user, regionCode, municipalityCode);
+            Double maxDistanceKm, boolean allowMultipleFacilities, Integer facilitiesPerDoctor,
+            boolean neighbourRegions) {
+        Area area = area(user, regionCode, municipalityCode).withNeighbours(neighbourRegions ? maxDistanceKm : null);
         int whatIf = whatIfPerDoctor(maxDistanceKm, allowMultipleFacilities, facilitiesPerDoctor);
         return rounded(plan(area, uncoveredOpenings(area), maxDistanceKm, whatIf));
     }
@@ -172,8 +174,12 @@ public class MatchingRounds {
                     .param("f", List.copyOf(byId.keySet())).param("d", List.copyOf(rooms.doctors().keySet()))
                     .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list()
                     .forEach(r -> {
-                        wishes.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1]);
-                        doctorRank.put(List.of(r[0], r[1]), (int) r[2]);
+                        // a doctor of a neighbouring region offers only for the openings within the round's distance
+                        Opening o = byId.get(r[1]);
+                        if (rooms.practiceOf(r[0]).reaches(o.latitude(), o.longitude())) {
+                            wishes.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1]);
+                            doctorRank.put(List.of(r[0], r[1]), (int) r[2]);
+                        }
                     });
             jdbc.sql("select facility_id, doctor_id, rank from facility_priority where facility_id in (:f) "
                             + "and doctor_id in (:d) order by facility_id, rank")
@@ -296,7 +302,7 @@ public class MatchingRounds {
     private static CoverageInstance instance(List<Opening> openings, AreaDoctors.Rooms rooms) {
         CoverageInstance.Builder b = CoverageInstance.builder();
         openings.forEach(o -> b.facility(o.id(), o.residents(), o.latitude(), o.longitude()));
-        rooms.practices().values().forEach(p -> b.practice(p.id(), p.room(), p.latitude(), p.longitude()));
+        rooms.practices().values().forEach(p -> b.practice(p.id(), p.room(), p.latitude(), p.longitude(), p.reachKm()));
         rooms.doctors().values().forEach(d -> b.doctor(d.id(), d.practiceId(), d.capacity(), d.dispensed(), d.heldRoles()));
         return b.build();
     }

@@ -21,7 +21,7 @@ public class Offers {
 
     /** A doctor who offered to take a facility (M2), with the ranks on both sides. */
     public record Offer(long doctorId, String doctorName, String practiceName, Double distanceKm, int doctorRank,
-            Integer priorityRank) {
+            Integer priorityRank, String enteredBy, java.time.Instant enteredAt) {
     }
 
     private final JdbcClient jdbc;
@@ -30,7 +30,11 @@ public class Offers {
         this.jdbc = jdbc;
     }
 
-    /** The openings of the open rounds of a doctor's area, nearest first, with the doctor's ranks. */
+    /**
+     * The openings of the open rounds the doctor takes part in ({@link Rounds#takesPart}: those of its area,
+     * those elsewhere in its region within the round's reach, and those of a neighbouring region's round that
+     * includes its region, within the reach), nearest first, with the doctor's ranks.
+     */
     @Transactional(readOnly = true)
     public List<NearOpening> near(long doctorId) {
         return jdbc.sql("""
@@ -43,7 +47,7 @@ public class Offers {
                           join facility f on f.id = o.facility_id
                           join municipality m on m.code = f.municipality_code
                           left join doctor_wish w on w.doctor_id = d.id and w.facility_id = f.id
-                         where d.id = :doctor and\s""" + Rounds.doctorArea().replace(":practice", "d.practice_id") + """
+                         where d.id = :doctor and\s""" + Rounds.takesPart("r", "p", "f") + """
                          order by f.id, r.id desc
                         """)
                 .param("doctor", doctorId)
@@ -60,28 +64,42 @@ public class Offers {
     }
 
     /**
-     * The doctors of the facility's region who put it on their wish list, in the facility's order, then the
-     * unranked ones (a doctor elsewhere takes part in no round of the facility, and is not shown by name).
+     * The doctors who put the facility on their wish list and take part in the latest round that published it
+     * ({@link Rounds#takesPart}; before any round: the doctors of the facility's region), in the facility's
+     * order, then the unranked ones, with who entered each wish and when (issue 11 item 14). A doctor of
+     * another region is an offer only when that round includes its region and the facility is within reach
+     * (issue 10 scope); otherwise it is not shown by name.
      */
     @Transactional(readOnly = true)
     public List<Offer> toFacility(long facilityId) {
         return jdbc.sql("""
                         select d.id, d.name, p.name as practice, w.rank as doctor_rank, fp.rank as priority_rank,
-                               p.latitude as plat, p.longitude as plon, f.latitude, f.longitude
+                               p.latitude as plat, p.longitude as plon, f.latitude, f.longitude,
+                               coalesce(u.display_name, w.entered_by) as entered_by, w.entered_at
                           from doctor_wish w join doctor d on d.id = w.doctor_id join practice p on p.id = d.practice_id
                           join facility f on f.id = w.facility_id
+                          left join app_user u on u.username = w.entered_by
                           left join facility_priority fp on fp.facility_id = f.id and fp.doctor_id = d.id
                           join current_municipality_region fr on fr.municipality_code = f.municipality_code
                           join current_municipality_region pr on pr.municipality_code = p.municipality_code
-                         where w.facility_id = :f and pr.region_code = fr.region_code
+                          left join lateral (select lr.* from matching_opening lo join matching_round lr on lr.id = lo.round_id
+                                              where lo.facility_id = f.id order by lr.id desc limit 1) r on true
+                         where w.facility_id = :f
+                           and (case when r.id is null then pr.region_code = fr.region_code
+                                     else\s""" + Rounds.takesPart("r", "p", "f") + """
+                                end)
                          order by fp.rank nulls last, d.name, d.id
                         """)
                 .param("f", facilityId)
                 .query((rs, i) -> new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("practice"),
                         MatchingRounds.km(MatchingRounds.decimal(rs, "plat"), MatchingRounds.decimal(rs, "plon"),
                                 MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude")),
-                        rs.getInt("doctor_rank"), rs.getObject("priority_rank", Integer.class)))
+                        rs.getInt("doctor_rank"), rs.getObject("priority_rank", Integer.class),
+                        rs.getString("entered_by"), instant(rs.getTimestamp("entered_at"))))
                 .list();
     }
 
+    static java.time.Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
 }

@@ -47,17 +47,13 @@ class RankedListPageController {
     @GetMapping("/wishes")
     String wishes(CurrentUser user, @RequestParam(required = false) Long doctorId, Model model) {
         long doctor = doctorOf(user, doctorId);
-        List<Long> wished = lists.wishes(user, doctor);
+        List<RankedLists.Wish> wished = lists.wishEntries(user, doctor);
         List<Offers.NearOpening> near = offers.near(doctor);
         model.addAttribute("doctorId", doctor);
         model.addAttribute("doctorName", jdbc.sql("select name from doctor where id = :d").param("d", doctor)
                 .query(String.class).single());
         model.addAttribute("openings", near);
-        model.addAttribute("wishes", jdbc.sql("""
-                        select f.id, f.name, m.name as municipality from doctor_wish w join facility f on f.id = w.facility_id
-                          join municipality m on m.code = f.municipality_code
-                         where w.doctor_id = :d order by w.rank
-                        """).param("d", doctor).query().listOfRows());
+        model.addAttribute("wishes", wished);
         model.addAttribute("wishCount", wished.size());
         return "matching/wishes";
     }

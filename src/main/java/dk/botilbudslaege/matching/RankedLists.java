@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * SPEC §6 M2: a doctor's wish list of facilities and a facility's priority list of doctors, each an
  * ordered list that its owner replaces as a whole until the round closes. A doctor keeps their own
- * list (or the region of their practice on their behalf); a facility's list is kept by its contact,
+ * list, or on their behalf the region of their practice or (issue 11 item 14, through its practice
+ * consultant) the municipality their practice lies in; each entry records who entered it and when, and
+ * keeps that while it is only moved. A facility's list is kept by its contact,
  * its municipality (municipal and private facilities) or its region. When the latest round that published a
  * facility has closed, the lists are final for that facility until a new round publishes it again.
  */
@@ -60,7 +62,77 @@ public class RankedLists {
         if (!before.stream().filter(fixed::contains).toList().equals(wanted.stream().filter(fixed::contains).toList())) {
             throw new ConflictException("ROUND_CLOSED", "matching.round.closed");
         }
-        return replace("doctor_wish", "doctor_id", "facility_id", doctorId, wanted);
+        return replaceWishes(user, doctorId, wanted, before);
+    }
+
+    /**
+     * Replaces a doctor's wish list: the entries that stay keep who entered them and when; the new ones are
+     * the user's, now.
+     */
+    private List<Long> replaceWishes(CurrentUser user, long doctorId, List<Long> wanted, List<Long> before) {
+        Map<Long, Object[]> entered = new java.util.HashMap<>();
+        jdbc.sql("select facility_id, entered_by, entered_at from doctor_wish where doctor_id = :d").param("d", doctorId)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3)}).list()
+                .forEach(row -> entered.put((Long) row[0], row));
+        java.sql.Timestamp now = jdbc.sql("select now()").query(java.sql.Timestamp.class).single();
+        jdbc.sql("delete from doctor_wish where doctor_id = :d").param("d", doctorId).update();
+        jdbcTemplate.batchUpdate("insert into doctor_wish (doctor_id, facility_id, rank, entered_by, entered_at) values (?, ?, ?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        long facility = wanted.get(i);
+                        Object[] old = before.contains(facility) ? entered.get(facility) : null;
+                        ps.setLong(1, doctorId);
+                        ps.setLong(2, facility);
+                        ps.setInt(3, i + 1);
+                        ps.setString(4, old == null ? user.username() : (String) old[1]);
+                        ps.setTimestamp(5, old == null ? now : (java.sql.Timestamp) old[2]);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return wanted.size();
+                    }
+                });
+        return wanted;
+    }
+
+    /** A doctor's wish list with who entered each entry and when (issue 11 item 14). */
+    public record Wish(long facilityId, String facilityName, String municipalityName, String enteredBy,
+            java.time.Instant enteredAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Wish> wishEntries(CurrentUser user, long doctorId) {
+        requireDoctorList(user, doctorId);
+        return jdbc.sql("""
+                        select f.id, f.name, m.name as municipality, coalesce(u.display_name, w.entered_by) as entered_by,
+                               w.entered_at
+                          from doctor_wish w join facility f on f.id = w.facility_id
+                          join municipality m on m.code = f.municipality_code
+                          left join app_user u on u.username = w.entered_by
+                         where w.doctor_id = :d order by w.rank
+                        """).param("d", doctorId)
+                .query((rs, i) -> new Wish(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Offers.instant(rs.getTimestamp(5))))
+                .list();
+    }
+
+    /**
+     * The doctors whose wish list a municipality keeps on their behalf (issue 11 item 14): those whose
+     * practice lies in the municipality. Empty for any other role.
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> keptFor(CurrentUser user) {
+        if (!user.is(Role.MUNICIPALITY) || user.municipalityCode() == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select d.id, d.name, p.name as practice,
+                               (select count(*) from doctor_wish w where w.doctor_id = d.id) as wishes
+                          from doctor d join practice p on p.id = d.practice_id
+                         where p.municipality_code = :m order by d.name, d.id
+                        """).param("m", user.municipalityCode()).query().listOfRows();
     }
 
     @Transactional(readOnly = true)
@@ -135,7 +207,7 @@ public class RankedLists {
     private List<Long> checked(List<Long> ids, String table) {
         List<Long> list = ids == null ? List.of() : ids;
         List<FieldProblem> problems = new ArrayList<>();
-        if (list.contains(null) || new HashSet<>(list).size() != list.size()) {
+        if (list.stream().anyMatch(java.util.Objects::isNull) || new HashSet<>(list).size() != list.size()) {
             problems.add(FieldProblem.of("ids", "matching.list.repeated"));
         } else if (list.size() > MAX_LENGTH) {
             problems.add(FieldProblem.of("ids", "matching.list.tooLong", MAX_LENGTH));
@@ -153,14 +225,16 @@ public class RankedLists {
     }
 
     private void requireDoctorList(CurrentUser user, long doctorId) {
-        String region = jdbc.sql("""
-                        select r.region_code from doctor d join practice p on p.id = d.practice_id
+        String[] place = jdbc.sql("""
+                        select r.region_code, p.municipality_code from doctor d join practice p on p.id = d.practice_id
                           join current_municipality_region r on r.municipality_code = p.municipality_code
                          where d.id = :d
-                        """).param("d", doctorId).query(String.class).optional()
-                .orElseThrow(() -> NotFoundException.of("DOCTOR", doctorId));
+                        """).param("d", doctorId).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional().orElseThrow(() -> NotFoundException.of("DOCTOR", doctorId));
+        // the region of the doctor's practice, or the municipality it lies in (its practice consultant)
         boolean allowed = (user.is(Role.DOCTOR) && user.doctorId() != null && user.doctorId() == doctorId)
-                || (user.is(Role.REGION) && user.inRegion(region));
+                || (user.is(Role.REGION) && user.inRegion(place[0]))
+                || (user.is(Role.MUNICIPALITY) && user.inMunicipality(place[1]));
         if (!allowed) {
             throw new ForbiddenException("scope.matching.wishes");
         }

@@ -34,10 +34,13 @@ public class Rounds {
 
     static final String ENTITY = "MATCHING_ROUND";
 
+    /** How far the region's doctors outside a municipality's round may be from an opening, unless chosen. */
+    static final double DEFAULT_REACH_KM = 25;
+
     public record Round(long id, String regionCode, String municipalityCode, String areaName, MatchMethod localMethod,
             String note, LocalDate closesOn, String status, String outcomeMethod, String outcomeDetail,
             String openedBy, Instant openedAt, String closedBy, Instant closedAt, int version, int openings,
-            int proposals) {
+            int proposals, double reachKm, boolean includeNeighbours) {
 
         public boolean open() {
             return "OPEN".equals(status);
@@ -170,10 +173,22 @@ public class Rounds {
                 .filter(o -> !area.municipalOnly() || !"REGIONAL".equals(o.operator())).toList();
     }
 
-    /** Publishes openings (all the area's uncovered facilities when none are chosen); one open round per area. */
+    /** Publishes openings with the default reach and the region's doctors only. */
     @Transactional
     public Round open(CurrentUser user, String municipalityCode, MatchMethod localMethod, LocalDate closesOn,
             String note, List<Long> facilityIds) {
+        return open(user, municipalityCode, localMethod, closesOn, note, facilityIds, null, false);
+    }
+
+    /**
+     * Publishes openings (all the area's uncovered facilities when none are chosen); one open round per area.
+     * Besides the doctors of the area, the region's doctors whose practice lies within {@code reachKm} of an
+     * opening take part (default {@link #DEFAULT_REACH_KM}), and with {@code includeNeighbours} the doctors
+     * of the neighbouring regions within the same distance (issue 11 item 13).
+     */
+    @Transactional
+    public Round open(CurrentUser user, String municipalityCode, MatchMethod localMethod, LocalDate closesOn,
+            String note, List<Long> facilityIds, Double reachKm, boolean includeNeighbours) {
         Area area = matching.area(user, null, municipalityCode);
         List<FieldProblem> problems = new ArrayList<>();
         if (localMethod == null) {
@@ -184,6 +199,9 @@ public class Rounds {
         }
         if (note != null && note.length() > 2000) {
             problems.add(FieldProblem.of("note", "matching.round.note.tooLong", 2000));
+        }
+        if (reachKm != null && !(reachKm > 0 && reachKm <= CoveragePlanner.MAX_DISTANCE_KM)) {
+            problems.add(FieldProblem.of("reachKm", "matching.round.reachKm.range", (int) CoveragePlanner.MAX_DISTANCE_KM));
         }
         List<Long> candidates = publishable(area).stream().map(MatchingRounds.Opening::id).toList();
         Set<Long> chosen = facilityIds == null || facilityIds.isEmpty() ? new LinkedHashSet<>(candidates)
@@ -198,7 +216,8 @@ public class Rounds {
         }
         long id;
         try {
-            id = insertRound(area, localMethod, note, closesOn, user);
+            id = insertRound(area, localMethod, note, closesOn, user, reachKm == null ? DEFAULT_REACH_KM
+                    : MatchingRounds.round(reachKm), includeNeighbours);
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // the partial unique index holds one open round per area, also against a round opened at this moment
             throw new ConflictException("ROUND_ALREADY_OPEN", "matching.round.alreadyOpen");
@@ -207,15 +226,20 @@ public class Rounds {
             jdbc.sql("insert into matching_opening (round_id, facility_id) values (:id, :f)").param("id", id)
                     .param("f", f).update();
         }
-        audit.record(ENTITY, id, "OPENED", changes("localMethod", localMethod.name(), "openings", chosen.size()));
+        audit.record(ENTITY, id, "OPENED", changes("localMethod", localMethod.name(), "openings", chosen.size(),
+                "reachKm", reachKm == null ? DEFAULT_REACH_KM : MatchingRounds.round(reachKm),
+                "includeNeighbours", includeNeighbours));
         return find(id);
     }
 
-    private long insertRound(Area area, MatchMethod localMethod, String note, LocalDate closesOn, CurrentUser user) {
+    private long insertRound(Area area, MatchMethod localMethod, String note, LocalDate closesOn, CurrentUser user,
+            double reachKm, boolean includeNeighbours) {
         return jdbc.sql("""
-                        insert into matching_round (region_code, municipality_code, local_method, note, closes_on, opened_by)
-                        values (:r, :m, :method, :note, :closes, :by) returning id
+                        insert into matching_round (region_code, municipality_code, local_method, note, closes_on, opened_by,
+                                                    reach_km, include_neighbours)
+                        values (:r, :m, :method, :note, :closes, :by, :reach, :neighbours) returning id
                         """)
+                .param("reach", reachKm).param("neighbours", includeNeighbours)
                 .param("r", area.regionCode()).param("m", area.municipalityCode()).param("method", localMethod.name())
                 .param("note", note == null || note.isBlank() ? null : note.strip()).param("closes", closesOn)
                 .param("by", user.username()).query(Long.class).single();
@@ -228,8 +252,8 @@ public class Rounds {
                         select f.id, f.name, m.name as municipality, f.residents,
                                (select count(*) from doctor_wish w join doctor d on d.id = w.doctor_id
                                   join practice p on p.id = d.practice_id
-                                  join current_municipality_region pr on pr.municipality_code = p.municipality_code
-                                 where w.facility_id = f.id and pr.region_code = r.region_code) as offers,
+                                 where w.facility_id = f.id and\s""" + takesPart("r", "p", "f") + """
+                               ) as offers,
                                (select count(*) from facility_priority p where p.facility_id = f.id) as ranked,
                                exists (select 1 from agreement_coverage c where c.facility_id = f.id
                                           and c.period && daterange(current_date, null)) as covered
@@ -251,8 +275,8 @@ public class Rounds {
      */
     @Transactional(readOnly = true)
     public OutcomeView plan(CurrentUser user, String municipalityCode, Double maxDistanceKm, boolean whatIf,
-            Integer facilitiesPerDoctor) {
-        Area area = matching.area(user, null, municipalityCode);
+            Integer facilitiesPerDoctor, boolean neighbourRegions) {
+        Area area = matching.area(user, null, municipalityCode).withNeighbours(neighbourRegions ? maxDistanceKm : null);
         int perDoctor = MatchingRounds.whatIfPerDoctor(maxDistanceKm, whatIf, facilitiesPerDoctor);
         return views.named(matching.planOutcome(area, matching.uncoveredOpenings(area), maxDistanceKm, perDoctor));
     }
@@ -306,7 +330,7 @@ public class Rounds {
     }
 
     private Outcome outcome(Round round, Run run) {
-        Area area = new Area(round.regionCode(), round.municipalityCode());
+        Area area = Area.of(round);
         List<MatchingRounds.Opening> openings = jdbc.sql("""
                         select f.id, f.name, f.residents, f.latitude, f.longitude, f.operator
                           from matching_opening o join facility f on f.id = o.facility_id
@@ -362,12 +386,26 @@ public class Rounds {
                 .param("r", roundId).param("d", doctorId).query(Boolean.class).single();
     }
 
-    /** A doctor's practice lies in the round's area (its municipality, or a municipality of its region). */
+    /** A doctor of practice {@code :practice} takes part in round {@code r}: for one of its openings at least. */
     static String doctorArea() {
-        return """
-                exists (select 1 from practice p join current_municipality_region cr on cr.municipality_code = p.municipality_code
-                         where p.id = :practice and cr.region_code = r.region_code
-                           and (r.municipality_code is null or r.municipality_code = p.municipality_code))""";
+        return "exists (select 1 from practice p join matching_opening o on o.round_id = r.id join facility f on f.id = o.facility_id"
+                + " where p.id = :practice and " + takesPart("r", "p", "f") + ")";
+    }
+
+    /**
+     * Whether the doctors of practice {@code p} take part in round {@code r} for its opening {@code f} (SQL
+     * aliases; issue 11 item 13): a practice in the round's area always; elsewhere in the round's region
+     * within the round's reach; in a neighbouring region within the reach when the round includes them.
+     * The same rule as {@link Area#reachOf} and {@link AreaDoctors.PracticeRoom#reaches}, in SQL.
+     */
+    static String takesPart(String r, String p, String f) {
+        String within = "haversine_km(" + p + ".latitude, " + p + ".longitude, " + f + ".latitude, " + f + ".longitude) <= "
+                + r + ".reach_km";
+        return "exists (select 1 from current_municipality_region pcr where pcr.municipality_code = " + p + ".municipality_code"
+                + " and ((pcr.region_code = " + r + ".region_code and (" + r + ".municipality_code is null or "
+                + r + ".municipality_code = " + p + ".municipality_code or " + within + "))"
+                + " or (" + r + ".include_neighbours and pcr.region_code in (select neighbour_code from region_neighbour rn"
+                + " where rn.region_code = " + r + ".region_code) and " + within + ")))";
     }
 
     static Map<String, AuditTrail.Change> changes(Object... keysAndValues) {
@@ -397,6 +435,7 @@ public class Rounds {
                 rs.getObject("closes_on", LocalDate.class), rs.getString("status"), rs.getString("outcome_method"),
                 rs.getString("outcome_detail"), rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant(),
                 rs.getString("closed_by"), closed == null ? null : closed.toInstant(), rs.getInt("version"),
-                rs.getInt("openings"), rs.getInt("proposals"));
+                rs.getInt("openings"), rs.getInt("proposals"), rs.getDouble("reach_km"),
+                rs.getBoolean("include_neighbours"));
     }
 }

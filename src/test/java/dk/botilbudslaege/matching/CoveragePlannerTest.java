@@ -80,6 +80,24 @@ class CoveragePlannerTest {
     }
 
     @Test
+    void a_practice_with_a_shorter_reach_takes_only_the_facilities_within_it() {
+        // issue 11 item 13: a neighbouring region's practice reaches only as far as the round's reach (8 km),
+        // even in a plan of 30 km; the practice of the area reaches the plan's distance
+        CoverageInstance in = CoverageInstance.builder()
+                .practice(1, 1, LAT, LON, 8.0).doctor(10, 1, 1, false, 0)
+                .facility(100, 12, LAT, lon(9)).build();
+        assertThat(CoveragePlanner.plan(in, 30).pairs()).isEmpty();
+        CoverageInstance nearer = CoverageInstance.builder()
+                .practice(1, 1, LAT, LON, 8.0).doctor(10, 1, 1, false, 0)
+                .facility(100, 12, LAT, lon(7.9)).build();
+        assertThat(CoveragePlanner.plan(nearer, 30).pairs()).singleElement()
+                .satisfies(p -> assertThat(p.doctorId()).isEqualTo(10L));
+        assertThat(CoveragePlanner.plan(nearer, 5).pairs()).isEmpty();
+        assertThatThrownBy(() -> CoverageInstance.builder().practice(1, 1, LAT, LON, 0.0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void facilities_and_doctors_without_coordinates_are_reported_not_dropped() {
         CoverageInstance in = CoverageInstance.builder()
                 .practice(1, 1, LAT, LON).doctor(10, 1, 1, false, 0)

@@ -104,6 +104,8 @@ class EveryReadIsScopedTest {
             Map.entry("covered", ""), Map.entry("inScope", ""), Map.entry("sort", ""),
             Map.entry("kind", "facilities"), Map.entry("format", "csv"), Map.entry("lang", ""),
             Map.entry("facilitiesPerDoctor", ""),
+            // issue 11 item 13: the plan page's option for the doctors of the neighbouring regions
+            Map.entry("neighbourRegions", ""),
             // coverage figures: aggregates by level (country, region, municipality) that every role may read
             Map.entry("level", ""), Map.entry("by", "OPERATOR"), Map.entry("from", ""), Map.entry("to", ""),
             Map.entry("code", ""));
