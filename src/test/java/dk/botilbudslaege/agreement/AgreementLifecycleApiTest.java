@@ -57,11 +57,12 @@ class AgreementLifecycleApiTest {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().path("status").asString()).isEqualTo("ACTIVE");
 
+        LocalDate noticeDate = LocalDate.now().minusDays(NoticeWindow.DAYS_BACK);
         Api.Response notice = api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/notice",
-                Map.of("noticeDate", "2026-11-15"));
+                Map.of("noticeDate", noticeDate.toString()));
         assertThat(notice.status()).as(notice.body()).isEqualTo(200);
         assertThat(notice.json().path("status").asString()).isEqualTo("NOTICE_GIVEN");
-        assertThat(notice.json().path("endDate").asString()).isEqualTo("2027-03-31");
+        assertThat(notice.json().path("endDate").asString()).isEqualTo(NoticePeriod.endDate(noticeDate).toString());
 
         assertThat(api.as(REGION_MIDT).get("/api/v1/agreements/" + id + "/history").json().size()).isEqualTo(4);
     }
