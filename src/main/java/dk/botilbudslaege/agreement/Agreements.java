@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Agreements within the caller's scope and their lifecycle (SPEC §3): create and change drafts, file
- * the information form, approve or reject, withdraw, give notice. The rules R1-R5 are checked when an
- * agreement is created, changed, filed and approved; R4 is also held by the database.
+ * the information form, approve or reject, withdraw, give notice, and the region's ending. The rules
+ * R1-R5 are checked when an agreement is created, changed, filed and approved; R4 is also held by the
+ * database.
  */
 @Service
 public class Agreements {
