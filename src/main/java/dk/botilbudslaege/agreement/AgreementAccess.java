@@ -12,7 +12,10 @@ import dk.botilbudslaege.security.CurrentUser;
  *   <li>File (create, change, submit, withdraw): the municipality for municipal and private facilities
  *       located in it, the region for regional facilities in its region, a private facility itself.</li>
  *   <li>Approve or reject: the region of the facility.</li>
- *   <li>Give notice: either side, the doctor or the facility (its contact or its municipality).</li>
+ *   <li>Give notice: the doctor, and the party that files for the facility (SPEC §3): the municipality for
+ *       municipal and private facilities, the private facility itself, the region for regional ones. A
+ *       municipality is refused on a regional facility's agreement, a region on a municipal one.</li>
+ *   <li>End an agreement that can no longer run: the region of the agreement, whatever the operator.</li>
  *   <li>Read: the region, the municipality and the facility of the unit, and the doctor. The national
  *       viewer sees aggregates only: every agreement and dispensation call is "forbidden" (403), whatever
  *       the id, as in the registry.</li>
@@ -61,13 +64,16 @@ final class AgreementAccess {
         return user.is(dk.botilbudslaege.security.Role.REGION) && user.inRegion(a.regionCode());
     }
 
-    static boolean canGiveNotice(CurrentUser user, Agreement a) {
-        return switch (user.role()) {
-            case DOCTOR -> user.doctorId() != null && user.doctorId() == a.doctorId();
-            case FACILITY -> a.facilityIds().contains(user.facilityId());
-            case MUNICIPALITY -> user.inMunicipality(a.municipalityCode());
-            case REGION, NATIONAL, ADMIN -> false;
-        };
+    /** The doctor of the agreement, or the party that files for the unit ({@link #canFile}). */
+    static boolean canGiveNotice(CurrentUser user, Agreement a, UnitScope unit) {
+        return user.is(dk.botilbudslaege.security.Role.DOCTOR)
+                ? user.doctorId() != null && user.doctorId() == a.doctorId()
+                : canFile(user, unit);
+    }
+
+    /** The region of the agreement ends one that can no longer run (SPEC §3). */
+    static boolean canEnd(CurrentUser user, Agreement a) {
+        return canDecide(user, a);
     }
 
     /** Limits a list of agreements (alias {@code a}, the agreement_overview) to the caller's scope. */

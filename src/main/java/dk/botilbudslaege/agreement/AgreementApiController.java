@@ -10,6 +10,7 @@ import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
 import jakarta.validation.Valid;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,6 +99,25 @@ class AgreementApiController {
         return agreements.giveNotice(user, id, notice == null ? null : notice.noticeDate(), version);
     }
 
+    /**
+     * The notice rule as a service (SPEC §3): the end date of a notice given on {@code noticeDate}
+     * (today when left out), for planning and the page's preview. Changes nothing; any signed-in role.
+     */
+    @GetMapping("/agreements/notice-end")
+    NoticeEnd noticeEnd(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                        LocalDate noticeDate) {
+        LocalDate date = noticeDate == null ? LocalDate.now() : noticeDate;
+        return new NoticeEnd(date, NoticePeriod.endDate(date));
+    }
+
+    /** The region ends an agreement that can no longer run, from today or later, with a reason (SPEC §3). */
+    @PostMapping("/agreements/{id}/end")
+    Agreement end(CurrentUser user, @PathVariable long id, @RequestBody(required = false) End body,
+                  @RequestParam(required = false) Integer version) {
+        return agreements.end(user, id, body == null ? null : body.endDate(), body == null ? null : body.reason(),
+                version);
+    }
+
     @GetMapping("/agreements/{id}/history")
     List<AuditTrail.AuditEvent> history(CurrentUser user, @PathVariable long id) {
         return agreements.history(user, id);
@@ -130,6 +150,12 @@ class AgreementApiController {
     }
 
     record Notice(LocalDate noticeDate) {
+    }
+
+    record NoticeEnd(LocalDate noticeDate, LocalDate endDate) {
+    }
+
+    record End(LocalDate endDate, @MultiLine String reason) {
     }
 
     record EndDispensation(LocalDate validTo) {

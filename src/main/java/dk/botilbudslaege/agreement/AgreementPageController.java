@@ -33,11 +33,14 @@ class AgreementPageController {
 
     private final Agreements agreements;
     private final InformationForms forms;
+    private final AgreementConfirmations confirmations;
     private final MessageSource messages;
 
-    AgreementPageController(Agreements agreements, InformationForms forms, MessageSource messages) {
+    AgreementPageController(Agreements agreements, InformationForms forms, AgreementConfirmations confirmations,
+                            MessageSource messages) {
         this.agreements = agreements;
         this.forms = forms;
+        this.confirmations = confirmations;
         this.messages = messages;
     }
 
@@ -69,40 +72,80 @@ class AgreementPageController {
         model.addAttribute("history", agreements.history(user, id));
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("noticeEnd", NoticePeriod.endDate(LocalDate.now()));
+        model.addAttribute("noticeLastPaid", confirmations.lastPaid(NoticePeriod.endDate(LocalDate.now())));
+        model.addAttribute("noticeWindow", NoticeWindow.of(agreement.startDate(), LocalDate.now()));
         return "agreements/detail";
     }
 
+    // Each action below first answers a confirmation page stating its consequences (issue 11 item 5);
+    // its form sends the same request again with confirmed=true. An action the caller may not take now
+    // goes straight to the service, which refuses it with its own message.
+
     @PostMapping("/{id}/approve")
     String approve(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Integer version,
-                   RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect) {
+        Agreement agreement = agreements.get(user, id);
+        if (!confirmed && agreements.actions(user, agreement).decide()) {
+            return confirm(model, confirmations.approve(agreement, version));
+        }
         return act(id, redirect, "agreement.flash.approved", () -> agreements.approve(user, id, version));
     }
 
     @PostMapping("/{id}/reject")
     String reject(CurrentUser user, @PathVariable long id, @MultiLine @RequestParam(required = false) String reason,
-                  @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+                  @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirmed,
+                  Model model, RedirectAttributes redirect) {
         if (reason == null || reason.isBlank()) {
             redirect.addFlashAttribute("actionErrors", List.of(text("agreement.reason.required")));
             return "redirect:/agreements/" + id;
+        }
+        Agreement agreement = agreements.get(user, id);
+        if (!confirmed && agreements.actions(user, agreement).decide()) {
+            return confirm(model, confirmations.reject(agreement, reason, version));
         }
         return act(id, redirect, "agreement.flash.rejected", () -> agreements.reject(user, id, reason, version));
     }
 
     @PostMapping("/{id}/withdraw")
     String withdraw(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Integer version,
-                    RedirectAttributes redirect) {
+                    @RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect) {
+        Agreement agreement = agreements.get(user, id);
+        if (!confirmed && agreements.actions(user, agreement).withdraw()) {
+            return confirm(model, confirmations.withdraw(agreement, version));
+        }
         return act(id, redirect, "agreement.flash.withdrawn", () -> agreements.withdraw(user, id, version));
     }
 
     @PostMapping("/{id}/notice")
     String notice(CurrentUser user, @PathVariable long id,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noticeDate,
-                  @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
-        return act(id, redirect, "agreement.flash.notice",
-                () -> agreements.giveNotice(user, id, noticeDate, version));
+                  @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirmed,
+                  Model model, RedirectAttributes redirect) {
+        Agreement agreement = agreements.get(user, id);
+        LocalDate date = noticeDate == null ? LocalDate.now() : noticeDate;
+        if (!confirmed && agreements.actions(user, agreement).giveNotice()) {
+            return checked(id, redirect, () -> Agreements.requireNoticeDateAllowed(agreement, date, LocalDate.now()),
+                    () -> confirm(model, confirmations.notice(agreement, date, version)));
+        }
+        return act(id, redirect, "agreement.flash.notice", () -> agreements.giveNotice(user, id, date, version));
     }
 
-    /** The end date a notice given on this date leads to, shown while the user picks the date. */
+    /** The region ends an agreement that can no longer run (SPEC §3). */
+    @PostMapping("/{id}/end")
+    String end(CurrentUser user, @PathVariable long id,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+               @MultiLine @RequestParam(required = false) String reason,
+               @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirmed,
+               Model model, RedirectAttributes redirect) {
+        Agreement agreement = agreements.get(user, id);
+        if (!confirmed && agreements.actions(user, agreement).end()) {
+            return checked(id, redirect, () -> Agreements.checkEnding(agreement, endDate, reason),
+                    () -> confirm(model, confirmations.end(agreement, endDate, reason, version)));
+        }
+        return act(id, redirect, "agreement.flash.ended", () -> agreements.end(user, id, endDate, reason, version));
+    }
+
+    /** The end date and last month paid of a notice given on this date, shown while the user picks it. */
     @GetMapping("/notice-end")
     @ResponseBody
     String noticeEnd(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noticeDate) {
@@ -110,9 +153,26 @@ class AgreementPageController {
             return "";
         }
         LocalDate end = NoticePeriod.endDate(noticeDate);
-        return messages.getMessage("agreement.notice.endsOn",
-                new Object[] {String.format("%02d-%02d-%d", end.getDayOfMonth(), end.getMonthValue(), end.getYear())},
-                LocaleContextHolder.getLocale());
+        // the texts are the app's own, with dates and a month name: nothing to escape
+        return messages.getMessage("agreement.notice.endsOn", new Object[] {Agreements.danish(end)},
+                LocaleContextHolder.getLocale()) + " " + confirmations.lastPaid(end);
+    }
+
+    private String confirm(Model model, AgreementConfirmations.Confirmation confirmation) {
+        model.addAttribute("confirmation", confirmation);
+        return "agreements/confirm";
+    }
+
+    /** Shows the confirmation if the input passes the rule's check, or the detail page with the rule's message. */
+    private String checked(long id, RedirectAttributes redirect, Runnable check,
+                           java.util.function.Supplier<String> confirmation) {
+        try {
+            check.run();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("actionErrors", messagesOf(e));
+            return "redirect:/agreements/" + id;
+        }
+        return confirmation.get();
     }
 
     private String act(long id, RedirectAttributes redirect, String successKey, Runnable action) {
@@ -120,16 +180,20 @@ class AgreementPageController {
             action.run();
             redirect.addFlashAttribute("flash", text(successKey));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("actionErrors", e.problems().stream()
-                    .map(p -> messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(),
-                            LocaleContextHolder.getLocale()))
-                    .distinct().toList());
+            redirect.addFlashAttribute("actionErrors", messagesOf(e));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("actionErrors", List.of(text(e.messageKey())));
         } catch (ConcurrentChangeException e) {
             redirect.addFlashAttribute("actionErrors", List.of(text("form.concurrentChange")));
         }
         return "redirect:/agreements/" + id;
+    }
+
+    private List<String> messagesOf(InvalidInputException e) {
+        return e.problems().stream()
+                .map(p -> messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(),
+                        LocaleContextHolder.getLocale()))
+                .distinct().toList();
     }
 
     private String text(String key) {

@@ -22,6 +22,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AgreementRepository {
 
+    /** The overview with the region's ending (V13), read from the table so the shared view stays as it is. */
+    private static final String SELECT = "select a.*, x.end_reason, x.ended_by from agreement_overview a"
+            + " join agreement x on x.id = a.id";
+
     private final JdbcClient jdbc;
 
     AgreementRepository(JdbcClient jdbc) {
@@ -31,7 +35,7 @@ class AgreementRepository {
     PageResult<Agreement> search(SqlConditions conditions, PageRequest page) {
         long total = conditions.bind(jdbc.sql("select count(*) from agreement_overview a" + conditions.where()))
                 .query(Long.class).single();
-        List<Agreement> rows = conditions.bind(jdbc.sql("select * from agreement_overview a" + conditions.where()
+        List<Agreement> rows = conditions.bind(jdbc.sql(SELECT + conditions.where()
                         + " order by a.start_date desc, a.id desc limit :limit offset :offset"))
                 .param("limit", page.size()).param("offset", page.offset())
                 .query(AgreementRepository::map).list();
@@ -39,7 +43,7 @@ class AgreementRepository {
     }
 
     Optional<Agreement> find(long id) {
-        return jdbc.sql("select * from agreement_overview a where a.id = :id").param("id", id)
+        return jdbc.sql(SELECT + " where a.id = :id").param("id", id)
                 .query(AgreementRepository::map).optional();
     }
 
@@ -94,6 +98,22 @@ class AgreementRepository {
                          where id = :id and version = :version and status = 'ACTIVE'
                         """)
                 .param("notice", noticeDate).param("end", endDate).param("by", by)
+                .param("id", id).param("version", version)
+                .update() == 1;
+    }
+
+    /**
+     * The region ends the agreement on {@code endDate} (SPEC §3): an active one gets the status
+     * NOTICE_GIVEN (ENDED once the date has passed, agreement_state); one under notice keeps its notice
+     * and ends earlier.
+     */
+    boolean end(long id, int version, LocalDate endDate, String reason, String by) {
+        return jdbc.sql("""
+                        update agreement set status = 'NOTICE_GIVEN', end_date = :end, end_reason = :reason,
+                               ended_by = :by, ended_at = now(), version = version + 1, updated_at = now()
+                         where id = :id and version = :version and status in ('ACTIVE', 'NOTICE_GIVEN')
+                        """)
+                .param("end", endDate).param("reason", reason).param("by", by)
                 .param("id", id).param("version", version)
                 .update() == 1;
     }
@@ -261,7 +281,8 @@ class AgreementRepository {
                 rs.getObject("notice_date", LocalDate.class), rs.getString("notice_by"),
                 MatchMethod.valueOf(rs.getString("match_method")), rs.getString("decision_reason"),
                 rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
-                rs.getString("created_by"), rs.getInt("version"));
+                rs.getString("created_by"), rs.getInt("version"), rs.getString("end_reason"),
+                rs.getString("ended_by"));
     }
 
     record UnitFacility(long id, LegalBasis legalBasis, String operator, String municipalityCode, String regionCode,

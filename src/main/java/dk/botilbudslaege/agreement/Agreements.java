@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Agreements within the caller's scope and their lifecycle (SPEC §3): create and change drafts, file
- * the information form, approve or reject, withdraw, give notice. The rules R1-R5 are checked when an
- * agreement is created, changed, filed and approved; R4 is also held by the database.
+ * the information form, approve or reject, withdraw, give notice, and the region's ending. The rules
+ * R1-R5 are checked when an agreement is created, changed, filed and approved; R4 is also held by the
+ * database.
  */
 @Service
 public class Agreements {
@@ -85,16 +86,24 @@ public class Agreements {
     }
 
     /** What the caller may do with the agreement now, for pages and the API. */
-    public record Actions(boolean change, boolean submit, boolean withdraw, boolean decide, boolean giveNotice) {
+    public record Actions(boolean change, boolean submit, boolean withdraw, boolean decide, boolean giveNotice,
+                          boolean end) {
     }
 
     public Actions actions(CurrentUser user, Agreement a) {
-        boolean filer = AgreementAccess.canFile(user, scopeOf(unitOf(a)));
+        var scope = scopeOf(unitOf(a));
+        boolean filer = AgreementAccess.canFile(user, scope);
         return new Actions(filer && a.status() == AgreementStatus.DRAFT,
                 filer && a.status() == AgreementStatus.DRAFT,
                 filer && (a.status() == AgreementStatus.DRAFT || a.status() == AgreementStatus.SUBMITTED),
                 AgreementAccess.canDecide(user, a) && a.status() == AgreementStatus.SUBMITTED,
-                AgreementAccess.canGiveNotice(user, a) && a.status() == AgreementStatus.ACTIVE);
+                AgreementAccess.canGiveNotice(user, a, scope) && a.status() == AgreementStatus.ACTIVE
+                        && !NoticeWindow.of(a.startDate(), LocalDate.now()).empty(),
+                AgreementAccess.canEnd(user, a) && endable(a));
+    }
+
+    private static boolean endable(Agreement a) {
+        return a.status() == AgreementStatus.ACTIVE || a.status() == AgreementStatus.NOTICE_GIVEN;
     }
 
     @Transactional
@@ -204,32 +213,135 @@ public class Agreements {
 
     /**
      * Either side ends the agreement with 3 months' notice to the end of a quarter (SPEC §3): the end
-     * date is stated at once and the agreement stays in force until then.
+     * date is stated at once and the agreement stays in force until then. The doctor gives notice, or
+     * the party that files for the facility; the notice is dated today when no date is given, and may
+     * be dated at most {@value NoticeWindow#DAYS_BACK} days back, never before the start and never in
+     * the future ({@link NoticeWindow}): otherwise 422 NOTICE_DATE_NOT_ALLOWED.
      */
     @Transactional
     public Agreement giveNotice(CurrentUser user, long id, LocalDate noticeDate, Integer version) {
+        return giveNotice(user, id, noticeDate, version, LocalDate.now());
+    }
+
+    /**
+     * A notice registered on an earlier day, as history loaded from elsewhere (the demo data) records it:
+     * the window of {@link NoticeWindow} is counted from {@code registeredOn}, not from today. Not an
+     * HTTP call.
+     */
+    @Transactional
+    public Agreement recordNotice(CurrentUser user, long id, LocalDate noticeDate, LocalDate registeredOn) {
+        return giveNotice(user, id, noticeDate, null, registeredOn);
+    }
+
+    private Agreement giveNotice(CurrentUser user, long id, LocalDate noticeDate, Integer version,
+                                 LocalDate registeredOn) {
         Agreement current = get(user, id);
-        if (!AgreementAccess.canGiveNotice(user, current)) {
+        if (!AgreementAccess.canGiveNotice(user, current, scopeOf(unitOf(current)))) {
             throw new ForbiddenException("scope.agreement.notice");
         }
         requireStatus(current, AgreementStatus.ACTIVE, "agreement.status.noticeOnlyActive");
-        if (noticeDate == null) {
-            throw InvalidInputException.of(FieldProblem.of("noticeDate", "agreement.noticeDate.required"));
-        }
-        LocalDate endDate = NoticePeriod.endDate(noticeDate);
-        if (endDate.isBefore(current.startDate())) {
-            throw InvalidInputException.of(FieldProblem.of("noticeDate", "agreement.noticeDate.beforeStart"));
-        }
+        LocalDate date = noticeDate == null ? registeredOn : noticeDate;
+        requireNoticeDateAllowed(current, date, registeredOn);
+        LocalDate endDate = NoticePeriod.endDate(date);
         int expected = version == null ? current.version() : version;
         if (expected != current.version()
-                || !repository.giveNotice(id, expected, noticeDate, endDate, user.username())) {
+                || !repository.giveNotice(id, expected, date, endDate, user.username())) {
             throw new ConcurrentChangeException(ENTITY, id);
         }
         repository.shortenCoverage(id, endDate);
         audit.record(ENTITY, id, "NOTICE_GIVEN", Map.of("status", new AuditTrail.Change("ACTIVE", "NOTICE_GIVEN"),
-                "noticeDate", new AuditTrail.Change(null, noticeDate.toString()),
+                "noticeDate", new AuditTrail.Change(null, date.toString()),
                 "endDate", new AuditTrail.Change(null, endDate.toString())));
         return repository.find(id).orElseThrow();
+    }
+
+    /** Refuses a notice date outside the window of {@link NoticeWindow}, naming the window in Danish. */
+    static void requireNoticeDateAllowed(Agreement agreement, LocalDate noticeDate, LocalDate registeredOn) {
+        NoticeWindow window = NoticeWindow.of(agreement.startDate(), registeredOn);
+        if (window.empty()) {
+            throw new InvalidInputException(NOTICE_DATE_NOT_ALLOWED, List.of(FieldProblem.of("noticeDate",
+                    "agreement.noticeDate.notStarted", danish(agreement.startDate()))));
+        }
+        if (!window.allows(noticeDate)) {
+            throw new InvalidInputException(NOTICE_DATE_NOT_ALLOWED, List.of(FieldProblem.of("noticeDate",
+                    "agreement.noticeDate.notAllowed", danish(window.from()), danish(window.to()))));
+        }
+    }
+
+    static final String NOTICE_DATE_NOT_ALLOWED = "NOTICE_DATE_NOT_ALLOWED";
+    static final String END_DATE_NOT_ALLOWED = "END_DATE_NOT_ALLOWED";
+
+    /**
+     * The region ends an agreement that can no longer run (SPEC §3): the doctor leaves general practice,
+     * the facility closes. The end date is today or later (and not after an end date a notice already
+     * set); the reason is required. Until the end date the agreement is NOTICE_GIVEN, after it ENDED.
+     * Audited; both parties read the reason on the agreement.
+     */
+    @Transactional
+    public Agreement end(CurrentUser user, long id, LocalDate endDate, String reason, Integer version) {
+        Agreement current = get(user, id);
+        if (!AgreementAccess.canEnd(user, current)) {
+            throw new ForbiddenException("scope.agreement.end");
+        }
+        if (!endable(current)) {
+            throw new ConflictException("INVALID_STATUS", "agreement.status.endOnlyRunning");
+        }
+        String trimmed = checkEnding(current, endDate, reason);
+        int expected = version == null ? current.version() : version;
+        if (expected != current.version() || !repository.end(id, expected, endDate, trimmed, user.username())) {
+            throw new ConcurrentChangeException(ENTITY, id);
+        }
+        repository.shortenCoverage(id, endDate);
+        Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
+        changes.put("status", new AuditTrail.Change(current.status().name(), "NOTICE_GIVEN"));
+        changes.put("endDate", new AuditTrail.Change(
+                current.endDate() == null ? null : current.endDate().toString(), endDate.toString()));
+        changes.put("reason", new AuditTrail.Change(null, trimmed));
+        audit.record(ENTITY, id, "ENDED_BY_REGION", changes);
+        return repository.find(id).orElseThrow();
+    }
+
+    /** Refuses a missing date or reason (400) or an end date out of bounds (422); answers the reason trimmed. */
+    static String checkEnding(Agreement current, LocalDate endDate, String reason) {
+        String trimmed = reason == null ? "" : reason.strip();
+        List<FieldProblem> missing = new ArrayList<>();
+        if (endDate == null) {
+            missing.add(FieldProblem.of("endDate", "agreement.endDate.required"));
+        }
+        if (trimmed.isEmpty()) {
+            missing.add(FieldProblem.of("reason", "agreement.endReason.required"));
+        } else if (trimmed.length() > 1000) {
+            missing.add(FieldProblem.of("reason", "validation.size.max.n", 1000));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", missing);
+        }
+        requireEndDateAllowed(current, endDate);
+        return trimmed;
+    }
+
+    private static void requireEndDateAllowed(Agreement current, LocalDate endDate) {
+        LocalDate today = LocalDate.now();
+        String key = null;
+        Object[] args = {};
+        if (endDate.isBefore(today)) {
+            key = "agreement.endDate.past";
+            args = new Object[] {danish(today)};
+        } else if (endDate.isBefore(current.startDate())) {
+            key = "agreement.endDate.beforeStart";
+            args = new Object[] {danish(current.startDate())};
+        } else if (current.endDate() != null && endDate.isAfter(current.endDate())) {
+            key = "agreement.endDate.afterNoticeEnd";
+            args = new Object[] {danish(current.endDate())};
+        }
+        if (key != null) {
+            throw new InvalidInputException(END_DATE_NOT_ALLOWED, List.of(FieldProblem.of("endDate", key, args)));
+        }
+    }
+
+    /** A date as Danes write it: 31-03-2026. */
+    static String danish(LocalDate date) {
+        return String.format("%02d-%02d-%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
     }
 
     // ---- rules -------------------------------------------------------------------------------

@@ -30,11 +30,14 @@ class DispensationPageController {
 
     private final Dispensations dispensations;
     private final AgreementChoices choices;
+    private final AgreementConfirmations confirmations;
     private final MessageSource messages;
 
-    DispensationPageController(Dispensations dispensations, AgreementChoices choices, MessageSource messages) {
+    DispensationPageController(Dispensations dispensations, AgreementChoices choices,
+                               AgreementConfirmations confirmations, MessageSource messages) {
         this.dispensations = dispensations;
         this.choices = choices;
+        this.confirmations = confirmations;
         this.messages = messages;
     }
 
@@ -65,11 +68,18 @@ class DispensationPageController {
         return show(user, form, model);
     }
 
+    /** Ends a dispensation after a confirmation page stating what changes (issue 11 item 5). */
     @PostMapping("/{id}/end")
     String end(CurrentUser user, @PathVariable long id,
                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
-               RedirectAttributes redirect) {
+               @RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect) {
         try {
+            if (!confirmed) {
+                Dispensation dispensation = dispensations.checkEnd(user, id, validTo);
+                String doctor = choices.doctorNames(user).getOrDefault(dispensation.doctorId(), "");
+                model.addAttribute("confirmation", confirmations.endDispensation(dispensation, doctor, validTo));
+                return "agreements/confirm";
+            }
             dispensations.end(user, id, validTo);
             redirect.addFlashAttribute("flash", text("dispensation.flash.ended"));
         } catch (InvalidInputException e) {

@@ -93,6 +93,16 @@ public class Dispensations {
     /** Ends a dispensation on a date (its last valid day). */
     @Transactional
     public Dispensation end(CurrentUser user, long id, LocalDate validTo) {
+        Dispensation current = checkEnd(user, id, validTo);
+        jdbc.sql("update dispensation set valid_to = :to where id = :id").param("to", validTo).param("id", id).update();
+        audit.record(ENTITY, id, "ENDED",
+                Map.of("validTo", new AuditTrail.Change(String.valueOf(current.validTo()), validTo.toString())));
+        return find(id);
+    }
+
+    /** Checks that the caller may end the dispensation on that date, without ending it: the dispensation. */
+    @Transactional(readOnly = true)
+    public Dispensation checkEnd(CurrentUser user, long id, LocalDate validTo) {
         AgreementAccess.requireAgreementUser(user);
         Dispensation current = find(id);
         var doctor = agreements.doctor(current.doctorId()).orElseThrow();
@@ -105,10 +115,7 @@ public class Dispensations {
         if (validTo.isBefore(current.validFrom())) {
             throw InvalidInputException.of(FieldProblem.of("validTo", "dispensation.validTo.beforeFrom"));
         }
-        jdbc.sql("update dispensation set valid_to = :to where id = :id").param("to", validTo).param("id", id).update();
-        audit.record(ENTITY, id, "ENDED",
-                Map.of("validTo", new AuditTrail.Change(String.valueOf(current.validTo()), validTo.toString())));
-        return find(id);
+        return current;
     }
 
     private Dispensation find(long id) {

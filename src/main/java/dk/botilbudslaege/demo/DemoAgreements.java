@@ -83,7 +83,7 @@ class DemoAgreements {
         long skovvang = create(norddjurs, doctor("Peter Holm"), List.of(facility("Skovvang", "707")), null,
                 "2025-09-01", MatchMethod.PRACTICE_CONSULTANT);
         fileAndApprove(norddjurs, skovvang);
-        agreements.giveNotice(norddjurs, skovvang, LocalDate.parse("2025-10-15"), null);
+        agreements.recordNotice(norddjurs, skovvang, LocalDate.parse("2025-10-15"), LocalDate.parse("2025-10-15"));
 
         // Kærvang: a doctor from Syddjurs was proposed, the region said no
         List<Long> syddjurs = freeDoctors("706", 2);

@@ -8,6 +8,7 @@ import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
 import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
@@ -57,11 +58,12 @@ class AgreementLifecycleApiTest {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().path("status").asString()).isEqualTo("ACTIVE");
 
+        LocalDate noticeDate = LocalDate.now().minusDays(NoticeWindow.DAYS_BACK);
         Api.Response notice = api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/notice",
-                Map.of("noticeDate", "2026-11-15"));
+                Map.of("noticeDate", noticeDate.toString()));
         assertThat(notice.status()).as(notice.body()).isEqualTo(200);
         assertThat(notice.json().path("status").asString()).isEqualTo("NOTICE_GIVEN");
-        assertThat(notice.json().path("endDate").asString()).isEqualTo("2027-03-31");
+        assertThat(notice.json().path("endDate").asString()).isEqualTo(NoticePeriod.endDate(noticeDate).toString());
 
         assertThat(api.as(REGION_MIDT).get("/api/v1/agreements/" + id + "/history").json().size()).isEqualTo(4);
     }
@@ -79,13 +81,16 @@ class AgreementLifecycleApiTest {
     }
 
     @Test
-    void notice_in_the_past_ends_the_agreement_at_the_end_of_the_quarter() {
+    void a_notice_dated_months_back_is_not_allowed_and_claws_back_nothing() {
         long id = fixtures.active(fixtures.freeDoctor(), fixtures.facility("SEL_108", 9), LocalDate.of(2025, 4, 1));
 
         Api.Response notice = api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/notice",
                 Map.of("noticeDate", "2025-11-15"));
 
-        assertThat(notice.json().path("endDate").asString()).isEqualTo("2026-03-31");
-        assertThat(notice.json().path("status").asString()).isEqualTo("ENDED");
+        assertThat(notice.status()).as(notice.body()).isEqualTo(422);
+        assertThat(notice.json().path("code").asString()).isEqualTo("NOTICE_DATE_NOT_ALLOWED");
+        JsonNode after = api.as(NORDDJURS).get("/api/v1/agreements/" + id).json();
+        assertThat(after.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(after.path("endDate").isNull()).isTrue();
     }
 }

@@ -96,20 +96,23 @@ class AgreementLifecycleGuardsApiTest {
     @Test
     void notice_is_given_only_once() {
         long id = active();
-        assertThat(given.notice(NORDDJURS, id, "2026-01-15").status()).isEqualTo(200);
+        String yesterday = LocalDate.now().minusDays(1).toString();
+        assertThat(given.notice(NORDDJURS, id, yesterday).status()).isEqualTo(200);
 
-        assertProblem(given.notice(NORDDJURS, id, "2026-02-15"), 409, "INVALID_STATUS");
-        assertThat(given.read(id).path("noticeDate").asString()).isEqualTo("2026-01-15");
+        assertProblem(given.notice(NORDDJURS, id, LocalDate.now().toString()), 409, "INVALID_STATUS");
+        assertThat(given.read(id).path("noticeDate").asString()).isEqualTo(yesterday);
     }
 
     @Test
-    void notice_that_would_run_out_before_the_start_date_is_refused() {
-        long id = given.active(given.doctorInRoomyPractice(), given.facility(12), LocalDate.of(2026, 12, 1));
+    void notice_before_the_agreement_starts_is_not_allowed() {
+        LocalDate start = LocalDate.now().withDayOfMonth(1).plusMonths(1);
+        long id = given.active(given.doctorInRoomyPractice(), given.facility(12), start);
 
-        Api.Response answer = given.notice(NORDDJURS, id, "2025-06-01");
+        Api.Response answer = given.notice(NORDDJURS, id, LocalDate.now().toString());
 
-        assertProblem(answer, 400, "VALIDATION_FAILED");
-        assertThat(errorMessage(answer, "noticeDate")).isEqualTo("Opsigelsen ville udløbe før aftalens startdato.");
+        assertProblem(answer, 422, "NOTICE_DATE_NOT_ALLOWED");
+        assertThat(errorMessage(answer, "noticeDate")).isEqualTo("Aftalen starter " + Agreements.danish(start)
+                + "; den kan først opsiges fra den dag.");
         assertThat(given.status(id)).isEqualTo("ACTIVE");
     }
 
@@ -218,8 +221,8 @@ class AgreementLifecycleGuardsApiTest {
         long active = active();
         long draft = draft();
 
-        assertProblem(api.as(NORDDJURS).post(path(active) + "/notice?version=0", Map.of("noticeDate", "2026-01-15")),
-                409, "CONCURRENT_CHANGE");
+        assertProblem(api.as(NORDDJURS).post(path(active) + "/notice?version=0",
+                Map.of("noticeDate", LocalDate.now().toString())), 409, "CONCURRENT_CHANGE");
         assertProblem(api.as(NORDDJURS).post(path(draft) + "/withdraw?version=7", ""), 409, "CONCURRENT_CHANGE");
         assertThat(given.status(active)).isEqualTo("ACTIVE");
         assertThat(given.status(draft)).isEqualTo("DRAFT");
@@ -228,7 +231,7 @@ class AgreementLifecycleGuardsApiTest {
     @Test
     void the_history_lists_every_step_with_who_took_it() {
         long id = active();
-        assertThat(given.notice(NORDDJURS, id, "2026-01-15").status()).isEqualTo(200);
+        assertThat(given.notice(NORDDJURS, id, LocalDate.now().toString()).status()).isEqualTo(200);
 
         Api.Response history = api.as(REGION_MIDT).get(path(id) + "/history");
 
@@ -241,19 +244,22 @@ class AgreementLifecycleGuardsApiTest {
         assertThat(steps).containsExactly("NOTICE_GIVEN by kommune-norddjurs", "APPROVED by region-midt",
                 "SUBMITTED by kommune-norddjurs", "CREATED by kommune-norddjurs");
         assertThat(history.json().get(0).path("changes").path("endDate").path("to").asString())
-                .isEqualTo("2026-06-30");
+                .isEqualTo(NoticePeriod.endDate(LocalDate.now()).toString());
         assertThat(api.as(NORDDJURS).get(path(id) + "/history").status()).isEqualTo(200);
     }
 
     @Test
-    void a_notice_dated_in_the_past_ends_the_agreement_and_nothing_more_can_happen_to_it() {
+    void an_agreement_whose_notice_has_run_out_has_ended_and_nothing_more_can_happen_to_it() {
         long id = given.active(given.doctorInRoomyPractice(), given.facility(12), LocalDate.of(2025, 2, 1));
+        assertThat(given.notice(NORDDJURS, id, LocalDate.now().toString()).status()).isEqualTo(200);
+        // as if the notice had been given on 2025-03-10 (a notice is dated at most 30 days back)
+        jdbc.sql("update agreement set notice_date = date '2025-03-10', end_date = date '2025-06-30' where id = :id")
+                .param("id", id).update();
 
-        Api.Response notice = given.notice(NORDDJURS, id, "2025-03-10");
-
-        assertThat(notice.json().path("endDate").asString()).isEqualTo("2025-06-30");
-        assertThat(notice.json().path("status").asString()).isEqualTo("ENDED");
-        assertProblem(given.notice(NORDDJURS, id, "2025-04-10"), 409, "INVALID_STATUS");
+        assertThat(given.status(id)).isEqualTo("ENDED");
+        assertProblem(given.notice(NORDDJURS, id, LocalDate.now().toString()), 409, "INVALID_STATUS");
+        assertProblem(api.as(REGION_MIDT).post(path(id) + "/end",
+                Map.of("endDate", LocalDate.now().toString(), "reason", "Lukker")), 409, "INVALID_STATUS");
         assertProblem(api.as(NORDDJURS).post(path(id) + "/withdraw", ""), 409, "INVALID_STATUS");
     }
 }

@@ -80,12 +80,13 @@ class DoctorAndPracticeRulesApiTest {
     void a_doctor_whose_agreement_has_ended_may_take_a_new_facility_after_the_end_date() {
         long doctor = given.doctorInRoomyPractice();
         long first = given.active(doctor, given.facility(12), MARCH_2025);
-        Api.Response notice = given.notice(AgreementFixtures.NORDDJURS, first, "2025-11-15");
-        assertThat(notice.json().path("endDate").asString()).isEqualTo("2026-03-31");
+        // a notice is dated at most 30 days back (issue 11): today's, ending at a quarter's end
+        LocalDate end = NoticePeriod.endDate(LocalDate.now());
+        Api.Response notice = given.notice(AgreementFixtures.NORDDJURS, first, LocalDate.now().toString());
+        assertThat(notice.json().path("endDate").asString()).isEqualTo(end.toString());
 
-        assertRefused(given.create(doctor, given.facility(14), LocalDate.of(2026, 3, 31)), "DOCTOR_ROLE_LIMIT",
-                "doctorId", R1_MESSAGE);
-        assertThat(given.create(doctor, given.facility(14), LocalDate.of(2026, 4, 1)).status()).isEqualTo(201);
+        assertRefused(given.create(doctor, given.facility(14), end), "DOCTOR_ROLE_LIMIT", "doctorId", R1_MESSAGE);
+        assertThat(given.create(doctor, given.facility(14), end.plusDays(1)).status()).isEqualTo(201);
     }
 
     // ---- R2: nursing-home doctor and facility doctor at once -------------------------------------------

@@ -63,6 +63,7 @@ class HostileInputApiTest {
         JSON_WRITES.put("PUT /api/v1/doctors/{id}", "{\"name\":\"%s\"}|name");
         JSON_WRITES.put("POST /api/v1/agreements/{id}/submit", "{\"contactName\":\"%s\"}|contactName");
         JSON_WRITES.put("POST /api/v1/agreements/{id}/reject", "{\"reason\":\"%s\"}|reason");
+        JSON_WRITES.put("POST /api/v1/agreements/{id}/end", "{\"endDate\":\"2030-01-01\",\"reason\":\"%s\"}|reason");
         JSON_WRITES.put("POST /api/v1/dispensations", "{\"doctorId\":1,\"kind\":\"NURSING_HOME\",\"reason\":\"%s\"}|reason");
         JSON_WRITES.put("POST /api/v1/matching/stable", "{\"regionCode\":\"%s\",\"proposing\":\"DOCTORS\"}|regionCode");
         JSON_WRITES.put("POST /api/v1/change-requests", "{\"field\":\"vatRegistered\",\"newValue\":true,\"reason\":\"%s\"}|reason");

@@ -150,12 +150,14 @@ class UnitCoverageAndScopeRulesApiTest {
     void an_ended_agreement_no_longer_blocks_a_new_one_starting_after_its_end_date() {
         long facility = given.facility(12);
         long old = given.active(given.doctorInRoomyPractice(), facility, APRIL_2025);
-        Api.Response notice = given.notice(NORDDJURS, old, "2025-11-15");
-        assertThat(notice.json().path("endDate").asString()).isEqualTo("2026-03-31");
+        // a notice is dated at most 30 days back (issue 11): today's, ending at a quarter's end
+        LocalDate end = NoticePeriod.endDate(LocalDate.now());
+        Api.Response notice = given.notice(NORDDJURS, old, LocalDate.now().toString());
+        assertThat(notice.json().path("endDate").asString()).isEqualTo(end.toString());
 
-        assertRefused(given.create(given.doctorInRoomyPractice(), facility, LocalDate.of(2026, 3, 31)),
+        assertRefused(given.create(given.doctorInRoomyPractice(), facility, end),
                 "UNIT_ALREADY_COVERED", "facilityIds", R4_MESSAGE);
-        long next = given.submitted(given.doctorInRoomyPractice(), facility, LocalDate.of(2026, 4, 1));
+        long next = given.submitted(given.doctorInRoomyPractice(), facility, end.plusDays(1));
         Api.Response approved = given.approve(next);
 
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);

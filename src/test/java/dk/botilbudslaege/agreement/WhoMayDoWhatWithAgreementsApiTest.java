@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who may file, decide, give notice and read (SPEC §1, §3; AgreementAccess): the municipality files
  * for municipal and private facilities in it, the region for regional ones, a private facility for
- * itself; only the facility's region decides; either side gives notice; each reads only its own.
+ * itself; only the facility's region decides; the doctor and the filer give notice; each reads only its own.
  */
 @IntegrationTest
 class WhoMayDoWhatWithAgreementsApiTest {

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import dk.botilbudslaege.agreement.NoticePeriod;
 import dk.botilbudslaege.support.Api;
@@ -11,6 +12,7 @@ import dk.botilbudslaege.support.Browser;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -74,6 +76,10 @@ class AgreementBrowserTest {
             municipality.screenshot("agreement-rule-refused");
 
             new Select(municipality.find(By.id("doctorId"))).selectByValue(String.valueOf(anne));
+            // from the first of this month: a notice is never dated before the start (issue 11)
+            // (set directly: the browser's date field orders day and month by its own locale)
+            ((JavascriptExecutor) municipality.driver()).executeScript("arguments[0].value = arguments[1];",
+                    municipality.find(By.id("startDate")), LocalDate.now().withDayOfMonth(1).toString());
             municipality.clickAndWait(By.cssSelector("form.card button[type=submit]"));
             municipality.waitFor(d -> d.getCurrentUrl().matches(".*/agreements/\\d+$"));
             assertThat(municipality.text()).contains("Aftalen er oprettet som kladde.", "Kærvang", "Kladde");
@@ -98,6 +104,10 @@ class AgreementBrowserTest {
             region.waitFor(d -> d.findElement(By.id("results")).getText().contains("Anne Kjær"));
             region.clickAndWait(By.cssSelector("#results a"));
             region.clickAndWait(By.id("approve"));
+            // issue 11 item 5: a confirmation page states the consequences before anything happens
+            assertThat(region.text()).contains("Godkend aftalen", "Aftalen bliver aktiv fra", "Honorar:",
+                    "Der er ingen efterbetaling");
+            region.clickAndWait(By.id("confirm"));
             assertThat(region.text()).contains("Aftalen er godkendt og aktiv fra startdatoen.", "Aktiv");
             region.screenshot("agreement-approved");
         }
@@ -108,9 +118,21 @@ class AgreementBrowserTest {
             assertThat(doctor.text()).contains("Kærvang", "Skovstjernen");
             doctor.clickAndWait(By.linkText("Kærvang"));
             LocalDate today = LocalDate.now();
-            String end = NoticePeriod.endDate(today).format(DANISH);
-            assertThat(doctor.find(By.id("notice-end")).getText()).isEqualTo("Aftalen slutter " + end + ".");
+            LocalDate endDate = NoticePeriod.endDate(today);
+            String end = endDate.format(DANISH);
+            String lastMonth = endDate.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("da")));
+            assertThat(doctor.find(By.id("notice-end")).getText())
+                    .isEqualTo("Aftalen slutter " + end + ". Sidste måned, der betales, er " + lastMonth
+                            + " (til og med " + end + "); derefter udbetales intet honorar.");
+            // the live preview (htmx, no script of our own) follows the date: SPEC's example 2026-01-01
+            doctor.find(By.id("noticeDate")).sendKeys("01-01-2026");
+            doctor.waitFor(d -> d.findElement(By.id("notice-end")).getText().startsWith("Aftalen slutter 30-06-2026."));
+            doctor.go(java.net.URI.create(doctor.url()).getPath());
             doctor.clickAndWait(By.id("give-notice"));
+            assertThat(doctor.text()).contains("Opsig aftalen", "og slutter " + end,
+                    "Sidste måned, der betales, er " + lastMonth);
+            doctor.screenshot("agreement-notice-confirm");
+            doctor.clickAndWait(By.id("confirm"));
             assertThat(doctor.text()).contains("Aftalen er opsagt.", "Opsagt", end, today.format(DANISH));
             doctor.screenshot("agreement-notice");
         }
