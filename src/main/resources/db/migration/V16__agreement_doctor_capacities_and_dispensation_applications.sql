@@ -30,3 +30,22 @@ create table dispensation_application (
 );
 create index dispensation_application_doctor_idx on dispensation_application (doctor_id);
 create index dispensation_application_pending_idx on dispensation_application (status) where status = 'PENDING';
+
+-- A doctor may ask the region to change its capacities (a region-owned field, like the nursing-home
+-- flag): the change request's field list and its "doctor's field" rule take 'capacities'.
+do $$
+declare c record;
+begin
+    for c in select conname from pg_constraint
+              where conrelid = 'change_request'::regclass and contype = 'c'
+                and pg_get_constraintdef(oid) like '%nursingHomeDoctor%'
+    loop
+        execute format('alter table change_request drop constraint %I', c.conname);
+    end loop;
+end
+$$;
+alter table change_request add constraint change_request_field_check
+    check (field in ('vatRegistered', 'providerNumber', 'doctorCapacity', 'clinicType', 'nursingHomeDoctor',
+                     'capacities'));
+alter table change_request add constraint change_request_doctor_field_check
+    check ((field in ('nursingHomeDoctor', 'capacities')) = (doctor_id is not null));
