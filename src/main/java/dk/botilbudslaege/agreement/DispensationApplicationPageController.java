@@ -7,6 +7,7 @@ import dk.botilbudslaege.common.FormErrors;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -63,7 +64,7 @@ class DispensationApplicationPageController {
     }
 
     @PostMapping
-    String apply(CurrentUser user, @ModelAttribute("form") DispensationApplicationForm form, BindingResult binding,
+    String apply(CurrentUser user, @Valid @ModelAttribute("form") DispensationApplicationForm form, BindingResult binding,
                  Model model, RedirectAttributes redirect) {
         var filed = FormErrors.attempt(binding, () -> applications.apply(user, form));
         if (filed.isPresent()) {
@@ -84,7 +85,7 @@ class DispensationApplicationPageController {
 
     /** First step shows what the dispensation allows; the confirmed second step grants it. */
     @PostMapping("/{id}/grant")
-    String grant(CurrentUser user, @PathVariable long id, @ModelAttribute("decision") DispensationDecisionForm decision,
+    String grant(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("decision") DispensationDecisionForm decision,
                  BindingResult binding, Model model, RedirectAttributes redirect) {
         DispensationApplication application = applications.get(user, id);
         if (!DispensationApplications.canDecide(user, application)) {
@@ -93,7 +94,7 @@ class DispensationApplicationPageController {
         }
         if (!decision.isConfirmed() && !binding.hasErrors()) {
             var allows = applications.allows(application, decision);
-            model.addAttribute("application", application);
+            model.addAttribute("app", application);
             model.addAttribute("allows", messages.getMessage(allows.messageKey(), allows.args().toArray(),
                     LocaleContextHolder.getLocale()));
             return "dispensations/application-grant";
@@ -106,7 +107,7 @@ class DispensationApplicationPageController {
     }
 
     @PostMapping("/{id}/refuse")
-    String refuse(CurrentUser user, @PathVariable long id, @ModelAttribute("decision") DispensationDecisionForm decision,
+    String refuse(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("decision") DispensationDecisionForm decision,
                   BindingResult binding, Model model, RedirectAttributes redirect) {
         DispensationApplication application = applications.get(user, id);
         if (FormErrors.attempt(binding, () -> applications.refuse(user, id, decision.getReason())).isPresent()) {
@@ -130,7 +131,7 @@ class DispensationApplicationPageController {
     }
 
     private String showDetail(CurrentUser user, DispensationApplication application, Model model) {
-        model.addAttribute("application", application);
+        model.addAttribute("app", application);
         model.addAttribute("canDecide", DispensationApplications.canDecide(user, application));
         return "dispensations/application";
     }

@@ -229,9 +229,9 @@ public class ChangeRequests {
             }
             case DOCTOR_CAPACITY -> {
                 int capacity = Integer.parseInt(request.newValue());
-                int held = practices.heldCapacities(practiceId, null);
-                if (capacity < held) {
-                    throw PracticeCapacities.exceededByPractice(held);
+                PracticeCapacities.Held held = practices.heldCapacities(practiceId, null);
+                if (!PracticeCapacities.fits(capacity, held)) {
+                    throw PracticeCapacities.exceededByPractice(held.total());
                 }
                 practices.setDoctorCapacity(practiceId, capacity);
             }
@@ -241,9 +241,9 @@ public class ChangeRequests {
                     throw new ConflictException("CHANGE_NO_LONGER_VALID", "changeRequest.noLongerValid");
                 }
                 int capacities = Integer.parseInt(request.newValue());
-                int heldByOthers = practices.heldCapacities(practiceId, doctor.id());
-                if (!PracticeCapacities.fits(before.doctorCapacity(), heldByOthers, capacities)) {
-                    throw PracticeCapacities.exceededByDoctor(before.doctorCapacity(), heldByOthers);
+                PracticeCapacities.Held others = practices.heldCapacities(practiceId, doctor.id());
+                if (!PracticeCapacities.fits(before.doctorCapacity(), others, capacities)) {
+                    throw PracticeCapacities.exceededByDoctor(before.doctorCapacity(), others.total());
                 }
                 practices.setDoctorCapacities(doctor.id(), capacities);
                 audit.updated(Doctors.ENTITY, doctor.id(), doctor.data(),

@@ -117,9 +117,9 @@ public class Doctors {
     /** The practice's doctors hold at most its doctor capacities together (422 PRACTICE_CAPACITIES_EXCEEDED). */
     private void requireCapacities(Doctor.DoctorData data, Long doctorId) {
         int capacity = repository.findPractice(data.practiceId()).orElseThrow().doctorCapacity();
-        int heldByOthers = repository.heldCapacities(data.practiceId(), doctorId);
-        if (!PracticeCapacities.fits(capacity, heldByOthers, data.capacities())) {
-            throw PracticeCapacities.exceededByDoctor(capacity, heldByOthers);
+        PracticeCapacities.Held others = repository.heldCapacities(data.practiceId(), doctorId);
+        if (!PracticeCapacities.fits(capacity, others, data.capacities())) {
+            throw PracticeCapacities.exceededByDoctor(capacity, others.total());
         }
     }
 

@@ -140,13 +140,14 @@ class PracticeRepository {
      * The capacities the practice's doctors hold together, leaving one doctor out (null: none). Locks the
      * practice row first, so that two writes to one practice's doctors are checked one after the other.
      */
-    int heldCapacities(long practiceId, Long exceptDoctor) {
+    PracticeCapacities.Held heldCapacities(long practiceId, Long exceptDoctor) {
         jdbc.sql("select id from practice where id = :p for update").param("p", practiceId).query(Long.class).list();
         return jdbc.sql("""
-                        select coalesce(sum(capacities), 0) from doctor
+                        select coalesce(sum(capacities), 0) as total, coalesce(max(capacities), 0) as most from doctor
                          where practice_id = :p and (:except::bigint is null or id <> :except)
                         """)
-                .param("p", practiceId).param("except", exceptDoctor).query(Integer.class).single();
+                .param("p", practiceId).param("except", exceptDoctor)
+                .query((rs, i) -> new PracticeCapacities.Held(rs.getInt("total"), rs.getInt("most"))).single();
     }
 
     void setClinicType(long practiceId, ClinicType clinicType) {

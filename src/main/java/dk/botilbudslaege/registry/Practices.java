@@ -103,9 +103,9 @@ public class Practices {
         Practice.PracticeData data = form.data();
         validate(data, current);
         if (data.doctorCapacity() < current.doctorCapacity()) {
-            int held = repository.heldCapacities(id, null);
-            if (data.doctorCapacity() < held) {
-                throw PracticeCapacities.exceededByPractice(held);
+            PracticeCapacities.Held held = repository.heldCapacities(id, null);
+            if (!PracticeCapacities.fits(data.doctorCapacity(), held)) {
+                throw PracticeCapacities.exceededByPractice(held.total());
             }
         }
         String newRegion = regionOf(data.municipalityCode());
