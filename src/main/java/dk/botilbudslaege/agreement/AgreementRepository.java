@@ -218,6 +218,13 @@ class AgreementRepository {
                                  where a.doctor_id = d.id and a.status in ('ACTIVE', 'NOTICE_GIVEN')
                                    and daterange(a.start_date, a.end_date, '[]') && daterange(:start, :end, '[]')
                                    and (:except::bigint is null or a.id <> :except)) as roles,
+                               array(select a.facility_id from agreement a
+                                      where a.doctor_id = d.id and a.unit_kind = 'SECTION'
+                                        and a.status in ('ACTIVE', 'NOTICE_GIVEN')
+                                        and daterange(a.start_date, a.end_date, '[]') && daterange(:start, :end, '[]')
+                                        and (:except::bigint is null or a.id <> :except)
+                                      order by a.facility_id) as section_facilities,
+                               d.capacities,
                                exists (select 1 from dispensation x
                                         where x.doctor_id = d.id
                                           and x.kind in ('MULTIPLE_FACILITIES', 'NURSING_HOME_AND_FACILITY')
@@ -227,7 +234,8 @@ class AgreementRepository {
                         """)
                 .param("p", practiceId).param("start", start).param("end", end).param("except", exceptAgreement)
                 .query((rs, i) -> new PracticeDoctorLoad(rs.getLong("id"), rs.getBoolean("nursing_home_doctor"),
-                        rs.getInt("roles"), rs.getBoolean("dispensed")))
+                        rs.getInt("roles"), rs.getBoolean("dispensed"), longs(rs.getArray("section_facilities")),
+                        rs.getInt("capacities")))
                 .list();
     }
 
@@ -295,6 +303,19 @@ class AgreementRepository {
     record DoctorFacts(long id, long practiceId, boolean nursingHomeDoctor, int practiceCapacity, String regionCode) {
     }
 
-    record PracticeDoctorLoad(long doctorId, boolean nursingHomeDoctor, int facilityRoles, boolean dispensed) {
+    /**
+     * @param sectionFacilities the facility of each approved section agreement overlapping the period
+     * @param capacities        how many of the practice's capacities the doctor holds
+     */
+    record PracticeDoctorLoad(long doctorId, boolean nursingHomeDoctor, int facilityRoles, boolean dispensed,
+                              List<Long> sectionFacilities, int capacities) {
+    }
+
+    static List<Long> longs(Array array) throws SQLException {
+        List<Long> values = new ArrayList<>();
+        if (array != null) {
+            Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).longValue()).forEach(values::add);
+        }
+        return values;
     }
 }

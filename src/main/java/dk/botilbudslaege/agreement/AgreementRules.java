@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dk.botilbudslaege.registry.LegalBasis;
 
@@ -30,25 +34,51 @@ public final class AgreementRules {
      * @param maxFacilities            a MULTIPLE_FACILITIES dispensation's maximum, or null (R1)
      * @param practiceCapacity         the practice's doctor capacities (R3)
      * @param practiceLoads            every doctor of the practice, with this agreement counted (R3)
+     * @param doctorCapacities         how many of the practice's capacities the doctor holds (R1, seed 004 § 65)
+     * @param otherSectionFacilities   the facility of each of the other roles that is a section (R1)
+     * @param sectionFacility          the facility of the requested unit when it is a section, else null (R1)
      */
     public record Situation(Collection<LegalBasis> unitLegalBases, Set<LegalBasis> legalBasesInScope,
                             boolean unitCoveredByAnother, boolean nursingHomeDoctor, boolean nursingHomeDispensation,
                             int otherFacilityRoles, Integer maxFacilities, int practiceCapacity,
-                            List<DoctorLoad> practiceLoads) {
+                            List<DoctorLoad> practiceLoads, int doctorCapacities, List<Long> otherSectionFacilities,
+                            Long sectionFacility) {
+
+        public Situation {
+            otherSectionFacilities = List.copyOf(otherSectionFacilities);
+        }
+
+        /** A doctor of one capacity whose other roles are no sections. */
+        public Situation(Collection<LegalBasis> unitLegalBases, Set<LegalBasis> legalBasesInScope,
+                         boolean unitCoveredByAnother, boolean nursingHomeDoctor, boolean nursingHomeDispensation,
+                         int otherFacilityRoles, Integer maxFacilities, int practiceCapacity,
+                         List<DoctorLoad> practiceLoads) {
+            this(unitLegalBases, legalBasesInScope, unitCoveredByAnother, nursingHomeDoctor, nursingHomeDispensation,
+                    otherFacilityRoles, maxFacilities, practiceCapacity, practiceLoads, 1, List.of(), null);
+        }
     }
 
     /**
      * One doctor's fixed-doctor roles in a practice. Roles a dispensation allows beyond the first
-     * do not count against the practice's capacity (R3: "unless a dispensation covers the extra role").
+     * do not count against the practice's capacity (R3: "unless a dispensation covers the extra role");
+     * sections the doctor holds on extra capacities are no dispensed roles and each counts (seed 004 § 65).
+     *
+     * @param capacitySections the sections beyond the first the doctor's extra capacities allow
+     *                         ({@link #capacityRelief})
      */
-    public record DoctorLoad(boolean nursingHomeDoctor, int facilityRoles, boolean hasRoleDispensation) {
+    public record DoctorLoad(boolean nursingHomeDoctor, int facilityRoles, boolean hasRoleDispensation,
+                             int capacitySections) {
+
+        public DoctorLoad(boolean nursingHomeDoctor, int facilityRoles, boolean hasRoleDispensation) {
+            this(nursingHomeDoctor, facilityRoles, hasRoleDispensation, 0);
+        }
 
         int roles() {
             return (nursingHomeDoctor ? 1 : 0) + facilityRoles;
         }
 
         int countedRoles() {
-            return hasRoleDispensation ? Math.min(roles(), 1) : roles();
+            return hasRoleDispensation ? Math.min(roles(), 1 + capacitySections) : roles();
         }
     }
 
@@ -63,7 +93,9 @@ public final class AgreementRules {
         if (!nursingHomeAllowed(s.nursingHomeDoctor(), s.nursingHomeDispensation())) {
             violations.add(RuleViolation.NURSING_HOME_CONFLICT);
         }
-        if (!withinDoctorRoleLimit(s.otherFacilityRoles() + 1, s.maxFacilities())) {
+        if (!withinDoctorRoleLimit(s.otherFacilityRoles() + 1
+                - capacityRelief(s.otherSectionFacilities(), s.sectionFacility(), s.doctorCapacities()),
+                s.maxFacilities())) {
             violations.add(RuleViolation.DOCTOR_ROLE_LIMIT);
         }
         if (!withinPracticeCapacity(s.practiceCapacity(), s.practiceLoads())) {
@@ -83,9 +115,28 @@ public final class AgreementRules {
         return !nursingHomeDoctor || nursingHomeDispensation;
     }
 
-    /** R1: one facility role at a time, or up to a MULTIPLE_FACILITIES dispensation's maximum. */
+    /**
+     * R1: one facility role at a time, or up to a MULTIPLE_FACILITIES dispensation's maximum; sections of one
+     * facility held on extra capacities count as one ({@link #capacityRelief}).
+     */
     static boolean withinDoctorRoleLimit(int facilityRoles, Integer maxFacilities) {
         return facilityRoles <= (maxFacilities == null ? 1 : maxFacilities);
+    }
+
+    /**
+     * R1 with extra capacity (seed 004 § 65: "en læge med ekstra kapacitet kan være fast tilknyttede læger
+     * på større botilbud som opdeles i ét eller flere afsnit"): a doctor holding n capacities may be fixed
+     * doctor for up to n sections of ONE facility as one role. Answers how many roles that takes off the
+     * count: the sections of the facility where the doctor holds most, beyond the first, at most n - 1.
+     *
+     * @param sectionFacilities the facility of each section role the doctor holds
+     * @param newSection        the facility of the requested section, or null
+     */
+    static int capacityRelief(List<Long> sectionFacilities, Long newSection, int capacities) {
+        Map<Long, Long> perFacility = Stream.concat(sectionFacilities.stream(), Stream.ofNullable(newSection))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        long most = perFacility.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return (int) Math.max(0, Math.min(capacities - 1L, most - 1));
     }
 
     /** R3: the practice's counted roles (nursing homes and facilities together) fit its doctor capacities. */

@@ -363,22 +363,29 @@ public class Agreements {
                 .map(Dispensation::maxFacilities).max(Integer::compare).orElse(null);
         boolean nursingHomeDispensation = dispensations.stream()
                 .anyMatch(d -> d.kind() == DispensationKind.NURSING_HOME_AND_FACILITY);
+        Long sectionFacility = request.unit().kind() == UnitKind.SECTION ? request.unit().facilityIds().get(0) : null;
         List<AgreementRules.DoctorLoad> loads = new ArrayList<>();
         int otherRoles = 0;
+        List<Long> otherSections = List.of();
+        int capacities = 1;
         for (var load : repository.practiceLoads(doctor.practiceId(), start, null, exceptAgreement)) {
             boolean self = load.doctorId() == doctor.id();
             if (self) {
                 otherRoles = load.facilityRoles();
+                otherSections = load.sectionFacilities();
+                capacities = load.capacities();
             }
             loads.add(new AgreementRules.DoctorLoad(load.nursingHomeDoctor(),
-                    load.facilityRoles() + (self ? 1 : 0), load.dispensed()));
+                    load.facilityRoles() + (self ? 1 : 0), load.dispensed(),
+                    AgreementRules.capacityRelief(load.sectionFacilities(), self ? sectionFacility : null,
+                            load.capacities())));
         }
         return new AgreementRules.Situation(
                 unitFacilities.stream().map(AgreementRepository.UnitFacility::legalBasis).toList(),
                 reference.legalBasesInScope(start),
                 repository.coveredByAnother(request.unit(), start, null, exceptAgreement),
                 doctor.nursingHomeDoctor(), nursingHomeDispensation, otherRoles, maxFacilities,
-                doctor.practiceCapacity(), loads);
+                doctor.practiceCapacity(), loads, capacities, otherSections, sectionFacility);
     }
 
     private static InvalidInputException violation(List<RuleViolation> violations) {

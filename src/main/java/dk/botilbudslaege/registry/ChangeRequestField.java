@@ -15,7 +15,9 @@ enum ChangeRequestField {
     PROVIDER_NUMBER("providerNumber", false, false),
     DOCTOR_CAPACITY("doctorCapacity", false, false),
     CLINIC_TYPE("clinicType", false, false),
-    NURSING_HOME_DOCTOR("nursingHomeDoctor", false, true);
+    NURSING_HOME_DOCTOR("nursingHomeDoctor", false, true),
+    /** How many of the practice's capacities the doctor holds (SPEC §3, seed 004 § 65). */
+    CAPACITIES("capacities", false, true);
 
     /** The most capacities a practice may have (as the practice form and the schema allow). */
     static final int MAX_CAPACITY = 100;
@@ -58,7 +60,7 @@ enum ChangeRequestField {
             case VAT_REGISTERED, NURSING_HOME_DOCTOR -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")
                     ? Optional.of(v.toLowerCase(Locale.ROOT)) : Optional.empty();
             case PROVIDER_NUMBER -> v.matches("[0-9]{6}") ? Optional.of(v) : Optional.empty();
-            case DOCTOR_CAPACITY -> {
+            case DOCTOR_CAPACITY, CAPACITIES -> {
                 if (!v.matches("[0-9]{1,3}")) {
                     yield Optional.empty();
                 }
@@ -78,6 +80,7 @@ enum ChangeRequestField {
             case DOCTOR_CAPACITY -> String.valueOf(practice.doctorCapacity());
             case CLINIC_TYPE -> practice.clinicType().name();
             case NURSING_HOME_DOCTOR -> String.valueOf(doctor.nursingHomeDoctor());
+            case CAPACITIES -> String.valueOf(doctor.capacities());
         };
     }
 }

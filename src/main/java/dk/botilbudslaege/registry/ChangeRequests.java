@@ -195,6 +195,8 @@ public class ChangeRequests {
                     List.of(request.newValue()));
             case "clinicType" -> new Consequence("changeRequest.consequence.clinicType",
                     List.of(request.newValue()));
+            case "capacities" -> new Consequence("changeRequest.consequence.capacities",
+                    List.of(request.doctorName() == null ? "" : request.doctorName(), request.newValue()));
             default -> new Consequence("true".equals(request.newValue())
                     ? "changeRequest.consequence.nursingHomeOn" : "changeRequest.consequence.nursingHomeOff",
                     List.of(request.doctorName() == null ? "" : request.doctorName()));
@@ -225,7 +227,28 @@ public class ChangeRequests {
                 }
                 practices.setProviderNumber(practiceId, request.newValue());
             }
-            case DOCTOR_CAPACITY -> practices.setDoctorCapacity(practiceId, Integer.parseInt(request.newValue()));
+            case DOCTOR_CAPACITY -> {
+                int capacity = Integer.parseInt(request.newValue());
+                PracticeCapacities.Held held = practices.heldCapacities(practiceId, null);
+                if (!PracticeCapacities.fits(capacity, held)) {
+                    throw PracticeCapacities.exceededByPractice(held.total());
+                }
+                practices.setDoctorCapacity(practiceId, capacity);
+            }
+            case CAPACITIES -> {
+                Doctor doctor = practices.findDoctor(request.doctorId()).orElseThrow();
+                if (doctor.practiceId() != practiceId) {
+                    throw new ConflictException("CHANGE_NO_LONGER_VALID", "changeRequest.noLongerValid");
+                }
+                int capacities = Integer.parseInt(request.newValue());
+                PracticeCapacities.Held others = practices.heldCapacities(practiceId, doctor.id());
+                if (!PracticeCapacities.fits(before.doctorCapacity(), others, capacities)) {
+                    throw PracticeCapacities.exceededByDoctor(before.doctorCapacity(), others.total());
+                }
+                practices.setDoctorCapacities(doctor.id(), capacities);
+                audit.updated(Doctors.ENTITY, doctor.id(), doctor.data(),
+                        practices.findDoctor(doctor.id()).orElseThrow().data());
+            }
             case CLINIC_TYPE -> practices.setClinicType(practiceId, ClinicType.valueOf(request.newValue()));
             case NURSING_HOME_DOCTOR -> {
                 Doctor doctor = practices.findDoctor(request.doctorId()).orElseThrow();

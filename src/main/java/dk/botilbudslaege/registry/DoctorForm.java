@@ -1,5 +1,7 @@
 package dk.botilbudslaege.registry;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,6 +18,11 @@ public class DoctorForm {
 
     private Boolean nursingHomeDoctor;
 
+    /** How many of the practice's capacities the doctor holds; null: 1 for a new doctor, unchanged on update. */
+    @Min(value = 1, message = "{validation.min}")
+    @Max(value = 100, message = "{validation.max}")
+    private Integer capacities;
+
     private Integer version;
 
     public static DoctorForm of(Doctor d) {
@@ -23,12 +30,21 @@ public class DoctorForm {
         form.practiceId = d.practiceId();
         form.name = d.name();
         form.nursingHomeDoctor = d.nursingHomeDoctor();
+        form.capacities = d.capacities();
         form.version = d.version();
         return form;
     }
 
     Doctor.DoctorData data() {
-        return new Doctor.DoctorData(practiceId, name.trim(), Boolean.TRUE.equals(nursingHomeDoctor));
+        return new Doctor.DoctorData(practiceId, name.trim(), Boolean.TRUE.equals(nursingHomeDoctor),
+                capacities == null ? 1 : capacities);
+    }
+
+    /** As {@link #data()}, keeping the doctor's current capacities when none were sent. */
+    Doctor.DoctorData data(Doctor current) {
+        Doctor.DoctorData data = data();
+        return capacities == null ? new Doctor.DoctorData(data.practiceId(), data.name(), data.nursingHomeDoctor(),
+                current.capacities()) : data;
     }
 
     public Long getPracticeId() {
@@ -53,6 +69,14 @@ public class DoctorForm {
 
     public void setNursingHomeDoctor(Boolean nursingHomeDoctor) {
         this.nursingHomeDoctor = nursingHomeDoctor;
+    }
+
+    public Integer getCapacities() {
+        return capacities;
+    }
+
+    public void setCapacities(Integer capacities) {
+        this.capacities = capacities;
     }
 
     public Integer getVersion() {

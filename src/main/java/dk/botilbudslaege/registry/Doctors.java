@@ -63,7 +63,10 @@ public class Doctors {
         return user.is(Role.REGION) && RegistryAccess.canWritePractice(user, practice.regionCode(), practice.id());
     }
 
-    /** Whether the form changes the doctor's nursing-home flag, which the region owns (R2), and the caller is a doctor. */
+    /**
+     * Whether the form changes a field the region owns (the nursing-home flag, R2; the capacities, R1/R3)
+     * and the caller is a doctor.
+     */
     public boolean refusesNursingHomeChange(CurrentUser user, Doctor current, DoctorForm form) {
         return user.is(Role.DOCTOR) && RegionOwnedFields.changed(current, form);
     }
@@ -75,6 +78,7 @@ public class Doctors {
         if (!user.is(Role.REGION)) {
             throw new ForbiddenException("scope.doctor.create");
         }
+        requireCapacities(data, null);
         long id = store(data);
         return repository.findDoctor(id).orElseThrow();
     }
@@ -95,9 +99,12 @@ public class Doctors {
         if (refusesNursingHomeChange(user, current, form)) {
             throw new ForbiddenException("scope.doctor.regionOwned");
         }
-        Doctor.DoctorData data = form.data();
+        Doctor.DoctorData data = form.data(current);
         if (data.practiceId() != current.practiceId()) {
             requireWritablePractice(user, data.practiceId());
+        }
+        if (data.practiceId() != current.practiceId() || data.capacities() > current.capacities()) {
+            requireCapacities(data, id);
         }
         int version = form.getVersion() == null ? current.version() : form.getVersion();
         if (version != current.version() || !repository.updateDoctor(id, version, data)) {
@@ -105,6 +112,15 @@ public class Doctors {
         }
         audit.updated(ENTITY, id, current.data(), data);
         return repository.findDoctor(id).orElseThrow();
+    }
+
+    /** The practice's doctors hold at most its doctor capacities together (422 PRACTICE_CAPACITIES_EXCEEDED). */
+    private void requireCapacities(Doctor.DoctorData data, Long doctorId) {
+        int capacity = repository.findPractice(data.practiceId()).orElseThrow().doctorCapacity();
+        PracticeCapacities.Held others = repository.heldCapacities(data.practiceId(), doctorId);
+        if (!PracticeCapacities.fits(capacity, others, data.capacities())) {
+            throw PracticeCapacities.exceededByDoctor(capacity, others.total());
+        }
     }
 
     private void requireWritablePractice(CurrentUser user, long practiceId) {

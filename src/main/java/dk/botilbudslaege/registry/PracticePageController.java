@@ -104,6 +104,7 @@ class PracticePageController {
         if (!model.containsAttribute("doctorForm")) {
             DoctorForm doctorForm = new DoctorForm();
             doctorForm.setPracticeId(id);
+            doctorForm.setCapacities(1);
             model.addAttribute("doctorForm", doctorForm);
         }
         return "practices/detail";
@@ -189,7 +190,8 @@ class PracticePageController {
                         BindingResult binding, Model model, RedirectAttributes redirect) {
         Doctor doctor = doctors.get(user, id);
         if (doctors.refusesNursingHomeChange(user, doctor, form)) {
-            binding.rejectValue("nursingHomeDoctor", "practice.regionOwned.field");
+            boolean capacities = form.getCapacities() != null && form.getCapacities() != doctor.capacities();
+            binding.rejectValue(capacities ? "capacities" : "nursingHomeDoctor", "practice.regionOwned.field");
         }
         if (FormErrors.attempt(binding, () -> doctors.update(user, id, form)).isPresent()) {
             redirect.addFlashAttribute("flash", text("flash.saved"));

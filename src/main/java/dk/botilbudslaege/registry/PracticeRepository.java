@@ -31,7 +31,7 @@ class PracticeRepository {
 
     private static final String SELECT_DOCTOR = """
             select d.id, d.practice_id, p.name as practice_name, p.provider_number, pr.region_code, d.name,
-                   d.nursing_home_doctor, d.version
+                   d.nursing_home_doctor, d.capacities, d.version
               from doctor d
               join practice p on p.id = d.practice_id
               join current_municipality_region pr on pr.municipality_code = p.municipality_code
@@ -131,6 +131,25 @@ class PracticeRepository {
                 .param("v", capacity).param("id", practiceId).update();
     }
 
+    void setDoctorCapacities(long doctorId, int capacities) {
+        jdbc.sql("update doctor set capacities = :v, version = version + 1, updated_at = now() where id = :id")
+                .param("v", capacities).param("id", doctorId).update();
+    }
+
+    /**
+     * The capacities the practice's doctors hold together, leaving one doctor out (null: none). Locks the
+     * practice row first, so that two writes to one practice's doctors are checked one after the other.
+     */
+    PracticeCapacities.Held heldCapacities(long practiceId, Long exceptDoctor) {
+        jdbc.sql("select id from practice where id = :p for update").param("p", practiceId).query(Long.class).list();
+        return jdbc.sql("""
+                        select coalesce(sum(capacities), 0) as total, coalesce(max(capacities), 0) as most from doctor
+                         where practice_id = :p and (:except::bigint is null or id <> :except)
+                        """)
+                .param("p", practiceId).param("except", exceptDoctor)
+                .query((rs, i) -> new PracticeCapacities.Held(rs.getInt("total"), rs.getInt("most"))).single();
+    }
+
     void setClinicType(long practiceId, ClinicType clinicType) {
         jdbc.sql("update practice set clinic_type = :v, version = version + 1, updated_at = now() where id = :id")
                 .param("v", clinicType.name()).param("id", practiceId).update();
@@ -164,22 +183,23 @@ class PracticeRepository {
 
     long insertDoctor(Doctor.DoctorData d) {
         return jdbc.sql("""
-                        insert into doctor (practice_id, name, nursing_home_doctor)
-                        values (:practiceId, :name, :nursingHomeDoctor) returning id
+                        insert into doctor (practice_id, name, nursing_home_doctor, capacities)
+                        values (:practiceId, :name, :nursingHomeDoctor, :capacities) returning id
                         """)
                 .param("practiceId", d.practiceId()).param("name", d.name())
-                .param("nursingHomeDoctor", d.nursingHomeDoctor())
+                .param("nursingHomeDoctor", d.nursingHomeDoctor()).param("capacities", d.capacities())
                 .query(Long.class).single();
     }
 
     boolean updateDoctor(long id, int version, Doctor.DoctorData d) {
         return jdbc.sql("""
                         update doctor set practice_id = :practiceId, name = :name,
-                               nursing_home_doctor = :nursingHomeDoctor, version = version + 1, updated_at = now()
+                               nursing_home_doctor = :nursingHomeDoctor, capacities = :capacities,
+                               version = version + 1, updated_at = now()
                          where id = :id and version = :version
                         """)
                 .param("practiceId", d.practiceId()).param("name", d.name())
-                .param("nursingHomeDoctor", d.nursingHomeDoctor())
+                .param("nursingHomeDoctor", d.nursingHomeDoctor()).param("capacities", d.capacities())
                 .param("id", id).param("version", version)
                 .update() == 1;
     }
@@ -211,6 +231,6 @@ class PracticeRepository {
     private Doctor mapDoctor(ResultSet rs, int row) throws SQLException {
         return new Doctor(rs.getLong("id"), rs.getLong("practice_id"), rs.getString("practice_name"),
                 rs.getString("provider_number"), rs.getString("region_code"), rs.getString("name"),
-                rs.getBoolean("nursing_home_doctor"), rs.getInt("version"));
+                rs.getBoolean("nursing_home_doctor"), rs.getInt("capacities"), rs.getInt("version"));
     }
 }

@@ -102,6 +102,12 @@ public class Practices {
         }
         Practice.PracticeData data = form.data();
         validate(data, current);
+        if (data.doctorCapacity() < current.doctorCapacity()) {
+            PracticeCapacities.Held held = repository.heldCapacities(id, null);
+            if (!PracticeCapacities.fits(data.doctorCapacity(), held)) {
+                throw PracticeCapacities.exceededByPractice(held.total());
+            }
+        }
         String newRegion = regionOf(data.municipalityCode());
         if (!RegistryAccess.canWritePractice(user, newRegion, id)
                 || (user.is(dk.botilbudslaege.security.Role.DOCTOR) && !user.inRegion(newRegion))) {

@@ -15,8 +15,8 @@ final class RegionOwnedFields {
 
     /** The practice fields the region owns, as named in the API. */
     static final List<String> PRACTICE = List.of("providerNumber", "clinicType", "doctorCapacity", "vatRegistered");
-    /** The doctor field the region owns, as named in the API. */
-    static final String DOCTOR = "nursingHomeDoctor";
+    /** The doctor fields the region owns, as named in the API. */
+    static final List<String> DOCTOR = List.of("nursingHomeDoctor", "capacities");
 
     private RegionOwnedFields() {
     }
@@ -39,8 +39,9 @@ final class RegionOwnedFields {
         return changed;
     }
 
-    /** Whether the submitted doctor changes the nursing-home flag. */
+    /** Whether the submitted doctor changes the nursing-home flag or the capacities (null: not sent). */
     static boolean changed(Doctor current, DoctorForm form) {
-        return !Objects.equals(Boolean.TRUE.equals(form.getNursingHomeDoctor()), current.nursingHomeDoctor());
+        return !Objects.equals(Boolean.TRUE.equals(form.getNursingHomeDoctor()), current.nursingHomeDoctor())
+                || (form.getCapacities() != null && form.getCapacities() != current.capacities());
     }
 }

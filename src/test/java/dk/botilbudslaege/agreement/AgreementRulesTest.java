@@ -133,4 +133,81 @@ class AgreementRulesTest {
                 RuleViolation.UNIT_ALREADY_COVERED, RuleViolation.NURSING_HOME_CONFLICT,
                 RuleViolation.DOCTOR_ROLE_LIMIT, RuleViolation.PRACTICE_CAPACITY);
     }
+
+    // ---- sections and extra capacity (seed 004 § 65: "en læge med ekstra kapacitet kan være fast tilknyttede
+    // læger på større botilbud som opdeles i ét eller flere afsnit/afdelinger á minimum 30 beboere") ----------
+
+    private static final long SKOVLY = 101L;
+    private static final long BIRKELY = 202L;
+
+    /** A doctor of {@code capacities} in a practice of {@code practiceCapacity}, asking for a section of Skovly. */
+    private static Situation section(int capacities, List<Long> otherSections, int otherRoles, Integer max,
+                                     int practiceCapacity, List<DoctorLoad> loads) {
+        return new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, false, false, otherRoles, max,
+                practiceCapacity, loads, capacities, otherSections, SKOVLY);
+    }
+
+    @Test
+    void r1_a_doctor_with_two_capacities_takes_two_sections_of_one_facility_without_dispensation() {
+        Situation second = section(2, List.of(SKOVLY), 1, null, 2,
+                List.of(new DoctorLoad(false, 2, false, 1)));
+        assertThat(AgreementRules.check(second)).isEmpty();
+    }
+
+    @Test
+    void r1_a_third_section_of_the_same_facility_needs_a_third_capacity_or_a_dispensation() {
+        Situation third = section(2, List.of(SKOVLY, SKOVLY), 2, null, 3,
+                List.of(new DoctorLoad(false, 3, false, 1)));
+        assertThat(AgreementRules.check(third)).containsExactly(RuleViolation.DOCTOR_ROLE_LIMIT);
+        Situation withThree = section(3, List.of(SKOVLY, SKOVLY), 2, null, 3,
+                List.of(new DoctorLoad(false, 3, false, 2)));
+        assertThat(AgreementRules.check(withThree)).isEmpty();
+    }
+
+    @Test
+    void r1_sections_of_two_different_facilities_are_two_roles_whatever_the_capacities() {
+        Situation s = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, false, false, 1, null, 2,
+                List.of(new DoctorLoad(false, 2, false, 0)), 2, List.of(BIRKELY), SKOVLY);
+        assertThat(AgreementRules.check(s)).containsExactly(RuleViolation.DOCTOR_ROLE_LIMIT);
+    }
+
+    @Test
+    void r1_a_doctor_of_one_capacity_gets_no_second_section() {
+        Situation s = section(1, List.of(SKOVLY), 1, null, 2, List.of(new DoctorLoad(false, 2, false, 0)));
+        assertThat(AgreementRules.check(s)).containsExactly(RuleViolation.DOCTOR_ROLE_LIMIT);
+    }
+
+    @Test
+    void r1_a_whole_facility_beside_sections_is_another_role() {
+        // two sections of Skovly on two capacities, then the whole of Birkely: a second role
+        Situation s = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, false, false, 2, null, 3,
+                List.of(new DoctorLoad(false, 3, false, 1)), 2, List.of(SKOVLY, SKOVLY), null);
+        assertThat(AgreementRules.check(s)).containsExactly(RuleViolation.DOCTOR_ROLE_LIMIT);
+    }
+
+    @Test
+    void r1_the_extra_capacity_is_spent_in_one_facility_only() {
+        assertThat(AgreementRules.capacityRelief(List.of(SKOVLY, BIRKELY, BIRKELY), SKOVLY, 3)).isEqualTo(1);
+        assertThat(AgreementRules.capacityRelief(List.of(), SKOVLY, 3)).isZero();
+        assertThat(AgreementRules.capacityRelief(List.of(SKOVLY, SKOVLY, SKOVLY), SKOVLY, 2)).isEqualTo(1);
+        assertThat(AgreementRules.capacityRelief(List.of(SKOVLY), null, 2)).isZero();
+    }
+
+    @Test
+    void r3_each_section_held_on_extra_capacity_counts_against_the_practice() {
+        // a practice of 2 capacities: a nursing-home doctor and a doctor on two sections make 3 roles
+        Situation s = section(2, List.of(SKOVLY), 1, null, 2,
+                List.of(new DoctorLoad(true, 0, false), new DoctorLoad(false, 2, false, 1)));
+        assertThat(AgreementRules.check(s)).containsExactly(RuleViolation.PRACTICE_CAPACITY);
+    }
+
+    @Test
+    void r3_a_dispensation_does_not_make_sections_held_on_capacity_free() {
+        // two sections on two capacities and, by a dispensation, a third facility: 2 counted, not 1
+        DoctorLoad load = new DoctorLoad(false, 3, true, 1);
+        assertThat(load.countedRoles()).isEqualTo(2);
+        Situation s = new Situation(List.of(LegalBasis.SEL_108), PHASE_ONE, false, false, false, 2, 2, 2,
+                List.of(new DoctorLoad(true, 0, false), load), 2, List.of(SKOVLY, SKOVLY), null);
+        assertThat(AgreementRules.check(s)).containsExactly(RuleViolation.PRACTICE_CAPACITY);
+    }
 }

@@ -68,6 +68,9 @@ class HostileInputApiTest {
         JSON_WRITES.put("POST /api/v1/matching/stable", "{\"regionCode\":\"%s\",\"proposing\":\"DOCTORS\"}|regionCode");
         JSON_WRITES.put("POST /api/v1/change-requests", "{\"field\":\"vatRegistered\",\"newValue\":true,\"reason\":\"%s\"}|reason");
         JSON_WRITES.put("POST /api/v1/change-requests/{id}/reject", "{\"reason\":\"%s\"}|reason");
+        JSON_WRITES.put("POST /api/v1/dispensation-applications", "{\"kind\":\"HOURS\",\"reason\":\"%s\"}|reason");
+        JSON_WRITES.put("POST /api/v1/dispensation-applications/{id}/grant", "{\"reason\":\"%s\"}|reason");
+        JSON_WRITES.put("POST /api/v1/dispensation-applications/{id}/refuse", "{\"reason\":\"%s\"}|reason");
         JSON_WRITES.put("POST /api/v1/matching/coverage-plan", "{\"municipalityCode\":\"%s\",\"maxDistanceKm\":10}|municipalityCode");
         // no text field: dates and ids only
         JSON_WRITES.put("POST /api/v1/agreements", "date:startDate");

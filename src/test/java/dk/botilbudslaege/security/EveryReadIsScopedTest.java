@@ -75,7 +75,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EveryReadIsScopedTest {
 
     /** The kinds of thing a route parameter may name. */
-    enum Kind { FACILITY, SECTION, GROUP, AGREEMENT, PRACTICE, DOCTOR, ROUND, REGION, MUNICIPALITY, MONTH, CHANGE_REQUEST }
+    enum Kind { FACILITY, SECTION, GROUP, AGREEMENT, PRACTICE, DOCTOR, ROUND, REGION, MUNICIPALITY, MONTH, CHANGE_REQUEST,
+        DISPENSATION_APPLICATION }
 
     /** Request parameters and path variables that take an id or a code, by name. */
     static final Map<String, Kind> ID_PARAMETERS = Map.ofEntries(
@@ -89,7 +90,8 @@ class EveryReadIsScopedTest {
     static final Map<String, Kind> ID_BY_SEGMENT = Map.of(
             "facilities", Kind.FACILITY, "sections", Kind.SECTION, "facility-groups", Kind.GROUP,
             "groups", Kind.GROUP, "agreements", Kind.AGREEMENT, "practices", Kind.PRACTICE,
-            "doctors", Kind.DOCTOR, "rounds", Kind.ROUND, "change-requests", Kind.CHANGE_REQUEST);
+            "doctors", Kind.DOCTOR, "rounds", Kind.ROUND, "change-requests", Kind.CHANGE_REQUEST,
+            "dispensation-applications", Kind.DISPENSATION_APPLICATION);
 
     /**
      * Parameters that select no row of anyone's: filters, paging, dates, options. Each gets the value given
@@ -558,7 +560,7 @@ class EveryReadIsScopedTest {
      */
     record Area(String regionCode, String municipalityCode, Named facility, Named section, Named group,
                 Named agreement, Named practice, Named doctor, long round, long changeRequest,
-                List<String> facilityNames) {
+                long dispensationApplication, List<String> facilityNames) {
 
         /** The facility side: facilities, their sections, groups, agreements and rounds, and the area's codes. */
         Foreign facilitySide() {
@@ -568,6 +570,8 @@ class EveryReadIsScopedTest {
             values.put(Kind.GROUP, String.valueOf(group.id()));
             values.put(Kind.AGREEMENT, String.valueOf(agreement.id()));
             values.put(Kind.ROUND, String.valueOf(round));
+            // filed by the area's municipality (Aalborg's by the municipality of Aalborg) for the area's doctor
+            values.put(Kind.DISPENSATION_APPLICATION, String.valueOf(dispensationApplication));
             values.put(Kind.MUNICIPALITY, municipalityCode);
             values.put(Kind.MONTH, YearMonth.now().minusMonths(1).toString());
             List<String> names = new ArrayList<>(facilityNames);
@@ -630,6 +634,17 @@ class EveryReadIsScopedTest {
                         returning id
                         """)
                 .param("practice", practiceId).query(Long.class).single();
+        // a dispensation application the area's municipality filed for the practice's doctor (inserted:
+        // Aalborg's area is made by the region, which files none)
+        long dispensationApplication = jdbc.sql("""
+                        insert into dispensation_application (kind, doctor_id, facility_ids, reason, applicant_role,
+                                                              municipality_code, applied_by)
+                        values ('MULTIPLE_FACILITIES', :doctor, array[cast(:facility as bigint)], 'Scope',
+                                'MUNICIPALITY', :municipality, :owner)
+                        returning id
+                        """)
+                .param("doctor", doctorId).param("facility", alone.id()).param("municipality", municipalityCode)
+                .param("owner", owner).query(Long.class).single();
         Named practice = new Named(practiceId, jdbc.sql("select name from practice where id = :id")
                 .param("id", practiceId).query(String.class).single());
         Named doctor = new Named(doctorId, jdbc.sql("select name from doctor where id = :id")
@@ -640,7 +655,8 @@ class EveryReadIsScopedTest {
                 new Named(section.json().path("id").asLong(), sectionName),
                 new Named(group.json().path("id").asLong(), groupName),
                 new Named(created.json().path("id").asLong(), alone.name()),
-                practice, doctor, round, changeRequest, List.of(alone.name(), first.name(), second.name()));
+                practice, doctor, round, changeRequest, dispensationApplication,
+                List.of(alone.name(), first.name(), second.name()));
     }
 
     private static Named facility(Api api, String owner, String name, String municipalityCode, String operator) {
