@@ -133,9 +133,17 @@ class AreaDoctors {
             doctors.put(r.id(), new DoctorRoom(r.id(), r.name(), r.practiceId(), capacity, dispensed, held, limit));
         }
         Map<Long, PracticeRoom> practices = new LinkedHashMap<>();
-        practiceRows.forEach((id, r) -> practices.put(id, new PracticeRoom(id, r.practiceName(),
-                Math.max(0, r.practiceCapacity() - counted.get(id)), r.lat(), r.lon(),
-                area.reachOf(r.ownRegion(), r.municipalityCode()))));
+        practiceRows.forEach((id, r) -> {
+            Double reach = area.reachOf(r.ownRegion(), r.municipalityCode());
+            if (reach != null && (r.lat() == null || r.lon() == null)) {
+                // a practice outside the area with no coordinates is within no reach: it takes no part,
+                // and is not reported as the area's own doctors without coordinates are
+                doctors.values().removeIf(d -> d.practiceId() == id);
+                return;
+            }
+            practices.put(id, new PracticeRoom(id, r.practiceName(),
+                    Math.max(0, r.practiceCapacity() - counted.get(id)), r.lat(), r.lon(), reach));
+        });
         return new Rooms(doctors, practices);
     }
 }

@@ -65,13 +65,15 @@ class CoverageAsOfApiTest {
 
     @Test
     void the_end_day_counts_and_the_day_after_does_not() {
-        // notice is the facility side's (its municipality), so this one is a municipal facility in Norddjurs
-        LocalDate end = LocalDate.of(2026, 9, 30);
+        // notice is the facility side's (its municipality), so this one is a municipal facility in Norddjurs;
+        // it is dated today (a notice may be at most 30 days old), so its end lies ahead (SPEC §3)
+        LocalDate today = LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK);
+        LocalDate end = dk.botilbudslaege.agreement.NoticePeriod.endDate(today);
         long onEnd = municipality("707", end)[1], after = municipality("707", end.plusDays(1))[1];
         long facility = fixtures.facility("707", "MUNICIPAL", "ABL_105", 9);
         long agreement = fixtures.approvedBy("kommune-norddjurs", fixtures.doctor(), facility, START);
 
-        assertThat(fixtures.notice("kommune-norddjurs", agreement, LocalDate.of(2026, 4, 10))).isEqualTo(end);
+        assertThat(fixtures.notice("kommune-norddjurs", agreement, today)).isEqualTo(end);
         assertThat(municipality("707", end)[1]).isEqualTo(onEnd + 1);
         assertThat(municipality("707", end.plusDays(1))[1]).isEqualTo(after);
     }
