@@ -110,6 +110,10 @@ public class MatchingRounds {
                     .param("m", municipalityCode).query(String.class).optional()
                     .orElseThrow(() -> InvalidInputException.of(
                             FieldProblem.of("municipalityCode", "facility.municipalityCode.unknown", municipalityCode)));
+            if (regionCode != null && !regionCode.isBlank() && !regionCode.equals(region)) {
+                throw InvalidInputException.of(FieldProblem.of("regionCode", "matching.regionCode.mismatch",
+                        municipalityCode, region));
+            }
             boolean allowed = user.is(Role.REGION) ? user.inRegion(region)
                     : user.is(Role.MUNICIPALITY) && user.inMunicipality(municipalityCode);
             if (!allowed) {

@@ -234,7 +234,10 @@ public class Budget {
         Locale locale = LocaleContextHolder.getLocale();
         Object[] args = flag.args().stream().map(a -> a instanceof BigDecimal d ? PaymentFiles.danish(d, 1)
                 : a instanceof YearMonth m ? m.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale)) : a).toArray();
-        String key = "budget.flag." + flag.code();
+        // a frame already passed is said in the past tense
+        boolean past = flag.args().stream().anyMatch(a -> a instanceof YearMonth m
+                && m.isBefore(YearMonth.now(DanishTime.DENMARK)));
+        String key = "budget.flag." + flag.code() + (past && "PASSES_FRAME".equals(flag.code()) ? ".past" : "");
         return new FlagView(flag.code(), messages.getMessage(key, args, key, locale));
     }
 

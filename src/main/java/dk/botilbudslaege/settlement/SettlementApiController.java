@@ -42,9 +42,9 @@ class SettlementApiController {
     /** F6: actual and projected cost against the frame, per region and nationally (extension). */
     @GetMapping("/budget")
     Budget.Year budget(CurrentUser user, @RequestParam(required = false) Integer year) {
-        int chosen = year == null ? LocalDate.now().getYear() : year;
+        int chosen = year == null ? LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK).getYear() : year;
         if (chosen < 2025 || chosen > 2100) {
-            throw InvalidInputException.of(FieldProblem.of("year", "settlement.month.range"));
+            throw InvalidInputException.of(FieldProblem.of("year", "settlement.year.range"));
         }
         return budget.year(user, chosen);
     }

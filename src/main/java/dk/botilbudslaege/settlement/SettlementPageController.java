@@ -107,9 +107,9 @@ class SettlementPageController {
 
     @GetMapping("/budget")
     String budget(CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
-        int chosen = year == null ? LocalDate.now().getYear() : year;
+        int chosen = year == null ? LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK).getYear() : year;
         if (chosen < 2025 || chosen > 2100) {
-            throw InvalidInputException.of(FieldProblem.of("year", "settlement.month.range"));
+            throw InvalidInputException.of(FieldProblem.of("year", "settlement.year.range"));
         }
         model.addAttribute("budget", budget.year(user, chosen));
         return "settlements/budget";

@@ -385,6 +385,8 @@ class CoveragePlanApiTest {
             "kommune-norddjurs     | {\"municipalityCode\":\"751\"} | 403",
             "kommune-norddjurs     | {\"regionCode\":\"1082\"}       | 200",
             "kommune-norddjurs     | {\"regionCode\":\"1081\"}       | 403",
+            "kommune-norddjurs     | {\"regionCode\":\"1081\",\"municipalityCode\":\"707\"} | 400",
+            "region-midt           | {\"regionCode\":\"1081\",\"municipalityCode\":\"707\"} | 400",
             "kommune-aarhus        | {\"municipalityCode\":\"707\"} | 403",
             "region-nord           | {\"municipalityCode\":\"707\"} | 403",
             "region-nord           | {\"regionCode\":\"1082\"}       | 403",
@@ -404,6 +406,9 @@ class CoveragePlanApiTest {
         if (status == 200) {
             assertThat(answer.json().path("coveredFacilities").isInt()).isTrue();
             assertThat(answer.json().path("pairs").isArray()).isTrue();
+        } else if (status == 400) {
+            assertProblem(answer, status, "VALIDATION_FAILED");
+            assertThat(answer.body()).contains("regionCode", "Kommune 707 ligger i region 1082");
         } else {
             assertProblem(answer, status, "FORBIDDEN");
         }

@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import static dk.botilbudslaege.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,6 +56,24 @@ class SettlementPagesTest {
         region.post("/settlements/run", "/settlements", Map.of("month", later.toString()));
         assertThat(jdbc.sql("select count(*) from settlement_month where region_code = '1082' and month = :m")
                 .param("m", later.atDay(1)).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_run_that_no_longer_matches_what_is_due_is_said_so_and_offers_no_approval() {
+        WebSession region = WebSession.signIn(port, "region-midt");
+        region.post("/settlements/run", "/settlements?month=2025-06", Map.of("month", "2025-06"));
+        // as if a rate or an agreement had changed since the run
+        jdbc.sql("""
+                update settlement_line set amount_ex_vat = amount_ex_vat + 1, amount_incl_vat = amount_incl_vat + 1
+                 where id = (select min(id) from settlement_line where region_code = '1082' and month = date '2025-06-01')
+                """).update();
+
+        String confirm = region.get("/settlements/approve?month=2025-06").body();
+
+        assertThat(confirm).contains("Måneden kan ikke godkendes, før afregningen er kørt igen og gennemset.")
+                .doesNotContain("id=\"confirm-approve\"");
+        assertProblem(Api.on(port).as("region-midt").post("/api/v1/settlements/2025-06/approve", ""), 409,
+                "MONTH_CHANGED_SINCE_RUN");
     }
 
     @Test
