@@ -254,6 +254,13 @@ public class RankedLists {
             case REGION -> user.inRegion((String) facility.get("region_code"));
             case DOCTOR, NATIONAL, ADMIN -> false;
         };
+        // a facility the caller cannot see at all (another facility's contact, another region) is not found:
+        // a refusal would tell which ids exist
+        boolean hidden = user.is(Role.FACILITY) || (user.regionCode() != null
+                && !user.inRegion((String) facility.get("region_code")));
+        if (!allowed && hidden) {
+            throw NotFoundException.of("FACILITY", facilityId);
+        }
         if (!allowed) {
             throw new ForbiddenException("scope.matching.priorities");
         }

@@ -162,4 +162,33 @@ class MatchingApiTest {
                 Map.of("municipalityCode", "999", "proposing", "DOCTORS")).status()).isEqualTo(400);
         assertThat(api.as("region-midt").get("/api/v1/doctors/999999999/wishes").status()).isEqualTo(404);
     }
+
+    @Test
+    void a_priority_list_out_of_sight_is_not_found_and_one_in_the_region_is_refused() {
+        long skovstjernen = facilityNamed("Skovstjernen");
+        long other = api.as("region-midt").get("/api/v1/facilities?municipalityCode=751&size=1").json()
+                .path("content").get(0).path("id").asLong();
+
+        assertThat(api.as("botilbud-skovstjernen").get("/api/v1/facilities/" + skovstjernen + "/priorities")
+                .status()).isEqualTo(200);
+        // another facility's contact cannot tell which ids exist
+        assertThat(api.as("botilbud-skovstjernen").get("/api/v1/facilities/" + other + "/priorities").status())
+                .isEqualTo(404);
+        assertThat(api.as("region-nord").get("/api/v1/facilities/" + other + "/priorities").status())
+                .isEqualTo(404);
+        // a municipality of the same region reads the registry, but not another municipality's list
+        Api.Response refused = api.as("kommune-norddjurs").get("/api/v1/facilities/" + other + "/priorities");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("kan se og ændre botilbuddets prioriteringsliste");
+    }
+
+    private long facilityNamed(String name) {
+        for (JsonNode f : api.as("region-midt").get("/api/v1/facilities?municipalityCode=707&size=200&q=" + name)
+                .json().path("content")) {
+            if (f.path("name").asString().equals(name)) {
+                return f.path("id").asLong();
+            }
+        }
+        throw new AssertionError(name);
+    }
 }
