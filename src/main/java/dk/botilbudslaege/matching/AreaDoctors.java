@@ -135,7 +135,9 @@ class AreaDoctors {
         Map<Long, PracticeRoom> practices = new LinkedHashMap<>();
         practiceRows.forEach((id, r) -> {
             Double reach = area.reachOf(r.ownRegion(), r.municipalityCode());
-            if (reach != null && (r.lat() == null || r.lon() == null)) {
+            boolean outside = !r.ownRegion()
+                    || (!area.regional() && !area.municipalityCode().equals(r.municipalityCode()));
+            if (outside && (r.lat() == null || r.lon() == null)) {
                 // a practice outside the area with no coordinates is within no reach: it takes no part,
                 // and is not reported as the area's own doctors without coordinates are
                 doctors.values().removeIf(d -> d.practiceId() == id);

@@ -190,6 +190,8 @@ class CoveragePlanApiTest {
         long small = facility(REGION_NORD, LAESOE_CODE, 8, smallAt);
         long large = facility(REGION_NORD, LAESOE_CODE, 12, largeAt);
         long far = facility(REGION_NORD, LAESOE_CODE, 40, farAt);
+        // a doctor elsewhere in the region whose practice has no coordinates is within no reach: not reported
+        doctor(REGION_NORD, practice(REGION_NORD, "851", 1, null), false);
 
         JsonNode plan = plan(REGION_NORD, request(LAESOE_CODE, 10, false));
 
