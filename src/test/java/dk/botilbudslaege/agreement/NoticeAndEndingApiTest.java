@@ -261,6 +261,39 @@ class NoticeAndEndingApiTest {
     }
 
     @Test
+    void a_party_may_give_notice_after_a_far_future_ending_by_the_region_and_the_earlier_end_wins() {
+        long doctor = given.doctorInRoomyPractice();
+        long id = given.active(doctor, given.facility(12), START);
+        LocalDate farAway = LocalDate.of(2100, 12, 31);
+        assertThat(end(REGION_MIDT, id, farAway, "Botilbuddet lukker engang.").status()).isEqualTo(200);
+
+        Api.Response byDoctor = given.doctorUser(doctor).post("/api/v1/agreements/" + id + "/notice", Map.of());
+
+        assertThat(byDoctor.status()).as(byDoctor.body()).isEqualTo(200);
+        assertThat(byDoctor.json().path("status").asString()).isEqualTo("NOTICE_GIVEN");
+        assertThat(byDoctor.json().path("noticeDate").asString()).isEqualTo(today.toString());
+        assertThat(byDoctor.json().path("endDate").asString()).isEqualTo(NoticePeriod.endDate(today).toString());
+        assertThat(byDoctor.json().path("endReason").asString()).isEqualTo("Botilbuddet lukker engang.");
+        // once a notice is given, a second notice is refused as before
+        assertProblem(given.notice(NORDDJURS, id, today.toString()), 409, "INVALID_STATUS");
+    }
+
+    @Test
+    void a_notice_is_refused_when_the_regions_ending_comes_first_and_says_when_the_agreement_ends() {
+        long id = given.active(given.doctorInRoomyPractice(), given.facility(12), START);
+        LocalDate noticeEnd = NoticePeriod.endDate(today);
+        assertThat(end(REGION_MIDT, id, noticeEnd, "Botilbuddet lukker.").status()).isEqualTo(200);
+
+        AgreementScenarios.assertRefused(api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/notice", Map.of()),
+                "NOTICE_DATE_NOT_ALLOWED", "noticeDate", "Aftalen ophører allerede den " + danish(noticeEnd)
+                        + ", som regionen har afsluttet den; en opsigelse nu ville først få virkning den "
+                        + danish(noticeEnd) + ".");
+        JsonNode after = given.read(id);
+        assertThat(after.path("endDate").asString()).isEqualTo(noticeEnd.toString());
+        assertThat(after.path("noticeDate").isNull() || after.path("noticeDate").isMissingNode()).isTrue();
+    }
+
+    @Test
     void a_draft_cannot_be_ended() {
         long id = given.draft(given.doctorInRoomyPractice(), given.facility(12), START);
 
