@@ -198,12 +198,16 @@ public class Agreements {
         Agreement current = get(user, id);
         requireDecider(user, current);
         requireStatus(current, AgreementStatus.SUBMITTED, "agreement.status.decideOnlySubmitted");
-        String trimmed = reason == null ? "" : reason.trim();
+        String trimmed = reason == null ? "" : reason.strip();
+        if (trimmed.isEmpty()) {
+            // the filer must learn why (the page has always asked for it; so does the API)
+            throw InvalidInputException.of(FieldProblem.of("reason", "agreement.reason.required"));
+        }
         if (trimmed.length() > 1000) {
             throw InvalidInputException.of(FieldProblem.of("reason", "validation.size.max.n", 1000));
         }
         transition(current, version, AgreementStatus.SUBMITTED, AgreementStatus.REJECTED);
-        repository.recordDecision(id, user.username(), trimmed.isEmpty() ? null : trimmed);
+        repository.recordDecision(id, user.username(), trimmed);
         audit.record(ENTITY, id, "REJECTED", Map.of("status", new AuditTrail.Change("SUBMITTED", "REJECTED"),
                 "reason", new AuditTrail.Change(null, trimmed)));
         return repository.find(id).orElseThrow();
