@@ -106,6 +106,9 @@ public class Doctors {
         if (data.practiceId() != current.practiceId() || data.capacities() > current.capacities()) {
             requireCapacities(data, id);
         }
+        if (data.capacities() < current.capacities()) {
+            requireCapacitiesInUse(id, data.capacities());
+        }
         int version = form.getVersion() == null ? current.version() : form.getVersion();
         if (version != current.version() || !repository.updateDoctor(id, version, data)) {
             throw new ConcurrentChangeException(ENTITY, id);
@@ -120,6 +123,14 @@ public class Doctors {
         PracticeCapacities.Held others = repository.heldCapacities(data.practiceId(), doctorId);
         if (!PracticeCapacities.fits(capacity, others, data.capacities())) {
             throw PracticeCapacities.exceededByDoctor(capacity, others.total());
+        }
+    }
+
+    /** The doctor keeps the capacities its section roles take (422 CAPACITIES_IN_USE, R1). */
+    private void requireCapacitiesInUse(long doctorId, int capacities) {
+        int inUse = repository.capacitiesInUse(doctorId);
+        if (capacities < inUse) {
+            throw PracticeCapacities.inUse(inUse);
         }
     }
 
