@@ -97,7 +97,9 @@ public class Doctors {
             throw new ForbiddenException("scope.practice.write");
         }
         if (refusesNursingHomeChange(user, current, form)) {
-            throw new ForbiddenException("scope.doctor.regionOwned");
+            // name the field the doctor tried to change: the nursing-home flag (R2) or the capacities (R1/R3)
+            boolean capacities = form.getCapacities() != null && form.getCapacities() != current.capacities();
+            throw new ForbiddenException(capacities ? "scope.doctor.regionOwned.capacities" : "scope.doctor.regionOwned");
         }
         Doctor.DoctorData data = form.data(current);
         if (data.practiceId() != current.practiceId()) {
