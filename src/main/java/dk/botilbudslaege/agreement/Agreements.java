@@ -318,10 +318,13 @@ public class Agreements {
         }
         repository.shortenCoverage(id, endDate);
         Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
-        changes.put("status", new AuditTrail.Change(current.status().name(), "NOTICE_GIVEN"));
+        if (current.status() != AgreementStatus.NOTICE_GIVEN) {
+            changes.put("status", new AuditTrail.Change(current.status().name(), "NOTICE_GIVEN"));
+        }
         changes.put("endDate", new AuditTrail.Change(
                 current.endDate() == null ? null : current.endDate().toString(), endDate.toString()));
-        changes.put("reason", new AuditTrail.Change(null, trimmed));
+        // a second ending replaces the first one's reason: the history shows the one it replaced
+        changes.put("reason", new AuditTrail.Change(current.endReason(), trimmed));
         audit.record(ENTITY, id, "ENDED_BY_REGION", changes);
         return repository.find(id).orElseThrow();
     }

@@ -8,11 +8,13 @@ import java.util.Map;
 import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
+import dk.botilbudslaege.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 import static dk.botilbudslaege.agreement.AgreementFixtures.NATIONAL;
@@ -291,6 +293,21 @@ class NoticeAndEndingApiTest {
         JsonNode after = given.read(id);
         assertThat(after.path("endDate").asString()).isEqualTo(noticeEnd.toString());
         assertThat(after.path("noticeDate").isNull() || after.path("noticeDate").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void the_history_page_names_the_regions_ending_and_a_second_ending_shows_the_old_values() {
+        long id = given.active(given.doctorInRoomyPractice(), given.facility(12), START);
+        assertThat(end(REGION_MIDT, id, today.plusDays(20), "Lægen stopper.").status()).isEqualTo(200);
+        assertThat(end(REGION_MIDT, id, today.plusDays(10), "Botilbuddet lukker.").status()).isEqualTo(200);
+
+        String page = HtmlUtils.htmlUnescape(WebSession.signIn(port, REGION_MIDT).get("/agreements/" + id).body());
+
+        assertThat(page).doesNotContain("??", "None").contains("Afsluttet af regionen");
+        assertThat(page.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "))
+                .contains("Begrundelse : Lægen stopper. → Botilbuddet lukker.")
+                .contains(today.plusDays(20) + " → " + today.plusDays(10))
+                .doesNotContain("NOTICE_GIVEN → NOTICE_GIVEN");
     }
 
     @Test
