@@ -95,7 +95,9 @@ class AgreementRepository {
         return jdbc.sql("""
                         update agreement set status = 'NOTICE_GIVEN', notice_date = :notice, end_date = :end,
                                notice_by = :by, version = version + 1, updated_at = now()
-                         where id = :id and version = :version and status = 'ACTIVE'
+                         where id = :id and version = :version
+                           and (status = 'ACTIVE' or (status = 'NOTICE_GIVEN' and notice_date is null
+                                                      and end_reason is not null and end_date > :end))
                         """)
                 .param("notice", noticeDate).param("end", endDate).param("by", by)
                 .param("id", id).param("version", version)

@@ -97,9 +97,21 @@ public class Agreements {
                 filer && a.status() == AgreementStatus.DRAFT,
                 filer && (a.status() == AgreementStatus.DRAFT || a.status() == AgreementStatus.SUBMITTED),
                 AgreementAccess.canDecide(user, a) && a.status() == AgreementStatus.SUBMITTED,
-                AgreementAccess.canGiveNotice(user, a, scope) && a.status() == AgreementStatus.ACTIVE
+                AgreementAccess.canGiveNotice(user, a, scope) && noticeable(a)
                         && !NoticeWindow.of(a.startDate(), LocalDate.now()).empty(),
                 AgreementAccess.canEnd(user, a) && endable(a));
+    }
+
+    /**
+     * A party may give notice on an active agreement, and on one the region has ended (SPEC §3) while no
+     * notice is given yet: the earlier end date wins.
+     */
+    static boolean noticeable(Agreement a) {
+        return a.status() == AgreementStatus.ACTIVE || endedByRegionOnly(a);
+    }
+
+    private static boolean endedByRegionOnly(Agreement a) {
+        return a.status() == AgreementStatus.NOTICE_GIVEN && a.noticeDate() == null && a.endReason() != null;
     }
 
     private static boolean endable(Agreement a) {
@@ -186,12 +198,16 @@ public class Agreements {
         Agreement current = get(user, id);
         requireDecider(user, current);
         requireStatus(current, AgreementStatus.SUBMITTED, "agreement.status.decideOnlySubmitted");
-        String trimmed = reason == null ? "" : reason.trim();
+        String trimmed = reason == null ? "" : reason.strip();
+        if (trimmed.isEmpty()) {
+            // the filer must learn why (the page has always asked for it; so does the API)
+            throw InvalidInputException.of(FieldProblem.of("reason", "agreement.reason.required"));
+        }
         if (trimmed.length() > 1000) {
             throw InvalidInputException.of(FieldProblem.of("reason", "validation.size.max.n", 1000));
         }
         transition(current, version, AgreementStatus.SUBMITTED, AgreementStatus.REJECTED);
-        repository.recordDecision(id, user.username(), trimmed.isEmpty() ? null : trimmed);
+        repository.recordDecision(id, user.username(), trimmed);
         audit.record(ENTITY, id, "REJECTED", Map.of("status", new AuditTrail.Change("SUBMITTED", "REJECTED"),
                 "reason", new AuditTrail.Change(null, trimmed)));
         return repository.find(id).orElseThrow();
@@ -239,19 +255,28 @@ public class Agreements {
         if (!AgreementAccess.canGiveNotice(user, current, scopeOf(unitOf(current)))) {
             throw new ForbiddenException("scope.agreement.notice");
         }
-        requireStatus(current, AgreementStatus.ACTIVE, "agreement.status.noticeOnlyActive");
+        if (!noticeable(current)) {
+            throw new ConflictException("INVALID_STATUS", "agreement.status.noticeOnlyActive");
+        }
         LocalDate date = noticeDate == null ? registeredOn : noticeDate;
         requireNoticeDateAllowed(current, date, registeredOn);
         LocalDate endDate = NoticePeriod.endDate(date);
+        if (endedByRegionOnly(current) && !endDate.isBefore(current.endDate())) {
+            // the region's ending comes first: a notice would change nothing
+            throw new InvalidInputException(NOTICE_DATE_NOT_ALLOWED, List.of(FieldProblem.of("noticeDate",
+                    "agreement.noticeDate.alreadyEnding", danish(current.endDate()), danish(endDate))));
+        }
         int expected = version == null ? current.version() : version;
         if (expected != current.version()
                 || !repository.giveNotice(id, expected, date, endDate, user.username())) {
             throw new ConcurrentChangeException(ENTITY, id);
         }
         repository.shortenCoverage(id, endDate);
-        audit.record(ENTITY, id, "NOTICE_GIVEN", Map.of("status", new AuditTrail.Change("ACTIVE", "NOTICE_GIVEN"),
+        audit.record(ENTITY, id, "NOTICE_GIVEN", Map.of(
+                "status", new AuditTrail.Change(current.status().name(), "NOTICE_GIVEN"),
                 "noticeDate", new AuditTrail.Change(null, date.toString()),
-                "endDate", new AuditTrail.Change(null, endDate.toString())));
+                "endDate", new AuditTrail.Change(
+                        current.endDate() == null ? null : current.endDate().toString(), endDate.toString())));
         return repository.find(id).orElseThrow();
     }
 
@@ -293,10 +318,13 @@ public class Agreements {
         }
         repository.shortenCoverage(id, endDate);
         Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
-        changes.put("status", new AuditTrail.Change(current.status().name(), "NOTICE_GIVEN"));
+        if (current.status() != AgreementStatus.NOTICE_GIVEN) {
+            changes.put("status", new AuditTrail.Change(current.status().name(), "NOTICE_GIVEN"));
+        }
         changes.put("endDate", new AuditTrail.Change(
                 current.endDate() == null ? null : current.endDate().toString(), endDate.toString()));
-        changes.put("reason", new AuditTrail.Change(null, trimmed));
+        // a second ending replaces the first one's reason: the history shows the one it replaced
+        changes.put("reason", new AuditTrail.Change(current.endReason(), trimmed));
         audit.record(ENTITY, id, "ENDED_BY_REGION", changes);
         return repository.find(id).orElseThrow();
     }

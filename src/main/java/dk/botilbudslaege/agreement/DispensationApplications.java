@@ -126,9 +126,10 @@ public class DispensationApplications {
         if (form.getKind() == DispensationKind.HOURS) {
             if (hours == null) {
                 problems.add(FieldProblem.of("hours", "dispensationApplication.hours.required"));
-            } else if (hours.compareTo(MIN_HOURS) < 0 || hours.compareTo(MAX_HOURS) > 0
-                    || hours.stripTrailingZeros().scale() > 1) {
+            } else if (hours.compareTo(MIN_HOURS) < 0 || hours.compareTo(MAX_HOURS) > 0) {
                 problems.add(FieldProblem.of("hours", "dispensation.monthlyHours.range"));
+            } else if (!Dispensations.oneDecimal(hours)) {
+                problems.add(FieldProblem.of("hours", "dispensation.monthlyHours.oneDecimal"));
             }
         } else if (hours != null && form.getKind() != null) {
             problems.add(FieldProblem.of("hours", "dispensationApplication.hours.onlyForHours"));

@@ -131,6 +131,9 @@ public class Dispensations {
         }
         if (form.getKind() == DispensationKind.HOURS && form.getMonthlyHours() == null) {
             problems.add(FieldProblem.of("monthlyHours", "dispensation.monthlyHours.required"));
+        } else if (form.getMonthlyHours() != null && !oneDecimal(form.getMonthlyHours())) {
+            // stored as numeric(4, 1): more decimals would be rounded silently
+            problems.add(FieldProblem.of("monthlyHours", "dispensation.monthlyHours.oneDecimal"));
         }
         if (form.getValidTo() != null && form.getValidTo().isBefore(form.getValidFrom())) {
             problems.add(FieldProblem.of("validTo", "dispensation.validTo.beforeFrom"));
@@ -138,5 +141,10 @@ public class Dispensations {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("VALIDATION_FAILED", problems);
         }
+    }
+
+    /** Monthly hours are given with at most one decimal (3,5), as the dispensation stores them. */
+    static boolean oneDecimal(java.math.BigDecimal hours) {
+        return hours.stripTrailingZeros().scale() <= 1;
     }
 }

@@ -245,6 +245,10 @@ public class ChangeRequests {
                 if (!PracticeCapacities.fits(before.doctorCapacity(), others, capacities)) {
                     throw PracticeCapacities.exceededByDoctor(before.doctorCapacity(), others.total());
                 }
+                int inUse = practices.capacitiesInUse(doctor.id());
+                if (capacities < inUse) {
+                    throw PracticeCapacities.inUse(inUse);
+                }
                 practices.setDoctorCapacities(doctor.id(), capacities);
                 audit.updated(Doctors.ENTITY, doctor.id(), doctor.data(),
                         practices.findDoctor(doctor.id()).orElseThrow().data());

@@ -97,7 +97,9 @@ public class Doctors {
             throw new ForbiddenException("scope.practice.write");
         }
         if (refusesNursingHomeChange(user, current, form)) {
-            throw new ForbiddenException("scope.doctor.regionOwned");
+            // name the field the doctor tried to change: the nursing-home flag (R2) or the capacities (R1/R3)
+            boolean capacities = form.getCapacities() != null && form.getCapacities() != current.capacities();
+            throw new ForbiddenException(capacities ? "scope.doctor.regionOwned.capacities" : "scope.doctor.regionOwned");
         }
         Doctor.DoctorData data = form.data(current);
         if (data.practiceId() != current.practiceId()) {
@@ -105,6 +107,9 @@ public class Doctors {
         }
         if (data.practiceId() != current.practiceId() || data.capacities() > current.capacities()) {
             requireCapacities(data, id);
+        }
+        if (data.capacities() < current.capacities()) {
+            requireCapacitiesInUse(id, data.capacities());
         }
         int version = form.getVersion() == null ? current.version() : form.getVersion();
         if (version != current.version() || !repository.updateDoctor(id, version, data)) {
@@ -120,6 +125,14 @@ public class Doctors {
         PracticeCapacities.Held others = repository.heldCapacities(data.practiceId(), doctorId);
         if (!PracticeCapacities.fits(capacity, others, data.capacities())) {
             throw PracticeCapacities.exceededByDoctor(capacity, others.total());
+        }
+    }
+
+    /** The doctor keeps the capacities its section roles take (422 CAPACITIES_IN_USE, R1). */
+    private void requireCapacitiesInUse(long doctorId, int capacities) {
+        int inUse = repository.capacitiesInUse(doctorId);
+        if (capacities < inUse) {
+            throw PracticeCapacities.inUse(inUse);
         }
     }
 

@@ -155,6 +155,20 @@ class AgreementLifecycleGuardsApiTest {
     }
 
     @Test
+    void a_rejection_without_a_reason_is_refused_on_its_field_and_the_form_stays_filed() {
+        long filed = submitted();
+
+        for (Object body : List.of(Map.of(), Map.of("reason", "   "), "")) {
+            Api.Response answer = api.as(REGION_MIDT).post(path(filed) + "/reject", body);
+
+            assertProblem(answer, 400, "VALIDATION_FAILED");
+            assertThat(errorFields(answer)).containsExactly("reason");
+            assertThat(errorMessage(answer, "reason")).isEqualTo("Skriv en begrundelse for afvisningen.");
+        }
+        assertThat(given.status(filed)).isEqualTo("SUBMITTED");
+    }
+
+    @Test
     void a_reason_longer_than_a_thousand_characters_is_refused() {
         long filed = submitted();
 

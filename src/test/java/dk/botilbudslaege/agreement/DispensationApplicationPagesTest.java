@@ -72,6 +72,25 @@ class DispensationApplicationPagesTest {
     }
 
     @Test
+    void the_application_shows_when_it_was_applied_for_in_danish_time() {
+        long doctor = given.nursingHomeDoctor(given.practice(10));
+        long facility = given.facility(12);
+        WebSession municipality = WebSession.signIn(port, NORDDJURS);
+        municipality.post("/dispensation-applications", "/dispensation-applications/new",
+                Map.of("kind", "NURSING_HOME_AND_FACILITY", "doctorId", String.valueOf(doctor),
+                        "facilityIds", String.valueOf(facility), "reason", "Lægen kender beboerne."));
+        long id = jdbc.sql("select id from dispensation_application where doctor_id = :d").param("d", doctor)
+                .query(Long.class).single();
+        // 23:43 UTC on 29 November is 00:43 on 30 November in Denmark (UTC+1 in winter)
+        jdbc.sql("update dispensation_application set applied_at = timestamptz '2026-11-29 23:43:00+00' where id = :id")
+                .param("id", id).update();
+
+        assertThat(municipality.get("/dispensation-applications/" + id).body()).contains("30-11-2026 00:43")
+                .doesNotContain("29-11-2026 23:43");
+        assertThat(municipality.get("/dispensation-applications").body()).contains("30-11-2026");
+    }
+
+    @Test
     void the_form_names_every_bad_field_and_a_refusal_needs_a_reason() {
         WebSession municipality = WebSession.signIn(port, NORDDJURS);
         HttpResponse<String> empty = municipality.post("/dispensation-applications", "/dispensation-applications/new",

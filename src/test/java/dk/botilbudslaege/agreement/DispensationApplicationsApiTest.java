@@ -124,6 +124,11 @@ class DispensationApplicationsApiTest {
         assertThat(applied.json().path("applicantRole").asString()).isEqualTo("DOCTOR");
         assertThat(applied.json().path("hours").decimalValue()).isEqualByComparingTo("4.5");
 
+        Api.Response roundedGrant = api.as(REGION_MIDT).post(PATH + "/" + id + "/grant",
+                Map.of("monthlyHours", new java.math.BigDecimal("4.25")));
+        assertProblem(roundedGrant, 400, "VALIDATION_FAILED");
+        assertThat(errorMessage(roundedGrant, "monthlyHours"))
+                .isEqualTo("Timer pr. måned angives med højst én decimal, fx 3,5.");
         assertThat(api.as(REGION_MIDT).post(PATH + "/" + id + "/grant", Map.of()).status()).isEqualTo(200);
 
         assertThat(self.get(PATH + "/" + id).json().path("status").asString()).isEqualTo("GRANTED");
@@ -219,6 +224,10 @@ class DispensationApplicationsApiTest {
         Api.Response tooMany = api.as(NORDDJURS).post(PATH, application("HOURS", doctor, List.of(given.facility(12)),
                 "25", "Timer"));
         assertThat(errorMessage(tooMany, "hours")).isEqualTo("Timer pr. måned skal være mellem 0,5 og 20.");
+        Api.Response twoDecimals = api.as(NORDDJURS).post(PATH, application("HOURS", doctor,
+                List.of(given.facility(12)), "3.25", "Timer"));
+        assertThat(errorFields(twoDecimals)).containsExactly("hours");
+        assertThat(errorMessage(twoDecimals, "hours")).isEqualTo("Timer pr. måned angives med højst én decimal, fx 3,5.");
         Api.Response hoursForFacilities = api.as(NORDDJURS).post(PATH, application("MULTIPLE_FACILITIES", doctor,
                 List.of(given.facility(12)), "4", "Timer"));
         assertThat(errorFields(hoursForFacilities)).containsExactly("hours");

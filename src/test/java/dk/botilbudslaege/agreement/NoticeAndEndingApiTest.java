@@ -8,11 +8,13 @@ import java.util.Map;
 import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
+import dk.botilbudslaege.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 import static dk.botilbudslaege.agreement.AgreementFixtures.NATIONAL;
@@ -258,6 +260,54 @@ class NoticeAndEndingApiTest {
         assertThat(earlier.status()).as(earlier.body()).isEqualTo(200);
         assertThat(earlier.json().path("endDate").asString()).isEqualTo(today.plusDays(5).toString());
         assertThat(earlier.json().path("noticeDate").asString()).isEqualTo(today.toString());
+    }
+
+    @Test
+    void a_party_may_give_notice_after_a_far_future_ending_by_the_region_and_the_earlier_end_wins() {
+        long doctor = given.doctorInRoomyPractice();
+        long id = given.active(doctor, given.facility(12), START);
+        LocalDate farAway = LocalDate.of(2100, 12, 31);
+        assertThat(end(REGION_MIDT, id, farAway, "Botilbuddet lukker engang.").status()).isEqualTo(200);
+
+        Api.Response byDoctor = given.doctorUser(doctor).post("/api/v1/agreements/" + id + "/notice", Map.of());
+
+        assertThat(byDoctor.status()).as(byDoctor.body()).isEqualTo(200);
+        assertThat(byDoctor.json().path("status").asString()).isEqualTo("NOTICE_GIVEN");
+        assertThat(byDoctor.json().path("noticeDate").asString()).isEqualTo(today.toString());
+        assertThat(byDoctor.json().path("endDate").asString()).isEqualTo(NoticePeriod.endDate(today).toString());
+        assertThat(byDoctor.json().path("endReason").asString()).isEqualTo("Botilbuddet lukker engang.");
+        // once a notice is given, a second notice is refused as before
+        assertProblem(given.notice(NORDDJURS, id, today.toString()), 409, "INVALID_STATUS");
+    }
+
+    @Test
+    void a_notice_is_refused_when_the_regions_ending_comes_first_and_says_when_the_agreement_ends() {
+        long id = given.active(given.doctorInRoomyPractice(), given.facility(12), START);
+        LocalDate noticeEnd = NoticePeriod.endDate(today);
+        assertThat(end(REGION_MIDT, id, noticeEnd, "Botilbuddet lukker.").status()).isEqualTo(200);
+
+        AgreementScenarios.assertRefused(api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/notice", Map.of()),
+                "NOTICE_DATE_NOT_ALLOWED", "noticeDate", "Aftalen ophører allerede den " + danish(noticeEnd)
+                        + ", som regionen har afsluttet den; en opsigelse nu ville først få virkning den "
+                        + danish(noticeEnd) + ".");
+        JsonNode after = given.read(id);
+        assertThat(after.path("endDate").asString()).isEqualTo(noticeEnd.toString());
+        assertThat(after.path("noticeDate").isNull() || after.path("noticeDate").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void the_history_page_names_the_regions_ending_and_a_second_ending_shows_the_old_values() {
+        long id = given.active(given.doctorInRoomyPractice(), given.facility(12), START);
+        assertThat(end(REGION_MIDT, id, today.plusDays(20), "Lægen stopper.").status()).isEqualTo(200);
+        assertThat(end(REGION_MIDT, id, today.plusDays(10), "Botilbuddet lukker.").status()).isEqualTo(200);
+
+        String page = HtmlUtils.htmlUnescape(WebSession.signIn(port, REGION_MIDT).get("/agreements/" + id).body());
+
+        assertThat(page).doesNotContain("??", "None").contains("Afsluttet af regionen");
+        assertThat(page.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "))
+                .contains("Begrundelse : Lægen stopper. → Botilbuddet lukker.")
+                .contains(today.plusDays(20) + " → " + today.plusDays(10))
+                .doesNotContain("NOTICE_GIVEN → NOTICE_GIVEN");
     }
 
     @Test

@@ -164,6 +164,38 @@ class SectionsAndExtraCapacityApiTest {
     }
 
     @Test
+    void capacities_held_by_two_sections_of_one_facility_cannot_be_lowered_directly_or_by_a_change_request() {
+        long doctor = doctorWithCapacities(2, 2);
+        long facility = given.facility(100);
+        given.active(sectionAgreement(doctor, facility, given.section(facility, 33), MARCH_2025));
+        given.active(sectionAgreement(doctor, facility, given.section(facility, 33), MARCH_2025));
+
+        Api.Response lowered = setCapacities(doctor, 1);
+
+        assertRefused(lowered, "CAPACITIES_IN_USE", "capacities", "Lægekapaciteter: lægen er fast læge for afsnit af "
+                + "samme botilbud, der kræver 2 kapaciteter. Afslut en aftale, før kapaciteterne sænkes.");
+        long request = createdId(given.doctorUser(doctor).post("/api/v1/change-requests", Map.of("doctorId", doctor,
+                "field", "capacities", "newValue", "1", "validFrom", LocalDate.now().toString(),
+                "reason", "Jeg går ned i tid")));
+        Api.Response approved = api.as(REGION_MIDT).post("/api/v1/change-requests/" + request + "/approve", "");
+        assertProblem(approved, 422, "CAPACITIES_IN_USE");
+        assertThat(api.as(REGION_MIDT).get("/api/v1/doctors/" + doctor).json().path("capacities").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void capacities_not_taken_by_sections_may_be_lowered() {
+        long doctor = doctorWithCapacities(3, 3);
+        long facility = given.facility(100);
+        given.active(sectionAgreement(doctor, facility, given.section(facility, 33), MARCH_2025));
+        given.active(sectionAgreement(doctor, facility, given.section(facility, 33), MARCH_2025));
+
+        Api.Response lowered = setCapacities(doctor, 2);
+
+        assertThat(lowered.status()).as(lowered.body()).isEqualTo(200);
+        assertThat(lowered.json().path("capacities").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void a_doctor_of_one_capacity_gets_one_section_only() {
         long doctor = given.doctorInRoomyPractice();
         long facility = given.facility(70);

@@ -109,6 +109,22 @@ class RegionOwnedFieldsTest {
     }
 
     @Test
+    void a_doctor_changing_the_own_capacities_is_told_the_region_changes_capacities() {
+        long own = practiceId(api, OWN_PRACTICE_PROVIDER);
+        long colleague = createDoctor(api, REGION_MIDT, doctor(own, unique("Kollega")));
+        Map<String, Object> body = editable(api.as(DOCTOR).get("/api/v1/doctors/" + colleague));
+        body.put("capacities", 2);
+
+        String detail = assertProblem(api.as(DOCTOR).put("/api/v1/doctors/" + colleague, body), 403, "FORBIDDEN")
+                .path("detail").asString();
+
+        assertThat(detail).isEqualTo("Hvor mange af praksissens lægekapaciteter en læge har, ændres af regionen. "
+                + "Send en anmodning om ændring.");
+        assertThat(api.as(REGION_MIDT).get("/api/v1/doctors/" + colleague).json().path("capacities").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void a_doctor_adds_no_doctor() {
         long own = practiceId(api, OWN_PRACTICE_PROVIDER);
         int before = doctorIds(api, own).size();

@@ -33,6 +33,11 @@ class MessagesInStepTest {
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{\\s*([A-Za-z0-9_\\-]+(?:\\.[A-Za-z0-9_\\-]+)*)\\s*[}(]");
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Path SOURCES = Path.of("src/main/java");
+
+    /** An audit record with a literal action: audit.record(entity, id, "ACTION", ...). */
+    private static final Pattern AUDIT_ACTION =
+            Pattern.compile("\\.record\\(\\s*[^,;]+,\\s*[^,;]+,\\s*\"([A-Z][A-Z_]*)\"");
 
     /** Codes, "API", legal references and the like may read the same in both languages, but only a few. */
     private static final double MAX_IDENTICAL_SHARE = 0.15;
@@ -96,6 +101,29 @@ class MessagesInStepTest {
 
         assertThat(usedKeys).as("message keys found in %s", TEMPLATES).isNotEmpty();
         assertThat(missing).as("keys used in templates (key=[templates]) but missing in messages_da").isEmpty();
+    }
+
+    /**
+     * The history shows each audit entry's action as audit.action.&lt;ACTION&gt; (fragments/fields.html): every
+     * literal action written in the code has its message, besides CREATED and UPDATED (AuditTrail.created,
+     * updated) and the proposal decisions (matching.Proposals records the status it sets).
+     */
+    @Test
+    void every_audit_action_written_in_the_code_has_a_message() throws IOException {
+        Set<String> actions = new TreeSet<>(Set.of("CREATED", "UPDATED", "ACCEPTED", "DECLINED"));
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher matcher = AUDIT_ACTION.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    actions.add(matcher.group(1));
+                }
+            }
+        }
+        Set<String> missing = new TreeSet<>();
+        actions.stream().filter(a -> !DANISH.containsKey("audit.action." + a)).forEach(missing::add);
+
+        assertThat(actions).as("audit actions found in %s", SOURCES).contains("ENDED_BY_REGION", "NOTICE_GIVEN");
+        assertThat(missing).as("audit actions without audit.action.<ACTION> in messages_da").isEmpty();
     }
 
     private static Map<String, String> load(String resource) {
