@@ -172,4 +172,23 @@ class MessagesInStepTest {
         }
         return keys;
     }
+
+    @Test
+    void a_counted_label_agrees_with_its_number() {
+        var source = new org.springframework.context.support.ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        java.util.Locale danish = java.util.Locale.forLanguageTag("da");
+        assertThat(source.getMessage("coverage.kpi.partly", new Object[] {1}, danish))
+                .startsWith("delvist dækket botilbud");
+        assertThat(source.getMessage("coverage.kpi.partly", new Object[] {2}, danish))
+                .startsWith("delvist dækkede botilbud");
+        assertThat(source.getMessage("coverage.kpi.startingLater", new Object[] {1}, danish))
+                .isEqualTo("aftale indgået, der starter senere");
+        assertThat(source.getMessage("coverage.kpi.awaitingApproval", new Object[] {0}, danish))
+                .isEqualTo("blanketter, der venter på regionens godkendelse");
+        assertThat(source.getMessage("coverage.kpi.awaitingApproval", new Object[] {1}, java.util.Locale.ENGLISH))
+                .isEqualTo("form awaiting the region's approval");
+    }
 }
