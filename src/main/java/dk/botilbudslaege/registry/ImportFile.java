@@ -88,7 +88,10 @@ final class ImportFile {
         ImportFile file;
         if (extension.equals("xlsx") || (zip && (extension.isEmpty() || extension.equals("csv")))) {
             file = XlsxSheet.read(content);
-        } else if ((extension.equals("csv") || extension.isEmpty()) && isText(content)) {
+        } else if (extension.equals("csv") || extension.isEmpty()) {
+            if (!isText(content)) {
+                throw refused("import.file.notText");
+            }
             file = CsvSheet.read(content);
         } else {
             throw refused("import.file.type");

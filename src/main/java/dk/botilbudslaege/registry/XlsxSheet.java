@@ -94,21 +94,31 @@ final class XlsxSheet {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
-                if (++parts > ImportFile.MAX_PARTS || entry.getSize() > ImportFile.MAX_PART_BYTES) {
-                    throw tooLargeUnzipped();
+                if (++parts > ImportFile.MAX_PARTS) {
+                    throw ImportFile.refused("import.file.tooManyParts", ImportFile.MAX_PARTS);
+                }
+                if (entry.getSize() > ImportFile.MAX_PART_BYTES) {
+                    throw partTooLarge();
                 }
                 long size = 0;
                 try (InputStream in = zip.getInputStream(entry)) {
                     for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                         size += n;
                         total += n;
-                        if (size > ImportFile.MAX_PART_BYTES || total > ImportFile.MAX_UNZIPPED_BYTES) {
+                        if (size > ImportFile.MAX_PART_BYTES) {
+                            throw partTooLarge();
+                        }
+                        if (total > ImportFile.MAX_UNZIPPED_BYTES) {
                             throw tooLargeUnzipped();
                         }
                     }
                 }
             }
         }
+    }
+
+    private static InvalidRowsException partTooLarge() {
+        return ImportFile.refused("import.file.partTooLarge", ImportFile.MAX_PART_BYTES / (1024 * 1024));
     }
 
     private static InvalidRowsException tooLargeUnzipped() {

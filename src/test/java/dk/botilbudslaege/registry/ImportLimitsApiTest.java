@@ -77,7 +77,8 @@ class ImportLimitsApiTest {
         JsonNode error = answer.json().path("errors").get(0);
         assertThat(error.path("field").asString()).isEqualTo("file");
         assertThat(error.path("message").asString())
-                .isEqualTo("Filen fylder for meget, når den pakkes ud (højst 40 MB). Del den op i flere filer.");
+                .isEqualTo("En del af filen (f.eks. et ark) fylder for meget, når den pakkes ud (højst 20 MB pr. del). "
+                        + "Del den op i flere filer.");
         assertThat(answer.body()).doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("zip");
         assertThat(count()).isZero();
     }
