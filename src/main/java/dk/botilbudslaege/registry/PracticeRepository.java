@@ -97,8 +97,10 @@ class PracticeRepository {
     }
 
     /**
-     * Records the practice's VAT status from a day on (SPEC F5; replaces a row from the same day) and
-     * brings the mirror column {@code practice.vat_registered} to the status in force today.
+     * Records the practice's VAT status from a day on (SPEC F5; replaces a row from the same day). Every
+     * reader asks {@code practice_vat_registered_on} (the practice API, the agreement view since V12,
+     * settlement by day), so the column {@code practice.vat_registered} is only the status a new practice
+     * starts with (seeded into {@code practice_vat_status} by trigger) and needs no keeping in step.
      */
     void setVatStatus(long practiceId, LocalDate validFrom, boolean vatRegistered, String by) {
         jdbc.sql("""
@@ -110,8 +112,6 @@ class PracticeRepository {
                         """)
                 .param("id", practiceId).param("from", validFrom).param("vat", vatRegistered).param("by", by)
                 .update();
-        jdbc.sql("update practice set vat_registered = practice_vat_registered_on(id, :today) where id = :id")
-                .param("id", practiceId).param("today", today()).update();
     }
 
     /** The practice's VAT status on a day (SPEC F5). */
