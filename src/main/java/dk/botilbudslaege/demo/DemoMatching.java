@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Random;
 
 import dk.botilbudslaege.agreement.MatchMethod;
-import dk.botilbudslaege.matching.Haversine;
 import dk.botilbudslaege.matching.RankedLists;
+import dk.botilbudslaege.matching.SolverFacade;
 import dk.botilbudslaege.matching.Rounds;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
@@ -66,8 +66,8 @@ class DemoMatching {
         Map<Long, List<Long>> offers = new java.util.HashMap<>();
         for (Place doctor : wishing.subList(0, Math.min(WISHING_DOCTORS, wishing.size()))) {
             List<Long> near = openings.stream()
-                    .filter(o -> Haversine.km(doctor.lat(), doctor.lon(), o.lat(), o.lon()) <= WISH_KM)
-                    .sorted(Comparator.comparingDouble(o -> Haversine.km(doctor.lat(), doctor.lon(), o.lat(), o.lon())
+                    .filter(o -> SolverFacade.distanceKm(doctor.lat(), doctor.lon(), o.lat(), o.lon()) <= WISH_KM)
+                    .sorted(Comparator.comparingDouble(o -> SolverFacade.distanceKm(doctor.lat(), doctor.lon(), o.lat(), o.lon())
                             + random.nextDouble() * 8))
                     .limit(WISHES).map(Place::id).toList();
             if (!near.isEmpty()) {

@@ -1,5 +1,6 @@
 package dk.botilbudslaege.matching;
 
+import dk.botilbudslaege.matching.solver.Haversine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ class AreaDoctors {
                         """)
                 .param("areaRegion", area.regionCode())
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
-                        MatchingRounds.decimal(rs, 6), MatchingRounds.decimal(rs, 7), rs.getBoolean(8),
+                        SolverFacade.decimal(rs, 6), SolverFacade.decimal(rs, 7), rs.getBoolean(8),
                         rs.getBoolean(9), (Integer) rs.getObject(10, Integer.class), rs.getInt(11),
                         rs.getBoolean(12), rs.getString(13)))
                 .list();

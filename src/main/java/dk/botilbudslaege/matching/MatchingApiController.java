@@ -1,5 +1,6 @@
 package dk.botilbudslaege.matching;
 
+import dk.botilbudslaege.matching.solver.CoveragePlan;
 import java.util.List;
 
 import dk.botilbudslaege.security.CurrentUser;
@@ -17,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MatchingApiController {
 
     private final RankedLists lists;
-    private final MatchingRounds rounds;
+    private final SolverFacade rounds;
 
-    MatchingApiController(RankedLists lists, MatchingRounds rounds) {
+    MatchingApiController(RankedLists lists, SolverFacade rounds) {
         this.lists = lists;
         this.rounds = rounds;
     }
@@ -45,7 +46,7 @@ class MatchingApiController {
     }
 
     @PostMapping("/matching/stable")
-    MatchingRounds.StableAnswer stable(CurrentUser user, @RequestBody(required = false) StableRequest request) {
+    SolverFacade.StableAnswer stable(CurrentUser user, @RequestBody(required = false) StableRequest request) {
         StableRequest r = request == null ? new StableRequest(null, null, null) : request;
         return rounds.stable(user, r.regionCode(), r.municipalityCode(), r.proposing());
     }
@@ -66,6 +67,6 @@ class MatchingApiController {
             Boolean allowMultipleFacilities, Integer facilitiesPerDoctor, Boolean neighbourRegions) {
     }
 
-    record StableRequest(String regionCode, String municipalityCode, MatchingRounds.Proposing proposing) {
+    record StableRequest(String regionCode, String municipalityCode, SolverFacade.Proposing proposing) {
     }
 }

@@ -132,7 +132,7 @@ class MatchingRoundPageController {
 
     @GetMapping("/rounds/{id}")
     String round(CurrentUser user, @PathVariable long id, @RequestParam(required = false) MatchMethod method,
-            @RequestParam(required = false) MatchingRounds.Proposing proposing,
+            @RequestParam(required = false) SolverFacade.Proposing proposing,
             @RequestParam(required = false) Double maxDistanceKm, @RequestParam(defaultValue = "false") boolean whatIf,
             @RequestParam(required = false) Integer facilitiesPerDoctor, Model model) {
         Rounds.Round round = rounds.get(user, id);
@@ -141,7 +141,7 @@ class MatchingRoundPageController {
         model.addAttribute("manages", manages);
         model.addAttribute("openings", rounds.openings(user, id));
         Rounds.Run run = new Rounds.Run(method == null ? MatchMethod.STABLE_MATCHING : method,
-                proposing == null ? MatchingRounds.Proposing.DOCTORS : proposing,
+                proposing == null ? SolverFacade.Proposing.DOCTORS : proposing,
                 maxDistanceKm == null ? 25.0 : maxDistanceKm, whatIf, facilitiesPerDoctor);
         model.addAttribute("run", run);
         if (round.open() && manages && method != null) {
@@ -160,7 +160,7 @@ class MatchingRoundPageController {
 
     @PostMapping("/rounds/{id}/close")
     String close(CurrentUser user, @PathVariable long id, @RequestParam(required = false) MatchMethod method,
-            @RequestParam(required = false) MatchingRounds.Proposing proposing,
+            @RequestParam(required = false) SolverFacade.Proposing proposing,
             @RequestParam(required = false) Double maxDistanceKm, @RequestParam(defaultValue = "false") boolean whatIf,
             @RequestParam(required = false) Integer facilitiesPerDoctor, @RequestParam(required = false) Integer version,
             RedirectAttributes redirect) {

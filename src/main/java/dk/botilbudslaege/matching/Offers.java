@@ -53,8 +53,8 @@ public class Offers {
                 .param("doctor", doctorId)
                 .query((rs, i) -> new NearOpening(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
                         rs.getString("municipality"), rs.getInt("residents"),
-                        MatchingRounds.km(MatchingRounds.decimal(rs, "plat"), MatchingRounds.decimal(rs, "plon"),
-                                MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude")),
+                        SolverFacade.km(SolverFacade.decimal(rs, "plat"), SolverFacade.decimal(rs, "plon"),
+                                SolverFacade.decimal(rs, "latitude"), SolverFacade.decimal(rs, "longitude")),
                         rs.getObject("rank", Integer.class), rs.getLong("round_id"),
                         rs.getObject("closes_on", LocalDate.class)))
                 .list().stream()
@@ -92,8 +92,8 @@ public class Offers {
                         """)
                 .param("f", facilityId)
                 .query((rs, i) -> new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("practice"),
-                        MatchingRounds.km(MatchingRounds.decimal(rs, "plat"), MatchingRounds.decimal(rs, "plon"),
-                                MatchingRounds.decimal(rs, "latitude"), MatchingRounds.decimal(rs, "longitude")),
+                        SolverFacade.km(SolverFacade.decimal(rs, "plat"), SolverFacade.decimal(rs, "plon"),
+                                SolverFacade.decimal(rs, "latitude"), SolverFacade.decimal(rs, "longitude")),
                         rs.getInt("doctor_rank"), rs.getObject("priority_rank", Integer.class),
                         rs.getString("entered_by"), instant(rs.getTimestamp("entered_at"))))
                 .list();

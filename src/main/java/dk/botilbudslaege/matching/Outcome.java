@@ -1,5 +1,6 @@
 package dk.botilbudslaege.matching;
 
+import dk.botilbudslaege.matching.solver.CoveragePlan;
 import java.util.List;
 
 /**

@@ -110,7 +110,7 @@ class OutcomeViews {
                               from doctor d join practice p on p.id = d.practice_id where d.id in (:ids)
                             """).param("ids", List.copyOf(ids))
                     .query((rs, i) -> Map.entry(rs.getLong(1), new DoctorInfo(rs.getString(2), rs.getLong(3),
-                            rs.getString(4), MatchingRounds.decimal(rs, 5), MatchingRounds.decimal(rs, 6))))
+                            rs.getString(4), SolverFacade.decimal(rs, 5), SolverFacade.decimal(rs, 6))))
                     .list().forEach(e -> info.put(e.getKey(), e.getValue()));
         }
         return info;
@@ -122,7 +122,7 @@ class OutcomeViews {
             jdbc.sql("select id, name, residents, latitude, longitude from facility where id in (:ids)")
                     .param("ids", List.copyOf(ids))
                     .query((rs, i) -> Map.entry(rs.getLong(1), new FacilityInfo(rs.getString(2), rs.getInt(3),
-                            MatchingRounds.decimal(rs, 4), MatchingRounds.decimal(rs, 5))))
+                            SolverFacade.decimal(rs, 4), SolverFacade.decimal(rs, 5))))
                     .list().forEach(e -> info.put(e.getKey(), e.getValue()));
         }
         return info;

@@ -146,7 +146,7 @@ public class Proposals {
                 rs.getString("practice_name"), rs.getLong("facility_id"), rs.getString("facility_name"),
                 rs.getInt("residents"), (Integer) rs.getObject("doctor_rank", Integer.class),
                 rs.getObject("facility_rank", Integer.class),
-                MatchingRounds.decimal(rs, "distance_km"),
+                SolverFacade.decimal(rs, "distance_km"),
                 limits == null ? List.of() : List.of(limits.split("\\|")), rs.getString("status"),
                 (Long) rs.getObject("agreement_id", Long.class), rs.getString("operator"),
                 rs.getString("municipality_code"), rs.getObject("group_id", Long.class) == null ? null

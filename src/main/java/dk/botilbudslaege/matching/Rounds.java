@@ -1,5 +1,8 @@
 package dk.botilbudslaege.matching;
 
+import dk.botilbudslaege.matching.solver.CoveragePlan;
+import dk.botilbudslaege.matching.solver.CoveragePlanner;
+import dk.botilbudslaege.matching.solver.Matching;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -98,11 +101,11 @@ public class Rounds {
     }
 
     private final JdbcClient jdbc;
-    private final MatchingRounds matching;
+    private final SolverFacade matching;
     private final AuditTrail audit;
     private final OutcomeViews views;
 
-    Rounds(JdbcClient jdbc, MatchingRounds matching, AuditTrail audit, OutcomeViews views) {
+    Rounds(JdbcClient jdbc, SolverFacade matching, AuditTrail audit, OutcomeViews views) {
         this.jdbc = jdbc;
         this.matching = matching;
         this.audit = audit;
@@ -151,7 +154,7 @@ public class Rounds {
 
     /** The facilities the user could publish now: the area's in scope without a doctor. */
     @Transactional(readOnly = true)
-    public List<MatchingRounds.Opening> candidates(CurrentUser user, String municipalityCode) {
+    public List<SolverFacade.Opening> candidates(CurrentUser user, String municipalityCode) {
         return publishable(matching.area(user, null, municipalityCode));
     }
 
@@ -161,7 +164,7 @@ public class Rounds {
      * its way (so a facility never gets two proposals or two drafts at once). A municipality publishes
      * only the facilities it files for: not the regional ones.
      */
-    private List<MatchingRounds.Opening> publishable(Area area) {
+    private List<SolverFacade.Opening> publishable(Area area) {
         java.util.Set<Long> busy = new java.util.HashSet<>(jdbc.sql("""
                         select o.facility_id from matching_opening o join matching_round r on r.id = o.round_id
                          where r.status = 'OPEN'
@@ -203,7 +206,7 @@ public class Rounds {
         if (reachKm != null && !(reachKm > 0 && reachKm <= CoveragePlanner.MAX_DISTANCE_KM)) {
             problems.add(FieldProblem.of("reachKm", "matching.round.reachKm.range", (int) CoveragePlanner.MAX_DISTANCE_KM));
         }
-        List<Long> candidates = publishable(area).stream().map(MatchingRounds.Opening::id).toList();
+        List<Long> candidates = publishable(area).stream().map(SolverFacade.Opening::id).toList();
         Set<Long> chosen = facilityIds == null || facilityIds.isEmpty() ? new LinkedHashSet<>(candidates)
                 : new LinkedHashSet<>(facilityIds);
         if (!candidates.containsAll(chosen)) {
@@ -217,7 +220,7 @@ public class Rounds {
         long id;
         try {
             id = insertRound(area, localMethod, note, closesOn, user, reachKm == null ? DEFAULT_REACH_KM
-                    : MatchingRounds.round(reachKm), includeNeighbours);
+                    : SolverFacade.round(reachKm), includeNeighbours);
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // the partial unique index holds one open round per area, also against a round opened at this moment
             throw new ConflictException("ROUND_ALREADY_OPEN", "matching.round.alreadyOpen");
@@ -227,7 +230,7 @@ public class Rounds {
                     .param("f", f).update();
         }
         audit.record(ENTITY, id, "OPENED", changes("localMethod", localMethod.name(), "openings", chosen.size(),
-                "reachKm", reachKm == null ? DEFAULT_REACH_KM : MatchingRounds.round(reachKm),
+                "reachKm", reachKm == null ? DEFAULT_REACH_KM : SolverFacade.round(reachKm),
                 "includeNeighbours", includeNeighbours));
         return find(id);
     }
@@ -277,7 +280,7 @@ public class Rounds {
     public OutcomeView plan(CurrentUser user, String municipalityCode, Double maxDistanceKm, boolean whatIf,
             Integer facilitiesPerDoctor, boolean neighbourRegions) {
         Area area = matching.area(user, null, municipalityCode).withNeighbours(neighbourRegions ? maxDistanceKm : null);
-        int perDoctor = MatchingRounds.whatIfPerDoctor(maxDistanceKm, whatIf, facilitiesPerDoctor);
+        int perDoctor = SolverFacade.whatIfPerDoctor(maxDistanceKm, whatIf, facilitiesPerDoctor);
         return views.named(matching.planOutcome(area, matching.uncoveredOpenings(area), maxDistanceKm, perDoctor));
     }
 
@@ -325,20 +328,20 @@ public class Rounds {
     }
 
     /** How to run a round: stable matching from one side, or a coverage plan within a distance. */
-    public record Run(MatchMethod method, MatchingRounds.Proposing proposing, Double maxDistanceKm, boolean whatIf,
+    public record Run(MatchMethod method, SolverFacade.Proposing proposing, Double maxDistanceKm, boolean whatIf,
             Integer facilitiesPerDoctor) {
     }
 
     private Outcome outcome(Round round, Run run) {
         Area area = Area.of(round);
-        List<MatchingRounds.Opening> openings = jdbc.sql("""
+        List<SolverFacade.Opening> openings = jdbc.sql("""
                         select f.id, f.name, f.residents, f.latitude, f.longitude, f.operator
                           from matching_opening o join facility f on f.id = o.facility_id
                          where o.round_id = :id
                            and not exists (select 1 from agreement_coverage c where c.facility_id = f.id
                                             and c.period && daterange(current_date, null))
                          order by f.id
-                        """).param("id", round.id()).query(MatchingRounds::opening).list();
+                        """).param("id", round.id()).query(SolverFacade::opening).list();
         if (run == null || run.method() == null) {
             throw InvalidInputException.of(FieldProblem.of("method", "matching.round.method.required"));
         }
@@ -350,7 +353,7 @@ public class Rounds {
                 yield matching.stableOutcome(area, openings, run.proposing());
             }
             case COVERAGE_PLAN -> {
-                int perDoctor = MatchingRounds.whatIfPerDoctor(run.maxDistanceKm(), run.whatIf(), run.facilitiesPerDoctor());
+                int perDoctor = SolverFacade.whatIfPerDoctor(run.maxDistanceKm(), run.whatIf(), run.facilitiesPerDoctor());
                 yield matching.planOutcome(area, openings, run.maxDistanceKm(), perDoctor);
             }
             default -> throw InvalidInputException.of(FieldProblem.of("method", "matching.round.method.required"));

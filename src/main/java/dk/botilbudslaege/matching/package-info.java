@@ -1,14 +1,13 @@
 /**
- * Stable matching of doctors and facilities (SPEC §6 M2, M3): the pure core, free of Spring, the
- * database and the web.
+ * Matchmaking (SPEC §6 M1–M4): the doctors' wish lists and the facilities' priority lists, the rounds a
+ * region or municipality opens, offers and proposals, and the stable matching or coverage plan of an area.
  *
- * <p>Doctors rank the openings they want and facilities rank the doctors who offered (M2). A
- * {@link dk.botilbudslaege.matching.MatchingInstance} holds both lists with each doctor's capacity
- * (R1 and dispensations) and, optionally, each practice's remaining capacity (R3).
- * {@link dk.botilbudslaege.matching.StableMatching} matches the two lists by deferred acceptance,
- * doctor-proposing or facility-proposing (M3), and
- * {@link dk.botilbudslaege.matching.BlockingPairs} checks a result: capacities respected, only
- * mutually acceptable pairs, and no doctor and facility that both prefer each other over what they
- * got. The stability definition with practices is stated on {@link dk.botilbudslaege.matching.BlockingPairs}.
+ * <p>The module has two layers. {@link dk.botilbudslaege.matching.solver} is the pure solver: stable
+ * matching, blocking pairs and the coverage planner, free of Spring, the database and the web (an ArchUnit
+ * rule keeps it so). This package is the application around it: {@link dk.botilbudslaege.matching.SolverFacade}
+ * is the front of the solver (it builds an instance from the stored lists and the area's doctors and turns
+ * the result into an outcome); {@link dk.botilbudslaege.matching.Rounds}, {@link dk.botilbudslaege.matching.RankedLists},
+ * {@link dk.botilbudslaege.matching.Offers} and {@link dk.botilbudslaege.matching.Proposals} keep the rounds'
+ * data; the controllers are the API and the pages.
  */
 package dk.botilbudslaege.matching;

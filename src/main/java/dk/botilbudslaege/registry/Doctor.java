@@ -17,6 +17,6 @@ public record Doctor(long id, long practiceId, String practiceName, String provi
      *                   "en læge med ekstra kapacitet"); the sum over a practice's doctors is at most
      *                   the practice's doctor capacity
      */
-    record DoctorData(long practiceId, String name, boolean nursingHomeDoctor, int capacities) {
+    public record DoctorData(long practiceId, String name, boolean nursingHomeDoctor, int capacities) {
     }
 }

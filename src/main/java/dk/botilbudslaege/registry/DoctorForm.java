@@ -35,13 +35,13 @@ public class DoctorForm {
         return form;
     }
 
-    Doctor.DoctorData data() {
+    public Doctor.DoctorData data() {
         return new Doctor.DoctorData(practiceId, name.trim(), Boolean.TRUE.equals(nursingHomeDoctor),
                 capacities == null ? 1 : capacities);
     }
 
     /** As {@link #data()}, keeping the doctor's current capacities when none were sent. */
-    Doctor.DoctorData data(Doctor current) {
+    public Doctor.DoctorData data(Doctor current) {
         Doctor.DoctorData data = data();
         return capacities == null ? new Doctor.DoctorData(data.practiceId(), data.name(), data.nursingHomeDoctor(),
                 current.capacities()) : data;

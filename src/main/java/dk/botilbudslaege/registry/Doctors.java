@@ -84,7 +84,7 @@ public class Doctors {
     }
 
     /** Inserts a doctor of a practice the caller may change, with its audit record. */
-    long store(Doctor.DoctorData data) {
+    public long store(Doctor.DoctorData data) {
         long id = repository.insertDoctor(data);
         audit.created(ENTITY, id, data);
         return id;

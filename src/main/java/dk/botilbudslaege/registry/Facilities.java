@@ -84,7 +84,7 @@ public class Facilities {
     }
 
     /** Inserts a facility that has passed {@link #problems} and the scope check, with its audit record. */
-    long store(Facility.FacilityData data) {
+    public long store(Facility.FacilityData data) {
         long id = repository.insert(data);
         audit.created(ENTITY, id, data);
         return id;
@@ -160,7 +160,7 @@ public class Facilities {
     }
 
     /** Whether the caller's scope allows a facility in this municipality with this operator (SPEC §1). */
-    boolean canWrite(CurrentUser user, String municipalityCode, Operator operator) {
+    public boolean canWrite(CurrentUser user, String municipalityCode, Operator operator) {
         String region = reference.municipality(municipalityCode).map(Municipality::regionCode).orElse(null);
         return RegistryAccess.canWriteFacility(user, municipalityCode, region, operator);
     }
@@ -173,7 +173,7 @@ public class Facilities {
     }
 
     /** The rules Bean Validation cannot see: references that must exist and fields that depend on each other. */
-    List<FieldProblem> problems(Facility.FacilityData d, Facility current) {
+    public List<FieldProblem> problems(Facility.FacilityData d, Facility current) {
         List<FieldProblem> problems = new ArrayList<>();
         if (reference.municipality(d.municipalityCode()).isEmpty()) {
             problems.add(FieldProblem.of("municipalityCode", "facility.municipalityCode.unknown", d.municipalityCode()));
@@ -208,5 +208,15 @@ public class Facilities {
             }
         }
         return problems;
+    }
+
+    /** Whether the registry holds a facility with this name, address, municipality and legal basis (an import's duplicate). */
+    public boolean alreadyRegistered(Facility.FacilityData data) {
+        return repository.exists(data);
+    }
+
+    /** The message key of the refusal when {@link #canWrite} says no to this user. */
+    public static String writeRefusal(CurrentUser user) {
+        return RegistryAccess.facilityWriteRefusal(user);
     }
 }

@@ -24,7 +24,7 @@ public record Facility(long id, String name, String address, String municipality
                 residents, temporaryPlaces, latitude, longitude, groupId);
     }
 
-    record FacilityData(String name, String address, String municipalityCode, Operator operator,
+    public record FacilityData(String name, String address, String municipalityCode, Operator operator,
                         PrivateOwnership privateOwnership, LegalBasis legalBasis, int places, int residents,
                         int temporaryPlaces, Double latitude, Double longitude, Long groupId) {
     }

@@ -70,7 +70,7 @@ public class FacilityForm extends LocatedForm {
         return form;
     }
 
-    Facility.FacilityData data() {
+    public Facility.FacilityData data() {
         return new Facility.FacilityData(trim(name), trim(address), municipalityCode, operator,
                 operator == Operator.PRIVATE ? privateOwnership : null, legalBasis, places, residents,
                 temporaryPlaces == null ? 0 : temporaryPlaces, getLatitude(), getLongitude(), groupId);

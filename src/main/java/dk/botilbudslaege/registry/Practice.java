@@ -14,7 +14,7 @@ public record Practice(long id, String providerNumber, String name, String addre
                 openForNewPatients, vatRegistered, latitude, longitude);
     }
 
-    record PracticeData(String providerNumber, String name, String address, String municipalityCode,
+    public record PracticeData(String providerNumber, String name, String address, String municipalityCode,
                         ClinicType clinicType, int doctorCapacity, boolean openForNewPatients, boolean vatRegistered,
                         Double latitude, Double longitude) {
     }

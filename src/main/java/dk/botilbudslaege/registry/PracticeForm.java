@@ -58,7 +58,7 @@ public class PracticeForm extends LocatedForm {
         return form;
     }
 
-    Practice.PracticeData data() {
+    public Practice.PracticeData data() {
         return new Practice.PracticeData(providerNumber.trim(), name.trim(), address.trim(), municipalityCode,
                 clinicType, doctorCapacity, openForNewPatients, vatRegistered, getLatitude(), getLongitude());
     }

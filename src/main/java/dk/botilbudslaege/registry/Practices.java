@@ -80,12 +80,12 @@ public class Practices {
     }
 
     /** Whether the caller may create a practice in this municipality: the region, in its own region (SPEC §1). */
-    boolean canCreate(CurrentUser user, String municipalityCode) {
+    public boolean canCreate(CurrentUser user, String municipalityCode) {
         return RegistryAccess.canCreatePractice(user, regionOf(municipalityCode));
     }
 
     /** Inserts a practice that has passed {@link #problems} and the scope check, with its audit record. */
-    long store(Practice.PracticeData data) {
+    public long store(Practice.PracticeData data) {
         long id = repository.insertPractice(data);
         audit.created(ENTITY, id, data);
         return id;
@@ -146,7 +146,7 @@ public class Practices {
     }
 
     /** The rules Bean Validation cannot see: a known municipality, a free provider number, both coordinates. */
-    List<FieldProblem> problems(Practice.PracticeData d, Practice current) {
+    public List<FieldProblem> problems(Practice.PracticeData d, Practice current) {
         List<FieldProblem> problems = new ArrayList<>();
         if (reference.municipality(d.municipalityCode()).isEmpty()) {
             problems.add(FieldProblem.of("municipalityCode", "facility.municipalityCode.unknown", d.municipalityCode()));

@@ -1,21 +1,21 @@
 package dk.botilbudslaege.benchmark;
 
+import dk.botilbudslaege.matching.solver.FlowCertificate;
+import dk.botilbudslaege.matching.solver.BlockingPairs;
+import dk.botilbudslaege.matching.solver.CoverageInstance;
+import dk.botilbudslaege.matching.solver.CoveragePlan;
+import dk.botilbudslaege.matching.solver.CoveragePlanner;
+import dk.botilbudslaege.matching.solver.Haversine;
+import dk.botilbudslaege.matching.solver.Matching;
+import dk.botilbudslaege.matching.solver.MatchingInstance;
+import dk.botilbudslaege.matching.solver.Pair;
+import dk.botilbudslaege.matching.solver.StableMatching;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dk.botilbudslaege.matching.BlockingPairs;
-import dk.botilbudslaege.matching.CoverageInstance;
-import dk.botilbudslaege.matching.CoveragePlan;
-import dk.botilbudslaege.matching.CoveragePlanner;
-import dk.botilbudslaege.matching.FlowCertificate;
-import dk.botilbudslaege.matching.Haversine;
-import dk.botilbudslaege.matching.Matching;
-import dk.botilbudslaege.matching.MatchingInstance;
-import dk.botilbudslaege.matching.Pair;
-import dk.botilbudslaege.matching.StableMatching;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,5 +1,8 @@
 package dk.botilbudslaege.benchmark;
 
+import dk.botilbudslaege.matching.solver.CoverageInstance;
+import dk.botilbudslaege.matching.solver.Haversine;
+import dk.botilbudslaege.matching.solver.MatchingInstance;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +17,6 @@ import java.util.Map;
 import java.util.Random;
 
 import dk.botilbudslaege.demo.SyntheticRegistry;
-import dk.botilbudslaege.matching.CoverageInstance;
-import dk.botilbudslaege.matching.Haversine;
-import dk.botilbudslaege.matching.MatchingInstance;
 
 /**
  * The national synthetic data set for matchmaking with no agreements yet: every in-scope facility

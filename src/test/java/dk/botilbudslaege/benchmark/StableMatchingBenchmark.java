@@ -1,14 +1,14 @@
 package dk.botilbudslaege.benchmark;
 
+import dk.botilbudslaege.matching.solver.Matching;
+import dk.botilbudslaege.matching.solver.MatchingInstance;
+import dk.botilbudslaege.matching.solver.StableMatching;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import dk.botilbudslaege.matching.Matching;
-import dk.botilbudslaege.matching.MatchingInstance;
-import dk.botilbudslaege.matching.StableMatching;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,5 +1,6 @@
 package dk.botilbudslaege.matching;
 
+import dk.botilbudslaege.matching.solver.Haversine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -172,7 +172,7 @@ class DoctorsFromElsewhereTest {
                     .singleElement().extracting(Rounds.OpeningRow::offers).isEqualTo(2);
 
             // M3 over the region's doctors: the far doctor's wish does not count
-            Rounds.OutcomeView matched = rounds.preview(randers, round.id(), stable(MatchingRounds.Proposing.DOCTORS));
+            Rounds.OutcomeView matched = rounds.preview(randers, round.id(), stable(SolverFacade.Proposing.DOCTORS));
             assertThat(doctorByFacility(matched)).containsEntry(f, near.id()).containsEntry(g, further.id());
         } finally {
             rounds.close(randers, round.id(), plan(10.0, false), null);
@@ -207,7 +207,7 @@ class DoctorsFromElsewhereTest {
             wishes(REGION_NORD, nord.id(), h);
             assertThat(offers.toFacility(h)).extracting(Offers.Offer::doctorId).doesNotContain(nord.id());
             priorities(h, nord.id());
-            assertThat(rounds.preview(skanderborg, without.id(), stable(MatchingRounds.Proposing.DOCTORS)).proposals())
+            assertThat(rounds.preview(skanderborg, without.id(), stable(SolverFacade.Proposing.DOCTORS)).proposals())
                     .isEmpty();
         } finally {
             rounds.close(skanderborg, without.id(), plan(10.0, false), null);
@@ -238,12 +238,12 @@ class DoctorsFromElsewhereTest {
             priorities(h, nordFar.id(), nord.id());
             // the facility's offers: the neighbour region's doctor within reach, by name; not the far one
             assertThat(offers.toFacility(h)).extracting(Offers.Offer::doctorId).containsExactly(nord.id());
-            Rounds.OutcomeView matched = rounds.preview(skanderborg, with.id(), stable(MatchingRounds.Proposing.FACILITIES));
+            Rounds.OutcomeView matched = rounds.preview(skanderborg, with.id(), stable(SolverFacade.Proposing.FACILITIES));
             assertThat(doctorByFacility(matched)).containsEntry(h, nord.id());
             assertThat(doctorByFacility(rounds.preview(skanderborg, with.id(), plan(10.0, false))))
                     .containsEntry(h, nord.id());
         } finally {
-            rounds.close(skanderborg, with.id(), stable(MatchingRounds.Proposing.DOCTORS), null);
+            rounds.close(skanderborg, with.id(), stable(SolverFacade.Proposing.DOCTORS), null);
         }
         Rounds.ProposalRow proposal = proposals.of(skanderborg, with.id()).proposals().get(0);
         assertThat(proposal.doctorId()).isEqualTo(nord.id());

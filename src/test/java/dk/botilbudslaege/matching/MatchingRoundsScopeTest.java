@@ -90,7 +90,7 @@ class MatchingRoundsScopeTest {
         fixtures.doctor(REGION_NORD, fixtures.practice(REGION_NORD, MORSOE, 2, MatchingFixtures.offset(clinic, 0, 1)),
                 false);
 
-        assertThat(rounds.candidates(morsoe, null)).extracting(MatchingRounds.Opening::id)
+        assertThat(rounds.candidates(morsoe, null)).extracting(SolverFacade.Opening::id)
                 .contains(municipal).doesNotContain(regional);
         assertThatThrownBy(() -> rounds.open(morsoe, null, MatchMethod.OTHER, null, null, List.of(regional)))
                 .isInstanceOf(dk.botilbudslaege.common.InvalidInputException.class);
@@ -121,7 +121,7 @@ class MatchingRoundsScopeTest {
 
         Rounds.Round regionRound = rounds.open(REGION_NORD_USER, null, MatchMethod.OTHER, null, null, List.of(privat));
         try {
-            assertThat(rounds.candidates(hjoerring, null)).extracting(MatchingRounds.Opening::id)
+            assertThat(rounds.candidates(hjoerring, null)).extracting(SolverFacade.Opening::id)
                     .doesNotContain(privat);
             assertThatThrownBy(() -> rounds.open(hjoerring, null, MatchMethod.OTHER, null, null, List.of(privat)))
                     .isInstanceOf(dk.botilbudslaege.common.InvalidInputException.class);
@@ -130,7 +130,7 @@ class MatchingRoundsScopeTest {
         }
         Rounds.ProposalRow proposal = proposals.of(REGION_NORD_USER, regionRound.id()).proposals().get(0);
         // while its proposal waits, the facility is no candidate for another round either
-        assertThat(rounds.candidates(hjoerring, null)).extracting(MatchingRounds.Opening::id).doesNotContain(privat);
+        assertThat(rounds.candidates(hjoerring, null)).extracting(SolverFacade.Opening::id).doesNotContain(privat);
 
         CurrentUser contact = facilityUser(privat, HJOERRING);
         long agreementId = proposals.accept(contact, proposal.id(), START);

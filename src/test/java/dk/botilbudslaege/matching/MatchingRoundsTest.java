@@ -1,5 +1,7 @@
 package dk.botilbudslaege.matching;
 
+import dk.botilbudslaege.matching.solver.Haversine;
+import dk.botilbudslaege.matching.solver.Matching;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -143,7 +145,7 @@ class MatchingRoundsTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     }
 
-    static Rounds.Run stable(MatchingRounds.Proposing proposing) {
+    static Rounds.Run stable(SolverFacade.Proposing proposing) {
         return new Rounds.Run(MatchMethod.STABLE_MATCHING, proposing, null, false, null);
     }
 
@@ -230,7 +232,7 @@ class MatchingRoundsTest {
             assertConflict(() -> rounds.open(REGION_NORD_USER, thisted, MatchMethod.OTHER, null, null, null),
                     "ROUND_ALREADY_OPEN");
         } finally {
-            rounds.close(kommune, round.id(), stable(MatchingRounds.Proposing.DOCTORS), null);
+            rounds.close(kommune, round.id(), stable(SolverFacade.Proposing.DOCTORS), null);
         }
         assertThat(rounds.get(kommune, round.id()).open()).isFalse();
 
@@ -241,7 +243,7 @@ class MatchingRoundsTest {
             assertThat(rounds.openings(kommune, again.id())).extracting(Rounds.OpeningRow::facilityId)
                     .containsExactlyInAnyOrder(first, second);
         } finally {
-            rounds.close(REGION_NORD_USER, again.id(), stable(MatchingRounds.Proposing.FACILITIES), null);
+            rounds.close(REGION_NORD_USER, again.id(), stable(SolverFacade.Proposing.FACILITIES), null);
         }
     }
 
@@ -255,7 +257,7 @@ class MatchingRoundsTest {
                                           and c.period && daterange(current_date, null))
                          order by f.id limit 1
                         """).query(Long.class).single();
-        assertThat(rounds.candidates(odder, "727")).extracting(MatchingRounds.Opening::id).doesNotContain(covered);
+        assertThat(rounds.candidates(odder, "727")).extracting(SolverFacade.Opening::id).doesNotContain(covered);
         assertInvalid(() -> rounds.open(odder, "727", MatchMethod.OTHER, null, null, List.of(covered)), "facilityIds");
     }
 
@@ -322,7 +324,7 @@ class MatchingRoundsTest {
             assertThat(rounds.list(doctorUser(outsideDoctor, outsidePractice))).extracting(Rounds.Round::id)
                     .doesNotContain(round.id());
         } finally {
-            rounds.close(kommune, round.id(), stable(MatchingRounds.Proposing.DOCTORS), null);
+            rounds.close(kommune, round.id(), stable(SolverFacade.Proposing.DOCTORS), null);
         }
         // a closed round publishes nothing any more
         assertThat(offers.near(doctor)).extracting(Offers.NearOpening::facilityId)
@@ -353,14 +355,14 @@ class MatchingRoundsTest {
             priorities(two, d1, d2);
 
             // doctor-proposing: both ask for "one", which prefers d2; d1 then gets its second wish
-            Rounds.OutcomeView preview = rounds.preview(kommune, round.id(), stable(MatchingRounds.Proposing.DOCTORS));
+            Rounds.OutcomeView preview = rounds.preview(kommune, round.id(), stable(SolverFacade.Proposing.DOCTORS));
             assertThat(preview.method()).isEqualTo("STABLE_MATCHING");
             assertThat(byFacility(preview).get(one).doctorId()).isEqualTo(d2);
             assertThat(byFacility(preview).get(two).doctorId()).isEqualTo(d1);
             assertThat(roundProposals.of(kommune, round.id()).proposals()).as("a preview stores nothing").isEmpty();
             assertThat(rounds.get(kommune, round.id()).open()).isTrue();
 
-            Rounds.Round closed = rounds.close(kommune, round.id(), stable(MatchingRounds.Proposing.DOCTORS),
+            Rounds.Round closed = rounds.close(kommune, round.id(), stable(SolverFacade.Proposing.DOCTORS),
                     round.version());
             assertThat(closed.open()).isFalse();
             assertThat(closed.status()).isEqualTo("CLOSED");
@@ -371,7 +373,7 @@ class MatchingRoundsTest {
             assertThat(closed.proposals()).isEqualTo(2);
         } finally {
             if (rounds.get(kommune, round.id()).open()) {
-                rounds.close(kommune, round.id(), stable(MatchingRounds.Proposing.DOCTORS), null);
+                rounds.close(kommune, round.id(), stable(SolverFacade.Proposing.DOCTORS), null);
             }
         }
 
@@ -409,9 +411,9 @@ class MatchingRoundsTest {
         wishes(d1, one, later, two);
         priorities(later, d1);
         // and the round is run once
-        assertConflict(() -> rounds.close(kommune, round.id(), stable(MatchingRounds.Proposing.FACILITIES), null),
+        assertConflict(() -> rounds.close(kommune, round.id(), stable(SolverFacade.Proposing.FACILITIES), null),
                 "ROUND_CLOSED");
-        assertConflict(() -> rounds.preview(kommune, round.id(), stable(MatchingRounds.Proposing.FACILITIES)),
+        assertConflict(() -> rounds.preview(kommune, round.id(), stable(SolverFacade.Proposing.FACILITIES)),
                 "ROUND_CLOSED");
     }
 
@@ -438,7 +440,7 @@ class MatchingRoundsTest {
             priorities(f1, d1);
             priorities(f2, d2);
         } finally {
-            rounds.close(kommune, round.id(), stable(MatchingRounds.Proposing.FACILITIES), null);
+            rounds.close(kommune, round.id(), stable(SolverFacade.Proposing.FACILITIES), null);
         }
         assertThat(rounds.get(kommune, round.id()).outcomeDetail()).isEqualTo("FACILITIES");
         Map<Long, Rounds.ProposalRow> proposals = byFacility(roundProposals.of(kommune, round.id()));
@@ -567,7 +569,7 @@ class MatchingRoundsTest {
             priorities(first, d1);
             priorities(alone, d2);
         } finally {
-            rounds.close(kommune, round.id(), stable(MatchingRounds.Proposing.DOCTORS), null);
+            rounds.close(kommune, round.id(), stable(SolverFacade.Proposing.DOCTORS), null);
         }
         Map<Long, Rounds.ProposalRow> proposals = byFacility(roundProposals.of(kommune, round.id()));
         Rounds.ProposalRow forFirst = proposals.get(first);
@@ -600,7 +602,7 @@ class MatchingRoundsTest {
             wishes(doctor, facility);
             priorities(facility, doctor);
         } finally {
-            rounds.close(REGION_NORD_USER, round.id(), stable(MatchingRounds.Proposing.DOCTORS), null);
+            rounds.close(REGION_NORD_USER, round.id(), stable(SolverFacade.Proposing.DOCTORS), null);
         }
         long proposal = roundProposals.of(REGION_NORD_USER, round.id()).proposals().get(0).id();
 

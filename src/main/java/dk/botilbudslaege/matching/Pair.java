@@ -1,5 +1,0 @@
-package dk.botilbudslaege.matching;
-
-/** One matched doctor and facility, by their ids. */
-public record Pair(long doctorId, long facilityId) {
-}

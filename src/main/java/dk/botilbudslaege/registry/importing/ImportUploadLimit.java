@@ -1,0 +1,98 @@
+package dk.botilbudslaege.registry.importing;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dk.botilbudslaege.common.InvalidRowsException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refuses an import upload larger than the server accepts before anything reads it. Past that size
+ * the servlet container cannot parse the form (not even its CSRF token) and would answer with its
+ * own English error page; here the API gets the same 400 {@code IMPORT_FAILED} as for any file over
+ * the import's limit, and a person the import page saying so (SPEC §2). Uploads up to that size
+ * reach {@link ImportFile}, which allows 5 MB.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ImportUploadLimit extends OncePerRequestFilter {
+
+    static final String TOO_LARGE = "fileTooLarge";
+    private static final Set<String> PAGES = Set.of("/import/facilities", "/import/practices");
+    private static final Set<String> API = Set.of("/api/v1/facilities/import", "/api/v1/practices/import");
+
+    private final long maxRequestBytes;
+    private final MessageSource messages;
+    private final LocaleResolver localeResolver;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ImportUploadLimit(@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize,
+                      MessageSource messages, LocaleResolver localeResolver) {
+        this.maxRequestBytes = maxRequestSize.toBytes();
+        this.messages = messages;
+        this.localeResolver = localeResolver;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !"POST".equals(request.getMethod()) || !(PAGES.contains(path) || API.contains(path))
+                || request.getContentLengthLong() <= maxRequestBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (PAGES.contains(path)) {
+            response.sendRedirect(request.getContextPath() + "/import?error=" + TOO_LARGE);
+            return;
+        }
+        // The app's language choice, except a "lang" parameter: reading one would parse the oversized body.
+        var locale = localeResolver.resolveLocale(new HttpServletRequestWrapper(request) {
+            @Override
+            public String getParameter(String name) {
+                return null;
+            }
+        });
+        // The same answer as for a file over 5 MB that was read (see ImportFile and ErrorResponses).
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("row", null);
+        error.put("field", "file");
+        error.put("column", null);
+        error.put("message", messages.getMessage("import.file.tooLarge",
+                new Object[] {ImportFile.MAX_BYTES / (1024 * 1024)}, locale));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
+                locale));
+        body.put("status", status.value());
+        body.put("detail", messages.getMessage("import.failed.detail", null, locale));
+        body.put("instance", request.getRequestURI());
+        body.put("code", InvalidRowsException.CODE);
+        body.put("errors", List.of(error));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+}
