@@ -60,8 +60,8 @@ class AgreementChoices {
                                exists (select 1 from agreement_coverage c join agreement a on a.id = c.agreement_id
                                         where c.facility_id = f.id and c.period @> current_date
                                           and a.status in ('ACTIVE', 'NOTICE_GIVEN')) as covered
-                          from facility f
-                          join municipality m on m.code = f.municipality_code
+                          from registry_facility f
+                          join registry_municipality m on m.code = f.municipality_code
                           join current_municipality_region r on r.municipality_code = f.municipality_code
                          where\s""" + scope + " and (cast(:only as bigint) is null or f.id = :only)"
                         + " order by covered, f.name")
@@ -74,7 +74,7 @@ class AgreementChoices {
     }
 
     List<SectionChoice> sections(long facilityId) {
-        return jdbc.sql("select id, name, residents from facility_section where facility_id = :f order by name")
+        return jdbc.sql("select id, name, residents from registry_facility_section where facility_id = :f order by name")
                 .param("f", facilityId)
                 .query((rs, i) -> new SectionChoice(rs.getLong("id"), rs.getString("name"), rs.getInt("residents")))
                 .list();
@@ -83,9 +83,9 @@ class AgreementChoices {
     List<GroupChoice> group(long facilityId) {
         return jdbc.sql("""
                         select g.id, g.name, g.kind,
-                               array(select m.name from facility m where m.group_id = g.id order by m.name) as members,
-                               (select coalesce(sum(m.residents), 0) from facility m where m.group_id = g.id) as residents
-                          from facility f join facility_group g on g.id = f.group_id where f.id = :f
+                               array(select m.name from registry_facility m where m.group_id = g.id order by m.name) as members,
+                               (select coalesce(sum(m.residents), 0) from registry_facility m where m.group_id = g.id) as residents
+                          from registry_facility f join registry_facility_group g on g.id = f.group_id where f.id = :f
                         """)
                 .param("f", facilityId)
                 .query((rs, i) -> new GroupChoice(rs.getLong("id"), rs.getString("name"), rs.getString("kind"),
@@ -100,9 +100,9 @@ class AgreementChoices {
                                d.nursing_home_doctor,
                                (select count(*) from agreement_state a where a.doctor_id = d.id
                                    and a.effective_status in ('ACTIVE', 'NOTICE_GIVEN')) as active_agreements
-                          from doctor d
-                          join practice p on p.id = d.practice_id
-                          join municipality m on m.code = p.municipality_code
+                          from registry_doctor d
+                          join registry_practice p on p.id = d.practice_id
+                          join registry_municipality m on m.code = p.municipality_code
                           join current_municipality_region r on r.municipality_code = p.municipality_code
                          where r.region_code = :region
                          order by (p.municipality_code = :preferred) desc, m.name, d.name
@@ -121,7 +121,7 @@ class AgreementChoices {
         var result = new java.util.HashMap<Long, String>();
         jdbc.sql("""
                         select d.id, d.name || ' (' || p.provider_number || ')' as label
-                          from doctor d join practice p on p.id = d.practice_id
+                          from registry_doctor d join registry_practice p on p.id = d.practice_id
                           join current_municipality_region r on r.municipality_code = p.municipality_code
                          where r.region_code = :region or d.id = :doctor
                         """)

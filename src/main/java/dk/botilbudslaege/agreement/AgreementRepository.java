@@ -127,7 +127,7 @@ class AgreementRepository {
      * each waits for the other's row in the exclusion check, and PostgreSQL aborts one as a deadlock.
      */
     void insertCoverage(Agreement a) {
-        jdbc.sql("select id from facility where id in (:ids) order by id for no key update")
+        jdbc.sql("select id from registry_facility where id in (:ids) order by id for no key update")
                 .param("ids", a.facilityIds()).query(Long.class).list();
         for (Long facilityId : a.facilityIds()) {
             jdbc.sql("""
@@ -154,7 +154,7 @@ class AgreementRepository {
     List<UnitFacility> unitFacilities(Unit unit) {
         return jdbc.sql("""
                         select f.id, f.legal_basis, f.operator, f.municipality_code, r.region_code, f.residents, f.group_id
-                          from facility f join current_municipality_region r on r.municipality_code = f.municipality_code
+                          from registry_facility f join current_municipality_region r on r.municipality_code = f.municipality_code
                          where f.id in (:ids) order by f.id
                         """)
                 .param("ids", unit.facilityIds())
@@ -165,17 +165,17 @@ class AgreementRepository {
     }
 
     List<Long> groupMembers(long groupId) {
-        return jdbc.sql("select id from facility where group_id = :g order by id").param("g", groupId)
+        return jdbc.sql("select id from registry_facility where group_id = :g order by id").param("g", groupId)
                 .query(Long.class).list();
     }
 
     Optional<Long> groupOf(long facilityId) {
-        return jdbc.sql("select group_id from facility where id = :f").param("f", facilityId)
+        return jdbc.sql("select group_id from registry_facility where id = :f").param("f", facilityId)
                 .query((rs, i) -> (Long) rs.getObject(1)).optional().filter(java.util.Objects::nonNull);
     }
 
     Optional<SectionFacts> section(long sectionId) {
-        return jdbc.sql("select facility_id, residents from facility_section where id = :s").param("s", sectionId)
+        return jdbc.sql("select facility_id, residents from registry_facility_section where id = :s").param("s", sectionId)
                 .query((rs, i) -> new SectionFacts(rs.getLong("facility_id"), rs.getInt("residents"))).optional();
     }
 
@@ -197,7 +197,7 @@ class AgreementRepository {
     Optional<DoctorFacts> doctor(long doctorId) {
         return jdbc.sql("""
                         select d.id, d.practice_id, d.nursing_home_doctor, p.doctor_capacity, r.region_code
-                          from doctor d join practice p on p.id = d.practice_id
+                          from registry_doctor d join registry_practice p on p.id = d.practice_id
                           join current_municipality_region r on r.municipality_code = p.municipality_code
                          where d.id = :d
                         """)
@@ -209,46 +209,7 @@ class AgreementRepository {
 
     /** Serialises decisions that touch one practice, so R1 and R3 are checked against settled facts. */
     void lockPractice(long practiceId) {
-        jdbc.sql("select id from practice where id = :p for update").param("p", practiceId).query(Long.class).single();
-    }
-
-    /** Each doctor of the practice: nursing-home role, approved agreements overlapping the period, dispensations. */
-    List<PracticeDoctorLoad> practiceLoads(long practiceId, LocalDate start, LocalDate end, Long exceptAgreement) {
-        return jdbc.sql("""
-                        select d.id, d.nursing_home_doctor,
-                               (select count(*) from agreement a
-                                 where a.doctor_id = d.id and a.status in ('ACTIVE', 'NOTICE_GIVEN')
-                                   and daterange(a.start_date, a.end_date, '[]') && daterange(:start, :end, '[]')
-                                   and (:except::bigint is null or a.id <> :except)) as roles,
-                               array(select a.facility_id from agreement a
-                                      where a.doctor_id = d.id and a.unit_kind = 'SECTION'
-                                        and a.status in ('ACTIVE', 'NOTICE_GIVEN')
-                                        and daterange(a.start_date, a.end_date, '[]') && daterange(:start, :end, '[]')
-                                        and (:except::bigint is null or a.id <> :except)
-                                      order by a.facility_id) as section_facilities,
-                               d.capacities,
-                               exists (select 1 from dispensation x
-                                        where x.doctor_id = d.id
-                                          and x.kind in ('MULTIPLE_FACILITIES', 'NURSING_HOME_AND_FACILITY')
-                                          and x.valid_from <= :start and (x.valid_to is null or x.valid_to >= :start))
-                                   as dispensed
-                          from doctor d where d.practice_id = :p order by d.id
-                        """)
-                .param("p", practiceId).param("start", start).param("end", end).param("except", exceptAgreement)
-                .query((rs, i) -> new PracticeDoctorLoad(rs.getLong("id"), rs.getBoolean("nursing_home_doctor"),
-                        rs.getInt("roles"), rs.getBoolean("dispensed"), longs(rs.getArray("section_facilities")),
-                        rs.getInt("capacities")))
-                .list();
-    }
-
-    List<Dispensation> validDispensations(long doctorId, LocalDate on) {
-        return jdbc.sql("""
-                        select * from dispensation
-                         where doctor_id = :d and valid_from <= :on and (valid_to is null or valid_to >= :on)
-                         order by valid_from
-                        """)
-                .param("d", doctorId).param("on", on)
-                .query(AgreementRepository::mapDispensation).list();
+        jdbc.sql("select id from registry_practice where id = :p for update").param("p", practiceId).query(Long.class).single();
     }
 
     static Dispensation mapDispensation(ResultSet rs, int row) throws SQLException {
@@ -309,10 +270,6 @@ class AgreementRepository {
      * @param sectionFacilities the facility of each approved section agreement overlapping the period
      * @param capacities        how many of the practice's capacities the doctor holds
      */
-    record PracticeDoctorLoad(long doctorId, boolean nursingHomeDoctor, int facilityRoles, boolean dispensed,
-                              List<Long> sectionFacilities, int capacities) {
-    }
-
     static List<Long> longs(Array array) throws SQLException {
         List<Long> values = new ArrayList<>();
         if (array != null) {

@@ -139,6 +139,20 @@ public final class AgreementRules {
         return (int) Math.max(0, Math.min(capacities - 1L, most - 1));
     }
 
+    /**
+     * The fewest capacities a doctor must hold for its roles (R1 with extra capacity, seed 004 § 65): with
+     * {@code roles} facility roles, the sections among them at {@code sectionFacilities}, and a MULTIPLE_FACILITIES
+     * dispensation of {@code maxFacilities} (or none), the sections beyond what the role limit allows must be
+     * carried by extra capacities.
+     */
+    static int capacitiesInUse(int roles, List<Long> sectionFacilities, Integer maxFacilities) {
+        long mostSections = sectionFacilities.stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                .values().stream().mapToLong(Long::longValue).max().orElse(0);
+        int limit = maxFacilities == null ? 1 : maxFacilities;
+        return (int) Math.max(1, Math.min(mostSections, roles - limit + 1L));
+    }
+
     /** R3: the practice's counted roles (nursing homes and facilities together) fit its doctor capacities. */
     static boolean withinPracticeCapacity(int capacity, List<DoctorLoad> loads) {
         return loads.stream().mapToInt(DoctorLoad::countedRoles).sum() <= capacity;

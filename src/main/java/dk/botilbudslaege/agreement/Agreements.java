@@ -43,9 +43,11 @@ public class Agreements {
     private final ReferenceData reference;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final AgreementRoom room;
 
     Agreements(AgreementRepository repository, InformationForms forms, ReferenceData reference, AuditTrail audit,
-               ApplicationEventPublisher events) {
+               ApplicationEventPublisher events, AgreementRoom room) {
+        this.room = room;
         this.repository = repository;
         this.forms = forms;
         this.reference = reference;
@@ -386,28 +388,21 @@ public class Agreements {
         var doctor = repository.doctor(request.doctorId()).orElseThrow();
         var unitFacilities = repository.unitFacilities(request.unit());
         LocalDate start = request.startDate();
-        List<Dispensation> dispensations = repository.validDispensations(doctor.id(), start);
-        Integer maxFacilities = dispensations.stream().filter(d -> d.kind() == DispensationKind.MULTIPLE_FACILITIES)
-                .map(Dispensation::maxFacilities).max(Integer::compare).orElse(null);
-        boolean nursingHomeDispensation = dispensations.stream()
-                .anyMatch(d -> d.kind() == DispensationKind.NURSING_HOME_AND_FACILITY);
         Long sectionFacility = request.unit().kind() == UnitKind.SECTION ? request.unit().facilityIds().get(0) : null;
         List<AgreementRules.DoctorLoad> loads = new ArrayList<>();
-        int otherRoles = 0;
-        List<Long> otherSections = List.of();
-        int capacities = 1;
-        for (var load : repository.practiceLoads(doctor.practiceId(), start, null, exceptAgreement)) {
-            boolean self = load.doctorId() == doctor.id();
-            if (self) {
-                otherRoles = load.facilityRoles();
-                otherSections = load.sectionFacilities();
-                capacities = load.capacities();
-            }
-            loads.add(new AgreementRules.DoctorLoad(load.nursingHomeDoctor(),
-                    load.facilityRoles() + (self ? 1 : 0), load.dispensed(),
-                    AgreementRules.capacityRelief(load.sectionFacilities(), self ? sectionFacility : null,
-                            load.capacities())));
+        AgreementRoom.DoctorRoom self = null;
+        for (AgreementRoom.DoctorRoom d : room.practiceDoctors(doctor.practiceId(), start, exceptAgreement)) {
+            boolean isSelf = d.doctorId() == doctor.id();
+            self = isSelf ? d : self;
+            loads.add(new AgreementRules.DoctorLoad(d.nursingHomeDoctor(), d.facilityRoles() + (isSelf ? 1 : 0),
+                    d.dispensed(), AgreementRules.capacityRelief(d.sectionFacilities(), isSelf ? sectionFacility : null,
+                            d.capacities())));
         }
+        int otherRoles = self == null ? 0 : self.facilityRoles();
+        List<Long> otherSections = self == null ? List.of() : self.sectionFacilities();
+        int capacities = self == null ? 1 : self.capacities();
+        Integer maxFacilities = self == null ? null : self.maxFacilities();
+        boolean nursingHomeDispensation = self != null && self.nursingHomeDispensation();
         return new AgreementRules.Situation(
                 unitFacilities.stream().map(AgreementRepository.UnitFacility::legalBasis).toList(),
                 reference.legalBasesInScope(start),

@@ -47,11 +47,11 @@ public class DispensationApplications {
 
     private static final String SELECT = """
             select x.*, d.name as doctor_name, r.region_code,
-                   array(select f.name from facility f where f.id = any(x.facility_ids)
+                   array(select f.name from registry_facility f where f.id = any(x.facility_ids)
                           order by array_position(x.facility_ids, f.id)) as facility_names
               from dispensation_application x
-              join doctor d on d.id = x.doctor_id
-              join practice p on p.id = d.practice_id
+              join registry_doctor d on d.id = x.doctor_id
+              join registry_practice p on p.id = d.practice_id
               join current_municipality_region r on r.municipality_code = p.municipality_code
             """;
 
@@ -274,8 +274,8 @@ public class DispensationApplications {
             default -> "false";
         };
         return jdbc.sql("""
-                        select f.id, f.name, m.name as municipality_name from facility f
-                          join municipality m on m.code = f.municipality_code
+                        select f.id, f.name, m.name as municipality_name from registry_facility f
+                          join registry_municipality m on m.code = f.municipality_code
                           join current_municipality_region r on r.municipality_code = f.municipality_code
                          where\s""" + scope + " order by m.name, f.name")
                 .param("v", user.is(Role.MUNICIPALITY) ? user.municipalityCode()
@@ -301,7 +301,7 @@ public class DispensationApplications {
         record Row(long id, String municipalityCode, String regionCode, String operator) {
         }
         List<Row> rows = jdbc.sql("""
-                        select f.id, f.municipality_code, r.region_code, f.operator from facility f
+                        select f.id, f.municipality_code, r.region_code, f.operator from registry_facility f
                           join current_municipality_region r on r.municipality_code = f.municipality_code
                          where f.id in (:ids)
                         """)

@@ -47,8 +47,8 @@ public class Dispensations {
         Object scopeValue = user.is(Role.REGION) ? user.regionCode() : user.doctorId();
         return jdbc.sql("""
                         select x.* from dispensation x
-                          join doctor d on d.id = x.doctor_id
-                          join practice p on p.id = d.practice_id
+                          join registry_doctor d on d.id = x.doctor_id
+                          join registry_practice p on p.id = d.practice_id
                           join current_municipality_region r on r.municipality_code = p.municipality_code
                          where\s""" + scope + (doctorId == null ? "" : " and x.doctor_id = :doctor")
                         + " order by x.valid_from desc, x.id desc")

@@ -22,8 +22,11 @@ class InformationForms {
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    InformationForms(JdbcClient jdbc) {
+    private final HourlyRates rates;
+
+    InformationForms(JdbcClient jdbc, HourlyRates rates) {
         this.jdbc = jdbc;
+        this.rates = rates;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -93,16 +96,15 @@ class InformationForms {
         return jdbc.sql("""
                         select string_agg(distinct f.operator, ', ') as operator,
                                string_agg(distinct f.legal_basis, ', ') as legal_basis
-                          from facility f where f.id in (:ids)
+                          from registry_facility f where f.id in (:ids)
                         """)
                 .param("ids", a.facilityIds())
                 .query((rs, i) -> new String[] {rs.getString("operator"), rs.getString("legal_basis")}).single();
     }
 
-    /** F1: the hourly rate of the dated rate table in force on a day. */
-    java.math.BigDecimal hourlyRateOn(LocalDate day) {
-        return jdbc.sql("select hourly_rate from hourly_rate where valid_from <= :d order by valid_from desc limit 1")
-                .param("d", day).query(java.math.BigDecimal.class).optional().orElse(MonthlyFee.HOURLY_RATE);
+    /** F1: the hourly rate of the dated rate table in force on a day (settlement's, through {@link HourlyRates}). */
+    BigDecimal hourlyRateOn(LocalDate day) {
+        return rates.hourlyRateOn(day);
     }
 
     private static String blankToDefault(String value, String fallback) {

@@ -34,17 +34,17 @@ class CoverageQueries {
                    case when cv.whole or (fs.sections > 0 and cv.sections >= fs.sections) then f.places
                         when cv.sections > 0 then least(f.places, cv.section_residents)
                         else 0 end as covered_places
-              from facility f
-              join legal_basis_scope s on s.legal_basis = f.legal_basis
+              from registry_facility f
+              join registry_legal_basis_scope s on s.legal_basis = f.legal_basis
                    and s.valid_from <= :d and (s.valid_to is null or s.valid_to >= :d)
-              join municipality_region mr on mr.municipality_code = f.municipality_code
+              join registry_municipality_region mr on mr.municipality_code = f.municipality_code
                    and mr.valid_from <= :d and (mr.valid_to is null or mr.valid_to >= :d)
               cross join lateral (
                    select coalesce(bool_or(c.section_id is null), false) as whole, count(c.section_id) as sections,
                           coalesce(sum(fsc.residents), 0) as section_residents
-                     from agreement_coverage c left join facility_section fsc on fsc.id = c.section_id
+                     from agreement_facility_coverage c left join registry_facility_section fsc on fsc.id = c.section_id
                     where c.facility_id = f.id and c.period @> cast(:d as date)) cv
-              cross join lateral (select count(*) as sections from facility_section x where x.facility_id = f.id) fs
+              cross join lateral (select count(*) as sections from registry_facility_section x where x.facility_id = f.id) fs
             """;
 
     private static final String COUNTS = """
@@ -70,13 +70,13 @@ class CoverageQueries {
                           when 'WITHDRAWN' then cast(a.updated_at at time zone 'Europe/Copenhagen' as date) > :d
                           else a.decided_at is not null
                                and cast(a.decided_at at time zone 'Europe/Copenhagen' as date) > :d end) as awaiting
-              from agreement a
-              left join information_form i on i.agreement_id = a.id
-              cross join lateral (select u.id from facility u where u.id = a.facility_id
+              from agreement_state a
+              left join agreement_information_form i on i.agreement_id = a.id
+              cross join lateral (select u.id from registry_facility u where u.id = a.facility_id
                                   union all
-                                  select u.id from facility u where a.facility_id is null and u.group_id = a.group_id) unit
-              join facility f on f.id = unit.id
-              join municipality_region mr on mr.municipality_code = f.municipality_code
+                                  select u.id from registry_facility u where a.facility_id is null and u.group_id = a.group_id) unit
+              join registry_facility f on f.id = unit.id
+              join registry_municipality_region mr on mr.municipality_code = f.municipality_code
                    and mr.valid_from <= :d and (mr.valid_to is null or mr.valid_to >= :d)
              where a.status in ('SUBMITTED', 'ACTIVE', 'NOTICE_GIVEN', 'REJECTED', 'WITHDRAWN')
             """;
@@ -113,7 +113,7 @@ class CoverageQueries {
     }
 
     private List<CoverageRow> computeRegions(LocalDate date, String regionCode) {
-        List<CoverageRow> rows = jdbc.sql("select r.code, r.name, " + COUNTS + " from region r left join (" + FACILITIES_OF_THE_DAY
+        List<CoverageRow> rows = jdbc.sql("select r.code, r.name, " + COUNTS + " from registry_region r left join (" + FACILITIES_OF_THE_DAY
                         + ") x on x.region_code = r.code"
                         + " where r.valid_from <= :d and (r.valid_to is null or r.valid_to >= :d)"
                         + " and (cast(:region as text) is null or r.code = :region)"
@@ -131,9 +131,9 @@ class CoverageQueries {
     private List<MunicipalityCoverage> computeMunicipalities(LocalDate date, String regionCode) {
         Map<String, Pipeline> pipeline = pipeline(date, regionCode, "municipality_code");
         return jdbc.sql("select m.code, m.name, " + COUNTS + ", mr.region_code, r.name"
-                        + " from municipality m join municipality_region mr on mr.municipality_code = m.code"
+                        + " from registry_municipality m join registry_municipality_region mr on mr.municipality_code = m.code"
                         + "  and mr.valid_from <= :d and (mr.valid_to is null or mr.valid_to >= :d)"
-                        + " join region r on r.code = mr.region_code"
+                        + " join registry_region r on r.code = mr.region_code"
                         + " left join (" + FACILITIES_OF_THE_DAY + ") x on x.municipality_code = m.code"
                         + " where cast(:region as text) is null or mr.region_code = :region"
                         + " group by m.code, m.name, mr.region_code, r.name order by m.name")
@@ -193,20 +193,20 @@ class CoverageQueries {
                                                  date_trunc('month', cast(:to as date)), interval '1 month') g),
                         in_scope as (
                           select days.d, f.id, f.places,
-                                 (select count(*) from facility_section x where x.facility_id = f.id) as sections
+                                 (select count(*) from registry_facility_section x where x.facility_id = f.id) as sections
                             from days
-                            join municipality_region mr on mr.valid_from <= days.d
+                            join registry_municipality_region mr on mr.valid_from <= days.d
                                  and (mr.valid_to is null or mr.valid_to >= days.d)
-                            join facility f on f.municipality_code = mr.municipality_code
-                            join legal_basis_scope s on s.legal_basis = f.legal_basis
+                            join registry_facility f on f.municipality_code = mr.municipality_code
+                            join registry_legal_basis_scope s on s.legal_basis = f.legal_basis
                                  and s.valid_from <= days.d and (s.valid_to is null or s.valid_to >= days.d)
                            where (cast(:region as text) is null or mr.region_code = :region)
                              and (cast(:municipality as text) is null or f.municipality_code = :municipality)),
                         covered as (
                           select days.d, c.facility_id, bool_or(c.section_id is null) as whole,
                                  count(c.section_id) as sections, coalesce(sum(fsc.residents), 0) as section_residents
-                            from days join agreement_coverage c on c.period @> days.d
-                            left join facility_section fsc on fsc.id = c.section_id
+                            from days join agreement_facility_coverage c on c.period @> days.d
+                            left join registry_facility_section fsc on fsc.id = c.section_id
                            group by days.d, c.facility_id)
                         select days.d, count(x.id), count(c.facility_id),
                                coalesce(sum(x.places), 0),
@@ -230,10 +230,10 @@ class CoverageQueries {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("""
                         select a.match_method, count(distinct a.id)
-                          from agreement a
-                          join agreement_coverage c on c.agreement_id = a.id and c.period @> cast(:d as date)
-                          join facility f on f.id = c.facility_id
-                          join municipality_region mr on mr.municipality_code = f.municipality_code
+                          from agreement_state a
+                          join agreement_facility_coverage c on c.agreement_id = a.id and c.period @> cast(:d as date)
+                          join registry_facility f on f.id = c.facility_id
+                          join registry_municipality_region mr on mr.municipality_code = f.municipality_code
                                and mr.valid_from <= :d and (mr.valid_to is null or mr.valid_to >= :d)
                          where cast(:region as text) is null or mr.region_code = :region
                          group by a.match_method order by count(distinct a.id) desc, a.match_method
@@ -247,9 +247,9 @@ class CoverageQueries {
     /** Dispensations in force on the day, for doctors whose practice lies in the region (or anywhere). */
     long dispensations(LocalDate date, String regionCode) {
         return jdbc.sql("""
-                        select count(*) from dispensation dp
-                          join doctor d on d.id = dp.doctor_id join practice p on p.id = d.practice_id
-                          join municipality_region mr on mr.municipality_code = p.municipality_code
+                        select count(*) from agreement_dispensation dp
+                          join registry_doctor d on d.id = dp.doctor_id join registry_practice p on p.id = d.practice_id
+                          join registry_municipality_region mr on mr.municipality_code = p.municipality_code
                                and mr.valid_from <= :d and (mr.valid_to is null or mr.valid_to >= :d)
                          where dp.valid_from <= :d and (dp.valid_to is null or dp.valid_to >= :d)
                            and (cast(:region as text) is null or mr.region_code = :region)

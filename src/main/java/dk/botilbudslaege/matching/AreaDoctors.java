@@ -1,16 +1,18 @@
 package dk.botilbudslaege.matching;
 
 import dk.botilbudslaege.matching.solver.Haversine;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dk.botilbudslaege.agreement.AgreementRoom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The doctors of an area and the room the agreement's rules leave them today, as the agreement rules
- * count it: R1 one facility role, or a dispensation's maximum, less the facility roles held; R2 none for a
+ * The doctors of an area and the room the agreement's rules leave them today, as the agreement module
+ * counts it ({@link AgreementRoom}): R1 one facility role, or a dispensation's maximum, less the facility roles held; R2 none for a
  * nursing-home doctor without a dispensation for both; R3 the practice's capacities less its counted roles
  * (nursing homes and facilities; a doctor with a dispensation counts once).
  */
@@ -69,68 +71,56 @@ class AreaDoctors {
     }
 
     private final JdbcClient jdbc;
+    private final AgreementRoom room;
 
-    AreaDoctors(JdbcClient jdbc) {
+    AreaDoctors(JdbcClient jdbc, AgreementRoom room) {
         this.jdbc = jdbc;
+        this.room = room;
     }
 
     /**
      * The doctors of the area's practices (every practice of its region, and of the neighbouring regions
-     * when the area includes them) with their room today; with {@code whatIfPerDoctor} above 0,
-     * as if every doctor not held back by R2 had a dispensation for that many facilities.
+     * when the area includes them) with their room today, as the agreement module counts it
+     * ({@link AgreementRoom}); with {@code whatIfPerDoctor} above 0, as if every doctor not held back by R2
+     * had a dispensation for that many facilities.
      */
     Rooms rooms(Area area, int whatIfPerDoctor) {
-        record Row(long id, String name, long practiceId, String practiceName, int practiceCapacity, Double lat,
-                Double lon, boolean nursingHome, boolean bothDispensed, Integer maxFacilities, int facilityRoles,
+        record Row(long id, String name, long practiceId, String practiceName, Double lat, Double lon,
                 boolean ownRegion, String municipalityCode) {
         }
         List<Row> rows = jdbc.sql("""
-                        select d.id, d.name, p.id as practice_id, p.name as practice_name, p.doctor_capacity,
-                               p.latitude, p.longitude, d.nursing_home_doctor,
-                               coalesce(x.both_dispensed, false) as both_dispensed, x.max_facilities,
-                               coalesce(a.roles, 0) as facility_roles,
+                        select d.id, d.name, p.id as practice_id, p.name as practice_name,
+                               p.latitude, p.longitude,
                                exists (select 1 from current_municipality_region cr
                                         where cr.municipality_code = p.municipality_code
                                           and cr.region_code = :areaRegion) as own_region, p.municipality_code
-                          from doctor d join practice p on p.id = d.practice_id
-                          left join (select doctor_id, count(*) as roles from agreement
-                                      where status in ('ACTIVE', 'NOTICE_GIVEN')
-                                        and (end_date is null or end_date >= current_date)
-                                      group by doctor_id) a on a.doctor_id = d.id
-                          left join (select doctor_id,
-                                            bool_or(kind = 'NURSING_HOME_AND_FACILITY') as both_dispensed,
-                                            max(max_facilities) filter (where kind = 'MULTIPLE_FACILITIES')
-                                                as max_facilities
-                                       from dispensation
-                                      where valid_from <= current_date and (valid_to is null or valid_to >= current_date)
-                                      group by doctor_id) x on x.doctor_id = d.id
+                          from registry_doctor d join registry_practice p on p.id = d.practice_id
                          where\s""" + area.doctorCondition("p.municipality_code") + """
                          order by p.id, d.id
                         """)
                 .param("areaRegion", area.regionCode())
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
-                        SolverFacade.decimal(rs, 6), SolverFacade.decimal(rs, 7), rs.getBoolean(8),
-                        rs.getBoolean(9), (Integer) rs.getObject(10, Integer.class), rs.getInt(11),
-                        rs.getBoolean(12), rs.getString(13)))
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        SolverFacade.decimal(rs, 5), SolverFacade.decimal(rs, 6), rs.getBoolean(7), rs.getString(8)))
                 .list();
+        AgreementRoom.Rooms today = room.of(rows.stream().map(Row::practiceId).distinct().toList(), LocalDate.now());
         Map<Long, DoctorRoom> doctors = new LinkedHashMap<>();
-        Map<Long, Integer> counted = new LinkedHashMap<>();
         Map<Long, Row> practiceRows = new LinkedHashMap<>();
         for (Row r : rows) {
-            boolean r2Blocked = r.nursingHome() && !r.bothDispensed();
-            boolean dispensed = r.maxFacilities() != null || r.bothDispensed();
-            int held = r.facilityRoles() + (r.nursingHome() ? 1 : 0);
-            counted.merge(r.practiceId(), dispensed ? Math.min(held, 1) : held, Integer::sum);
+            AgreementRoom.DoctorRoom d = today.doctors().get(r.id());
             practiceRows.putIfAbsent(r.practiceId(), r);
-            int allowed = r.maxFacilities() == null ? 1 : r.maxFacilities();
-            Limit limit = r2Blocked ? Limit.R2 : r.facilityRoles() >= allowed ? Limit.R1
-                    : r.maxFacilities() != null ? Limit.DISPENSATION : null;
+            boolean r2Blocked = d.heldBackByR2();
+            boolean dispensed = d.dispensed();
+            int held = d.facilityRoles() + (d.nursingHomeDoctor() ? 1 : 0);
+            int roles = d.countedFacilityRoles();
+            int allowed = d.allowedRoles();
+            Limit limit = r2Blocked ? Limit.R2 : roles >= allowed ? Limit.R1
+                    : d.maxFacilities() != null ? Limit.DISPENSATION : null;
             if (whatIfPerDoctor > 0 && !r2Blocked) {
                 allowed = Math.max(allowed, whatIfPerDoctor);
                 dispensed = true;
-                limit = r.facilityRoles() >= allowed ? Limit.R1 : Limit.DISPENSATION;
+                limit = roles >= allowed ? Limit.R1 : Limit.DISPENSATION;
             }
-            int capacity = r2Blocked ? 0 : Math.max(0, allowed - r.facilityRoles());
+            int capacity = r2Blocked ? 0 : Math.max(0, allowed - roles);
             doctors.put(r.id(), new DoctorRoom(r.id(), r.name(), r.practiceId(), capacity, dispensed, held, limit));
         }
         Map<Long, PracticeRoom> practices = new LinkedHashMap<>();
@@ -144,8 +134,8 @@ class AreaDoctors {
                 doctors.values().removeIf(d -> d.practiceId() == id);
                 return;
             }
-            practices.put(id, new PracticeRoom(id, r.practiceName(),
-                    Math.max(0, r.practiceCapacity() - counted.get(id)), r.lat(), r.lon(), reach));
+            practices.put(id, new PracticeRoom(id, r.practiceName(), today.practices().get(id).room(), r.lat(),
+                    r.lon(), reach));
         });
         return new Rooms(doctors, practices);
     }

@@ -41,11 +41,11 @@ public class Offers {
                         select distinct on (f.id) f.id, f.name, f.address, m.name as municipality, f.residents,
                                f.latitude, f.longitude, p.latitude as plat, p.longitude as plon, w.rank, r.id as round_id,
                                r.closes_on
-                          from doctor d join practice p on p.id = d.practice_id
+                          from registry_doctor d join registry_practice p on p.id = d.practice_id
                           join matching_round r on r.status = 'OPEN'
                           join matching_opening o on o.round_id = r.id
-                          join facility f on f.id = o.facility_id
-                          join municipality m on m.code = f.municipality_code
+                          join registry_facility f on f.id = o.facility_id
+                          join registry_municipality m on m.code = f.municipality_code
                           left join doctor_wish w on w.doctor_id = d.id and w.facility_id = f.id
                          where d.id = :doctor and\s""" + Rounds.takesPart("r", "p", "f") + """
                          order by f.id, r.id desc
@@ -76,9 +76,9 @@ public class Offers {
                         select d.id, d.name, p.name as practice, w.rank as doctor_rank, fp.rank as priority_rank,
                                p.latitude as plat, p.longitude as plon, f.latitude, f.longitude,
                                coalesce(u.display_name, w.entered_by) as entered_by, w.entered_at
-                          from doctor_wish w join doctor d on d.id = w.doctor_id join practice p on p.id = d.practice_id
-                          join facility f on f.id = w.facility_id
-                          left join app_user u on u.username = w.entered_by
+                          from doctor_wish w join registry_doctor d on d.id = w.doctor_id join registry_practice p on p.id = d.practice_id
+                          join registry_facility f on f.id = w.facility_id
+                          left join security_user u on u.username = w.entered_by
                           left join facility_priority fp on fp.facility_id = f.id and fp.doctor_id = d.id
                           join current_municipality_region fr on fr.municipality_code = f.municipality_code
                           join current_municipality_region pr on pr.municipality_code = p.municipality_code

@@ -107,7 +107,7 @@ class OutcomeViews {
         if (!ids.isEmpty()) {
             jdbc.sql("""
                             select d.id, d.name, p.id, p.name, p.latitude, p.longitude
-                              from doctor d join practice p on p.id = d.practice_id where d.id in (:ids)
+                              from registry_doctor d join registry_practice p on p.id = d.practice_id where d.id in (:ids)
                             """).param("ids", List.copyOf(ids))
                     .query((rs, i) -> Map.entry(rs.getLong(1), new DoctorInfo(rs.getString(2), rs.getLong(3),
                             rs.getString(4), SolverFacade.decimal(rs, 5), SolverFacade.decimal(rs, 6))))
@@ -119,7 +119,7 @@ class OutcomeViews {
     private Map<Long, FacilityInfo> facilityInfo(Set<Long> ids) {
         Map<Long, FacilityInfo> info = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("select id, name, residents, latitude, longitude from facility where id in (:ids)")
+            jdbc.sql("select id, name, residents, latitude, longitude from registry_facility where id in (:ids)")
                     .param("ids", List.copyOf(ids))
                     .query((rs, i) -> Map.entry(rs.getLong(1), new FacilityInfo(rs.getString(2), rs.getInt(3),
                             SolverFacade.decimal(rs, 4), SolverFacade.decimal(rs, 5))))

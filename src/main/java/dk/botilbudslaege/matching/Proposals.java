@@ -52,7 +52,7 @@ public class Proposals {
         List<Rounds.ProposalRow> rows = jdbc.sql(PROPOSAL_SELECT + " where x.round_id = :id" + filter + " order by f.name, x.id")
                 .param("id", roundId).query(Proposals::row).list();
         List<Long> unmatched = user.is(Role.DOCTOR) || user.is(Role.FACILITY) ? List.of() : jdbc.sql("""
-                        select o.facility_id from matching_opening o join facility f on f.id = o.facility_id
+                        select o.facility_id from matching_opening o join registry_facility f on f.id = o.facility_id
                          where o.round_id = :id and not exists (select 1 from matching_proposal x
                                                                   where x.round_id = o.round_id
                                                                     and x.facility_id = o.facility_id)
@@ -133,11 +133,11 @@ public class Proposals {
     private static final String PROPOSAL_SELECT = """
             select x.*, d.name as doctor_name, p.name as practice_name, f.name as facility_name, f.residents,
                    f.operator, f.municipality_code, f.group_id, g.name as group_name,
-                   (select count(*) from facility m where m.group_id = f.group_id) as group_facilities,
-                   (select coalesce(sum(m.residents), 0) from facility m where m.group_id = f.group_id) as group_residents
-              from matching_proposal x join doctor d on d.id = x.doctor_id join practice p on p.id = d.practice_id
-              join facility f on f.id = x.facility_id
-              left join facility_group g on g.id = f.group_id
+                   (select count(*) from registry_facility m where m.group_id = f.group_id) as group_facilities,
+                   (select coalesce(sum(m.residents), 0) from registry_facility m where m.group_id = f.group_id) as group_residents
+              from matching_proposal x join registry_doctor d on d.id = x.doctor_id join registry_practice p on p.id = d.practice_id
+              join registry_facility f on f.id = x.facility_id
+              left join registry_facility_group g on g.id = f.group_id
             """;
 
     private static Rounds.ProposalRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

@@ -50,7 +50,7 @@ class RankedListPageController {
         List<RankedLists.Wish> wished = lists.wishEntries(user, doctor);
         List<Offers.NearOpening> near = offers.near(doctor);
         model.addAttribute("doctorId", doctor);
-        model.addAttribute("doctorName", jdbc.sql("select name from doctor where id = :d").param("d", doctor)
+        model.addAttribute("doctorName", jdbc.sql("select name from registry_doctor where id = :d").param("d", doctor)
                 .query(String.class).single());
         model.addAttribute("openings", near);
         model.addAttribute("wishes", wished);
@@ -77,7 +77,7 @@ class RankedListPageController {
         if (facility != null) {
             lists.priorities(user, facility);
             model.addAttribute("facilityId", facility);
-            model.addAttribute("facilityName", jdbc.sql("select name from facility where id = :f").param("f", facility)
+            model.addAttribute("facilityName", jdbc.sql("select name from registry_facility where id = :f").param("f", facility)
                     .query(String.class).single());
             model.addAttribute("offers", offers.toFacility(facility));
         }
@@ -140,7 +140,7 @@ class RankedListPageController {
         }
         return jdbc.sql("""
                         select distinct f.id, f.name from matching_round r join matching_opening o on o.round_id = r.id
-                          join facility f on f.id = o.facility_id
+                          join registry_facility f on f.id = o.facility_id
                          where r.status = 'OPEN' and r.region_code = :region
                            and (:municipality = '' or (f.municipality_code = :municipality and f.operator <> 'REGIONAL'))
                          order by f.name

@@ -108,9 +108,9 @@ public class RankedLists {
         return jdbc.sql("""
                         select f.id, f.name, m.name as municipality, coalesce(u.display_name, w.entered_by) as entered_by,
                                w.entered_at
-                          from doctor_wish w join facility f on f.id = w.facility_id
-                          join municipality m on m.code = f.municipality_code
-                          left join app_user u on u.username = w.entered_by
+                          from doctor_wish w join registry_facility f on f.id = w.facility_id
+                          join registry_municipality m on m.code = f.municipality_code
+                          left join security_user u on u.username = w.entered_by
                          where w.doctor_id = :d order by w.rank
                         """).param("d", doctorId)
                 .query((rs, i) -> new Wish(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -130,7 +130,7 @@ public class RankedLists {
         return jdbc.sql("""
                         select d.id, d.name, p.name as practice,
                                (select count(*) from doctor_wish w where w.doctor_id = d.id) as wishes
-                          from doctor d join practice p on p.id = d.practice_id
+                          from registry_doctor d join registry_practice p on p.id = d.practice_id
                          where p.municipality_code = :m order by d.name, d.id
                         """).param("m", user.municipalityCode()).query().listOfRows();
     }
@@ -226,7 +226,7 @@ public class RankedLists {
 
     private void requireDoctorList(CurrentUser user, long doctorId) {
         String[] place = jdbc.sql("""
-                        select r.region_code, p.municipality_code from doctor d join practice p on p.id = d.practice_id
+                        select r.region_code, p.municipality_code from registry_doctor d join registry_practice p on p.id = d.practice_id
                           join current_municipality_region r on r.municipality_code = p.municipality_code
                          where d.id = :d
                         """).param("d", doctorId).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
@@ -242,7 +242,7 @@ public class RankedLists {
 
     private void requireFacilityList(CurrentUser user, long facilityId) {
         Map<String, Object> facility = jdbc.sql("""
-                        select f.municipality_code, f.operator, r.region_code from facility f
+                        select f.municipality_code, f.operator, r.region_code from registry_facility f
                           join current_municipality_region r on r.municipality_code = f.municipality_code
                          where f.id = :f
                         """).param("f", facilityId).query().listOfRows().stream().findFirst()

@@ -169,7 +169,7 @@ public class Rounds {
                         select o.facility_id from matching_opening o join matching_round r on r.id = o.round_id
                          where r.status = 'OPEN'
                         union
-                        select x.facility_id from matching_proposal x left join agreement a on a.id = x.agreement_id
+                        select x.facility_id from matching_proposal x left join agreement_state a on a.id = x.agreement_id
                          where x.status = 'PROPOSED' or (x.status = 'ACCEPTED' and a.status in ('DRAFT', 'SUBMITTED'))
                         """).query(Long.class).list());
         return matching.uncoveredOpenings(area).stream().filter(o -> !busy.contains(o.id()))
@@ -253,15 +253,15 @@ public class Rounds {
         get(user, roundId);
         return jdbc.sql("""
                         select f.id, f.name, m.name as municipality, f.residents,
-                               (select count(*) from doctor_wish w join doctor d on d.id = w.doctor_id
-                                  join practice p on p.id = d.practice_id
+                               (select count(*) from doctor_wish w join registry_doctor d on d.id = w.doctor_id
+                                  join registry_practice p on p.id = d.practice_id
                                  where w.facility_id = f.id and\s""" + takesPart("r", "p", "f") + """
                                ) as offers,
                                (select count(*) from facility_priority p where p.facility_id = f.id) as ranked,
-                               exists (select 1 from agreement_coverage c where c.facility_id = f.id
+                               exists (select 1 from agreement_facility_coverage c where c.facility_id = f.id
                                           and c.period && daterange(current_date, null)) as covered
-                          from matching_opening o join matching_round r on r.id = o.round_id join facility f on f.id = o.facility_id
-                          join municipality m on m.code = f.municipality_code
+                          from matching_opening o join matching_round r on r.id = o.round_id join registry_facility f on f.id = o.facility_id
+                          join registry_municipality m on m.code = f.municipality_code
                          where o.round_id = :id and (:municipality = '' or f.municipality_code = :municipality)
                          order by f.name, f.id
                         """)
@@ -336,9 +336,9 @@ public class Rounds {
         Area area = Area.of(round);
         List<SolverFacade.Opening> openings = jdbc.sql("""
                         select f.id, f.name, f.residents, f.latitude, f.longitude, f.operator
-                          from matching_opening o join facility f on f.id = o.facility_id
+                          from matching_opening o join registry_facility f on f.id = o.facility_id
                          where o.round_id = :id
-                           and not exists (select 1 from agreement_coverage c where c.facility_id = f.id
+                           and not exists (select 1 from agreement_facility_coverage c where c.facility_id = f.id
                                             and c.period && daterange(current_date, null))
                          order by f.id
                         """).param("id", round.id()).query(SolverFacade::opening).list();
@@ -391,7 +391,7 @@ public class Rounds {
 
     /** A doctor of practice {@code :practice} takes part in round {@code r}: for one of its openings at least. */
     static String doctorArea() {
-        return "exists (select 1 from practice p join matching_opening o on o.round_id = r.id join facility f on f.id = o.facility_id"
+        return "exists (select 1 from registry_practice p join matching_opening o on o.round_id = r.id join registry_facility f on f.id = o.facility_id"
                 + " where p.id = :practice and " + takesPart("r", "p", "f") + ")";
     }
 
@@ -427,8 +427,8 @@ public class Rounds {
             select r.*, coalesce(m.name, g.name) as area_name,
                    (select count(*) from matching_opening o where o.round_id = r.id) as openings,
                    (select count(*) from matching_proposal x where x.round_id = r.id) as proposals
-              from matching_round r join region g on g.code = r.region_code
-              left join municipality m on m.code = r.municipality_code
+              from matching_round r join registry_region g on g.code = r.region_code
+              left join registry_municipality m on m.code = r.municipality_code
             """;
 
     private static Round round(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

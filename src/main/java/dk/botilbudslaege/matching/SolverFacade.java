@@ -149,10 +149,10 @@ public class SolverFacade {
     /** The area's facilities in scope today without an agreement in force from today. */
     List<Opening> uncoveredOpenings(Area area) {
         return jdbc.sql("""
-                        select f.id, f.name, f.residents, f.latitude, f.longitude, f.operator from facility f
+                        select f.id, f.name, f.residents, f.latitude, f.longitude, f.operator from registry_facility f
                          where\s""" + area.condition("f.municipality_code") + """
                            and legal_basis_in_scope(f.legal_basis, current_date)
-                           and not exists (select 1 from agreement_coverage c where c.facility_id = f.id
+                           and not exists (select 1 from agreement_facility_coverage c where c.facility_id = f.id
                                             and c.period && daterange(current_date, null))
                          order by f.id
                         """)

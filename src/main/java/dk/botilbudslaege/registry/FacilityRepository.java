@@ -29,9 +29,11 @@ class FacilityRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final RegistryCommitments commitments;
 
-    FacilityRepository(JdbcClient jdbc) {
+    FacilityRepository(JdbcClient jdbc, RegistryCommitments commitments) {
         this.jdbc = jdbc;
+        this.commitments = commitments;
     }
 
     PageResult<Facility> search(SqlConditions conditions, PageRequest page) {
@@ -114,18 +116,13 @@ class FacilityRepository {
                 .query(Long.class).single() > 0;
     }
 
-    /** The group has an approved agreement that is, or will be, in force: its members are fixed until it ends. */
+    /** The group's members are fixed: an agreement on the group is, or will be, in force (answered by agreement). */
     boolean groupHasAgreementInForce(long groupId) {
-        return jdbc.sql("""
-                        select exists (select 1 from agreement a where a.group_id = :g
-                                          and a.status in ('ACTIVE', 'NOTICE_GIVEN')
-                                          and (a.end_date is null or a.end_date >= current_date))
-                        """).param("g", groupId).query(Boolean.class).single();
+        return commitments.groupFixed(groupId);
     }
 
     boolean sectionHasAgreement(long sectionId) {
-        return jdbc.sql("select exists (select 1 from agreement where section_id = :s)").param("s", sectionId)
-                .query(Boolean.class).single();
+        return commitments.sectionInUse(sectionId);
     }
 
     int sectionResidents(long facilityId) {

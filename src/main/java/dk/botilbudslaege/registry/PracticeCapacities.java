@@ -48,19 +48,6 @@ final class PracticeCapacities {
 
     static final String IN_USE_CODE = "CAPACITIES_IN_USE";
 
-    /**
-     * What the doctor's own roles take (R1 with extra capacity, seed 004 § 65): a doctor holding n
-     * capacities may be fixed doctor for up to n sections of one facility as one role. With
-     * {@code roles} facility roles running or to come, at most {@code mostSections} of them sections of
-     * one facility, and a MULTIPLE_FACILITIES dispensation of {@code maxFacilities} (or none), the
-     * fewest capacities that keep R1: the sections beyond what the role limit allows must be carried by
-     * extra capacities.
-     */
-    static int inUse(int roles, int mostSections, Integer maxFacilities) {
-        int limit = maxFacilities == null ? 1 : maxFacilities;
-        return Math.max(1, Math.min(mostSections, roles - limit + 1));
-    }
-
     /** 422 on the doctor's field {@code capacities}: the doctor's roles take {@code inUse}. */
     static InvalidInputException inUse(int inUse) {
         return new InvalidInputException(IN_USE_CODE,

@@ -38,9 +38,11 @@ class PracticeRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final RegistryCommitments commitments;
 
-    PracticeRepository(JdbcClient jdbc) {
+    PracticeRepository(JdbcClient jdbc, RegistryCommitments commitments) {
         this.jdbc = jdbc;
+        this.commitments = commitments;
     }
 
     PageResult<Practice> searchPractices(SqlConditions conditions, PageRequest page) {
@@ -151,29 +153,13 @@ class PracticeRepository {
     }
 
     /**
-     * The capacities the doctor's facility roles take under R1 ({@link PracticeCapacities#inUse}): its
-     * approved agreements running or to come, the most sections of one facility among them, and a
-     * MULTIPLE_FACILITIES dispensation in force today. The doctor row is locked so that an approval
-     * that reads the capacities waits.
+     * The capacities the doctor's facility roles take under R1 with extra capacity, as the agreement module
+     * counts them ({@link RegistryCommitments}). The doctor row is locked so that an approval that reads the
+     * capacities waits.
      */
     int capacitiesInUse(long doctorId) {
         jdbc.sql("select id from doctor where id = :d for update").param("d", doctorId).query(Long.class).list();
-        return jdbc.sql("""
-                        with roles as (select a.facility_id, a.section_id from agreement_state a
-                                        where a.doctor_id = :d and a.effective_status in ('ACTIVE', 'NOTICE_GIVEN'))
-                        select (select count(*) from roles)::int as roles,
-                               coalesce((select max(n) from (select count(*) as n from roles
-                                                              where section_id is not null
-                                                              group by facility_id) s), 0)::int as most_sections,
-                               (select max(max_facilities) from dispensation
-                                 where doctor_id = :d and kind = 'MULTIPLE_FACILITIES'
-                                   and valid_from <= current_date
-                                   and (valid_to is null or valid_to >= current_date)) as max_facilities
-                        """)
-                .param("d", doctorId)
-                .query((rs, i) -> PracticeCapacities.inUse(rs.getInt("roles"), rs.getInt("most_sections"),
-                        (Integer) rs.getObject("max_facilities")))
-                .single();
+        return commitments.capacitiesInUse(doctorId);
     }
 
     void setClinicType(long practiceId, ClinicType clinicType) {

@@ -26,9 +26,9 @@ class AppUserDetailsService implements UserDetailsService {
                                         region_of(coalesce(u.municipality_code, f.municipality_code, p.municipality_code),
                                                   current_date)) as region_code
                           from app_user u
-                          left join facility f on f.id = u.facility_id
-                          left join doctor d on d.id = u.doctor_id
-                          left join practice p on p.id = d.practice_id
+                          left join registry_facility f on f.id = u.facility_id
+                          left join registry_doctor d on d.id = u.doctor_id
+                          left join registry_practice p on p.id = d.practice_id
                          where u.username = :username
                         """)
                 .param("username", username == null ? "" : username.trim().toLowerCase())

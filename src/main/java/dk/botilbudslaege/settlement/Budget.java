@@ -243,7 +243,7 @@ public class Budget {
 
     private Map<String, String> regions() {
         Map<String, String> regions = new LinkedHashMap<>();
-        jdbc.sql("select code, name from region where valid_to is null or valid_to >= current_date order by code")
+        jdbc.sql("select code, name from registry_region where valid_to is null or valid_to >= current_date order by code")
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(e -> regions.put(e.getKey(), e.getValue()));
         return regions;
@@ -260,7 +260,7 @@ public class Budget {
         frames.put(null, national);
         Map<String, Long> population = new HashMap<>();
         jdbc.sql("""
-                        select r.region_code, sum(m.population) from municipality m
+                        select r.region_code, sum(m.population) from registry_municipality m
                           join current_municipality_region r on r.municipality_code = m.code group by r.region_code
                         """)
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list()

@@ -119,7 +119,7 @@ class SettlementRepository {
     /** SPEC F5: each practice's VAT status from each date on (registry table practice_vat_status). */
     private Map<Long, NavigableMap<LocalDate, Boolean>> vatHistory() {
         Map<Long, NavigableMap<LocalDate, Boolean>> result = new HashMap<>();
-        jdbcTemplate.query("select practice_id, valid_from, vat_registered from practice_vat_status", rs -> {
+        jdbcTemplate.query("select practice_id, valid_from, vat_registered from registry_practice_vat_status", rs -> {
             result.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
                     .put(rs.getObject(2, LocalDate.class), rs.getBoolean(3));
         });
@@ -132,7 +132,7 @@ class SettlementRepository {
 
     private Map<Long, List<AgreementTerms.HoursDispensation>> hoursDispensations() {
         Map<Long, List<AgreementTerms.HoursDispensation>> result = new HashMap<>();
-        jdbc.sql("select doctor_id, valid_from, valid_to, monthly_hours from dispensation where kind = 'HOURS'")
+        jdbc.sql("select doctor_id, valid_from, valid_to, monthly_hours from agreement_dispensation where kind = 'HOURS'")
                 .query((rs, i) -> Map.entry(rs.getLong(1), new AgreementTerms.HoursDispensation(
                         rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
                         rs.getBigDecimal(4).stripTrailingZeros())))
@@ -147,7 +147,7 @@ class SettlementRepository {
         if (facilityIds.length == 0) {
             return history;
         }
-        jdbcTemplate.query("select facility_id, valid_from, residents from facility_residents where facility_id = any (?)",
+        jdbcTemplate.query("select facility_id, valid_from, residents from registry_facility_residents where facility_id = any (?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", facilityIds)), rs -> {
                     history.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
                             .put(rs.getObject(2, LocalDate.class), rs.getInt(3));
