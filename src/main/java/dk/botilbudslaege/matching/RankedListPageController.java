@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,13 +29,11 @@ class RankedListPageController {
     private final RankedLists lists;
     private final Offers offers;
     private final PageMessages messages;
-    private final JdbcClient jdbc;
 
-    RankedListPageController(RankedLists lists, Offers offers, PageMessages messages, JdbcClient jdbc) {
+    RankedListPageController(RankedLists lists, Offers offers, PageMessages messages) {
         this.lists = lists;
         this.offers = offers;
         this.messages = messages;
-        this.jdbc = jdbc;
     }
 
     @ModelAttribute("nav")
@@ -50,8 +47,7 @@ class RankedListPageController {
         List<RankedLists.Wish> wished = lists.wishEntries(user, doctor);
         List<Offers.NearOpening> near = offers.near(doctor);
         model.addAttribute("doctorId", doctor);
-        model.addAttribute("doctorName", jdbc.sql("select name from registry_doctor where id = :d").param("d", doctor)
-                .query(String.class).single());
+        model.addAttribute("doctorName", lists.doctorName(doctor));
         model.addAttribute("openings", near);
         model.addAttribute("wishes", wished);
         model.addAttribute("wishCount", wished.size());
@@ -70,15 +66,14 @@ class RankedListPageController {
         if (user.is(Role.DOCTOR) || user.national()) {
             throw new ForbiddenException("scope.matching.priorities");
         }
-        List<java.util.Map<String, Object>> choices = facilityChoices(user);
+        List<java.util.Map<String, Object>> choices = lists.facilityChoices(user);
         Long facility = facilityId != null ? facilityId : user.is(Role.FACILITY) ? user.facilityId()
                 : choices.isEmpty() ? null : (Long) choices.get(0).get("id");
         model.addAttribute("choices", choices);
         if (facility != null) {
             lists.priorities(user, facility);
             model.addAttribute("facilityId", facility);
-            model.addAttribute("facilityName", jdbc.sql("select name from registry_facility where id = :f").param("f", facility)
-                    .query(String.class).single());
+            model.addAttribute("facilityName", lists.facilityName(facility));
             model.addAttribute("offers", offers.toFacility(facility));
         }
         return "matching/priorities";
@@ -131,22 +126,5 @@ class RankedListPageController {
             throw new ForbiddenException("scope.matching.wishes");
         }
         return doctorId;
-    }
-
-    /** The openings of the open rounds a user keeps priority lists for. */
-    private List<java.util.Map<String, Object>> facilityChoices(CurrentUser user) {
-        if (!(user.is(Role.MUNICIPALITY) || user.is(Role.REGION))) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        select distinct f.id, f.name from matching_round r join matching_opening o on o.round_id = r.id
-                          join registry_facility f on f.id = o.facility_id
-                         where r.status = 'OPEN' and r.region_code = :region
-                           and (:municipality = '' or (f.municipality_code = :municipality and f.operator <> 'REGIONAL'))
-                         order by f.name
-                        """)
-                .param("region", user.regionCode() == null ? "" : user.regionCode())
-                .param("municipality", user.is(Role.MUNICIPALITY) ? user.municipalityCode() : "")
-                .query().listOfRows();
     }
 }

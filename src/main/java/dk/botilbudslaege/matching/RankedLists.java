@@ -265,4 +265,33 @@ public class RankedLists {
             throw new ForbiddenException("scope.matching.priorities");
         }
     }
+
+    /** The doctor's name, for the wish list's heading. */
+    String doctorName(long doctorId) {
+        return jdbc.sql("select name from registry_doctor where id = :d").param("d", doctorId)
+                .query(String.class).single();
+    }
+
+    /** The facility's name, for the priority list's heading. */
+    String facilityName(long facilityId) {
+        return jdbc.sql("select name from registry_facility where id = :f").param("f", facilityId)
+                .query(String.class).single();
+    }
+
+    /** The openings of the open rounds a user keeps priority lists for. */
+    List<Map<String, Object>> facilityChoices(CurrentUser user) {
+        if (!(user.is(Role.MUNICIPALITY) || user.is(Role.REGION))) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select distinct f.id, f.name from matching_round r join matching_opening o on o.round_id = r.id
+                          join registry_facility f on f.id = o.facility_id
+                         where r.status = 'OPEN' and r.region_code = :region
+                           and (:municipality = '' or (f.municipality_code = :municipality and f.operator <> 'REGIONAL'))
+                         order by f.name
+                        """)
+                .param("region", user.regionCode() == null ? "" : user.regionCode())
+                .param("municipality", user.is(Role.MUNICIPALITY) ? user.municipalityCode() : "")
+                .query().listOfRows();
+    }
 }
