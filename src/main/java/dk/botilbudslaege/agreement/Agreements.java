@@ -20,6 +20,7 @@ import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.registry.ReferenceData;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -126,7 +127,8 @@ public class Agreements {
         enforceRules(request, null);
         long id = repository.insert(request, user.username());
         Agreement created = repository.find(id).orElseThrow();
-        audit.record(ENTITY, id, "CREATED", describe(created));
+        events.publishEvent(new AgreementEvents.Created(id, AuditTrail.diff(null, snapshot(created)),
+                CurrentUsers.actor()));
         return created;
     }
 
@@ -146,7 +148,8 @@ public class Agreements {
             throw new ConcurrentChangeException(ENTITY, id);
         }
         Agreement updated = repository.find(id).orElseThrow();
-        audit.record(ENTITY, id, "UPDATED", changes(describe(current), describe(updated)));
+        events.publishEvent(new AgreementEvents.Changed(id, AuditTrail.diff(snapshot(current), snapshot(updated)),
+                CurrentUsers.actor()));
         return updated;
     }
 
@@ -165,7 +168,7 @@ public class Agreements {
                 current.matchMethod()), id);
         transition(current, version, AgreementStatus.DRAFT, AgreementStatus.SUBMITTED);
         forms.file(user, current, form);
-        audit.record(ENTITY, id, "SUBMITTED", Map.of("status", new AuditTrail.Change("DRAFT", "SUBMITTED")));
+        events.publishEvent(new AgreementEvents.Filed(id, Map.of("status", new AuditTrail.Change("DRAFT", "SUBMITTED")), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -187,8 +190,7 @@ public class Agreements {
             // another approval for the same unit and period committed first (R4, held by the database)
             throw violation(List.of(RuleViolation.UNIT_ALREADY_COVERED));
         }
-        audit.record(ENTITY, id, "APPROVED", Map.of("status", new AuditTrail.Change("SUBMITTED", "ACTIVE")));
-        events.publishEvent(new AgreementApproved(id, approved.startDate()));
+        events.publishEvent(new AgreementApproved(id, approved.startDate(), CurrentUsers.actor()));
         return approved;
     }
 
@@ -208,8 +210,8 @@ public class Agreements {
         }
         transition(current, version, AgreementStatus.SUBMITTED, AgreementStatus.REJECTED);
         repository.recordDecision(id, user.username(), trimmed);
-        audit.record(ENTITY, id, "REJECTED", Map.of("status", new AuditTrail.Change("SUBMITTED", "REJECTED"),
-                "reason", new AuditTrail.Change(null, trimmed)));
+        events.publishEvent(new AgreementEvents.Rejected(id, Map.of("status", new AuditTrail.Change("SUBMITTED", "REJECTED"),
+                "reason", new AuditTrail.Change(null, trimmed)), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -222,8 +224,8 @@ public class Agreements {
             throw new ConflictException("INVALID_STATUS", "agreement.status.withdrawOnlyUndecided");
         }
         transition(current, version, current.status(), AgreementStatus.WITHDRAWN);
-        audit.record(ENTITY, id, "WITHDRAWN",
-                Map.of("status", new AuditTrail.Change(current.status().name(), "WITHDRAWN")));
+        events.publishEvent(new AgreementEvents.Withdrawn(id,
+                Map.of("status", new AuditTrail.Change(current.status().name(), "WITHDRAWN")), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -272,11 +274,11 @@ public class Agreements {
             throw new ConcurrentChangeException(ENTITY, id);
         }
         repository.shortenCoverage(id, endDate);
-        audit.record(ENTITY, id, "NOTICE_GIVEN", Map.of(
+        events.publishEvent(new AgreementEvents.NoticeGiven(id, Map.of(
                 "status", new AuditTrail.Change(current.status().name(), "NOTICE_GIVEN"),
                 "noticeDate", new AuditTrail.Change(null, date.toString()),
                 "endDate", new AuditTrail.Change(
-                        current.endDate() == null ? null : current.endDate().toString(), endDate.toString())));
+                        current.endDate() == null ? null : current.endDate().toString(), endDate.toString())), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -325,7 +327,7 @@ public class Agreements {
                 current.endDate() == null ? null : current.endDate().toString(), endDate.toString()));
         // a second ending replaces the first one's reason: the history shows the one it replaced
         changes.put("reason", new AuditTrail.Change(current.endReason(), trimmed));
-        audit.record(ENTITY, id, "ENDED_BY_REGION", changes);
+        events.publishEvent(new AgreementEvents.EndedByRegion(id, changes, CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -531,25 +533,13 @@ public class Agreements {
         }
     }
 
-    private static Map<String, AuditTrail.Change> describe(Agreement a) {
-        Map<String, AuditTrail.Change> fields = new LinkedHashMap<>();
-        fields.put("doctor", new AuditTrail.Change(null, a.doctorName() + " (" + a.providerNumber() + ")"));
-        fields.put("unit", new AuditTrail.Change(null, a.unitName()));
-        fields.put("startDate", new AuditTrail.Change(null, a.startDate().toString()));
-        fields.put("matchMethod", new AuditTrail.Change(null, a.matchMethod().name()));
-        fields.put("status", new AuditTrail.Change(null, a.status().name()));
-        return fields;
+    /** What the audit trail shows of an agreement's fields. */
+    private record Snapshot(String doctor, String unit, LocalDate startDate, MatchMethod matchMethod,
+                            AgreementStatus status) {
     }
 
-    private static Map<String, AuditTrail.Change> changes(Map<String, AuditTrail.Change> before,
-                                                          Map<String, AuditTrail.Change> after) {
-        Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
-        after.forEach((field, change) -> {
-            Object old = before.get(field).to();
-            if (!old.equals(change.to())) {
-                changes.put(field, new AuditTrail.Change(old, change.to()));
-            }
-        });
-        return changes;
+    private static Snapshot snapshot(Agreement a) {
+        return new Snapshot(a.doctorName() + " (" + a.providerNumber() + ")", a.unitName(), a.startDate(),
+                a.matchMethod(), a.status());
     }
 }
