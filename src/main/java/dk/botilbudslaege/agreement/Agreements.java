@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dk.botilbudslaege.agreement.AgreementStatus.Step;
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.ConflictException;
@@ -94,13 +95,13 @@ public class Agreements {
     public Actions actions(CurrentUser user, Agreement a) {
         var scope = scopeOf(unitOf(a));
         boolean filer = AgreementAccess.canFile(user, scope);
-        return new Actions(filer && a.status() == AgreementStatus.DRAFT,
-                filer && a.status() == AgreementStatus.DRAFT,
-                filer && (a.status() == AgreementStatus.DRAFT || a.status() == AgreementStatus.SUBMITTED),
-                AgreementAccess.canDecide(user, a) && a.status() == AgreementStatus.SUBMITTED,
+        return new Actions(filer && Step.CHANGE.allowedFrom(a.status()),
+                filer && Step.SUBMIT.allowedFrom(a.status()),
+                filer && Step.WITHDRAW.allowedFrom(a.status()),
+                AgreementAccess.canDecide(user, a) && Step.APPROVE.allowedFrom(a.status()),
                 AgreementAccess.canGiveNotice(user, a, scope) && noticeable(a)
                         && !NoticeWindow.of(a.startDate(), LocalDate.now()).empty(),
-                AgreementAccess.canEnd(user, a) && endable(a));
+                AgreementAccess.canEnd(user, a) && Step.END.allowedFrom(a.status()));
     }
 
     /**
@@ -108,15 +109,12 @@ public class Agreements {
      * notice is given yet: the earlier end date wins.
      */
     static boolean noticeable(Agreement a) {
-        return a.status() == AgreementStatus.ACTIVE || endedByRegionOnly(a);
+        return Step.GIVE_NOTICE.allowedFrom(a.status())
+                && (a.status() != AgreementStatus.NOTICE_GIVEN || endedByRegionOnly(a));
     }
 
     private static boolean endedByRegionOnly(Agreement a) {
         return a.status() == AgreementStatus.NOTICE_GIVEN && a.noticeDate() == null && a.endReason() != null;
-    }
-
-    private static boolean endable(Agreement a) {
-        return a.status() == AgreementStatus.ACTIVE || a.status() == AgreementStatus.NOTICE_GIVEN;
     }
 
     @Transactional
@@ -137,9 +135,7 @@ public class Agreements {
     public Agreement update(CurrentUser user, long id, AgreementForm form) {
         Agreement current = get(user, id);
         requireFiler(user, unitOf(current));
-        if (current.status() != AgreementStatus.DRAFT) {
-            throw new ConflictException("INVALID_STATUS", "agreement.status.onlyDraftChanges");
-        }
+        requireStep(current, Step.CHANGE);
         NewAgreement request = resolve(form);
         requireFiler(user, request.unit());
         enforceRules(request, id);
@@ -158,7 +154,7 @@ public class Agreements {
     public Agreement submit(CurrentUser user, long id, InformationFormInput input, Integer version) {
         Agreement current = get(user, id);
         requireFiler(user, unitOf(current));
-        requireStatus(current, AgreementStatus.DRAFT, "agreement.status.submitOnlyDraft");
+        requireStep(current, Step.SUBMIT);
         InformationFormInput form = input == null ? InformationFormInput.empty() : input;
         if (Boolean.FALSE.equals(form.noOtherContract())) {
             throw new InvalidInputException(RuleViolation.OTHER_CONTRACT.name(),
@@ -166,7 +162,7 @@ public class Agreements {
         }
         enforceRules(new NewAgreement(current.doctorId(), unitOf(current), current.startDate(),
                 current.matchMethod()), id);
-        transition(current, version, AgreementStatus.DRAFT, AgreementStatus.SUBMITTED);
+        transition(current, version, Step.SUBMIT);
         forms.file(user, current, form);
         events.publishEvent(new AgreementEvents.Filed(id, Map.of("status", new AuditTrail.Change("DRAFT", "SUBMITTED")), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
@@ -177,11 +173,11 @@ public class Agreements {
     public Agreement approve(CurrentUser user, long id, Integer version) {
         Agreement current = get(user, id);
         requireDecider(user, current);
-        requireStatus(current, AgreementStatus.SUBMITTED, "agreement.status.decideOnlySubmitted");
+        requireStep(current, Step.APPROVE);
         repository.lockPractice(current.practiceId());
         enforceRules(new NewAgreement(current.doctorId(), unitOf(current), current.startDate(),
                 current.matchMethod()), id);
-        transition(current, version, AgreementStatus.SUBMITTED, AgreementStatus.ACTIVE);
+        transition(current, version, Step.APPROVE);
         repository.recordDecision(id, user.username(), null);
         Agreement approved = repository.find(id).orElseThrow();
         try {
@@ -199,7 +195,7 @@ public class Agreements {
     public Agreement reject(CurrentUser user, long id, String reason, Integer version) {
         Agreement current = get(user, id);
         requireDecider(user, current);
-        requireStatus(current, AgreementStatus.SUBMITTED, "agreement.status.decideOnlySubmitted");
+        requireStep(current, Step.REJECT);
         String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.isEmpty()) {
             // the filer must learn why (the page has always asked for it; so does the API)
@@ -208,7 +204,7 @@ public class Agreements {
         if (trimmed.length() > 1000) {
             throw InvalidInputException.of(FieldProblem.of("reason", "validation.size.max.n", 1000));
         }
-        transition(current, version, AgreementStatus.SUBMITTED, AgreementStatus.REJECTED);
+        transition(current, version, Step.REJECT);
         repository.recordDecision(id, user.username(), trimmed);
         events.publishEvent(new AgreementEvents.Rejected(id, Map.of("status", new AuditTrail.Change("SUBMITTED", "REJECTED"),
                 "reason", new AuditTrail.Change(null, trimmed)), CurrentUsers.actor()));
@@ -220,10 +216,8 @@ public class Agreements {
     public Agreement withdraw(CurrentUser user, long id, Integer version) {
         Agreement current = get(user, id);
         requireFiler(user, unitOf(current));
-        if (current.status() != AgreementStatus.DRAFT && current.status() != AgreementStatus.SUBMITTED) {
-            throw new ConflictException("INVALID_STATUS", "agreement.status.withdrawOnlyUndecided");
-        }
-        transition(current, version, current.status(), AgreementStatus.WITHDRAWN);
+        requireStep(current, Step.WITHDRAW);
+        transition(current, version, Step.WITHDRAW);
         events.publishEvent(new AgreementEvents.Withdrawn(id,
                 Map.of("status", new AuditTrail.Change(current.status().name(), "WITHDRAWN")), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
@@ -258,7 +252,7 @@ public class Agreements {
             throw new ForbiddenException("scope.agreement.notice");
         }
         if (!noticeable(current)) {
-            throw new ConflictException("INVALID_STATUS", "agreement.status.noticeOnlyActive");
+            throw new ConflictException("INVALID_STATUS", Step.GIVE_NOTICE.refusal());
         }
         LocalDate date = noticeDate == null ? registeredOn : noticeDate;
         requireNoticeDateAllowed(current, date, registeredOn);
@@ -310,9 +304,7 @@ public class Agreements {
         if (!AgreementAccess.canEnd(user, current)) {
             throw new ForbiddenException("scope.agreement.end");
         }
-        if (!endable(current)) {
-            throw new ConflictException("INVALID_STATUS", "agreement.status.endOnlyRunning");
-        }
+        requireStep(current, Step.END);
         String trimmed = checkEnding(current, endDate, reason);
         int expected = version == null ? current.version() : version;
         if (expected != current.version() || !repository.end(id, expected, endDate, trimmed, user.username())) {
@@ -520,15 +512,18 @@ public class Agreements {
         }
     }
 
-    private static void requireStatus(Agreement a, AgreementStatus expected, String messageKey) {
-        if (a.status() != expected) {
-            throw new ConflictException("INVALID_STATUS", messageKey);
+    /** Refuses a step the lifecycle does not allow from the agreement's status: 409 INVALID_STATUS. */
+    private static void requireStep(Agreement a, Step step) {
+        if (!step.allowedFrom(a.status())) {
+            throw new ConflictException("INVALID_STATUS", step.refusal());
         }
     }
 
-    private void transition(Agreement current, Integer version, AgreementStatus from, AgreementStatus to) {
+    /** Takes the step in the database, from the status read, unless someone changed the agreement since. */
+    private void transition(Agreement current, Integer version, Step step) {
         int expected = version == null ? current.version() : version;
-        if (expected != current.version() || !repository.transition(current.id(), expected, from, to)) {
+        if (expected != current.version()
+                || !repository.transition(current.id(), expected, current.status(), step.target())) {
             throw new ConcurrentChangeException(ENTITY, current.id());
         }
     }
