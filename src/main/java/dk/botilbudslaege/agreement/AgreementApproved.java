@@ -1,7 +1,30 @@
 package dk.botilbudslaege.agreement;
 
 import java.time.LocalDate;
+import java.util.Map;
 
-/** Published when the region approves an agreement: it is paid from {@code startDate} (SPEC §3, F5). */
-public record AgreementApproved(long agreementId, LocalDate startDate) {
+import dk.botilbudslaege.audit.AuditTrail;
+import dk.botilbudslaege.audit.AuditedChange;
+
+/**
+ * Published when the region approves an agreement: it is paid from {@code startDate} (SPEC §3, F5).
+ * The audit trail records it; coverage answers change with it.
+ */
+public record AgreementApproved(long agreementId, LocalDate startDate, String actor) implements AuditedChange {
+
+    public String entityType() {
+        return Agreements.ENTITY;
+    }
+
+    public Object entityId() {
+        return agreementId;
+    }
+
+    public String action() {
+        return "APPROVED";
+    }
+
+    public Map<String, AuditTrail.Change> changes() {
+        return Map.of("status", new AuditTrail.Change(AgreementStatus.SUBMITTED.name(), AgreementStatus.ACTIVE.name()));
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dk.botilbudslaege.agreement.AgreementStatus.Step;
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.ConflictException;
@@ -20,6 +21,7 @@ import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.registry.ReferenceData;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -95,13 +97,13 @@ public class Agreements {
     public Actions actions(CurrentUser user, Agreement a) {
         var scope = scopeOf(unitOf(a));
         boolean filer = AgreementAccess.canFile(user, scope);
-        return new Actions(filer && a.status() == AgreementStatus.DRAFT,
-                filer && a.status() == AgreementStatus.DRAFT,
-                filer && (a.status() == AgreementStatus.DRAFT || a.status() == AgreementStatus.SUBMITTED),
-                AgreementAccess.canDecide(user, a) && a.status() == AgreementStatus.SUBMITTED,
+        return new Actions(filer && Step.CHANGE.allowedFrom(a.status()),
+                filer && Step.SUBMIT.allowedFrom(a.status()),
+                filer && Step.WITHDRAW.allowedFrom(a.status()),
+                AgreementAccess.canDecide(user, a) && Step.APPROVE.allowedFrom(a.status()),
                 AgreementAccess.canGiveNotice(user, a, scope) && noticeable(a)
                         && !NoticeWindow.of(a.startDate(), LocalDate.now()).empty(),
-                AgreementAccess.canEnd(user, a) && endable(a));
+                AgreementAccess.canEnd(user, a) && Step.END.allowedFrom(a.status()));
     }
 
     /**
@@ -109,15 +111,12 @@ public class Agreements {
      * notice is given yet: the earlier end date wins.
      */
     static boolean noticeable(Agreement a) {
-        return a.status() == AgreementStatus.ACTIVE || endedByRegionOnly(a);
+        return Step.GIVE_NOTICE.allowedFrom(a.status())
+                && (a.status() != AgreementStatus.NOTICE_GIVEN || endedByRegionOnly(a));
     }
 
     private static boolean endedByRegionOnly(Agreement a) {
         return a.status() == AgreementStatus.NOTICE_GIVEN && a.noticeDate() == null && a.endReason() != null;
-    }
-
-    private static boolean endable(Agreement a) {
-        return a.status() == AgreementStatus.ACTIVE || a.status() == AgreementStatus.NOTICE_GIVEN;
     }
 
     @Transactional
@@ -128,7 +127,8 @@ public class Agreements {
         enforceRules(request, null);
         long id = repository.insert(request, user.username());
         Agreement created = repository.find(id).orElseThrow();
-        audit.record(ENTITY, id, "CREATED", describe(created));
+        events.publishEvent(new AgreementEvents.Created(id, AuditTrail.diff(null, snapshot(created)),
+                CurrentUsers.actor()));
         return created;
     }
 
@@ -137,9 +137,7 @@ public class Agreements {
     public Agreement update(CurrentUser user, long id, AgreementForm form) {
         Agreement current = get(user, id);
         requireFiler(user, unitOf(current));
-        if (current.status() != AgreementStatus.DRAFT) {
-            throw new ConflictException("INVALID_STATUS", "agreement.status.onlyDraftChanges");
-        }
+        requireStep(current, Step.CHANGE);
         NewAgreement request = resolve(form);
         requireFiler(user, request.unit());
         enforceRules(request, id);
@@ -148,7 +146,8 @@ public class Agreements {
             throw new ConcurrentChangeException(ENTITY, id);
         }
         Agreement updated = repository.find(id).orElseThrow();
-        audit.record(ENTITY, id, "UPDATED", changes(describe(current), describe(updated)));
+        events.publishEvent(new AgreementEvents.Changed(id, AuditTrail.diff(snapshot(current), snapshot(updated)),
+                CurrentUsers.actor()));
         return updated;
     }
 
@@ -157,7 +156,7 @@ public class Agreements {
     public Agreement submit(CurrentUser user, long id, InformationFormInput input, Integer version) {
         Agreement current = get(user, id);
         requireFiler(user, unitOf(current));
-        requireStatus(current, AgreementStatus.DRAFT, "agreement.status.submitOnlyDraft");
+        requireStep(current, Step.SUBMIT);
         InformationFormInput form = input == null ? InformationFormInput.empty() : input;
         if (Boolean.FALSE.equals(form.noOtherContract())) {
             throw new InvalidInputException(RuleViolation.OTHER_CONTRACT.name(),
@@ -165,9 +164,9 @@ public class Agreements {
         }
         enforceRules(new NewAgreement(current.doctorId(), unitOf(current), current.startDate(),
                 current.matchMethod()), id);
-        transition(current, version, AgreementStatus.DRAFT, AgreementStatus.SUBMITTED);
+        transition(current, version, Step.SUBMIT);
         forms.file(user, current, form);
-        audit.record(ENTITY, id, "SUBMITTED", Map.of("status", new AuditTrail.Change("DRAFT", "SUBMITTED")));
+        events.publishEvent(new AgreementEvents.Filed(id, Map.of("status", new AuditTrail.Change("DRAFT", "SUBMITTED")), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -176,11 +175,11 @@ public class Agreements {
     public Agreement approve(CurrentUser user, long id, Integer version) {
         Agreement current = get(user, id);
         requireDecider(user, current);
-        requireStatus(current, AgreementStatus.SUBMITTED, "agreement.status.decideOnlySubmitted");
+        requireStep(current, Step.APPROVE);
         repository.lockPractice(current.practiceId());
         enforceRules(new NewAgreement(current.doctorId(), unitOf(current), current.startDate(),
                 current.matchMethod()), id);
-        transition(current, version, AgreementStatus.SUBMITTED, AgreementStatus.ACTIVE);
+        transition(current, version, Step.APPROVE);
         repository.recordDecision(id, user.username(), null);
         Agreement approved = repository.find(id).orElseThrow();
         try {
@@ -189,8 +188,7 @@ public class Agreements {
             // another approval for the same unit and period committed first (R4, held by the database)
             throw violation(List.of(RuleViolation.UNIT_ALREADY_COVERED));
         }
-        audit.record(ENTITY, id, "APPROVED", Map.of("status", new AuditTrail.Change("SUBMITTED", "ACTIVE")));
-        events.publishEvent(new AgreementApproved(id, approved.startDate()));
+        events.publishEvent(new AgreementApproved(id, approved.startDate(), CurrentUsers.actor()));
         return approved;
     }
 
@@ -199,7 +197,7 @@ public class Agreements {
     public Agreement reject(CurrentUser user, long id, String reason, Integer version) {
         Agreement current = get(user, id);
         requireDecider(user, current);
-        requireStatus(current, AgreementStatus.SUBMITTED, "agreement.status.decideOnlySubmitted");
+        requireStep(current, Step.REJECT);
         String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.isEmpty()) {
             // the filer must learn why (the page has always asked for it; so does the API)
@@ -208,10 +206,10 @@ public class Agreements {
         if (trimmed.length() > 1000) {
             throw InvalidInputException.of(FieldProblem.of("reason", "validation.size.max.n", 1000));
         }
-        transition(current, version, AgreementStatus.SUBMITTED, AgreementStatus.REJECTED);
+        transition(current, version, Step.REJECT);
         repository.recordDecision(id, user.username(), trimmed);
-        audit.record(ENTITY, id, "REJECTED", Map.of("status", new AuditTrail.Change("SUBMITTED", "REJECTED"),
-                "reason", new AuditTrail.Change(null, trimmed)));
+        events.publishEvent(new AgreementEvents.Rejected(id, Map.of("status", new AuditTrail.Change("SUBMITTED", "REJECTED"),
+                "reason", new AuditTrail.Change(null, trimmed)), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -220,12 +218,10 @@ public class Agreements {
     public Agreement withdraw(CurrentUser user, long id, Integer version) {
         Agreement current = get(user, id);
         requireFiler(user, unitOf(current));
-        if (current.status() != AgreementStatus.DRAFT && current.status() != AgreementStatus.SUBMITTED) {
-            throw new ConflictException("INVALID_STATUS", "agreement.status.withdrawOnlyUndecided");
-        }
-        transition(current, version, current.status(), AgreementStatus.WITHDRAWN);
-        audit.record(ENTITY, id, "WITHDRAWN",
-                Map.of("status", new AuditTrail.Change(current.status().name(), "WITHDRAWN")));
+        requireStep(current, Step.WITHDRAW);
+        transition(current, version, Step.WITHDRAW);
+        events.publishEvent(new AgreementEvents.Withdrawn(id,
+                Map.of("status", new AuditTrail.Change(current.status().name(), "WITHDRAWN")), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -258,7 +254,7 @@ public class Agreements {
             throw new ForbiddenException("scope.agreement.notice");
         }
         if (!noticeable(current)) {
-            throw new ConflictException("INVALID_STATUS", "agreement.status.noticeOnlyActive");
+            throw new ConflictException("INVALID_STATUS", Step.GIVE_NOTICE.refusal());
         }
         LocalDate date = noticeDate == null ? registeredOn : noticeDate;
         requireNoticeDateAllowed(current, date, registeredOn);
@@ -274,11 +270,11 @@ public class Agreements {
             throw new ConcurrentChangeException(ENTITY, id);
         }
         repository.shortenCoverage(id, endDate);
-        audit.record(ENTITY, id, "NOTICE_GIVEN", Map.of(
+        events.publishEvent(new AgreementEvents.NoticeGiven(id, Map.of(
                 "status", new AuditTrail.Change(current.status().name(), "NOTICE_GIVEN"),
                 "noticeDate", new AuditTrail.Change(null, date.toString()),
                 "endDate", new AuditTrail.Change(
-                        current.endDate() == null ? null : current.endDate().toString(), endDate.toString())));
+                        current.endDate() == null ? null : current.endDate().toString(), endDate.toString())), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -310,9 +306,7 @@ public class Agreements {
         if (!AgreementAccess.canEnd(user, current)) {
             throw new ForbiddenException("scope.agreement.end");
         }
-        if (!endable(current)) {
-            throw new ConflictException("INVALID_STATUS", "agreement.status.endOnlyRunning");
-        }
+        requireStep(current, Step.END);
         String trimmed = checkEnding(current, endDate, reason);
         int expected = version == null ? current.version() : version;
         if (expected != current.version() || !repository.end(id, expected, endDate, trimmed, user.username())) {
@@ -327,7 +321,7 @@ public class Agreements {
                 current.endDate() == null ? null : current.endDate().toString(), endDate.toString()));
         // a second ending replaces the first one's reason: the history shows the one it replaced
         changes.put("reason", new AuditTrail.Change(current.endReason(), trimmed));
-        audit.record(ENTITY, id, "ENDED_BY_REGION", changes);
+        events.publishEvent(new AgreementEvents.EndedByRegion(id, changes, CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -513,38 +507,29 @@ public class Agreements {
         }
     }
 
-    private static void requireStatus(Agreement a, AgreementStatus expected, String messageKey) {
-        if (a.status() != expected) {
-            throw new ConflictException("INVALID_STATUS", messageKey);
+    /** Refuses a step the lifecycle does not allow from the agreement's status: 409 INVALID_STATUS. */
+    private static void requireStep(Agreement a, Step step) {
+        if (!step.allowedFrom(a.status())) {
+            throw new ConflictException("INVALID_STATUS", step.refusal());
         }
     }
 
-    private void transition(Agreement current, Integer version, AgreementStatus from, AgreementStatus to) {
+    /** Takes the step in the database, from the status read, unless someone changed the agreement since. */
+    private void transition(Agreement current, Integer version, Step step) {
         int expected = version == null ? current.version() : version;
-        if (expected != current.version() || !repository.transition(current.id(), expected, from, to)) {
+        if (expected != current.version()
+                || !repository.transition(current.id(), expected, current.status(), step.target())) {
             throw new ConcurrentChangeException(ENTITY, current.id());
         }
     }
 
-    private static Map<String, AuditTrail.Change> describe(Agreement a) {
-        Map<String, AuditTrail.Change> fields = new LinkedHashMap<>();
-        fields.put("doctor", new AuditTrail.Change(null, a.doctorName() + " (" + a.providerNumber() + ")"));
-        fields.put("unit", new AuditTrail.Change(null, a.unitName()));
-        fields.put("startDate", new AuditTrail.Change(null, a.startDate().toString()));
-        fields.put("matchMethod", new AuditTrail.Change(null, a.matchMethod().name()));
-        fields.put("status", new AuditTrail.Change(null, a.status().name()));
-        return fields;
+    /** What the audit trail shows of an agreement's fields. */
+    private record Snapshot(String doctor, String unit, LocalDate startDate, MatchMethod matchMethod,
+                            AgreementStatus status) {
     }
 
-    private static Map<String, AuditTrail.Change> changes(Map<String, AuditTrail.Change> before,
-                                                          Map<String, AuditTrail.Change> after) {
-        Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
-        after.forEach((field, change) -> {
-            Object old = before.get(field).to();
-            if (!old.equals(change.to())) {
-                changes.put(field, new AuditTrail.Change(old, change.to()));
-            }
-        });
-        return changes;
+    private static Snapshot snapshot(Agreement a) {
+        return new Snapshot(a.doctorName() + " (" + a.providerNumber() + ")", a.unitName(), a.startDate(),
+                a.matchMethod(), a.status());
     }
 }

@@ -20,7 +20,9 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,13 +61,15 @@ public class DispensationApplications {
     private final AgreementRepository agreements;
     private final Dispensations dispensations;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     DispensationApplications(JdbcClient jdbc, AgreementRepository agreements, Dispensations dispensations,
-                             AuditTrail audit) {
+                             AuditTrail audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.agreements = agreements;
         this.dispensations = dispensations;
         this.audit = audit;
+        this.events = events;
     }
 
     public static boolean canApply(CurrentUser user) {
@@ -164,7 +168,7 @@ public class DispensationApplications {
             changes.put("hours", new AuditTrail.Change(null, hours.toPlainString()));
         }
         changes.put("reason", new AuditTrail.Change(null, reason));
-        audit.record(ENTITY, id, "APPLIED", changes);
+        events.publishEvent(new AgreementEvents.DispensationApplied(id, changes, CurrentUsers.actor()));
         return find(id, false).orElseThrow();
     }
 
@@ -190,8 +194,8 @@ public class DispensationApplications {
         }
         Dispensation granted = dispensations.grant(user, form);
         decide(id, DispensationApplication.Status.GRANTED, user.username(), why, granted.id());
-        audit.record(ENTITY, id, "GRANTED", Map.of("status", new AuditTrail.Change("PENDING", "GRANTED"),
-                "dispensationId", new AuditTrail.Change(null, granted.id())));
+        events.publishEvent(new AgreementEvents.DispensationApplicationGranted(id, Map.of("status", new AuditTrail.Change("PENDING", "GRANTED"),
+                "dispensationId", new AuditTrail.Change(null, granted.id())), CurrentUsers.actor()));
         return find(id, false).orElseThrow();
     }
 
@@ -207,8 +211,8 @@ public class DispensationApplications {
             throw new InvalidInputException("VALIDATION_FAILED", problems);
         }
         decide(id, DispensationApplication.Status.REFUSED, user.username(), why, null);
-        audit.record(ENTITY, id, "REFUSED", Map.of("status", new AuditTrail.Change("PENDING", "REFUSED"),
-                "reason", new AuditTrail.Change(null, why)));
+        events.publishEvent(new AgreementEvents.DispensationApplicationRefused(id, Map.of("status", new AuditTrail.Change("PENDING", "REFUSED"),
+                "reason", new AuditTrail.Change(null, why)), CurrentUsers.actor()));
         return find(id, false).orElseThrow();
     }
 

@@ -11,7 +11,9 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +30,12 @@ public class Dispensations {
 
     private final JdbcClient jdbc;
     private final AgreementRepository agreements;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    Dispensations(JdbcClient jdbc, AgreementRepository agreements, AuditTrail audit) {
+    Dispensations(JdbcClient jdbc, AgreementRepository agreements, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.agreements = agreements;
-        this.audit = audit;
+        this.events = events;
     }
 
     /** The region's dispensations (or the doctor's own), newest first; {@code doctorId} optional. */
@@ -82,11 +84,11 @@ public class Dispensations {
                 .param("by", user.username())
                 .query(Long.class).single();
         Dispensation granted = find(id);
-        audit.record(ENTITY, id, "GRANTED", Map.of(
+        events.publishEvent(new AgreementEvents.DispensationGranted(id, Map.of(
                 "kind", new AuditTrail.Change(null, granted.kind().name()),
                 "doctorId", new AuditTrail.Change(null, granted.doctorId()),
                 "validFrom", new AuditTrail.Change(null, granted.validFrom().toString()),
-                "validTo", new AuditTrail.Change(null, String.valueOf(granted.validTo()))));
+                "validTo", new AuditTrail.Change(null, String.valueOf(granted.validTo()))), CurrentUsers.actor()));
         return granted;
     }
 
@@ -95,8 +97,8 @@ public class Dispensations {
     public Dispensation end(CurrentUser user, long id, LocalDate validTo) {
         Dispensation current = checkEnd(user, id, validTo);
         jdbc.sql("update dispensation set valid_to = :to where id = :id").param("to", validTo).param("id", id).update();
-        audit.record(ENTITY, id, "ENDED",
-                Map.of("validTo", new AuditTrail.Change(String.valueOf(current.validTo()), validTo.toString())));
+        events.publishEvent(new AgreementEvents.DispensationEnded(id,
+                Map.of("validTo", new AuditTrail.Change(String.valueOf(current.validTo()), validTo.toString())), CurrentUsers.actor()));
         return find(id);
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dk.botilbudslaege.security.CurrentUsers;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,7 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Records and reads the audit trail. Recording joins the caller's transaction: no change without its record. */
+/**
+ * Records and reads the audit trail. It listens to every {@link AuditedChange} and records it in the
+ * transaction of the change: no change without its record.
+ */
 @Service
 public class AuditTrail {
 
@@ -37,33 +40,24 @@ public class AuditTrail {
                              String action, Map<String, Change> changes) {
     }
 
+    /**
+     * Records a change in the transaction that made it, as the event is published: a plain listener,
+     * not one after commit, so that no change commits without its record and none is recorded that
+     * rolled back.
+     */
+    @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String entityType, Object entityId, String action, Map<String, Change> changes) {
+    public void on(AuditedChange change) {
         jdbc.sql("""
                         insert into audit_event (actor, entity_type, entity_id, action, changes)
                         values (:actor, :type, :id, :action, cast(:changes as jsonb))
                         """)
-                .param("actor", CurrentUsers.actor())
-                .param("type", entityType)
-                .param("id", String.valueOf(entityId))
-                .param("action", action)
-                .param("changes", json.writeValueAsString(changes))
+                .param("actor", change.actor())
+                .param("type", change.entityType())
+                .param("id", String.valueOf(change.entityId()))
+                .param("action", change.action())
+                .param("changes", json.writeValueAsString(change.changes()))
                 .update();
-    }
-
-    /** Records the creation of an entity, with every field as a change from nothing. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void created(String entityType, Object entityId, Record after) {
-        record(entityType, entityId, "CREATED", diff(null, after));
-    }
-
-    /** Records an update with only the fields that changed; nothing is recorded when nothing changed. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void updated(String entityType, Object entityId, Record before, Record after) {
-        Map<String, Change> changes = diff(before, after);
-        if (!changes.isEmpty()) {
-            record(entityType, entityId, "UPDATED", changes);
-        }
     }
 
     public List<AuditEvent> history(String entityType, Object entityId) {
@@ -80,8 +74,12 @@ public class AuditTrail {
                 .list();
     }
 
-    /** The fields (record components) whose values differ between two snapshots of the same kind. */
-    static Map<String, Change> diff(Record before, Record after) {
+    /**
+     * The fields (record components) whose values differ between two snapshots of the same kind: every
+     * field from nothing when {@code before} is null, to nothing when {@code after} is null. The one
+     * way changes are described.
+     */
+    public static Map<String, Change> diff(Record before, Record after) {
         Record shape = after != null ? after : before;
         Map<String, Change> changes = new LinkedHashMap<>();
         if (shape == null) {

@@ -1,23 +1,25 @@
 package dk.botilbudslaege.coverage;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import org.springframework.beans.factory.annotation.Autowired;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dk.botilbudslaege.audit.AuditedChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Coverage answers kept while the data behind them is unchanged. Any committed change to agreements,
  * their coverage, facilities, dispensations, legal-basis scope or regions (V7), or to facility sections
  * and filed information forms (V15: partly covered facilities and the pipeline) draws a new number
- * from the sequence {@code coverage_data_version}, which is part of every key; entries also expire after
- * {@link #TTL}, which bounds the effect of a change committing while an answer is computed.
+ * from the sequence {@code coverage_data_version}, which is part of every key. The triggers draw it at
+ * commit, whoever writes (services, the demo loader, the registry import, a migration); after the
+ * commit of a change made through a service, its event draws one more, so that an answer computed
+ * between the trigger and the commit is not kept. Entries also expire after {@link #TTL}.
  */
 @Component
 class CoverageCache {
@@ -26,36 +28,35 @@ class CoverageCache {
     static final int MAX_ENTRIES = 2_000;
 
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<String, Object> entries = Caffeine.newBuilder()
+            .expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).build();
 
-    private record Entry(Object value, Instant until) {
-    }
-
-    @Autowired
     CoverageCache(JdbcClient jdbc) {
-        this(jdbc, Clock.systemUTC());
-    }
-
-    CoverageCache(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     @SuppressWarnings("unchecked")
     <T> T get(String key, Supplier<T> compute) {
         String versioned = version() + "|" + key;
-        Instant now = clock.instant();
-        Entry hit = entries.get(versioned);
-        if (hit != null && hit.until().isAfter(now)) {
-            return copy((T) hit.value());
+        Object hit = entries.getIfPresent(versioned);
+        if (hit != null) {
+            return copy((T) hit);
         }
+        // computed outside the cache's lock: an answer may ask for another one
         T value = copy(compute.get());
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
+        if (value != null) {
+            entries.put(versioned, value);
         }
-        entries.put(versioned, new Entry(value, now.plus(TTL)));
         return copy(value);
+    }
+
+    /**
+     * Every audited change, {@code AgreementApproved} among them, after its commit and retried until it
+     * succeeds (event publication registry): the answers before it are no longer current, on any instance.
+     */
+    @ApplicationModuleListener
+    void on(AuditedChange change) {
+        jdbc.sql("select nextval('coverage_data_version')").query(Long.class).single();
     }
 
     private long version() {

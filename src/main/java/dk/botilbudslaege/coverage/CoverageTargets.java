@@ -11,7 +11,9 @@ import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +34,11 @@ public class CoverageTargets {
     public static final int NOTE_MAX = 500;
 
     private final JdbcClient jdbc;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    CoverageTargets(JdbcClient jdbc, AuditTrail audit) {
+    CoverageTargets(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -94,8 +96,8 @@ public class CoverageTargets {
                         """)
                 .param("d", targetDate).param("n", facilities).param("every", every).param("note", text)
                 .param("by", user.username()).query(Long.class).single();
-        audit.record(ENTITY, targetDate, "CREATED", Map.of("facilities", new AuditTrail.Change(null, facilities),
-                "everyMunicipality", new AuditTrail.Change(null, every), "note", new AuditTrail.Change(null, text)));
+        events.publishEvent(new CoverageEvents.TargetSet(targetDate, Map.of("facilities", new AuditTrail.Change(null, facilities),
+                "everyMunicipality", new AuditTrail.Change(null, every), "note", new AuditTrail.Change(null, text)), CurrentUsers.actor()));
         return history().stream().filter(t -> t.id() == id).findFirst().orElseThrow();
     }
 

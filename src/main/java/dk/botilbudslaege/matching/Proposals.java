@@ -6,14 +6,15 @@ import java.util.List;
 import dk.botilbudslaege.agreement.AgreementForm;
 import dk.botilbudslaege.agreement.Agreements;
 import dk.botilbudslaege.agreement.MatchMethod;
-import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,14 +29,14 @@ public class Proposals {
     private final JdbcClient jdbc;
     private final Rounds rounds;
     private final Agreements agreements;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final OutcomeViews views;
 
-    Proposals(JdbcClient jdbc, Rounds rounds, Agreements agreements, AuditTrail audit, OutcomeViews views) {
+    Proposals(JdbcClient jdbc, Rounds rounds, Agreements agreements, ApplicationEventPublisher events, OutcomeViews views) {
         this.jdbc = jdbc;
         this.rounds = rounds;
         this.agreements = agreements;
-        this.audit = audit;
+        this.events = events;
         this.views = views;
     }
 
@@ -106,8 +107,8 @@ public class Proposals {
         if (changed == 0) {
             throw new ConflictException("PROPOSAL_DECIDED", "matching.proposal.decided");
         }
-        audit.record("MATCHING_PROPOSAL", proposalId, status, agreementId == null ? Rounds.changes("status", status)
-                : Rounds.changes("status", status, "agreementId", agreementId));
+        events.publishEvent(new MatchingEvents.ProposalAnswered(proposalId, status, agreementId == null ? Rounds.changes("status", status)
+                : Rounds.changes("status", status, "agreementId", agreementId), CurrentUsers.actor()));
     }
 
     /** A proposal still to decide, with its round. */

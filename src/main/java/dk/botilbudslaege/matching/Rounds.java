@@ -20,7 +20,9 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,13 +104,13 @@ public class Rounds {
 
     private final JdbcClient jdbc;
     private final SolverFacade matching;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final OutcomeViews views;
 
-    Rounds(JdbcClient jdbc, SolverFacade matching, AuditTrail audit, OutcomeViews views) {
+    Rounds(JdbcClient jdbc, SolverFacade matching, ApplicationEventPublisher events, OutcomeViews views) {
         this.jdbc = jdbc;
         this.matching = matching;
-        this.audit = audit;
+        this.events = events;
         this.views = views;
     }
 
@@ -229,9 +231,9 @@ public class Rounds {
             jdbc.sql("insert into matching_opening (round_id, facility_id) values (:id, :f)").param("id", id)
                     .param("f", f).update();
         }
-        audit.record(ENTITY, id, "OPENED", changes("localMethod", localMethod.name(), "openings", chosen.size(),
+        events.publishEvent(new MatchingEvents.RoundOpened(id, changes("localMethod", localMethod.name(), "openings", chosen.size(),
                 "reachKm", reachKm == null ? DEFAULT_REACH_KM : SolverFacade.round(reachKm),
-                "includeNeighbours", includeNeighbours));
+                "includeNeighbours", includeNeighbours), CurrentUsers.actor()));
         return find(id);
     }
 
@@ -322,8 +324,8 @@ public class Rounds {
                     .param("dr", p.doctorRank()).param("fr", p.facilityRank()).param("km", p.distanceKm())
                     .param("limits", p.limits().isEmpty() ? null : String.join("|", p.limits())).update();
         }
-        audit.record(ENTITY, roundId, "CLOSED", changes("method", outcome.method(), "detail", outcome.detail(),
-                "proposals", outcome.proposals().size()));
+        events.publishEvent(new MatchingEvents.RoundClosed(roundId, changes("method", outcome.method(), "detail", outcome.detail(),
+                "proposals", outcome.proposals().size()), CurrentUsers.actor()));
         return find(roundId);
     }
 

@@ -14,7 +14,9 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +38,12 @@ public class ChangeRequests {
 
     private final ChangeRequestRepository repository;
     private final PracticeRepository practices;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    ChangeRequests(ChangeRequestRepository repository, PracticeRepository practices, AuditTrail audit) {
+    ChangeRequests(ChangeRequestRepository repository, PracticeRepository practices, ApplicationEventPublisher events) {
         this.repository = repository;
         this.practices = practices;
-        this.audit = audit;
+        this.events = events;
     }
 
     /** The caller's requests: a doctor's practice's, a region's region's; optionally of one status. */
@@ -145,7 +147,7 @@ public class ChangeRequests {
         changes.put("field", new AuditTrail.Change(null, field.get().apiName()));
         changes.put("newValue", new AuditTrail.Change(oldValue, newValue));
         changes.put("validFrom", new AuditTrail.Change(null, validFrom.toString()));
-        audit.record(ENTITY, id, "FILED", changes);
+        events.publishEvent(new RegistryEvents.ChangeRequestFiled(id, changes, CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -159,7 +161,7 @@ public class ChangeRequests {
         }
         apply(user, request, field);
         repository.decide(id, ChangeRequest.Status.APPROVED, user.username(), null);
-        audit.record(ENTITY, id, "APPROVED", Map.of("status", new AuditTrail.Change("PENDING", "APPROVED")));
+        events.publishEvent(new RegistryEvents.ChangeRequestApproved(id, Map.of("status", new AuditTrail.Change("PENDING", "APPROVED")), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -175,8 +177,8 @@ public class ChangeRequests {
             throw InvalidInputException.of(FieldProblem.of("reason", "validation.size.max.n", MAX_REASON));
         }
         repository.decide(request.id(), ChangeRequest.Status.REJECTED, user.username(), why);
-        audit.record(ENTITY, id, "REJECTED", Map.of("status", new AuditTrail.Change("PENDING", "REJECTED"),
-                "reason", new AuditTrail.Change(null, why)));
+        events.publishEvent(new RegistryEvents.ChangeRequestRejected(id, Map.of("status", new AuditTrail.Change("PENDING", "REJECTED"),
+                "reason", new AuditTrail.Change(null, why)), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -215,10 +217,10 @@ public class ChangeRequests {
                 boolean vat = Boolean.parseBoolean(request.newValue());
                 boolean was = practices.vatRegisteredOn(practiceId, request.validFrom());
                 practices.setVatStatus(practiceId, request.validFrom(), vat, user.username());
-                audit.record(Practices.ENTITY, practiceId, "VAT_STATUS", Map.of(
+                events.publishEvent(new RegistryEvents.VatStatusChanged(practiceId, Map.of(
                         "vatRegistered", new AuditTrail.Change(was, vat),
                         "validFrom", new AuditTrail.Change(null, request.validFrom().toString()),
-                        "changeRequest", new AuditTrail.Change(null, request.id())));
+                        "changeRequest", new AuditTrail.Change(null, request.id())), CurrentUsers.actor()));
             }
             case PROVIDER_NUMBER -> {
                 if (practices.practiceIdByProviderNumber(request.newValue()).filter(p -> p != practiceId)
@@ -250,8 +252,8 @@ public class ChangeRequests {
                     throw PracticeCapacities.inUse(inUse);
                 }
                 practices.setDoctorCapacities(doctor.id(), capacities);
-                audit.updated(Doctors.ENTITY, doctor.id(), doctor.data(),
-                        practices.findDoctor(doctor.id()).orElseThrow().data());
+                RegistryEvents.publishIfChanged(events, new RegistryEvents.DoctorChanged(doctor.id(), AuditTrail.diff(doctor.data(),
+                        practices.findDoctor(doctor.id()).orElseThrow().data()), CurrentUsers.actor()));
             }
             case CLINIC_TYPE -> practices.setClinicType(practiceId, ClinicType.valueOf(request.newValue()));
             case NURSING_HOME_DOCTOR -> {
@@ -260,13 +262,13 @@ public class ChangeRequests {
                     throw new ConflictException("CHANGE_NO_LONGER_VALID", "changeRequest.noLongerValid");
                 }
                 practices.setNursingHomeDoctor(doctor.id(), Boolean.parseBoolean(request.newValue()));
-                audit.updated(Doctors.ENTITY, doctor.id(), doctor.data(),
-                        practices.findDoctor(doctor.id()).orElseThrow().data());
+                RegistryEvents.publishIfChanged(events, new RegistryEvents.DoctorChanged(doctor.id(), AuditTrail.diff(doctor.data(),
+                        practices.findDoctor(doctor.id()).orElseThrow().data()), CurrentUsers.actor()));
             }
         }
         if (field != ChangeRequestField.VAT_REGISTERED && !field.ofDoctor()) {
-            audit.updated(Practices.ENTITY, practiceId, before.data(),
-                    practices.findPractice(practiceId).orElseThrow().data());
+            RegistryEvents.publishIfChanged(events, new RegistryEvents.PracticeChanged(practiceId, AuditTrail.diff(before.data(),
+                    practices.findPractice(practiceId).orElseThrow().data()), CurrentUsers.actor()));
         }
     }
 

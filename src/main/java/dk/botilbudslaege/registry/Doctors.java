@@ -10,7 +10,9 @@ import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,11 +23,11 @@ public class Doctors {
     static final String ENTITY = "DOCTOR";
 
     private final PracticeRepository repository;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    Doctors(PracticeRepository repository, AuditTrail audit) {
+    Doctors(PracticeRepository repository, ApplicationEventPublisher events) {
         this.repository = repository;
-        this.audit = audit;
+        this.events = events;
     }
 
     /** Filters of the doctor list; every one optional. */
@@ -86,7 +88,7 @@ public class Doctors {
     /** Inserts a doctor of a practice the caller may change, with its audit record. */
     public long store(Doctor.DoctorData data) {
         long id = repository.insertDoctor(data);
-        audit.created(ENTITY, id, data);
+        events.publishEvent(new RegistryEvents.DoctorCreated(id, AuditTrail.diff(null, data), CurrentUsers.actor()));
         return id;
     }
 
@@ -115,7 +117,7 @@ public class Doctors {
         if (version != current.version() || !repository.updateDoctor(id, version, data)) {
             throw new ConcurrentChangeException(ENTITY, id);
         }
-        audit.updated(ENTITY, id, current.data(), data);
+        RegistryEvents.publishIfChanged(events, new RegistryEvents.DoctorChanged(id, AuditTrail.diff(current.data(), data), CurrentUsers.actor()));
         return repository.findDoctor(id).orElseThrow();
     }
 

@@ -14,6 +14,8 @@ import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,12 +29,12 @@ public class Facilities {
 
     private final FacilityRepository repository;
     private final ReferenceData reference;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    Facilities(FacilityRepository repository, ReferenceData reference, AuditTrail audit) {
+    Facilities(FacilityRepository repository, ReferenceData reference, ApplicationEventPublisher events) {
         this.repository = repository;
         this.reference = reference;
-        this.audit = audit;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -86,7 +88,7 @@ public class Facilities {
     /** Inserts a facility that has passed {@link #problems} and the scope check, with its audit record. */
     public long store(Facility.FacilityData data) {
         long id = repository.insert(data);
-        audit.created(ENTITY, id, data);
+        events.publishEvent(new RegistryEvents.FacilityCreated(id, AuditTrail.diff(null, data), CurrentUsers.actor()));
         return id;
     }
 
@@ -103,7 +105,7 @@ public class Facilities {
         if (version != current.version() || !repository.update(id, version, data)) {
             throw new ConcurrentChangeException(ENTITY, id);
         }
-        audit.updated(ENTITY, id, current.data(), data);
+        RegistryEvents.publishIfChanged(events, new RegistryEvents.FacilityChanged(id, AuditTrail.diff(current.data(), data), CurrentUsers.actor()));
         return repository.findById(id).orElseThrow();
     }
 
@@ -132,8 +134,8 @@ public class Facilities {
             throw new InvalidInputException("VALIDATION_FAILED", problems);
         }
         long id = repository.insertSection(facilityId, trimmed, residents);
-        audit.record(ENTITY, facilityId, "SECTION_ADDED",
-                Map.of("section", new AuditTrail.Change(null, trimmed + " (" + residents + ")")));
+        events.publishEvent(new RegistryEvents.SectionAdded(facilityId,
+                Map.of("section", new AuditTrail.Change(null, trimmed + " (" + residents + ")")), CurrentUsers.actor()));
         return new Facility.Section(id, trimmed, residents);
     }
 
@@ -149,8 +151,8 @@ public class Facilities {
             throw new dk.botilbudslaege.common.ConflictException("SECTION_HAS_AGREEMENT", "section.hasAgreement");
         }
         repository.deleteSection(facilityId, sectionId);
-        audit.record(ENTITY, facilityId, "SECTION_REMOVED",
-                Map.of("section", new AuditTrail.Change(section.name() + " (" + section.residents() + ")", null)));
+        events.publishEvent(new RegistryEvents.SectionRemoved(facilityId,
+                Map.of("section", new AuditTrail.Change(section.name() + " (" + section.residents() + ")", null)), CurrentUsers.actor()));
     }
 
     private void requireWritable(CurrentUser user, Facility.FacilityData data) {

@@ -10,6 +10,8 @@ import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +28,12 @@ public class FacilityGroups {
 
     private final JdbcClient jdbc;
     private final Facilities facilities;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    FacilityGroups(JdbcClient jdbc, Facilities facilities, AuditTrail audit) {
+    FacilityGroups(JdbcClient jdbc, Facilities facilities, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.facilities = facilities;
-        this.audit = audit;
+        this.events = events;
     }
 
     /** Facilities at the same address, in the caller's scope, not yet in a group: a proposed group. */
@@ -136,12 +138,12 @@ public class FacilityGroups {
                 .query(Long.class).single();
         jdbc.sql("update facility set group_id = :g, version = version + 1, updated_at = now() where id in (:ids)")
                 .param("g", id).param("ids", ids).update();
-        audit.record(ENTITY, id, "CREATED", Map.of("name", new AuditTrail.Change(null, trimmed),
+        events.publishEvent(new RegistryEvents.GroupCreated(id, Map.of("name", new AuditTrail.Change(null, trimmed),
                 "kind", new AuditTrail.Change(null, kind.name()),
-                "members", new AuditTrail.Change(null, String.join(", ", members.stream().map(Facility::name).toList()))));
+                "members", new AuditTrail.Change(null, String.join(", ", members.stream().map(Facility::name).toList()))), CurrentUsers.actor()));
         for (Facility member : members) {
-            audit.record(Facilities.ENTITY, member.id(), "UPDATED",
-                    Map.of("groupId", new AuditTrail.Change(null, id)));
+            events.publishEvent(new RegistryEvents.FacilityChanged(member.id(),
+                    Map.of("groupId", new AuditTrail.Change(null, id)), CurrentUsers.actor()));
         }
         return groups(user).stream().filter(g -> g.id() == id).findFirst().orElseThrow();
     }

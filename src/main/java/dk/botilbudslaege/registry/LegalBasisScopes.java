@@ -11,8 +11,10 @@ import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.web.DanishTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,11 +35,11 @@ public class LegalBasisScopes {
     public static final int NOTE_MAX = 500;
 
     private final JdbcClient jdbc;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    LegalBasisScopes(JdbcClient jdbc, AuditTrail audit) {
+    LegalBasisScopes(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
     }
 
     /** One decision: the legal basis enters ({@code inScope}) or leaves the scope from {@code validFrom}. */
@@ -104,8 +106,8 @@ public class LegalBasisScopes {
                         """)
                 .param("b", basis.name()).param("f", validFrom).param("in", inScope).param("note", text)
                 .param("by", user.username()).query(Long.class).single();
-        audit.record(ENTITY, basis + "/" + validFrom, "CREATED", Map.of("inScope",
-                new AuditTrail.Change(!inScope, inScope), "note", new AuditTrail.Change(null, text)));
+        events.publishEvent(new RegistryEvents.ScopeSet(basis + "/" + validFrom, Map.of("inScope",
+                new AuditTrail.Change(!inScope, inScope), "note", new AuditTrail.Change(null, text)), CurrentUsers.actor()));
         return history().stream().filter(c -> c.id() == id).findFirst().orElseThrow();
     }
 

@@ -13,6 +13,8 @@ import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,12 +26,12 @@ public class Practices {
 
     private final PracticeRepository repository;
     private final ReferenceData reference;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    Practices(PracticeRepository repository, ReferenceData reference, AuditTrail audit) {
+    Practices(PracticeRepository repository, ReferenceData reference, ApplicationEventPublisher events) {
         this.repository = repository;
         this.reference = reference;
-        this.audit = audit;
+        this.events = events;
     }
 
     /** Filters of the practice list; every one optional. */
@@ -87,7 +89,7 @@ public class Practices {
     /** Inserts a practice that has passed {@link #problems} and the scope check, with its audit record. */
     public long store(Practice.PracticeData data) {
         long id = repository.insertPractice(data);
-        audit.created(ENTITY, id, data);
+        events.publishEvent(new RegistryEvents.PracticeCreated(id, AuditTrail.diff(null, data), CurrentUsers.actor()));
         return id;
     }
 
@@ -121,7 +123,7 @@ public class Practices {
             // the region's own edit: the new status holds from today (SPEC F5)
             repository.setVatStatus(id, PracticeRepository.today(), data.vatRegistered(), user.username());
         }
-        audit.updated(ENTITY, id, current.data(), data);
+        RegistryEvents.publishIfChanged(events, new RegistryEvents.PracticeChanged(id, AuditTrail.diff(current.data(), data), CurrentUsers.actor()));
         return repository.findPractice(id).orElseThrow();
     }
 

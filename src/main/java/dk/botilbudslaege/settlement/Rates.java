@@ -14,8 +14,10 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.web.DanishTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,11 +36,11 @@ public class Rates {
     public static final int YEARS_AHEAD = 10;
 
     private final SettlementRepository repository;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    Rates(SettlementRepository repository, AuditTrail audit) {
+    Rates(SettlementRepository repository, ApplicationEventPublisher events) {
         this.repository = repository;
-        this.audit = audit;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -83,8 +85,8 @@ public class Rates {
         checkNew(validFrom, hourlyRate, null);
         reachable(RateReach.ofAdding(dates(), validFrom));
         repository.insertRate(validFrom, hourlyRate, user.username());
-        audit.record(ENTITY, validFrom, "CREATED", Map.of("hourlyRate",
-                new AuditTrail.Change(null, hourlyRate.toPlainString())));
+        events.publishEvent(new SettlementEvents.RateSet(validFrom, Map.of("hourlyRate",
+                new AuditTrail.Change(null, hourlyRate.toPlainString())), CurrentUsers.actor()));
         return new Rate(validFrom, hourlyRate);
     }
 
@@ -107,7 +109,7 @@ public class Rates {
             changes.put("validFrom", new AuditTrail.Change(validFrom.toString(), to.toString()));
         }
         changes.put("hourlyRate", new AuditTrail.Change(old.hourlyRate().toPlainString(), hourlyRate.toPlainString()));
-        audit.record(ENTITY, validFrom, "CORRECTED", changes);
+        events.publishEvent(new SettlementEvents.RateCorrected(validFrom, changes, CurrentUsers.actor()));
         return new Rate(to, hourlyRate);
     }
 
@@ -123,8 +125,8 @@ public class Rates {
         }
         reachable(RateReach.ofRemoving(dates, validFrom));
         repository.deleteRate(validFrom);
-        audit.record(ENTITY, validFrom, "REMOVED", Map.of("hourlyRate",
-                new AuditTrail.Change(old.hourlyRate().toPlainString(), null)));
+        events.publishEvent(new SettlementEvents.RateRemoved(validFrom, Map.of("hourlyRate",
+                new AuditTrail.Change(old.hourlyRate().toPlainString(), null)), CurrentUsers.actor()));
     }
 
     /** The latest day a row may start: {@value #YEARS_AHEAD} years ahead. */

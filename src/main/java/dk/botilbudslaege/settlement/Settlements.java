@@ -12,8 +12,10 @@ import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.web.DanishTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,11 +36,11 @@ public class Settlements {
     static final String ENTITY = "SETTLEMENT";
 
     private final SettlementRepository repository;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    Settlements(SettlementRepository repository, AuditTrail audit) {
+    Settlements(SettlementRepository repository, ApplicationEventPublisher events) {
         this.repository = repository;
-        this.audit = audit;
+        this.events = events;
     }
 
     /** A line with the names a reader needs. */
@@ -139,10 +141,10 @@ public class Settlements {
         List<SettlementLine> lines = compute(region, month);
         repository.openMonth(region, month, user.username());
         repository.replaceLines(region, month, lines);
-        audit.record(ENTITY, region + "/" + month, "RUN", Map.of("lines",
+        events.publishEvent(new SettlementEvents.MonthRun(region + "/" + month, Map.of("lines",
                 new AuditTrail.Change(null, lines.size()), "totalExVat", new AuditTrail.Change(null,
                         lines.stream().map(SettlementLine::amountExVat).reduce(BigDecimal.ZERO, BigDecimal::add)
-                                .toPlainString())));
+                                .toPlainString())), CurrentUsers.actor()));
         return month(user, month, region);
     }
 
@@ -169,8 +171,8 @@ public class Settlements {
         if (!repository.approve(region, month, user.username())) {
             throw new ConflictException("NOT_RUN", "settlement.notRun");
         }
-        audit.record(ENTITY, region + "/" + month, "APPROVED", Map.of("status",
-                new AuditTrail.Change("OPEN", "APPROVED")));
+        events.publishEvent(new SettlementEvents.MonthApproved(region + "/" + month, Map.of("status",
+                new AuditTrail.Change("OPEN", "APPROVED")), CurrentUsers.actor()));
         return month(user, month, region);
     }
 

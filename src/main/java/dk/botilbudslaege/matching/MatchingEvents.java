@@ -1,0 +1,39 @@
+package dk.botilbudslaege.matching;
+
+import java.util.Map;
+
+import dk.botilbudslaege.audit.AuditTrail;
+import dk.botilbudslaege.audit.AuditedChange;
+
+/**
+ * The changes matching makes, one event each, published in the transaction of the change (the audit
+ * trail records them).
+ */
+public final class MatchingEvents {
+
+    private MatchingEvents() {
+    }
+
+    /** A matching round was opened. */
+    public record RoundOpened(long roundId, Map<String, AuditTrail.Change> changes, String actor)
+            implements AuditedChange {
+        public String entityType() { return Rounds.ENTITY; }
+        public Object entityId() { return roundId; }
+        public String action() { return "OPENED"; }
+    }
+
+    /** A matching round was closed with its outcome. */
+    public record RoundClosed(long roundId, Map<String, AuditTrail.Change> changes, String actor)
+            implements AuditedChange {
+        public String entityType() { return Rounds.ENTITY; }
+        public Object entityId() { return roundId; }
+        public String action() { return "CLOSED"; }
+    }
+
+    /** A proposal was accepted or declined ({@code action} is the answer). */
+    public record ProposalAnswered(long proposalId, String action, Map<String, AuditTrail.Change> changes,
+                                   String actor) implements AuditedChange {
+        public String entityType() { return "MATCHING_PROPOSAL"; }
+        public Object entityId() { return proposalId; }
+    }
+}
