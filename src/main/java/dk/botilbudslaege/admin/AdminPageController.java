@@ -39,7 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin")
 class AdminPageController {
 
-    private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final DateTimeFormatter DANISH_DATE = dk.botilbudslaege.common.DanishFormats.DATE;
 
     private final Rates rates;
     private final LegalBasisScopes legalBases;

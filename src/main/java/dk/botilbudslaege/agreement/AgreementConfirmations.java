@@ -1,15 +1,15 @@
 package dk.botilbudslaege.agreement;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import dk.botilbudslaege.common.DanishFormats;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -125,14 +125,11 @@ class AgreementConfirmations {
     }
 
     String month(YearMonth month) {
-        return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale()));
+        return DanishFormats.month(month, locale());
     }
 
     private String money(BigDecimal amount) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale());
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        return format.format(amount);
+        return DanishFormats.amount(amount, locale());
     }
 
     private String text(String key, Object... args) {

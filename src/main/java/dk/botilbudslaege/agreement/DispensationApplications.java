@@ -45,7 +45,7 @@ public class DispensationApplications {
     static final int MAX_REASON = 2000;
     static final BigDecimal MIN_HOURS = new BigDecimal("0.5");
     static final BigDecimal MAX_HOURS = new BigDecimal("20");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final DateTimeFormatter DAY = dk.botilbudslaege.common.DanishFormats.DATE;
 
     private static final String SELECT = """
             select x.*, d.name as doctor_name, r.region_code,

@@ -1,14 +1,11 @@
 package dk.botilbudslaege.coverage;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+
+import dk.botilbudslaege.common.DanishFormats;
 
 /**
  * The geometry of the server-drawn charts (inline SVG on the dashboard, HTML bars in the PDF) and the
@@ -24,13 +21,6 @@ public final class Charts {
     static final int LINE_RIGHT = 32;
     static final int LINE_TOP = 12;
     static final int LINE_BOTTOM = 30;
-    private static final Locale DANISH = Locale.forLanguageTag("da-DK");
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM-yyyy");
-    private static final Map<String, String> MATCH_METHODS = Map.of(
-            "PRACTICE_CONSULTANT", "Praksiskonsulent og KLU", "PRIORITY_LIST", "Botilbuddets prioriteringsliste",
-            "WISH_LIST", "Lægens ønskeliste (bud)", "DEVELOPMENT_NURSE", "Udviklingssygeplejerske og møde",
-            "JOB_POSTING", "Stillingsopslag eller informationsbrev", "EXISTING_RELATION", "Eksisterende relation",
-            "STABLE_MATCHING", "Stabil matchning", "COVERAGE_PLAN", "Dækningsplan", "OTHER", "Andet");
 
     private Charts() {
     }
@@ -42,13 +32,12 @@ public final class Charts {
 
     /** A fraction 0..1 as a Danish percentage number without the sign: 0.425 → "42,5". */
     public static String number(BigDecimal fraction) {
-        DecimalFormat format = new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(DANISH));
-        return format.format(fraction.multiply(BigDecimal.valueOf(100)));
+        return DanishFormats.percentNumber(fraction);
     }
 
     /** The Danish name of a matchmaking method. */
     public static String matchMethod(String code) {
-        return MATCH_METHODS.getOrDefault(code, code);
+        return DanishFormats.label("matchMethod." + code, code);
     }
 
     /** One horizontal bar: its label, printed value, top edge, length in pixels and length in percent. */
@@ -110,7 +99,7 @@ public final class Charts {
             double x = n == 1 ? LINE_LEFT + plotWidth / 2 : LINE_LEFT + i * plotWidth / (n - 1);
             double y = LINE_TOP + (1 - clamp(row.coverage().doubleValue())) * plotHeight;
             boolean labelled = (n - 1 - i) % every == 0;
-            points.add(new Point(round(x), round(y), labelled ? row.date().format(MONTH) : "",
+            points.add(new Point(round(x), round(y), labelled ? row.date().format(DanishFormats.MONTH_NUMBER) : "",
                     percent(row.coverage())));
             polyline.append(polyline.isEmpty() ? "" : " ").append(round(x)).append(',').append(round(y));
         }

@@ -35,7 +35,7 @@ class CoverageFiles {
     static final List<String> ROW_HEADER = List.of("Kode", "Navn", "Omfattede botilbud", "Dækkede botilbud",
             "Dækningsgrad (%)", "Pladser", "Dækkede pladser", "Dækningsgrad, pladser (%)",
             "Delvist dækkede botilbud", "Aftaler der starter senere", "Blanketter der afventer godkendelse");
-    private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final DateTimeFormatter DANISH_DATE = dk.botilbudslaege.common.DanishFormats.DATE;
 
     byte[] municipalitiesCsv(List<MunicipalityCoverage> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -26,7 +26,7 @@ class ReportController {
 
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    static final DateTimeFormatter DANISH_DATE = dk.botilbudslaege.common.DanishFormats.DATE;
 
     private final Coverage coverage;
     private final CoverageFiles files;

@@ -68,7 +68,7 @@ class OutcomeViews {
         List<Rounds.WhatIfRow> whatIf = outcome.whatIfDoctors().stream()
                 .map(w -> new Rounds.WhatIfRow(doctors.get(w.doctorId()).name(), doctors.get(w.doctorId()).practiceName(),
                         w.capacityToday(), w.pairs().stream().map(p -> facilities.get(p.facilityId()).name() + " ("
-                                + String.format(java.util.Locale.forLanguageTag("da"), "%.1f km", p.distanceKm()) + ")")
+                                + dk.botilbudslaege.common.DanishFormats.kilometres(p.distanceKm()) + ")")
                                 .toList()))
                 .toList();
         return new Rounds.OutcomeView(outcome.method(), outcome.detail(), rows, unmatched, outcome.plan(),

@@ -187,7 +187,7 @@ public class ChangeRequests {
      * "Fra 01-01-2027 udbetales honorar med moms".
      */
     public static Consequence consequence(ChangeRequest request) {
-        String day = request.validFrom().format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
+        String day = dk.botilbudslaege.common.DanishFormats.date(request.validFrom());
         return switch (request.field()) {
             case "vatRegistered" -> new Consequence("true".equals(request.newValue())
                     ? "changeRequest.consequence.vatOn" : "changeRequest.consequence.vatOff", List.of(day));

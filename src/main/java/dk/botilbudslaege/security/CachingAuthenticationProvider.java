@@ -5,12 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.botilbudslaege.common.DatabaseOutage;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -41,11 +40,7 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider delegate;
     private final LoginThrottle throttle;
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
-    private final Clock clock;
-
-    private record Remembered(Authentication authentication, Instant until) {
-    }
+    private final Cache<String, Authentication> remembered;
 
     @org.springframework.beans.factory.annotation.Autowired
     CachingAuthenticationProvider(AppUserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
@@ -57,7 +52,8 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(passwordEncoder);
         this.throttle = throttle;
-        this.clock = clock;
+        this.remembered = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES)
+                .ticker(() -> clock.millis() * 1_000_000).build();
     }
 
     @Override
@@ -70,11 +66,10 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
             throw new LoginThrottledException(wait);
         }
         String key = digest(username, String.valueOf(authentication.getCredentials()));
-        Instant now = clock.instant();
-        Remembered hit = remembered.get(key);
-        if (hit != null && hit.until().isAfter(now)) {
+        Authentication hit = remembered.getIfPresent(key);
+        if (hit != null) {
             throttle.succeeded(username, address); // a success all the same: the account's count starts again
-            return hit.authentication();
+            return hit;
         }
         Authentication checked;
         try {
@@ -88,10 +83,7 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
             throw e;
         }
         throttle.succeeded(username, address);
-        if (remembered.size() >= MAX_ENTRIES) {
-            remembered.clear();
-        }
-        remembered.put(key, new Remembered(checked, now.plus(TTL)));
+        remembered.put(key, checked);
         return checked;
     }
 

@@ -1,9 +1,11 @@
 package dk.botilbudslaege.security;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 
 import dk.botilbudslaege.common.DatabaseOutage;
+import dk.botilbudslaege.common.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -18,7 +20,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401, 403, 429 (too many failed logins) and 503 (the database is away while signing in) for API
@@ -29,7 +30,6 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
-    private final JsonMapper json = JsonMapper.builder().build();
     private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
 
     ProblemResponses(MessageSource messages, LocaleResolver localeResolver) {
@@ -80,16 +80,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                        String detailKey, Object... args) throws IOException {
         Locale locale = localeResolver.resolveLocale(request);
-        var body = new java.util.LinkedHashMap<String, Object>();
-        body.put("type", "about:blank");
-        body.put("title", messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
-        body.put("status", status.value());
-        body.put("detail", messages.getMessage(detailKey, args, detailKey, locale));
-        body.put("instance", request.getRequestURI());
-        body.put("code", code);
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        Problem.write(response, Problem.of(messages, locale, status, code,
+                messages.getMessage(detailKey, args, detailKey, locale), request.getRequestURI(), List.of()));
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
@@ -232,8 +232,8 @@ public class Budget {
 
     private FlagView view(BudgetFlags.Flag flag) {
         Locale locale = LocaleContextHolder.getLocale();
-        Object[] args = flag.args().stream().map(a -> a instanceof BigDecimal d ? PaymentFiles.danish(d, 1)
-                : a instanceof YearMonth m ? m.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale)) : a).toArray();
+        Object[] args = flag.args().stream().map(a -> a instanceof BigDecimal d ? DanishFormats.decimal(d, 1)
+                : a instanceof YearMonth m ? DanishFormats.month(m, locale) : a).toArray();
         // a frame already passed is said in the past tense
         boolean past = flag.args().stream().anyMatch(a -> a instanceof YearMonth m
                 && m.isBefore(YearMonth.now(DanishTime.DENMARK)));

@@ -6,11 +6,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.List;
-import java.util.Locale;
 
+import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.common.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -112,8 +110,8 @@ class PaymentFiles {
                 printer.printRecord(text(view.month()), text(view.regionCode()), l.agreementId(),
                         text(l.providerNumber()), text(v.doctorName()), text(v.unitName()),
                         text(v.municipalityName()), text(kind(l)), text(l.correctsMonth()), l.days(),
-                        danish(l.hours(), 1),
-                        danish(l.amountExVat(), 2), danish(l.vat(), 2), danish(l.amountInclVat(), 2));
+                        DanishFormats.decimal(l.hours(), 1), DanishFormats.decimal(l.amountExVat(), 2),
+                        DanishFormats.decimal(l.vat(), 2), DanishFormats.decimal(l.amountInclVat(), 2));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -133,12 +131,5 @@ class PaymentFiles {
     private static void money(Row row, int column, BigDecimal amount, CellStyle style) {
         row.createCell(column).setCellValue(amount.doubleValue());
         row.getCell(column).setCellStyle(style);
-    }
-
-    /** 2144.02 → "2144,02": Danish decimal comma, no thousands separator (safe to read back). */
-    static String danish(BigDecimal value, int decimals) {
-        DecimalFormat format = new DecimalFormat(decimals == 2 ? "0.00" : "0.#",
-                DecimalFormatSymbols.getInstance(Locale.forLanguageTag("da-DK")));
-        return format.format(value);
     }
 }

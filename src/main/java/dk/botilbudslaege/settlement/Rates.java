@@ -140,7 +140,7 @@ public class Rates {
             problems.add(FieldProblem.of("validFrom", "rate.validFrom.required"));
         } else if (validFrom.isBefore(EARLIEST) || validFrom.isAfter(latest())) {
             problems.add(FieldProblem.of("validFrom", "rate.validFrom.range",
-                    latest().format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"))));
+                    dk.botilbudslaege.common.DanishFormats.date(latest())));
         } else if (!validFrom.equals(replacing) && repository.rateExists(validFrom)) {
             problems.add(FieldProblem.of("validFrom", "rate.validFrom.taken"));
         }

@@ -1,10 +1,10 @@
 package dk.botilbudslaege.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import dk.botilbudslaege.common.DatabaseOutage;
+import dk.botilbudslaege.common.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A database outage met before a controller (signing in, the per-request account check) is answered
@@ -33,7 +32,6 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     DatabaseOutageFilter(MessageSource messages, LocaleResolver localeResolver) {
         this.messages = messages;
@@ -63,16 +61,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             return;
         }
         var locale = localeResolver.resolveLocale(request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", messages.getMessage("problem.title.503", null, "Service Unavailable", locale));
-        body.put("status", 503);
-        body.put("detail", messages.getMessage("problem.databaseUnavailable", null, "", locale));
-        body.put("instance", request.getRequestURI());
-        body.put("code", "DATABASE_UNAVAILABLE");
-        response.setStatus(503);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        Problem.write(response, Problem.of(messages, locale, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                messages.getMessage("problem.databaseUnavailable", null, "", locale), request.getRequestURI(),
+                List.of()));
     }
 }

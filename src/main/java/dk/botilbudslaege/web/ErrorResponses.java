@@ -1,10 +1,8 @@
 package dk.botilbudslaege.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.FieldProblem;
@@ -12,7 +10,9 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.InvalidRowsException;
 import dk.botilbudslaege.common.NotFoundException;
-import dk.botilbudslaege.common.RowProblem;
+import dk.botilbudslaege.common.Problem;
+import dk.botilbudslaege.common.Problem.FieldError;
+import dk.botilbudslaege.common.Problem.RowError;
 import dk.botilbudslaege.common.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +29,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -54,7 +53,6 @@ import tools.jackson.core.JacksonException;
 class ErrorResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
-    private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     private final MessageSource messages;
 
@@ -66,27 +64,20 @@ class ErrorResponses {
     Object invalidInput(InvalidInputException e, HttpServletRequest request) {
         HttpStatus status = "VALIDATION_FAILED".equals(e.code()) ? HttpStatus.BAD_REQUEST
                 : HttpStatus.UNPROCESSABLE_CONTENT;
-        List<Map<String, String>> errors = e.problems().stream()
-                .map(p -> fieldError(p.field(), message(p))).toList();
+        List<FieldError> errors = e.problems().stream()
+                .map(p -> new FieldError(p.field(), message(p))).toList();
         // a refusal by a rule (422) is explained by the rule its code names, the first problem; bad
         // fields (400) by their one message, or by a summary when there are several
         boolean byRule = status == HttpStatus.UNPROCESSABLE_CONTENT && !errors.isEmpty();
-        String detail = errors.size() == 1 || byRule ? errors.get(0).get("message") : text("problem.validation");
+        String detail = errors.size() == 1 || byRule ? errors.get(0).message() : text("problem.validation");
         return answer(request, status, e.code(), detail, errors);
     }
 
     /** A refused import: every bad row with its number, field, column and reason (SPEC §2). */
     @ExceptionHandler(InvalidRowsException.class)
     Object invalidRows(InvalidRowsException e, HttpServletRequest request) {
-        List<Map<String, Object>> errors = new ArrayList<>();
-        for (RowProblem problem : e.problems()) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("row", problem.row());
-            error.put("field", problem.field());
-            error.put("column", problem.column());
-            error.put("message", messages.getMessage(problem.message(), locale()));
-            errors.add(error);
-        }
+        List<RowError> errors = e.problems().stream().map(problem -> new RowError(problem.row(), problem.field(),
+                problem.column(), messages.getMessage(problem.message(), locale()))).toList();
         return answer(request, HttpStatus.BAD_REQUEST, InvalidRowsException.CODE, text("import.failed.detail"),
                 errors);
     }
@@ -101,30 +92,29 @@ class ErrorResponses {
 
     @ExceptionHandler(BindException.class)
     Object beanValidation(BindException e, HttpServletRequest request) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+        List<FieldError> errors = new ArrayList<>();
+        for (org.springframework.validation.FieldError error : e.getBindingResult().getFieldErrors()) {
             String message = error.isBindingFailure() ? text("validation.typeMismatch")
                     : messages.getMessage(error, locale());
-            errors.add(fieldError(error.getField(), message));
+            errors.add(new FieldError(error.getField(), message));
         }
         e.getBindingResult().getGlobalErrors()
-                .forEach(error -> errors.add(fieldError(error.getObjectName(), messages.getMessage(error, locale()))));
-        errors.sort(java.util.Comparator.comparing(error -> error.get("field")));
+                .forEach(error -> errors.add(new FieldError(error.getObjectName(), messages.getMessage(error, locale()))));
+        errors.sort(java.util.Comparator.comparing(FieldError::field));
         return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"), errors);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     Object methodValidation(HandlerMethodValidationException e, HttpServletRequest request) {
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(fieldError(result.getMethodParameter().getParameterName(),
+                errors.add(new FieldError(result.getMethodParameter().getParameterName(),
                         messages.getMessage(error, locale())))));
         return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"), errors);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        List<Map<String, String>> errors = new ArrayList<>();
         JacksonException jackson = withPath(e);
         if (jackson != null) {
             StringBuilder field = new StringBuilder();
@@ -135,10 +125,10 @@ class ErrorResponses {
                     field.append('[').append(reference.getIndex()).append(']');
                 }
             }
-            errors.add(fieldError(field.toString(), text("validation.typeMismatch")));
-            return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"), errors);
+            return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"),
+                    List.of(new FieldError(field.toString(), text("validation.typeMismatch"))));
         }
-        return answer(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", text("problem.malformed"), errors);
+        return answer(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", text("problem.malformed"), List.of());
     }
 
     /**
@@ -162,7 +152,7 @@ class ErrorResponses {
             return page(HttpStatus.NOT_FOUND);
         }
         return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"),
-                List.of(fieldError(e.getName(), text("validation.typeMismatch"))));
+                List.of(new FieldError(e.getName(), text("validation.typeMismatch"))));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
@@ -170,7 +160,7 @@ class ErrorResponses {
         String name = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
                 : ((MissingServletRequestPartException) e).getRequestPartName();
         return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"),
-                List.of(fieldError(name, text("validation.required"))));
+                List.of(new FieldError(name, text("validation.required"))));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -302,20 +292,20 @@ class ErrorResponses {
     }
 
     private Object answer(HttpServletRequest request, HttpStatus status, String code, String detail,
-                          List<? extends Map<String, ?>> errors) {
+                          List<? extends Problem.Error> errors) {
         List<FieldProblem> held = HeldInputProblems.take();
         if (!held.isEmpty()) {
             // a body's held problems (HeldInputProblems) are its answer whatever its module did, as if
             // they had been refused before it ran; the module's own bad fields join them
-            List<Map<String, ?>> all = new ArrayList<>();
+            List<Problem.Error> all = new ArrayList<>();
             java.util.Set<String> fields = new java.util.HashSet<>();
-            held.stream().filter(p -> fields.add(p.field())).forEach(p -> all.add(fieldError(p.field(), message(p))));
+            held.stream().filter(p -> fields.add(p.field())).forEach(p -> all.add(new FieldError(p.field(), message(p))));
             if ("VALIDATION_FAILED".equals(code)) {
-                errors.stream().filter(e -> fields.add(String.valueOf(e.get("field")))).forEach(all::add);
+                errors.stream().filter(e -> fields.add(e.field())).forEach(all::add);
             }
             status = HttpStatus.BAD_REQUEST;
             code = "VALIDATION_FAILED";
-            detail = all.size() == 1 ? String.valueOf(all.get(0).get("message")) : text("problem.validation");
+            detail = all.size() == 1 ? ((FieldError) all.get(0)).message() : text("problem.validation");
             errors = all;
         }
         if (!isApi(request)) {
@@ -323,18 +313,8 @@ class ErrorResponses {
             page.addObject("requestPath", uri(request));
             return page;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
-                locale()));
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", uri(request));
-        body.put("code", code);
-        if (!errors.isEmpty()) {
-            body.put("errors", errors);
-        }
-        return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problem.of(messages, locale(), status, code, detail, uri(request), errors));
     }
 
     private ModelAndView page(HttpStatus status) {
@@ -364,13 +344,6 @@ class ErrorResponses {
     private static String uri(HttpServletRequest request) {
         return request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
                 ? original : request.getRequestURI();
-    }
-
-    private static Map<String, String> fieldError(String field, String message) {
-        Map<String, String> error = new LinkedHashMap<>();
-        error.put("field", field);
-        error.put("message", message);
-        return error;
     }
 
     private String message(FieldProblem problem) {

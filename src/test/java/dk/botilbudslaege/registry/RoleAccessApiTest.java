@@ -8,7 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.WebApplicationContext;
 
 import static dk.botilbudslaege.registry.RegistryFixtures.MIDTJYLLAND;
 import static dk.botilbudslaege.registry.RegistryFixtures.NORDDJURS_CODE;
@@ -41,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleAccessApiTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     Api api;
 
     long facilityId;
@@ -51,7 +52,7 @@ class RoleAccessApiTest {
 
     @BeforeAll
     void createTargets() {
-        api = Api.on(port);
+        api = Api.through(context); // no socket needed: rules and authorisation, not transport
         facilityId = createFacility(api, REGION_MIDT,
                 facility(unique("Matrixhuset"), NORDDJURS_CODE, "MUNICIPAL", 70, 64));
         practiceId = practiceId(api, OWN_PRACTICE_PROVIDER);

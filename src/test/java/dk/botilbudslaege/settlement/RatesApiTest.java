@@ -7,7 +7,7 @@ import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -25,15 +25,15 @@ class RatesApiTest {
 
     static final String APPROVED_MONTH = "2025-07";
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     Api api;
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context); // no socket needed: rules and authorisation, not transport
     }
 
     /** A region approves July 2025 (once; approving twice is refused as locked). */

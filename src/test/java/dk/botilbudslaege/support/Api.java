@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,38 +30,51 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final MockMvcTester mvc;
     private final String user;
     private final String password;
     private final Map<String, String> headers;
 
-    private Api(String base, String user, String password, Map<String, String> headers) {
+    private Api(String base, MockMvcTester mvc, String user, String password, Map<String, String> headers) {
         this.base = base;
+        this.mvc = mvc;
         this.user = user;
         this.password = password;
         this.headers = headers;
     }
 
     public static Api on(int port) {
-        return new Api("http://127.0.0.1:" + port, null, null, Map.of());
+        return new Api("http://127.0.0.1:" + port, null, null, null, Map.of());
+    }
+
+    /**
+     * The same client without a socket: requests go through MockMvc into the running application's
+     * context (no second context), with its Spring Security filter chain. For API tests of rules and
+     * authorisation; tests of the other servlet filters, uploads and the browser keep real HTTP.
+     */
+    public static Api through(WebApplicationContext context) {
+        return new Api("http://localhost", MockMvcTester.from(context, builder -> builder
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .build()), null, null, Map.of());
     }
 
     /** The same client signed in as this demo user (password "demo"). */
     public Api as(String username) {
-        return new Api(base, username, PASSWORD, headers);
+        return new Api(base, mvc, username, PASSWORD, headers);
     }
 
     public Api withPassword(String username, String password) {
-        return new Api(base, username, password, headers);
+        return new Api(base, mvc, username, password, headers);
     }
 
     public Api anonymous() {
-        return new Api(base, null, null, headers);
+        return new Api(base, mvc, null, null, headers);
     }
 
     public Api header(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Api(base, user, password, more);
+        return new Api(base, mvc, user, password, more);
     }
 
     public Response get(String path) {
@@ -132,6 +147,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder builder) {
+        if (mvc != null) {
+            return exchange(builder.build());
+        }
         try {
             HttpResponse<String> response = CLIENT.send(builder.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -140,6 +158,53 @@ public final class Api {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The request through MockMvc: its method, path, headers and body as they would go on the wire. */
+    private Response exchange(HttpRequest request) {
+        var mock = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .request(org.springframework.http.HttpMethod.valueOf(request.method()), request.uri());
+        request.headers().map().forEach((name, values) -> values.stream()
+                .filter(value -> !"Content-Type".equalsIgnoreCase(name)).forEach(value -> mock.header(name, value)));
+        request.headers().firstValue("Content-Type").ifPresent(mock::contentType);
+        request.bodyPublisher().ifPresent(publisher -> mock.content(bytes(publisher)));
+        var response = mvc.perform(mock).getResponse();
+        try {
+            return new Response(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8),
+                    java.util.Objects.requireNonNullElse(response.getContentType(), ""));
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(HttpRequest.BodyPublisher publisher) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var done = new java.util.concurrent.CompletableFuture<Void>();
+        publisher.subscribe(new java.util.concurrent.Flow.Subscriber<java.nio.ByteBuffer>() {
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(java.nio.ByteBuffer item) {
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                out.writeBytes(chunk);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                done.completeExceptionally(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(null);
+            }
+        });
+        done.join();
+        return out.toByteArray();
     }
 
     public static String json(Object body) {

@@ -1,12 +1,11 @@
 package dk.botilbudslaege.registry.importing;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import dk.botilbudslaege.common.InvalidRowsException;
+import dk.botilbudslaege.common.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,12 +16,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses an import upload larger than the server accepts before anything reads it. Past that size
@@ -42,7 +39,6 @@ class ImportUploadLimit extends OncePerRequestFilter {
     private final long maxRequestBytes;
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     ImportUploadLimit(@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize,
                       MessageSource messages, LocaleResolver localeResolver) {
@@ -74,25 +70,9 @@ class ImportUploadLimit extends OncePerRequestFilter {
             }
         });
         // The same answer as for a file over 5 MB that was read (see ImportFile and ErrorResponses).
-        HttpStatus status = HttpStatus.BAD_REQUEST;
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("row", null);
-        error.put("field", "file");
-        error.put("column", null);
-        error.put("message", messages.getMessage("import.file.tooLarge",
+        var error = new Problem.RowError(null, "file", null, messages.getMessage("import.file.tooLarge",
                 new Object[] {ImportFile.MAX_BYTES / (1024 * 1024)}, locale));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
-                locale));
-        body.put("status", status.value());
-        body.put("detail", messages.getMessage("import.failed.detail", null, locale));
-        body.put("instance", request.getRequestURI());
-        body.put("code", InvalidRowsException.CODE);
-        body.put("errors", List.of(error));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        Problem.write(response, Problem.of(messages, locale, HttpStatus.BAD_REQUEST, InvalidRowsException.CODE,
+                messages.getMessage("import.failed.detail", null, locale), request.getRequestURI(), List.of(error)));
     }
 }
