@@ -37,7 +37,7 @@ class MessagesInStepTest {
 
     /** An audit record with a literal action: audit.record(entity, id, "ACTION", ...). */
     private static final Pattern AUDIT_ACTION =
-            Pattern.compile("\\.record\\(\\s*[^,;]+,\\s*[^,;]+,\\s*\"([A-Z][A-Z_]*)\"");
+            Pattern.compile("String action\\(\\)\\s*\\{\\s*return\\s+\"([A-Z][A-Z_]*)\"");
 
     /** Codes, "API", legal references and the like may read the same in both languages, but only a few. */
     private static final double MAX_IDENTICAL_SHARE = 0.15;
@@ -105,8 +105,8 @@ class MessagesInStepTest {
 
     /**
      * The history shows each audit entry's action as audit.action.&lt;ACTION&gt; (fragments/fields.html): every
-     * literal action written in the code has its message, besides CREATED and UPDATED (AuditTrail.created,
-     * updated) and the proposal decisions (matching.Proposals records the status it sets).
+     * action an audited event names ({@code String action() { return "…"; }} on an AuditedChange) has its message,
+     * and so do the proposal decisions (matching's ProposalAnswered carries the status it sets).
      */
     @Test
     void every_audit_action_written_in_the_code_has_a_message() throws IOException {
