@@ -72,15 +72,15 @@ public class RegistryOverview {
     public List<RegionCount> byRegion() {
         return jdbc.sql("""
                         select r.code, r.name, count(f.id) as facilities,
-                               count(f.id) filter (where legal_basis_in_scope(f.legal_basis, current_date)) as in_scope,
+                               count(f.id) filter (where legal_basis_in_scope(f.legal_basis, current_date))
+                                   as facilities_in_scope,
                                coalesce(sum(f.places), 0) as places
                           from region r
                           left join current_municipality_region fr on fr.region_code = r.code
                           left join facility f on f.municipality_code = fr.municipality_code
                          group by r.code, r.name order by r.code
                         """)
-                .query((rs, i) -> new RegionCount(rs.getString("code"), rs.getString("name"),
-                        rs.getLong("facilities"), rs.getLong("in_scope"), rs.getLong("places")))
+                .query(RegionCount.class)
                 .list();
     }
 }
