@@ -252,7 +252,7 @@ public class Rounds {
     public List<OpeningRow> openings(CurrentUser user, long roundId) {
         get(user, roundId);
         return jdbc.sql("""
-                        select f.id, f.name, m.name as municipality, f.residents,
+                        select f.id as facility_id, f.name, m.name as municipality_name, f.residents,
                                (select count(*) from doctor_wish w join registry_doctor d on d.id = w.doctor_id
                                   join registry_practice p on p.id = d.practice_id
                                  where w.facility_id = f.id and\s""" + takesPart("r", "p", "f") + """
@@ -267,8 +267,7 @@ public class Rounds {
                         """)
                 .param("id", roundId)
                 .param("municipality", user.is(Role.MUNICIPALITY) ? user.municipalityCode() : "")
-                .query((rs, i) -> new OpeningRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), rs.getBoolean(7)))
+                .query(OpeningRow.class)
                 .list();
     }
 
@@ -341,7 +340,7 @@ public class Rounds {
                            and not exists (select 1 from agreement_facility_coverage c where c.facility_id = f.id
                                             and c.period && daterange(current_date, null))
                          order by f.id
-                        """).param("id", round.id()).query(SolverFacade::opening).list();
+                        """).param("id", round.id()).query(SolverFacade.Opening.class).list();
         if (run == null || run.method() == null) {
             throw InvalidInputException.of(FieldProblem.of("method", "matching.round.method.required"));
         }
