@@ -126,7 +126,7 @@ public class Rounds {
                 .param("region", nullSafe(user.regionCode())).param("municipality", nullSafe(user.municipalityCode()))
                 .param("facility", user.facilityId() == null ? -1 : user.facilityId())
                 .param("practice", user.practiceId() == null ? -1 : user.practiceId())
-                .query(Rounds::round).list();
+                .query(Round.class).list();
     }
 
     @Transactional(readOnly = true)
@@ -374,7 +374,7 @@ public class Rounds {
     }
 
     private Round find(long id) {
-        return jdbc.sql(ROUND_SELECT + " where r.id = :id").param("id", id).query(Rounds::round).optional()
+        return jdbc.sql(ROUND_SELECT + " where r.id = :id").param("id", id).query(Round.class).optional()
                 .orElseThrow(() -> NotFoundException.of(ENTITY, id));
     }
 
@@ -429,15 +429,4 @@ public class Rounds {
               from matching_round r join registry_region g on g.code = r.region_code
               left join registry_municipality m on m.code = r.municipality_code
             """;
-
-    private static Round round(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        java.sql.Timestamp closed = rs.getTimestamp("closed_at");
-        return new Round(rs.getLong("id"), rs.getString("region_code"), rs.getString("municipality_code"),
-                rs.getString("area_name"), MatchMethod.valueOf(rs.getString("local_method")), rs.getString("note"),
-                rs.getObject("closes_on", LocalDate.class), rs.getString("status"), rs.getString("outcome_method"),
-                rs.getString("outcome_detail"), rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant(),
-                rs.getString("closed_by"), closed == null ? null : closed.toInstant(), rs.getInt("version"),
-                rs.getInt("openings"), rs.getInt("proposals"), rs.getDouble("reach_km"),
-                rs.getBoolean("include_neighbours"));
-    }
 }
