@@ -32,9 +32,7 @@ class SettlementRepository {
 
     RateTable rates() {
         Map<LocalDate, BigDecimal> rates = new HashMap<>();
-        jdbc.sql("select valid_from, hourly_rate from hourly_rate")
-                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2)))
-                .list().forEach(e -> rates.put(e.getKey(), e.getValue()));
+        rateRows().forEach(r -> rates.put(r.validFrom(), r.hourlyRate()));
         return new RateTable(rates);
     }
 
