@@ -67,16 +67,14 @@ class AgreementChoices {
                         + " order by covered, f.name")
                 .param("v", value)
                 .param("only", onlyFacility)
-                .query((rs, i) -> new FacilityChoice(rs.getLong("id"), rs.getString("name"),
-                        rs.getString("municipality_name"), rs.getInt("residents"), rs.getBoolean("in_scope"),
-                        rs.getBoolean("covered")))
+                .query(FacilityChoice.class)
                 .list();
     }
 
     List<SectionChoice> sections(long facilityId) {
         return jdbc.sql("select id, name, residents from registry_facility_section where facility_id = :f order by name")
                 .param("f", facilityId)
-                .query((rs, i) -> new SectionChoice(rs.getLong("id"), rs.getString("name"), rs.getInt("residents")))
+                .query(SectionChoice.class)
                 .list();
     }
 
@@ -109,10 +107,7 @@ class AgreementChoices {
                         """)
                 .param("region", user.regionCode() == null ? "" : user.regionCode())
                 .param("preferred", preferredMunicipality == null ? "" : preferredMunicipality)
-                .query((rs, i) -> new DoctorChoice(rs.getLong("id"), rs.getString("name"),
-                        rs.getString("practice_name"), rs.getString("provider_number"),
-                        rs.getString("municipality_name"), rs.getBoolean("nursing_home_doctor"),
-                        rs.getInt("active_agreements")))
+                .query(DoctorChoice.class)
                 .list();
     }
 

@@ -158,9 +158,7 @@ class AgreementRepository {
                          where f.id in (:ids) order by f.id
                         """)
                 .param("ids", unit.facilityIds())
-                .query((rs, i) -> new UnitFacility(rs.getLong("id"), LegalBasis.valueOf(rs.getString("legal_basis")),
-                        rs.getString("operator"), rs.getString("municipality_code"), rs.getString("region_code"),
-                        rs.getInt("residents"), (Long) rs.getObject("group_id")))
+                .query(UnitFacility.class)
                 .list();
     }
 
@@ -171,12 +169,12 @@ class AgreementRepository {
 
     Optional<Long> groupOf(long facilityId) {
         return jdbc.sql("select group_id from registry_facility where id = :f").param("f", facilityId)
-                .query((rs, i) -> (Long) rs.getObject(1)).optional().filter(java.util.Objects::nonNull);
+                .query(Long.class).optional().filter(java.util.Objects::nonNull);
     }
 
     Optional<SectionFacts> section(long sectionId) {
         return jdbc.sql("select facility_id, residents from registry_facility_section where id = :s").param("s", sectionId)
-                .query((rs, i) -> new SectionFacts(rs.getLong("facility_id"), rs.getInt("residents"))).optional();
+                .query(SectionFacts.class).optional();
     }
 
     /** Another approved agreement covers one of these facilities (whole, or the same section) in the period. */
@@ -196,14 +194,13 @@ class AgreementRepository {
 
     Optional<DoctorFacts> doctor(long doctorId) {
         return jdbc.sql("""
-                        select d.id, d.practice_id, d.nursing_home_doctor, p.doctor_capacity, r.region_code
+                        select d.id, d.practice_id, d.nursing_home_doctor, p.doctor_capacity as practice_capacity, r.region_code
                           from registry_doctor d join registry_practice p on p.id = d.practice_id
                           join current_municipality_region r on r.municipality_code = p.municipality_code
                          where d.id = :d
                         """)
                 .param("d", doctorId)
-                .query((rs, i) -> new DoctorFacts(rs.getLong("id"), rs.getLong("practice_id"),
-                        rs.getBoolean("nursing_home_doctor"), rs.getInt("doctor_capacity"), rs.getString("region_code")))
+                .query(DoctorFacts.class)
                 .optional();
     }
 

@@ -99,7 +99,7 @@ public class AgreementRoom {
         }
         List<Row> rows = jdbc.sql(SQL + " where d.practice_id = any (:p) order by d.practice_id, d.id")
                 .param("p", practiceIds.toArray(Long[]::new)).param("start", day).param("except", (Long) null)
-                .query((rs, i) -> new Row(doctor(rs), rs.getInt("doctor_capacity"))).list();
+                .query((rs, i) -> new Row(doctor(rs, i), rs.getInt("doctor_capacity"))).list();
         for (Row r : rows) {
             doctors.put(r.doctor().doctorId(), r.doctor());
             capacity.putIfAbsent(r.doctor().practiceId(), r.practiceCapacity());
@@ -113,16 +113,16 @@ public class AgreementRoom {
     /** One doctor's room from {@code day} on (none for an unknown doctor). */
     public java.util.Optional<DoctorRoom> ofDoctor(long doctorId, LocalDate day) {
         return jdbc.sql(SQL + " where d.id = :d").param("d", doctorId).param("start", day)
-                .param("except", (Long) null).query((rs, i) -> doctor(rs)).optional();
+                .param("except", (Long) null).query(AgreementRoom::doctor).optional();
     }
 
     /** Every doctor of a practice from {@code start} on, leaving one agreement out (one being changed). */
     List<DoctorRoom> practiceDoctors(long practiceId, LocalDate start, Long exceptAgreement) {
         return jdbc.sql(SQL + " where d.practice_id = :p order by d.id").param("p", practiceId)
-                .param("start", start).param("except", exceptAgreement).query((rs, i) -> doctor(rs)).list();
+                .param("start", start).param("except", exceptAgreement).query(AgreementRoom::doctor).list();
     }
 
-    private static DoctorRoom doctor(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static DoctorRoom doctor(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new DoctorRoom(rs.getLong("id"), rs.getLong("practice_id"), rs.getBoolean("nursing_home_doctor"),
                 rs.getInt("capacities"), rs.getInt("roles"), AgreementRepository.longs(rs.getArray("section_facilities")),
                 (Integer) rs.getObject("max_facilities"), rs.getBoolean("nursing_home_dispensation"));

@@ -284,8 +284,7 @@ public class DispensationApplications {
                          where\s""" + scope + " order by m.name, f.name")
                 .param("v", user.is(Role.MUNICIPALITY) ? user.municipalityCode()
                         : user.regionCode() == null ? "" : user.regionCode())
-                .query((rs, i) -> new FacilityOption(rs.getLong("id"), rs.getString("name"),
-                        rs.getString("municipality_name")))
+                .query(FacilityOption.class)
                 .list();
     }
 
@@ -310,8 +309,7 @@ public class DispensationApplications {
                          where f.id in (:ids)
                         """)
                 .param("ids", ids)
-                .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("municipality_code"),
-                        rs.getString("region_code"), rs.getString("operator")))
+                .query(Row.class)
                 .list();
         // the caller sees: a municipality its own facilities, a doctor those of its region
         List<Row> visible = rows.stream().filter(r -> user.is(Role.MUNICIPALITY)

@@ -31,11 +31,11 @@ class InformationForms {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void file(CurrentUser filer, Agreement a, InformationFormInput input) {
-        String[] facts = operatorAndLegalBasis(a);
+        UnitFacts facts = unitFacts(a);
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("unitName", a.unitName());
-        snapshot.put("operator", facts[0]);
-        snapshot.put("legalBasis", facts[1]);
+        snapshot.put("operator", facts.operator());
+        snapshot.put("legalBasis", facts.legalBasis());
         snapshot.put("residents", a.residents());
         snapshot.put("doctorName", a.doctorName());
         snapshot.put("practiceName", a.practiceName());
@@ -85,21 +85,24 @@ class InformationForms {
      * no filed form yet. No filer, no contact person and no R6 declaration yet.
      */
     InformationForm preview(Agreement a) {
-        String[] facts = operatorAndLegalBasis(a);
-        return new InformationForm(a.id(), null, null, a.unitName(), facts[0], facts[1], a.residents(),
+        UnitFacts facts = unitFacts(a);
+        return new InformationForm(a.id(), null, null, a.unitName(), facts.operator(), facts.legalBasis(), a.residents(),
                 a.doctorName(), a.practiceName(), a.providerNumber(), a.startDate(), a.monthlyHours(),
                 a.vatRegistered(), null, null, null, null, false);
     }
 
     /** The unit's operators and legal bases, each a comma-separated list of codes. */
-    private String[] operatorAndLegalBasis(Agreement a) {
+    private record UnitFacts(String operator, String legalBasis) {
+    }
+
+    private UnitFacts unitFacts(Agreement a) {
         return jdbc.sql("""
                         select string_agg(distinct f.operator, ', ') as operator,
                                string_agg(distinct f.legal_basis, ', ') as legal_basis
                           from registry_facility f where f.id in (:ids)
                         """)
                 .param("ids", a.facilityIds())
-                .query((rs, i) -> new String[] {rs.getString("operator"), rs.getString("legal_basis")}).single();
+                .query(UnitFacts.class).single();
     }
 
     /** F1: the hourly rate of the dated rate table in force on a day (settlement's, through {@link HourlyRates}). */

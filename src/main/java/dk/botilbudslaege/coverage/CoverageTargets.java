@@ -53,9 +53,7 @@ public class CoverageTargets {
 
     @Transactional(readOnly = true)
     public List<Target> history() {
-        return jdbc.sql(SELECT + " order by t.target_date, t.id").query((rs, i) -> new Target(rs.getLong(1),
-                rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getBoolean(4), rs.getString(5), rs.getString(6),
-                rs.getObject(7, OffsetDateTime.class), rs.getBoolean(8))).list();
+        return jdbc.sql(SELECT + " order by t.target_date, t.id").query(Target.class).list();
     }
 
     /** The target that counts on {@code day}: the next one due on or after it, else the last one. */
@@ -103,7 +101,7 @@ public class CoverageTargets {
 
     private static final String SELECT = """
             select t.id, t.target_date, t.facilities, t.every_municipality, t.note, t.created_by, t.created_at,
-                   exists (select 1 from coverage_target n where n.target_date = t.target_date and n.id > t.id)
+                   exists (select 1 from coverage_target n where n.target_date = t.target_date and n.id > t.id) as replaced
               from coverage_target t
             """;
 

@@ -49,17 +49,17 @@ class DemoMatching {
         record Place(long id, double lat, double lon) {
         }
         List<Place> openings = jdbc.sql("""
-                        select f.id, f.latitude, f.longitude from matching_opening o join facility f on f.id = o.facility_id
+                        select f.id, f.latitude as lat, f.longitude as lon from matching_opening o join facility f on f.id = o.facility_id
                          where o.round_id = :r and f.latitude is not null order by f.id
                         """).param("r", round.id())
-                .query((rs, i) -> new Place(rs.getLong(1), rs.getDouble(2), rs.getDouble(3))).list();
+                .query(Place.class).list();
         List<Place> doctors = jdbc.sql("""
-                        select d.id, p.latitude, p.longitude from doctor d join practice p on p.id = d.practice_id
+                        select d.id, p.latitude as lat, p.longitude as lon from doctor d join practice p on p.id = d.practice_id
                           join current_municipality_region r on r.municipality_code = p.municipality_code
                          where r.region_code = '1082' and p.latitude is not null and not d.nursing_home_doctor
                            and not exists (select 1 from agreement a where a.doctor_id = d.id)
                          order by d.id
-                        """).query((rs, i) -> new Place(rs.getLong(1), rs.getDouble(2), rs.getDouble(3))).list();
+                        """).query(Place.class).list();
         Random random = new Random(seed);
         List<Place> wishing = new ArrayList<>(doctors);
         java.util.Collections.shuffle(wishing, random);

@@ -22,9 +22,7 @@ class RegistryLoader {
 
     List<SyntheticRegistry.MunicipalityInfo> municipalities() {
         return jdbc.sql("select code, name, main_town, latitude, longitude, population from municipality order by code")
-                .query((rs, i) -> new SyntheticRegistry.MunicipalityInfo(rs.getString("code"), rs.getString("name"),
-                        rs.getString("main_town"), rs.getDouble("latitude"), rs.getDouble("longitude"),
-                        rs.getInt("population")))
+                .query(SyntheticRegistry.MunicipalityInfo.class)
                 .list();
     }
 

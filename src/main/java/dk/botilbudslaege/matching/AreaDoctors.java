@@ -90,7 +90,7 @@ class AreaDoctors {
         }
         List<Row> rows = jdbc.sql("""
                         select d.id, d.name, p.id as practice_id, p.name as practice_name,
-                               p.latitude, p.longitude,
+                               p.latitude as lat, p.longitude as lon,
                                exists (select 1 from current_municipality_region cr
                                         where cr.municipality_code = p.municipality_code
                                           and cr.region_code = :areaRegion) as own_region, p.municipality_code
@@ -99,8 +99,7 @@ class AreaDoctors {
                          order by p.id, d.id
                         """)
                 .param("areaRegion", area.regionCode())
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        SolverFacade.decimal(rs, 5), SolverFacade.decimal(rs, 6), rs.getBoolean(7), rs.getString(8)))
+                .query(Row.class)
                 .list();
         AgreementRoom.Rooms today = room.of(rows.stream().map(Row::practiceId).distinct().toList(), LocalDate.now());
         Map<Long, DoctorRoom> doctors = new LinkedHashMap<>();

@@ -70,10 +70,12 @@ public class RankedLists {
      * the user's, now.
      */
     private List<Long> replaceWishes(CurrentUser user, long doctorId, List<Long> wanted, List<Long> before) {
-        Map<Long, Object[]> entered = new java.util.HashMap<>();
+        record Entered(long facilityId, String enteredBy, java.sql.Timestamp enteredAt) {
+        }
+        Map<Long, Entered> entered = new java.util.HashMap<>();
         jdbc.sql("select facility_id, entered_by, entered_at from doctor_wish where doctor_id = :d").param("d", doctorId)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3)}).list()
-                .forEach(row -> entered.put((Long) row[0], row));
+                .query(Entered.class).list()
+                .forEach(row -> entered.put(row.facilityId(), row));
         java.sql.Timestamp now = jdbc.sql("select now()").query(java.sql.Timestamp.class).single();
         jdbc.sql("delete from doctor_wish where doctor_id = :d").param("d", doctorId).update();
         jdbcTemplate.batchUpdate("insert into doctor_wish (doctor_id, facility_id, rank, entered_by, entered_at) values (?, ?, ?, ?, ?)",
@@ -81,12 +83,12 @@ public class RankedLists {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
                         long facility = wanted.get(i);
-                        Object[] old = before.contains(facility) ? entered.get(facility) : null;
+                        Entered old = before.contains(facility) ? entered.get(facility) : null;
                         ps.setLong(1, doctorId);
                         ps.setLong(2, facility);
                         ps.setInt(3, i + 1);
-                        ps.setString(4, old == null ? user.username() : (String) old[1]);
-                        ps.setTimestamp(5, old == null ? now : (java.sql.Timestamp) old[2]);
+                        ps.setString(4, old == null ? user.username() : old.enteredBy());
+                        ps.setTimestamp(5, old == null ? now : old.enteredAt());
                     }
 
                     @Override
@@ -106,15 +108,14 @@ public class RankedLists {
     public List<Wish> wishEntries(CurrentUser user, long doctorId) {
         requireDoctorList(user, doctorId);
         return jdbc.sql("""
-                        select f.id, f.name, m.name as municipality, coalesce(u.display_name, w.entered_by) as entered_by,
-                               w.entered_at
+                        select f.id as facility_id, f.name as facility_name, m.name as municipality_name,
+                               coalesce(u.display_name, w.entered_by) as entered_by, w.entered_at
                           from doctor_wish w join registry_facility f on f.id = w.facility_id
                           join registry_municipality m on m.code = f.municipality_code
                           left join security_user u on u.username = w.entered_by
                          where w.doctor_id = :d order by w.rank
                         """).param("d", doctorId)
-                .query((rs, i) -> new Wish(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Offers.instant(rs.getTimestamp(5))))
+                .query(Wish.class)
                 .list();
     }
 
@@ -165,18 +166,20 @@ public class RankedLists {
         if (facilityIds.isEmpty()) {
             return java.util.Set.of();
         }
-        Map<Long, long[]> latest = new java.util.HashMap<>();
+        record Opened(long facilityId, long roundId, boolean closed) {
+        }
+        Map<Long, Opened> latest = new java.util.HashMap<>();
         jdbc.sql("""
-                        select o.facility_id, r.id, r.status = 'CLOSED' as closed
+                        select o.facility_id, r.id as round_id, r.status = 'CLOSED' as closed
                           from matching_round r join matching_opening o on o.round_id = r.id
                          where o.facility_id in (:ids)
                            for share of r
                         """).param("ids", List.copyOf(facilityIds))
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getBoolean(3) ? 1 : 0}).list()
-                .forEach(row -> latest.merge(row[0], row, (x, y) -> x[1] > y[1] ? x : y));
+                .query(Opened.class).list()
+                .forEach(row -> latest.merge(row.facilityId(), row, (x, y) -> x.roundId() > y.roundId() ? x : y));
         java.util.Set<Long> result = new HashSet<>();
         latest.forEach((facility, row) -> {
-            if (row[2] == 1) {
+            if (row.closed()) {
                 result.add(facility);
             }
         });
@@ -225,16 +228,18 @@ public class RankedLists {
     }
 
     private void requireDoctorList(CurrentUser user, long doctorId) {
-        String[] place = jdbc.sql("""
+        record Place(String regionCode, String municipalityCode) {
+        }
+        Place place = jdbc.sql("""
                         select r.region_code, p.municipality_code from registry_doctor d join registry_practice p on p.id = d.practice_id
                           join current_municipality_region r on r.municipality_code = p.municipality_code
                          where d.id = :d
-                        """).param("d", doctorId).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+                        """).param("d", doctorId).query(Place.class)
                 .optional().orElseThrow(() -> NotFoundException.of("DOCTOR", doctorId));
         // the region of the doctor's practice, or the municipality it lies in (its practice consultant)
         boolean allowed = (user.is(Role.DOCTOR) && user.doctorId() != null && user.doctorId() == doctorId)
-                || (user.is(Role.REGION) && user.inRegion(place[0]))
-                || (user.is(Role.MUNICIPALITY) && user.inMunicipality(place[1]));
+                || (user.is(Role.REGION) && user.inRegion(place.regionCode()))
+                || (user.is(Role.MUNICIPALITY) && user.inMunicipality(place.municipalityCode()));
         if (!allowed) {
             throw new ForbiddenException("scope.matching.wishes");
         }

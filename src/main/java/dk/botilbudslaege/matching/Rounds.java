@@ -128,7 +128,7 @@ public class Rounds {
                 .param("region", nullSafe(user.regionCode())).param("municipality", nullSafe(user.municipalityCode()))
                 .param("facility", user.facilityId() == null ? -1 : user.facilityId())
                 .param("practice", user.practiceId() == null ? -1 : user.practiceId())
-                .query(Rounds::round).list();
+                .query(Round.class).list();
     }
 
     @Transactional(readOnly = true)
@@ -254,7 +254,7 @@ public class Rounds {
     public List<OpeningRow> openings(CurrentUser user, long roundId) {
         get(user, roundId);
         return jdbc.sql("""
-                        select f.id, f.name, m.name as municipality, f.residents,
+                        select f.id as facility_id, f.name, m.name as municipality_name, f.residents,
                                (select count(*) from doctor_wish w join registry_doctor d on d.id = w.doctor_id
                                   join registry_practice p on p.id = d.practice_id
                                  where w.facility_id = f.id and\s""" + takesPart("r", "p", "f") + """
@@ -269,8 +269,7 @@ public class Rounds {
                         """)
                 .param("id", roundId)
                 .param("municipality", user.is(Role.MUNICIPALITY) ? user.municipalityCode() : "")
-                .query((rs, i) -> new OpeningRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), rs.getBoolean(7)))
+                .query(OpeningRow.class)
                 .list();
     }
 
@@ -343,7 +342,7 @@ public class Rounds {
                            and not exists (select 1 from agreement_facility_coverage c where c.facility_id = f.id
                                             and c.period && daterange(current_date, null))
                          order by f.id
-                        """).param("id", round.id()).query(SolverFacade::opening).list();
+                        """).param("id", round.id()).query(SolverFacade.Opening.class).list();
         if (run == null || run.method() == null) {
             throw InvalidInputException.of(FieldProblem.of("method", "matching.round.method.required"));
         }
@@ -377,7 +376,7 @@ public class Rounds {
     }
 
     private Round find(long id) {
-        return jdbc.sql(ROUND_SELECT + " where r.id = :id").param("id", id).query(Rounds::round).optional()
+        return jdbc.sql(ROUND_SELECT + " where r.id = :id").param("id", id).query(Round.class).optional()
                 .orElseThrow(() -> NotFoundException.of(ENTITY, id));
     }
 
@@ -432,15 +431,4 @@ public class Rounds {
               from matching_round r join registry_region g on g.code = r.region_code
               left join registry_municipality m on m.code = r.municipality_code
             """;
-
-    private static Round round(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        java.sql.Timestamp closed = rs.getTimestamp("closed_at");
-        return new Round(rs.getLong("id"), rs.getString("region_code"), rs.getString("municipality_code"),
-                rs.getString("area_name"), MatchMethod.valueOf(rs.getString("local_method")), rs.getString("note"),
-                rs.getObject("closes_on", LocalDate.class), rs.getString("status"), rs.getString("outcome_method"),
-                rs.getString("outcome_detail"), rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant(),
-                rs.getString("closed_by"), closed == null ? null : closed.toInstant(), rs.getInt("version"),
-                rs.getInt("openings"), rs.getInt("proposals"), rs.getDouble("reach_km"),
-                rs.getBoolean("include_neighbours"));
-    }
 }

@@ -156,7 +156,7 @@ public class SolverFacade {
                                             and c.period && daterange(current_date, null))
                          order by f.id
                         """)
-                .param("areaCode", area.code()).query(SolverFacade::opening).list();
+                .param("areaCode", area.code()).query(Opening.class).list();
     }
 
     /** A numeric column as a double, null when null. */
@@ -170,9 +170,9 @@ public class SolverFacade {
         return value == null ? null : value.doubleValue();
     }
 
-    static Opening opening(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Opening(rs.getLong("id"), rs.getString("name"), rs.getInt("residents"),
-                SolverFacade.decimal(rs, "latitude"), SolverFacade.decimal(rs, "longitude"), rs.getString("operator"));
+    /** A row of three ids or ranks: (doctor, facility, rank) or (facility, doctor, rank). */
+    private static long[] threeLongs(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
     }
 
     /** Stable matching of the stored lists between the area's doctors and the openings. */
@@ -189,7 +189,7 @@ public class SolverFacade {
             jdbc.sql("select doctor_id, facility_id, rank from doctor_wish where facility_id in (:f) and doctor_id in (:d) "
                             + "order by doctor_id, rank")
                     .param("f", List.copyOf(byId.keySet())).param("d", List.copyOf(rooms.doctors().keySet()))
-                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list()
+                    .query(SolverFacade::threeLongs).list()
                     .forEach(r -> {
                         // a doctor of a neighbouring region offers only for the openings within the round's distance
                         Opening o = byId.get(r[1]);
@@ -201,7 +201,7 @@ public class SolverFacade {
             jdbc.sql("select facility_id, doctor_id, rank from facility_priority where facility_id in (:f) "
                             + "and doctor_id in (:d) order by facility_id, rank")
                     .param("f", List.copyOf(byId.keySet())).param("d", List.copyOf(rooms.doctors().keySet()))
-                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list()
+                    .query(SolverFacade::threeLongs).list()
                     .forEach(r -> {
                         priorities.get(r[0]).add(r[1]);
                         facilityRank.put(List.of(r[1], r[0]), (int) r[2]);

@@ -1,9 +1,6 @@
 package dk.botilbudslaege.registry;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,11 +36,11 @@ class ChangeRequestRepository {
                         """)
                 .param("region", regionCode).param("practice", practiceId)
                 .param("status", status == null ? null : status.name())
-                .query(ChangeRequestRepository::map).list();
+                .query(ChangeRequest.class).list();
     }
 
     Optional<ChangeRequest> find(long id) {
-        return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(ChangeRequestRepository::map).optional();
+        return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(ChangeRequest.class).optional();
     }
 
     /** The request, locked until the transaction ends, so two decisions cannot both pass the PENDING check. */
@@ -76,15 +73,5 @@ class ChangeRequestRepository {
                         """)
                 .param("status", status.name()).param("by", by).param("reason", reason).param("id", id)
                 .update() == 1;
-    }
-
-    private static ChangeRequest map(ResultSet rs, int row) throws SQLException {
-        return new ChangeRequest(rs.getLong("id"), rs.getLong("practice_id"), rs.getString("practice_name"),
-                rs.getString("provider_number"), rs.getString("region_code"), (Long) rs.getObject("doctor_id"),
-                rs.getString("doctor_name"), rs.getString("field"), rs.getString("new_value"),
-                rs.getString("old_value"), rs.getObject("valid_from", LocalDate.class), rs.getString("reason"),
-                ChangeRequest.Status.valueOf(rs.getString("status")), rs.getString("filed_by"),
-                rs.getObject("filed_at", OffsetDateTime.class), rs.getString("decided_by"),
-                rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decision_reason"));
     }
 }

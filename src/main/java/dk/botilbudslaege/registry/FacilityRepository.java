@@ -89,19 +89,14 @@ class FacilityRepository {
                          where municipality_code in (:codes) order by name
                         """)
                 .param("codes", municipalityCodes)
-                .query(FacilityRepository::mapGroup)
+                .query(FacilityGroup.class)
                 .list();
     }
 
     Optional<FacilityGroup> group(long id) {
         return jdbc.sql("select id, name, kind, municipality_code from facility_group where id = :id").param("id", id)
-                .query(FacilityRepository::mapGroup)
+                .query(FacilityGroup.class)
                 .optional();
-    }
-
-    private static FacilityGroup mapGroup(ResultSet rs, int row) throws SQLException {
-        return new FacilityGroup(rs.getLong("id"), rs.getString("name"), GroupKind.valueOf(rs.getString("kind")),
-                rs.getString("municipality_code"));
     }
 
     /** Whether the registry holds a facility with this name, address, municipality and legal basis. */

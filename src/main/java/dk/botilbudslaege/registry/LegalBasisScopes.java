@@ -54,9 +54,7 @@ public class LegalBasisScopes {
                         select id, legal_basis, valid_from, in_scope, note, created_by, created_at
                           from legal_basis_scope_change order by legal_basis, valid_from
                         """)
-                .query((rs, i) -> new Change(rs.getLong(1), LegalBasis.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getBoolean(4), rs.getString(5), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class))).list();
+                .query(Change.class).list();
     }
 
     /** Records a decision from today or later; refuses one that changes nothing. */

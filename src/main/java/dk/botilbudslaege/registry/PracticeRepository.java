@@ -1,8 +1,6 @@
 package dk.botilbudslaege.registry;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -54,13 +52,13 @@ class PracticeRepository {
         List<Practice> rows = conditions.bind(jdbc.sql(SELECT_PRACTICE + conditions.where()
                         + " order by p.name, p.id limit :limit offset :offset"))
                 .param("limit", page.size()).param("offset", page.offset()).param("today", today())
-                .query(this::mapPractice).list();
+                .query(Practice.class).list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
     Optional<Practice> findPractice(long id) {
         return jdbc.sql(SELECT_PRACTICE + " where p.id = :id").param("id", id).param("today", today())
-                .query(this::mapPractice).optional();
+                .query(Practice.class).optional();
     }
 
     Optional<Long> practiceIdByProviderNumber(String providerNumber) {
@@ -149,7 +147,7 @@ class PracticeRepository {
                          where practice_id = :p and (:except::bigint is null or id <> :except)
                         """)
                 .param("p", practiceId).param("except", exceptDoctor)
-                .query((rs, i) -> new PracticeCapacities.Held(rs.getInt("total"), rs.getInt("most"))).single();
+                .query(PracticeCapacities.Held.class).single();
     }
 
     /**
@@ -185,12 +183,12 @@ class PracticeRepository {
         List<Doctor> rows = conditions.bind(jdbc.sql(SELECT_DOCTOR + conditions.where()
                         + " order by d.name, d.id limit :limit offset :offset"))
                 .param("limit", page.size()).param("offset", page.offset())
-                .query(this::mapDoctor).list();
+                .query(Doctor.class).list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
     Optional<Doctor> findDoctor(long id) {
-        return jdbc.sql(SELECT_DOCTOR + " where d.id = :id").param("id", id).query(this::mapDoctor).optional();
+        return jdbc.sql(SELECT_DOCTOR + " where d.id = :id").param("id", id).query(Doctor.class).optional();
     }
 
     long insertDoctor(Doctor.DoctorData d) {
@@ -227,22 +225,5 @@ class PracticeRepository {
                 .param("vatRegistered", d.vatRegistered())
                 .param("latitude", d.latitude() == null ? null : BigDecimal.valueOf(d.latitude()))
                 .param("longitude", d.longitude() == null ? null : BigDecimal.valueOf(d.longitude()));
-    }
-
-    private Practice mapPractice(ResultSet rs, int row) throws SQLException {
-        BigDecimal lat = rs.getBigDecimal("latitude");
-        BigDecimal lon = rs.getBigDecimal("longitude");
-        return new Practice(rs.getLong("id"), rs.getString("provider_number"), rs.getString("name"),
-                rs.getString("address"), rs.getString("municipality_code"), rs.getString("municipality_name"),
-                rs.getString("region_code"), ClinicType.valueOf(rs.getString("clinic_type")),
-                rs.getInt("doctor_capacity"), rs.getBoolean("open_for_new_patients"), rs.getBoolean("vat_registered"),
-                lat == null ? null : lat.doubleValue(), lon == null ? null : lon.doubleValue(),
-                rs.getInt("doctor_count"), rs.getInt("version"));
-    }
-
-    private Doctor mapDoctor(ResultSet rs, int row) throws SQLException {
-        return new Doctor(rs.getLong("id"), rs.getLong("practice_id"), rs.getString("practice_name"),
-                rs.getString("provider_number"), rs.getString("region_code"), rs.getString("name"),
-                rs.getBoolean("nursing_home_doctor"), rs.getInt("capacities"), rs.getInt("version"));
     }
 }

@@ -45,6 +45,10 @@ public class RegistryOverview {
             practiceScope = "pr.region_code = :r";
             value = user.regionCode();
         }
+        record Facilities(long n, long inScope, long places, long residents) {
+        }
+        record Practices(long practices, long doctors) {
+        }
         var facilities = jdbc.sql("""
                         select count(*) as n,
                                count(*) filter (where legal_basis_in_scope(f.legal_basis, current_date)) as in_scope,
@@ -53,8 +57,7 @@ public class RegistryOverview {
                           join current_municipality_region fr on fr.municipality_code = f.municipality_code
                          where\s""" + facilityScope)
                 .param("v", value)
-                .query((rs, i) -> new long[] {rs.getLong("n"), rs.getLong("in_scope"), rs.getLong("places"),
-                        rs.getLong("residents")})
+                .query(Facilities.class)
                 .single();
         var practices = jdbc.sql("""
                         select count(distinct p.id) as practices, count(d.id) as doctors
@@ -63,24 +66,25 @@ public class RegistryOverview {
                           left join doctor d on d.practice_id = p.id
                          where\s""" + practiceScope)
                 .param("r", user.regionCode() == null ? "" : user.regionCode())
-                .query((rs, i) -> new long[] {rs.getLong("practices"), rs.getLong("doctors")})
+                .query(Practices.class)
                 .single();
-        return new Summary(facilities[0], facilities[1], facilities[2], facilities[3], practices[0], practices[1]);
+        return new Summary(facilities.n(), facilities.inScope(), facilities.places(), facilities.residents(),
+                practices.practices(), practices.doctors());
     }
 
     @Transactional(readOnly = true)
     public List<RegionCount> byRegion() {
         return jdbc.sql("""
                         select r.code, r.name, count(f.id) as facilities,
-                               count(f.id) filter (where legal_basis_in_scope(f.legal_basis, current_date)) as in_scope,
+                               count(f.id) filter (where legal_basis_in_scope(f.legal_basis, current_date))
+                                   as facilities_in_scope,
                                coalesce(sum(f.places), 0) as places
                           from region r
                           left join current_municipality_region fr on fr.region_code = r.code
                           left join facility f on f.municipality_code = fr.municipality_code
                          group by r.code, r.name order by r.code
                         """)
-                .query((rs, i) -> new RegionCount(rs.getString("code"), rs.getString("name"),
-                        rs.getLong("facilities"), rs.getLong("in_scope"), rs.getLong("places")))
+                .query(RegionCount.class)
                 .list();
     }
 }

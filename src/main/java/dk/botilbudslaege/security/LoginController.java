@@ -1,12 +1,9 @@
 package dk.botilbudslaege.security;
 
-import java.util.List;
-
 import dk.botilbudslaege.config.LocalDatabaseCondition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,11 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
     private final Environment environment;
-    private final JdbcClient jdbc;
+    private final Users users;
 
-    LoginController(Environment environment, JdbcClient jdbc) {
+    LoginController(Environment environment, Users users) {
         this.environment = environment;
-        this.jdbc = jdbc;
+        this.users = users;
     }
 
     @GetMapping("/login")
@@ -29,13 +26,8 @@ class LoginController {
             model.addAttribute("retryAfter", seconds);
         }
         if (LocalDatabaseCondition.isLocal(environment)) {
-            model.addAttribute("demoUsers", demoUsers());
+            model.addAttribute("demoUsers", users.demoLogins());
         }
         return "login";
-    }
-
-    private List<String> demoUsers() {
-        return jdbc.sql("select username from app_user where enabled order by role, username limit 12")
-                .query(String.class).list();
     }
 }

@@ -1,5 +1,6 @@
 package dk.botilbudslaege.security;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,5 +53,12 @@ public class Users {
     public boolean exists(String username) {
         return jdbc.sql("select count(*) from app_user where username = :u").param("u", username)
                 .query(Long.class).single() > 0;
+    }
+
+    /** The first enabled accounts by role and name, offered on the login page of a local database. */
+    @Transactional(readOnly = true)
+    List<String> demoLogins() {
+        return jdbc.sql("select username from app_user where enabled order by role, username limit 12")
+                .query(String.class).list();
     }
 }

@@ -251,10 +251,12 @@ public class Budget {
 
     /** The frames of the year: set rows where they exist, else 6.3 MDKK shared by population. */
     private Map<String, BigDecimal> frames(int year) {
+        record Frame(String regionCode, BigDecimal annualAmount) {
+        }
         Map<String, BigDecimal> set = new HashMap<>();
         jdbc.sql("select region_code, annual_amount from budget_frame where year = :y").param("y", year)
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getBigDecimal(2)}).list()
-                .forEach(r -> set.put((String) r[0], (BigDecimal) r[1]));
+                .query(Frame.class).list()
+                .forEach(r -> set.put(r.regionCode(), r.annualAmount()));
         BigDecimal national = set.getOrDefault(null, NATIONAL_FRAME);
         Map<String, BigDecimal> frames = new HashMap<>();
         frames.put(null, national);

@@ -32,15 +32,13 @@ class SettlementRepository {
 
     RateTable rates() {
         Map<LocalDate, BigDecimal> rates = new HashMap<>();
-        jdbc.sql("select valid_from, hourly_rate from hourly_rate")
-                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2)))
-                .list().forEach(e -> rates.put(e.getKey(), e.getValue()));
+        rateRows().forEach(r -> rates.put(r.validFrom(), r.hourlyRate()));
         return new RateTable(rates);
     }
 
     List<Rate> rateRows() {
         return jdbc.sql("select valid_from, hourly_rate from hourly_rate order by valid_from")
-                .query((rs, i) -> new Rate(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2))).list();
+                .query(Rate.class).list();
     }
 
     void insertRate(LocalDate validFrom, BigDecimal rate, String by) {
@@ -75,7 +73,7 @@ class SettlementRepository {
     /** The months any region has approved (locked). */
     List<YearMonth> approvedMonths() {
         return jdbc.sql("select distinct month from settlement_month where status = 'APPROVED' order by month")
-                .query((rs, i) -> YearMonth.from(rs.getObject(1, LocalDate.class))).list();
+                .query(SettlementRepository::yearMonth).list();
     }
 
     boolean rateExists(LocalDate validFrom) {
@@ -170,14 +168,14 @@ class SettlementRepository {
                          where region_code = :r and status = 'APPROVED' and month < :m order by month
                         """)
                 .param("r", regionCode).param("m", month.atDay(1))
-                .query((rs, i) -> YearMonth.from(rs.getObject(1, LocalDate.class))).list();
+                .query(SettlementRepository::yearMonth).list();
     }
 
     /** What has been paid for each agreement for a locked month: its fee line and approved adjustments. */
     Map<Long, Paid> paidFor(String regionCode, YearMonth lockedMonth, YearMonth before) {
         Map<Long, Paid> paid = new HashMap<>();
         jdbc.sql("""
-                        select l.agreement_id, sum(l.amount_ex_vat) as ex, sum(l.vat) as vat,
+                        select l.agreement_id, sum(l.amount_ex_vat) as ex_vat, sum(l.vat) as vat,
                                max(l.doctor_id) as doctor_id, max(l.provider_number) as provider_number
                           from settlement_line l join settlement_month m
                             on m.region_code = l.region_code and m.month = l.month and m.status = 'APPROVED'
@@ -186,8 +184,7 @@ class SettlementRepository {
                          group by l.agreement_id
                         """)
                 .param("r", regionCode).param("locked", lockedMonth.atDay(1)).param("before", before.atDay(1))
-                .query((rs, i) -> new Paid(rs.getLong("agreement_id"), rs.getLong("doctor_id"),
-                        rs.getString("provider_number"), rs.getBigDecimal("ex"), rs.getBigDecimal("vat")))
+                .query(Paid.class)
                 .list().forEach(p -> paid.put(p.agreementId(), p));
         return paid;
     }
@@ -257,19 +254,21 @@ class SettlementRepository {
             return labels;
         }
         jdbc.sql("""
-                        select id, doctor_name, unit_name, municipality_code, municipality_name
+                        select id as agreement_id, doctor_name, unit_name, municipality_code, municipality_name
                           from agreement_overview where id in (:ids)
                         """)
                 .param("ids", agreementIds)
-                .query((rs, i) -> new AgreementLabel(rs.getLong("id"), rs.getString("doctor_name"),
-                        rs.getString("unit_name"), rs.getString("municipality_code"),
-                        rs.getString("municipality_name")))
+                .query(AgreementLabel.class)
                 .list().forEach(l -> labels.put(l.agreementId(), l));
         return labels;
     }
 
     record AgreementLabel(long agreementId, String doctorName, String unitName, String municipalityCode,
                           String municipalityName) {
+    }
+
+    private static YearMonth yearMonth(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return YearMonth.from(rs.getObject(1, LocalDate.class));
     }
 
     private static List<Long> longs(Array array) throws java.sql.SQLException {
