@@ -5,6 +5,8 @@
  * nation, region, municipality, operator, legal basis and size (C2), progress
  * toward the targets (C3), the dashboard and the reports for the follow-up group (C4). Every figure is
  * an aggregate, so every signed-in role may read them (SPEC §1). History is answered from the dated
- * agreement coverage rows; there are no snapshot tables.
+ * agreement coverage rows (the agreement module's published views); there are no snapshot tables. Answers are
+ * cached under the database's data version, which moves when any audited change is committed (the cache listens
+ * to the modules' events) and, for writes that bypass the services, by triggers.
  */
 package dk.botilbudslaege.coverage;
