@@ -1,5 +1,7 @@
 package dk.botilbudslaege.agreement;
 
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -7,7 +9,6 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
@@ -19,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class AgreementLifecycleApiTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     Api api;
     AgreementFixtures fixtures;
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
         fixtures = new AgreementFixtures(api);
     }
 

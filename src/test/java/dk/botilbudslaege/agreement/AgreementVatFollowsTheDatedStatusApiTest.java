@@ -6,8 +6,8 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class AgreementVatFollowsTheDatedStatusApiTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     AgreementFixtures fixtures;
@@ -29,7 +29,7 @@ class AgreementVatFollowsTheDatedStatusApiTest {
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
         fixtures = new AgreementFixtures(api);
     }
 

@@ -10,8 +10,8 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -41,8 +41,8 @@ class DispensationApplicationsApiTest {
     private static final LocalDate MARCH_2025 = LocalDate.of(2025, 3, 1);
     private static final String PATH = "/api/v1/dispensation-applications";
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -52,7 +52,7 @@ class DispensationApplicationsApiTest {
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
         given = new AgreementScenarios(api, jdbc, users);
     }
 

@@ -9,8 +9,8 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dk.botilbudslaege.agreement.AgreementFixtures.NATIONAL;
@@ -39,8 +39,8 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
     private static final LocalDate MARCH_2025 = LocalDate.of(2025, 3, 1);
     private static final LocalDate JANUARY_2026 = LocalDate.of(2026, 1, 1);
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -50,7 +50,7 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
         given = new AgreementScenarios(api, jdbc, users);
     }
 

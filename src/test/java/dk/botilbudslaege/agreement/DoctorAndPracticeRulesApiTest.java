@@ -6,8 +6,8 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dk.botilbudslaege.agreement.AgreementScenarios.R1_MESSAGE;
@@ -29,8 +29,8 @@ class DoctorAndPracticeRulesApiTest {
     private static final LocalDate MARCH_2025 = LocalDate.of(2025, 3, 1);
     private static final LocalDate SEPTEMBER_2025 = LocalDate.of(2025, 9, 1);
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -39,7 +39,7 @@ class DoctorAndPracticeRulesApiTest {
 
     @BeforeEach
     void setUp() {
-        given = new AgreementScenarios(Api.on(port), jdbc, users);
+        given = new AgreementScenarios(Api.through(context), jdbc, users);
     }
 
     // ---- R1: one fixed-doctor role at a time ---------------------------------------------------------

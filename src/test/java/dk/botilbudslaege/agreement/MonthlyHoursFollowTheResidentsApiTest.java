@@ -8,8 +8,8 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -28,8 +28,8 @@ class MonthlyHoursFollowTheResidentsApiTest {
 
     private static final LocalDate START = LocalDate.of(2025, 5, 1);
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -38,7 +38,7 @@ class MonthlyHoursFollowTheResidentsApiTest {
 
     @BeforeEach
     void setUp() {
-        given = new AgreementScenarios(Api.on(port), jdbc, users);
+        given = new AgreementScenarios(Api.through(context), jdbc, users);
     }
 
     private JsonNode created(List<Long> facilityIds) {
@@ -109,7 +109,7 @@ class MonthlyHoursFollowTheResidentsApiTest {
     void the_information_form_records_the_hours_and_residents_as_filed() {
         long filed = given.submitted(given.doctorInRoomyPractice(), given.facility(31), START);
 
-        JsonNode form = Api.on(port).as(NORDDJURS).get("/api/v1/agreements/" + filed + "/information-form").json();
+        JsonNode form = Api.through(context).as(NORDDJURS).get("/api/v1/agreements/" + filed + "/information-form").json();
 
         assertThat(form.path("residents").asInt()).isEqualTo(31);
         assertThat(form.path("monthlyHours").decimalValue()).isEqualByComparingTo("3");

@@ -9,8 +9,8 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
@@ -37,8 +37,8 @@ class SectionsAndExtraCapacityApiTest {
 
     private static final LocalDate MARCH_2025 = LocalDate.of(2025, 3, 1);
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -48,7 +48,7 @@ class SectionsAndExtraCapacityApiTest {
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
         given = new AgreementScenarios(api, jdbc, users);
     }
 

@@ -9,8 +9,8 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
@@ -39,8 +39,8 @@ class UnitCoverageAndScopeRulesApiTest {
     private static final LocalDate APRIL_2025 = LocalDate.of(2025, 4, 1);
     private static final LocalDate JANUARY_2026 = LocalDate.of(2026, 1, 1);
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -50,7 +50,7 @@ class UnitCoverageAndScopeRulesApiTest {
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
         given = new AgreementScenarios(api, jdbc, users);
     }
 

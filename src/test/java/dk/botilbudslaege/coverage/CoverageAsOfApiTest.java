@@ -1,5 +1,7 @@
 package dk.botilbudslaege.coverage;
 
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -7,7 +9,6 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static dk.botilbudslaege.coverage.CoverageFixtures.SAMSOE;
@@ -22,14 +23,14 @@ class CoverageAsOfApiTest {
 
     static final LocalDate START = LocalDate.of(2026, 2, 1);
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     Api api;
     CoverageFixtures fixtures;
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
         fixtures = new CoverageFixtures(api);
     }
 

@@ -1,5 +1,7 @@
 package dk.botilbudslaege.matching;
 
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import dk.botilbudslaege.matching.solver.Haversine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,13 +45,13 @@ class CoveragePlanApiTest {
     /** Each test in 707 takes its own spot, at least 25 km from every other spot and from any demo row. */
     private static final AtomicInteger SPOTS = new AtomicInteger();
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     Api api;
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
     }
 
     // ---- rows of the test's own ---------------------------------------------------------------------

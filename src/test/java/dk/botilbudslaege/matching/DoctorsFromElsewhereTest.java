@@ -11,8 +11,8 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -44,8 +44,8 @@ class DoctorsFromElsewhereTest {
     static final String SKANDERBORG = "746";
     static final String AALBORG = "851";
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     @Autowired
     Rounds rounds;
     @Autowired
@@ -59,7 +59,7 @@ class DoctorsFromElsewhereTest {
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
         fixtures = new MatchingFixtures(api);
     }
 

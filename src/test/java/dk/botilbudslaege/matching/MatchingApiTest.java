@@ -1,5 +1,7 @@
 package dk.botilbudslaege.matching;
 
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,6 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class MatchingApiTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     Api api;
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
     }
 
     long facility() {

@@ -10,8 +10,8 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dk.botilbudslaege.matching.MatchingRoundsTest.REGION_NORD;
 import static dk.botilbudslaege.matching.MatchingRoundsTest.REGION_NORD_USER;
@@ -34,8 +34,8 @@ class MatchingRoundsScopeTest {
     static final String MORSOE = "773";
     static final String HJOERRING = "860";
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     @Autowired
     Rounds rounds;
     @Autowired
@@ -47,7 +47,7 @@ class MatchingRoundsScopeTest {
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
         fixtures = new MatchingFixtures(api);
     }
 

@@ -12,8 +12,8 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -51,15 +51,15 @@ class ChangeRequestApiTest {
 
     static final String PATH = "/api/v1/change-requests";
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     Api api;
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
     }
 
     static Map<String, Object> request(String field, Object newValue, LocalDate validFrom, String reason) {

@@ -1,12 +1,13 @@
 package dk.botilbudslaege.registry;
 
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.Map;
 
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dk.botilbudslaege.registry.RegistryFixtures.NORDDJURS;
 import static dk.botilbudslaege.registry.RegistryFixtures.NORDDJURS_CODE;
@@ -31,13 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class OptimisticLockingApiTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     Api api;
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
     }
 
     /** Two clients read the same row; the first saves, the second's save with the old version is refused. */

@@ -1,5 +1,7 @@
 package dk.botilbudslaege.registry;
 
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,6 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static dk.botilbudslaege.registry.RegistryFixtures.AALBORG_CODE;
@@ -47,13 +48,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class PracticeAndDoctorApiTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
     Api api;
 
     @BeforeEach
     void setUp() {
-        api = Api.on(port);
+        api = Api.through(context);
     }
 
     private static List<String> values(JsonNode rows, String field) {

@@ -1,12 +1,13 @@
 package dk.botilbudslaege.settlement;
 
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static dk.botilbudslaege.support.Problems.assertProblem;
@@ -21,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class BudgetApiTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    WebApplicationContext context;
 
     JsonNode region(JsonNode budget, String code) {
         for (JsonNode row : budget.path("regions")) {
@@ -35,7 +36,7 @@ class BudgetApiTest {
 
     @Test
     void the_expected_level_is_2_hours_at_the_rate_in_force_and_a_higher_level_is_flagged_with_its_cause() {
-        Api.Response answer = Api.on(port).as("national").get("/api/v1/budget?year=2026");
+        Api.Response answer = Api.through(context).as("national").get("/api/v1/budget?year=2026");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         JsonNode budget = answer.json();
         assertThat(budget.path("monthlyLevel").decimalValue()).isEqualByComparingTo("2144.02");
@@ -84,9 +85,9 @@ class BudgetApiTest {
 
     @Test
     void regions_and_the_central_parties_read_the_budget_others_do_not() {
-        assertThat(Api.on(port).as("region-nord").get("/api/v1/budget?year=2026").status()).isEqualTo(200);
-        assertProblem(Api.on(port).as("kommune-norddjurs").get("/api/v1/budget?year=2026"), 403, "FORBIDDEN");
-        Api.Response early = Api.on(port).as("national").get("/api/v1/budget?year=1999");
+        assertThat(Api.through(context).as("region-nord").get("/api/v1/budget?year=2026").status()).isEqualTo(200);
+        assertProblem(Api.through(context).as("kommune-norddjurs").get("/api/v1/budget?year=2026"), 403, "FORBIDDEN");
+        Api.Response early = Api.through(context).as("national").get("/api/v1/budget?year=1999");
         assertProblem(early, 400, "VALIDATION_FAILED");
         assertThat(early.body()).contains("Året skal ligge fra 2025 til 2100.");
     }
