@@ -51,7 +51,7 @@ class AgreementConfirmations {
         BigDecimal rate = forms.hourlyRateOn(today);
         BigDecimal fee = MonthlyFee.of(a.monthlyHours(), rate);
         List<String> lines = new ArrayList<>();
-        lines.add(text("confirm.approve.active", Agreements.danish(a.startDate())));
+        lines.add(text("confirm.approve.active", DanishFormats.date(a.startDate())));
         lines.add(text("confirm.approve.fee", money(fee), a.monthlyHours().toPlainString(), money(rate)));
         BackPay backPay = BackPay.of(a.startDate(), today, fee);
         if (backPay.months() > 0) {
@@ -82,7 +82,7 @@ class AgreementConfirmations {
         Map<String, String> fields = versioned(version);
         fields.put("noticeDate", noticeDate.toString());
         return confirmation(a, "notice", "confirm.notice.heading", fields, List.of(
-                text("confirm.notice.effect", Agreements.danish(noticeDate), Agreements.danish(end)),
+                text("confirm.notice.effect", DanishFormats.date(noticeDate), DanishFormats.date(end)),
                 lastPaid(end), text("confirm.notice.gp"), text("confirm.notice.final")));
     }
 
@@ -91,7 +91,7 @@ class AgreementConfirmations {
         fields.put("endDate", endDate.toString());
         fields.put("reason", reason);
         return confirmation(a, "end", "confirm.end.heading", fields, List.of(
-                text("confirm.end.effect", Agreements.danish(endDate)), lastPaid(endDate),
+                text("confirm.end.effect", DanishFormats.date(endDate)), lastPaid(endDate),
                 text("confirm.reason", reason.strip()), text("confirm.end.parties")));
     }
 
@@ -100,14 +100,14 @@ class AgreementConfirmations {
         fields.put("validTo", validTo.toString());
         String kind = text("dispensationKind." + d.kind().name());
         return new Confirmation(text("confirm.dispensation.heading"), "/dispensations/" + d.id() + "/end", fields,
-                List.of(text("confirm.dispensation.effect", kind, doctorName, Agreements.danish(validTo)),
-                        text("confirm.dispensation.rules", Agreements.danish(validTo.plusDays(1)))),
+                List.of(text("confirm.dispensation.effect", kind, doctorName, DanishFormats.date(validTo)),
+                        text("confirm.dispensation.rules", DanishFormats.date(validTo.plusDays(1)))),
                 "/dispensations");
     }
 
     /** The last month paid: the month of the end date, paid to and including that day (F4). */
     String lastPaid(LocalDate endDate) {
-        return text("confirm.lastPaid", month(YearMonth.from(endDate)), Agreements.danish(endDate));
+        return text("confirm.lastPaid", month(YearMonth.from(endDate)), DanishFormats.date(endDate));
     }
 
     private Confirmation confirmation(Agreement a, String action, String headingKey, Map<String, String> fields,

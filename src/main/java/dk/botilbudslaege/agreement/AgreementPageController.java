@@ -5,6 +5,7 @@ import java.util.List;
 
 import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.ConflictException;
+import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.MultiLine;
 import dk.botilbudslaege.common.PageLinks;
@@ -154,7 +155,7 @@ class AgreementPageController {
         }
         LocalDate end = NoticePeriod.endDate(noticeDate);
         // the texts are the app's own, with dates and a month name: nothing to escape
-        return messages.getMessage("agreement.notice.endsOn", new Object[] {Agreements.danish(end)},
+        return messages.getMessage("agreement.notice.endsOn", new Object[] {DanishFormats.date(end)},
                 LocaleContextHolder.getLocale()) + " " + confirmations.lastPaid(end);
     }
 

@@ -12,6 +12,7 @@ import dk.botilbudslaege.agreement.AgreementStatus.Step;
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.ConflictException;
+import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
@@ -262,7 +263,7 @@ public class Agreements {
         if (endedByRegionOnly(current) && !endDate.isBefore(current.endDate())) {
             // the region's ending comes first: a notice would change nothing
             throw new InvalidInputException(NOTICE_DATE_NOT_ALLOWED, List.of(FieldProblem.of("noticeDate",
-                    "agreement.noticeDate.alreadyEnding", danish(current.endDate()), danish(endDate))));
+                    "agreement.noticeDate.alreadyEnding", DanishFormats.date(current.endDate()), DanishFormats.date(endDate))));
         }
         int expected = version == null ? current.version() : version;
         if (expected != current.version()
@@ -283,11 +284,11 @@ public class Agreements {
         NoticeWindow window = NoticeWindow.of(agreement.startDate(), registeredOn);
         if (window.empty()) {
             throw new InvalidInputException(NOTICE_DATE_NOT_ALLOWED, List.of(FieldProblem.of("noticeDate",
-                    "agreement.noticeDate.notStarted", danish(agreement.startDate()))));
+                    "agreement.noticeDate.notStarted", DanishFormats.date(agreement.startDate()))));
         }
         if (!window.allows(noticeDate)) {
             throw new InvalidInputException(NOTICE_DATE_NOT_ALLOWED, List.of(FieldProblem.of("noticeDate",
-                    "agreement.noticeDate.notAllowed", danish(window.from()), danish(window.to()))));
+                    "agreement.noticeDate.notAllowed", DanishFormats.date(window.from()), DanishFormats.date(window.to()))));
         }
     }
 
@@ -350,22 +351,17 @@ public class Agreements {
         Object[] args = {};
         if (endDate.isBefore(today)) {
             key = "agreement.endDate.past";
-            args = new Object[] {danish(today)};
+            args = new Object[] {DanishFormats.date(today)};
         } else if (endDate.isBefore(current.startDate())) {
             key = "agreement.endDate.beforeStart";
-            args = new Object[] {danish(current.startDate())};
+            args = new Object[] {DanishFormats.date(current.startDate())};
         } else if (current.endDate() != null && endDate.isAfter(current.endDate())) {
             key = "agreement.endDate.afterNoticeEnd";
-            args = new Object[] {danish(current.endDate())};
+            args = new Object[] {DanishFormats.date(current.endDate())};
         }
         if (key != null) {
             throw new InvalidInputException(END_DATE_NOT_ALLOWED, List.of(FieldProblem.of("endDate", key, args)));
         }
-    }
-
-    /** A date as Danes write it: 31-03-2026. */
-    static String danish(LocalDate date) {
-        return String.format("%02d-%02d-%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
     }
 
     // ---- rules -------------------------------------------------------------------------------

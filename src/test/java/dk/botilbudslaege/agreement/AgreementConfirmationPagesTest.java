@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
@@ -225,7 +226,7 @@ class AgreementConfirmationPagesTest {
     }
 
     private static String danish(LocalDate date) {
-        return Agreements.danish(date);
+        return DanishFormats.date(date);
     }
 
     private static String month(YearMonth month) {

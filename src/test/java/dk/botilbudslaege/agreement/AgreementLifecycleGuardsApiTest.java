@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
@@ -111,7 +112,7 @@ class AgreementLifecycleGuardsApiTest {
         Api.Response answer = given.notice(NORDDJURS, id, LocalDate.now().toString());
 
         assertProblem(answer, 422, "NOTICE_DATE_NOT_ALLOWED");
-        assertThat(errorMessage(answer, "noticeDate")).isEqualTo("Aftalen starter " + Agreements.danish(start)
+        assertThat(errorMessage(answer, "noticeDate")).isEqualTo("Aftalen starter " + DanishFormats.date(start)
                 + "; den kan først opsiges fra den dag.");
         assertThat(given.status(id)).isEqualTo("ACTIVE");
     }

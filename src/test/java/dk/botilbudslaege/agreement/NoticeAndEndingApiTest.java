@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
@@ -337,6 +338,6 @@ class NoticeAndEndingApiTest {
     }
 
     private static String danish(LocalDate date) {
-        return Agreements.danish(date);
+        return DanishFormats.date(date);
     }
 }
