@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ApplicationModuleTest(module = "agreement", mode = BootstrapMode.DIRECT_DEPENDENCIES,
-        extraIncludes = {"config", "settlement", "coverage"})
+        extraIncludes = {"config", "settlement", "coverage"}, verifyAutomatically = false)
 @TestPropertySource(properties = "botilbud.local-db.data-dir=")
 @Import({ScenarioUsers.class, Notifications.class})
 public @interface ModuleScenarioTest {
