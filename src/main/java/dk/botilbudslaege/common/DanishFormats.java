@@ -3,11 +3,13 @@ package dk.botilbudslaege.common;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -63,11 +65,18 @@ public final class DanishFormats {
 
     /**
      * The Danish text of a label in messages_da (the same as #{key} on a Danish page), for files that
-     * are Danish whatever the caller's language; the fallback when there is none.
+     * are Danish whatever the caller's language. A missing key throws {@link MissingResourceException};
+     * with arguments the text is a {@link MessageFormat} pattern, as in Spring's MessageSource.
      */
-    public static String label(String key, String fallback) {
+    public static String label(String key, Object... arguments) {
+        String text = ResourceBundle.getBundle("messages", DANISH).getString(key);
+        return arguments.length == 0 ? text : new MessageFormat(text, DANISH).format(arguments);
+    }
+
+    /** The Danish label of a code that may have none (a code from the data): the code itself then. */
+    public static String labelOrCode(String prefix, String code) {
         ResourceBundle danish = ResourceBundle.getBundle("messages", DANISH);
-        return danish.containsKey(key) ? danish.getString(key) : fallback;
+        return danish.containsKey(prefix + code) ? danish.getString(prefix + code) : code;
     }
 
     /** A distance with one decimal: 12.345 → "12,3 km". */

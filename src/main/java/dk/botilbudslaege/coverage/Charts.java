@@ -37,7 +37,7 @@ public final class Charts {
 
     /** The Danish name of a matchmaking method. */
     public static String matchMethod(String code) {
-        return DanishFormats.label("matchMethod." + code, code);
+        return DanishFormats.labelOrCode("matchMethod.", code);
     }
 
     /** One horizontal bar: its label, printed value, top edge, length in pixels and length in percent. */

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.registry.ReferenceData;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +24,6 @@ public class Coverage {
 
     static final ZoneId DANISH_TIME = dk.botilbudslaege.web.DanishTime.DENMARK;
 
-    private static final Map<String, String> GROUP_NAMES = Map.ofEntries(
-            Map.entry("MUNICIPAL", "Kommunal"), Map.entry("REGIONAL", "Regional"), Map.entry("PRIVATE", "Privat"),
-            Map.entry("SEL_108", "SEL § 108"), Map.entry("ABL_105", "ABL § 105"), Map.entry("SEL_107", "SEL § 107"),
-            Map.entry("BL_43", "BL § 43"), Map.entry("UP_TO_30", "Op til 30 pladser"),
-            Map.entry("OVER_30", "Over 30 pladser"));
     private static final Map<Breakdown, List<String>> ALWAYS_SHOWN = Map.of(
             Breakdown.OPERATOR, List.of("MUNICIPAL", "REGIONAL", "PRIVATE"),
             Breakdown.LEGAL_BASIS, List.of(),
@@ -151,7 +147,7 @@ public class Coverage {
     }
 
     private static CoverageRow named(CoverageRow row) {
-        return row.named(GROUP_NAMES.getOrDefault(row.code(), row.code()));
+        return row.named(DanishFormats.labelOrCode("coverage.group.", row.code()));
     }
 
     private String region(CoverageInput input, String regionCode) {

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.common.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -28,14 +30,12 @@ import org.springframework.stereotype.Component;
 @Component
 class CoverageFiles {
 
-    static final List<String> MUNICIPALITY_HEADER = List.of("Kommunekode", "Kommune", "Regionskode", "Region",
-            "Omfattede botilbud", "Dækkede botilbud", "Dækningsgrad (%)", "Pladser", "Dækkede pladser",
-            "Dækningsgrad, pladser (%)", "Delvist dækkede botilbud", "Aftaler der starter senere",
-            "Blanketter der afventer godkendelse");
-    static final List<String> ROW_HEADER = List.of("Kode", "Navn", "Omfattede botilbud", "Dækkede botilbud",
-            "Dækningsgrad (%)", "Pladser", "Dækkede pladser", "Dækningsgrad, pladser (%)",
-            "Delvist dækkede botilbud", "Aftaler der starter senere", "Blanketter der afventer godkendelse");
-    private static final DateTimeFormatter DANISH_DATE = dk.botilbudslaege.common.DanishFormats.DATE;
+    static final List<String> MUNICIPALITY_HEADER = columns("municipalityCode", "municipality", "regionCode", "region",
+            "inScope", "covered", "coverage", "places", "coveredPlaces", "placesCoverage", "partlyCovered",
+            "startingLater", "awaitingApproval");
+    static final List<String> ROW_HEADER = columns("code", "name", "inScope", "covered", "coverage", "places",
+            "coveredPlaces", "placesCoverage", "partlyCovered", "startingLater", "awaitingApproval");
+    private static final DateTimeFormatter DANISH_DATE = DanishFormats.DATE;
 
     byte[] municipalitiesCsv(List<MunicipalityCoverage> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -71,26 +71,27 @@ class CoverageFiles {
             CellStyle percent = workbook.createCellStyle();
             percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
 
-            Sheet key = workbook.createSheet("Nøgletal");
+            Sheet key = workbook.createSheet(sheet("keyFigures"));
             Targets t = o.targets();
             Object[][] figures = {
-                    {"Dato", o.date().format(DANISH_DATE)},
-                    {"Område", o.regionName() == null ? "Hele landet" : o.regionName()},
-                    {"Omfattede botilbud", o.total().inScopeFacilities()},
-                    {"Dækkede botilbud", o.total().coveredFacilities()},
-                    {"Dækningsgrad", o.total().coverage()},
-                    {"Pladser", o.total().places()},
-                    {"Dækkede pladser", o.total().coveredPlaces()},
-                    {"Dækningsgrad, pladser", o.total().placesCoverage()},
-                    {"Delvist dækkede botilbud (tæller med blandt de dækkede)", o.total().partlyCoveredFacilities()},
-                    {"Aftaler indgået, der starter senere", o.total().startingLater()},
-                    {"Blanketter, der venter på regionens godkendelse", o.total().awaitingApproval()},
-                    {"Dækkede botilbud i hele landet", t.coveredFacilities()},
-                    {"Mål for hele landet (" + t.targetDate().format(DANISH_DATE) + ")", (long) t.targetFacilities()},
-                    {"Kommuner med omfattede botilbud", t.municipalitiesWithFacilities()},
-                    {"heraf med mindst ét dækket", t.municipalitiesWithCoverage()},
-                    {"Dispensationer i kraft", o.dispensations()},
-                    {"Beboere der har valgt den faste læge", "ikke registreret"}};
+                    {column("date"), o.date().format(DANISH_DATE)},
+                    {figure("area"), o.regionName() == null ? figure("nation") : o.regionName()},
+                    {column("inScope"), o.total().inScopeFacilities()},
+                    {column("covered"), o.total().coveredFacilities()},
+                    {figure("coverage"), o.total().coverage()},
+                    {column("places"), o.total().places()},
+                    {column("coveredPlaces"), o.total().coveredPlaces()},
+                    {figure("placesCoverage"), o.total().placesCoverage()},
+                    {figure("partlyCovered"), o.total().partlyCoveredFacilities()},
+                    {figure("startingLater"), o.total().startingLater()},
+                    {figure("awaitingApproval"), o.total().awaitingApproval()},
+                    {figure("coveredNationally"), t.coveredFacilities()},
+                    {DanishFormats.label("file.coverage.figure.target", t.targetDate().format(DANISH_DATE)),
+                            (long) t.targetFacilities()},
+                    {figure("municipalitiesWithFacilities"), t.municipalitiesWithFacilities()},
+                    {figure("municipalitiesWithCoverage"), t.municipalitiesWithCoverage()},
+                    {figure("dispensations"), o.dispensations()},
+                    {figure("residentsChoosing"), figure("notRegistered")}};
             for (int i = 0; i < figures.length; i++) {
                 Row row = key.createRow(i);
                 row.createCell(0).setCellValue(SpreadsheetText.safe(figures[i][0]));
@@ -98,8 +99,8 @@ class CoverageFiles {
                 set(row, 1, figures[i][1], percent);
             }
 
-            rows(workbook.createSheet("Regioner"), o.regions(), bold, percent);
-            Sheet municipalities = workbook.createSheet("Kommuner");
+            rows(workbook.createSheet(sheet("regions")), o.regions(), bold, percent);
+            Sheet municipalities = workbook.createSheet(sheet("municipalities"));
             header(municipalities, MUNICIPALITY_HEADER, bold);
             int r = 1;
             for (MunicipalityCoverage m : o.municipalities()) {
@@ -112,12 +113,12 @@ class CoverageFiles {
                     set(row, i, values[i], percent);
                 }
             }
-            rows(workbook.createSheet("Driftsform"), o.byOperator(), bold, percent);
-            rows(workbook.createSheet("Lovgrundlag"), o.byLegalBasis(), bold, percent);
-            rows(workbook.createSheet("Størrelse"), o.bySize(), bold, percent);
+            rows(workbook.createSheet(sheet("operator")), o.byOperator(), bold, percent);
+            rows(workbook.createSheet(sheet("legalBasis")), o.byLegalBasis(), bold, percent);
+            rows(workbook.createSheet(sheet("size")), o.bySize(), bold, percent);
 
-            Sheet history = workbook.createSheet("Udvikling");
-            header(history, List.of("Dato", "Omfattede botilbud", "Dækkede botilbud", "Dækningsgrad (%)"), bold);
+            Sheet history = workbook.createSheet(sheet("history"));
+            header(history, columns("date", "inScope", "covered", "coverage"), bold);
             r = 1;
             for (HistoryRow h : o.history()) {
                 Row row = history.createRow(r++);
@@ -128,8 +129,8 @@ class CoverageFiles {
                 }
             }
 
-            Sheet zero = workbook.createSheet("Kommuner uden dækning");
-            header(zero, List.of("Kommunekode", "Kommune", "Region", "Omfattede botilbud"), bold);
+            Sheet zero = workbook.createSheet(sheet("zero"));
+            header(zero, columns("municipalityCode", "municipality", "region", "inScope"), bold);
             r = 1;
             for (Targets.ZeroMunicipality z : t.municipalitiesAtZero()) {
                 Row row = zero.createRow(r++);
@@ -139,10 +140,9 @@ class CoverageFiles {
                 }
             }
 
-            Sheet pipeline = workbook.createSheet("Aftaler på vej");
-            header(pipeline, List.of("Kommunekode", "Kommune", "Region", "Omfattede botilbud", "Dækkede botilbud",
-                    "Delvist dækkede botilbud", "Aftaler der starter senere", "Blanketter der afventer godkendelse"),
-                    bold);
+            Sheet pipeline = workbook.createSheet(sheet("pipeline"));
+            header(pipeline, columns("municipalityCode", "municipality", "region", "inScope", "covered",
+                    "partlyCovered", "startingLater", "awaitingApproval"), bold);
             r = 1;
             for (MunicipalityCoverage m : o.inProgress()) {
                 CoverageRow c = m.coverage();
@@ -154,8 +154,8 @@ class CoverageFiles {
                 }
             }
 
-            Sheet methods = workbook.createSheet("Matchmetoder");
-            header(methods, List.of("Metode", "Aftaler i kraft"), bold);
+            Sheet methods = workbook.createSheet(sheet("matchMethods"));
+            header(methods, columns("method", "agreementsInForce"), bold);
             r = 1;
             for (Map.Entry<String, Long> e : o.matchMethods().entrySet()) {
                 Row row = methods.createRow(r++);
@@ -172,6 +172,23 @@ class CoverageFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The Danish labels of the exported files: messages_da's {@code file.coverage.*}. */
+    private static String column(String name) {
+        return DanishFormats.label("file.coverage.column." + name);
+    }
+
+    private static List<String> columns(String... names) {
+        return Stream.of(names).map(CoverageFiles::column).toList();
+    }
+
+    private static String sheet(String name) {
+        return DanishFormats.label("file.coverage.sheet." + name);
+    }
+
+    private static String figure(String name) {
+        return DanishFormats.label("file.coverage.figure." + name);
     }
 
     private static void rows(Sheet sheet, List<CoverageRow> rows, CellStyle bold, CellStyle percent) {

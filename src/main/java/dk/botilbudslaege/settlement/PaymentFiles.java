@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.common.SpreadsheetText;
@@ -25,14 +26,15 @@ import org.springframework.stereotype.Component;
  * through {@link SpreadsheetText#safe}, so a name like {@code =HYPERLINK(...)} is text, not a formula;
  * amounts, hours and days are numbers (numeric cells; in CSV a Danish number such as {@code -12,50}).
  * A month not approved gives a draft: {@code UDKAST} in the file name, the CSV's first line (before the
- * header) and the sheet's title.
+ * header) and the sheet's title. The labels are messages_da's {@code file.payment.*}, Danish whatever the
+ * caller's language.
  */
 @Component
 class PaymentFiles {
 
     /** SPEC F5: the first line (CSV) of a month's file before approval; its sheet title (XLSX) begins "UDKAST". */
-    static final List<String> DRAFT_LINE = List.of("UDKAST – ikke godkendt",
-            "Måneden er ikke godkendt og låst. Beløbene kan ændre sig og må ikke udbetales.");
+    static final List<String> DRAFT_LINE = List.of(DanishFormats.label("file.payment.draft.title"),
+            DanishFormats.label("file.payment.draft.note"));
 
     /** {@code afregning-1082-2026-03.csv}; before approval {@code UDKAST-afregning-1082-2026-03.csv}. */
     static String filename(Settlements.MonthView view, String extension) {
@@ -40,11 +42,12 @@ class PaymentFiles {
     }
 
     static String sheetName(Settlements.MonthView view) {
-        return (view.draft() ? "UDKAST " : "") + "Afregning " + view.month();
+        return DanishFormats.label(view.draft() ? "file.payment.sheet.draft" : "file.payment.sheet", view.month());
     }
 
-    static final List<String> HEADER = List.of("Måned", "Region", "Aftale", "Ydernummer", "Læge", "Enhed", "Kommune",
-            "Type", "Korrigerer måned", "Dage", "Timer", "Beløb ekskl. moms", "Moms", "Beløb inkl. moms");
+    static final List<String> HEADER = Stream.of("month", "region", "agreement", "providerNumber", "doctor", "unit",
+            "municipality", "kind", "correctsMonth", "days", "hours", "amountExVat", "vat", "amountInclVat")
+            .map(column -> DanishFormats.label("file.payment.header." + column)).toList();
 
     byte[] xlsx(Settlements.MonthView view) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -80,7 +83,7 @@ class PaymentFiles {
                 money(row, 13, l.amountInclVat(), money);
             }
             Row total = sheet.createRow(r);
-            total.createCell(0).setCellValue("I alt");
+            total.createCell(0).setCellValue(DanishFormats.label("file.payment.total"));
             total.getCell(0).setCellStyle(bold);
             money(total, 11, view.totalExVat(), money);
             money(total, 12, view.totalVat(), money);
@@ -125,7 +128,7 @@ class PaymentFiles {
     }
 
     private static String kind(SettlementLine l) {
-        return l.kind() == SettlementLine.Kind.FEE ? "Honorar" : "Regulering";
+        return DanishFormats.label("file.payment.kind." + l.kind().name());
     }
 
     private static void money(Row row, int column, BigDecimal amount, CellStyle style) {
