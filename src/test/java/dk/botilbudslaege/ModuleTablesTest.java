@@ -1,5 +1,8 @@
 package dk.botilbudslaege;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.IntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,13 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Modules own their tables (issue 12): a module's SQL names only its own tables, the views other modules
@@ -38,15 +37,18 @@ class ModuleTablesTest {
 
     /** Each base table and its owning module. */
     static final Map<String, String> OWNER = owners(Map.of(
-            "registry", "region municipality municipality_region facility facility_group facility_section"
-                    + " legal_basis_scope legal_basis_scope_change practice doctor change_request practice_vat_status"
-                    // the dated history of the registry field facility.residents, written by a trigger on facility
-                    // (V6); settlement reads it through registry_facility_residents
-                    + " facility_residents",
+            "registry",
+                    "region municipality municipality_region facility facility_group facility_section"
+                            + " legal_basis_scope legal_basis_scope_change practice doctor change_request practice_vat_status"
+                            // the dated history of the registry field facility.residents, written by a trigger on
+                            // facility
+                            // (V6); settlement reads it through registry_facility_residents
+                            + " facility_residents",
             "agreement", "agreement agreement_coverage dispensation dispensation_application information_form",
             "settlement", "budget_frame hourly_rate settlement_line settlement_month",
-            "matching", "doctor_wish facility_priority matching_opening matching_proposal matching_round"
-                    + " region_neighbour",
+            "matching",
+                    "doctor_wish facility_priority matching_opening matching_proposal matching_round"
+                            + " region_neighbour",
             "coverage", "coverage_target",
             "security", "app_user",
             "audit", "audit_event",
@@ -55,8 +57,12 @@ class ModuleTablesTest {
 
     /** Views published before the {@code <module>_<what>} naming. */
     static final Map<String, String> OLD_VIEWS = Map.of(
-            "agreement_overview", "agreement", "agreement_state", "agreement",
-            "current_municipality_region", "registry");
+            "agreement_overview",
+            "agreement",
+            "agreement_state",
+            "agreement",
+            "current_municipality_region",
+            "registry");
 
     /** The module that loads seed data and may write any table, like a migration. */
     static final String SEED_LOADER = "demo";
@@ -80,13 +86,13 @@ class ModuleTablesTest {
                         """).query(String.class).list();
         assertThat(tables).isNotEmpty();
         assertThat(tables.stream().filter(t -> !OWNER.containsKey(t)).toList())
-                .as("tables without an owner in ModuleTablesTest.OWNER").isEmpty();
+                .as("tables without an owner in ModuleTablesTest.OWNER")
+                .isEmpty();
     }
 
     @Test
     void a_published_view_reads_only_its_modules_tables_and_other_views() {
-        record Use(String view, String used, String usedType) {
-        }
+        record Use(String view, String used, String usedType) {}
         List<Use> uses = jdbc.sql("""
                         select u.view_name as view, u.table_name as used, t.table_type as used_type
                           from information_schema.view_table_usage u
@@ -95,12 +101,15 @@ class ModuleTablesTest {
                          where u.view_schema = 'public'
                         """).query(Use.class).list();
         List<String> views = jdbc.sql("select table_name from information_schema.views where table_schema = 'public'")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         assertThat(views.stream().filter(v -> viewOwner(v) == null).toList())
-                .as("views named neither <module>_<what> nor in OLD_VIEWS").isEmpty();
+                .as("views named neither <module>_<what> nor in OLD_VIEWS")
+                .isEmpty();
         assertThat(uses).isNotEmpty();
         List<String> wrong = uses.stream()
-                .filter(u -> u.usedType().equals("BASE TABLE") && !viewOwner(u.view()).equals(OWNER.get(u.used())))
+                .filter(u -> u.usedType().equals("BASE TABLE")
+                        && !viewOwner(u.view()).equals(OWNER.get(u.used())))
                 .map(u -> u.view() + " (" + viewOwner(u.view()) + ") reads " + u.used() + " (" + OWNER.get(u.used())
                         + ")")
                 .toList();
@@ -111,8 +120,11 @@ class ModuleTablesTest {
     void sql_names_only_its_own_modules_tables() {
         Map<String, List<String>> found = crossModuleReads(MAIN);
         report(found);
-        assertThat(found.entrySet().stream().filter(e -> !e.getKey().startsWith(SEED_LOADER + " "))
-                .flatMap(e -> e.getValue().stream()).toList()).isEmpty();
+        assertThat(found.entrySet().stream()
+                        .filter(e -> !e.getKey().startsWith(SEED_LOADER + " "))
+                        .flatMap(e -> e.getValue().stream())
+                        .toList())
+                .isEmpty();
     }
 
     @Test
@@ -139,14 +151,19 @@ class ModuleTablesTest {
         if (OLD_VIEWS.containsKey(view)) {
             return OLD_VIEWS.get(view);
         }
-        return OWNER.values().stream().distinct().filter(m -> view.startsWith(m + "_")).findFirst().orElse(null);
+        return OWNER.values().stream()
+                .distinct()
+                .filter(m -> view.startsWith(m + "_"))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Per "module -> owner", each naming of another module's table in SQL: "File.java: table". */
     static Map<String, List<String>> crossModuleReads(Path root) {
         Map<String, List<String>> found = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 String module = root.relativize(file).getName(0).toString();
                 for (String literal : stringLiterals(Files.readString(file))) {
                     Matcher m = RELATION.matcher(literal);

@@ -1,14 +1,5 @@
 package dk.botilbudslaege.admin;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
@@ -19,6 +10,14 @@ import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.settlement.RateReach;
 import dk.botilbudslaege.settlement.Rates;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -71,21 +70,36 @@ class AdminPageController {
 
     /** Adding a rate asks first: the page shows what it rewrites, and a second post confirms. */
     @PostMapping("/rates")
-    String addRate(CurrentUser user, @RequestParam(required = false) String validFrom,
-                   @RequestParam(required = false) String hourlyRate,
-                   @RequestParam(required = false, defaultValue = "false") boolean confirmed,
-                   RedirectAttributes redirect) {
+    String addRate(
+            CurrentUser user,
+            @RequestParam(required = false) String validFrom,
+            @RequestParam(required = false) String hourlyRate,
+            @RequestParam(required = false, defaultValue = "false") boolean confirmed,
+            RedirectAttributes redirect) {
         requireAdmin(user);
         return attempt(redirect, "rates", () -> {
             LocalDate from = date("validFrom", validFrom);
             BigDecimal rate = amount(hourlyRate);
             if (!confirmed) {
                 RateReach reach = rates.preview(user, from, rate);
-                redirect.addFlashAttribute("pendingRate", Map.of("validFrom", from.toString(),
-                        "hourlyRate", hourlyRate.trim(), "consequence", reach.until() == null
-                                ? text("admin.rate.consequence.open", from.format(DANISH_DATE), hourlyRate.trim())
-                                : text("admin.rate.consequence.until", from.format(DANISH_DATE), hourlyRate.trim(),
-                                reach.until().minusDays(1).format(DANISH_DATE))));
+                redirect.addFlashAttribute(
+                        "pendingRate",
+                        Map.of(
+                                "validFrom",
+                                from.toString(),
+                                "hourlyRate",
+                                hourlyRate.trim(),
+                                "consequence",
+                                reach.until() == null
+                                        ? text(
+                                                "admin.rate.consequence.open",
+                                                from.format(DANISH_DATE),
+                                                hourlyRate.trim())
+                                        : text(
+                                                "admin.rate.consequence.until",
+                                                from.format(DANISH_DATE),
+                                                hourlyRate.trim(),
+                                                reach.until().minusDays(1).format(DANISH_DATE))));
                 return null;
             }
             rates.add(user, from, rate);
@@ -94,9 +108,12 @@ class AdminPageController {
     }
 
     @PostMapping("/rates/{validFrom}/correct")
-    String correctRate(CurrentUser user, @PathVariable String validFrom,
-                       @RequestParam(required = false) String newValidFrom,
-                       @RequestParam(required = false) String hourlyRate, RedirectAttributes redirect) {
+    String correctRate(
+            CurrentUser user,
+            @PathVariable String validFrom,
+            @RequestParam(required = false) String newValidFrom,
+            @RequestParam(required = false) String hourlyRate,
+            RedirectAttributes redirect) {
         requireAdmin(user);
         return attempt(redirect, "rates", () -> {
             LocalDate from = date("validFrom", validFrom);
@@ -116,10 +133,13 @@ class AdminPageController {
     }
 
     @PostMapping("/legal-bases")
-    String addLegalBasis(CurrentUser user, @RequestParam(required = false) String legalBasis,
-                         @RequestParam(required = false) String validFrom,
-                         @RequestParam(required = false) String inScope,
-                         @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String addLegalBasis(
+            CurrentUser user,
+            @RequestParam(required = false) String legalBasis,
+            @RequestParam(required = false) String validFrom,
+            @RequestParam(required = false) String inScope,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
         requireAdmin(user);
         return attempt(redirect, "legal-bases", () -> {
             Boolean in = "true".equals(inScope) ? Boolean.TRUE : "false".equals(inScope) ? Boolean.FALSE : null;
@@ -129,15 +149,19 @@ class AdminPageController {
     }
 
     @PostMapping("/targets")
-    String addTarget(CurrentUser user, @RequestParam(required = false) String targetDate,
-                     @RequestParam(required = false) String facilities,
-                     @RequestParam(required = false) String everyMunicipality,
-                     @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String addTarget(
+            CurrentUser user,
+            @RequestParam(required = false) String targetDate,
+            @RequestParam(required = false) String facilities,
+            @RequestParam(required = false) String everyMunicipality,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
         requireAdmin(user);
         return attempt(redirect, "targets", () -> {
             Integer count;
             try {
-                count = facilities == null || facilities.isBlank() ? null
+                count = facilities == null || facilities.isBlank()
+                        ? null
                         : Integer.valueOf(facilities.trim().replace(".", ""));
             } catch (NumberFormatException e) {
                 count = -1;
@@ -181,11 +205,12 @@ class AdminPageController {
 
     /** The field's name as the page shows it, for messages about a date that cannot be read. */
     private String label(String field) {
-        return text(switch (field) {
-            case "targetDate" -> "admin.targets.targetDate";
-            case "legalBasisFrom" -> "admin.from";
-            default -> "rate.validFrom";
-        });
+        return text(
+                switch (field) {
+                    case "targetDate" -> "admin.targets.targetDate";
+                    case "legalBasisFrom" -> "admin.from";
+                    default -> "rate.validFrom";
+                });
     }
 
     private LocalDate optionalDate(String field, String text) {

@@ -11,13 +11,37 @@ import java.util.List;
  * {@code endReason} and {@code endedBy} are set when the region ended the agreement (SPEC §3): it ends
  * on {@code endDate}, for that reason.
  */
-public record Agreement(long id, AgreementStatus status, long doctorId, String doctorName, long practiceId,
-                        String providerNumber, String practiceName, boolean vatRegistered, UnitKind unitKind,
-                        List<Long> facilityIds, Long sectionId, Long groupId, String unitName, String municipalityCode,
-                        String municipalityName, String regionCode, int residents, BigDecimal monthlyHours,
-                        LocalDate startDate, LocalDate endDate, LocalDate noticeDate, String noticeBy,
-                        MatchMethod matchMethod, String decisionReason, String decidedBy, OffsetDateTime decidedAt,
-                        String createdBy, int version, String endReason, String endedBy) {
+public record Agreement(
+        long id,
+        AgreementStatus status,
+        long doctorId,
+        String doctorName,
+        long practiceId,
+        String providerNumber,
+        String practiceName,
+        boolean vatRegistered,
+        UnitKind unitKind,
+        List<Long> facilityIds,
+        Long sectionId,
+        Long groupId,
+        String unitName,
+        String municipalityCode,
+        String municipalityName,
+        String regionCode,
+        int residents,
+        BigDecimal monthlyHours,
+        LocalDate startDate,
+        LocalDate endDate,
+        LocalDate noticeDate,
+        String noticeBy,
+        MatchMethod matchMethod,
+        String decisionReason,
+        String decidedBy,
+        OffsetDateTime decidedAt,
+        String createdBy,
+        int version,
+        String endReason,
+        String endedBy) {
 
     /** The first facility of the unit (the facility itself, the section's facility, or a group member). */
     public Long facilityId() {

@@ -1,10 +1,9 @@
 package dk.botilbudslaege.agreement;
 
-import java.util.List;
-
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.security.CurrentUser;
+import java.util.List;
 
 /**
  * Who may see and act on agreements (SPEC §1, §3).
@@ -23,13 +22,11 @@ import dk.botilbudslaege.security.CurrentUser;
  */
 final class AgreementAccess {
 
-    private AgreementAccess() {
-    }
+    private AgreementAccess() {}
 
     /** The facts of a unit that decide who may file for it. */
-    record UnitScope(List<String> operators, List<String> municipalityCodes, List<String> regionCodes,
-                     List<Long> facilityIds) {
-    }
+    record UnitScope(
+            List<String> operators, List<String> municipalityCodes, List<String> regionCodes, List<Long> facilityIds) {}
 
     /** Refuses the national viewer before anything is looked up, so that neither rows nor ids leak. */
     static void requireAgreementUser(CurrentUser user) {
@@ -40,12 +37,15 @@ final class AgreementAccess {
 
     static boolean canFile(CurrentUser user, UnitScope unit) {
         return switch (user.role()) {
-            case MUNICIPALITY -> unit.municipalityCodes().stream().allMatch(user::inMunicipality)
-                    && unit.operators().stream().noneMatch("REGIONAL"::equals);
-            case REGION -> unit.regionCodes().stream().allMatch(user::inRegion)
-                    && unit.operators().stream().allMatch("REGIONAL"::equals);
-            case FACILITY -> unit.facilityIds().contains(user.facilityId())
-                    && unit.operators().stream().allMatch("PRIVATE"::equals);
+            case MUNICIPALITY ->
+                unit.municipalityCodes().stream().allMatch(user::inMunicipality)
+                        && unit.operators().stream().noneMatch("REGIONAL"::equals);
+            case REGION ->
+                unit.regionCodes().stream().allMatch(user::inRegion)
+                        && unit.operators().stream().allMatch("REGIONAL"::equals);
+            case FACILITY ->
+                unit.facilityIds().contains(user.facilityId())
+                        && unit.operators().stream().allMatch("PRIVATE"::equals);
             case DOCTOR, NATIONAL, ADMIN -> false;
         };
     }
@@ -81,8 +81,9 @@ final class AgreementAccess {
         SqlConditions conditions = new SqlConditions();
         return switch (user.role()) {
             case REGION -> conditions.add("a.region_code = :scopeRegion", "scopeRegion", user.regionCode());
-            case MUNICIPALITY -> conditions.add("a.municipality_code = :scopeMunicipality", "scopeMunicipality",
-                    user.municipalityCode());
+            case MUNICIPALITY ->
+                conditions.add(
+                        "a.municipality_code = :scopeMunicipality", "scopeMunicipality", user.municipalityCode());
             case FACILITY -> conditions.add(":scopeFacility = any(a.facility_ids)", "scopeFacility", user.facilityId());
             case DOCTOR -> conditions.add("a.doctor_id = :scopeDoctor", "scopeDoctor", user.doctorId());
             case NATIONAL, ADMIN -> throw new ForbiddenException("scope.national.aggregatesOnly");

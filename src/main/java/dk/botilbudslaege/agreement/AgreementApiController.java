@@ -1,8 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.MultiLine;
 import dk.botilbudslaege.common.NotFoundException;
@@ -10,6 +7,8 @@ import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
 import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,14 +40,18 @@ class AgreementApiController {
     }
 
     @GetMapping("/agreements")
-    PageResult<Agreement> list(CurrentUser user, @RequestParam(required = false) AgreementStatus status,
-                               @RequestParam(required = false) String municipalityCode,
-                               @RequestParam(required = false) Long doctorId,
-                               @RequestParam(required = false) Long facilityId,
-                               @RequestParam(required = false) String q,
-                               @RequestParam(required = false) Integer page,
-                               @RequestParam(required = false) Integer size) {
-        return agreements.search(user, new Agreements.AgreementFilter(status, municipalityCode, doctorId, facilityId, q),
+    PageResult<Agreement> list(
+            CurrentUser user,
+            @RequestParam(required = false) AgreementStatus status,
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) Long doctorId,
+            @RequestParam(required = false) Long facilityId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return agreements.search(
+                user,
+                new Agreements.AgreementFilter(status, municipalityCode, doctorId, facilityId, q),
                 PageRequest.of(page, size, 50));
     }
 
@@ -60,8 +63,11 @@ class AgreementApiController {
     @PostMapping("/agreements")
     ResponseEntity<Agreement> create(CurrentUser user, @Valid @RequestBody AgreementForm form) {
         Agreement created = agreements.create(user, form);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(created);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(created.id())
+                        .toUri())
+                .body(created);
     }
 
     @PutMapping("/agreements/{id}")
@@ -71,9 +77,11 @@ class AgreementApiController {
 
     /** Files the information form; the body (contact person, R6 declaration) is optional. */
     @PostMapping("/agreements/{id}/submit")
-    Agreement submit(CurrentUser user, @PathVariable long id,
-                     @Valid @RequestBody(required = false) InformationFormInput form,
-                     @RequestParam(required = false) Integer version) {
+    Agreement submit(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid @RequestBody(required = false) InformationFormInput form,
+            @RequestParam(required = false) Integer version) {
         return agreements.submit(user, id, form, version);
     }
 
@@ -83,8 +91,11 @@ class AgreementApiController {
     }
 
     @PostMapping("/agreements/{id}/reject")
-    Agreement reject(CurrentUser user, @PathVariable long id, @RequestBody(required = false) Decision decision,
-                     @RequestParam(required = false) Integer version) {
+    Agreement reject(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestBody(required = false) Decision decision,
+            @RequestParam(required = false) Integer version) {
         return agreements.reject(user, id, decision == null ? null : decision.reason(), version);
     }
 
@@ -94,8 +105,11 @@ class AgreementApiController {
     }
 
     @PostMapping("/agreements/{id}/notice")
-    Agreement notice(CurrentUser user, @PathVariable long id, @RequestBody(required = false) Notice notice,
-                     @RequestParam(required = false) Integer version) {
+    Agreement notice(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestBody(required = false) Notice notice,
+            @RequestParam(required = false) Integer version) {
         return agreements.giveNotice(user, id, notice == null ? null : notice.noticeDate(), version);
     }
 
@@ -104,18 +118,21 @@ class AgreementApiController {
      * (today when left out), for planning and the page's preview. Changes nothing; any signed-in role.
      */
     @GetMapping("/agreements/notice-end")
-    NoticeEnd noticeEnd(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                        LocalDate noticeDate) {
+    NoticeEnd noticeEnd(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noticeDate) {
         LocalDate date = noticeDate == null ? LocalDate.now() : noticeDate;
         return new NoticeEnd(date, NoticePeriod.endDate(date));
     }
 
     /** The region ends an agreement that can no longer run, from today or later, with a reason (SPEC §3). */
     @PostMapping("/agreements/{id}/end")
-    Agreement end(CurrentUser user, @PathVariable long id, @RequestBody(required = false) End body,
-                  @RequestParam(required = false) Integer version) {
-        return agreements.end(user, id, body == null ? null : body.endDate(), body == null ? null : body.reason(),
-                version);
+    Agreement end(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestBody(required = false) End body,
+            @RequestParam(required = false) Integer version) {
+        return agreements.end(
+                user, id, body == null ? null : body.endDate(), body == null ? null : body.reason(), version);
     }
 
     @GetMapping("/agreements/{id}/history")
@@ -137,8 +154,11 @@ class AgreementApiController {
     @PostMapping("/dispensations")
     ResponseEntity<Dispensation> grant(CurrentUser user, @Valid @RequestBody DispensationForm form) {
         Dispensation granted = dispensations.grant(user, form);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(granted.id()).toUri()).body(granted);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(granted.id())
+                        .toUri())
+                .body(granted);
     }
 
     @PostMapping("/dispensations/{id}/end")
@@ -146,18 +166,13 @@ class AgreementApiController {
         return dispensations.end(user, id, body == null ? null : body.validTo());
     }
 
-    record Decision(@MultiLine String reason) {
-    }
+    record Decision(@MultiLine String reason) {}
 
-    record Notice(LocalDate noticeDate) {
-    }
+    record Notice(LocalDate noticeDate) {}
 
-    record NoticeEnd(LocalDate noticeDate, LocalDate endDate) {
-    }
+    record NoticeEnd(LocalDate noticeDate, LocalDate endDate) {}
 
-    record End(LocalDate endDate, @MultiLine String reason) {
-    }
+    record End(LocalDate endDate, @MultiLine String reason) {}
 
-    record EndDispensation(LocalDate validTo) {
-    }
+    record EndDispensation(LocalDate validTo) {}
 }

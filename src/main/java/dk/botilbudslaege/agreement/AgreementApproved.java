@@ -1,10 +1,9 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.Map;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.audit.AuditedChange;
+import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * Published when the region approves an agreement: it is paid from {@code startDate} (SPEC §3, F5).

@@ -1,8 +1,7 @@
 package dk.botilbudslaege.agreement;
 
-import java.util.List;
-
 import dk.botilbudslaege.security.CurrentUser;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,20 +15,22 @@ class AgreementChoices {
         this.jdbc = jdbc;
     }
 
-    record FacilityChoice(long id, String name, String municipalityName, int residents, boolean inScope,
-                          boolean covered) {
-    }
+    record FacilityChoice(
+            long id, String name, String municipalityName, int residents, boolean inScope, boolean covered) {}
 
-    record SectionChoice(long id, String name, int residents) {
-    }
+    record SectionChoice(long id, String name, int residents) {}
 
     /** A group the facility belongs to, with its members' total residents (SPEC R7). */
-    record GroupChoice(long id, String name, String kind, List<String> memberNames, int residents) {
-    }
+    record GroupChoice(long id, String name, String kind, List<String> memberNames, int residents) {}
 
-    record DoctorChoice(long id, String name, String practiceName, String providerNumber, String municipalityName,
-                        boolean nursingHomeDoctor, int activeAgreements) {
-    }
+    record DoctorChoice(
+            long id,
+            String name,
+            String practiceName,
+            String providerNumber,
+            String municipalityName,
+            boolean nursingHomeDoctor,
+            int activeAgreements) {}
 
     /** The facilities the user may file for, with whether they are in scope and covered today. */
     List<FacilityChoice> facilities(CurrentUser user) {
@@ -72,7 +73,8 @@ class AgreementChoices {
     }
 
     List<SectionChoice> sections(long facilityId) {
-        return jdbc.sql("select id, name, residents from registry_facility_section where facility_id = :f order by name")
+        return jdbc.sql(
+                        "select id, name, residents from registry_facility_section where facility_id = :f order by name")
                 .param("f", facilityId)
                 .query(SectionChoice.class)
                 .list();
@@ -86,8 +88,12 @@ class AgreementChoices {
                           from registry_facility f join registry_facility_group g on g.id = f.group_id where f.id = :f
                         """)
                 .param("f", facilityId)
-                .query((rs, i) -> new GroupChoice(rs.getLong("id"), rs.getString("name"), rs.getString("kind"),
-                        List.of((String[]) rs.getArray("members").getArray()), rs.getInt("residents")))
+                .query((rs, i) -> new GroupChoice(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("kind"),
+                        List.of((String[]) rs.getArray("members").getArray()),
+                        rs.getInt("residents")))
                 .list();
     }
 
@@ -123,7 +129,8 @@ class AgreementChoices {
                 .param("region", user.regionCode() == null ? "" : user.regionCode())
                 .param("doctor", user.doctorId() == null ? -1L : user.doctorId())
                 .query((rs, i) -> java.util.Map.entry(rs.getLong("id"), rs.getString("label")))
-                .list().forEach(e -> result.put(e.getKey(), e.getValue()));
+                .list()
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
         return result;
     }
 }

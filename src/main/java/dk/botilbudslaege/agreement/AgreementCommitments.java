@@ -1,8 +1,7 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-
 import dk.botilbudslaege.registry.RegistryCommitments;
+import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,14 +20,18 @@ class AgreementCommitments implements RegistryCommitments {
     /** R1 with extra capacity: the approved roles running or to come and a MULTIPLE_FACILITIES dispensation today. */
     @Override
     public int capacitiesInUse(long doctorId) {
-        return room.ofDoctor(doctorId, LocalDate.now()).map(AgreementRoom.DoctorRoom::capacitiesInUse).orElse(1);
+        return room.ofDoctor(doctorId, LocalDate.now())
+                .map(AgreementRoom.DoctorRoom::capacitiesInUse)
+                .orElse(1);
     }
 
     /** Any agreement, of any status, on the section. */
     @Override
     public boolean sectionInUse(long sectionId) {
-        return jdbc.sql("select exists (select 1 from agreement where section_id = :s)").param("s", sectionId)
-                .query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from agreement where section_id = :s)")
+                .param("s", sectionId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The group has an approved agreement that is, or will be, in force: its members are fixed until it ends. */

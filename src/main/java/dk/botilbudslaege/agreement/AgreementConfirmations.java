@@ -1,5 +1,6 @@
 package dk.botilbudslaege.agreement;
 
+import dk.botilbudslaege.common.DanishFormats;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -8,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import dk.botilbudslaege.common.DanishFormats;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -34,9 +32,8 @@ class AgreementConfirmations {
      * @param consequences the consequences, one sentence each
      * @param back         where "cancel" leads
      */
-    record Confirmation(String heading, String action, Map<String, String> fields, List<String> consequences,
-                        String back) {
-    }
+    record Confirmation(
+            String heading, String action, Map<String, String> fields, List<String> consequences, String back) {}
 
     private final InformationForms forms;
     private final MessageSource messages;
@@ -55,12 +52,17 @@ class AgreementConfirmations {
         lines.add(text("confirm.approve.fee", money(fee), a.monthlyHours().toPlainString(), money(rate)));
         BackPay backPay = BackPay.of(a.startDate(), today, fee);
         if (backPay.months() > 0) {
-            lines.add(text("confirm.approve.backPay", backPay.months(), month(backPay.first()),
-                    month(backPay.last()), money(backPay.amountExVat())));
+            lines.add(text(
+                    "confirm.approve.backPay",
+                    backPay.months(),
+                    month(backPay.first()),
+                    month(backPay.last()),
+                    money(backPay.amountExVat())));
         } else {
             YearMonth first = YearMonth.from(a.startDate());
-            lines.add(text("confirm.approve.noBackPay", month(first.isBefore(YearMonth.from(today))
-                    ? YearMonth.from(today) : first)));
+            lines.add(text(
+                    "confirm.approve.noBackPay",
+                    month(first.isBefore(YearMonth.from(today)) ? YearMonth.from(today) : first)));
         }
         return confirmation(a, "approve", "confirm.approve.heading", versioned(version), lines);
     }
@@ -68,12 +70,20 @@ class AgreementConfirmations {
     Confirmation reject(Agreement a, String reason, Integer version) {
         Map<String, String> fields = versioned(version);
         fields.put("reason", reason);
-        return confirmation(a, "reject", "confirm.reject.heading", fields,
+        return confirmation(
+                a,
+                "reject",
+                "confirm.reject.heading",
+                fields,
                 List.of(text("confirm.reject.effect"), text("confirm.reason", reason.strip())));
     }
 
     Confirmation withdraw(Agreement a, Integer version) {
-        return confirmation(a, "withdraw", "confirm.withdraw.heading", versioned(version),
+        return confirmation(
+                a,
+                "withdraw",
+                "confirm.withdraw.heading",
+                versioned(version),
                 List.of(text("confirm.withdraw.effect")));
     }
 
@@ -81,26 +91,42 @@ class AgreementConfirmations {
         LocalDate end = NoticePeriod.endDate(noticeDate);
         Map<String, String> fields = versioned(version);
         fields.put("noticeDate", noticeDate.toString());
-        return confirmation(a, "notice", "confirm.notice.heading", fields, List.of(
-                text("confirm.notice.effect", DanishFormats.date(noticeDate), DanishFormats.date(end)),
-                lastPaid(end), text("confirm.notice.gp"), text("confirm.notice.final")));
+        return confirmation(
+                a,
+                "notice",
+                "confirm.notice.heading",
+                fields,
+                List.of(
+                        text("confirm.notice.effect", DanishFormats.date(noticeDate), DanishFormats.date(end)),
+                        lastPaid(end),
+                        text("confirm.notice.gp"),
+                        text("confirm.notice.final")));
     }
 
     Confirmation end(Agreement a, LocalDate endDate, String reason, Integer version) {
         Map<String, String> fields = versioned(version);
         fields.put("endDate", endDate.toString());
         fields.put("reason", reason);
-        return confirmation(a, "end", "confirm.end.heading", fields, List.of(
-                text("confirm.end.effect", DanishFormats.date(endDate)), lastPaid(endDate),
-                text("confirm.reason", reason.strip()), text("confirm.end.parties")));
+        return confirmation(
+                a,
+                "end",
+                "confirm.end.heading",
+                fields,
+                List.of(
+                        text("confirm.end.effect", DanishFormats.date(endDate)), lastPaid(endDate),
+                        text("confirm.reason", reason.strip()), text("confirm.end.parties")));
     }
 
     Confirmation endDispensation(Dispensation d, String doctorName, LocalDate validTo) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("validTo", validTo.toString());
         String kind = text("dispensationKind." + d.kind().name());
-        return new Confirmation(text("confirm.dispensation.heading"), "/dispensations/" + d.id() + "/end", fields,
-                List.of(text("confirm.dispensation.effect", kind, doctorName, DanishFormats.date(validTo)),
+        return new Confirmation(
+                text("confirm.dispensation.heading"),
+                "/dispensations/" + d.id() + "/end",
+                fields,
+                List.of(
+                        text("confirm.dispensation.effect", kind, doctorName, DanishFormats.date(validTo)),
                         text("confirm.dispensation.rules", DanishFormats.date(validTo.plusDays(1)))),
                 "/dispensations");
     }
@@ -110,10 +136,14 @@ class AgreementConfirmations {
         return text("confirm.lastPaid", month(YearMonth.from(endDate)), DanishFormats.date(endDate));
     }
 
-    private Confirmation confirmation(Agreement a, String action, String headingKey, Map<String, String> fields,
-                                      List<String> consequences) {
-        return new Confirmation(text(headingKey) + ": " + a.unitName(), "/agreements/" + a.id() + "/" + action,
-                fields, consequences, "/agreements/" + a.id());
+    private Confirmation confirmation(
+            Agreement a, String action, String headingKey, Map<String, String> fields, List<String> consequences) {
+        return new Confirmation(
+                text(headingKey) + ": " + a.unitName(),
+                "/agreements/" + a.id() + "/" + action,
+                fields,
+                consequences,
+                "/agreements/" + a.id());
     }
 
     private static Map<String, String> versioned(Integer version) {

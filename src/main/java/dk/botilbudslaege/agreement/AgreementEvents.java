@@ -1,9 +1,8 @@
 package dk.botilbudslaege.agreement;
 
-import java.util.Map;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.audit.AuditedChange;
+import java.util.Map;
 
 /**
  * The changes the agreement module makes, one event each, published in the transaction of the change
@@ -12,102 +11,197 @@ import dk.botilbudslaege.audit.AuditedChange;
  */
 public final class AgreementEvents {
 
-    private AgreementEvents() {
-    }
+    private AgreementEvents() {}
 
     /** A draft was created. */
     public record Created(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Agreements.ENTITY; }
-        public Object entityId() { return agreementId; }
-        public String action() { return "CREATED"; }
+        public String entityType() {
+            return Agreements.ENTITY;
+        }
+
+        public Object entityId() {
+            return agreementId;
+        }
+
+        public String action() {
+            return "CREATED";
+        }
     }
 
     /** A draft was changed. */
     public record Changed(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Agreements.ENTITY; }
-        public Object entityId() { return agreementId; }
-        public String action() { return "UPDATED"; }
+        public String entityType() {
+            return Agreements.ENTITY;
+        }
+
+        public Object entityId() {
+            return agreementId;
+        }
+
+        public String action() {
+            return "UPDATED";
+        }
     }
 
     /** The information form was filed: DRAFT → SUBMITTED. */
     public record Filed(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Agreements.ENTITY; }
-        public Object entityId() { return agreementId; }
-        public String action() { return "SUBMITTED"; }
+        public String entityType() {
+            return Agreements.ENTITY;
+        }
+
+        public Object entityId() {
+            return agreementId;
+        }
+
+        public String action() {
+            return "SUBMITTED";
+        }
     }
 
     /** The region said no, with a reason: SUBMITTED → REJECTED. */
     public record Rejected(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Agreements.ENTITY; }
-        public Object entityId() { return agreementId; }
-        public String action() { return "REJECTED"; }
+        public String entityType() {
+            return Agreements.ENTITY;
+        }
+
+        public Object entityId() {
+            return agreementId;
+        }
+
+        public String action() {
+            return "REJECTED";
+        }
     }
 
     /** The filer took a draft or a filed form back. */
     public record Withdrawn(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Agreements.ENTITY; }
-        public Object entityId() { return agreementId; }
-        public String action() { return "WITHDRAWN"; }
+        public String entityType() {
+            return Agreements.ENTITY;
+        }
+
+        public Object entityId() {
+            return agreementId;
+        }
+
+        public String action() {
+            return "WITHDRAWN";
+        }
     }
 
     /** A party gave notice: the agreement ends on a stated date. */
     public record NoticeGiven(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Agreements.ENTITY; }
-        public Object entityId() { return agreementId; }
-        public String action() { return "NOTICE_GIVEN"; }
+        public String entityType() {
+            return Agreements.ENTITY;
+        }
+
+        public Object entityId() {
+            return agreementId;
+        }
+
+        public String action() {
+            return "NOTICE_GIVEN";
+        }
     }
 
     /** The region ended the agreement, with a reason. */
     public record EndedByRegion(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Agreements.ENTITY; }
-        public Object entityId() { return agreementId; }
-        public String action() { return "ENDED_BY_REGION"; }
+        public String entityType() {
+            return Agreements.ENTITY;
+        }
+
+        public Object entityId() {
+            return agreementId;
+        }
+
+        public String action() {
+            return "ENDED_BY_REGION";
+        }
     }
 
     /** The region granted a dispensation. */
     public record DispensationGranted(long dispensationId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Dispensations.ENTITY; }
-        public Object entityId() { return dispensationId; }
-        public String action() { return "GRANTED"; }
+        public String entityType() {
+            return Dispensations.ENTITY;
+        }
+
+        public Object entityId() {
+            return dispensationId;
+        }
+
+        public String action() {
+            return "GRANTED";
+        }
     }
 
     /** A dispensation was ended on a date. */
     public record DispensationEnded(long dispensationId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Dispensations.ENTITY; }
-        public Object entityId() { return dispensationId; }
-        public String action() { return "ENDED"; }
+        public String entityType() {
+            return Dispensations.ENTITY;
+        }
+
+        public Object entityId() {
+            return dispensationId;
+        }
+
+        public String action() {
+            return "ENDED";
+        }
     }
 
     /** Someone applied for a dispensation. */
     public record DispensationApplied(long applicationId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return DispensationApplications.ENTITY; }
-        public Object entityId() { return applicationId; }
-        public String action() { return "APPLIED"; }
+        public String entityType() {
+            return DispensationApplications.ENTITY;
+        }
+
+        public Object entityId() {
+            return applicationId;
+        }
+
+        public String action() {
+            return "APPLIED";
+        }
     }
 
     /** An application was granted. */
-    public record DispensationApplicationGranted(long applicationId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() { return DispensationApplications.ENTITY; }
-        public Object entityId() { return applicationId; }
-        public String action() { return "GRANTED"; }
+    public record DispensationApplicationGranted(
+            long applicationId, Map<String, AuditTrail.Change> changes, String actor) implements AuditedChange {
+        public String entityType() {
+            return DispensationApplications.ENTITY;
+        }
+
+        public Object entityId() {
+            return applicationId;
+        }
+
+        public String action() {
+            return "GRANTED";
+        }
     }
 
     /** An application was refused, with a reason. */
-    public record DispensationApplicationRefused(long applicationId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() { return DispensationApplications.ENTITY; }
-        public Object entityId() { return applicationId; }
-        public String action() { return "REFUSED"; }
+    public record DispensationApplicationRefused(
+            long applicationId, Map<String, AuditTrail.Change> changes, String actor) implements AuditedChange {
+        public String entityType() {
+            return DispensationApplications.ENTITY;
+        }
+
+        public Object entityId() {
+            return applicationId;
+        }
+
+        public String action() {
+            return "REFUSED";
+        }
     }
 }

@@ -1,14 +1,13 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -57,8 +56,13 @@ class AgreementFormController {
     }
 
     @PostMapping("/agreements")
-    String create(CurrentUser user, @Valid @ModelAttribute("form") AgreementForm form, BindingResult binding,
-                  @RequestParam(defaultValue = "FACILITY") String unit, Model model, RedirectAttributes redirect) {
+    String create(
+            CurrentUser user,
+            @Valid @ModelAttribute("form") AgreementForm form,
+            BindingResult binding,
+            @RequestParam(defaultValue = "FACILITY") String unit,
+            Model model,
+            RedirectAttributes redirect) {
         requireFilerRole(user);
         applyUnit(form, unit);
         var created = FormErrors.attempt(binding, () -> agreements.create(user, form));
@@ -90,9 +94,14 @@ class AgreementFormController {
     }
 
     @PostMapping("/agreements/{id}/edit")
-    String update(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") AgreementForm form,
-                  BindingResult binding, @RequestParam(defaultValue = "FACILITY") String unit, Model model,
-                  RedirectAttributes redirect) {
+    String update(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") AgreementForm form,
+            BindingResult binding,
+            @RequestParam(defaultValue = "FACILITY") String unit,
+            Model model,
+            RedirectAttributes redirect) {
         Agreement agreement = agreements.get(user, id);
         applyUnit(form, unit);
         if (FormErrors.attempt(binding, () -> agreements.update(user, id, form)).isPresent()) {
@@ -115,7 +124,11 @@ class AgreementFormController {
         }
         // R7: a facility in a group should share the group's doctor, so the group is proposed first
         var groups = facilityId == null ? List.<AgreementChoices.GroupChoice>of() : choices.group(facilityId);
-        addUnitChoices(user, facilityId, groups.isEmpty() ? "FACILITY" : "GROUP:" + groups.get(0).id(), model);
+        addUnitChoices(
+                user,
+                facilityId,
+                groups.isEmpty() ? "FACILITY" : "GROUP:" + groups.get(0).id(),
+                model);
         return "agreements/form :: unitOptions";
     }
 
@@ -133,8 +146,13 @@ class AgreementFormController {
     }
 
     @PostMapping("/agreements/{id}/submit")
-    String submit(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("filing") FilingForm filing,
-                  BindingResult binding, Model model, RedirectAttributes redirect) {
+    String submit(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid @ModelAttribute("filing") FilingForm filing,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         Agreement agreement = agreements.get(user, id);
         if (!filing.isNoOtherContract()) {
             binding.rejectValue("noOtherContract", RuleViolation.OTHER_CONTRACT.messageKey());
@@ -150,7 +168,8 @@ class AgreementFormController {
 
     private String showForm(CurrentUser user, AgreementForm form, Agreement existing, String unit, Model model) {
         List<AgreementChoices.FacilityChoice> facilities = choices.facilities(user);
-        Long facilityId = form.getFacilityIds() == null || form.getFacilityIds().isEmpty() ? null
+        Long facilityId = form.getFacilityIds() == null || form.getFacilityIds().isEmpty()
+                ? null
                 : form.getFacilityIds().get(0);
         model.addAttribute("form", form);
         model.addAttribute("existing", existing);

@@ -1,8 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.DanishFormats;
@@ -12,6 +9,8 @@ import dk.botilbudslaege.common.PageLinks;
 import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,8 +36,11 @@ class AgreementPageController {
     private final AgreementConfirmations confirmations;
     private final MessageSource messages;
 
-    AgreementPageController(Agreements agreements, InformationForms forms, AgreementConfirmations confirmations,
-                            MessageSource messages) {
+    AgreementPageController(
+            Agreements agreements,
+            InformationForms forms,
+            AgreementConfirmations confirmations,
+            MessageSource messages) {
         this.agreements = agreements;
         this.forms = forms;
         this.confirmations = confirmations;
@@ -51,9 +53,13 @@ class AgreementPageController {
     }
 
     @GetMapping
-    String list(CurrentUser user, @RequestParam(required = false) AgreementStatus status,
-                @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String list(
+            CurrentUser user,
+            @RequestParam(required = false) AgreementStatus status,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         var filter = new Agreements.AgreementFilter(status, null, null, null, q);
         model.addAttribute("filter", filter);
         model.addAttribute("result", agreements.search(user, filter, PageRequest.of(Math.max(page, 0), 25, 25)));
@@ -83,8 +89,13 @@ class AgreementPageController {
     // goes straight to the service, which refuses it with its own message.
 
     @PostMapping("/{id}/approve")
-    String approve(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Integer version,
-                   @RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect) {
+    String approve(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            RedirectAttributes redirect) {
         Agreement agreement = agreements.get(user, id);
         if (!confirmed && agreements.actions(user, agreement).decide()) {
             return confirm(model, confirmations.approve(agreement, version));
@@ -93,9 +104,14 @@ class AgreementPageController {
     }
 
     @PostMapping("/{id}/reject")
-    String reject(CurrentUser user, @PathVariable long id, @MultiLine @RequestParam(required = false) String reason,
-                  @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirmed,
-                  Model model, RedirectAttributes redirect) {
+    String reject(
+            CurrentUser user,
+            @PathVariable long id,
+            @MultiLine @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            RedirectAttributes redirect) {
         if (reason == null || reason.isBlank()) {
             redirect.addFlashAttribute("actionErrors", List.of(text("agreement.reason.required")));
             return "redirect:/agreements/" + id;
@@ -108,8 +124,13 @@ class AgreementPageController {
     }
 
     @PostMapping("/{id}/withdraw")
-    String withdraw(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Integer version,
-                    @RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect) {
+    String withdraw(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            RedirectAttributes redirect) {
         Agreement agreement = agreements.get(user, id);
         if (!confirmed && agreements.actions(user, agreement).withdraw()) {
             return confirm(model, confirmations.withdraw(agreement, version));
@@ -118,14 +139,21 @@ class AgreementPageController {
     }
 
     @PostMapping("/{id}/notice")
-    String notice(CurrentUser user, @PathVariable long id,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noticeDate,
-                  @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirmed,
-                  Model model, RedirectAttributes redirect) {
+    String notice(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noticeDate,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            RedirectAttributes redirect) {
         Agreement agreement = agreements.get(user, id);
         LocalDate date = noticeDate == null ? LocalDate.now() : noticeDate;
         if (!confirmed && agreements.actions(user, agreement).giveNotice()) {
-            return checked(id, redirect, () -> Agreements.requireNoticeDateAllowed(agreement, date, LocalDate.now()),
+            return checked(
+                    id,
+                    redirect,
+                    () -> Agreements.requireNoticeDateAllowed(agreement, date, LocalDate.now()),
                     () -> confirm(model, confirmations.notice(agreement, date, version)));
         }
         return act(id, redirect, "agreement.flash.notice", () -> agreements.giveNotice(user, id, date, version));
@@ -133,14 +161,21 @@ class AgreementPageController {
 
     /** The region ends an agreement that can no longer run (SPEC §3). */
     @PostMapping("/{id}/end")
-    String end(CurrentUser user, @PathVariable long id,
-               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
-               @MultiLine @RequestParam(required = false) String reason,
-               @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirmed,
-               Model model, RedirectAttributes redirect) {
+    String end(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+            @MultiLine @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            RedirectAttributes redirect) {
         Agreement agreement = agreements.get(user, id);
         if (!confirmed && agreements.actions(user, agreement).end()) {
-            return checked(id, redirect, () -> Agreements.checkEnding(agreement, endDate, reason),
+            return checked(
+                    id,
+                    redirect,
+                    () -> Agreements.checkEnding(agreement, endDate, reason),
                     () -> confirm(model, confirmations.end(agreement, endDate, reason, version)));
         }
         return act(id, redirect, "agreement.flash.ended", () -> agreements.end(user, id, endDate, reason, version));
@@ -149,14 +184,18 @@ class AgreementPageController {
     /** The end date and last month paid of a notice given on this date, shown while the user picks it. */
     @GetMapping("/notice-end")
     @ResponseBody
-    String noticeEnd(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noticeDate) {
+    String noticeEnd(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noticeDate) {
         if (noticeDate == null) {
             return "";
         }
         LocalDate end = NoticePeriod.endDate(noticeDate);
         // the texts are the app's own, with dates and a month name: nothing to escape
-        return messages.getMessage("agreement.notice.endsOn", new Object[] {DanishFormats.date(end)},
-                LocaleContextHolder.getLocale()) + " " + confirmations.lastPaid(end);
+        return messages.getMessage(
+                        "agreement.notice.endsOn",
+                        new Object[] {DanishFormats.date(end)},
+                        LocaleContextHolder.getLocale())
+                + " " + confirmations.lastPaid(end);
     }
 
     private String confirm(Model model, AgreementConfirmations.Confirmation confirmation) {
@@ -165,8 +204,8 @@ class AgreementPageController {
     }
 
     /** Shows the confirmation if the input passes the rule's check, or the detail page with the rule's message. */
-    private String checked(long id, RedirectAttributes redirect, Runnable check,
-                           java.util.function.Supplier<String> confirmation) {
+    private String checked(
+            long id, RedirectAttributes redirect, Runnable check, java.util.function.Supplier<String> confirmation) {
         try {
             check.run();
         } catch (InvalidInputException e) {
@@ -192,9 +231,10 @@ class AgreementPageController {
 
     private List<String> messagesOf(InvalidInputException e) {
         return e.problems().stream()
-                .map(p -> messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(),
-                        LocaleContextHolder.getLocale()))
-                .distinct().toList();
+                .map(p -> messages.getMessage(
+                        p.messageKey(), p.args().toArray(), p.messageKey(), LocaleContextHolder.getLocale()))
+                .distinct()
+                .toList();
     }
 
     private String text(String key) {

@@ -1,5 +1,9 @@
 package dk.botilbudslaege.agreement;
 
+import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
+import dk.botilbudslaege.common.SqlConditions;
+import dk.botilbudslaege.registry.LegalBasis;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -10,11 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
-import dk.botilbudslaege.common.PageRequest;
-import dk.botilbudslaege.common.PageResult;
-import dk.botilbudslaege.common.SqlConditions;
-import dk.botilbudslaege.registry.LegalBasis;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,8 +22,8 @@ import org.springframework.stereotype.Repository;
 class AgreementRepository {
 
     /** The overview with the region's ending (V13), read from the table so the shared view stays as it is. */
-    private static final String SELECT = "select a.*, x.end_reason, x.ended_by from agreement_overview a"
-            + " join agreement x on x.id = a.id";
+    private static final String SELECT =
+            "select a.*, x.end_reason, x.ended_by from agreement_overview a" + " join agreement x on x.id = a.id";
 
     private final JdbcClient jdbc;
 
@@ -33,18 +32,25 @@ class AgreementRepository {
     }
 
     PageResult<Agreement> search(SqlConditions conditions, PageRequest page) {
-        long total = conditions.bind(jdbc.sql("select count(*) from agreement_overview a" + conditions.where()))
-                .query(Long.class).single();
-        List<Agreement> rows = conditions.bind(jdbc.sql(SELECT + conditions.where()
+        long total = conditions
+                .bind(jdbc.sql("select count(*) from agreement_overview a" + conditions.where()))
+                .query(Long.class)
+                .single();
+        List<Agreement> rows = conditions
+                .bind(jdbc.sql(SELECT + conditions.where()
                         + " order by a.start_date desc, a.id desc limit :limit offset :offset"))
-                .param("limit", page.size()).param("offset", page.offset())
-                .query(AgreementRepository::map).list();
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(AgreementRepository::map)
+                .list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
     Optional<Agreement> find(long id) {
-        return jdbc.sql(SELECT + " where a.id = :id").param("id", id)
-                .query(AgreementRepository::map).optional();
+        return jdbc.sql(SELECT + " where a.id = :id")
+                .param("id", id)
+                .query(AgreementRepository::map)
+                .optional();
     }
 
     long insert(NewAgreement a, String createdBy) {
@@ -54,11 +60,20 @@ class AgreementRepository {
                         values (:doctor, :kind, :facility, :section, :group, 'DRAFT', :start, :method, :by)
                         returning id
                         """)
-                .param("doctor", a.doctorId()).param("kind", a.unit().kind().name())
-                .param("facility", a.unit().kind() == UnitKind.GROUP ? null : a.unit().facilityIds().get(0))
-                .param("section", a.unit().sectionId()).param("group", a.unit().groupId())
-                .param("start", a.startDate()).param("method", a.matchMethod().name()).param("by", createdBy)
-                .query(Long.class).single();
+                .param("doctor", a.doctorId())
+                .param("kind", a.unit().kind().name())
+                .param(
+                        "facility",
+                        a.unit().kind() == UnitKind.GROUP
+                                ? null
+                                : a.unit().facilityIds().get(0))
+                .param("section", a.unit().sectionId())
+                .param("group", a.unit().groupId())
+                .param("start", a.startDate())
+                .param("method", a.matchMethod().name())
+                .param("by", createdBy)
+                .query(Long.class)
+                .single();
     }
 
     boolean updateDraft(long id, int version, NewAgreement a) {
@@ -68,12 +83,21 @@ class AgreementRepository {
                                version = version + 1, updated_at = now()
                          where id = :id and version = :version and status = 'DRAFT'
                         """)
-                .param("doctor", a.doctorId()).param("kind", a.unit().kind().name())
-                .param("facility", a.unit().kind() == UnitKind.GROUP ? null : a.unit().facilityIds().get(0))
-                .param("section", a.unit().sectionId()).param("group", a.unit().groupId())
-                .param("start", a.startDate()).param("method", a.matchMethod().name())
-                .param("id", id).param("version", version)
-                .update() == 1;
+                        .param("doctor", a.doctorId())
+                        .param("kind", a.unit().kind().name())
+                        .param(
+                                "facility",
+                                a.unit().kind() == UnitKind.GROUP
+                                        ? null
+                                        : a.unit().facilityIds().get(0))
+                        .param("section", a.unit().sectionId())
+                        .param("group", a.unit().groupId())
+                        .param("start", a.startDate())
+                        .param("method", a.matchMethod().name())
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
     }
 
     /** Moves the agreement from one stored status to another if nobody changed it since {@code version}. */
@@ -82,13 +106,20 @@ class AgreementRepository {
                         update agreement set status = :to, version = version + 1, updated_at = now()
                          where id = :id and version = :version and status = :from
                         """)
-                .param("to", to.name()).param("from", from.name()).param("id", id).param("version", version)
-                .update() == 1;
+                        .param("to", to.name())
+                        .param("from", from.name())
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
     }
 
     void recordDecision(long id, String by, String reason) {
         jdbc.sql("update agreement set decided_by = :by, decided_at = now(), decision_reason = :reason where id = :id")
-                .param("by", by).param("reason", reason).param("id", id).update();
+                .param("by", by)
+                .param("reason", reason)
+                .param("id", id)
+                .update();
     }
 
     boolean giveNotice(long id, int version, LocalDate noticeDate, LocalDate endDate, String by) {
@@ -99,9 +130,13 @@ class AgreementRepository {
                            and (status = 'ACTIVE' or (status = 'NOTICE_GIVEN' and notice_date is null
                                                       and end_reason is not null and end_date > :end))
                         """)
-                .param("notice", noticeDate).param("end", endDate).param("by", by)
-                .param("id", id).param("version", version)
-                .update() == 1;
+                        .param("notice", noticeDate)
+                        .param("end", endDate)
+                        .param("by", by)
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
     }
 
     /**
@@ -115,9 +150,13 @@ class AgreementRepository {
                                ended_by = :by, ended_at = now(), version = version + 1, updated_at = now()
                          where id = :id and version = :version and status in ('ACTIVE', 'NOTICE_GIVEN')
                         """)
-                .param("end", endDate).param("reason", reason).param("by", by)
-                .param("id", id).param("version", version)
-                .update() == 1;
+                        .param("end", endDate)
+                        .param("reason", reason)
+                        .param("by", by)
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
     }
 
     /**
@@ -128,7 +167,9 @@ class AgreementRepository {
      */
     void insertCoverage(Agreement a) {
         jdbc.sql("select id from registry_facility where id in (:ids) order by id for no key update")
-                .param("ids", a.facilityIds()).query(Long.class).list();
+                .param("ids", a.facilityIds())
+                .query(Long.class)
+                .list();
         for (Long facilityId : a.facilityIds()) {
             jdbc.sql("""
                             insert into agreement_coverage (agreement_id, facility_id, section_id, section_range, period)
@@ -137,15 +178,20 @@ class AgreementRepository {
                                          else int8range(:s, :s, '[]') end,
                                     daterange(:start, :end, '[]'))
                             """)
-                    .param("a", a.id()).param("f", facilityId).param("s", a.sectionId())
-                    .param("start", a.startDate()).param("end", a.endDate())
+                    .param("a", a.id())
+                    .param("f", facilityId)
+                    .param("s", a.sectionId())
+                    .param("start", a.startDate())
+                    .param("end", a.endDate())
                     .update();
         }
     }
 
     void shortenCoverage(long agreementId, LocalDate endDate) {
         jdbc.sql("update agreement_coverage set period = daterange(lower(period), :end, '[]') where agreement_id = :a")
-                .param("end", endDate).param("a", agreementId).update();
+                .param("end", endDate)
+                .param("a", agreementId)
+                .update();
     }
 
     // ---- facts for the rules ------------------------------------------------------------------
@@ -163,18 +209,25 @@ class AgreementRepository {
     }
 
     List<Long> groupMembers(long groupId) {
-        return jdbc.sql("select id from registry_facility where group_id = :g order by id").param("g", groupId)
-                .query(Long.class).list();
+        return jdbc.sql("select id from registry_facility where group_id = :g order by id")
+                .param("g", groupId)
+                .query(Long.class)
+                .list();
     }
 
     Optional<Long> groupOf(long facilityId) {
-        return jdbc.sql("select group_id from registry_facility where id = :f").param("f", facilityId)
-                .query(Long.class).optional().filter(java.util.Objects::nonNull);
+        return jdbc.sql("select group_id from registry_facility where id = :f")
+                .param("f", facilityId)
+                .query(Long.class)
+                .optional()
+                .filter(java.util.Objects::nonNull);
     }
 
     Optional<SectionFacts> section(long sectionId) {
-        return jdbc.sql("select facility_id, residents from registry_facility_section where id = :s").param("s", sectionId)
-                .query(SectionFacts.class).optional();
+        return jdbc.sql("select facility_id, residents from registry_facility_section where id = :s")
+                .param("s", sectionId)
+                .query(SectionFacts.class)
+                .optional();
     }
 
     /** Another approved agreement covers one of these facilities (whole, or the same section) in the period. */
@@ -187,9 +240,13 @@ class AgreementRepository {
                                           and a.status in ('ACTIVE', 'NOTICE_GIVEN')
                                           and (:except::bigint is null or a.id <> :except))
                         """)
-                .param("ids", unit.facilityIds()).param("s", unit.sectionId())
-                .param("start", start).param("end", end).param("except", exceptAgreement)
-                .query(Boolean.class).single();
+                .param("ids", unit.facilityIds())
+                .param("s", unit.sectionId())
+                .param("start", start)
+                .param("end", end)
+                .param("except", exceptAgreement)
+                .query(Boolean.class)
+                .single();
     }
 
     Optional<DoctorFacts> doctor(long doctorId) {
@@ -198,23 +255,30 @@ class AgreementRepository {
                           from registry_doctor d join registry_practice p on p.id = d.practice_id
                           join current_municipality_region r on r.municipality_code = p.municipality_code
                          where d.id = :d
-                        """)
-                .param("d", doctorId)
-                .query(DoctorFacts.class)
-                .optional();
+                        """).param("d", doctorId).query(DoctorFacts.class).optional();
     }
 
     /** Serialises decisions that touch one practice, so R1 and R3 are checked against settled facts. */
     void lockPractice(long practiceId) {
-        jdbc.sql("select id from registry_practice where id = :p for update").param("p", practiceId).query(Long.class).single();
+        jdbc.sql("select id from registry_practice where id = :p for update")
+                .param("p", practiceId)
+                .query(Long.class)
+                .single();
     }
 
     static Dispensation mapDispensation(ResultSet rs, int row) throws SQLException {
         BigDecimal hours = rs.getBigDecimal("monthly_hours");
-        return new Dispensation(rs.getLong("id"), rs.getLong("doctor_id"), DispensationKind.valueOf(rs.getString("kind")),
-                (Integer) rs.getObject("max_facilities"), plain(hours),
-                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-                rs.getString("reason"), rs.getString("granted_by"), rs.getObject("granted_at", OffsetDateTime.class));
+        return new Dispensation(
+                rs.getLong("id"),
+                rs.getLong("doctor_id"),
+                DispensationKind.valueOf(rs.getString("kind")),
+                (Integer) rs.getObject("max_facilities"),
+                plain(hours),
+                rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class),
+                rs.getString("reason"),
+                rs.getString("granted_by"),
+                rs.getObject("granted_at", OffsetDateTime.class));
     }
 
     /**
@@ -233,35 +297,57 @@ class AgreementRepository {
         Array array = rs.getArray("facility_ids");
         List<Long> facilityIds = new ArrayList<>();
         if (array != null) {
-            Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).longValue()).forEach(facilityIds::add);
+            Arrays.stream((Object[]) array.getArray())
+                    .map(o -> ((Number) o).longValue())
+                    .forEach(facilityIds::add);
         }
         BigDecimal dispensationHours = rs.getBigDecimal("dispensation_hours");
         int residents = rs.getInt("residents");
-        return new Agreement(rs.getLong("id"), AgreementStatus.valueOf(rs.getString("status")),
-                rs.getLong("doctor_id"), rs.getString("doctor_name"), rs.getLong("practice_id"),
-                rs.getString("provider_number"), rs.getString("practice_name"), rs.getBoolean("vat_registered"),
-                UnitKind.valueOf(rs.getString("unit_kind")), List.copyOf(facilityIds),
-                (Long) rs.getObject("section_id"), (Long) rs.getObject("group_id"), rs.getString("unit_name"),
-                rs.getString("municipality_code"), rs.getString("municipality_name"), rs.getString("region_code"),
+        return new Agreement(
+                rs.getLong("id"),
+                AgreementStatus.valueOf(rs.getString("status")),
+                rs.getLong("doctor_id"),
+                rs.getString("doctor_name"),
+                rs.getLong("practice_id"),
+                rs.getString("provider_number"),
+                rs.getString("practice_name"),
+                rs.getBoolean("vat_registered"),
+                UnitKind.valueOf(rs.getString("unit_kind")),
+                List.copyOf(facilityIds),
+                (Long) rs.getObject("section_id"),
+                (Long) rs.getObject("group_id"),
+                rs.getString("unit_name"),
+                rs.getString("municipality_code"),
+                rs.getString("municipality_name"),
+                rs.getString("region_code"),
                 residents,
                 MonthlyHours.of(residents, plain(dispensationHours)),
-                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-                rs.getObject("notice_date", LocalDate.class), rs.getString("notice_by"),
-                MatchMethod.valueOf(rs.getString("match_method")), rs.getString("decision_reason"),
-                rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
-                rs.getString("created_by"), rs.getInt("version"), rs.getString("end_reason"),
+                rs.getObject("start_date", LocalDate.class),
+                rs.getObject("end_date", LocalDate.class),
+                rs.getObject("notice_date", LocalDate.class),
+                rs.getString("notice_by"),
+                MatchMethod.valueOf(rs.getString("match_method")),
+                rs.getString("decision_reason"),
+                rs.getString("decided_by"),
+                rs.getObject("decided_at", OffsetDateTime.class),
+                rs.getString("created_by"),
+                rs.getInt("version"),
+                rs.getString("end_reason"),
                 rs.getString("ended_by"));
     }
 
-    record UnitFacility(long id, LegalBasis legalBasis, String operator, String municipalityCode, String regionCode,
-                        int residents, Long groupId) {
-    }
+    record UnitFacility(
+            long id,
+            LegalBasis legalBasis,
+            String operator,
+            String municipalityCode,
+            String regionCode,
+            int residents,
+            Long groupId) {}
 
-    record SectionFacts(long facilityId, int residents) {
-    }
+    record SectionFacts(long facilityId, int residents) {}
 
-    record DoctorFacts(long id, long practiceId, boolean nursingHomeDoctor, int practiceCapacity, String regionCode) {
-    }
+    record DoctorFacts(long id, long practiceId, boolean nursingHomeDoctor, int practiceCapacity, String regionCode) {}
 
     /**
      * @param sectionFacilities the facility of each approved section agreement overlapping the period
@@ -270,7 +356,9 @@ class AgreementRepository {
     static List<Long> longs(Array array) throws SQLException {
         List<Long> values = new ArrayList<>();
         if (array != null) {
-            Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).longValue()).forEach(values::add);
+            Arrays.stream((Object[]) array.getArray())
+                    .map(o -> ((Number) o).longValue())
+                    .forEach(values::add);
         }
         return values;
     }

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -25,9 +24,15 @@ public class AgreementRoom {
      * @param maxFacilities       a MULTIPLE_FACILITIES dispensation's maximum valid on the date, or null (R1)
      * @param nursingHomeDispensation a NURSING_HOME_AND_FACILITY dispensation valid on the date (R2)
      */
-    public record DoctorRoom(long doctorId, long practiceId, boolean nursingHomeDoctor, int capacities,
-                             int facilityRoles, List<Long> sectionFacilities, Integer maxFacilities,
-                             boolean nursingHomeDispensation) {
+    public record DoctorRoom(
+            long doctorId,
+            long practiceId,
+            boolean nursingHomeDoctor,
+            int capacities,
+            int facilityRoles,
+            List<Long> sectionFacilities,
+            Integer maxFacilities,
+            boolean nursingHomeDispensation) {
 
         public DoctorRoom {
             sectionFacilities = List.copyOf(sectionFacilities);
@@ -60,7 +65,10 @@ public class AgreementRoom {
 
         /** The doctor's load on the practice's capacities (R3). */
         public AgreementRules.DoctorLoad load() {
-            return new AgreementRules.DoctorLoad(nursingHomeDoctor, facilityRoles, dispensed(),
+            return new AgreementRules.DoctorLoad(
+                    nursingHomeDoctor,
+                    facilityRoles,
+                    dispensed(),
                     AgreementRules.capacityRelief(sectionFacilities, null, capacities));
         }
 
@@ -78,8 +86,7 @@ public class AgreementRoom {
         }
     }
 
-    public record Rooms(Map<Long, DoctorRoom> doctors, Map<Long, PracticeRoom> practices) {
-    }
+    public record Rooms(Map<Long, DoctorRoom> doctors, Map<Long, PracticeRoom> practices) {}
 
     private final JdbcClient jdbc;
 
@@ -95,11 +102,13 @@ public class AgreementRoom {
         if (practiceIds.isEmpty()) {
             return new Rooms(doctors, Map.of());
         }
-        record Row(DoctorRoom doctor, int practiceCapacity) {
-        }
+        record Row(DoctorRoom doctor, int practiceCapacity) {}
         List<Row> rows = jdbc.sql(SQL + " where d.practice_id = any (:p) order by d.practice_id, d.id")
-                .param("p", practiceIds.toArray(Long[]::new)).param("start", day).param("except", (Long) null)
-                .query((rs, i) -> new Row(doctor(rs, i), rs.getInt("doctor_capacity"))).list();
+                .param("p", practiceIds.toArray(Long[]::new))
+                .param("start", day)
+                .param("except", (Long) null)
+                .query((rs, i) -> new Row(doctor(rs, i), rs.getInt("doctor_capacity")))
+                .list();
         for (Row r : rows) {
             doctors.put(r.doctor().doctorId(), r.doctor());
             capacity.putIfAbsent(r.doctor().practiceId(), r.practiceCapacity());
@@ -112,20 +121,34 @@ public class AgreementRoom {
 
     /** One doctor's room from {@code day} on (none for an unknown doctor). */
     public java.util.Optional<DoctorRoom> ofDoctor(long doctorId, LocalDate day) {
-        return jdbc.sql(SQL + " where d.id = :d").param("d", doctorId).param("start", day)
-                .param("except", (Long) null).query(AgreementRoom::doctor).optional();
+        return jdbc.sql(SQL + " where d.id = :d")
+                .param("d", doctorId)
+                .param("start", day)
+                .param("except", (Long) null)
+                .query(AgreementRoom::doctor)
+                .optional();
     }
 
     /** Every doctor of a practice from {@code start} on, leaving one agreement out (one being changed). */
     List<DoctorRoom> practiceDoctors(long practiceId, LocalDate start, Long exceptAgreement) {
-        return jdbc.sql(SQL + " where d.practice_id = :p order by d.id").param("p", practiceId)
-                .param("start", start).param("except", exceptAgreement).query(AgreementRoom::doctor).list();
+        return jdbc.sql(SQL + " where d.practice_id = :p order by d.id")
+                .param("p", practiceId)
+                .param("start", start)
+                .param("except", exceptAgreement)
+                .query(AgreementRoom::doctor)
+                .list();
     }
 
     private static DoctorRoom doctor(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new DoctorRoom(rs.getLong("id"), rs.getLong("practice_id"), rs.getBoolean("nursing_home_doctor"),
-                rs.getInt("capacities"), rs.getInt("roles"), AgreementRepository.longs(rs.getArray("section_facilities")),
-                (Integer) rs.getObject("max_facilities"), rs.getBoolean("nursing_home_dispensation"));
+        return new DoctorRoom(
+                rs.getLong("id"),
+                rs.getLong("practice_id"),
+                rs.getBoolean("nursing_home_doctor"),
+                rs.getInt("capacities"),
+                rs.getInt("roles"),
+                AgreementRepository.longs(rs.getArray("section_facilities")),
+                (Integer) rs.getObject("max_facilities"),
+                rs.getBoolean("nursing_home_dispensation"));
     }
 
     /** Approved roles overlapping [start, ∞) and dispensations valid on start, per doctor. */

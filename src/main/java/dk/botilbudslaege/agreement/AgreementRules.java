@@ -1,5 +1,6 @@
 package dk.botilbudslaege.agreement;
 
+import dk.botilbudslaege.registry.LegalBasis;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,8 +11,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dk.botilbudslaege.registry.LegalBasis;
-
 /**
  * The rules an agreement must keep when it is created, changed or approved (SPEC §3 R1-R5), each a
  * small function of the facts it needs. {@link #check(Situation)} applies them all and answers the
@@ -19,8 +18,7 @@ import dk.botilbudslaege.registry.LegalBasis;
  */
 public final class AgreementRules {
 
-    private AgreementRules() {
-    }
+    private AgreementRules() {}
 
     /**
      * The facts the rules look at, for one doctor and one unit over the agreement's period.
@@ -38,23 +36,48 @@ public final class AgreementRules {
      * @param otherSectionFacilities   the facility of each of the other roles that is a section (R1)
      * @param sectionFacility          the facility of the requested unit when it is a section, else null (R1)
      */
-    public record Situation(Collection<LegalBasis> unitLegalBases, Set<LegalBasis> legalBasesInScope,
-                            boolean unitCoveredByAnother, boolean nursingHomeDoctor, boolean nursingHomeDispensation,
-                            int otherFacilityRoles, Integer maxFacilities, int practiceCapacity,
-                            List<DoctorLoad> practiceLoads, int doctorCapacities, List<Long> otherSectionFacilities,
-                            Long sectionFacility) {
+    public record Situation(
+            Collection<LegalBasis> unitLegalBases,
+            Set<LegalBasis> legalBasesInScope,
+            boolean unitCoveredByAnother,
+            boolean nursingHomeDoctor,
+            boolean nursingHomeDispensation,
+            int otherFacilityRoles,
+            Integer maxFacilities,
+            int practiceCapacity,
+            List<DoctorLoad> practiceLoads,
+            int doctorCapacities,
+            List<Long> otherSectionFacilities,
+            Long sectionFacility) {
 
         public Situation {
             otherSectionFacilities = List.copyOf(otherSectionFacilities);
         }
 
         /** A doctor of one capacity whose other roles are no sections. */
-        public Situation(Collection<LegalBasis> unitLegalBases, Set<LegalBasis> legalBasesInScope,
-                         boolean unitCoveredByAnother, boolean nursingHomeDoctor, boolean nursingHomeDispensation,
-                         int otherFacilityRoles, Integer maxFacilities, int practiceCapacity,
-                         List<DoctorLoad> practiceLoads) {
-            this(unitLegalBases, legalBasesInScope, unitCoveredByAnother, nursingHomeDoctor, nursingHomeDispensation,
-                    otherFacilityRoles, maxFacilities, practiceCapacity, practiceLoads, 1, List.of(), null);
+        public Situation(
+                Collection<LegalBasis> unitLegalBases,
+                Set<LegalBasis> legalBasesInScope,
+                boolean unitCoveredByAnother,
+                boolean nursingHomeDoctor,
+                boolean nursingHomeDispensation,
+                int otherFacilityRoles,
+                Integer maxFacilities,
+                int practiceCapacity,
+                List<DoctorLoad> practiceLoads) {
+            this(
+                    unitLegalBases,
+                    legalBasesInScope,
+                    unitCoveredByAnother,
+                    nursingHomeDoctor,
+                    nursingHomeDispensation,
+                    otherFacilityRoles,
+                    maxFacilities,
+                    practiceCapacity,
+                    practiceLoads,
+                    1,
+                    List.of(),
+                    null);
         }
     }
 
@@ -66,8 +89,8 @@ public final class AgreementRules {
      * @param capacitySections the sections beyond the first the doctor's extra capacities allow
      *                         ({@link #capacityRelief})
      */
-    public record DoctorLoad(boolean nursingHomeDoctor, int facilityRoles, boolean hasRoleDispensation,
-                             int capacitySections) {
+    public record DoctorLoad(
+            boolean nursingHomeDoctor, int facilityRoles, boolean hasRoleDispensation, int capacitySections) {
 
         public DoctorLoad(boolean nursingHomeDoctor, int facilityRoles, boolean hasRoleDispensation) {
             this(nursingHomeDoctor, facilityRoles, hasRoleDispensation, 0);
@@ -93,8 +116,10 @@ public final class AgreementRules {
         if (!nursingHomeAllowed(s.nursingHomeDoctor(), s.nursingHomeDispensation())) {
             violations.add(RuleViolation.NURSING_HOME_CONFLICT);
         }
-        if (!withinDoctorRoleLimit(s.otherFacilityRoles() + 1
-                - capacityRelief(s.otherSectionFacilities(), s.sectionFacility(), s.doctorCapacities()),
+        if (!withinDoctorRoleLimit(
+                s.otherFacilityRoles()
+                        + 1
+                        - capacityRelief(s.otherSectionFacilities(), s.sectionFacility(), s.doctorCapacities()),
                 s.maxFacilities())) {
             violations.add(RuleViolation.DOCTOR_ROLE_LIMIT);
         }
@@ -135,7 +160,8 @@ public final class AgreementRules {
     static int capacityRelief(List<Long> sectionFacilities, Long newSection, int capacities) {
         Map<Long, Long> perFacility = Stream.concat(sectionFacilities.stream(), Stream.ofNullable(newSection))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        long most = perFacility.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long most =
+                perFacility.values().stream().mapToLong(Long::longValue).max().orElse(0);
         return (int) Math.max(0, Math.min(capacities - 1L, most - 1));
     }
 
@@ -146,9 +172,14 @@ public final class AgreementRules {
      * carried by extra capacities.
      */
     static int capacitiesInUse(int roles, List<Long> sectionFacilities, Integer maxFacilities) {
-        long mostSections = sectionFacilities.stream()
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
-                .values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long mostSections =
+                sectionFacilities.stream()
+                        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                        .values()
+                        .stream()
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElse(0);
         int limit = maxFacilities == null ? 1 : maxFacilities;
         return (int) Math.max(1, Math.min(mostSections, roles - limit + 1L));
     }

@@ -1,13 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import dk.botilbudslaege.agreement.AgreementStatus.Step;
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConcurrentChangeException;
@@ -23,6 +15,13 @@ import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.registry.ReferenceData;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -48,8 +47,13 @@ public class Agreements {
     private final ApplicationEventPublisher events;
     private final AgreementRoom room;
 
-    Agreements(AgreementRepository repository, InformationForms forms, ReferenceData reference, AuditTrail audit,
-               ApplicationEventPublisher events, AgreementRoom room) {
+    Agreements(
+            AgreementRepository repository,
+            InformationForms forms,
+            ReferenceData reference,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            AgreementRoom room) {
         this.room = room;
         this.repository = repository;
         this.forms = forms;
@@ -59,9 +63,8 @@ public class Agreements {
     }
 
     /** Filters of the agreement list; every one optional. */
-    public record AgreementFilter(AgreementStatus status, String municipalityCode, Long doctorId, Long facilityId,
-                                  String q) {
-    }
+    public record AgreementFilter(
+            AgreementStatus status, String municipalityCode, Long doctorId, Long facilityId, String q) {}
 
     @Transactional(readOnly = true)
     public PageResult<Agreement> search(CurrentUser user, AgreementFilter filter, PageRequest page) {
@@ -91,18 +94,19 @@ public class Agreements {
     }
 
     /** What the caller may do with the agreement now, for pages and the API. */
-    public record Actions(boolean change, boolean submit, boolean withdraw, boolean decide, boolean giveNotice,
-                          boolean end) {
-    }
+    public record Actions(
+            boolean change, boolean submit, boolean withdraw, boolean decide, boolean giveNotice, boolean end) {}
 
     public Actions actions(CurrentUser user, Agreement a) {
         var scope = scopeOf(unitOf(a));
         boolean filer = AgreementAccess.canFile(user, scope);
-        return new Actions(filer && Step.CHANGE.allowedFrom(a.status()),
+        return new Actions(
+                filer && Step.CHANGE.allowedFrom(a.status()),
                 filer && Step.SUBMIT.allowedFrom(a.status()),
                 filer && Step.WITHDRAW.allowedFrom(a.status()),
                 AgreementAccess.canDecide(user, a) && Step.APPROVE.allowedFrom(a.status()),
-                AgreementAccess.canGiveNotice(user, a, scope) && noticeable(a)
+                AgreementAccess.canGiveNotice(user, a, scope)
+                        && noticeable(a)
                         && !NoticeWindow.of(a.startDate(), LocalDate.now()).empty(),
                 AgreementAccess.canEnd(user, a) && Step.END.allowedFrom(a.status()));
     }
@@ -128,8 +132,8 @@ public class Agreements {
         enforceRules(request, null);
         long id = repository.insert(request, user.username());
         Agreement created = repository.find(id).orElseThrow();
-        events.publishEvent(new AgreementEvents.Created(id, AuditTrail.diff(null, snapshot(created)),
-                CurrentUsers.actor()));
+        events.publishEvent(
+                new AgreementEvents.Created(id, AuditTrail.diff(null, snapshot(created)), CurrentUsers.actor()));
         return created;
     }
 
@@ -147,8 +151,8 @@ public class Agreements {
             throw new ConcurrentChangeException(ENTITY, id);
         }
         Agreement updated = repository.find(id).orElseThrow();
-        events.publishEvent(new AgreementEvents.Changed(id, AuditTrail.diff(snapshot(current), snapshot(updated)),
-                CurrentUsers.actor()));
+        events.publishEvent(new AgreementEvents.Changed(
+                id, AuditTrail.diff(snapshot(current), snapshot(updated)), CurrentUsers.actor()));
         return updated;
     }
 
@@ -160,14 +164,16 @@ public class Agreements {
         requireStep(current, Step.SUBMIT);
         InformationFormInput form = input == null ? InformationFormInput.empty() : input;
         if (Boolean.FALSE.equals(form.noOtherContract())) {
-            throw new InvalidInputException(RuleViolation.OTHER_CONTRACT.name(),
+            throw new InvalidInputException(
+                    RuleViolation.OTHER_CONTRACT.name(),
                     List.of(FieldProblem.of("noOtherContract", RuleViolation.OTHER_CONTRACT.messageKey())));
         }
-        enforceRules(new NewAgreement(current.doctorId(), unitOf(current), current.startDate(),
-                current.matchMethod()), id);
+        enforceRules(
+                new NewAgreement(current.doctorId(), unitOf(current), current.startDate(), current.matchMethod()), id);
         transition(current, version, Step.SUBMIT);
         forms.file(user, current, form);
-        events.publishEvent(new AgreementEvents.Filed(id, Map.of("status", new AuditTrail.Change("DRAFT", "SUBMITTED")), CurrentUsers.actor()));
+        events.publishEvent(new AgreementEvents.Filed(
+                id, Map.of("status", new AuditTrail.Change("DRAFT", "SUBMITTED")), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -178,8 +184,8 @@ public class Agreements {
         requireDecider(user, current);
         requireStep(current, Step.APPROVE);
         repository.lockPractice(current.practiceId());
-        enforceRules(new NewAgreement(current.doctorId(), unitOf(current), current.startDate(),
-                current.matchMethod()), id);
+        enforceRules(
+                new NewAgreement(current.doctorId(), unitOf(current), current.startDate(), current.matchMethod()), id);
         transition(current, version, Step.APPROVE);
         repository.recordDecision(id, user.username(), null);
         Agreement approved = repository.find(id).orElseThrow();
@@ -209,8 +215,14 @@ public class Agreements {
         }
         transition(current, version, Step.REJECT);
         repository.recordDecision(id, user.username(), trimmed);
-        events.publishEvent(new AgreementEvents.Rejected(id, Map.of("status", new AuditTrail.Change("SUBMITTED", "REJECTED"),
-                "reason", new AuditTrail.Change(null, trimmed)), CurrentUsers.actor()));
+        events.publishEvent(new AgreementEvents.Rejected(
+                id,
+                Map.of(
+                        "status",
+                        new AuditTrail.Change("SUBMITTED", "REJECTED"),
+                        "reason",
+                        new AuditTrail.Change(null, trimmed)),
+                CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -221,8 +233,10 @@ public class Agreements {
         requireFiler(user, unitOf(current));
         requireStep(current, Step.WITHDRAW);
         transition(current, version, Step.WITHDRAW);
-        events.publishEvent(new AgreementEvents.Withdrawn(id,
-                Map.of("status", new AuditTrail.Change(current.status().name(), "WITHDRAWN")), CurrentUsers.actor()));
+        events.publishEvent(new AgreementEvents.Withdrawn(
+                id,
+                Map.of("status", new AuditTrail.Change(current.status().name(), "WITHDRAWN")),
+                CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -248,8 +262,8 @@ public class Agreements {
         return giveNotice(user, id, noticeDate, null, registeredOn);
     }
 
-    private Agreement giveNotice(CurrentUser user, long id, LocalDate noticeDate, Integer version,
-                                 LocalDate registeredOn) {
+    private Agreement giveNotice(
+            CurrentUser user, long id, LocalDate noticeDate, Integer version, LocalDate registeredOn) {
         Agreement current = get(user, id);
         if (!AgreementAccess.canGiveNotice(user, current, scopeOf(unitOf(current)))) {
             throw new ForbiddenException("scope.agreement.notice");
@@ -262,20 +276,31 @@ public class Agreements {
         LocalDate endDate = NoticePeriod.endDate(date);
         if (endedByRegionOnly(current) && !endDate.isBefore(current.endDate())) {
             // the region's ending comes first: a notice would change nothing
-            throw new InvalidInputException(NOTICE_DATE_NOT_ALLOWED, List.of(FieldProblem.of("noticeDate",
-                    "agreement.noticeDate.alreadyEnding", DanishFormats.date(current.endDate()), DanishFormats.date(endDate))));
+            throw new InvalidInputException(
+                    NOTICE_DATE_NOT_ALLOWED,
+                    List.of(FieldProblem.of(
+                            "noticeDate",
+                            "agreement.noticeDate.alreadyEnding",
+                            DanishFormats.date(current.endDate()),
+                            DanishFormats.date(endDate))));
         }
         int expected = version == null ? current.version() : version;
-        if (expected != current.version()
-                || !repository.giveNotice(id, expected, date, endDate, user.username())) {
+        if (expected != current.version() || !repository.giveNotice(id, expected, date, endDate, user.username())) {
             throw new ConcurrentChangeException(ENTITY, id);
         }
         repository.shortenCoverage(id, endDate);
-        events.publishEvent(new AgreementEvents.NoticeGiven(id, Map.of(
-                "status", new AuditTrail.Change(current.status().name(), "NOTICE_GIVEN"),
-                "noticeDate", new AuditTrail.Change(null, date.toString()),
-                "endDate", new AuditTrail.Change(
-                        current.endDate() == null ? null : current.endDate().toString(), endDate.toString())), CurrentUsers.actor()));
+        events.publishEvent(new AgreementEvents.NoticeGiven(
+                id,
+                Map.of(
+                        "status", new AuditTrail.Change(current.status().name(), "NOTICE_GIVEN"),
+                        "noticeDate", new AuditTrail.Change(null, date.toString()),
+                        "endDate",
+                                new AuditTrail.Change(
+                                        current.endDate() == null
+                                                ? null
+                                                : current.endDate().toString(),
+                                        endDate.toString())),
+                CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -283,12 +308,21 @@ public class Agreements {
     static void requireNoticeDateAllowed(Agreement agreement, LocalDate noticeDate, LocalDate registeredOn) {
         NoticeWindow window = NoticeWindow.of(agreement.startDate(), registeredOn);
         if (window.empty()) {
-            throw new InvalidInputException(NOTICE_DATE_NOT_ALLOWED, List.of(FieldProblem.of("noticeDate",
-                    "agreement.noticeDate.notStarted", DanishFormats.date(agreement.startDate()))));
+            throw new InvalidInputException(
+                    NOTICE_DATE_NOT_ALLOWED,
+                    List.of(FieldProblem.of(
+                            "noticeDate",
+                            "agreement.noticeDate.notStarted",
+                            DanishFormats.date(agreement.startDate()))));
         }
         if (!window.allows(noticeDate)) {
-            throw new InvalidInputException(NOTICE_DATE_NOT_ALLOWED, List.of(FieldProblem.of("noticeDate",
-                    "agreement.noticeDate.notAllowed", DanishFormats.date(window.from()), DanishFormats.date(window.to()))));
+            throw new InvalidInputException(
+                    NOTICE_DATE_NOT_ALLOWED,
+                    List.of(FieldProblem.of(
+                            "noticeDate",
+                            "agreement.noticeDate.notAllowed",
+                            DanishFormats.date(window.from()),
+                            DanishFormats.date(window.to()))));
         }
     }
 
@@ -318,8 +352,10 @@ public class Agreements {
         if (current.status() != AgreementStatus.NOTICE_GIVEN) {
             changes.put("status", new AuditTrail.Change(current.status().name(), "NOTICE_GIVEN"));
         }
-        changes.put("endDate", new AuditTrail.Change(
-                current.endDate() == null ? null : current.endDate().toString(), endDate.toString()));
+        changes.put(
+                "endDate",
+                new AuditTrail.Change(
+                        current.endDate() == null ? null : current.endDate().toString(), endDate.toString()));
         // a second ending replaces the first one's reason: the history shows the one it replaced
         changes.put("reason", new AuditTrail.Change(current.endReason(), trimmed));
         events.publishEvent(new AgreementEvents.EndedByRegion(id, changes, CurrentUsers.actor()));
@@ -378,15 +414,20 @@ public class Agreements {
         var doctor = repository.doctor(request.doctorId()).orElseThrow();
         var unitFacilities = repository.unitFacilities(request.unit());
         LocalDate start = request.startDate();
-        Long sectionFacility = request.unit().kind() == UnitKind.SECTION ? request.unit().facilityIds().get(0) : null;
+        Long sectionFacility = request.unit().kind() == UnitKind.SECTION
+                ? request.unit().facilityIds().get(0)
+                : null;
         List<AgreementRules.DoctorLoad> loads = new ArrayList<>();
         AgreementRoom.DoctorRoom self = null;
         for (AgreementRoom.DoctorRoom d : room.practiceDoctors(doctor.practiceId(), start, exceptAgreement)) {
             boolean isSelf = d.doctorId() == doctor.id();
             self = isSelf ? d : self;
-            loads.add(new AgreementRules.DoctorLoad(d.nursingHomeDoctor(), d.facilityRoles() + (isSelf ? 1 : 0),
-                    d.dispensed(), AgreementRules.capacityRelief(d.sectionFacilities(), isSelf ? sectionFacility : null,
-                            d.capacities())));
+            loads.add(new AgreementRules.DoctorLoad(
+                    d.nursingHomeDoctor(),
+                    d.facilityRoles() + (isSelf ? 1 : 0),
+                    d.dispensed(),
+                    AgreementRules.capacityRelief(
+                            d.sectionFacilities(), isSelf ? sectionFacility : null, d.capacities())));
         }
         int otherRoles = self == null ? 0 : self.facilityRoles();
         List<Long> otherSections = self == null ? List.of() : self.sectionFacilities();
@@ -394,16 +435,26 @@ public class Agreements {
         Integer maxFacilities = self == null ? null : self.maxFacilities();
         boolean nursingHomeDispensation = self != null && self.nursingHomeDispensation();
         return new AgreementRules.Situation(
-                unitFacilities.stream().map(AgreementRepository.UnitFacility::legalBasis).toList(),
+                unitFacilities.stream()
+                        .map(AgreementRepository.UnitFacility::legalBasis)
+                        .toList(),
                 reference.legalBasesInScope(start),
                 repository.coveredByAnother(request.unit(), start, null, exceptAgreement),
-                doctor.nursingHomeDoctor(), nursingHomeDispensation, otherRoles, maxFacilities,
-                doctor.practiceCapacity(), loads, capacities, otherSections, sectionFacility);
+                doctor.nursingHomeDoctor(),
+                nursingHomeDispensation,
+                otherRoles,
+                maxFacilities,
+                doctor.practiceCapacity(),
+                loads,
+                capacities,
+                otherSections,
+                sectionFacility);
     }
 
     private static InvalidInputException violation(List<RuleViolation> violations) {
         List<FieldProblem> problems = violations.stream()
-                .map(v -> FieldProblem.of(fieldOf(v), v.messageKey())).toList();
+                .map(v -> FieldProblem.of(fieldOf(v), v.messageKey()))
+                .toList();
         return new InvalidInputException(violations.get(0).name(), problems);
     }
 
@@ -434,7 +485,9 @@ public class Agreements {
     }
 
     private Unit resolveUnit(AgreementForm form, List<FieldProblem> problems) {
-        List<Long> ids = form.getFacilityIds() == null ? List.of() : form.getFacilityIds().stream().distinct().toList();
+        List<Long> ids = form.getFacilityIds() == null
+                ? List.of()
+                : form.getFacilityIds().stream().distinct().toList();
         if (ids.contains(null)) {
             problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.unknown", "null"));
             return null;
@@ -443,8 +496,13 @@ public class Agreements {
         if (found.size() != ids.size()) {
             // ids as plain text: a number argument would be formatted with thousands separators
             var known = found.stream().map(AgreementRepository.UnitFacility::id).toList();
-            problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.unknown", ids.stream()
-                    .filter(id -> !known.contains(id)).map(String::valueOf).collect(Collectors.joining(", "))));
+            problems.add(FieldProblem.of(
+                    "facilityIds",
+                    "agreement.facilityIds.unknown",
+                    ids.stream()
+                            .filter(id -> !known.contains(id))
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "))));
             return null;
         }
         if (form.getSectionId() != null) {
@@ -467,7 +525,8 @@ public class Agreements {
         }
         if (groupId != null) {
             List<Long> members = repository.groupMembers(groupId);
-            // several facilities without a group named must be the whole group; with the group named, any of its members
+            // several facilities without a group named must be the whole group; with the group named, any of its
+            // members
             boolean whole = new HashSet<>(members).equals(new HashSet<>(ids));
             if (members.isEmpty() || !members.containsAll(ids) || (form.getGroupId() == null && !whole)) {
                 problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.wholeGroup"));
@@ -485,9 +544,15 @@ public class Agreements {
     private AgreementAccess.UnitScope scopeOf(Unit unit) {
         var facilities = repository.unitFacilities(unit);
         return new AgreementAccess.UnitScope(
-                facilities.stream().map(AgreementRepository.UnitFacility::operator).toList(),
-                facilities.stream().map(AgreementRepository.UnitFacility::municipalityCode).toList(),
-                facilities.stream().map(AgreementRepository.UnitFacility::regionCode).toList(),
+                facilities.stream()
+                        .map(AgreementRepository.UnitFacility::operator)
+                        .toList(),
+                facilities.stream()
+                        .map(AgreementRepository.UnitFacility::municipalityCode)
+                        .toList(),
+                facilities.stream()
+                        .map(AgreementRepository.UnitFacility::regionCode)
+                        .toList(),
                 unit.facilityIds());
     }
 
@@ -520,12 +585,15 @@ public class Agreements {
     }
 
     /** What the audit trail shows of an agreement's fields. */
-    private record Snapshot(String doctor, String unit, LocalDate startDate, MatchMethod matchMethod,
-                            AgreementStatus status) {
-    }
+    private record Snapshot(
+            String doctor, String unit, LocalDate startDate, MatchMethod matchMethod, AgreementStatus status) {}
 
     private static Snapshot snapshot(Agreement a) {
-        return new Snapshot(a.doctorName() + " (" + a.providerNumber() + ")", a.unitName(), a.startDate(),
-                a.matchMethod(), a.status());
+        return new Snapshot(
+                a.doctorName() + " (" + a.providerNumber() + ")",
+                a.unitName(),
+                a.startDate(),
+                a.matchMethod(),
+                a.status());
     }
 }

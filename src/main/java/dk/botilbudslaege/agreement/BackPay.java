@@ -32,7 +32,8 @@ public record BackPay(int months, YearMonth first, YearMonth last, BigDecimal am
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
             LocalDate from = month.equals(first) ? start : month.atDay(1);
             int days = month.atEndOfMonth().getDayOfMonth() - from.getDayOfMonth() + 1;
-            sum = sum.add(monthlyFee.multiply(BigDecimal.valueOf(days))
+            sum = sum.add(monthlyFee
+                    .multiply(BigDecimal.valueOf(days))
                     .divide(BigDecimal.valueOf(month.lengthOfMonth()), 2, RoundingMode.HALF_UP));
             months++;
         }

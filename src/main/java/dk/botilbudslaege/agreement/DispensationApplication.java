@@ -12,19 +12,36 @@ import java.util.List;
  * @param municipalityCode the applying municipality, null when the doctor applied
  * @param regionCode   the region of the doctor's practice, which decides
  */
-public record DispensationApplication(long id, Status status, DispensationKind kind, long doctorId, String doctorName,
-                                      List<Long> facilityIds, List<String> facilityNames, BigDecimal hours,
-                                      String reason, String applicantRole, String municipalityCode, String appliedBy,
-                                      OffsetDateTime appliedAt, String decidedBy, OffsetDateTime decidedAt,
-                                      String decisionReason, Long dispensationId,
-                                      String regionCode) {
+public record DispensationApplication(
+        long id,
+        Status status,
+        DispensationKind kind,
+        long doctorId,
+        String doctorName,
+        List<Long> facilityIds,
+        List<String> facilityNames,
+        BigDecimal hours,
+        String reason,
+        String applicantRole,
+        String municipalityCode,
+        String appliedBy,
+        OffsetDateTime appliedAt,
+        String decidedBy,
+        OffsetDateTime decidedAt,
+        String decisionReason,
+        Long dispensationId,
+        String regionCode) {
 
     public DispensationApplication {
         facilityIds = List.copyOf(facilityIds);
         facilityNames = List.copyOf(facilityNames);
     }
 
-    public enum Status { PENDING, GRANTED, REFUSED }
+    public enum Status {
+        PENDING,
+        GRANTED,
+        REFUSED
+    }
 
     public boolean pending() {
         return status == Status.PENDING;

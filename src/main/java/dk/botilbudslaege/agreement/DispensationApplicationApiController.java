@@ -1,9 +1,8 @@
 package dk.botilbudslaege.agreement;
 
-import java.util.List;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.security.CurrentUser;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +25,8 @@ class DispensationApplicationApiController {
     }
 
     @GetMapping
-    List<DispensationApplication> list(CurrentUser user,
-                                       @RequestParam(required = false) DispensationApplication.Status status) {
+    List<DispensationApplication> list(
+            CurrentUser user, @RequestParam(required = false) DispensationApplication.Status status) {
         return applications.list(user, status);
     }
 
@@ -44,19 +43,22 @@ class DispensationApplicationApiController {
     @PostMapping
     ResponseEntity<DispensationApplication> apply(CurrentUser user, @RequestBody DispensationApplicationForm form) {
         DispensationApplication filed = applications.apply(user, form);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(filed.id()).toUri()).body(filed);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(filed.id())
+                        .toUri())
+                .body(filed);
     }
 
     @PostMapping("/{id}/grant")
-    DispensationApplication grant(CurrentUser user, @PathVariable long id,
-                                  @RequestBody(required = false) DispensationDecisionForm decision) {
+    DispensationApplication grant(
+            CurrentUser user, @PathVariable long id, @RequestBody(required = false) DispensationDecisionForm decision) {
         return applications.grant(user, id, decision == null ? new DispensationDecisionForm() : decision);
     }
 
     @PostMapping("/{id}/refuse")
-    DispensationApplication refuse(CurrentUser user, @PathVariable long id,
-                                   @RequestBody(required = false) DispensationDecisionForm decision) {
+    DispensationApplication refuse(
+            CurrentUser user, @PathVariable long id, @RequestBody(required = false) DispensationDecisionForm decision) {
         return applications.refuse(user, id, decision == null ? null : decision.getReason());
     }
 }

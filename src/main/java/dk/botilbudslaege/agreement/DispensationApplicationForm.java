@@ -1,9 +1,8 @@
 package dk.botilbudslaege.agreement;
 
+import dk.botilbudslaege.common.MultiLine;
 import java.math.BigDecimal;
 import java.util.List;
-
-import dk.botilbudslaege.common.MultiLine;
 
 /**
  * An application for a dispensation as a municipality or a doctor files it (API.md
@@ -17,6 +16,7 @@ public class DispensationApplicationForm {
     private List<Long> facilityIds;
     /** Monthly hours applied for; only for kind HOURS. */
     private BigDecimal hours;
+
     @MultiLine
     private String reason;
 

@@ -1,13 +1,11 @@
 package dk.botilbudslaege.agreement;
 
-import java.util.List;
-
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
-import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -33,8 +31,8 @@ class DispensationApplicationPageController {
     private final AgreementChoices choices;
     private final MessageSource messages;
 
-    DispensationApplicationPageController(DispensationApplications applications, AgreementChoices choices,
-                                          MessageSource messages) {
+    DispensationApplicationPageController(
+            DispensationApplications applications, AgreementChoices choices, MessageSource messages) {
         this.applications = applications;
         this.choices = choices;
         this.messages = messages;
@@ -64,8 +62,12 @@ class DispensationApplicationPageController {
     }
 
     @PostMapping
-    String apply(CurrentUser user, @Valid @ModelAttribute("form") DispensationApplicationForm form, BindingResult binding,
-                 Model model, RedirectAttributes redirect) {
+    String apply(
+            CurrentUser user,
+            @Valid @ModelAttribute("form") DispensationApplicationForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         var filed = FormErrors.attempt(binding, () -> applications.apply(user, form));
         if (filed.isPresent()) {
             redirect.addFlashAttribute("flash", text("dispensationApplication.flash.applied"));
@@ -85,8 +87,13 @@ class DispensationApplicationPageController {
 
     /** First step shows what the dispensation allows; the confirmed second step grants it. */
     @PostMapping("/{id}/grant")
-    String grant(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("decision") DispensationDecisionForm decision,
-                 BindingResult binding, Model model, RedirectAttributes redirect) {
+    String grant(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid @ModelAttribute("decision") DispensationDecisionForm decision,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         DispensationApplication application = applications.get(user, id);
         if (!DispensationApplications.canDecide(user, application)) {
             // the service answers 403 or 409 as the API does
@@ -95,11 +102,13 @@ class DispensationApplicationPageController {
         if (!decision.isConfirmed() && !binding.hasErrors()) {
             var allows = applications.allows(application, decision);
             model.addAttribute("app", application);
-            model.addAttribute("allows", messages.getMessage(allows.messageKey(), allows.args().toArray(),
-                    LocaleContextHolder.getLocale()));
+            model.addAttribute(
+                    "allows",
+                    messages.getMessage(allows.messageKey(), allows.args().toArray(), LocaleContextHolder.getLocale()));
             return "dispensations/application-grant";
         }
-        if (FormErrors.attempt(binding, () -> applications.grant(user, id, decision)).isPresent()) {
+        if (FormErrors.attempt(binding, () -> applications.grant(user, id, decision))
+                .isPresent()) {
             redirect.addFlashAttribute("flash", text("dispensationApplication.flash.granted"));
             return "redirect:/dispensation-applications/" + id;
         }
@@ -107,10 +116,16 @@ class DispensationApplicationPageController {
     }
 
     @PostMapping("/{id}/refuse")
-    String refuse(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("decision") DispensationDecisionForm decision,
-                  BindingResult binding, Model model, RedirectAttributes redirect) {
+    String refuse(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid @ModelAttribute("decision") DispensationDecisionForm decision,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         DispensationApplication application = applications.get(user, id);
-        if (FormErrors.attempt(binding, () -> applications.refuse(user, id, decision.getReason())).isPresent()) {
+        if (FormErrors.attempt(binding, () -> applications.refuse(user, id, decision.getReason()))
+                .isPresent()) {
             redirect.addFlashAttribute("flash", text("dispensationApplication.flash.refused"));
             return "redirect:/dispensation-applications/" + id;
         }
@@ -123,8 +138,8 @@ class DispensationApplicationPageController {
         }
         model.addAttribute("form", form);
         model.addAttribute("kinds", DispensationKind.values());
-        model.addAttribute("doctors", user.is(Role.MUNICIPALITY)
-                ? choices.doctors(user, user.municipalityCode()) : List.of());
+        model.addAttribute(
+                "doctors", user.is(Role.MUNICIPALITY) ? choices.doctors(user, user.municipalityCode()) : List.of());
         model.addAttribute("facilities", applications.facilityOptions(user));
         model.addAttribute("isDoctor", user.is(Role.DOCTOR));
         return "dispensations/application-form";

@@ -1,5 +1,14 @@
 package dk.botilbudslaege.agreement;
 
+import dk.botilbudslaege.audit.AuditTrail;
+import dk.botilbudslaege.common.ConflictException;
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
+import dk.botilbudslaege.security.Role;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,16 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import dk.botilbudslaege.audit.AuditTrail;
-import dk.botilbudslaege.common.ConflictException;
-import dk.botilbudslaege.common.FieldProblem;
-import dk.botilbudslaege.common.ForbiddenException;
-import dk.botilbudslaege.common.InvalidInputException;
-import dk.botilbudslaege.common.NotFoundException;
-import dk.botilbudslaege.security.CurrentUser;
-import dk.botilbudslaege.security.CurrentUsers;
-import dk.botilbudslaege.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -63,8 +62,12 @@ public class DispensationApplications {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    DispensationApplications(JdbcClient jdbc, AgreementRepository agreements, Dispensations dispensations,
-                             AuditTrail audit, ApplicationEventPublisher events) {
+    DispensationApplications(
+            JdbcClient jdbc,
+            AgreementRepository agreements,
+            Dispensations dispensations,
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.agreements = agreements;
         this.dispensations = dispensations;
@@ -96,8 +99,10 @@ public class DispensationApplications {
         };
         return jdbc.sql(SELECT + " where " + scope + (status == null ? "" : " and x.status = :status")
                         + " order by (x.status = 'PENDING') desc, x.applied_at desc, x.id desc")
-                .param("scope", value).params(status == null ? Map.of() : Map.of("status", status.name()))
-                .query(DispensationApplications::map).list();
+                .param("scope", value)
+                .params(status == null ? Map.of() : Map.of("status", status.name()))
+                .query(DispensationApplications::map)
+                .list();
     }
 
     @Transactional(readOnly = true)
@@ -120,10 +125,13 @@ public class DispensationApplications {
         }
         if (doctorId == null) {
             problems.add(FieldProblem.of("doctorId", "dispensationApplication.doctorId.required"));
-        } else if (agreements.doctor(doctorId).filter(d -> user.inRegion(d.regionCode())).isEmpty()) {
+        } else if (agreements
+                .doctor(doctorId)
+                .filter(d -> user.inRegion(d.regionCode()))
+                .isEmpty()) {
             // a doctor of another region reads as unknown: the caller cannot see it
-            problems.add(FieldProblem.of("doctorId", "dispensationApplication.doctorId.unknown",
-                    String.valueOf(doctorId)));
+            problems.add(
+                    FieldProblem.of("doctorId", "dispensationApplication.doctorId.unknown", String.valueOf(doctorId)));
         }
         List<Long> facilityIds = facilityIds(user, form.getFacilityIds(), problems);
         BigDecimal hours = form.getHours();
@@ -153,13 +161,16 @@ public class DispensationApplications {
                         values (:kind, :doctor, :facilities, :hours, :reason, :role, :municipality, :by)
                         returning id
                         """)
-                .param("kind", form.getKind().name()).param("doctor", doctorId)
+                .param("kind", form.getKind().name())
+                .param("doctor", doctorId)
                 .param("facilities", facilityIds.toArray(new Long[0]))
                 .param("hours", form.getKind() == DispensationKind.HOURS ? hours : null)
-                .param("reason", reason).param("role", user.role().name())
+                .param("reason", reason)
+                .param("role", user.role().name())
                 .param("municipality", user.is(Role.MUNICIPALITY) ? user.municipalityCode() : null)
                 .param("by", user.username())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
         changes.put("kind", new AuditTrail.Change(null, form.getKind().name()));
         changes.put("doctorId", new AuditTrail.Change(null, doctorId));
@@ -181,8 +192,9 @@ public class DispensationApplications {
         if (form.getMaxFacilities() != null && (form.getMaxFacilities() < 2 || form.getMaxFacilities() > 20)) {
             problems.add(FieldProblem.of("maxFacilities", "dispensationApplication.maxFacilities.range"));
         }
-        if (form.getMonthlyHours() != null && (form.getMonthlyHours().compareTo(MIN_HOURS) < 0
-                || form.getMonthlyHours().compareTo(MAX_HOURS) > 0)) {
+        if (form.getMonthlyHours() != null
+                && (form.getMonthlyHours().compareTo(MIN_HOURS) < 0
+                        || form.getMonthlyHours().compareTo(MAX_HOURS) > 0)) {
             problems.add(FieldProblem.of("monthlyHours", "dispensation.monthlyHours.range"));
         }
         if (form.getValidTo() != null && form.getValidTo().isBefore(form.getValidFrom())) {
@@ -194,8 +206,14 @@ public class DispensationApplications {
         }
         Dispensation granted = dispensations.grant(user, form);
         decide(id, DispensationApplication.Status.GRANTED, user.username(), why, granted.id());
-        events.publishEvent(new AgreementEvents.DispensationApplicationGranted(id, Map.of("status", new AuditTrail.Change("PENDING", "GRANTED"),
-                "dispensationId", new AuditTrail.Change(null, granted.id())), CurrentUsers.actor()));
+        events.publishEvent(new AgreementEvents.DispensationApplicationGranted(
+                id,
+                Map.of(
+                        "status",
+                        new AuditTrail.Change("PENDING", "GRANTED"),
+                        "dispensationId",
+                        new AuditTrail.Change(null, granted.id())),
+                CurrentUsers.actor()));
         return find(id, false).orElseThrow();
     }
 
@@ -211,8 +229,14 @@ public class DispensationApplications {
             throw new InvalidInputException("VALIDATION_FAILED", problems);
         }
         decide(id, DispensationApplication.Status.REFUSED, user.username(), why, null);
-        events.publishEvent(new AgreementEvents.DispensationApplicationRefused(id, Map.of("status", new AuditTrail.Change("PENDING", "REFUSED"),
-                "reason", new AuditTrail.Change(null, why)), CurrentUsers.actor()));
+        events.publishEvent(new AgreementEvents.DispensationApplicationRefused(
+                id,
+                Map.of(
+                        "status",
+                        new AuditTrail.Change("PENDING", "REFUSED"),
+                        "reason",
+                        new AuditTrail.Change(null, why)),
+                CurrentUsers.actor()));
         return find(id, false).orElseThrow();
     }
 
@@ -235,9 +259,16 @@ public class DispensationApplications {
         form.setValidFrom(decision.getValidFrom() == null ? LocalDate.now() : decision.getValidFrom());
         form.setValidTo(decision.getValidTo());
         if (application.kind() == DispensationKind.MULTIPLE_FACILITIES) {
-            form.setMaxFacilities(decision.getMaxFacilities() != null ? decision.getMaxFacilities()
-                    : Math.min(20, Math.max(2, application.facilityIds().size()
-                    + otherRolesToday(application.doctorId(), application.facilityIds()))));
+            form.setMaxFacilities(
+                    decision.getMaxFacilities() != null
+                            ? decision.getMaxFacilities()
+                            : Math.min(
+                                    20,
+                                    Math.max(
+                                            2,
+                                            application.facilityIds().size()
+                                                    + otherRolesToday(
+                                                            application.doctorId(), application.facilityIds()))));
         }
         if (application.kind() == DispensationKind.HOURS) {
             form.setMonthlyHours(decision.getMonthlyHours() != null ? decision.getMonthlyHours() : application.hours());
@@ -255,19 +286,20 @@ public class DispensationApplications {
                 + (form.getValidTo() == null ? ".open" : "");
         Object limit = switch (application.kind()) {
             case MULTIPLE_FACILITIES -> String.valueOf(form.getMaxFacilities());
-            case HOURS -> AgreementRepository.plain(form.getMonthlyHours()).toPlainString().replace('.', ',');
+            case HOURS ->
+                AgreementRepository.plain(form.getMonthlyHours())
+                        .toPlainString()
+                        .replace('.', ',');
             case NURSING_HOME_AND_FACILITY -> "";
         };
         return new ChangeText(key, List.of(application.doctorName(), limit, from, to));
     }
 
     /** A message key with its arguments. */
-    public record ChangeText(String messageKey, List<Object> args) {
-    }
+    public record ChangeText(String messageKey, List<Object> args) {}
 
     /** A facility the caller may name in an application. */
-    public record FacilityOption(long id, String name, String municipalityName) {
-    }
+    public record FacilityOption(long id, String name, String municipalityName) {}
 
     /** The facilities the caller may apply for: a municipality its own (not regional), a doctor its region's. */
     @Transactional(readOnly = true)
@@ -282,8 +314,11 @@ public class DispensationApplications {
                           join registry_municipality m on m.code = f.municipality_code
                           join current_municipality_region r on r.municipality_code = f.municipality_code
                          where\s""" + scope + " order by m.name, f.name")
-                .param("v", user.is(Role.MUNICIPALITY) ? user.municipalityCode()
-                        : user.regionCode() == null ? "" : user.regionCode())
+                .param(
+                        "v",
+                        user.is(Role.MUNICIPALITY)
+                                ? user.municipalityCode()
+                                : user.regionCode() == null ? "" : user.regionCode())
                 .query(FacilityOption.class)
                 .list();
     }
@@ -292,7 +327,8 @@ public class DispensationApplications {
 
     /** The facilities named, each existing and one the caller may apply for; unknown ones listed together. */
     private List<Long> facilityIds(CurrentUser user, List<Long> requested, List<FieldProblem> problems) {
-        List<Long> ids = requested == null ? List.of() : requested.stream().distinct().toList();
+        List<Long> ids =
+                requested == null ? List.of() : requested.stream().distinct().toList();
         if (ids.isEmpty()) {
             problems.add(FieldProblem.of("facilityIds", "dispensationApplication.facilityIds.required"));
             return ids;
@@ -301,23 +337,27 @@ public class DispensationApplications {
             problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.unknown", "null"));
             return ids;
         }
-        record Row(long id, String municipalityCode, String regionCode, String operator) {
-        }
+        record Row(long id, String municipalityCode, String regionCode, String operator) {}
         List<Row> rows = jdbc.sql("""
                         select f.id, f.municipality_code, r.region_code, f.operator from registry_facility f
                           join current_municipality_region r on r.municipality_code = f.municipality_code
                          where f.id in (:ids)
-                        """)
-                .param("ids", ids)
-                .query(Row.class)
-                .list();
+                        """).param("ids", ids).query(Row.class).list();
         // the caller sees: a municipality its own facilities, a doctor those of its region
-        List<Row> visible = rows.stream().filter(r -> user.is(Role.MUNICIPALITY)
-                ? user.inMunicipality(r.municipalityCode()) : user.inRegion(r.regionCode())).toList();
+        List<Row> visible = rows.stream()
+                .filter(r -> user.is(Role.MUNICIPALITY)
+                        ? user.inMunicipality(r.municipalityCode())
+                        : user.inRegion(r.regionCode()))
+                .toList();
         if (visible.size() != ids.size()) {
             var known = visible.stream().map(Row::id).toList();
-            problems.add(FieldProblem.of("facilityIds", "agreement.facilityIds.unknown", ids.stream()
-                    .filter(id -> !known.contains(id)).map(String::valueOf).collect(Collectors.joining(", "))));
+            problems.add(FieldProblem.of(
+                    "facilityIds",
+                    "agreement.facilityIds.unknown",
+                    ids.stream()
+                            .filter(id -> !known.contains(id))
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "))));
             return ids;
         }
         if (user.is(Role.MUNICIPALITY) && visible.stream().anyMatch(r -> "REGIONAL".equals(r.operator()))) {
@@ -334,7 +374,10 @@ public class DispensationApplications {
                            and (a.end_date is null or a.end_date >= current_date)
                            and coalesce(a.facility_id, -1) not in (:ids)
                         """)
-                .param("d", doctorId).param("ids", facilityIds).query(Integer.class).single();
+                .param("d", doctorId)
+                .param("ids", facilityIds)
+                .query(Integer.class)
+                .single();
     }
 
     private static String reasonOf(DispensationDecisionForm decision, List<FieldProblem> problems, boolean required) {
@@ -365,16 +408,25 @@ public class DispensationApplications {
                                dispensation_id = :dispensation
                          where id = :id and status = 'PENDING'
                         """)
-                .param("status", status.name()).param("by", by).param("reason", reason)
-                .param("dispensation", dispensationId).param("id", id).update();
+                .param("status", status.name())
+                .param("by", by)
+                .param("reason", reason)
+                .param("dispensation", dispensationId)
+                .param("id", id)
+                .update();
     }
 
     private Optional<DispensationApplication> find(long id, boolean forUpdate) {
         if (forUpdate) {
-            jdbc.sql("select id from dispensation_application where id = :id for update").param("id", id)
-                    .query(Long.class).list();
+            jdbc.sql("select id from dispensation_application where id = :id for update")
+                    .param("id", id)
+                    .query(Long.class)
+                    .list();
         }
-        return jdbc.sql(SELECT + " where x.id = :id").param("id", id).query(DispensationApplications::map).optional();
+        return jdbc.sql(SELECT + " where x.id = :id")
+                .param("id", id)
+                .query(DispensationApplications::map)
+                .optional();
     }
 
     /** The application if the caller's scope holds it; out of scope reads as 404, a role without applications 403. */
@@ -392,14 +444,24 @@ public class DispensationApplications {
 
     private static DispensationApplication map(ResultSet rs, int row) throws SQLException {
         String[] names = (String[]) rs.getArray("facility_names").getArray();
-        return new DispensationApplication(rs.getLong("id"),
+        return new DispensationApplication(
+                rs.getLong("id"),
                 DispensationApplication.Status.valueOf(rs.getString("status")),
-                DispensationKind.valueOf(rs.getString("kind")), rs.getLong("doctor_id"), rs.getString("doctor_name"),
-                AgreementRepository.longs(rs.getArray("facility_ids")), List.of(names),
-                AgreementRepository.plain(rs.getBigDecimal("hours")), rs.getString("reason"),
-                rs.getString("applicant_role"), rs.getString("municipality_code"), rs.getString("applied_by"),
-                rs.getObject("applied_at", OffsetDateTime.class), rs.getString("decided_by"),
-                rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decision_reason"),
-                (Long) rs.getObject("dispensation_id"), rs.getString("region_code"));
+                DispensationKind.valueOf(rs.getString("kind")),
+                rs.getLong("doctor_id"),
+                rs.getString("doctor_name"),
+                AgreementRepository.longs(rs.getArray("facility_ids")),
+                List.of(names),
+                AgreementRepository.plain(rs.getBigDecimal("hours")),
+                rs.getString("reason"),
+                rs.getString("applicant_role"),
+                rs.getString("municipality_code"),
+                rs.getString("applied_by"),
+                rs.getObject("applied_at", OffsetDateTime.class),
+                rs.getString("decided_by"),
+                rs.getObject("decided_at", OffsetDateTime.class),
+                rs.getString("decision_reason"),
+                (Long) rs.getObject("dispensation_id"),
+                rs.getString("region_code"));
     }
 }

@@ -1,9 +1,8 @@
 package dk.botilbudslaege.agreement;
 
+import dk.botilbudslaege.common.MultiLine;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-
-import dk.botilbudslaege.common.MultiLine;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -15,10 +14,13 @@ public class DispensationDecisionForm {
 
     @MultiLine
     private String reason;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate validFrom;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate validTo;
+
     private Integer maxFacilities;
     private BigDecimal monthlyHours;
     /** The page's second step: the region has read what the dispensation allows. */

@@ -1,8 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
 import dk.botilbudslaege.common.MultiLine;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -10,6 +7,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** A dispensation as the region grants it (API.md {@code POST /dispensations}). */

@@ -1,14 +1,13 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -33,8 +32,11 @@ class DispensationPageController {
     private final AgreementConfirmations confirmations;
     private final MessageSource messages;
 
-    DispensationPageController(Dispensations dispensations, AgreementChoices choices,
-                               AgreementConfirmations confirmations, MessageSource messages) {
+    DispensationPageController(
+            Dispensations dispensations,
+            AgreementChoices choices,
+            AgreementConfirmations confirmations,
+            MessageSource messages) {
         this.dispensations = dispensations;
         this.choices = choices;
         this.confirmations = confirmations;
@@ -56,8 +58,12 @@ class DispensationPageController {
     }
 
     @PostMapping
-    String grant(CurrentUser user, @Valid @ModelAttribute("form") DispensationForm form, BindingResult binding,
-                 Model model, RedirectAttributes redirect) {
+    String grant(
+            CurrentUser user,
+            @Valid @ModelAttribute("form") DispensationForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         if (!user.is(Role.REGION)) {
             throw new ForbiddenException("scope.dispensation.grant");
         }
@@ -70,9 +76,13 @@ class DispensationPageController {
 
     /** Ends a dispensation after a confirmation page stating what changes (issue 11 item 5). */
     @PostMapping("/{id}/end")
-    String end(CurrentUser user, @PathVariable long id,
-               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
-               @RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect) {
+    String end(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             if (!confirmed) {
                 Dispensation dispensation = dispensations.checkEnd(user, id, validTo);
@@ -83,8 +93,9 @@ class DispensationPageController {
             dispensations.end(user, id, validTo);
             redirect.addFlashAttribute("flash", text("dispensation.flash.ended"));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("actionErrors", e.problems().stream()
-                    .map(p -> text(p.messageKey())).toList());
+            redirect.addFlashAttribute(
+                    "actionErrors",
+                    e.problems().stream().map(p -> text(p.messageKey())).toList());
         }
         return "redirect:/dispensations";
     }

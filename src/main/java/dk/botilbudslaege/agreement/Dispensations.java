@@ -1,10 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
@@ -13,6 +8,10 @@ import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,8 +53,10 @@ public class Dispensations {
                           join current_municipality_region r on r.municipality_code = p.municipality_code
                          where\s""" + scope + (doctorId == null ? "" : " and x.doctor_id = :doctor")
                         + " order by x.valid_from desc, x.id desc")
-                .param("scope", scopeValue).params(doctorId == null ? Map.of() : Map.of("doctor", doctorId))
-                .query(AgreementRepository::mapDispensation).list();
+                .param("scope", scopeValue)
+                .params(doctorId == null ? Map.of() : Map.of("doctor", doctorId))
+                .query(AgreementRepository::mapDispensation)
+                .list();
     }
 
     @Transactional
@@ -65,8 +66,10 @@ public class Dispensations {
             // only a region learns whether a doctor id exists
             throw new ForbiddenException("scope.dispensation.grant");
         }
-        var doctor = agreements.doctor(form.getDoctorId()).orElseThrow(() -> InvalidInputException.of(
-                FieldProblem.of("doctorId", "agreement.doctorId.unknown", String.valueOf(form.getDoctorId()))));
+        var doctor = agreements
+                .doctor(form.getDoctorId())
+                .orElseThrow(() -> InvalidInputException.of(
+                        FieldProblem.of("doctorId", "agreement.doctorId.unknown", String.valueOf(form.getDoctorId()))));
         if (!user.is(Role.REGION) || !user.inRegion(doctor.regionCode())) {
             throw new ForbiddenException("scope.dispensation.grant");
         }
@@ -76,19 +79,30 @@ public class Dispensations {
                                                   reason, granted_by)
                         values (:doctor, :kind, :max, :hours, :from, :to, :reason, :by) returning id
                         """)
-                .param("doctor", form.getDoctorId()).param("kind", form.getKind().name())
+                .param("doctor", form.getDoctorId())
+                .param("kind", form.getKind().name())
                 .param("max", form.getKind() == DispensationKind.MULTIPLE_FACILITIES ? form.getMaxFacilities() : null)
                 .param("hours", form.getKind() == DispensationKind.HOURS ? form.getMonthlyHours() : null)
-                .param("from", form.getValidFrom()).param("to", form.getValidTo())
-                .param("reason", form.getReason() == null || form.getReason().isBlank() ? null : form.getReason().trim())
+                .param("from", form.getValidFrom())
+                .param("to", form.getValidTo())
+                .param(
+                        "reason",
+                        form.getReason() == null || form.getReason().isBlank()
+                                ? null
+                                : form.getReason().trim())
                 .param("by", user.username())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         Dispensation granted = find(id);
-        events.publishEvent(new AgreementEvents.DispensationGranted(id, Map.of(
-                "kind", new AuditTrail.Change(null, granted.kind().name()),
-                "doctorId", new AuditTrail.Change(null, granted.doctorId()),
-                "validFrom", new AuditTrail.Change(null, granted.validFrom().toString()),
-                "validTo", new AuditTrail.Change(null, String.valueOf(granted.validTo()))), CurrentUsers.actor()));
+        events.publishEvent(new AgreementEvents.DispensationGranted(
+                id,
+                Map.of(
+                        "kind", new AuditTrail.Change(null, granted.kind().name()),
+                        "doctorId", new AuditTrail.Change(null, granted.doctorId()),
+                        "validFrom",
+                                new AuditTrail.Change(null, granted.validFrom().toString()),
+                        "validTo", new AuditTrail.Change(null, String.valueOf(granted.validTo()))),
+                CurrentUsers.actor()));
         return granted;
     }
 
@@ -96,9 +110,14 @@ public class Dispensations {
     @Transactional
     public Dispensation end(CurrentUser user, long id, LocalDate validTo) {
         Dispensation current = checkEnd(user, id, validTo);
-        jdbc.sql("update dispensation set valid_to = :to where id = :id").param("to", validTo).param("id", id).update();
-        events.publishEvent(new AgreementEvents.DispensationEnded(id,
-                Map.of("validTo", new AuditTrail.Change(String.valueOf(current.validTo()), validTo.toString())), CurrentUsers.actor()));
+        jdbc.sql("update dispensation set valid_to = :to where id = :id")
+                .param("to", validTo)
+                .param("id", id)
+                .update();
+        events.publishEvent(new AgreementEvents.DispensationEnded(
+                id,
+                Map.of("validTo", new AuditTrail.Change(String.valueOf(current.validTo()), validTo.toString())),
+                CurrentUsers.actor()));
         return find(id);
     }
 
@@ -121,8 +140,10 @@ public class Dispensations {
     }
 
     private Dispensation find(long id) {
-        return jdbc.sql("select * from dispensation where id = :id").param("id", id)
-                .query(AgreementRepository::mapDispensation).optional()
+        return jdbc.sql("select * from dispensation where id = :id")
+                .param("id", id)
+                .query(AgreementRepository::mapDispensation)
+                .optional()
                 .orElseThrow(() -> NotFoundException.of(ENTITY, id));
     }
 

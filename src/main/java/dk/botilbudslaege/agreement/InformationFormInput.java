@@ -12,7 +12,10 @@ import jakarta.validation.constraints.Size;
 public record InformationFormInput(
         @Size(max = 200, message = "{validation.size.max}") String contactName,
         @Size(max = 200, message = "{validation.size.max}") String contactRole,
-        @Email(message = "{validation.email}") @Size(max = 200, message = "{validation.size.max}") String contactEmail,
+
+        @Email(message = "{validation.email}") @Size(max = 200, message = "{validation.size.max}")
+        String contactEmail,
+
         @Size(max = 40, message = "{validation.size.max}") String contactPhone,
         Boolean noOtherContract) {
 

@@ -1,13 +1,12 @@
 package dk.botilbudslaege.agreement;
 
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.web.PdfRenderer;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import dk.botilbudslaege.security.CurrentUser;
-import dk.botilbudslaege.security.Users;
-import dk.botilbudslaege.web.PdfRenderer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,15 +39,22 @@ class InformationFormPdfController {
     ResponseEntity<byte[]> informationForm(CurrentUser user, @PathVariable long id, Locale locale) {
         Agreement agreement = agreements.get(user, id);
         Optional<InformationForm> filed = forms.find(id);
-        InformationFormSheet sheet = InformationFormSheet.of(agreement,
-                filed.orElseGet(() -> forms.preview(agreement)), filed.isPresent(),
+        InformationFormSheet sheet = InformationFormSheet.of(
+                agreement,
+                filed.orElseGet(() -> forms.preview(agreement)),
+                filed.isPresent(),
                 username -> users.displayName(username).orElse(username),
-                LocalDate.now(InformationFormSheet.DANISH_TIME), forms.hourlyRateOn(LocalDate.now()));
+                LocalDate.now(InformationFormSheet.DANISH_TIME),
+                forms.hourlyRateOn(LocalDate.now()));
         byte[] pdf = pdfs.render("pdf/information-form", Map.of("sheet", sheet), locale);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("oplysningsskema-" + id + ".pdf").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("oplysningsskema-" + id + ".pdf")
+                                .build()
+                                .toString())
                 .body(pdf);
     }
 }

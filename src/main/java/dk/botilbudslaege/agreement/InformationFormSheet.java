@@ -20,29 +20,53 @@ import java.util.function.UnaryOperator;
  * @param vat        null when the practice is not VAT registered
  * @param decision   null until the region has approved or rejected the form
  */
-record InformationFormSheet(Agreement agreement, InformationForm form, boolean filed, List<String> operators,
-                            List<String> legalBases, BigDecimal hourlyRate, BigDecimal monthlyFee, BigDecimal vat,
-                            BigDecimal monthlyFeeInclVat, String filedBy, ZonedDateTime filedAt, Decision decision,
-                            LocalDate printedOn) {
+record InformationFormSheet(
+        Agreement agreement,
+        InformationForm form,
+        boolean filed,
+        List<String> operators,
+        List<String> legalBases,
+        BigDecimal hourlyRate,
+        BigDecimal monthlyFee,
+        BigDecimal vat,
+        BigDecimal monthlyFeeInclVat,
+        String filedBy,
+        ZonedDateTime filedAt,
+        Decision decision,
+        LocalDate printedOn) {
 
     static final ZoneId DANISH_TIME = dk.botilbudslaege.web.DanishTime.DENMARK;
 
     /** The region's answer to the form. */
-    record Decision(boolean approved, String by, ZonedDateTime at, String reason) {
-    }
+    record Decision(boolean approved, String by, ZonedDateTime at, String reason) {}
 
     /**
      * @param displayName the name a reader sees for a username (who filed, who decided)
      * @param hourlyRate  the rate of the region's rate table in force today
      */
-    static InformationFormSheet of(Agreement agreement, InformationForm form, boolean filed,
-                                   UnaryOperator<String> displayName, LocalDate printedOn, BigDecimal hourlyRate) {
+    static InformationFormSheet of(
+            Agreement agreement,
+            InformationForm form,
+            boolean filed,
+            UnaryOperator<String> displayName,
+            LocalDate printedOn,
+            BigDecimal hourlyRate) {
         BigDecimal fee = MonthlyFee.of(form.monthlyHours(), hourlyRate);
         BigDecimal vat = form.vatRegistered() ? MonthlyFee.vat(fee) : null;
-        return new InformationFormSheet(agreement, form, filed, codes(form.operator()), codes(form.legalBasis()),
-                hourlyRate, fee, vat, vat == null ? null : fee.add(vat),
-                form.filedBy() == null ? null : displayName.apply(form.filedBy()), danish(form.filedAt()),
-                decision(agreement, displayName), printedOn);
+        return new InformationFormSheet(
+                agreement,
+                form,
+                filed,
+                codes(form.operator()),
+                codes(form.legalBasis()),
+                hourlyRate,
+                fee,
+                vat,
+                vat == null ? null : fee.add(vat),
+                form.filedBy() == null ? null : displayName.apply(form.filedBy()),
+                danish(form.filedAt()),
+                decision(agreement, displayName),
+                printedOn);
     }
 
     private static Decision decision(Agreement a, UnaryOperator<String> displayName) {
@@ -50,15 +74,18 @@ record InformationFormSheet(Agreement agreement, InformationForm form, boolean f
         if (!decided || a.decidedBy() == null) {
             return null;
         }
-        return new Decision(a.status().approved(), displayName.apply(a.decidedBy()), danish(a.decidedAt()),
-                a.decisionReason());
+        return new Decision(
+                a.status().approved(), displayName.apply(a.decidedBy()), danish(a.decidedAt()), a.decisionReason());
     }
 
     private static List<String> codes(String commaSeparated) {
         if (commaSeparated == null || commaSeparated.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(code -> !code.isEmpty()).toList();
+        return Arrays.stream(commaSeparated.split(","))
+                .map(String::trim)
+                .filter(code -> !code.isEmpty())
+                .toList();
     }
 
     private static ZonedDateTime danish(OffsetDateTime time) {

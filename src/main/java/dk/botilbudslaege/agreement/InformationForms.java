@@ -1,13 +1,12 @@
 package dk.botilbudslaege.agreement;
 
+import dk.botilbudslaege.security.CurrentUser;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import dk.botilbudslaege.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -52,7 +51,8 @@ class InformationForms {
                             contact_email = excluded.contact_email, contact_phone = excluded.contact_phone,
                             snapshot = excluded.snapshot
                         """)
-                .param("id", a.id()).param("by", filer.username())
+                .param("id", a.id())
+                .param("by", filer.username())
                 .param("name", blankToDefault(input.contactName(), filer.displayName()))
                 .param("role", blankToDefault(input.contactRole(), filer.role().name()))
                 .param("email", blankToNull(input.contactEmail()))
@@ -66,15 +66,24 @@ class InformationForms {
                 .param("id", agreementId)
                 .query((rs, i) -> {
                     JsonNode s = json.readTree(rs.getString("snapshot_text"));
-                    return new InformationForm(rs.getLong("agreement_id"), rs.getString("filed_by"),
-                            rs.getObject("filed_at", OffsetDateTime.class), s.path("unitName").asString(),
-                            s.path("operator").asString(), s.path("legalBasis").asString(),
-                            s.path("residents").asInt(), s.path("doctorName").asString(),
-                            s.path("practiceName").asString(), s.path("providerNumber").asString(),
+                    return new InformationForm(
+                            rs.getLong("agreement_id"),
+                            rs.getString("filed_by"),
+                            rs.getObject("filed_at", OffsetDateTime.class),
+                            s.path("unitName").asString(),
+                            s.path("operator").asString(),
+                            s.path("legalBasis").asString(),
+                            s.path("residents").asInt(),
+                            s.path("doctorName").asString(),
+                            s.path("practiceName").asString(),
+                            s.path("providerNumber").asString(),
                             LocalDate.parse(s.path("startDate").asString()),
-                            new BigDecimal(s.path("monthlyHours").asString()), s.path("vatRegistered").asBoolean(),
-                            rs.getString("contact_name"), rs.getString("contact_role"),
-                            rs.getString("contact_email"), rs.getString("contact_phone"),
+                            new BigDecimal(s.path("monthlyHours").asString()),
+                            s.path("vatRegistered").asBoolean(),
+                            rs.getString("contact_name"),
+                            rs.getString("contact_role"),
+                            rs.getString("contact_email"),
+                            rs.getString("contact_phone"),
                             rs.getBoolean("no_other_contract"));
                 })
                 .optional();
@@ -86,14 +95,29 @@ class InformationForms {
      */
     InformationForm preview(Agreement a) {
         UnitFacts facts = unitFacts(a);
-        return new InformationForm(a.id(), null, null, a.unitName(), facts.operator(), facts.legalBasis(), a.residents(),
-                a.doctorName(), a.practiceName(), a.providerNumber(), a.startDate(), a.monthlyHours(),
-                a.vatRegistered(), null, null, null, null, false);
+        return new InformationForm(
+                a.id(),
+                null,
+                null,
+                a.unitName(),
+                facts.operator(),
+                facts.legalBasis(),
+                a.residents(),
+                a.doctorName(),
+                a.practiceName(),
+                a.providerNumber(),
+                a.startDate(),
+                a.monthlyHours(),
+                a.vatRegistered(),
+                null,
+                null,
+                null,
+                null,
+                false);
     }
 
     /** The unit's operators and legal bases, each a comma-separated list of codes. */
-    private record UnitFacts(String operator, String legalBasis) {
-    }
+    private record UnitFacts(String operator, String legalBasis) {}
 
     private UnitFacts unitFacts(Agreement a) {
         return jdbc.sql("""
@@ -102,7 +126,8 @@ class InformationForms {
                           from registry_facility f where f.id in (:ids)
                         """)
                 .param("ids", a.facilityIds())
-                .query(UnitFacts.class).single();
+                .query(UnitFacts.class)
+                .single();
     }
 
     /** F1: the hourly rate of the dated rate table in force on a day (settlement's, through {@link HourlyRates}). */

@@ -19,8 +19,7 @@ public final class MonthlyFee {
     /** F3: VAT added when the practice is VAT registered. */
     public static final BigDecimal VAT_RATE = new BigDecimal("0.25");
 
-    private MonthlyFee() {
-    }
+    private MonthlyFee() {}
 
     /** Hours × rate, rounded half up to øre (2 decimals). */
     public static BigDecimal of(BigDecimal hours, BigDecimal rate) {

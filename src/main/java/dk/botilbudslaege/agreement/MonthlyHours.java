@@ -13,8 +13,7 @@ public final class MonthlyHours {
     /** A unit with more than this many residents gets {@link #LARGE_UNIT} hours. */
     public static final int LARGE_UNIT_THRESHOLD = 30;
 
-    private MonthlyHours() {
-    }
+    private MonthlyHours() {}
 
     /** @param dispensationHours the hours of a valid HOURS dispensation, or null */
     public static BigDecimal of(int residents, BigDecimal dispensationHours) {

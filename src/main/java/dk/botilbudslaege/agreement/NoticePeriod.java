@@ -11,8 +11,7 @@ import java.time.temporal.IsoFields;
  */
 public final class NoticePeriod {
 
-    private NoticePeriod() {
-    }
+    private NoticePeriod() {}
 
     public static LocalDate endDate(LocalDate noticeDate) {
         LocalDate earliest = noticeDate.plusMonths(3);

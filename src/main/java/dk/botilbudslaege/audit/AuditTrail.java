@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,8 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class AuditTrail {
 
-    private static final TypeReference<Map<String, Change>> CHANGES = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Change>> CHANGES = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -32,13 +30,17 @@ public class AuditTrail {
     }
 
     /** A field's value before and after; {@code from} is null on create, {@code to} null on delete. */
-    public record Change(Object from, Object to) {
-    }
+    public record Change(Object from, Object to) {}
 
     /** One recorded event of an entity's history. */
-    public record AuditEvent(long id, OffsetDateTime occurredAt, String actor, String entityType, String entityId,
-                             String action, Map<String, Change> changes) {
-    }
+    public record AuditEvent(
+            long id,
+            OffsetDateTime occurredAt,
+            String actor,
+            String entityType,
+            String entityId,
+            String action,
+            Map<String, Change> changes) {}
 
     /**
      * Records a change in the transaction that made it, as the event is published: a plain listener,
@@ -68,9 +70,14 @@ public class AuditTrail {
                         """)
                 .param("type", entityType)
                 .param("id", String.valueOf(entityId))
-                .query((rs, i) -> new AuditEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
-                        rs.getString("actor"), rs.getString("entity_type"), rs.getString("entity_id"),
-                        rs.getString("action"), json.readValue(rs.getString("changes"), CHANGES)))
+                .query((rs, i) -> new AuditEvent(
+                        rs.getLong("id"),
+                        rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("actor"),
+                        rs.getString("entity_type"),
+                        rs.getString("entity_id"),
+                        rs.getString("action"),
+                        json.readValue(rs.getString("changes"), CHANGES)))
                 .list();
     }
 

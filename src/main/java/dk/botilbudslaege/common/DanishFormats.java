@@ -25,8 +25,7 @@ public final class DanishFormats {
     /** A month on a chart's axis: 03-2025. */
     public static final DateTimeFormatter MONTH_NUMBER = DateTimeFormatter.ofPattern("MM-yyyy");
 
-    private DanishFormats() {
-    }
+    private DanishFormats() {}
 
     /** 2025-03-05 → "05-03-2025". */
     public static String date(LocalDate date) {

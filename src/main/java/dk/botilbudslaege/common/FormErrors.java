@@ -2,14 +2,12 @@ package dk.botilbudslaege.common;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.springframework.validation.BindingResult;
 
 /** Puts a module's field problems on an HTML form, so each message shows by its field. */
 public final class FormErrors {
 
-    private FormErrors() {
-    }
+    private FormErrors() {}
 
     /**
      * Runs a form's save; a refusal a person can act on (bad input, someone else's change, the

@@ -5,8 +5,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /** Links to other pages of a filtered list keep the filters. */
 public final class PageLinks {
 
-    private PageLinks() {
-    }
+    private PageLinks() {}
 
     /** The path with the given name/value pairs as query parameters, leaving out empty ones. */
     public static String of(String path, Object... namesAndValues) {

@@ -1,13 +1,12 @@
 package dk.botilbudslaege.common;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,7 +26,8 @@ public final class Problem extends ProblemDetail {
 
     private static final URI ABOUT_BLANK = URI.create("about:blank");
     private static final JsonMapper JSON = JsonMapper.builder()
-            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+            .build();
 
     private Problem(HttpStatus status) {
         super(status.value());
@@ -39,20 +39,24 @@ public final class Problem extends ProblemDetail {
     }
 
     /** A bad field and why, in the caller's language. */
-    public record FieldError(String field, String message) implements Error {
-    }
+    public record FieldError(String field, String message) implements Error {}
 
     /** A bad row of an import (SPEC §2): its number, field, column and why; row and column may be null. */
-    public record RowError(Integer row, String field, String column, String message) implements Error {
-    }
+    public record RowError(Integer row, String field, String column, String message) implements Error {}
 
     /** The problem with this status, code and detail (may be null); {@code errors} only when there are some. */
-    public static Problem of(MessageSource messages, Locale locale, HttpStatus status, String code,
-                                   String detail, String path, List<? extends Error> errors) {
+    public static Problem of(
+            MessageSource messages,
+            Locale locale,
+            HttpStatus status,
+            String code,
+            String detail,
+            String path,
+            List<? extends Error> errors) {
         Problem problem = new Problem(status);
         problem.setType(ABOUT_BLANK);
-        problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
-                locale));
+        problem.setTitle(
+                messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
         problem.setDetail(detail);
         problem.setInstance(instance(path));
         problem.setProperty("code", code);

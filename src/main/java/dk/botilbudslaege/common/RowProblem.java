@@ -11,8 +11,8 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 public record RowProblem(Integer row, String field, String column, MessageSourceResolvable message) {
 
     public static RowProblem of(Integer row, String field, String column, String messageKey, Object... args) {
-        return new RowProblem(row, field, column, new DefaultMessageSourceResolvable(
-                new String[] {messageKey}, args, messageKey));
+        return new RowProblem(
+                row, field, column, new DefaultMessageSourceResolvable(new String[] {messageKey}, args, messageKey));
     }
 
     /** A problem whose message is already resolved, e.g. one Bean Validation interpolated. */

@@ -17,8 +17,7 @@ public final class SaneDates {
     /** The message key of a date outside the window, with {@link #EARLIEST} and {@link #LATEST}. */
     public static final String MESSAGE = "validation.date.range";
 
-    private SaneDates() {
-    }
+    private SaneDates() {}
 
     public static boolean contains(LocalDate date) {
         return date == null || (!date.isBefore(EARLIEST) && !date.isAfter(LATEST));

@@ -14,8 +14,7 @@ package dk.botilbudslaege.common;
  */
 public final class SpreadsheetText {
 
-    private SpreadsheetText() {
-    }
+    private SpreadsheetText() {}
 
     /** The text with a leading {@code '} if it could start a formula; null as the empty text. */
     public static String safe(Object text) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A WHERE clause built from the filters that are present, with its named parameters. */
@@ -29,7 +28,8 @@ public final class SqlConditions {
     /** Case-insensitive "contains" over one or more columns. */
     public SqlConditions addSearch(String q, String... columns) {
         if (q != null && !q.isBlank()) {
-            String pattern = "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String pattern =
+                    "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             List<String> parts = new ArrayList<>();
             for (String column : columns) {
                 parts.add(column + " ilike :q");

@@ -43,8 +43,7 @@ public final class TextRules {
         }
     }
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** The first problem of a text, or null when it may be stored (null and empty text may). */
     public static Problem check(String text, boolean multiLine) {
@@ -108,9 +107,13 @@ public final class TextRules {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1));
-            boolean allowed = pair || c == '\t' || c == '\n' || c == '\r'
+            boolean allowed = pair
+                    || c == '\t'
+                    || c == '\n'
+                    || c == '\r'
                     || (c >= 0x20 && c <= 0xFFFD && !Character.isSurrogate(c));
             if (pair) {
                 if (out != null) {
@@ -130,15 +133,24 @@ public final class TextRules {
 
     /** Default-ignorable code points that are not Cf but print as nothing, and the tag characters. */
     private static boolean isInvisibleFiller(int cp) {
-        return cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5
-                || (cp >= 0x180B && cp <= 0x180F) || cp == 0x3164 || cp == 0xFFA0
+        return cp == 0x034F
+                || cp == 0x115F
+                || cp == 0x1160
+                || cp == 0x17B4
+                || cp == 0x17B5
+                || (cp >= 0x180B && cp <= 0x180F)
+                || cp == 0x3164
+                || cp == 0xFFA0
                 || (cp >= 0xE0000 && cp <= 0xE007F);
     }
 
     /** Marks and selectors that show nothing of their own, and the Braille blank. */
     private static boolean looksBlank(int cp, int type) {
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x2800;
+        return type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
+                || (cp >= 0xFE00 && cp <= 0xFE0F)
+                || (cp >= 0xE0100 && cp <= 0xE01EF)
+                || cp == 0x2800;
     }
 
     private static boolean isNonCharacter(int cp) {

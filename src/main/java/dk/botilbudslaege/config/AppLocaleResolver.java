@@ -1,10 +1,9 @@
 package dk.botilbudslaege.config;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -34,7 +33,8 @@ public class AppLocaleResolver implements LocaleResolver {
     private static Locale chosen(HttpServletRequest request) {
         // never read parameters of an upload: that would parse (and size-check) the whole body here
         String contentType = request.getContentType();
-        boolean upload = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        boolean upload =
+                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
         String param = upload ? null : request.getParameter("lang");
         if (param == null && request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {

@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.context.annotation.Conditional;
 
 /**
@@ -14,5 +13,4 @@ import org.springframework.context.annotation.Conditional;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Conditional(LocalDatabaseCondition.class)
-public @interface ConditionalOnLocalDatabase {
-}
+public @interface ConditionalOnLocalDatabase {}

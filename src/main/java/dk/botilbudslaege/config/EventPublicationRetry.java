@@ -22,7 +22,8 @@ class EventPublicationRetry {
         this.failed = failed;
     }
 
-    @Scheduled(fixedDelayString = "${botilbud.events.retry-interval:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${botilbud.events.retry-interval:PT1M}",
             initialDelayString = "${botilbud.events.retry-interval:PT1M}")
     void resubmitFailed() {
         failed.resubmit(ResubmissionOptions.defaults());

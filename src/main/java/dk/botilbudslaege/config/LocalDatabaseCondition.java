@@ -2,8 +2,8 @@ package dk.botilbudslaege.config;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** True when no external database URL is configured. */
 public class LocalDatabaseCondition implements Condition {

@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port    the port to listen on, 0 for any free port
  */
 @ConfigurationProperties("botilbud.local-db")
-public record LocalDatabaseProperties(String dataDir, int port) {
-}
+public record LocalDatabaseProperties(String dataDir, int port) {}

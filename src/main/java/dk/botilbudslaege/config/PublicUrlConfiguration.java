@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
@@ -21,21 +20,29 @@ import org.springframework.core.Ordered;
 class PublicUrlConfiguration {
 
     @Bean
-    FilterRegistrationBean<PublicUrlFilter> publicUrlFilter(@Value("${botilbud.public-url:}") String publicUrl,
-                                                            @Value("${botilbud.trusted-proxies:127.0.0.1,::1,0:0:0:0:0:0:0:1}")
-                                                            String trustedProxies) {
+    FilterRegistrationBean<PublicUrlFilter> publicUrlFilter(
+            @Value("${botilbud.public-url:}") String publicUrl,
+            @Value("${botilbud.trusted-proxies:127.0.0.1,::1,0:0:0:0:0:0:0:1}") String trustedProxies) {
         FilterRegistrationBean<PublicUrlFilter> registration = new FilterRegistrationBean<>();
         URI url = publicUrl.isBlank() ? null : URI.create(publicUrl.trim());
-        if (url != null && (url.getHost() == null
-                || !Set.of("http", "https").contains(String.valueOf(url.getScheme()).toLowerCase()))) {
-            throw new IllegalStateException("botilbud.public-url must be an http(s) URL such as https://botilbud.example.dk");
+        if (url != null
+                && (url.getHost() == null
+                        || !Set.of("http", "https")
+                                .contains(String.valueOf(url.getScheme()).toLowerCase()))) {
+            throw new IllegalStateException(
+                    "botilbud.public-url must be an http(s) URL such as https://botilbud.example.dk");
         }
-        Set<String> proxies = Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        Set<String> proxies = Arrays.stream(trustedProxies.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         registration.setFilter(new PublicUrlFilter(url, proxies));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
-                jakarta.servlet.DispatcherType.ASYNC, jakarta.servlet.DispatcherType.FORWARD);
+        registration.setDispatcherTypes(
+                jakarta.servlet.DispatcherType.REQUEST,
+                jakarta.servlet.DispatcherType.ERROR,
+                jakarta.servlet.DispatcherType.ASYNC,
+                jakarta.servlet.DispatcherType.FORWARD);
         return registration;
     }
 

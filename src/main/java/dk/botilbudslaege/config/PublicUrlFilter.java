@@ -1,17 +1,16 @@
 package dk.botilbudslaege.config;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,8 +30,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class PublicUrlFilter extends OncePerRequestFilter {
 
-    private static final Set<String> FORWARDED = Set.of("forwarded", "x-forwarded-for", "x-forwarded-host",
-            "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-ssl");
+    private static final Set<String> FORWARDED = Set.of(
+            "forwarded",
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "x-forwarded-proto",
+            "x-forwarded-port",
+            "x-forwarded-prefix",
+            "x-forwarded-ssl");
 
     private final String scheme;
     private final String host;
@@ -43,8 +48,9 @@ final class PublicUrlFilter extends OncePerRequestFilter {
     PublicUrlFilter(URI publicUrl, Set<String> trustedProxies) {
         this.scheme = publicUrl == null ? null : publicUrl.getScheme().toLowerCase();
         this.host = publicUrl == null ? null : publicUrl.getHost();
-        this.port = publicUrl == null ? 0 : publicUrl.getPort() > 0 ? publicUrl.getPort()
-                : "https".equals(scheme) ? 443 : 80;
+        this.port = publicUrl == null
+                ? 0
+                : publicUrl.getPort() > 0 ? publicUrl.getPort() : "https".equals(scheme) ? 443 : 80;
         this.trustedProxies = trustedProxies;
     }
 
@@ -62,72 +68,77 @@ final class PublicUrlFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String clientAddress = clientAddress(request);
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            @Override
-            public String getScheme() {
-                return host == null ? super.getScheme() : scheme;
-            }
+        chain.doFilter(
+                new HttpServletRequestWrapper(request) {
+                    @Override
+                    public String getScheme() {
+                        return host == null ? super.getScheme() : scheme;
+                    }
 
-            @Override
-            public boolean isSecure() {
-                return host == null ? super.isSecure() : "https".equals(scheme);
-            }
+                    @Override
+                    public boolean isSecure() {
+                        return host == null ? super.isSecure() : "https".equals(scheme);
+                    }
 
-            @Override
-            public String getServerName() {
-                return host == null ? super.getServerName() : host;
-            }
+                    @Override
+                    public String getServerName() {
+                        return host == null ? super.getServerName() : host;
+                    }
 
-            @Override
-            public int getServerPort() {
-                return host == null ? super.getServerPort() : port;
-            }
+                    @Override
+                    public int getServerPort() {
+                        return host == null ? super.getServerPort() : port;
+                    }
 
-            @Override
-            public StringBuffer getRequestURL() {
-                if (host == null) {
-                    return super.getRequestURL();
-                }
-                StringBuffer url = new StringBuffer(scheme).append("://").append(host);
-                if (port != ("https".equals(scheme) ? 443 : 80)) {
-                    url.append(':').append(port);
-                }
-                return url.append(getRequestURI());
-            }
+                    @Override
+                    public StringBuffer getRequestURL() {
+                        if (host == null) {
+                            return super.getRequestURL();
+                        }
+                        StringBuffer url =
+                                new StringBuffer(scheme).append("://").append(host);
+                        if (port != ("https".equals(scheme) ? 443 : 80)) {
+                            url.append(':').append(port);
+                        }
+                        return url.append(getRequestURI());
+                    }
 
-            @Override
-            public String getRemoteAddr() {
-                return clientAddress;
-            }
+                    @Override
+                    public String getRemoteAddr() {
+                        return clientAddress;
+                    }
 
-            @Override
-            public String getRemoteHost() {
-                return clientAddress;
-            }
+                    @Override
+                    public String getRemoteHost() {
+                        return clientAddress;
+                    }
 
-            @Override
-            public String getHeader(String name) {
-                if (host != null && "host".equalsIgnoreCase(name)) {
-                    return host;
-                }
-                return FORWARDED.contains(name.toLowerCase()) ? null : super.getHeader(name);
-            }
+                    @Override
+                    public String getHeader(String name) {
+                        if (host != null && "host".equalsIgnoreCase(name)) {
+                            return host;
+                        }
+                        return FORWARDED.contains(name.toLowerCase()) ? null : super.getHeader(name);
+                    }
 
-            @Override
-            public Enumeration<String> getHeaders(String name) {
-                if (host != null && "host".equalsIgnoreCase(name)) {
-                    return Collections.enumeration(List.of(host));
-                }
-                return FORWARDED.contains(name.toLowerCase()) ? Collections.emptyEnumeration()
-                        : super.getHeaders(name);
-            }
+                    @Override
+                    public Enumeration<String> getHeaders(String name) {
+                        if (host != null && "host".equalsIgnoreCase(name)) {
+                            return Collections.enumeration(List.of(host));
+                        }
+                        return FORWARDED.contains(name.toLowerCase())
+                                ? Collections.emptyEnumeration()
+                                : super.getHeaders(name);
+                    }
 
-            @Override
-            public Enumeration<String> getHeaderNames() {
-                return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
-                        .filter(name -> !FORWARDED.contains(name.toLowerCase())).toList());
-            }
-        }, response);
+                    @Override
+                    public Enumeration<String> getHeaderNames() {
+                        return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                                .filter(name -> !FORWARDED.contains(name.toLowerCase()))
+                                .toList());
+                    }
+                },
+                response);
     }
 
     private String clientAddress(HttpServletRequest request) {

@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
-
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,10 +23,13 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** A date as API.md has it: {@code YYYY-MM-DD}, exactly four digits of year, no sign. */
     static final DateTimeFormatter API_DATE = new DateTimeFormatterBuilder()
-            .appendValue(ChronoField.YEAR, 4).appendLiteral('-')
-            .appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
+            .appendValue(ChronoField.YEAR, 4)
+            .appendLiteral('-')
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+            .appendLiteral('-')
             .appendValue(ChronoField.DAY_OF_MONTH, 2)
-            .toFormatter().withResolverStyle(ResolverStyle.STRICT);
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
 
     @Bean
     LocaleResolver localeResolver() {
@@ -41,10 +43,10 @@ class WebConfiguration implements WebMvcConfigurer {
      */
     @Bean
     JsonMapperBuilderCustomizer apiDates() {
-        return builder -> builder
-                .addModule(new SimpleModule("api-dates").addDeserializer(LocalDate.class,
-                        new LocalDateDeserializer(API_DATE)))
-                .withCoercionConfig(LogicalType.DateTime,
+        return builder -> builder.addModule(new SimpleModule("api-dates")
+                        .addDeserializer(LocalDate.class, new LocalDateDeserializer(API_DATE)))
+                .withCoercionConfig(
+                        LogicalType.DateTime,
                         coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
     }
 
@@ -55,15 +57,17 @@ class WebConfiguration implements WebMvcConfigurer {
      */
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {
-        return builder -> builder
-                .withCoercionConfig(LogicalType.Boolean, coercion -> coercion
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Integer, coercion -> coercion
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Float, coercion -> coercion
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+        return builder -> builder.withCoercionConfig(
+                        LogicalType.Boolean,
+                        coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        coercion -> coercion.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Float,
+                        coercion -> coercion.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
     }
 
     @Override

@@ -1,11 +1,10 @@
 package dk.botilbudslaege.coverage;
 
+import dk.botilbudslaege.common.DanishFormats;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import dk.botilbudslaege.common.DanishFormats;
 
 /**
  * The geometry of the server-drawn charts (inline SVG on the dashboard, HTML bars in the PDF) and the
@@ -22,8 +21,7 @@ public final class Charts {
     static final int LINE_TOP = 12;
     static final int LINE_BOTTOM = 30;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** A fraction 0..1 as a Danish percentage with one decimal: 0.425 → "42,5 %". */
     public static String percent(BigDecimal fraction) {
@@ -41,8 +39,7 @@ public final class Charts {
     }
 
     /** One horizontal bar: its label, printed value, top edge, length in pixels and length in percent. */
-    public record Bar(String label, String value, int y, double length, double percentLength) {
-    }
+    public record Bar(String label, String value, int y, double length, double percentLength) {}
 
     /** A horizontal bar chart {@code width} wide, one row per bar, best first. */
     public record BarChart(int width, int height, int labelWidth, int barHeight, List<Bar> bars) {
@@ -53,36 +50,45 @@ public final class Charts {
     }
 
     /** Something to draw as a bar: a label and a fraction 0..1. */
-    public record Item(String label, BigDecimal fraction) {
-    }
+    public record Item(String label, BigDecimal fraction) {}
 
     /** Sorted horizontal bars: highest fraction first, then by label. */
     public static BarChart bars(List<Item> items, int width) {
-        List<Item> sorted = items.stream().sorted(Comparator.comparing(Item::fraction).reversed()
-                .thenComparing(Item::label)).toList();
+        List<Item> sorted = items.stream()
+                .sorted(Comparator.comparing(Item::fraction).reversed().thenComparing(Item::label))
+                .toList();
         double area = width - BAR_LABEL_WIDTH - BAR_VALUE_WIDTH;
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             Item item = sorted.get(i);
             double fraction = clamp(item.fraction().doubleValue());
-            bars.add(new Bar(item.label(), percent(item.fraction()), i * BAR_ROW + (BAR_ROW - BAR_HEIGHT) / 2,
-                    round(fraction * area), round(fraction * 100)));
+            bars.add(new Bar(
+                    item.label(),
+                    percent(item.fraction()),
+                    i * BAR_ROW + (BAR_ROW - BAR_HEIGHT) / 2,
+                    round(fraction * area),
+                    round(fraction * 100)));
         }
         return new BarChart(width, Math.max(BAR_ROW, sorted.size() * BAR_ROW), BAR_LABEL_WIDTH, BAR_HEIGHT, bars);
     }
 
     /** A point of the line with its axis label (empty where the axis would be crowded) and printed value. */
-    public record Point(double x, double y, String label, String value) {
-    }
+    public record Point(double x, double y, String label, String value) {}
 
     /** A tick on the y axis: its height and text. */
-    public record Tick(double y, String text) {
-    }
+    public record Tick(double y, String text) {}
 
     /** A line chart of coverage 0..100 % over months. */
-    public record LineChart(int width, int height, int left, int right, int top, int bottom, String polyline,
-                            List<Point> points, List<Tick> ticks) {
-    }
+    public record LineChart(
+            int width,
+            int height,
+            int left,
+            int right,
+            int top,
+            int bottom,
+            String polyline,
+            List<Point> points,
+            List<Tick> ticks) {}
 
     /** The history as a polyline over a 0..100 % axis; at most about eight month labels. */
     public static LineChart line(List<HistoryRow> history, int width, int height) {
@@ -99,9 +105,15 @@ public final class Charts {
             double x = n == 1 ? LINE_LEFT + plotWidth / 2 : LINE_LEFT + i * plotWidth / (n - 1);
             double y = LINE_TOP + (1 - clamp(row.coverage().doubleValue())) * plotHeight;
             boolean labelled = (n - 1 - i) % every == 0;
-            points.add(new Point(round(x), round(y), labelled ? row.date().format(DanishFormats.MONTH_NUMBER) : "",
+            points.add(new Point(
+                    round(x),
+                    round(y),
+                    labelled ? row.date().format(DanishFormats.MONTH_NUMBER) : "",
                     percent(row.coverage())));
-            polyline.append(polyline.isEmpty() ? "" : " ").append(round(x)).append(',').append(round(y));
+            polyline.append(polyline.isEmpty() ? "" : " ")
+                    .append(round(x))
+                    .append(',')
+                    .append(round(y));
         }
         List<Tick> ticks = new ArrayList<>();
         for (int p = 0; p <= 100; p += 25) {

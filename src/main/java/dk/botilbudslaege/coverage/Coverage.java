@@ -1,5 +1,7 @@
 package dk.botilbudslaege.coverage;
 
+import dk.botilbudslaege.common.DanishFormats;
+import dk.botilbudslaege.registry.ReferenceData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,9 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
-import dk.botilbudslaege.common.DanishFormats;
-import dk.botilbudslaege.registry.ReferenceData;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,8 +55,10 @@ public class Coverage {
         return switch (chosen) {
             case NATIONAL -> List.of(queries.national(day, null));
             case REGION -> queries.regions(day, region);
-            case MUNICIPALITY -> queries.municipalities(day, region).stream().map(MunicipalityCoverage::coverage)
-                    .toList();
+            case MUNICIPALITY ->
+                queries.municipalities(day, region).stream()
+                        .map(MunicipalityCoverage::coverage)
+                        .toList();
         };
     }
 
@@ -73,7 +74,8 @@ public class Coverage {
         if (chosen == Level.REGION) {
             region = known(input, code, reference.regionName(blankToNull(code)).isPresent());
         } else if (chosen == Level.MUNICIPALITY) {
-            municipality = known(input, code, reference.municipality(blankToNull(code)).isPresent());
+            municipality =
+                    known(input, code, reference.municipality(blankToNull(code)).isPresent());
         }
         input.check();
         return queries.history(first, last, region, municipality);
@@ -113,25 +115,43 @@ public class Coverage {
         input.check();
         List<MunicipalityCoverage> municipalities = queries.municipalities(day, region);
         LocalDate historyFrom = day.minusMonths(17).withDayOfMonth(1);
-        return new Overview(day, region, region == null ? null : reference.regionName(region).orElse(region),
-                queries.national(day, region), queries.regions(day, region), municipalities,
-                queries.history(historyFrom, day, region, null), targets(day, region),
-                breakdown(day, region, Breakdown.OPERATOR), breakdown(day, region, Breakdown.LEGAL_BASIS),
-                breakdown(day, region, Breakdown.SIZE), queries.matchMethods(day, region),
+        return new Overview(
+                day,
+                region,
+                region == null ? null : reference.regionName(region).orElse(region),
+                queries.national(day, region),
+                queries.regions(day, region),
+                municipalities,
+                queries.history(historyFrom, day, region, null),
+                targets(day, region),
+                breakdown(day, region, Breakdown.OPERATOR),
+                breakdown(day, region, Breakdown.LEGAL_BASIS),
+                breakdown(day, region, Breakdown.SIZE),
+                queries.matchMethods(day, region),
                 queries.dispensations(day, region));
     }
 
     private Targets targets(LocalDate day, String region) {
         List<MunicipalityCoverage> municipalities = queries.municipalities(day, region);
-        long withFacilities = municipalities.stream().filter(MunicipalityCoverage::hasFacilities).count();
-        List<MunicipalityCoverage> zero = municipalities.stream().filter(MunicipalityCoverage::atZero)
+        long withFacilities = municipalities.stream()
+                .filter(MunicipalityCoverage::hasFacilities)
+                .count();
+        List<MunicipalityCoverage> zero = municipalities.stream()
+                .filter(MunicipalityCoverage::atZero)
                 .sorted(Comparator.comparing(MunicipalityCoverage::regionCode)
-                        .thenComparing(m -> m.coverage().name())).toList();
+                        .thenComparing(m -> m.coverage().name()))
+                .toList();
         long covered = queries.national(day, null).coveredFacilities();
         CoverageTargets.Target target = targets.on(day);
-        return new Targets(day, covered, target.facilities(), target.targetDate(),
+        return new Targets(
+                day,
+                covered,
+                target.facilities(),
+                target.targetDate(),
                 CoverageRule.fraction(Math.min(covered, target.facilities()), target.facilities()),
-                withFacilities, withFacilities - zero.size(), zero.stream().map(Targets.ZeroMunicipality::of).toList(),
+                withFacilities,
+                withFacilities - zero.size(),
+                zero.stream().map(Targets.ZeroMunicipality::of).toList(),
                 Targets.ResidentsChoice.NOT_REGISTERED);
     }
 
@@ -176,27 +196,42 @@ public class Coverage {
     }
 
     /** The national (or one region's) picture of one day: what the dashboard and the reports show. */
-    public record Overview(LocalDate date, String regionCode, String regionName, CoverageRow total,
-                           List<CoverageRow> regions, List<MunicipalityCoverage> municipalities,
-                           List<HistoryRow> history, Targets targets, List<CoverageRow> byOperator,
-                           List<CoverageRow> byLegalBasis, List<CoverageRow> bySize, Map<String, Long> matchMethods,
-                           long dispensations) {
+    public record Overview(
+            LocalDate date,
+            String regionCode,
+            String regionName,
+            CoverageRow total,
+            List<CoverageRow> regions,
+            List<MunicipalityCoverage> municipalities,
+            List<HistoryRow> history,
+            Targets targets,
+            List<CoverageRow> byOperator,
+            List<CoverageRow> byLegalBasis,
+            List<CoverageRow> bySize,
+            Map<String, Long> matchMethods,
+            long dispensations) {
 
         /**
          * Municipalities with something on its way (issue 11 item 10): an agreement made that starts
          * later or a form awaiting approval, by region and name.
          */
         public List<MunicipalityCoverage> inProgress() {
-            return municipalities.stream().filter(m -> m.coverage().hasPipeline())
+            return municipalities.stream()
+                    .filter(m -> m.coverage().hasPipeline())
                     .sorted(Comparator.comparing(MunicipalityCoverage::regionCode)
-                            .thenComparing(m -> m.coverage().name())).toList();
+                            .thenComparing(m -> m.coverage().name()))
+                    .toList();
         }
 
         /** Municipalities with in-scope facilities, best covered first. */
         public List<MunicipalityCoverage> ranked() {
-            return municipalities.stream().filter(MunicipalityCoverage::hasFacilities)
-                    .sorted(Comparator.comparing((MunicipalityCoverage m) -> m.coverage().coverage()).reversed()
-                            .thenComparing(m -> m.coverage().name())).toList();
+            return municipalities.stream()
+                    .filter(MunicipalityCoverage::hasFacilities)
+                    .sorted(Comparator.comparing(
+                                    (MunicipalityCoverage m) -> m.coverage().coverage())
+                            .reversed()
+                            .thenComparing(m -> m.coverage().name()))
+                    .toList();
         }
 
         public BigDecimal placesCoverage() {

@@ -1,8 +1,7 @@
 package dk.botilbudslaege.coverage;
 
-import java.util.List;
-
 import dk.botilbudslaege.security.CurrentUser;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,23 +28,30 @@ class CoverageApiController {
     }
 
     @GetMapping
-    List<CoverageRow> table(CurrentUser user, @RequestParam(required = false) String date,
-                            @RequestParam(required = false) String level,
-                            @RequestParam(required = false) String regionCode) {
+    List<CoverageRow> table(
+            CurrentUser user,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String regionCode) {
         return coverage.table(date, level, regionCode);
     }
 
     @GetMapping("/history")
-    List<HistoryRow> history(CurrentUser user, @RequestParam(required = false) String from,
-                             @RequestParam(required = false) String to, @RequestParam(required = false) String level,
-                             @RequestParam(required = false) String code) {
+    List<HistoryRow> history(
+            CurrentUser user,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String code) {
         return coverage.history(from, to, level, code);
     }
 
     @GetMapping("/breakdown")
-    List<CoverageRow> breakdown(CurrentUser user, @RequestParam(required = false) String date,
-                                @RequestParam(required = false) String regionCode,
-                                @RequestParam(required = false) String by) {
+    List<CoverageRow> breakdown(
+            CurrentUser user,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) String by) {
         return coverage.breakdown(date, regionCode, by);
     }
 
@@ -59,8 +65,11 @@ class CoverageApiController {
     ResponseEntity<byte[]> municipalitiesCsv(CurrentUser user, @RequestParam(required = false) String date) {
         List<MunicipalityCoverage> rows = coverage.municipalities(date);
         String day = date == null || date.isBlank() ? Coverage.today().toString() : date.trim();
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"daekningsgrad-kommuner-" + day + ".csv\"")
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"daekningsgrad-kommuner-" + day + ".csv\"")
                 .body(files.municipalitiesCsv(rows));
     }
 }

@@ -1,13 +1,12 @@
 package dk.botilbudslaege.coverage;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dk.botilbudslaege.audit.AuditedChange;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dk.botilbudslaege.audit.AuditedChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -28,8 +27,8 @@ class CoverageCache {
     static final int MAX_ENTRIES = 2_000;
 
     private final JdbcClient jdbc;
-    private final Cache<String, Object> entries = Caffeine.newBuilder()
-            .expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).build();
+    private final Cache<String, Object> entries =
+            Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).build();
 
     CoverageCache(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -61,7 +60,8 @@ class CoverageCache {
 
     private long version() {
         return jdbc.sql("select last_value + case when is_called then 1 else 0 end from coverage_data_version")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     /** The rows are records; the caller gets its own list or map, which it may change. */

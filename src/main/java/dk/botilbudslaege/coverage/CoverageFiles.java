@@ -1,5 +1,7 @@
 package dk.botilbudslaege.coverage;
 
+import dk.botilbudslaege.common.DanishFormats;
+import dk.botilbudslaege.common.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -10,9 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import dk.botilbudslaege.common.DanishFormats;
-import dk.botilbudslaege.common.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -30,26 +29,61 @@ import org.springframework.stereotype.Component;
 @Component
 class CoverageFiles {
 
-    static final List<String> MUNICIPALITY_HEADER = columns("municipalityCode", "municipality", "regionCode", "region",
-            "inScope", "covered", "coverage", "places", "coveredPlaces", "placesCoverage", "partlyCovered",
-            "startingLater", "awaitingApproval");
-    static final List<String> ROW_HEADER = columns("code", "name", "inScope", "covered", "coverage", "places",
-            "coveredPlaces", "placesCoverage", "partlyCovered", "startingLater", "awaitingApproval");
+    static final List<String> MUNICIPALITY_HEADER = columns(
+            "municipalityCode",
+            "municipality",
+            "regionCode",
+            "region",
+            "inScope",
+            "covered",
+            "coverage",
+            "places",
+            "coveredPlaces",
+            "placesCoverage",
+            "partlyCovered",
+            "startingLater",
+            "awaitingApproval");
+    static final List<String> ROW_HEADER = columns(
+            "code",
+            "name",
+            "inScope",
+            "covered",
+            "coverage",
+            "places",
+            "coveredPlaces",
+            "placesCoverage",
+            "partlyCovered",
+            "startingLater",
+            "awaitingApproval");
     private static final DateTimeFormatter DANISH_DATE = DanishFormats.DATE;
 
     byte[] municipalitiesCsv(List<MunicipalityCoverage> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
-                     .setRecordSeparator("\r\n").get())) {
+                CSVPrinter printer = new CSVPrinter(
+                        writer,
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setDelimiter(';')
+                                .setRecordSeparator("\r\n")
+                                .get())) {
             writer.write('\uFEFF');
             printer.printRecord(MUNICIPALITY_HEADER.stream().map(SpreadsheetText::safe));
             for (MunicipalityCoverage m : rows) {
                 CoverageRow c = m.coverage();
-                printer.printRecord(SpreadsheetText.safe(c.code()), SpreadsheetText.safe(c.name()),
-                        SpreadsheetText.safe(m.regionCode()), SpreadsheetText.safe(m.regionName()), c.inScopeFacilities(),
-                        c.coveredFacilities(), Charts.number(c.coverage()), c.places(), c.coveredPlaces(),
-                        Charts.number(c.placesCoverage()), c.partlyCoveredFacilities(), c.startingLater(),
+                printer.printRecord(
+                        SpreadsheetText.safe(c.code()),
+                        SpreadsheetText.safe(c.name()),
+                        SpreadsheetText.safe(m.regionCode()),
+                        SpreadsheetText.safe(m.regionName()),
+                        c.inScopeFacilities(),
+                        c.coveredFacilities(),
+                        Charts.number(c.coverage()),
+                        c.places(),
+                        c.coveredPlaces(),
+                        Charts.number(c.placesCoverage()),
+                        c.partlyCoveredFacilities(),
+                        c.startingLater(),
                         c.awaitingApproval());
             }
         } catch (IOException e) {
@@ -63,7 +97,8 @@ class CoverageFiles {
      * zero-list, the municipalities with agreements on their way, match methods.
      */
     byte[] reportXlsx(Coverage.Overview o) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
@@ -74,24 +109,28 @@ class CoverageFiles {
             Sheet key = workbook.createSheet(sheet("keyFigures"));
             Targets t = o.targets();
             Object[][] figures = {
-                    {column("date"), o.date().format(DANISH_DATE)},
-                    {figure("area"), o.regionName() == null ? figure("nation") : o.regionName()},
-                    {column("inScope"), o.total().inScopeFacilities()},
-                    {column("covered"), o.total().coveredFacilities()},
-                    {figure("coverage"), o.total().coverage()},
-                    {column("places"), o.total().places()},
-                    {column("coveredPlaces"), o.total().coveredPlaces()},
-                    {figure("placesCoverage"), o.total().placesCoverage()},
-                    {figure("partlyCovered"), o.total().partlyCoveredFacilities()},
-                    {figure("startingLater"), o.total().startingLater()},
-                    {figure("awaitingApproval"), o.total().awaitingApproval()},
-                    {figure("coveredNationally"), t.coveredFacilities()},
-                    {DanishFormats.label("file.coverage.figure.target", t.targetDate().format(DANISH_DATE)),
-                            (long) t.targetFacilities()},
-                    {figure("municipalitiesWithFacilities"), t.municipalitiesWithFacilities()},
-                    {figure("municipalitiesWithCoverage"), t.municipalitiesWithCoverage()},
-                    {figure("dispensations"), o.dispensations()},
-                    {figure("residentsChoosing"), figure("notRegistered")}};
+                {column("date"), o.date().format(DANISH_DATE)},
+                {figure("area"), o.regionName() == null ? figure("nation") : o.regionName()},
+                {column("inScope"), o.total().inScopeFacilities()},
+                {column("covered"), o.total().coveredFacilities()},
+                {figure("coverage"), o.total().coverage()},
+                {column("places"), o.total().places()},
+                {column("coveredPlaces"), o.total().coveredPlaces()},
+                {figure("placesCoverage"), o.total().placesCoverage()},
+                {figure("partlyCovered"), o.total().partlyCoveredFacilities()},
+                {figure("startingLater"), o.total().startingLater()},
+                {figure("awaitingApproval"), o.total().awaitingApproval()},
+                {figure("coveredNationally"), t.coveredFacilities()},
+                {
+                    DanishFormats.label(
+                            "file.coverage.figure.target", t.targetDate().format(DANISH_DATE)),
+                    (long) t.targetFacilities()
+                },
+                {figure("municipalitiesWithFacilities"), t.municipalitiesWithFacilities()},
+                {figure("municipalitiesWithCoverage"), t.municipalitiesWithCoverage()},
+                {figure("dispensations"), o.dispensations()},
+                {figure("residentsChoosing"), figure("notRegistered")}
+            };
             for (int i = 0; i < figures.length; i++) {
                 Row row = key.createRow(i);
                 row.createCell(0).setCellValue(SpreadsheetText.safe(figures[i][0]));
@@ -106,9 +145,21 @@ class CoverageFiles {
             for (MunicipalityCoverage m : o.municipalities()) {
                 CoverageRow c = m.coverage();
                 Row row = municipalities.createRow(r++);
-                Object[] values = {c.code(), c.name(), m.regionCode(), m.regionName(), c.inScopeFacilities(),
-                        c.coveredFacilities(), c.coverage(), c.places(), c.coveredPlaces(), c.placesCoverage(),
-                        c.partlyCoveredFacilities(), c.startingLater(), c.awaitingApproval()};
+                Object[] values = {
+                    c.code(),
+                    c.name(),
+                    m.regionCode(),
+                    m.regionName(),
+                    c.inScopeFacilities(),
+                    c.coveredFacilities(),
+                    c.coverage(),
+                    c.places(),
+                    c.coveredPlaces(),
+                    c.placesCoverage(),
+                    c.partlyCoveredFacilities(),
+                    c.startingLater(),
+                    c.awaitingApproval()
+                };
                 for (int i = 0; i < values.length; i++) {
                     set(row, i, values[i], percent);
                 }
@@ -122,8 +173,9 @@ class CoverageFiles {
             r = 1;
             for (HistoryRow h : o.history()) {
                 Row row = history.createRow(r++);
-                Object[] values = {h.date().format(DANISH_DATE), h.inScopeFacilities(), h.coveredFacilities(),
-                        h.coverage()};
+                Object[] values = {
+                    h.date().format(DANISH_DATE), h.inScopeFacilities(), h.coveredFacilities(), h.coverage()
+                };
                 for (int i = 0; i < values.length; i++) {
                     set(row, i, values[i], percent);
                 }
@@ -141,14 +193,32 @@ class CoverageFiles {
             }
 
             Sheet pipeline = workbook.createSheet(sheet("pipeline"));
-            header(pipeline, columns("municipalityCode", "municipality", "region", "inScope", "covered",
-                    "partlyCovered", "startingLater", "awaitingApproval"), bold);
+            header(
+                    pipeline,
+                    columns(
+                            "municipalityCode",
+                            "municipality",
+                            "region",
+                            "inScope",
+                            "covered",
+                            "partlyCovered",
+                            "startingLater",
+                            "awaitingApproval"),
+                    bold);
             r = 1;
             for (MunicipalityCoverage m : o.inProgress()) {
                 CoverageRow c = m.coverage();
                 Row row = pipeline.createRow(r++);
-                Object[] values = {c.code(), c.name(), m.regionName(), c.inScopeFacilities(), c.coveredFacilities(),
-                        c.partlyCoveredFacilities(), c.startingLater(), c.awaitingApproval()};
+                Object[] values = {
+                    c.code(),
+                    c.name(),
+                    m.regionName(),
+                    c.inScopeFacilities(),
+                    c.coveredFacilities(),
+                    c.partlyCoveredFacilities(),
+                    c.startingLater(),
+                    c.awaitingApproval()
+                };
                 for (int i = 0; i < values.length; i++) {
                     set(row, i, values[i], percent);
                 }
@@ -196,9 +266,19 @@ class CoverageFiles {
         int r = 1;
         for (CoverageRow c : rows) {
             Row row = sheet.createRow(r++);
-            Object[] values = {c.code(), c.name(), c.inScopeFacilities(), c.coveredFacilities(), c.coverage(),
-                    c.places(), c.coveredPlaces(), c.placesCoverage(), c.partlyCoveredFacilities(), c.startingLater(),
-                    c.awaitingApproval()};
+            Object[] values = {
+                c.code(),
+                c.name(),
+                c.inScopeFacilities(),
+                c.coveredFacilities(),
+                c.coverage(),
+                c.places(),
+                c.coveredPlaces(),
+                c.placesCoverage(),
+                c.partlyCoveredFacilities(),
+                c.startingLater(),
+                c.awaitingApproval()
+            };
             for (int i = 0; i < values.length; i++) {
                 set(row, i, values[i], percent);
             }

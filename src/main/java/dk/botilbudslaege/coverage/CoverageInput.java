@@ -1,14 +1,13 @@
 package dk.botilbudslaege.coverage;
 
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.SaneDates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import dk.botilbudslaege.common.FieldProblem;
-import dk.botilbudslaege.common.InvalidInputException;
-import dk.botilbudslaege.common.SaneDates;
 
 /**
  * The query parameters of the coverage calls, read strictly: each bad one is a field problem, all

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -101,9 +100,11 @@ class CoverageQueries {
     private CoverageRow computeNational(LocalDate date, String regionCode) {
         return jdbc.sql("select " + COUNTS + " from (" + FACILITIES_OF_THE_DAY + ") x"
                         + " where cast(:region as text) is null or x.region_code = :region")
-                .param("d", date).param("region", regionCode)
-                .query((rs, i) -> CoverageRow.of("DK", "Danmark", rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5))).single()
+                .param("d", date)
+                .param("region", regionCode)
+                .query((rs, i) -> CoverageRow.of(
+                        "DK", "Danmark", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .single()
                 .with(pipeline(date, regionCode, "'DK'").getOrDefault("DK", Pipeline.NONE));
     }
 
@@ -113,14 +114,20 @@ class CoverageQueries {
     }
 
     private List<CoverageRow> computeRegions(LocalDate date, String regionCode) {
-        List<CoverageRow> rows = jdbc.sql("select r.code, r.name, " + COUNTS + " from registry_region r left join (" + FACILITIES_OF_THE_DAY
+        List<CoverageRow> rows = jdbc.sql("select r.code, r.name, " + COUNTS + " from registry_region r left join ("
+                        + FACILITIES_OF_THE_DAY
                         + ") x on x.region_code = r.code"
                         + " where r.valid_from <= :d and (r.valid_to is null or r.valid_to >= :d)"
                         + " and (cast(:region as text) is null or r.code = :region)"
                         + " group by r.code, r.name order by r.code")
-                .param("d", date).param("region", regionCode).query(CoverageQueries::row).list();
+                .param("d", date)
+                .param("region", regionCode)
+                .query(CoverageQueries::row)
+                .list();
         Map<String, Pipeline> pipeline = pipeline(date, regionCode, "region_code");
-        return rows.stream().map(r -> r.with(pipeline.getOrDefault(r.code(), Pipeline.NONE))).toList();
+        return rows.stream()
+                .map(r -> r.with(pipeline.getOrDefault(r.code(), Pipeline.NONE)))
+                .toList();
     }
 
     /** Every municipality of the day (of one region, or all), with zeros where there are no facilities. */
@@ -137,18 +144,22 @@ class CoverageQueries {
                         + " left join (" + FACILITIES_OF_THE_DAY + ") x on x.municipality_code = m.code"
                         + " where cast(:region as text) is null or mr.region_code = :region"
                         + " group by m.code, m.name, mr.region_code, r.name order by m.name")
-                .param("d", date).param("region", regionCode)
+                .param("d", date)
+                .param("region", regionCode)
                 .query((rs, i) -> {
                     CoverageRow row = row(rs, i);
-                    return new MunicipalityCoverage(row.with(pipeline.getOrDefault(row.code(), Pipeline.NONE)),
-                            rs.getString(8).trim(), rs.getString(9));
+                    return new MunicipalityCoverage(
+                            row.with(pipeline.getOrDefault(row.code(), Pipeline.NONE)),
+                            rs.getString(8).trim(),
+                            rs.getString(9));
                 })
                 .list();
     }
 
     /** C2: by operator, legal basis or size; the groups present on the day, keyed by their code. */
     Map<String, CoverageRow> breakdown(LocalDate date, String regionCode, Breakdown by) {
-        return cache.get("breakdown|" + date + "|" + regionCode + "|" + by, () -> computeBreakdown(date, regionCode, by));
+        return cache.get(
+                "breakdown|" + date + "|" + regionCode + "|" + by, () -> computeBreakdown(date, regionCode, by));
     }
 
     private Map<String, CoverageRow> computeBreakdown(LocalDate date, String regionCode, Breakdown by) {
@@ -156,7 +167,10 @@ class CoverageQueries {
         jdbc.sql("select x.k, x.k, " + COUNTS + " from (select " + by.key + " as k, y.*"
                         + " from (" + FACILITIES_OF_THE_DAY + ") y) x"
                         + " where cast(:region as text) is null or x.region_code = :region group by x.k order by x.k")
-                .param("d", date).param("region", regionCode).query(CoverageQueries::row).list()
+                .param("d", date)
+                .param("region", regionCode)
+                .query(CoverageQueries::row)
+                .list()
                 .forEach(r -> rows.put(r.code(), r));
         Map<String, Pipeline> pipeline = pipeline(date, regionCode, by.key);
         rows.replaceAll((code, r) -> r.with(pipeline.getOrDefault(code, Pipeline.NONE)));
@@ -173,15 +187,19 @@ class CoverageQueries {
                         + PIPELINE_OF_THE_DAY + ") y) p"
                         + " where (p.later or p.awaiting) and (cast(:region as text) is null or p.region_code = :region)"
                         + " group by p.k")
-                .param("d", date).param("region", regionCode)
+                .param("d", date)
+                .param("region", regionCode)
                 .query((rs, i) -> Map.entry(rs.getString(1).trim(), new Pipeline(rs.getLong(2), rs.getLong(3))))
-                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
 
     /** One row a month from {@code from} to {@code to}: the month's last day, today for the current month. */
     List<HistoryRow> history(LocalDate from, LocalDate to, String regionCode, String municipalityCode) {
-        return cache.get("history|" + from + "|" + to + "|" + regionCode + "|" + municipalityCode, () -> computeHistory(from, to, regionCode, municipalityCode));
+        return cache.get(
+                "history|" + from + "|" + to + "|" + regionCode + "|" + municipalityCode,
+                () -> computeHistory(from, to, regionCode, municipalityCode));
     }
 
     private List<HistoryRow> computeHistory(LocalDate from, LocalDate to, String regionCode, String municipalityCode) {
@@ -218,10 +236,17 @@ class CoverageQueries {
                           left join covered c on c.d = x.d and c.facility_id = x.id
                          group by days.d order by days.d
                         """)
-                .param("from", from).param("to", to).param("region", regionCode)
+                .param("from", from)
+                .param("to", to)
+                .param("region", regionCode)
                 .param("municipality", municipalityCode)
-                .query((rs, i) -> new HistoryRow(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3),
-                        CoverageRule.fraction(rs.getLong(3), rs.getLong(2)), rs.getLong(4), rs.getLong(5)))
+                .query((rs, i) -> new HistoryRow(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        CoverageRule.fraction(rs.getLong(3), rs.getLong(2)),
+                        rs.getLong(4),
+                        rs.getLong(5)))
                 .list();
     }
 
@@ -238,8 +263,10 @@ class CoverageQueries {
                          where cast(:region as text) is null or mr.region_code = :region
                          group by a.match_method order by count(distinct a.id) desc, a.match_method
                         """)
-                .param("d", date).param("region", regionCode)
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .param("d", date)
+                .param("region", regionCode)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
@@ -254,11 +281,20 @@ class CoverageQueries {
                          where dp.valid_from <= :d and (dp.valid_to is null or dp.valid_to >= :d)
                            and (cast(:region as text) is null or mr.region_code = :region)
                         """)
-                .param("d", date).param("region", regionCode).query(Long.class).single();
+                .param("d", date)
+                .param("region", regionCode)
+                .query(Long.class)
+                .single();
     }
 
     private static CoverageRow row(ResultSet rs, int i) throws SQLException {
-        return CoverageRow.of(rs.getString(1).trim(), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                rs.getLong(6), rs.getLong(7));
+        return CoverageRow.of(
+                rs.getString(1).trim(),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getLong(5),
+                rs.getLong(6),
+                rs.getLong(7));
     }
 }

@@ -15,30 +15,71 @@ import java.math.BigDecimal;
  * @param startingLater           agreements made on or before the date that start after it
  * @param awaitingApproval        forms filed on or before the date and not yet decided on it
  */
-public record CoverageRow(String code, String name, long inScopeFacilities, long coveredFacilities,
-                          BigDecimal coverage, long places, long coveredPlaces, long partlyCoveredFacilities,
-                          long startingLater, long awaitingApproval) {
+public record CoverageRow(
+        String code,
+        String name,
+        long inScopeFacilities,
+        long coveredFacilities,
+        BigDecimal coverage,
+        long places,
+        long coveredPlaces,
+        long partlyCoveredFacilities,
+        long startingLater,
+        long awaitingApproval) {
 
     /** A row without partly covered facilities and without a pipeline. */
-    public CoverageRow(String code, String name, long inScopeFacilities, long coveredFacilities, BigDecimal coverage,
-                       long places, long coveredPlaces) {
+    public CoverageRow(
+            String code,
+            String name,
+            long inScopeFacilities,
+            long coveredFacilities,
+            BigDecimal coverage,
+            long places,
+            long coveredPlaces) {
         this(code, name, inScopeFacilities, coveredFacilities, coverage, places, coveredPlaces, 0, 0, 0);
     }
 
-    static CoverageRow of(String code, String name, long inScope, long covered, long places, long coveredPlaces,
-                          long partlyCovered) {
-        return new CoverageRow(code, name, inScope, covered, CoverageRule.fraction(covered, inScope), places,
-                coveredPlaces, partlyCovered, 0, 0);
+    static CoverageRow of(
+            String code, String name, long inScope, long covered, long places, long coveredPlaces, long partlyCovered) {
+        return new CoverageRow(
+                code,
+                name,
+                inScope,
+                covered,
+                CoverageRule.fraction(covered, inScope),
+                places,
+                coveredPlaces,
+                partlyCovered,
+                0,
+                0);
     }
 
     CoverageRow with(Pipeline pipeline) {
-        return new CoverageRow(code, name, inScopeFacilities, coveredFacilities, coverage, places, coveredPlaces,
-                partlyCoveredFacilities, pipeline.startingLater(), pipeline.awaitingApproval());
+        return new CoverageRow(
+                code,
+                name,
+                inScopeFacilities,
+                coveredFacilities,
+                coverage,
+                places,
+                coveredPlaces,
+                partlyCoveredFacilities,
+                pipeline.startingLater(),
+                pipeline.awaitingApproval());
     }
 
     CoverageRow named(String newName) {
-        return new CoverageRow(code, newName, inScopeFacilities, coveredFacilities, coverage, places, coveredPlaces,
-                partlyCoveredFacilities, startingLater, awaitingApproval);
+        return new CoverageRow(
+                code,
+                newName,
+                inScopeFacilities,
+                coveredFacilities,
+                coverage,
+                places,
+                coveredPlaces,
+                partlyCoveredFacilities,
+                startingLater,
+                awaitingApproval);
     }
 
     /** Covered places / places, 0..1. */

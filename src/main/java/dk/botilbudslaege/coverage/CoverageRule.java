@@ -12,8 +12,7 @@ import java.time.LocalDate;
  */
 public final class CoverageRule {
 
-    private CoverageRule() {
-    }
+    private CoverageRule() {}
 
     /** Whether an approved agreement from {@code start} to {@code end} (null: open) is in force on {@code date}. */
     public static boolean inForce(LocalDate start, LocalDate end, LocalDate date) {

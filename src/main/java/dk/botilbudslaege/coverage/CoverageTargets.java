@@ -1,11 +1,5 @@
 package dk.botilbudslaege.coverage;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
@@ -13,6 +7,11 @@ import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,26 +46,39 @@ public class CoverageTargets {
      *
      * @param replaced a newer row for the same date counts instead
      */
-    public record Target(long id, LocalDate targetDate, int facilities, boolean everyMunicipality, String note,
-                         String createdBy, OffsetDateTime createdAt, boolean replaced) {
-    }
+    public record Target(
+            long id,
+            LocalDate targetDate,
+            int facilities,
+            boolean everyMunicipality,
+            String note,
+            String createdBy,
+            OffsetDateTime createdAt,
+            boolean replaced) {}
 
     @Transactional(readOnly = true)
     public List<Target> history() {
-        return jdbc.sql(SELECT + " order by t.target_date, t.id").query(Target.class).list();
+        return jdbc.sql(SELECT + " order by t.target_date, t.id")
+                .query(Target.class)
+                .list();
     }
 
     /** The target that counts on {@code day}: the next one due on or after it, else the last one. */
     @Transactional(readOnly = true)
     public Target on(LocalDate day) {
-        return history().stream().filter(t -> !t.replaced())
-                .filter(t -> !t.targetDate().isBefore(day)).findFirst()
-                .orElseGet(() -> history().stream().filter(t -> !t.replaced()).reduce((a, b) -> b).orElseThrow());
+        return history().stream()
+                .filter(t -> !t.replaced())
+                .filter(t -> !t.targetDate().isBefore(day))
+                .findFirst()
+                .orElseGet(() -> history().stream()
+                        .filter(t -> !t.replaced())
+                        .reduce((a, b) -> b)
+                        .orElseThrow());
     }
 
     @Transactional
-    public Target add(CurrentUser user, LocalDate targetDate, Integer facilities, Boolean everyMunicipality,
-                      String note) {
+    public Target add(
+            CurrentUser user, LocalDate targetDate, Integer facilities, Boolean everyMunicipality, String note) {
         if (!user.is(Role.ADMIN)) {
             throw new ForbiddenException("scope.admin.only");
         }
@@ -92,10 +104,23 @@ public class CoverageTargets {
                         insert into coverage_target (target_date, facilities, every_municipality, note, created_by)
                         values (:d, :n, :every, :note, :by) returning id
                         """)
-                .param("d", targetDate).param("n", facilities).param("every", every).param("note", text)
-                .param("by", user.username()).query(Long.class).single();
-        events.publishEvent(new CoverageEvents.TargetSet(targetDate, Map.of("facilities", new AuditTrail.Change(null, facilities),
-                "everyMunicipality", new AuditTrail.Change(null, every), "note", new AuditTrail.Change(null, text)), CurrentUsers.actor()));
+                .param("d", targetDate)
+                .param("n", facilities)
+                .param("every", every)
+                .param("note", text)
+                .param("by", user.username())
+                .query(Long.class)
+                .single();
+        events.publishEvent(new CoverageEvents.TargetSet(
+                targetDate,
+                Map.of(
+                        "facilities",
+                        new AuditTrail.Change(null, facilities),
+                        "everyMunicipality",
+                        new AuditTrail.Change(null, every),
+                        "note",
+                        new AuditTrail.Change(null, text)),
+                CurrentUsers.actor()));
         return history().stream().filter(t -> t.id() == id).findFirst().orElseThrow();
     }
 
@@ -110,9 +135,13 @@ public class CoverageTargets {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             int type = Character.getType(c);
-            if (c < 0x20 || c == 0x7F || type == Character.FORMAT || type == Character.SURROGATE
-                    && !(Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(++i)))) {
+            if (c < 0x20
+                    || c == 0x7F
+                    || type == Character.FORMAT
+                    || type == Character.SURROGATE
+                            && !(Character.isHighSurrogate(c)
+                                    && i + 1 < text.length()
+                                    && Character.isLowSurrogate(text.charAt(++i)))) {
                 return false;
             }
         }

@@ -1,12 +1,11 @@
 package dk.botilbudslaege.coverage;
 
-import java.util.List;
-
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.registry.ReferenceData;
 import dk.botilbudslaege.registry.RegistryOverview;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,26 +64,42 @@ class DashboardController {
         model.addAttribute("day", o.date().format(ReportController.DANISH_DATE));
         model.addAttribute("isToday", o.date().equals(Coverage.today()));
         model.addAttribute("percent", new ReportController.Percent());
-        model.addAttribute("bars", Charts.bars(o.ranked().stream()
-                .map(m -> new Charts.Item(m.coverage().name(), m.coverage().coverage())).toList(), BAR_WIDTH));
+        model.addAttribute(
+                "bars",
+                Charts.bars(
+                        o.ranked().stream()
+                                .map(m -> new Charts.Item(
+                                        m.coverage().name(), m.coverage().coverage()))
+                                .toList(),
+                        BAR_WIDTH));
         model.addAttribute("line", Charts.line(o.history(), LINE_WIDTH, 260));
-        model.addAttribute("breakdowns", List.of(
-                new Group("coverage.by.operator", o.byOperator()),
-                new Group("coverage.by.legalBasis", o.byLegalBasis()),
-                new Group("coverage.by.size", o.bySize())));
-        model.addAttribute("own", user.is(Role.MUNICIPALITY) ? o.municipalities().stream()
-                .filter(m -> m.coverage().code().equals(user.municipalityCode())).findFirst().orElse(null) : null);
+        model.addAttribute(
+                "breakdowns",
+                List.of(
+                        new Group("coverage.by.operator", o.byOperator()),
+                        new Group("coverage.by.legalBasis", o.byLegalBasis()),
+                        new Group("coverage.by.size", o.bySize())));
+        model.addAttribute(
+                "own",
+                user.is(Role.MUNICIPALITY)
+                        ? o.municipalities().stream()
+                                .filter(m -> m.coverage().code().equals(user.municipalityCode()))
+                                .findFirst()
+                                .orElse(null)
+                        : null);
     }
 
     /** A breakdown with its heading. */
-    record Group(String titleKey, List<CoverageRow> rows) {
-    }
+    record Group(String titleKey, List<CoverageRow> rows) {}
 
     private String scopeName(CurrentUser user) {
         return switch (user.role()) {
             case REGION -> reference.regionName(user.regionCode()).orElse(user.regionCode());
-            case MUNICIPALITY -> reference.municipality(user.municipalityCode())
-                    .map(m -> m.name()).orElse(user.municipalityCode());
+            case MUNICIPALITY ->
+                reference
+                        .municipality(user.municipalityCode())
+                        .map(m -> m.name())
+                        .orElse(user.municipalityCode());
             case FACILITY, DOCTOR, NATIONAL, ADMIN -> user.displayName();
         };
     }

@@ -1,13 +1,11 @@
 package dk.botilbudslaege.coverage;
 
+import dk.botilbudslaege.registry.ReferenceData;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.web.PdfRenderer;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-
-import dk.botilbudslaege.registry.ReferenceData;
-import dk.botilbudslaege.security.CurrentUser;
-import dk.botilbudslaege.security.Role;
-import dk.botilbudslaege.web.PdfRenderer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,29 +42,47 @@ class ReportController {
     @GetMapping("/reports")
     String reports(CurrentUser user, @RequestParam(required = false) String date, Model model) {
         model.addAttribute("nav", "reports");
-        model.addAttribute("date", date == null || date.isBlank() ? Coverage.today().toString() : date);
+        model.addAttribute(
+                "date", date == null || date.isBlank() ? Coverage.today().toString() : date);
         model.addAttribute("regions", reference.regions());
         model.addAttribute("ownRegion", user.national() ? null : user.regionCode());
         return "reports/page";
     }
 
     @GetMapping("/api/v1/reports/coverage.pdf")
-    ResponseEntity<byte[]> pdf(CurrentUser user, @RequestParam(required = false) String date,
-                               @RequestParam(required = false) String regionCode, Locale locale) {
+    ResponseEntity<byte[]> pdf(
+            CurrentUser user,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String regionCode,
+            Locale locale) {
         Coverage.Overview overview = coverage.overview(date, regionCode);
-        Map<String, Object> model = Map.of("o", overview, "day", overview.date().format(DANISH_DATE),
-                "bars", Charts.bars(overview.ranked().stream().map(m -> new Charts.Item(m.coverage().name(),
-                        m.coverage().coverage())).toList(), 600),
-                "history", Charts.line(overview.history(), 640, 200),
-                "breakdowns", java.util.List.of(overview.byOperator(), overview.byLegalBasis(), overview.bySize()),
-                "percent", new Percent());
+        Map<String, Object> model = Map.of(
+                "o",
+                overview,
+                "day",
+                overview.date().format(DANISH_DATE),
+                "bars",
+                Charts.bars(
+                        overview.ranked().stream()
+                                .map(m -> new Charts.Item(
+                                        m.coverage().name(), m.coverage().coverage()))
+                                .toList(),
+                        600),
+                "history",
+                Charts.line(overview.history(), 640, 200),
+                "breakdowns",
+                java.util.List.of(overview.byOperator(), overview.byLegalBasis(), overview.bySize()),
+                "percent",
+                new Percent());
         byte[] pdf = pdfs.render("pdf/coverage-report", model, locale);
         return download(pdf, name(overview) + ".pdf", MediaType.APPLICATION_PDF);
     }
 
     @GetMapping("/api/v1/reports/coverage.xlsx")
-    ResponseEntity<byte[]> xlsx(CurrentUser user, @RequestParam(required = false) String date,
-                                @RequestParam(required = false) String regionCode) {
+    ResponseEntity<byte[]> xlsx(
+            CurrentUser user,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String regionCode) {
         Coverage.Overview overview = coverage.overview(date, regionCode);
         return download(files.reportXlsx(overview), name(overview) + ".xlsx", XLSX);
     }
@@ -76,8 +92,10 @@ class ReportController {
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String filename, MediaType type) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").body(body);
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .body(body);
     }
 
     /** Danish percentages for templates: {@code ${percent.of(row.coverage())}} → "42,5 %". */
@@ -90,6 +108,5 @@ class ReportController {
         public String matchMethod(String code) {
             return Charts.matchMethod(code);
         }
-
     }
 }

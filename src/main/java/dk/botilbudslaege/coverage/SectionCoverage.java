@@ -21,11 +21,12 @@ public final class SectionCoverage {
 
     /** A facility's standing on one day. */
     public enum State {
-        NOT_COVERED, PARTLY_COVERED, COVERED
+        NOT_COVERED,
+        PARTLY_COVERED,
+        COVERED
     }
 
-    private SectionCoverage() {
-    }
+    private SectionCoverage() {}
 
     /**
      * @param whole           an agreement covering the whole facility is in force
@@ -48,8 +49,8 @@ public final class SectionCoverage {
      * The covered places: all of them when covered, the covered sections' residents (capped at the
      * facility's places) when partly covered, none otherwise.
      */
-    public static long coveredPlaces(boolean whole, int sectionsCovered, int sections, long coveredSectionResidents,
-                                     long places) {
+    public static long coveredPlaces(
+            boolean whole, int sectionsCovered, int sections, long coveredSectionResidents, long places) {
         return switch (state(whole, sectionsCovered, sections)) {
             case COVERED -> places;
             case PARTLY_COVERED -> Math.min(places, coveredSectionResidents);

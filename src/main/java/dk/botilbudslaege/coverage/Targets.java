@@ -12,16 +12,27 @@ import java.util.List;
  *
  * @param targetProgress covered facilities / target, capped at 1
  */
-public record Targets(LocalDate date, long coveredFacilities, int targetFacilities, LocalDate targetDate,
-                      BigDecimal targetProgress, long municipalitiesWithFacilities, long municipalitiesWithCoverage,
-                      List<ZeroMunicipality> municipalitiesAtZero, ResidentsChoice residentsChoice) {
+public record Targets(
+        LocalDate date,
+        long coveredFacilities,
+        int targetFacilities,
+        LocalDate targetDate,
+        BigDecimal targetProgress,
+        long municipalitiesWithFacilities,
+        long municipalitiesWithCoverage,
+        List<ZeroMunicipality> municipalitiesAtZero,
+        ResidentsChoice residentsChoice) {
 
     /** A municipality with in-scope facilities and not one covered. */
-    public record ZeroMunicipality(String code, String name, String regionCode, String regionName,
-                                   long inScopeFacilities) {
+    public record ZeroMunicipality(
+            String code, String name, String regionCode, String regionName, long inScopeFacilities) {
 
         static ZeroMunicipality of(MunicipalityCoverage m) {
-            return new ZeroMunicipality(m.coverage().code(), m.coverage().name(), m.regionCode(), m.regionName(),
+            return new ZeroMunicipality(
+                    m.coverage().code(),
+                    m.coverage().name(),
+                    m.regionCode(),
+                    m.regionName(),
                     m.coverage().inScopeFacilities());
         }
     }

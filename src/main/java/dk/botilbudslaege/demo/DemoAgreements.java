@@ -1,12 +1,5 @@
 package dk.botilbudslaege.demo;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
-
 import dk.botilbudslaege.agreement.AgreementForm;
 import dk.botilbudslaege.agreement.Agreements;
 import dk.botilbudslaege.agreement.DispensationForm;
@@ -16,6 +9,12 @@ import dk.botilbudslaege.agreement.InformationFormInput;
 import dk.botilbudslaege.agreement.MatchMethod;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +29,8 @@ import org.springframework.stereotype.Component;
 class DemoAgreements {
 
     private static final String MIDT = "1082";
-    private static final CurrentUser REGION = new CurrentUser("region-midt", "Region Midtjylland", Role.REGION, MIDT,
-            null, null, null, null);
+    private static final CurrentUser REGION =
+            new CurrentUser("region-midt", "Region Midtjylland", Role.REGION, MIDT, null, null, null, null);
     /** Municipalities left without any agreement, so the zero-list has something to show. */
     private static final Set<String> STILL_AT_ZERO = Set.of("741", "665");
 
@@ -61,45 +60,94 @@ class DemoAgreements {
         active(norddjurs, "Åparken", "Lars Thomsen", "2025-07-01", MatchMethod.PRACTICE_CONSULTANT);
 
         // Banesvinget and Stadionparken share a management and one doctor (R7), who may serve two units
-        dispensation(doctor("Anne Kjær"), DispensationKind.MULTIPLE_FACILITIES, 2, null, "2025-06-01", null,
+        dispensation(
+                doctor("Anne Kjær"),
+                DispensationKind.MULTIPLE_FACILITIES,
+                2,
+                null,
+                "2025-06-01",
+                null,
                 "Fælles ledelse; lægen kender begge botilbud.");
         long group = jdbc.sql("select group_id from facility where name = 'Banesvinget' and municipality_code = '707'")
-                .query(Long.class).single();
-        long id = create(norddjurs, doctor("Anne Kjær"), groupMembers(group), group, "2025-08-01",
+                .query(Long.class)
+                .single();
+        long id = create(
+                norddjurs,
+                doctor("Anne Kjær"),
+                groupMembers(group),
+                group,
+                "2025-08-01",
                 MatchMethod.PRACTICE_CONSULTANT);
         fileAndApprove(norddjurs, id);
 
         // the private Glesborg bofællesskab: a nursing-home doctor, with dispensation, waits for the region
-        dispensation(doctor("Hanne Dam"), DispensationKind.NURSING_HOME_AND_FACILITY, null, null, "2025-09-01", null,
+        dispensation(
+                doctor("Hanne Dam"),
+                DispensationKind.NURSING_HOME_AND_FACILITY,
+                null,
+                null,
+                "2025-09-01",
+                null,
                 "Ingen anden læge i området har kapacitet.");
-        long glesborg = create(norddjurs, doctor("Hanne Dam"), List.of(facility("Glesborg bofællesskab", "707")), null,
-                "2025-10-01", MatchMethod.DEVELOPMENT_NURSE);
-        agreements.submit(norddjurs, glesborg, new InformationFormInput("Jette Kragh", "Forstander",
-                "jette.kragh@glesborg-bofaellesskab.dk", "86 38 00 00", true), null);
+        long glesborg = create(
+                norddjurs,
+                doctor("Hanne Dam"),
+                List.of(facility("Glesborg bofællesskab", "707")),
+                null,
+                "2025-10-01",
+                MatchMethod.DEVELOPMENT_NURSE);
+        agreements.submit(
+                norddjurs,
+                glesborg,
+                new InformationFormInput(
+                        "Jette Kragh", "Forstander", "jette.kragh@glesborg-bofaellesskab.dk", "86 38 00 00", true),
+                null);
 
         // Skovvang: served for half a year under a time-limited dispensation, then ended by notice
-        dispensation(doctor("Peter Holm"), DispensationKind.MULTIPLE_FACILITIES, 2, null, "2025-09-01", "2026-03-31",
+        dispensation(
+                doctor("Peter Holm"),
+                DispensationKind.MULTIPLE_FACILITIES,
+                2,
+                null,
+                "2025-09-01",
+                "2026-03-31",
                 "Midlertidig løsning, indtil en ny læge er fundet.");
-        long skovvang = create(norddjurs, doctor("Peter Holm"), List.of(facility("Skovvang", "707")), null,
-                "2025-09-01", MatchMethod.PRACTICE_CONSULTANT);
+        long skovvang = create(
+                norddjurs,
+                doctor("Peter Holm"),
+                List.of(facility("Skovvang", "707")),
+                null,
+                "2025-09-01",
+                MatchMethod.PRACTICE_CONSULTANT);
         fileAndApprove(norddjurs, skovvang);
         agreements.recordNotice(norddjurs, skovvang, LocalDate.parse("2025-10-15"), LocalDate.parse("2025-10-15"));
 
         // Kærvang: a doctor from Syddjurs was proposed, the region said no
         List<Long> syddjurs = freeDoctors("706", 2);
-        long kaervang = create(norddjurs, syddjurs.get(0), List.of(facility("Kærvang", "707")), null, "2025-10-01",
+        long kaervang = create(
+                norddjurs,
+                syddjurs.get(0),
+                List.of(facility("Kærvang", "707")),
+                null,
+                "2025-10-01",
                 MatchMethod.JOB_POSTING);
         agreements.submit(norddjurs, kaervang, InformationFormInput.empty(), null);
-        agreements.reject(REGION, kaervang, "Lægen har for langt til botilbuddet; kommunen finder en læge tættere på.",
-                null);
+        agreements.reject(
+                REGION, kaervang, "Lægen har for langt til botilbuddet; kommunen finder en læge tættere på.", null);
         // and Skovvang's next doctor is being prepared
-        create(norddjurs, syddjurs.get(1), List.of(facility("Skovvang", "707")), null, "2026-04-01",
+        create(
+                norddjurs,
+                syddjurs.get(1),
+                List.of(facility("Skovvang", "707")),
+                null,
+                "2026-04-01",
                 MatchMethod.JOB_POSTING);
     }
 
     /** About a third of the in-scope facilities of each other municipality, most approved, a few filed. */
     private void loadRestOfRegion(Random random) {
-        List<String> municipalities = jdbc.sql("""
+        List<String> municipalities =
+                jdbc.sql("""
                         select municipality_code from current_municipality_region
                          where region_code = :r and municipality_code <> '707' order by municipality_code
                         """).param("r", MIDT).query(String.class).list();
@@ -108,7 +156,8 @@ class DemoAgreements {
                 continue;
             }
             CurrentUser filer = municipality(code);
-            List<Long> facilities = jdbc.sql("""
+            List<Long> facilities =
+                    jdbc.sql("""
                             select id from facility
                              where municipality_code = :m and legal_basis in ('SEL_108', 'ABL_105')
                                and operator <> 'REGIONAL' and group_id is null
@@ -137,8 +186,8 @@ class DemoAgreements {
         agreements.approve(REGION, id, null);
     }
 
-    private long create(CurrentUser filer, long doctorId, List<Long> facilityIds, Long groupId, String start,
-                        MatchMethod method) {
+    private long create(
+            CurrentUser filer, long doctorId, List<Long> facilityIds, Long groupId, String start, MatchMethod method) {
         AgreementForm form = new AgreementForm();
         form.setDoctorId(doctorId);
         form.setFacilityIds(facilityIds);
@@ -148,8 +197,14 @@ class DemoAgreements {
         return agreements.create(filer, form).id();
     }
 
-    private void dispensation(long doctorId, DispensationKind kind, Integer maxFacilities, BigDecimal hours,
-                              String from, String to, String reason) {
+    private void dispensation(
+            long doctorId,
+            DispensationKind kind,
+            Integer maxFacilities,
+            BigDecimal hours,
+            String from,
+            String to,
+            String reason) {
         DispensationForm form = new DispensationForm();
         form.setDoctorId(doctorId);
         form.setKind(kind);
@@ -163,7 +218,8 @@ class DemoAgreements {
 
     /** Doctors with no role yet, at most one from each practice, in practices of the municipality. */
     private List<Long> freeDoctors(String municipalityCode, int count) {
-        List<Long> doctors = jdbc.sql("""
+        List<Long> doctors =
+                jdbc.sql("""
                         select distinct on (p.id) d.id from doctor d join practice p on p.id = d.practice_id
                          where p.municipality_code = :m and not d.nursing_home_doctor
                            and not exists (select 1 from agreement a where a.doctor_id = d.id)
@@ -173,19 +229,26 @@ class DemoAgreements {
     }
 
     private List<Long> groupMembers(long groupId) {
-        return jdbc.sql("select id from facility where group_id = :g order by id").param("g", groupId)
-                .query(Long.class).list();
+        return jdbc.sql("select id from facility where group_id = :g order by id")
+                .param("g", groupId)
+                .query(Long.class)
+                .list();
     }
 
     private long facility(String name, String municipalityCode) {
         return jdbc.sql("select id from facility where name = :n and municipality_code = :m")
-                .param("n", name).param("m", municipalityCode).query(Long.class).single();
+                .param("n", name)
+                .param("m", municipalityCode)
+                .query(Long.class)
+                .single();
     }
 
     private long doctor(String name) {
         return jdbc.sql("select d.id from doctor d join practice p on p.id = d.practice_id "
                         + "where d.name = :n and p.municipality_code = '707'")
-                .param("n", name).query(Long.class).single();
+                .param("n", name)
+                .query(Long.class)
+                .single();
     }
 
     private static CurrentUser municipality(String code) {

@@ -1,10 +1,9 @@
 package dk.botilbudslaege.demo;
 
-import java.util.List;
-
 import dk.botilbudslaege.config.ConditionalOnLocalDatabase;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.security.Users;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,8 +36,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoAgreements demoAgreements;
     private final DemoMatching demoMatching;
 
-    DemoDataLoader(RegistryLoader loader, Users users, JdbcClient jdbc, DemoProperties properties,
-                   Environment environment, DemoAgreements demoAgreements, DemoMatching demoMatching) {
+    DemoDataLoader(
+            RegistryLoader loader,
+            Users users,
+            JdbcClient jdbc,
+            DemoProperties properties,
+            Environment environment,
+            DemoAgreements demoAgreements,
+            DemoMatching demoMatching) {
         this.demoAgreements = demoAgreements;
         this.demoMatching = demoMatching;
         this.loader = loader;
@@ -73,8 +78,10 @@ class DemoDataLoader implements ApplicationRunner {
 
     private void loadMidtjylland() {
         var nation = loader.municipalities();
-        var region = nation.stream().filter(m -> regionOf(m.code()).equals(MIDTJYLLAND))
-                .filter(m -> !m.code().equals(NORDDJURS)).toList();
+        var region = nation.stream()
+                .filter(m -> regionOf(m.code()).equals(MIDTJYLLAND))
+                .filter(m -> !m.code().equals(NORDDJURS))
+                .toList();
         var generated = new SyntheticRegistry(properties.seed()).generate(region, nation);
         loader.insertFacilities(generated.facilities());
         loader.insertPractices(generated.practices());
@@ -84,10 +91,16 @@ class DemoDataLoader implements ApplicationRunner {
             long groupId = jdbc.sql("""
                             insert into facility_group (name, kind, municipality_code) values (:n, :k, :m) returning id
                             """)
-                    .param("n", group.name()).param("k", group.kind()).param("m", NORDDJURS)
-                    .query(Long.class).single();
+                    .param("n", group.name())
+                    .param("k", group.kind())
+                    .param("m", NORDDJURS)
+                    .query(Long.class)
+                    .single();
             jdbc.sql("update facility set group_id = :g where municipality_code = :m and name in (:names)")
-                    .param("g", groupId).param("m", NORDDJURS).param("names", group.members()).update();
+                    .param("g", groupId)
+                    .param("m", NORDDJURS)
+                    .param("names", group.members())
+                    .update();
         });
         createAccounts();
         demoAgreements.load(properties.seed());
@@ -100,37 +113,81 @@ class DemoDataLoader implements ApplicationRunner {
         loader.insertFacilities(generated.facilities());
         loader.insertPractices(generated.practices());
         for (String code : List.of("1081", "1082", "1083", "1084", "1085")) {
-            users.create(new Users.NewUser("region-" + code, PASSWORD, "Region " + code, Role.REGION, code, null,
-                    null, null));
+            users.create(new Users.NewUser(
+                    "region-" + code, PASSWORD, "Region " + code, Role.REGION, code, null, null, null));
         }
-        users.create(new Users.NewUser("kommune-aarhus", PASSWORD, "Aarhus Kommune", Role.MUNICIPALITY, null, "751",
-                null, null));
+        users.create(new Users.NewUser(
+                "kommune-aarhus", PASSWORD, "Aarhus Kommune", Role.MUNICIPALITY, null, "751", null, null));
         users.create(new Users.NewUser("national", PASSWORD, "National læser", Role.NATIONAL, null, null, null, null));
         users.create(new Users.NewUser("admin", PASSWORD, "Administrator", Role.ADMIN, null, null, null, null));
         loader.coverEveryInScopeFacility();
     }
 
     private void createAccounts() {
-        users.create(new Users.NewUser("region-midt", PASSWORD, "Region Midtjylland, Sundhedsplanlægning",
-                Role.REGION, MIDTJYLLAND, null, null, null));
-        users.create(new Users.NewUser("region-nord", PASSWORD, "Region Nordjylland, Sundhedsplanlægning",
-                Role.REGION, "1081", null, null, null));
-        users.create(new Users.NewUser("kommune-norddjurs", PASSWORD, "Norddjurs Kommune, Socialområdet",
-                Role.MUNICIPALITY, null, NORDDJURS, null, null));
-        users.create(new Users.NewUser("kommune-aarhus", PASSWORD, "Aarhus Kommune, praksiskonsulent",
-                Role.MUNICIPALITY, null, "751", null, null));
-        users.create(new Users.NewUser("botilbud-skovstjernen", PASSWORD, "Skovstjernen, kontaktperson",
-                Role.FACILITY, null, null, loader.facilityId("Skovstjernen", NORDDJURS), null));
-        users.create(new Users.NewUser("laege-norddjurs", PASSWORD, "Anne Kjær, praktiserende læge",
-                Role.DOCTOR, null, null, null, loader.doctorId(Norddjurs.DEMO_DOCTOR)));
-        users.create(new Users.NewUser("national", PASSWORD, "National læser (RLTN, PLO, KL)",
-                Role.NATIONAL, null, null, null, null));
-        users.create(new Users.NewUser("admin", PASSWORD, "Ordningens administration", Role.ADMIN, null, null, null,
+        users.create(new Users.NewUser(
+                "region-midt",
+                PASSWORD,
+                "Region Midtjylland, Sundhedsplanlægning",
+                Role.REGION,
+                MIDTJYLLAND,
+                null,
+                null,
                 null));
+        users.create(new Users.NewUser(
+                "region-nord",
+                PASSWORD,
+                "Region Nordjylland, Sundhedsplanlægning",
+                Role.REGION,
+                "1081",
+                null,
+                null,
+                null));
+        users.create(new Users.NewUser(
+                "kommune-norddjurs",
+                PASSWORD,
+                "Norddjurs Kommune, Socialområdet",
+                Role.MUNICIPALITY,
+                null,
+                NORDDJURS,
+                null,
+                null));
+        users.create(new Users.NewUser(
+                "kommune-aarhus",
+                PASSWORD,
+                "Aarhus Kommune, praksiskonsulent",
+                Role.MUNICIPALITY,
+                null,
+                "751",
+                null,
+                null));
+        users.create(new Users.NewUser(
+                "botilbud-skovstjernen",
+                PASSWORD,
+                "Skovstjernen, kontaktperson",
+                Role.FACILITY,
+                null,
+                null,
+                loader.facilityId("Skovstjernen", NORDDJURS),
+                null));
+        users.create(new Users.NewUser(
+                "laege-norddjurs",
+                PASSWORD,
+                "Anne Kjær, praktiserende læge",
+                Role.DOCTOR,
+                null,
+                null,
+                null,
+                loader.doctorId(Norddjurs.DEMO_DOCTOR)));
+        users.create(new Users.NewUser(
+                "national", PASSWORD, "National læser (RLTN, PLO, KL)", Role.NATIONAL, null, null, null, null));
+        users.create(
+                new Users.NewUser("admin", PASSWORD, "Ordningens administration", Role.ADMIN, null, null, null, null));
     }
 
     private String regionOf(String municipalityCode) {
         return jdbc.sql("select region_code from current_municipality_region where municipality_code = :m")
-                .param("m", municipalityCode).query(String.class).single();
+                .param("m", municipalityCode)
+                .query(String.class)
+                .single();
     }
 }

@@ -18,5 +18,8 @@ public record DemoProperties(boolean enabled, Dataset dataset, long seed) {
         seed = seed == 0 ? 2025 : seed;
     }
 
-    public enum Dataset { MIDT, NATIONAL }
+    public enum Dataset {
+        MIDT,
+        NATIONAL
+    }
 }

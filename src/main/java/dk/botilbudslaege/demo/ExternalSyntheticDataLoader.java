@@ -45,7 +45,11 @@ class ExternalSyntheticDataLoader implements ApplicationRunner {
         var registry = new SyntheticRegistry(properties.seed()).generate(nation, nation);
         loader.insertFacilities(registry.facilities());
         loader.insertPractices(registry.practices());
-        log.info("Loaded the national synthetic data set (seed {}): {} facilities, {} practices, {} doctors",
-                properties.seed(), registry.facilities().size(), registry.practices().size(), registry.doctorCount());
+        log.info(
+                "Loaded the national synthetic data set (seed {}): {} facilities, {} practices, {} doctors",
+                properties.seed(),
+                registry.facilities().size(),
+                registry.practices().size(),
+                registry.doctorCount());
     }
 }

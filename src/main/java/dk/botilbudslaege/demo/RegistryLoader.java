@@ -3,7 +3,6 @@ package dk.botilbudslaege.demo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,7 +27,8 @@ class RegistryLoader {
 
     boolean registryIsEmpty() {
         return jdbc.sql("select not exists (select 1 from facility) and not exists (select 1 from practice)")
-                .query(Boolean.class).single();
+                .query(Boolean.class)
+                .single();
     }
 
     void insertFacilities(List<SyntheticRegistry.FacilityRow> rows) {
@@ -68,8 +68,7 @@ class RegistryLoader {
             ps.setBigDecimal(9, BigDecimal.valueOf(p.latitude()));
             ps.setBigDecimal(10, BigDecimal.valueOf(p.longitude()));
         });
-        record DoctorInsert(String providerNumber, SyntheticRegistry.DoctorRow doctor) {
-        }
+        record DoctorInsert(String providerNumber, SyntheticRegistry.DoctorRow doctor) {}
         List<DoctorInsert> doctors = new ArrayList<>();
         rows.forEach(p -> p.doctors().forEach(d -> doctors.add(new DoctorInsert(p.providerNumber(), d))));
         jdbcTemplate.batchUpdate("""
@@ -84,12 +83,17 @@ class RegistryLoader {
 
     long facilityId(String name, String municipalityCode) {
         return jdbc.sql("select id from facility where name = :n and municipality_code = :m")
-                .param("n", name).param("m", municipalityCode).query(Long.class).single();
+                .param("n", name)
+                .param("m", municipalityCode)
+                .query(Long.class)
+                .single();
     }
 
     long doctorId(String name) {
-        return jdbc.sql("select id from doctor where name = :n order by id limit 1").param("n", name)
-                .query(Long.class).single();
+        return jdbc.sql("select id from doctor where name = :n order by id limit 1")
+                .param("n", name)
+                .query(Long.class)
+                .single();
     }
 
     /**

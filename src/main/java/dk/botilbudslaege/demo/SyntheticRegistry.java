@@ -32,24 +32,39 @@ public final class SyntheticRegistry {
 
     /** Doctors and practices nationally (SPEC §9: ~3,500 doctors in ~1,800 practices). */
     static final int DOCTORS = 3_500;
+
     static final int PRACTICES = 1_800;
 
-    public record MunicipalityInfo(String code, String name, String mainTown, double latitude, double longitude,
-                                   int population) {
-    }
+    public record MunicipalityInfo(
+            String code, String name, String mainTown, double latitude, double longitude, int population) {}
 
-    public record FacilityRow(String name, String address, String municipalityCode, String operator,
-                              String privateOwnership, String legalBasis, int places, int residents,
-                              int temporaryPlaces, double latitude, double longitude) {
-    }
+    public record FacilityRow(
+            String name,
+            String address,
+            String municipalityCode,
+            String operator,
+            String privateOwnership,
+            String legalBasis,
+            int places,
+            int residents,
+            int temporaryPlaces,
+            double latitude,
+            double longitude) {}
 
-    public record PracticeRow(String providerNumber, String name, String address, String municipalityCode,
-                              String clinicType, int doctorCapacity, boolean openForNewPatients,
-                              boolean vatRegistered, double latitude, double longitude, List<DoctorRow> doctors) {
-    }
+    public record PracticeRow(
+            String providerNumber,
+            String name,
+            String address,
+            String municipalityCode,
+            String clinicType,
+            int doctorCapacity,
+            boolean openForNewPatients,
+            boolean vatRegistered,
+            double latitude,
+            double longitude,
+            List<DoctorRow> doctors) {}
 
-    public record DoctorRow(String name, boolean nursingHomeDoctor) {
-    }
+    public record DoctorRow(String name, boolean nursingHomeDoctor) {}
 
     public record Registry(List<FacilityRow> facilities, List<PracticeRow> practices) {
         public int doctorCount() {
@@ -57,25 +72,162 @@ public final class SyntheticRegistry {
         }
     }
 
-    private static final String[] NAME_STEMS = {"Ege", "Linde", "Bøge", "Hyld", "Pile", "Rose", "Sol", "Lærke",
-            "Skov", "Eng", "Å", "Sø", "Bakke", "Kilde", "Hede", "Strand", "Fjord", "Mølle", "Kirsebær", "Æble",
-            "Birke", "Ahorn", "Valmue", "Kløver", "Hvede", "Rug", "Lyng", "Mose", "Dal", "Klint", "Vang", "Toft",
-            "Nørre", "Sønder", "Vester", "Øster", "Humle", "Hassel", "Tjørne", "Asp", "Syren", "Gran", "Fyrre",
-            "Bavne", "Stjerne", "Måne", "Regnbue", "Fugle", "Svane", "Stære"};
-    private static final String[] NAME_SUFFIXES = {"huset", "gården", "bo", "lund", "vænget", "hjemmet", "højen",
-            "parken", "haven", "toften", "stien", "bakken"};
+    private static final String[] NAME_STEMS = {
+        "Ege",
+        "Linde",
+        "Bøge",
+        "Hyld",
+        "Pile",
+        "Rose",
+        "Sol",
+        "Lærke",
+        "Skov",
+        "Eng",
+        "Å",
+        "Sø",
+        "Bakke",
+        "Kilde",
+        "Hede",
+        "Strand",
+        "Fjord",
+        "Mølle",
+        "Kirsebær",
+        "Æble",
+        "Birke",
+        "Ahorn",
+        "Valmue",
+        "Kløver",
+        "Hvede",
+        "Rug",
+        "Lyng",
+        "Mose",
+        "Dal",
+        "Klint",
+        "Vang",
+        "Toft",
+        "Nørre",
+        "Sønder",
+        "Vester",
+        "Øster",
+        "Humle",
+        "Hassel",
+        "Tjørne",
+        "Asp",
+        "Syren",
+        "Gran",
+        "Fyrre",
+        "Bavne",
+        "Stjerne",
+        "Måne",
+        "Regnbue",
+        "Fugle",
+        "Svane",
+        "Stære"
+    };
+    private static final String[] NAME_SUFFIXES = {
+        "huset", "gården", "bo", "lund", "vænget", "hjemmet", "højen", "parken", "haven", "toften", "stien", "bakken"
+    };
     private static final String[] NAME_PREFIXES = {"Botilbuddet ", "Bofællesskabet ", "", "", "Bostedet ", ""};
-    private static final String[] STREETS = {"Skolevej", "Kirkevej", "Parkvej", "Engvej", "Møllevej", "Stationsvej",
-            "Skovvej", "Vestergade", "Østergade", "Nørregade", "Søndergade", "Bakkevej", "Byvej", "Lindevej",
-            "Egevej", "Birkevej", "Rosenvænget", "Solvænget", "Ahornvej", "Åvej", "Fasanvej", "Kastanievej"};
-    private static final String[] FIRST_NAMES = {"Anne", "Mette", "Hanne", "Susanne", "Lene", "Marianne", "Camilla",
-            "Louise", "Maria", "Sofie", "Ida", "Karen", "Peter", "Jens", "Lars", "Michael", "Henrik", "Søren",
-            "Thomas", "Martin", "Jesper", "Niels", "Anders", "Rasmus", "Mads", "Christian", "Morten", "Jakob",
-            "Katrine", "Line", "Signe", "Birgitte", "Helle", "Pia", "Tine", "Trine", "Ole", "Kasper", "Simon"};
-    private static final String[] LAST_NAMES = {"Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen",
-            "Larsen", "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen",
-            "Christiansen", "Poulsen", "Johansen", "Møller", "Mortensen", "Knudsen", "Mikkelsen", "Lund", "Holm",
-            "Schmidt", "Eriksen", "Kjær", "Bach", "Frederiksen", "Dam", "Iversen", "Vestergaard", "Bruun"};
+    private static final String[] STREETS = {
+        "Skolevej",
+        "Kirkevej",
+        "Parkvej",
+        "Engvej",
+        "Møllevej",
+        "Stationsvej",
+        "Skovvej",
+        "Vestergade",
+        "Østergade",
+        "Nørregade",
+        "Søndergade",
+        "Bakkevej",
+        "Byvej",
+        "Lindevej",
+        "Egevej",
+        "Birkevej",
+        "Rosenvænget",
+        "Solvænget",
+        "Ahornvej",
+        "Åvej",
+        "Fasanvej",
+        "Kastanievej"
+    };
+    private static final String[] FIRST_NAMES = {
+        "Anne",
+        "Mette",
+        "Hanne",
+        "Susanne",
+        "Lene",
+        "Marianne",
+        "Camilla",
+        "Louise",
+        "Maria",
+        "Sofie",
+        "Ida",
+        "Karen",
+        "Peter",
+        "Jens",
+        "Lars",
+        "Michael",
+        "Henrik",
+        "Søren",
+        "Thomas",
+        "Martin",
+        "Jesper",
+        "Niels",
+        "Anders",
+        "Rasmus",
+        "Mads",
+        "Christian",
+        "Morten",
+        "Jakob",
+        "Katrine",
+        "Line",
+        "Signe",
+        "Birgitte",
+        "Helle",
+        "Pia",
+        "Tine",
+        "Trine",
+        "Ole",
+        "Kasper",
+        "Simon"
+    };
+    private static final String[] LAST_NAMES = {
+        "Nielsen",
+        "Jensen",
+        "Hansen",
+        "Pedersen",
+        "Andersen",
+        "Christensen",
+        "Larsen",
+        "Sørensen",
+        "Rasmussen",
+        "Jørgensen",
+        "Petersen",
+        "Madsen",
+        "Kristensen",
+        "Olsen",
+        "Thomsen",
+        "Christiansen",
+        "Poulsen",
+        "Johansen",
+        "Møller",
+        "Mortensen",
+        "Knudsen",
+        "Mikkelsen",
+        "Lund",
+        "Holm",
+        "Schmidt",
+        "Eriksen",
+        "Kjær",
+        "Bach",
+        "Frederiksen",
+        "Dam",
+        "Iversen",
+        "Vestergaard",
+        "Bruun"
+    };
 
     private final Random random;
 
@@ -85,20 +237,23 @@ public final class SyntheticRegistry {
 
     /** The whole country, or just the given municipalities with the same per-inhabitant density. */
     public Registry generate(List<MunicipalityInfo> municipalities, List<MunicipalityInfo> nation) {
-        long nationalPopulation = nation.stream().mapToLong(MunicipalityInfo::population).sum();
+        long nationalPopulation =
+                nation.stream().mapToLong(MunicipalityInfo::population).sum();
         List<FacilityRow> facilities = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Category category : NATIONAL_TABLE) {
             int[] large = apportion(category.large(), nation);
             int[] small = apportion(category.small(), nation);
-            int meanSmall = Math.max(3, (category.totalPlaces() - category.large() * largeMean(category))
-                    / Math.max(1, category.small()));
+            int meanSmall = Math.max(
+                    3,
+                    (category.totalPlaces() - category.large() * largeMean(category)) / Math.max(1, category.small()));
             for (int m = 0; m < nation.size(); m++) {
                 MunicipalityInfo municipality = nation.get(m);
                 boolean wanted = municipalities.contains(municipality);
                 for (int i = 0; i < large[m] + small[m]; i++) {
                     boolean isLarge = i < large[m];
-                    int places = isLarge ? 31 + (int) Math.round(Math.abs(random.nextGaussian()) * (largeMean(category) - 31) * 1.25)
+                    int places = isLarge
+                            ? 31 + (int) Math.round(Math.abs(random.nextGaussian()) * (largeMean(category) - 31) * 1.25)
                             : clamp((int) Math.round(meanSmall + random.nextGaussian() * meanSmall * 0.45), 2, 30);
                     FacilityRow row = facility(category.legalBasis(), municipality, places, names);
                     if (wanted) {
@@ -127,8 +282,17 @@ public final class SyntheticRegistry {
         String ownership = operator.equals("PRIVATE") ? (random.nextInt(3) == 0 ? "COMMERCIAL" : "SELF_OWNING") : null;
         int vacancies = places <= 3 ? 0 : random.nextInt(3);
         int temporary = random.nextInt(5) == 0 ? 1 + random.nextInt(3) : 0;
-        return new FacilityRow(name, address(m), m.code(), operator, ownership, legalBasis, places,
-                places - vacancies, temporary, jitter(m.latitude(), 0.07, 54.56, 57.74),
+        return new FacilityRow(
+                name,
+                address(m),
+                m.code(),
+                operator,
+                ownership,
+                legalBasis,
+                places,
+                places - vacancies,
+                temporary,
+                jitter(m.latitude(), 0.07, 54.56, 57.74),
                 jitter(m.longitude(), 0.11, 8.08, 15.19));
     }
 
@@ -141,8 +305,8 @@ public final class SyntheticRegistry {
         };
     }
 
-    private List<PracticeRow> practices(List<MunicipalityInfo> municipalities, List<MunicipalityInfo> nation,
-                                        long nationalPopulation) {
+    private List<PracticeRow> practices(
+            List<MunicipalityInfo> municipalities, List<MunicipalityInfo> nation, long nationalPopulation) {
         int[] practicesPer = apportion(PRACTICES, nation);
         int[] doctorsPer = apportion(DOCTORS, nation);
         List<PracticeRow> practices = new ArrayList<>();
@@ -165,14 +329,27 @@ public final class SyntheticRegistry {
                         .toList();
                 int r = random.nextInt(100);
                 String clinicType = r < 95 ? "ORDINARY" : r < 98 ? "TENDER" : "REGIONAL";
-                String lastName = doctorRows.get(0).name().substring(doctorRows.get(0).name().indexOf(' ') + 1);
-                String name = size == 1 ? "Læge " + doctorRows.get(0).name()
-                        : random.nextBoolean() ? "Lægerne " + municipality.mainTown() + " " + STREETS[random.nextInt(STREETS.length)]
-                        : "Lægehuset " + lastName + " & Co.";
-                PracticeRow row = new PracticeRow(String.format("%06d", 100_000 + providerSeq * 7 % 900_000), name,
-                        address(municipality), municipality.code(), clinicType, capacity, random.nextInt(10) < 7,
-                        random.nextInt(10) < 2, jitter(municipality.latitude(), 0.05, 54.56, 57.74),
-                        jitter(municipality.longitude(), 0.08, 8.08, 15.19), doctorRows);
+                String lastName = doctorRows
+                        .get(0)
+                        .name()
+                        .substring(doctorRows.get(0).name().indexOf(' ') + 1);
+                String name = size == 1
+                        ? "Læge " + doctorRows.get(0).name()
+                        : random.nextBoolean()
+                                ? "Lægerne " + municipality.mainTown() + " " + STREETS[random.nextInt(STREETS.length)]
+                                : "Lægehuset " + lastName + " & Co.";
+                PracticeRow row = new PracticeRow(
+                        String.format("%06d", 100_000 + providerSeq * 7 % 900_000),
+                        name,
+                        address(municipality),
+                        municipality.code(),
+                        clinicType,
+                        capacity,
+                        random.nextInt(10) < 7,
+                        random.nextInt(10) < 2,
+                        jitter(municipality.latitude(), 0.05, 54.56, 57.74),
+                        jitter(municipality.longitude(), 0.08, 8.08, 15.19),
+                        doctorRows);
                 if (municipalities.contains(municipality)) {
                     practices.add(row);
                 }
@@ -200,7 +377,8 @@ public final class SyntheticRegistry {
 
     /** Splits a total over municipalities by population, largest remainder first, so the total is exact. */
     static int[] apportion(int total, List<MunicipalityInfo> nation) {
-        long population = nation.stream().mapToLong(MunicipalityInfo::population).sum();
+        long population =
+                nation.stream().mapToLong(MunicipalityInfo::population).sum();
         int[] shares = new int[nation.size()];
         double[] remainders = new double[nation.size()];
         int given = 0;
@@ -210,8 +388,11 @@ public final class SyntheticRegistry {
             remainders[i] = exact - shares[i];
             given += shares[i];
         }
-        List<Integer> order = IntStream.range(0, nation.size()).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -remainders[i]).thenComparing(i -> i)).toList();
+        List<Integer> order = IntStream.range(0, nation.size())
+                .boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -remainders[i])
+                        .thenComparing(i -> i))
+                .toList();
         for (int k = 0; k < total - given; k++) {
             shares[order.get(k % order.size())]++;
         }

@@ -31,7 +31,11 @@ record Area(String regionCode, String municipalityCode, boolean municipalOnly, D
 
     /** The area of a round: the region's doctors outside it and, when included, the neighbours' within its reach. */
     static Area of(Rounds.Round round) {
-        return new Area(round.regionCode(), round.municipalityCode(), false, round.reachKm(),
+        return new Area(
+                round.regionCode(),
+                round.municipalityCode(),
+                false,
+                round.reachKm(),
                 round.includeNeighbours() ? round.reachKm() : null);
     }
 
@@ -42,7 +46,8 @@ record Area(String regionCode, String municipalityCode, boolean municipalOnly, D
     /** A condition on a facility's municipality code column, with the parameter {@code :areaCode}. */
     String condition(String municipalityColumn) {
         return regional()
-                ? municipalityColumn + " in (select municipality_code from current_municipality_region where region_code = :areaCode)"
+                ? municipalityColumn
+                        + " in (select municipality_code from current_municipality_region where region_code = :areaCode)"
                 : municipalityColumn + " = :areaCode";
     }
 
@@ -52,8 +57,10 @@ record Area(String regionCode, String municipalityCode, boolean municipalOnly, D
      * included (the distance is each pair's to keep, {@link AreaDoctors.PracticeRoom#reaches}).
      */
     String doctorCondition(String municipalityColumn) {
-        return municipalityColumn + " in (select municipality_code from current_municipality_region where region_code = :areaRegion"
-                + (neighbourKm == null ? ""
+        return municipalityColumn
+                + " in (select municipality_code from current_municipality_region where region_code = :areaRegion"
+                + (neighbourKm == null
+                        ? ""
                         : " or region_code in (select neighbour_code from region_neighbour where region_code = :areaRegion)")
                 + ")";
     }

@@ -1,12 +1,11 @@
 package dk.botilbudslaege.matching;
 
+import dk.botilbudslaege.agreement.AgreementRoom;
 import dk.botilbudslaege.matching.solver.Haversine;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dk.botilbudslaege.agreement.AgreementRoom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +19,15 @@ import org.springframework.stereotype.Component;
 class AreaDoctors {
 
     /** Why a doctor has less room than one facility, or what gave it more: message codes. */
-    enum Limit { R1, R2, R3, DISPENSATION }
+    enum Limit {
+        R1,
+        R2,
+        R3,
+        DISPENSATION
+    }
 
-    record DoctorRoom(long id, String name, long practiceId, int capacity, boolean dispensed, int heldRoles,
-            Limit limit) {
+    record DoctorRoom(
+            long id, String name, long practiceId, int capacity, boolean dispensed, int heldRoles, Limit limit) {
 
         /** R3 counts a dispensed doctor once: one who holds a role already takes more without the practice's room. */
         boolean alreadyCounted() {
@@ -85,9 +89,15 @@ class AreaDoctors {
      * had a dispensation for that many facilities.
      */
     Rooms rooms(Area area, int whatIfPerDoctor) {
-        record Row(long id, String name, long practiceId, String practiceName, Double lat, Double lon,
-                boolean ownRegion, String municipalityCode) {
-        }
+        record Row(
+                long id,
+                String name,
+                long practiceId,
+                String practiceName,
+                Double lat,
+                Double lon,
+                boolean ownRegion,
+                String municipalityCode) {}
         List<Row> rows = jdbc.sql("""
                         select d.id, d.name, p.id as practice_id, p.name as practice_name,
                                p.latitude as lat, p.longitude as lon,
@@ -101,7 +111,8 @@ class AreaDoctors {
                 .param("areaRegion", area.regionCode())
                 .query(Row.class)
                 .list();
-        AgreementRoom.Rooms today = room.of(rows.stream().map(Row::practiceId).distinct().toList(), LocalDate.now());
+        AgreementRoom.Rooms today =
+                room.of(rows.stream().map(Row::practiceId).distinct().toList(), LocalDate.now());
         Map<Long, DoctorRoom> doctors = new LinkedHashMap<>();
         Map<Long, Row> practiceRows = new LinkedHashMap<>();
         for (Row r : rows) {
@@ -112,8 +123,9 @@ class AreaDoctors {
             int held = d.facilityRoles() + (d.nursingHomeDoctor() ? 1 : 0);
             int roles = d.countedFacilityRoles();
             int allowed = d.allowedRoles();
-            Limit limit = r2Blocked ? Limit.R2 : roles >= allowed ? Limit.R1
-                    : d.maxFacilities() != null ? Limit.DISPENSATION : null;
+            Limit limit = r2Blocked
+                    ? Limit.R2
+                    : roles >= allowed ? Limit.R1 : d.maxFacilities() != null ? Limit.DISPENSATION : null;
             if (whatIfPerDoctor > 0 && !r2Blocked) {
                 allowed = Math.max(allowed, whatIfPerDoctor);
                 dispensed = true;
@@ -133,8 +145,10 @@ class AreaDoctors {
                 doctors.values().removeIf(d -> d.practiceId() == id);
                 return;
             }
-            practices.put(id, new PracticeRoom(id, r.practiceName(), today.practices().get(id).room(), r.lat(),
-                    r.lon(), reach));
+            practices.put(
+                    id,
+                    new PracticeRoom(
+                            id, r.practiceName(), today.practices().get(id).room(), r.lat(), r.lon(), reach));
         });
         return new Rooms(doctors, practices);
     }

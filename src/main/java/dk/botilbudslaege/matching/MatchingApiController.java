@@ -1,9 +1,8 @@
 package dk.botilbudslaege.matching;
 
 import dk.botilbudslaege.matching.solver.CoveragePlan;
-import java.util.List;
-
 import dk.botilbudslaege.security.CurrentUser;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,8 +53,13 @@ class MatchingApiController {
     @PostMapping("/matching/coverage-plan")
     CoveragePlan coveragePlan(CurrentUser user, @RequestBody(required = false) PlanRequest request) {
         PlanRequest r = request == null ? new PlanRequest(null, null, null, null, null, null) : request;
-        return rounds.coveragePlan(user, r.regionCode(), r.municipalityCode(), r.maxDistanceKm(),
-                Boolean.TRUE.equals(r.allowMultipleFacilities()), r.facilitiesPerDoctor(),
+        return rounds.coveragePlan(
+                user,
+                r.regionCode(),
+                r.municipalityCode(),
+                r.maxDistanceKm(),
+                Boolean.TRUE.equals(r.allowMultipleFacilities()),
+                r.facilitiesPerDoctor(),
                 Boolean.TRUE.equals(r.neighbourRegions()));
     }
 
@@ -63,10 +67,13 @@ class MatchingApiController {
      * API.md; {@code facilitiesPerDoctor} (2-10, default 2) is an extension for the what-if, and so is
      * {@code neighbourRegions}: also the doctors of the neighbouring regions within {@code maxDistanceKm}.
      */
-    record PlanRequest(String regionCode, String municipalityCode, Double maxDistanceKm,
-            Boolean allowMultipleFacilities, Integer facilitiesPerDoctor, Boolean neighbourRegions) {
-    }
+    record PlanRequest(
+            String regionCode,
+            String municipalityCode,
+            Double maxDistanceKm,
+            Boolean allowMultipleFacilities,
+            Integer facilitiesPerDoctor,
+            Boolean neighbourRegions) {}
 
-    record StableRequest(String regionCode, String municipalityCode, SolverFacade.Proposing proposing) {
-    }
+    record StableRequest(String regionCode, String municipalityCode, SolverFacade.Proposing proposing) {}
 }

@@ -1,9 +1,8 @@
 package dk.botilbudslaege.matching;
 
-import java.util.Map;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.audit.AuditedChange;
+import java.util.Map;
 
 /**
  * The changes matching makes, one event each, published in the transaction of the change (the audit
@@ -11,29 +10,49 @@ import dk.botilbudslaege.audit.AuditedChange;
  */
 public final class MatchingEvents {
 
-    private MatchingEvents() {
-    }
+    private MatchingEvents() {}
 
     /** A matching round was opened. */
     public record RoundOpened(long roundId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Rounds.ENTITY; }
-        public Object entityId() { return roundId; }
-        public String action() { return "OPENED"; }
+        public String entityType() {
+            return Rounds.ENTITY;
+        }
+
+        public Object entityId() {
+            return roundId;
+        }
+
+        public String action() {
+            return "OPENED";
+        }
     }
 
     /** A matching round was closed with its outcome. */
     public record RoundClosed(long roundId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Rounds.ENTITY; }
-        public Object entityId() { return roundId; }
-        public String action() { return "CLOSED"; }
+        public String entityType() {
+            return Rounds.ENTITY;
+        }
+
+        public Object entityId() {
+            return roundId;
+        }
+
+        public String action() {
+            return "CLOSED";
+        }
     }
 
     /** A proposal was accepted or declined ({@code action} is the answer). */
-    public record ProposalAnswered(long proposalId, String action, Map<String, AuditTrail.Change> changes,
-                                   String actor) implements AuditedChange {
-        public String entityType() { return "MATCHING_PROPOSAL"; }
-        public Object entityId() { return proposalId; }
+    public record ProposalAnswered(long proposalId, String action, Map<String, AuditTrail.Change> changes, String actor)
+            implements AuditedChange {
+        public String entityType() {
+            return "MATCHING_PROPOSAL";
+        }
+
+        public Object entityId() {
+            return proposalId;
+        }
     }
 }

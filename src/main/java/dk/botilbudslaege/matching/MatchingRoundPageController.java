@@ -1,8 +1,5 @@
 package dk.botilbudslaege.matching;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import dk.botilbudslaege.agreement.MatchMethod;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.registry.Municipality;
@@ -10,6 +7,8 @@ import dk.botilbudslaege.registry.ReferenceData;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.web.DanishTime;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,9 +29,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MatchingRoundPageController {
 
     /** The local ways of matching a round may record (SPEC §6, seed 000). */
-    static final List<MatchMethod> LOCAL_METHODS = List.of(MatchMethod.PRIORITY_LIST, MatchMethod.WISH_LIST,
-            MatchMethod.PRACTICE_CONSULTANT, MatchMethod.DEVELOPMENT_NURSE, MatchMethod.JOB_POSTING,
-            MatchMethod.EXISTING_RELATION, MatchMethod.STABLE_MATCHING, MatchMethod.COVERAGE_PLAN, MatchMethod.OTHER);
+    static final List<MatchMethod> LOCAL_METHODS = List.of(
+            MatchMethod.PRIORITY_LIST,
+            MatchMethod.WISH_LIST,
+            MatchMethod.PRACTICE_CONSULTANT,
+            MatchMethod.DEVELOPMENT_NURSE,
+            MatchMethod.JOB_POSTING,
+            MatchMethod.EXISTING_RELATION,
+            MatchMethod.STABLE_MATCHING,
+            MatchMethod.COVERAGE_PLAN,
+            MatchMethod.OTHER);
 
     private final Rounds rounds;
     private final Proposals proposals;
@@ -41,8 +47,8 @@ class MatchingRoundPageController {
 
     private final RankedLists lists;
 
-    MatchingRoundPageController(Rounds rounds, Proposals proposals, PageMessages messages, ReferenceData reference,
-            RankedLists lists) {
+    MatchingRoundPageController(
+            Rounds rounds, Proposals proposals, PageMessages messages, ReferenceData reference, RankedLists lists) {
         this.lists = lists;
         this.rounds = rounds;
         this.proposals = proposals;
@@ -80,10 +86,14 @@ class MatchingRoundPageController {
     }
 
     @GetMapping("/plan")
-    String plan(CurrentUser user, @RequestParam(required = false) String municipalityCode,
-            @RequestParam(required = false) Double maxDistanceKm, @RequestParam(defaultValue = "false") boolean whatIf,
+    String plan(
+            CurrentUser user,
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) Double maxDistanceKm,
+            @RequestParam(defaultValue = "false") boolean whatIf,
             @RequestParam(required = false) Integer facilitiesPerDoctor,
-            @RequestParam(defaultValue = "false") boolean neighbourRegions, Model model) {
+            @RequestParam(defaultValue = "false") boolean neighbourRegions,
+            Model model) {
         if (!(user.is(Role.REGION) || user.is(Role.MUNICIPALITY))) {
             throw new ForbiddenException("scope.matching.round");
         }
@@ -92,12 +102,20 @@ class MatchingRoundPageController {
         }
         model.addAttribute("municipalityCode", municipalityCode);
         model.addAttribute("neighbourRegions", neighbourRegions);
-        model.addAttribute("run", new Rounds.Run(MatchMethod.COVERAGE_PLAN, null,
-                maxDistanceKm == null ? 25.0 : maxDistanceKm, whatIf, facilitiesPerDoctor));
+        model.addAttribute(
+                "run",
+                new Rounds.Run(
+                        MatchMethod.COVERAGE_PLAN,
+                        null,
+                        maxDistanceKm == null ? 25.0 : maxDistanceKm,
+                        whatIf,
+                        facilitiesPerDoctor));
         if (maxDistanceKm != null) {
             try {
-                model.addAttribute("preview", rounds.plan(user, municipalityCode, maxDistanceKm, whatIf,
-                        facilitiesPerDoctor, neighbourRegions));
+                model.addAttribute(
+                        "preview",
+                        rounds.plan(
+                                user, municipalityCode, maxDistanceKm, whatIf, facilitiesPerDoctor, neighbourRegions));
             } catch (ForbiddenException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -111,18 +129,32 @@ class MatchingRoundPageController {
     private List<Municipality> municipalities(CurrentUser user) {
         java.text.Collator danish = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("da"));
         return reference.municipalitiesOf(user.regionCode()).stream()
-                .sorted(java.util.Comparator.comparing(Municipality::name, danish)).toList();
+                .sorted(java.util.Comparator.comparing(Municipality::name, danish))
+                .toList();
     }
 
     @PostMapping("/rounds")
-    String open(CurrentUser user, @RequestParam(required = false) String municipalityCode,
+    String open(
+            CurrentUser user,
+            @RequestParam(required = false) String municipalityCode,
             @RequestParam(required = false) MatchMethod localMethod,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
-            @RequestParam(required = false) String note, @RequestParam(required = false) List<Long> facilityIds,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) List<Long> facilityIds,
             @RequestParam(required = false) Double reachKm,
-            @RequestParam(defaultValue = "false") boolean includeNeighbours, RedirectAttributes redirect) {
-        return messages.attempt(redirect, () -> rounds.open(user, municipalityCode, localMethod, closesOn, note,
-                        facilityIds, reachKm, includeNeighbours))
+            @RequestParam(defaultValue = "false") boolean includeNeighbours,
+            RedirectAttributes redirect) {
+        return messages.attempt(
+                        redirect,
+                        () -> rounds.open(
+                                user,
+                                municipalityCode,
+                                localMethod,
+                                closesOn,
+                                note,
+                                facilityIds,
+                                reachKm,
+                                includeNeighbours))
                 .map(round -> {
                     redirect.addFlashAttribute("flash", messages.text("matching.flash.opened", round.openings()));
                     return "redirect:/matching/rounds/" + round.id();
@@ -131,18 +163,26 @@ class MatchingRoundPageController {
     }
 
     @GetMapping("/rounds/{id}")
-    String round(CurrentUser user, @PathVariable long id, @RequestParam(required = false) MatchMethod method,
+    String round(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) MatchMethod method,
             @RequestParam(required = false) SolverFacade.Proposing proposing,
-            @RequestParam(required = false) Double maxDistanceKm, @RequestParam(defaultValue = "false") boolean whatIf,
-            @RequestParam(required = false) Integer facilitiesPerDoctor, Model model) {
+            @RequestParam(required = false) Double maxDistanceKm,
+            @RequestParam(defaultValue = "false") boolean whatIf,
+            @RequestParam(required = false) Integer facilitiesPerDoctor,
+            Model model) {
         Rounds.Round round = rounds.get(user, id);
         boolean manages = rounds.manages(user, round);
         model.addAttribute("round", round);
         model.addAttribute("manages", manages);
         model.addAttribute("openings", rounds.openings(user, id));
-        Rounds.Run run = new Rounds.Run(method == null ? MatchMethod.STABLE_MATCHING : method,
+        Rounds.Run run = new Rounds.Run(
+                method == null ? MatchMethod.STABLE_MATCHING : method,
                 proposing == null ? SolverFacade.Proposing.DOCTORS : proposing,
-                maxDistanceKm == null ? 25.0 : maxDistanceKm, whatIf, facilitiesPerDoctor);
+                maxDistanceKm == null ? 25.0 : maxDistanceKm,
+                whatIf,
+                facilitiesPerDoctor);
         model.addAttribute("run", run);
         if (round.open() && manages && method != null) {
             try {
@@ -153,28 +193,44 @@ class MatchingRoundPageController {
         }
         if (!round.open()) {
             model.addAttribute("outcome", proposals.of(user, id));
-            model.addAttribute("startDate", LocalDate.now(DanishTime.DENMARK).withDayOfMonth(1).plusMonths(1));
+            model.addAttribute(
+                    "startDate",
+                    LocalDate.now(DanishTime.DENMARK).withDayOfMonth(1).plusMonths(1));
         }
         return "matching/round";
     }
 
     @PostMapping("/rounds/{id}/close")
-    String close(CurrentUser user, @PathVariable long id, @RequestParam(required = false) MatchMethod method,
+    String close(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) MatchMethod method,
             @RequestParam(required = false) SolverFacade.Proposing proposing,
-            @RequestParam(required = false) Double maxDistanceKm, @RequestParam(defaultValue = "false") boolean whatIf,
-            @RequestParam(required = false) Integer facilitiesPerDoctor, @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) Double maxDistanceKm,
+            @RequestParam(defaultValue = "false") boolean whatIf,
+            @RequestParam(required = false) Integer facilitiesPerDoctor,
+            @RequestParam(required = false) Integer version,
             RedirectAttributes redirect) {
-        messages.attempt(redirect, () -> rounds.close(user, id, new Rounds.Run(method, proposing, maxDistanceKm, false,
-                        facilitiesPerDoctor), version))
-                .ifPresent(round -> redirect.addFlashAttribute("flash",
-                        messages.text("matching.flash.closed", round.proposals())));
+        messages.attempt(
+                        redirect,
+                        () -> rounds.close(
+                                user,
+                                id,
+                                new Rounds.Run(method, proposing, maxDistanceKm, false, facilitiesPerDoctor),
+                                version))
+                .ifPresent(round ->
+                        redirect.addFlashAttribute("flash", messages.text("matching.flash.closed", round.proposals())));
         return "redirect:/matching/rounds/" + id;
     }
 
     @PostMapping("/proposals/{id}/accept")
-    String accept(CurrentUser user, @PathVariable long id, @RequestParam long roundId,
+    String accept(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam long roundId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-            @RequestParam(defaultValue = "false") boolean wholeGroup, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean wholeGroup,
+            RedirectAttributes redirect) {
         try {
             long agreementId = proposals.accept(user, id, startDate, wholeGroup);
             redirect.addFlashAttribute("flash", messages.text("matching.flash.accepted"));
@@ -195,9 +251,10 @@ class MatchingRoundPageController {
     @PostMapping("/proposals/{id}/decline")
     String decline(CurrentUser user, @PathVariable long id, @RequestParam long roundId, RedirectAttributes redirect) {
         messages.attempt(redirect, () -> {
-            proposals.decline(user, id);
-            return id;
-        }).ifPresent(declined -> redirect.addFlashAttribute("flash", messages.text("matching.flash.declined")));
+                    proposals.decline(user, id);
+                    return id;
+                })
+                .ifPresent(declined -> redirect.addFlashAttribute("flash", messages.text("matching.flash.declined")));
         return "redirect:/matching/rounds/" + roundId;
     }
 }

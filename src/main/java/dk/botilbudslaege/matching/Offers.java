@@ -2,7 +2,6 @@ package dk.botilbudslaege.matching;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,14 +14,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class Offers {
 
     /** An opening as a doctor sees it (M1): how far from the practice, and its place in the doctor's list. */
-    public record NearOpening(long facilityId, String name, String address, String municipalityName, int residents,
-            Double distanceKm, Integer wishRank, long roundId, LocalDate closesOn) {
-    }
+    public record NearOpening(
+            long facilityId,
+            String name,
+            String address,
+            String municipalityName,
+            int residents,
+            Double distanceKm,
+            Integer wishRank,
+            long roundId,
+            LocalDate closesOn) {}
 
     /** A doctor who offered to take a facility (M2), with the ranks on both sides. */
-    public record Offer(long doctorId, String doctorName, String practiceName, Double distanceKm, int doctorRank,
-            Integer priorityRank, String enteredBy, java.time.Instant enteredAt) {
-    }
+    public record Offer(
+            long doctorId,
+            String doctorName,
+            String practiceName,
+            Double distanceKm,
+            int doctorRank,
+            Integer priorityRank,
+            String enteredBy,
+            java.time.Instant enteredAt) {}
 
     private final JdbcClient jdbc;
 
@@ -37,7 +49,8 @@ public class Offers {
      */
     @Transactional(readOnly = true)
     public List<NearOpening> near(long doctorId) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select distinct on (f.id) f.id, f.name, f.address, m.name as municipality, f.residents,
                                f.latitude, f.longitude, p.latitude as plat, p.longitude as plon, w.rank, r.id as round_id,
                                r.closes_on
@@ -51,15 +64,25 @@ public class Offers {
                          order by f.id, r.id desc
                         """)
                 .param("doctor", doctorId)
-                .query((rs, i) -> new NearOpening(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
-                        rs.getString("municipality"), rs.getInt("residents"),
-                        SolverFacade.km(SolverFacade.decimal(rs, "plat"), SolverFacade.decimal(rs, "plon"),
-                                SolverFacade.decimal(rs, "latitude"), SolverFacade.decimal(rs, "longitude")),
-                        rs.getObject("rank", Integer.class), rs.getLong("round_id"),
+                .query((rs, i) -> new NearOpening(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("address"),
+                        rs.getString("municipality"),
+                        rs.getInt("residents"),
+                        SolverFacade.km(
+                                SolverFacade.decimal(rs, "plat"),
+                                SolverFacade.decimal(rs, "plon"),
+                                SolverFacade.decimal(rs, "latitude"),
+                                SolverFacade.decimal(rs, "longitude")),
+                        rs.getObject("rank", Integer.class),
+                        rs.getLong("round_id"),
                         rs.getObject("closes_on", LocalDate.class)))
-                .list().stream()
-                .sorted(java.util.Comparator.comparing((NearOpening o) -> o.distanceKm() == null ? Double.MAX_VALUE
-                        : o.distanceKm()).thenComparing(NearOpening::name))
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparing(
+                                (NearOpening o) -> o.distanceKm() == null ? Double.MAX_VALUE : o.distanceKm())
+                        .thenComparing(NearOpening::name))
                 .toList();
     }
 
@@ -91,11 +114,19 @@ public class Offers {
                          order by fp.rank nulls last, d.name, d.id
                         """)
                 .param("f", facilityId)
-                .query((rs, i) -> new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("practice"),
-                        SolverFacade.km(SolverFacade.decimal(rs, "plat"), SolverFacade.decimal(rs, "plon"),
-                                SolverFacade.decimal(rs, "latitude"), SolverFacade.decimal(rs, "longitude")),
-                        rs.getInt("doctor_rank"), rs.getObject("priority_rank", Integer.class),
-                        rs.getString("entered_by"), instant(rs.getTimestamp("entered_at"))))
+                .query((rs, i) -> new Offer(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("practice"),
+                        SolverFacade.km(
+                                SolverFacade.decimal(rs, "plat"),
+                                SolverFacade.decimal(rs, "plon"),
+                                SolverFacade.decimal(rs, "latitude"),
+                                SolverFacade.decimal(rs, "longitude")),
+                        rs.getInt("doctor_rank"),
+                        rs.getObject("priority_rank", Integer.class),
+                        rs.getString("entered_by"),
+                        instant(rs.getTimestamp("entered_at"))))
                 .list();
     }
 

@@ -15,24 +15,37 @@ import java.util.List;
  * @param whatIfDoctors the doctors that plan gives more facilities than their rules allow today: the
  *                      dispensations worth granting, each with the facilities it would cover
  */
-record Outcome(String method, String detail, List<Proposal> proposals, List<Unmatched> unmatched, CoveragePlan plan,
-        Integer whatIfCovered, List<WhatIfDoctor> whatIfDoctors) {
+record Outcome(
+        String method,
+        String detail,
+        List<Proposal> proposals,
+        List<Unmatched> unmatched,
+        CoveragePlan plan,
+        Integer whatIfCovered,
+        List<WhatIfDoctor> whatIfDoctors) {
 
-    Outcome(String method, String detail, List<Proposal> proposals, List<Unmatched> unmatched, CoveragePlan plan,
+    Outcome(
+            String method,
+            String detail,
+            List<Proposal> proposals,
+            List<Unmatched> unmatched,
+            CoveragePlan plan,
             Integer whatIfCovered) {
         this(method, detail, proposals, unmatched, plan, whatIfCovered, List.of());
     }
 
     /** A doctor who would need a dispensation in the what-if plan, and the facilities and distances it takes there. */
-    record WhatIfDoctor(long doctorId, int capacityToday, List<CoveragePlan.PlannedPair> pairs) {
-    }
+    record WhatIfDoctor(long doctorId, int capacityToday, List<CoveragePlan.PlannedPair> pairs) {}
 
     /** A proposed pair; ranks are 1-based positions in the stored lists, null when unranked. */
-    record Proposal(long doctorId, long facilityId, Integer doctorRank, Integer facilityRank, Double distanceKm,
-            List<String> limits) {
-    }
+    record Proposal(
+            long doctorId,
+            long facilityId,
+            Integer doctorRank,
+            Integer facilityRank,
+            Double distanceKm,
+            List<String> limits) {}
 
     /** An opening left without a doctor and why, as limit codes. */
-    record Unmatched(long facilityId, List<String> limits) {
-    }
+    record Unmatched(long facilityId, List<String> limits) {}
 }

@@ -1,13 +1,12 @@
 package dk.botilbudslaege.matching;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
-
 import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -45,7 +44,9 @@ class PageMessages {
     /** The refusal's messages, or rethrows what is not a refusal (a bug must not hide). */
     List<String> of(RuntimeException e) {
         if (e instanceof InvalidInputException invalid) {
-            return invalid.problems().stream().map(p -> text(p.messageKey(), p.args().toArray())).toList();
+            return invalid.problems().stream()
+                    .map(p -> text(p.messageKey(), p.args().toArray()))
+                    .toList();
         }
         if (e instanceof ConflictException conflict) {
             return List.of(text(conflict.messageKey()));

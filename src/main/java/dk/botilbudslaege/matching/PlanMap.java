@@ -13,18 +13,21 @@ import java.util.List;
  * @param lines      practice → facility, one per proposal with both ends located
  * @param scaleKm    the length in kilometres of the scale bar, {@code scaleWidth} pixels wide
  */
-public record PlanMap(int width, int height, List<Dot> facilities, List<Dot> practices, List<Line> lines,
-        int scaleKm, double scaleWidth) {
+public record PlanMap(
+        int width,
+        int height,
+        List<Dot> facilities,
+        List<Dot> practices,
+        List<Line> lines,
+        int scaleKm,
+        double scaleWidth) {
 
-    public record Dot(double x, double y, String label, boolean covered) {
-    }
+    public record Dot(double x, double y, String label, boolean covered) {}
 
-    public record Line(double x1, double y1, double x2, double y2) {
-    }
+    public record Line(double x1, double y1, double x2, double y2) {}
 
     /** A located thing to draw. */
-    record Place(long id, String label, double latitude, double longitude, boolean covered) {
-    }
+    record Place(long id, String label, double latitude, double longitude, boolean covered) {}
 
     static final int WIDTH = 640;
     static final int MAX_HEIGHT = 440;
@@ -57,18 +60,27 @@ public record PlanMap(int width, int height, List<Dot> facilities, List<Dot> pra
             Place from = practiceById.get(pair[0]);
             Place to = facilityById.get(pair[1]);
             if (from != null && to != null) {
-                lines.add(new Line(round(x.applyAsDouble(from)), round(y.applyAsDouble(from)),
-                        round(x.applyAsDouble(to)), round(y.applyAsDouble(to))));
+                lines.add(new Line(
+                        round(x.applyAsDouble(from)),
+                        round(y.applyAsDouble(from)),
+                        round(x.applyAsDouble(to)),
+                        round(y.applyAsDouble(to))));
             }
         }
         double kmPerPixel = 111.2 / scale;
         int scaleKm = niceKm(kmPerPixel * 120);
-        return new PlanMap(WIDTH, height,
-                facilities.stream().map(f -> new Dot(round(x.applyAsDouble(f)), round(y.applyAsDouble(f)), f.label(),
-                        f.covered())).toList(),
-                practices.stream().map(p -> new Dot(round(x.applyAsDouble(p)), round(y.applyAsDouble(p)), p.label(),
-                        true)).toList(),
-                lines, scaleKm, round(scaleKm / kmPerPixel));
+        return new PlanMap(
+                WIDTH,
+                height,
+                facilities.stream()
+                        .map(f -> new Dot(round(x.applyAsDouble(f)), round(y.applyAsDouble(f)), f.label(), f.covered()))
+                        .toList(),
+                practices.stream()
+                        .map(p -> new Dot(round(x.applyAsDouble(p)), round(y.applyAsDouble(p)), p.label(), true))
+                        .toList(),
+                lines,
+                scaleKm,
+                round(scaleKm / kmPerPixel));
     }
 
     /** 1, 2 or 5 times a power of ten, at most {@code km} (at least 1). */

@@ -1,8 +1,5 @@
 package dk.botilbudslaege.matching;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import dk.botilbudslaege.agreement.AgreementForm;
 import dk.botilbudslaege.agreement.Agreements;
 import dk.botilbudslaege.agreement.MatchMethod;
@@ -14,6 +11,8 @@ import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,7 +31,12 @@ public class Proposals {
     private final ApplicationEventPublisher events;
     private final OutcomeViews views;
 
-    Proposals(JdbcClient jdbc, Rounds rounds, Agreements agreements, ApplicationEventPublisher events, OutcomeViews views) {
+    Proposals(
+            JdbcClient jdbc,
+            Rounds rounds,
+            Agreements agreements,
+            ApplicationEventPublisher events,
+            OutcomeViews views) {
         this.jdbc = jdbc;
         this.rounds = rounds;
         this.agreements = agreements;
@@ -47,17 +51,26 @@ public class Proposals {
         String filter = switch (user.role()) {
             case DOCTOR -> " and x.doctor_id = " + (user.doctorId() == null ? -1 : user.doctorId());
             case FACILITY -> " and x.facility_id = " + (user.facilityId() == null ? -1 : user.facilityId());
-            case MUNICIPALITY -> " and f.municipality_code = '" + user.municipalityCode().replaceAll("[^0-9]", "") + "'";
+            case MUNICIPALITY ->
+                " and f.municipality_code = '" + user.municipalityCode().replaceAll("[^0-9]", "") + "'";
             default -> "";
         };
-        List<Rounds.ProposalRow> rows = jdbc.sql(PROPOSAL_SELECT + " where x.round_id = :id" + filter + " order by f.name, x.id")
-                .param("id", roundId).query(Proposals::row).list();
-        List<Long> unmatched = user.is(Role.DOCTOR) || user.is(Role.FACILITY) ? List.of() : jdbc.sql("""
+        List<Rounds.ProposalRow> rows = jdbc.sql(
+                        PROPOSAL_SELECT + " where x.round_id = :id" + filter + " order by f.name, x.id")
+                .param("id", roundId)
+                .query(Proposals::row)
+                .list();
+        List<Long> unmatched = user.is(Role.DOCTOR) || user.is(Role.FACILITY)
+                ? List.of()
+                : jdbc.sql("""
                         select o.facility_id from matching_opening o join registry_facility f on f.id = o.facility_id
                          where o.round_id = :id and not exists (select 1 from matching_proposal x
                                                                   where x.round_id = o.round_id
                                                                     and x.facility_id = o.facility_id)
-                        """ + filter.replace("x.", "o.")).param("id", roundId).query(Long.class).list();
+                        """ + filter.replace("x.", "o."))
+                        .param("id", roundId)
+                        .query(Long.class)
+                        .list();
         return views.stored(round.outcomeMethod(), round.outcomeDetail(), rows, unmatched);
     }
 
@@ -102,26 +115,38 @@ public class Proposals {
                         update matching_proposal set status = :status, agreement_id = :agreement, decided_by = :by,
                                decided_at = now() where id = :id and status = 'PROPOSED'
                         """)
-                .param("status", status).param("agreement", agreementId).param("by", user.username())
-                .param("id", proposalId).update();
+                .param("status", status)
+                .param("agreement", agreementId)
+                .param("by", user.username())
+                .param("id", proposalId)
+                .update();
         if (changed == 0) {
             throw new ConflictException("PROPOSAL_DECIDED", "matching.proposal.decided");
         }
-        events.publishEvent(new MatchingEvents.ProposalAnswered(proposalId, status, agreementId == null ? Rounds.changes("status", status)
-                : Rounds.changes("status", status, "agreementId", agreementId), CurrentUsers.actor()));
+        events.publishEvent(new MatchingEvents.ProposalAnswered(
+                proposalId,
+                status,
+                agreementId == null
+                        ? Rounds.changes("status", status)
+                        : Rounds.changes("status", status, "agreementId", agreementId),
+                CurrentUsers.actor()));
     }
 
     /** A proposal still to decide, with its round. */
-    private record Decision(Rounds.ProposalRow proposal, Rounds.Round round) {
-    }
+    private record Decision(Rounds.ProposalRow proposal, Rounds.Round round) {}
 
     /** Confirming is for whoever files for the facility; declining also for whoever runs the round. */
     private Decision proposalToDecide(CurrentUser user, long proposalId, boolean declining) {
-        Long roundId = jdbc.sql("select round_id from matching_proposal where id = :id").param("id", proposalId)
-                .query(Long.class).optional().orElseThrow(() -> NotFoundException.of("MATCHING_PROPOSAL", proposalId));
+        Long roundId = jdbc.sql("select round_id from matching_proposal where id = :id")
+                .param("id", proposalId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> NotFoundException.of("MATCHING_PROPOSAL", proposalId));
         Rounds.Round round = rounds.get(user, roundId);
-        Rounds.ProposalRow row = jdbc.sql(PROPOSAL_SELECT + " where x.id = :id").param("id", proposalId)
-                .query(Proposals::row).single();
+        Rounds.ProposalRow row = jdbc.sql(PROPOSAL_SELECT + " where x.id = :id")
+                .param("id", proposalId)
+                .query(Proposals::row)
+                .single();
         if (!"PROPOSED".equals(row.status())) {
             throw new ConflictException("PROPOSAL_DECIDED", "matching.proposal.decided");
         }
@@ -143,15 +168,28 @@ public class Proposals {
 
     private static Rounds.ProposalRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         String limits = rs.getString("limits");
-        return new Rounds.ProposalRow(rs.getLong("id"), rs.getLong("doctor_id"), rs.getString("doctor_name"),
-                rs.getString("practice_name"), rs.getLong("facility_id"), rs.getString("facility_name"),
-                rs.getInt("residents"), (Integer) rs.getObject("doctor_rank", Integer.class),
+        return new Rounds.ProposalRow(
+                rs.getLong("id"),
+                rs.getLong("doctor_id"),
+                rs.getString("doctor_name"),
+                rs.getString("practice_name"),
+                rs.getLong("facility_id"),
+                rs.getString("facility_name"),
+                rs.getInt("residents"),
+                (Integer) rs.getObject("doctor_rank", Integer.class),
                 rs.getObject("facility_rank", Integer.class),
                 SolverFacade.decimal(rs, "distance_km"),
-                limits == null ? List.of() : List.of(limits.split("\\|")), rs.getString("status"),
-                (Long) rs.getObject("agreement_id", Long.class), rs.getString("operator"),
-                rs.getString("municipality_code"), rs.getObject("group_id", Long.class) == null ? null
-                        : new Rounds.ProposalRow.Group(rs.getLong("group_id"), rs.getString("group_name"),
-                                rs.getInt("group_facilities"), rs.getInt("group_residents")));
+                limits == null ? List.of() : List.of(limits.split("\\|")),
+                rs.getString("status"),
+                (Long) rs.getObject("agreement_id", Long.class),
+                rs.getString("operator"),
+                rs.getString("municipality_code"),
+                rs.getObject("group_id", Long.class) == null
+                        ? null
+                        : new Rounds.ProposalRow.Group(
+                                rs.getLong("group_id"),
+                                rs.getString("group_name"),
+                                rs.getInt("group_facilities"),
+                                rs.getInt("group_residents")));
     }
 }

@@ -1,12 +1,11 @@
 package dk.botilbudslaege.matching;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
-
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +23,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/matching")
 class RankedListPageController {
 
-    enum Move { ADD, REMOVE, UP, DOWN }
+    enum Move {
+        ADD,
+        REMOVE,
+        UP,
+        DOWN
+    }
 
     private final RankedLists lists;
     private final Offers offers;
@@ -55,9 +59,15 @@ class RankedListPageController {
     }
 
     @PostMapping("/wishes")
-    String changeWishes(CurrentUser user, @RequestParam long doctorId, @RequestParam long facilityId,
-            @RequestParam Move move, RedirectAttributes redirect) {
-        save(redirect, () -> lists.replaceWishes(user, doctorId, moved(lists.wishes(user, doctorId), facilityId, move)));
+    String changeWishes(
+            CurrentUser user,
+            @RequestParam long doctorId,
+            @RequestParam long facilityId,
+            @RequestParam Move move,
+            RedirectAttributes redirect) {
+        save(
+                redirect,
+                () -> lists.replaceWishes(user, doctorId, moved(lists.wishes(user, doctorId), facilityId, move)));
         return "redirect:/matching/wishes" + (user.is(Role.DOCTOR) ? "" : "?doctorId=" + doctorId);
     }
 
@@ -67,8 +77,11 @@ class RankedListPageController {
             throw new ForbiddenException("scope.matching.priorities");
         }
         List<java.util.Map<String, Object>> choices = lists.facilityChoices(user);
-        Long facility = facilityId != null ? facilityId : user.is(Role.FACILITY) ? user.facilityId()
-                : choices.isEmpty() ? null : (Long) choices.get(0).get("id");
+        Long facility = facilityId != null
+                ? facilityId
+                : user.is(Role.FACILITY)
+                        ? user.facilityId()
+                        : choices.isEmpty() ? null : (Long) choices.get(0).get("id");
         model.addAttribute("choices", choices);
         if (facility != null) {
             lists.priorities(user, facility);
@@ -80,10 +93,16 @@ class RankedListPageController {
     }
 
     @PostMapping("/priorities")
-    String changePriorities(CurrentUser user, @RequestParam long facilityId, @RequestParam long doctorId,
-            @RequestParam Move move, RedirectAttributes redirect) {
-        save(redirect, () -> lists.replacePriorities(user, facilityId,
-                moved(lists.priorities(user, facilityId), doctorId, move)));
+    String changePriorities(
+            CurrentUser user,
+            @RequestParam long facilityId,
+            @RequestParam long doctorId,
+            @RequestParam Move move,
+            RedirectAttributes redirect) {
+        save(
+                redirect,
+                () -> lists.replacePriorities(
+                        user, facilityId, moved(lists.priorities(user, facilityId), doctorId, move)));
         return "redirect:/matching/priorities?facilityId=" + facilityId;
     }
 

@@ -1,12 +1,5 @@
 package dk.botilbudslaege.matching;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
@@ -14,6 +7,12 @@ import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +45,9 @@ public class RankedLists {
     public List<Long> wishes(CurrentUser user, long doctorId) {
         requireDoctorList(user, doctorId);
         return jdbc.sql("select facility_id from doctor_wish where doctor_id = :d order by rank")
-                .param("d", doctorId).query(Long.class).list();
+                .param("d", doctorId)
+                .query(Long.class)
+                .list();
     }
 
     @Transactional
@@ -54,12 +55,17 @@ public class RankedLists {
         requireDoctorList(user, doctorId);
         List<Long> wanted = checked(facilityIds, "facility");
         List<Long> before = jdbc.sql("select facility_id from doctor_wish where doctor_id = :d order by rank")
-                .param("d", doctorId).query(Long.class).list();
+                .param("d", doctorId)
+                .query(Long.class)
+                .list();
         java.util.Set<Long> involved = new java.util.LinkedHashSet<>(before);
         involved.addAll(wanted);
         java.util.Set<Long> fixed = finalAmong(involved);
         // the final facilities keep their presence and their order among themselves
-        if (!before.stream().filter(fixed::contains).toList().equals(wanted.stream().filter(fixed::contains).toList())) {
+        if (!before.stream()
+                .filter(fixed::contains)
+                .toList()
+                .equals(wanted.stream().filter(fixed::contains).toList())) {
             throw new ConflictException("ROUND_CLOSED", "matching.round.closed");
         }
         return replaceWishes(user, doctorId, wanted, before);
@@ -70,15 +76,20 @@ public class RankedLists {
      * the user's, now.
      */
     private List<Long> replaceWishes(CurrentUser user, long doctorId, List<Long> wanted, List<Long> before) {
-        record Entered(long facilityId, String enteredBy, java.sql.Timestamp enteredAt) {
-        }
+        record Entered(long facilityId, String enteredBy, java.sql.Timestamp enteredAt) {}
         Map<Long, Entered> entered = new java.util.HashMap<>();
-        jdbc.sql("select facility_id, entered_by, entered_at from doctor_wish where doctor_id = :d").param("d", doctorId)
-                .query(Entered.class).list()
+        jdbc.sql("select facility_id, entered_by, entered_at from doctor_wish where doctor_id = :d")
+                .param("d", doctorId)
+                .query(Entered.class)
+                .list()
                 .forEach(row -> entered.put(row.facilityId(), row));
-        java.sql.Timestamp now = jdbc.sql("select now()").query(java.sql.Timestamp.class).single();
-        jdbc.sql("delete from doctor_wish where doctor_id = :d").param("d", doctorId).update();
-        jdbcTemplate.batchUpdate("insert into doctor_wish (doctor_id, facility_id, rank, entered_by, entered_at) values (?, ?, ?, ?, ?)",
+        java.sql.Timestamp now =
+                jdbc.sql("select now()").query(java.sql.Timestamp.class).single();
+        jdbc.sql("delete from doctor_wish where doctor_id = :d")
+                .param("d", doctorId)
+                .update();
+        jdbcTemplate.batchUpdate(
+                "insert into doctor_wish (doctor_id, facility_id, rank, entered_by, entered_at) values (?, ?, ?, ?, ?)",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -100,9 +111,12 @@ public class RankedLists {
     }
 
     /** A doctor's wish list with who entered each entry and when (issue 11 item 14). */
-    public record Wish(long facilityId, String facilityName, String municipalityName, String enteredBy,
-            java.time.Instant enteredAt) {
-    }
+    public record Wish(
+            long facilityId,
+            String facilityName,
+            String municipalityName,
+            String enteredBy,
+            java.time.Instant enteredAt) {}
 
     @Transactional(readOnly = true)
     public List<Wish> wishEntries(CurrentUser user, long doctorId) {
@@ -114,9 +128,7 @@ public class RankedLists {
                           join registry_municipality m on m.code = f.municipality_code
                           left join security_user u on u.username = w.entered_by
                          where w.doctor_id = :d order by w.rank
-                        """).param("d", doctorId)
-                .query(Wish.class)
-                .list();
+                        """).param("d", doctorId).query(Wish.class).list();
     }
 
     /**
@@ -140,7 +152,9 @@ public class RankedLists {
     public List<Long> priorities(CurrentUser user, long facilityId) {
         requireFacilityList(user, facilityId);
         return jdbc.sql("select doctor_id from facility_priority where facility_id = :f order by rank")
-                .param("f", facilityId).query(Long.class).list();
+                .param("f", facilityId)
+                .query(Long.class)
+                .list();
     }
 
     @Transactional
@@ -166,16 +180,17 @@ public class RankedLists {
         if (facilityIds.isEmpty()) {
             return java.util.Set.of();
         }
-        record Opened(long facilityId, long roundId, boolean closed) {
-        }
+        record Opened(long facilityId, long roundId, boolean closed) {}
         Map<Long, Opened> latest = new java.util.HashMap<>();
         jdbc.sql("""
                         select o.facility_id, r.id as round_id, r.status = 'CLOSED' as closed
                           from matching_round r join matching_opening o on o.round_id = r.id
                          where o.facility_id in (:ids)
                            for share of r
-                        """).param("ids", List.copyOf(facilityIds))
-                .query(Opened.class).list()
+                        """)
+                .param("ids", List.copyOf(facilityIds))
+                .query(Opened.class)
+                .list()
                 .forEach(row -> latest.merge(row.facilityId(), row, (x, y) -> x.roundId() > y.roundId() ? x : y));
         java.util.Set<Long> result = new HashSet<>();
         latest.forEach((facility, row) -> {
@@ -188,8 +203,11 @@ public class RankedLists {
 
     /** Replaces an owner's ranked list in one batch: rank 1 is the first id. */
     private List<Long> replace(String table, String ownerColumn, String itemColumn, long ownerId, List<Long> ids) {
-        jdbc.sql("delete from " + table + " where " + ownerColumn + " = :owner").param("owner", ownerId).update();
-        jdbcTemplate.batchUpdate("insert into " + table + " (" + ownerColumn + ", " + itemColumn + ", rank) values (?, ?, ?)",
+        jdbc.sql("delete from " + table + " where " + ownerColumn + " = :owner")
+                .param("owner", ownerId)
+                .update();
+        jdbcTemplate.batchUpdate(
+                "insert into " + table + " (" + ownerColumn + ", " + itemColumn + ", rank) values (?, ?, ?)",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -215,8 +233,10 @@ public class RankedLists {
         } else if (list.size() > MAX_LENGTH) {
             problems.add(FieldProblem.of("ids", "matching.list.tooLong", MAX_LENGTH));
         } else if (!list.isEmpty()) {
-            long known = jdbc.sql("select count(*) from " + table + " where id in (:ids)").param("ids", list)
-                    .query(Long.class).single();
+            long known = jdbc.sql("select count(*) from " + table + " where id in (:ids)")
+                    .param("ids", list)
+                    .query(Long.class)
+                    .single();
             if (known != list.size()) {
                 problems.add(FieldProblem.of("ids", "matching.list.unknown"));
             }
@@ -228,14 +248,16 @@ public class RankedLists {
     }
 
     private void requireDoctorList(CurrentUser user, long doctorId) {
-        record Place(String regionCode, String municipalityCode) {
-        }
+        record Place(String regionCode, String municipalityCode) {}
         Place place = jdbc.sql("""
                         select r.region_code, p.municipality_code from registry_doctor d join registry_practice p on p.id = d.practice_id
                           join current_municipality_region r on r.municipality_code = p.municipality_code
                          where d.id = :d
-                        """).param("d", doctorId).query(Place.class)
-                .optional().orElseThrow(() -> NotFoundException.of("DOCTOR", doctorId));
+                        """)
+                .param("d", doctorId)
+                .query(Place.class)
+                .optional()
+                .orElseThrow(() -> NotFoundException.of("DOCTOR", doctorId));
         // the region of the doctor's practice, or the municipality it lies in (its practice consultant)
         boolean allowed = (user.is(Role.DOCTOR) && user.doctorId() != null && user.doctorId() == doctorId)
                 || (user.is(Role.REGION) && user.inRegion(place.regionCode()))
@@ -250,19 +272,21 @@ public class RankedLists {
                         select f.municipality_code, f.operator, r.region_code from registry_facility f
                           join current_municipality_region r on r.municipality_code = f.municipality_code
                          where f.id = :f
-                        """).param("f", facilityId).query().listOfRows().stream().findFirst()
+                        """).param("f", facilityId).query().listOfRows().stream()
+                .findFirst()
                 .orElseThrow(() -> NotFoundException.of("FACILITY", facilityId));
         boolean allowed = switch (user.role()) {
             case FACILITY -> user.facilityId() != null && user.facilityId() == facilityId;
-            case MUNICIPALITY -> user.inMunicipality((String) facility.get("municipality_code"))
-                    && !"REGIONAL".equals(facility.get("operator"));
+            case MUNICIPALITY ->
+                user.inMunicipality((String) facility.get("municipality_code"))
+                        && !"REGIONAL".equals(facility.get("operator"));
             case REGION -> user.inRegion((String) facility.get("region_code"));
             case DOCTOR, NATIONAL, ADMIN -> false;
         };
         // a facility the caller cannot see at all (another facility's contact, another region) is not found:
         // a refusal would tell which ids exist
-        boolean hidden = user.is(Role.FACILITY) || (user.regionCode() != null
-                && !user.inRegion((String) facility.get("region_code")));
+        boolean hidden = user.is(Role.FACILITY)
+                || (user.regionCode() != null && !user.inRegion((String) facility.get("region_code")));
         if (!allowed && hidden) {
             throw NotFoundException.of("FACILITY", facilityId);
         }
@@ -273,14 +297,18 @@ public class RankedLists {
 
     /** The doctor's name, for the wish list's heading. */
     String doctorName(long doctorId) {
-        return jdbc.sql("select name from registry_doctor where id = :d").param("d", doctorId)
-                .query(String.class).single();
+        return jdbc.sql("select name from registry_doctor where id = :d")
+                .param("d", doctorId)
+                .query(String.class)
+                .single();
     }
 
     /** The facility's name, for the priority list's heading. */
     String facilityName(long facilityId) {
-        return jdbc.sql("select name from registry_facility where id = :f").param("f", facilityId)
-                .query(String.class).single();
+        return jdbc.sql("select name from registry_facility where id = :f")
+                .param("f", facilityId)
+                .query(String.class)
+                .single();
     }
 
     /** The openings of the open rounds a user keeps priority lists for. */
@@ -297,6 +325,7 @@ public class RankedLists {
                         """)
                 .param("region", user.regionCode() == null ? "" : user.regionCode())
                 .param("municipality", user.is(Role.MUNICIPALITY) ? user.municipalityCode() : "")
-                .query().listOfRows();
+                .query()
+                .listOfRows();
     }
 }

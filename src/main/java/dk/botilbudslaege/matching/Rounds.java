@@ -1,8 +1,18 @@
 package dk.botilbudslaege.matching;
 
+import dk.botilbudslaege.agreement.MatchMethod;
+import dk.botilbudslaege.audit.AuditTrail;
+import dk.botilbudslaege.common.ConcurrentChangeException;
+import dk.botilbudslaege.common.ConflictException;
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.matching.solver.CoveragePlan;
 import dk.botilbudslaege.matching.solver.CoveragePlanner;
-import dk.botilbudslaege.matching.solver.Matching;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
+import dk.botilbudslaege.security.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,18 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import dk.botilbudslaege.agreement.MatchMethod;
-import dk.botilbudslaege.audit.AuditTrail;
-import dk.botilbudslaege.common.ConflictException;
-import dk.botilbudslaege.common.ConcurrentChangeException;
-import dk.botilbudslaege.common.FieldProblem;
-import dk.botilbudslaege.common.ForbiddenException;
-import dk.botilbudslaege.common.InvalidInputException;
-import dk.botilbudslaege.common.NotFoundException;
-import dk.botilbudslaege.security.CurrentUser;
-import dk.botilbudslaege.security.CurrentUsers;
-import dk.botilbudslaege.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,10 +40,26 @@ public class Rounds {
     /** How far the region's doctors outside a municipality's round may be from an opening, unless chosen. */
     static final double DEFAULT_REACH_KM = 25;
 
-    public record Round(long id, String regionCode, String municipalityCode, String areaName, MatchMethod localMethod,
-            String note, LocalDate closesOn, String status, String outcomeMethod, String outcomeDetail,
-            String openedBy, Instant openedAt, String closedBy, Instant closedAt, int version, int openings,
-            int proposals, double reachKm, boolean includeNeighbours) {
+    public record Round(
+            long id,
+            String regionCode,
+            String municipalityCode,
+            String areaName,
+            MatchMethod localMethod,
+            String note,
+            LocalDate closesOn,
+            String status,
+            String outcomeMethod,
+            String outcomeDetail,
+            String openedBy,
+            Instant openedAt,
+            String closedBy,
+            Instant closedAt,
+            int version,
+            int openings,
+            int proposals,
+            double reachKm,
+            boolean includeNeighbours) {
 
         public boolean open() {
             return "OPEN".equals(status);
@@ -53,19 +67,36 @@ public class Rounds {
     }
 
     /** An opening as the round's page shows it: how many offered and whether the facility ranked them. */
-    public record OpeningRow(long facilityId, String name, String municipalityName, int residents, int offers,
-            int ranked, boolean covered) {
-    }
+    public record OpeningRow(
+            long facilityId,
+            String name,
+            String municipalityName,
+            int residents,
+            int offers,
+            int ranked,
+            boolean covered) {}
 
     /** A proposal with names, ready for a page. */
-    public record ProposalRow(Long id, long doctorId, String doctorName, String practiceName, long facilityId,
-            String facilityName, int residents, Integer doctorRank, Integer facilityRank, Double distanceKm,
-            List<String> limits, String status, Long agreementId, String facilityOperator,
-            String facilityMunicipalityCode, Group group) {
+    public record ProposalRow(
+            Long id,
+            long doctorId,
+            String doctorName,
+            String practiceName,
+            long facilityId,
+            String facilityName,
+            int residents,
+            Integer doctorRank,
+            Integer facilityRank,
+            Double distanceKm,
+            List<String> limits,
+            String status,
+            Long agreementId,
+            String facilityOperator,
+            String facilityMunicipalityCode,
+            Group group) {
 
         /** R7: the group (same address or common management) the facility belongs to, with its totals. */
-        public record Group(long id, String name, int facilities, int residents) {
-        }
+        public record Group(long id, String name, int facilities, int residents) {}
 
         /**
          * Whether a user may confirm or decline: whoever files the facility's information form (SPEC §3): the
@@ -77,8 +108,8 @@ public class Rounds {
             boolean files = switch (user.role()) {
                 case REGION -> regional;
                 case MUNICIPALITY -> !regional && user.inMunicipality(facilityMunicipalityCode);
-                case FACILITY -> "PRIVATE".equals(facilityOperator) && user.facilityId() != null
-                        && user.facilityId() == facilityId;
+                case FACILITY ->
+                    "PRIVATE".equals(facilityOperator) && user.facilityId() != null && user.facilityId() == facilityId;
                 case DOCTOR, NATIONAL, ADMIN -> false;
             };
             return "PROPOSED".equals(status) && files;
@@ -90,17 +121,21 @@ public class Rounds {
         }
     }
 
-    public record UnmatchedRow(long facilityId, String facilityName, List<String> limits) {
-    }
+    public record UnmatchedRow(long facilityId, String facilityName, List<String> limits) {}
 
     /** An outcome with names: a preview before closing or the stored proposals after. */
-    public record OutcomeView(String method, String detail, List<ProposalRow> proposals, List<UnmatchedRow> unmatched,
-            CoveragePlan plan, Integer whatIfCovered, List<WhatIfRow> whatIfDoctors, PlanMap map) {
-    }
+    public record OutcomeView(
+            String method,
+            String detail,
+            List<ProposalRow> proposals,
+            List<UnmatchedRow> unmatched,
+            CoveragePlan plan,
+            Integer whatIfCovered,
+            List<WhatIfRow> whatIfDoctors,
+            PlanMap map) {}
 
     /** A doctor who would need a dispensation in the what-if plan, and what it would cover there. */
-    public record WhatIfRow(String doctorName, String practiceName, int capacityToday, List<String> facilities) {
-    }
+    public record WhatIfRow(String doctorName, String practiceName, int capacityToday, List<String> facilities) {}
 
     private final JdbcClient jdbc;
     private final SolverFacade matching;
@@ -119,16 +154,20 @@ public class Rounds {
     public List<Round> list(CurrentUser user) {
         String where = switch (user.role()) {
             case REGION -> "r.region_code = :region";
-            case MUNICIPALITY -> "(r.municipality_code = :municipality or (r.municipality_code is null and r.region_code = :region))";
-            case FACILITY -> "exists (select 1 from matching_opening o where o.round_id = r.id and o.facility_id = :facility)";
+            case MUNICIPALITY ->
+                "(r.municipality_code = :municipality or (r.municipality_code is null and r.region_code = :region))";
+            case FACILITY ->
+                "exists (select 1 from matching_opening o where o.round_id = r.id and o.facility_id = :facility)";
             case DOCTOR -> "r.status = 'OPEN' and " + doctorArea();
             case NATIONAL, ADMIN -> throw new ForbiddenException("scope.national.aggregatesOnly");
         };
         return jdbc.sql(ROUND_SELECT + " where " + where + " order by r.status desc, r.opened_at desc, r.id desc")
-                .param("region", nullSafe(user.regionCode())).param("municipality", nullSafe(user.municipalityCode()))
+                .param("region", nullSafe(user.regionCode()))
+                .param("municipality", nullSafe(user.municipalityCode()))
                 .param("facility", user.facilityId() == null ? -1 : user.facilityId())
                 .param("practice", user.practiceId() == null ? -1 : user.practiceId())
-                .query(Round.class).list();
+                .query(Round.class)
+                .list();
     }
 
     @Transactional(readOnly = true)
@@ -136,8 +175,9 @@ public class Rounds {
         Round round = find(id);
         boolean visible = switch (user.role()) {
             case REGION -> user.inRegion(round.regionCode());
-            case MUNICIPALITY -> user.inMunicipality(round.municipalityCode())
-                    || (round.municipalityCode() == null && user.inRegion(round.regionCode()));
+            case MUNICIPALITY ->
+                user.inMunicipality(round.municipalityCode())
+                        || (round.municipalityCode() == null && user.inRegion(round.regionCode()));
             case FACILITY -> user.facilityId() != null && isOpening(id, user.facilityId());
             case DOCTOR -> list(user).stream().anyMatch(r -> r.id() == id) || hasProposalFor(id, user.doctorId());
             case NATIONAL, ADMIN -> throw new ForbiddenException("scope.national.aggregatesOnly");
@@ -167,21 +207,29 @@ public class Rounds {
      * only the facilities it files for: not the regional ones.
      */
     private List<SolverFacade.Opening> publishable(Area area) {
-        java.util.Set<Long> busy = new java.util.HashSet<>(jdbc.sql("""
+        java.util.Set<Long> busy =
+                new java.util.HashSet<>(jdbc.sql("""
                         select o.facility_id from matching_opening o join matching_round r on r.id = o.round_id
                          where r.status = 'OPEN'
                         union
                         select x.facility_id from matching_proposal x left join agreement_state a on a.id = x.agreement_id
                          where x.status = 'PROPOSED' or (x.status = 'ACCEPTED' and a.status in ('DRAFT', 'SUBMITTED'))
                         """).query(Long.class).list());
-        return matching.uncoveredOpenings(area).stream().filter(o -> !busy.contains(o.id()))
-                .filter(o -> !area.municipalOnly() || !"REGIONAL".equals(o.operator())).toList();
+        return matching.uncoveredOpenings(area).stream()
+                .filter(o -> !busy.contains(o.id()))
+                .filter(o -> !area.municipalOnly() || !"REGIONAL".equals(o.operator()))
+                .toList();
     }
 
     /** Publishes openings with the default reach and the region's doctors only. */
     @Transactional
-    public Round open(CurrentUser user, String municipalityCode, MatchMethod localMethod, LocalDate closesOn,
-            String note, List<Long> facilityIds) {
+    public Round open(
+            CurrentUser user,
+            String municipalityCode,
+            MatchMethod localMethod,
+            LocalDate closesOn,
+            String note,
+            List<Long> facilityIds) {
         return open(user, municipalityCode, localMethod, closesOn, note, facilityIds, null, false);
     }
 
@@ -192,8 +240,15 @@ public class Rounds {
      * of the neighbouring regions within the same distance (issue 11 item 13).
      */
     @Transactional
-    public Round open(CurrentUser user, String municipalityCode, MatchMethod localMethod, LocalDate closesOn,
-            String note, List<Long> facilityIds, Double reachKm, boolean includeNeighbours) {
+    public Round open(
+            CurrentUser user,
+            String municipalityCode,
+            MatchMethod localMethod,
+            LocalDate closesOn,
+            String note,
+            List<Long> facilityIds,
+            Double reachKm,
+            boolean includeNeighbours) {
         Area area = matching.area(user, null, municipalityCode);
         List<FieldProblem> problems = new ArrayList<>();
         if (localMethod == null) {
@@ -206,10 +261,13 @@ public class Rounds {
             problems.add(FieldProblem.of("note", "matching.round.note.tooLong", 2000));
         }
         if (reachKm != null && !(reachKm > 0 && reachKm <= CoveragePlanner.MAX_DISTANCE_KM)) {
-            problems.add(FieldProblem.of("reachKm", "matching.round.reachKm.range", (int) CoveragePlanner.MAX_DISTANCE_KM));
+            problems.add(
+                    FieldProblem.of("reachKm", "matching.round.reachKm.range", (int) CoveragePlanner.MAX_DISTANCE_KM));
         }
-        List<Long> candidates = publishable(area).stream().map(SolverFacade.Opening::id).toList();
-        Set<Long> chosen = facilityIds == null || facilityIds.isEmpty() ? new LinkedHashSet<>(candidates)
+        List<Long> candidates =
+                publishable(area).stream().map(SolverFacade.Opening::id).toList();
+        Set<Long> chosen = facilityIds == null || facilityIds.isEmpty()
+                ? new LinkedHashSet<>(candidates)
                 : new LinkedHashSet<>(facilityIds);
         if (!candidates.containsAll(chosen)) {
             problems.add(FieldProblem.of("facilityIds", "matching.round.facility.notOpen"));
@@ -221,33 +279,62 @@ public class Rounds {
         }
         long id;
         try {
-            id = insertRound(area, localMethod, note, closesOn, user, reachKm == null ? DEFAULT_REACH_KM
-                    : SolverFacade.round(reachKm), includeNeighbours);
+            id = insertRound(
+                    area,
+                    localMethod,
+                    note,
+                    closesOn,
+                    user,
+                    reachKm == null ? DEFAULT_REACH_KM : SolverFacade.round(reachKm),
+                    includeNeighbours);
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // the partial unique index holds one open round per area, also against a round opened at this moment
             throw new ConflictException("ROUND_ALREADY_OPEN", "matching.round.alreadyOpen");
         }
         for (long f : chosen) {
-            jdbc.sql("insert into matching_opening (round_id, facility_id) values (:id, :f)").param("id", id)
-                    .param("f", f).update();
+            jdbc.sql("insert into matching_opening (round_id, facility_id) values (:id, :f)")
+                    .param("id", id)
+                    .param("f", f)
+                    .update();
         }
-        events.publishEvent(new MatchingEvents.RoundOpened(id, changes("localMethod", localMethod.name(), "openings", chosen.size(),
-                "reachKm", reachKm == null ? DEFAULT_REACH_KM : SolverFacade.round(reachKm),
-                "includeNeighbours", includeNeighbours), CurrentUsers.actor()));
+        events.publishEvent(new MatchingEvents.RoundOpened(
+                id,
+                changes(
+                        "localMethod",
+                        localMethod.name(),
+                        "openings",
+                        chosen.size(),
+                        "reachKm",
+                        reachKm == null ? DEFAULT_REACH_KM : SolverFacade.round(reachKm),
+                        "includeNeighbours",
+                        includeNeighbours),
+                CurrentUsers.actor()));
         return find(id);
     }
 
-    private long insertRound(Area area, MatchMethod localMethod, String note, LocalDate closesOn, CurrentUser user,
-            double reachKm, boolean includeNeighbours) {
+    private long insertRound(
+            Area area,
+            MatchMethod localMethod,
+            String note,
+            LocalDate closesOn,
+            CurrentUser user,
+            double reachKm,
+            boolean includeNeighbours) {
         return jdbc.sql("""
                         insert into matching_round (region_code, municipality_code, local_method, note, closes_on, opened_by,
                                                     reach_km, include_neighbours)
                         values (:r, :m, :method, :note, :closes, :by, :reach, :neighbours) returning id
                         """)
-                .param("reach", reachKm).param("neighbours", includeNeighbours)
-                .param("r", area.regionCode()).param("m", area.municipalityCode()).param("method", localMethod.name())
-                .param("note", note == null || note.isBlank() ? null : note.strip()).param("closes", closesOn)
-                .param("by", user.username()).query(Long.class).single();
+                .param("reach", reachKm)
+                .param("neighbours", includeNeighbours)
+                .param("r", area.regionCode())
+                .param("m", area.municipalityCode())
+                .param("method", localMethod.name())
+                .param("note", note == null || note.isBlank() ? null : note.strip())
+                .param("closes", closesOn)
+                .param("by", user.username())
+                .query(Long.class)
+                .single();
     }
 
     @Transactional(readOnly = true)
@@ -278,8 +365,13 @@ public class Rounds {
      * published or stored; for a region or municipality to see the scarcity and the value of dispensations.
      */
     @Transactional(readOnly = true)
-    public OutcomeView plan(CurrentUser user, String municipalityCode, Double maxDistanceKm, boolean whatIf,
-            Integer facilitiesPerDoctor, boolean neighbourRegions) {
+    public OutcomeView plan(
+            CurrentUser user,
+            String municipalityCode,
+            Double maxDistanceKm,
+            boolean whatIf,
+            Integer facilitiesPerDoctor,
+            boolean neighbourRegions) {
         Area area = matching.area(user, null, municipalityCode).withNeighbours(neighbourRegions ? maxDistanceKm : null);
         int perDoctor = SolverFacade.whatIfPerDoctor(maxDistanceKm, whatIf, facilitiesPerDoctor);
         return views.named(matching.planOutcome(area, matching.uncoveredOpenings(area), maxDistanceKm, perDoctor));
@@ -299,7 +391,10 @@ public class Rounds {
         requireManaged(user, roundId);
         // lock the round first: list changes share-lock it (RankedLists), so none slips in between
         // computing the outcome and closing
-        jdbc.sql("select id from matching_round where id = :id for update").param("id", roundId).query(Long.class).single();
+        jdbc.sql("select id from matching_round where id = :id for update")
+                .param("id", roundId)
+                .query(Long.class)
+                .single();
         Round round = find(roundId);
         requireOpen(round);
         Outcome outcome = outcome(round, run);
@@ -308,8 +403,12 @@ public class Rounds {
                                closed_by = :by, closed_at = now(), version = version + 1
                          where id = :id and status = 'OPEN' and (:version::int is null or version = :version::int)
                         """)
-                .param("method", outcome.method()).param("detail", outcome.detail()).param("by", user.username())
-                .param("id", roundId).param("version", version).update();
+                .param("method", outcome.method())
+                .param("detail", outcome.detail())
+                .param("by", user.username())
+                .param("id", roundId)
+                .param("version", version)
+                .update();
         if (changed == 0) {
             throw new ConcurrentChangeException(ENTITY, roundId);
         }
@@ -319,19 +418,35 @@ public class Rounds {
                                                            distance_km, limits)
                             values (:round, :doctor, :facility, :dr, :fr, :km, :limits)
                             """)
-                    .param("round", roundId).param("doctor", p.doctorId()).param("facility", p.facilityId())
-                    .param("dr", p.doctorRank()).param("fr", p.facilityRank()).param("km", p.distanceKm())
-                    .param("limits", p.limits().isEmpty() ? null : String.join("|", p.limits())).update();
+                    .param("round", roundId)
+                    .param("doctor", p.doctorId())
+                    .param("facility", p.facilityId())
+                    .param("dr", p.doctorRank())
+                    .param("fr", p.facilityRank())
+                    .param("km", p.distanceKm())
+                    .param("limits", p.limits().isEmpty() ? null : String.join("|", p.limits()))
+                    .update();
         }
-        events.publishEvent(new MatchingEvents.RoundClosed(roundId, changes("method", outcome.method(), "detail", outcome.detail(),
-                "proposals", outcome.proposals().size()), CurrentUsers.actor()));
+        events.publishEvent(new MatchingEvents.RoundClosed(
+                roundId,
+                changes(
+                        "method",
+                        outcome.method(),
+                        "detail",
+                        outcome.detail(),
+                        "proposals",
+                        outcome.proposals().size()),
+                CurrentUsers.actor()));
         return find(roundId);
     }
 
     /** How to run a round: stable matching from one side, or a coverage plan within a distance. */
-    public record Run(MatchMethod method, SolverFacade.Proposing proposing, Double maxDistanceKm, boolean whatIf,
-            Integer facilitiesPerDoctor) {
-    }
+    public record Run(
+            MatchMethod method,
+            SolverFacade.Proposing proposing,
+            Double maxDistanceKm,
+            boolean whatIf,
+            Integer facilitiesPerDoctor) {}
 
     private Outcome outcome(Round round, Run run) {
         Area area = Area.of(round);
@@ -342,7 +457,10 @@ public class Rounds {
                            and not exists (select 1 from agreement_facility_coverage c where c.facility_id = f.id
                                             and c.period && daterange(current_date, null))
                          order by f.id
-                        """).param("id", round.id()).query(SolverFacade.Opening.class).list();
+                        """)
+                .param("id", round.id())
+                .query(SolverFacade.Opening.class)
+                .list();
         if (run == null || run.method() == null) {
             throw InvalidInputException.of(FieldProblem.of("method", "matching.round.method.required"));
         }
@@ -354,7 +472,8 @@ public class Rounds {
                 yield matching.stableOutcome(area, openings, run.proposing());
             }
             case COVERAGE_PLAN -> {
-                int perDoctor = SolverFacade.whatIfPerDoctor(run.maxDistanceKm(), run.whatIf(), run.facilitiesPerDoctor());
+                int perDoctor =
+                        SolverFacade.whatIfPerDoctor(run.maxDistanceKm(), run.whatIf(), run.facilitiesPerDoctor());
                 yield matching.planOutcome(area, openings, run.maxDistanceKm(), perDoctor);
             }
             default -> throw InvalidInputException.of(FieldProblem.of("method", "matching.round.method.required"));
@@ -376,18 +495,28 @@ public class Rounds {
     }
 
     private Round find(long id) {
-        return jdbc.sql(ROUND_SELECT + " where r.id = :id").param("id", id).query(Round.class).optional()
+        return jdbc.sql(ROUND_SELECT + " where r.id = :id")
+                .param("id", id)
+                .query(Round.class)
+                .optional()
                 .orElseThrow(() -> NotFoundException.of(ENTITY, id));
     }
 
     private boolean isOpening(long roundId, long facilityId) {
         return jdbc.sql("select exists (select 1 from matching_opening where round_id = :r and facility_id = :f)")
-                .param("r", roundId).param("f", facilityId).query(Boolean.class).single();
+                .param("r", roundId)
+                .param("f", facilityId)
+                .query(Boolean.class)
+                .single();
     }
 
     private boolean hasProposalFor(long roundId, Long doctorId) {
-        return doctorId != null && jdbc.sql("select exists (select 1 from matching_proposal where round_id = :r and doctor_id = :d)")
-                .param("r", roundId).param("d", doctorId).query(Boolean.class).single();
+        return doctorId != null
+                && jdbc.sql("select exists (select 1 from matching_proposal where round_id = :r and doctor_id = :d)")
+                        .param("r", roundId)
+                        .param("d", doctorId)
+                        .query(Boolean.class)
+                        .single();
     }
 
     /** A doctor of practice {@code :practice} takes part in round {@code r}: for one of its openings at least. */
@@ -403,12 +532,14 @@ public class Rounds {
      * The same rule as {@link Area#reachOf} and {@link AreaDoctors.PracticeRoom#reaches}, in SQL.
      */
     static String takesPart(String r, String p, String f) {
-        String within = "haversine_km(" + p + ".latitude, " + p + ".longitude, " + f + ".latitude, " + f + ".longitude) <= "
-                + r + ".reach_km";
-        return "exists (select 1 from current_municipality_region pcr where pcr.municipality_code = " + p + ".municipality_code"
+        String within = "haversine_km(" + p + ".latitude, " + p + ".longitude, " + f + ".latitude, " + f
+                + ".longitude) <= " + r + ".reach_km";
+        return "exists (select 1 from current_municipality_region pcr where pcr.municipality_code = " + p
+                + ".municipality_code"
                 + " and ((pcr.region_code = " + r + ".region_code and (" + r + ".municipality_code is null or "
                 + r + ".municipality_code = " + p + ".municipality_code or " + within + "))"
-                + " or (" + r + ".include_neighbours and pcr.region_code in (select neighbour_code from region_neighbour rn"
+                + " or (" + r
+                + ".include_neighbours and pcr.region_code in (select neighbour_code from region_neighbour rn"
                 + " where rn.region_code = " + r + ".region_code) and " + within + ")))";
     }
 

@@ -1,5 +1,8 @@
 package dk.botilbudslaege.matching;
 
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.matching.solver.CoverageInstance;
 import dk.botilbudslaege.matching.solver.CoveragePlan;
 import dk.botilbudslaege.matching.solver.CoveragePlanner;
@@ -8,6 +11,8 @@ import dk.botilbudslaege.matching.solver.Matching;
 import dk.botilbudslaege.matching.solver.MatchingInstance;
 import dk.botilbudslaege.matching.solver.Pair;
 import dk.botilbudslaege.matching.solver.StableMatching;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -15,12 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dk.botilbudslaege.common.FieldProblem;
-import dk.botilbudslaege.common.ForbiddenException;
-import dk.botilbudslaege.common.InvalidInputException;
-import dk.botilbudslaege.security.CurrentUser;
-import dk.botilbudslaege.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +34,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SolverFacade {
 
-    public enum Proposing { DOCTORS, FACILITIES }
+    public enum Proposing {
+        DOCTORS,
+        FACILITIES
+    }
 
     /** A facility open for a doctor, with what planning needs of it. */
-    record Opening(long id, String name, int residents, Double latitude, Double longitude, String operator) {
-    }
+    record Opening(long id, String name, int residents, Double latitude, Double longitude, String operator) {}
 
     static final int DEFAULT_WHAT_IF_PER_DOCTOR = 2;
     static final int MAX_WHAT_IF_PER_DOCTOR = 10;
@@ -69,12 +70,10 @@ public class SolverFacade {
      * The answer of {@code POST /matching/stable} (API.md): the pairs and the facilities left without a
      * doctor; each pair also carries both ranks (1-based) and the distance in km (extensions).
      */
-    public record StableAnswer(List<StablePair> pairs, List<Long> unmatchedFacilityIds) {
-    }
+    public record StableAnswer(List<StablePair> pairs, List<Long> unmatchedFacilityIds) {}
 
-    public record StablePair(long doctorId, long facilityId, Integer doctorRank, Integer facilityRank,
-            Double distanceKm) {
-    }
+    public record StablePair(
+            long doctorId, long facilityId, Integer doctorRank, Integer facilityRank, Double distanceKm) {}
 
     /** {@code POST /matching/stable}: the stable matching of the area's openings. */
     @Transactional(readOnly = true)
@@ -84,15 +83,23 @@ public class SolverFacade {
             throw InvalidInputException.of(FieldProblem.of("proposing", "matching.proposing.required"));
         }
         Outcome outcome = stableOutcome(area, uncoveredOpenings(area), proposing);
-        return new StableAnswer(outcome.proposals().stream().map(p -> new StablePair(p.doctorId(), p.facilityId(),
-                        p.doctorRank(), p.facilityRank(), p.distanceKm())).toList(),
+        return new StableAnswer(
+                outcome.proposals().stream()
+                        .map(p -> new StablePair(
+                                p.doctorId(), p.facilityId(), p.doctorRank(), p.facilityRank(), p.distanceKm()))
+                        .toList(),
                 outcome.unmatched().stream().map(Outcome.Unmatched::facilityId).toList());
     }
 
     /** {@code POST /matching/coverage-plan}: the optimal plan for the area's openings. */
     @Transactional(readOnly = true)
-    public CoveragePlan coveragePlan(CurrentUser user, String regionCode, String municipalityCode,
-            Double maxDistanceKm, boolean allowMultipleFacilities, Integer facilitiesPerDoctor,
+    public CoveragePlan coveragePlan(
+            CurrentUser user,
+            String regionCode,
+            String municipalityCode,
+            Double maxDistanceKm,
+            boolean allowMultipleFacilities,
+            Integer facilitiesPerDoctor,
             boolean neighbourRegions) {
         Area area = area(user, regionCode, municipalityCode).withNeighbours(neighbourRegions ? maxDistanceKm : null);
         int whatIf = whatIfPerDoctor(maxDistanceKm, allowMultipleFacilities, facilitiesPerDoctor);
@@ -103,12 +110,12 @@ public class SolverFacade {
     static int whatIfPerDoctor(Double maxDistanceKm, boolean allowMultiple, Integer facilitiesPerDoctor) {
         List<FieldProblem> problems = new ArrayList<>();
         if (maxDistanceKm == null || !(maxDistanceKm > 0 && maxDistanceKm <= CoveragePlanner.MAX_DISTANCE_KM)) {
-            problems.add(FieldProblem.of("maxDistanceKm", "matching.maxDistanceKm.range",
-                    (int) CoveragePlanner.MAX_DISTANCE_KM));
+            problems.add(FieldProblem.of(
+                    "maxDistanceKm", "matching.maxDistanceKm.range", (int) CoveragePlanner.MAX_DISTANCE_KM));
         }
         if (facilitiesPerDoctor != null && (facilitiesPerDoctor < 2 || facilitiesPerDoctor > MAX_WHAT_IF_PER_DOCTOR)) {
-            problems.add(FieldProblem.of("facilitiesPerDoctor", "matching.facilitiesPerDoctor.range",
-                    MAX_WHAT_IF_PER_DOCTOR));
+            problems.add(FieldProblem.of(
+                    "facilitiesPerDoctor", "matching.facilitiesPerDoctor.range", MAX_WHAT_IF_PER_DOCTOR));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("VALIDATION_FAILED", problems);
@@ -120,14 +127,17 @@ public class SolverFacade {
     Area area(CurrentUser user, String regionCode, String municipalityCode) {
         if (municipalityCode != null && !municipalityCode.isBlank()) {
             String region = jdbc.sql("select region_code from current_municipality_region where municipality_code = :m")
-                    .param("m", municipalityCode).query(String.class).optional()
-                    .orElseThrow(() -> InvalidInputException.of(
-                            FieldProblem.of("municipalityCode", "facility.municipalityCode.unknown", municipalityCode)));
+                    .param("m", municipalityCode)
+                    .query(String.class)
+                    .optional()
+                    .orElseThrow(() -> InvalidInputException.of(FieldProblem.of(
+                            "municipalityCode", "facility.municipalityCode.unknown", municipalityCode)));
             if (regionCode != null && !regionCode.isBlank() && !regionCode.equals(region)) {
-                throw InvalidInputException.of(FieldProblem.of("regionCode", "matching.regionCode.mismatch",
-                        municipalityCode, region));
+                throw InvalidInputException.of(
+                        FieldProblem.of("regionCode", "matching.regionCode.mismatch", municipalityCode, region));
             }
-            boolean allowed = user.is(Role.REGION) ? user.inRegion(region)
+            boolean allowed = user.is(Role.REGION)
+                    ? user.inRegion(region)
                     : user.is(Role.MUNICIPALITY) && user.inMunicipality(municipalityCode);
             if (!allowed) {
                 throw new ForbiddenException("scope.matching.round");
@@ -156,7 +166,9 @@ public class SolverFacade {
                                             and c.period && daterange(current_date, null))
                          order by f.id
                         """)
-                .param("areaCode", area.code()).query(Opening.class).list();
+                .param("areaCode", area.code())
+                .query(Opening.class)
+                .list();
     }
 
     /** A numeric column as a double, null when null. */
@@ -186,10 +198,13 @@ public class SolverFacade {
         Map<List<Long>, Integer> facilityRank = new HashMap<>();
         openings.forEach(o -> priorities.put(o.id(), new ArrayList<>()));
         if (!openings.isEmpty() && !rooms.doctors().isEmpty()) {
-            jdbc.sql("select doctor_id, facility_id, rank from doctor_wish where facility_id in (:f) and doctor_id in (:d) "
-                            + "order by doctor_id, rank")
-                    .param("f", List.copyOf(byId.keySet())).param("d", List.copyOf(rooms.doctors().keySet()))
-                    .query(SolverFacade::threeLongs).list()
+            jdbc.sql(
+                            "select doctor_id, facility_id, rank from doctor_wish where facility_id in (:f) and doctor_id in (:d) "
+                                    + "order by doctor_id, rank")
+                    .param("f", List.copyOf(byId.keySet()))
+                    .param("d", List.copyOf(rooms.doctors().keySet()))
+                    .query(SolverFacade::threeLongs)
+                    .list()
                     .forEach(r -> {
                         // a doctor of a neighbouring region offers only for the openings within the round's distance
                         Opening o = byId.get(r[1]);
@@ -200,8 +215,10 @@ public class SolverFacade {
                     });
             jdbc.sql("select facility_id, doctor_id, rank from facility_priority where facility_id in (:f) "
                             + "and doctor_id in (:d) order by facility_id, rank")
-                    .param("f", List.copyOf(byId.keySet())).param("d", List.copyOf(rooms.doctors().keySet()))
-                    .query(SolverFacade::threeLongs).list()
+                    .param("f", List.copyOf(byId.keySet()))
+                    .param("d", List.copyOf(rooms.doctors().keySet()))
+                    .query(SolverFacade::threeLongs)
+                    .list()
                     .forEach(r -> {
                         priorities.get(r[0]).add(r[1]);
                         facilityRank.put(List.of(r[1], r[0]), (int) r[2]);
@@ -219,15 +236,20 @@ public class SolverFacade {
                 builder.doctorInPractice(doctor, room.capacity(), room.practiceId(), ranked);
             }
         });
-        priorities.forEach((facility, ranked) -> builder.facility(facility,
-                ranked.stream().filter(wishes::containsKey).toList()));
+        priorities.forEach((facility, ranked) -> builder.facility(
+                facility, ranked.stream().filter(wishes::containsKey).toList()));
         MatchingInstance instance = builder.build();
-        Matching matching = proposing == Proposing.DOCTORS ? StableMatching.doctorProposing(instance)
+        Matching matching = proposing == Proposing.DOCTORS
+                ? StableMatching.doctorProposing(instance)
                 : StableMatching.facilityProposing(instance);
         List<Outcome.Proposal> proposals = new ArrayList<>();
         for (Pair p : matching.pairs()) {
             List<Long> key = List.of(p.doctorId(), p.facilityId());
-            proposals.add(new Outcome.Proposal(p.doctorId(), p.facilityId(), doctorRank.get(key), facilityRank.get(key),
+            proposals.add(new Outcome.Proposal(
+                    p.doctorId(),
+                    p.facilityId(),
+                    doctorRank.get(key),
+                    facilityRank.get(key),
                     distance(rooms.practiceOf(p.doctorId()), byId.get(p.facilityId())),
                     limitsAbove(priorities.get(p.facilityId()), p.doctorId(), p.facilityId(), wishes, rooms)));
         }
@@ -249,15 +271,16 @@ public class SolverFacade {
      * The doctors a facility ranked above its match (all, when unmatched) who offered themselves too but
      * whom a rule held back: "R1:name" and so on.
      */
-    private static List<String> limitsAbove(List<Long> priorities, Long matched, long facility,
-            Map<Long, List<Long>> wishes, AreaDoctors.Rooms rooms) {
+    private static List<String> limitsAbove(
+            List<Long> priorities, Long matched, long facility, Map<Long, List<Long>> wishes, AreaDoctors.Rooms rooms) {
         List<String> limits = new ArrayList<>();
         for (long doctor : priorities) {
             if (matched != null && doctor == matched) {
                 break;
             }
             AreaDoctors.Limit limit = rooms.limitOf(doctor);
-            if (wishes.getOrDefault(doctor, List.of()).contains(facility) && rooms.matchingCapacity(doctor) == 0
+            if (wishes.getOrDefault(doctor, List.of()).contains(facility)
+                    && rooms.matchingCapacity(doctor) == 0
                     && limit != null) {
                 limits.add(limit.name() + ":" + rooms.doctors().get(doctor).name());
             }
@@ -270,12 +293,16 @@ public class SolverFacade {
         AreaDoctors.Rooms rooms = areaDoctors.rooms(area, 0);
         CoverageInstance today = instance(openings, rooms);
         CoveragePlan plan = plan(today, null, maxDistanceKm);
-        CoveragePlan whatIfPlan = whatIfPerDoctor == 0 ? null : rounded(plan(today,
-                instance(openings, areaDoctors.rooms(area, whatIfPerDoctor)), maxDistanceKm));
+        CoveragePlan whatIfPlan = whatIfPerDoctor == 0
+                ? null
+                : rounded(plan(today, instance(openings, areaDoctors.rooms(area, whatIfPerDoctor)), maxDistanceKm));
         List<Outcome.WhatIfDoctor> dispensations = new ArrayList<>();
         if (whatIfPlan != null) {
             Map<Long, List<CoveragePlan.PlannedPair>> byDoctor = new LinkedHashMap<>();
-            whatIfPlan.pairs().forEach(p -> byDoctor.computeIfAbsent(p.doctorId(), k -> new ArrayList<>()).add(p));
+            whatIfPlan
+                    .pairs()
+                    .forEach(p -> byDoctor.computeIfAbsent(p.doctorId(), k -> new ArrayList<>())
+                            .add(p));
             byDoctor.forEach((doctor, pairs) -> {
                 int capacityToday = rooms.doctors().get(doctor).capacity();
                 if (pairs.size() > capacityToday) {
@@ -286,33 +313,49 @@ public class SolverFacade {
         List<Outcome.Proposal> proposals = new ArrayList<>();
         for (CoveragePlan.PlannedPair p : plan.pairs()) {
             AreaDoctors.Limit limit = rooms.doctors().get(p.doctorId()).limit();
-            proposals.add(new Outcome.Proposal(p.doctorId(), p.facilityId(), null, null, round(p.distanceKm()),
+            proposals.add(new Outcome.Proposal(
+                    p.doctorId(),
+                    p.facilityId(),
+                    null,
+                    null,
+                    round(p.distanceKm()),
                     limit == AreaDoctors.Limit.DISPENSATION ? List.of("DISPENSATION:") : List.of()));
         }
         String km = BigDecimal.valueOf(maxDistanceKm).stripTrailingZeros().toPlainString();
         List<Outcome.Unmatched> unmatched = new ArrayList<>();
-        plan.uncoveredFacilityIds().forEach(f -> unmatched.add(new Outcome.Unmatched(f, List.of("NO_DOCTOR_WITHIN:" + km))));
-        plan.facilitiesWithoutCoordinates().forEach(f -> unmatched.add(new Outcome.Unmatched(f, List.of("NO_COORDINATES:"))));
+        plan.uncoveredFacilityIds()
+                .forEach(f -> unmatched.add(new Outcome.Unmatched(f, List.of("NO_DOCTOR_WITHIN:" + km))));
+        plan.facilitiesWithoutCoordinates()
+                .forEach(f -> unmatched.add(new Outcome.Unmatched(f, List.of("NO_COORDINATES:"))));
         String detail = km + (whatIfPerDoctor > 0 ? "/" + whatIfPerDoctor : "");
-        return new Outcome("COVERAGE_PLAN", detail, proposals, unmatched, rounded(plan),
-                whatIfPlan == null ? null : whatIfPlan.coveredFacilities(), dispensations);
+        return new Outcome(
+                "COVERAGE_PLAN",
+                detail,
+                proposals,
+                unmatched,
+                rounded(plan),
+                whatIfPlan == null ? null : whatIfPlan.coveredFacilities(),
+                dispensations);
     }
 
     /** The plan of today's rooms, or with {@code area} given its what-if plan for that many facilities a doctor. */
     private CoveragePlan plan(Area area, List<Opening> openings, double maxDistanceKm, int whatIfPerDoctor) {
         CoverageInstance today = instance(openings, areaDoctors.rooms(area, 0));
-        return plan(today, whatIfPerDoctor == 0 ? null
-                : instance(openings, areaDoctors.rooms(area, whatIfPerDoctor)), maxDistanceKm);
+        return plan(
+                today,
+                whatIfPerDoctor == 0 ? null : instance(openings, areaDoctors.rooms(area, whatIfPerDoctor)),
+                maxDistanceKm);
     }
 
     /** Today's plan, or with {@code whatIf} the what-if plan measured against today. */
     private static CoveragePlan plan(CoverageInstance today, CoverageInstance whatIf, double maxDistanceKm) {
         try {
-            return whatIf == null ? CoveragePlanner.plan(today, maxDistanceKm)
+            return whatIf == null
+                    ? CoveragePlanner.plan(today, maxDistanceKm)
                     : CoveragePlanner.whatIf(today, whatIf, maxDistanceKm);
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(FieldProblem.of("maxDistanceKm", "matching.maxDistanceKm.range",
-                    (int) CoveragePlanner.MAX_DISTANCE_KM));
+            throw InvalidInputException.of(FieldProblem.of(
+                    "maxDistanceKm", "matching.maxDistanceKm.range", (int) CoveragePlanner.MAX_DISTANCE_KM));
         }
     }
 
@@ -320,12 +363,15 @@ public class SolverFacade {
         CoverageInstance.Builder b = CoverageInstance.builder();
         openings.forEach(o -> b.facility(o.id(), o.residents(), o.latitude(), o.longitude()));
         rooms.practices().values().forEach(p -> b.practice(p.id(), p.room(), p.latitude(), p.longitude(), p.reachKm()));
-        rooms.doctors().values().forEach(d -> b.doctor(d.id(), d.practiceId(), d.capacity(), d.dispensed(), d.heldRoles()));
+        rooms.doctors()
+                .values()
+                .forEach(d -> b.doctor(d.id(), d.practiceId(), d.capacity(), d.dispensed(), d.heldRoles()));
         return b.build();
     }
 
     static Double distance(AreaDoctors.PracticeRoom practice, Opening facility) {
-        return practice == null || facility == null ? null
+        return practice == null || facility == null
+                ? null
                 : km(practice.latitude(), practice.longitude(), facility.latitude(), facility.longitude());
     }
 
@@ -339,9 +385,15 @@ public class SolverFacade {
     }
 
     private static CoveragePlan rounded(CoveragePlan plan) {
-        return new CoveragePlan(plan.pairs().stream()
-                .map(p -> new CoveragePlan.PlannedPair(p.doctorId(), p.facilityId(), round(p.distanceKm()))).toList(),
-                plan.coveredFacilities(), plan.coveredResidents(), round(plan.totalDistanceKm()),
-                plan.uncoveredFacilityIds(), plan.facilitiesWithoutCoordinates(), plan.doctorsWithoutCoordinates());
+        return new CoveragePlan(
+                plan.pairs().stream()
+                        .map(p -> new CoveragePlan.PlannedPair(p.doctorId(), p.facilityId(), round(p.distanceKm())))
+                        .toList(),
+                plan.coveredFacilities(),
+                plan.coveredResidents(),
+                round(plan.totalDistanceKm()),
+                plan.uncoveredFacilityIds(),
+                plan.facilitiesWithoutCoordinates(),
+                plan.doctorsWithoutCoordinates());
     }
 }

@@ -12,11 +12,25 @@ import java.time.OffsetDateTime;
  * @param doctorId set for a doctor's field ({@code nursingHomeDoctor}), else null
  * @param oldValue the value when the request was filed (for VAT: in force on {@code validFrom})
  */
-public record ChangeRequest(long id, long practiceId, String practiceName, String providerNumber, String regionCode,
-                            Long doctorId, String doctorName, String field, String newValue, String oldValue,
-                            LocalDate validFrom, String reason, Status status, String filedBy,
-                            OffsetDateTime filedAt, String decidedBy, OffsetDateTime decidedAt,
-                            String decisionReason) {
+public record ChangeRequest(
+        long id,
+        long practiceId,
+        String practiceName,
+        String providerNumber,
+        String regionCode,
+        Long doctorId,
+        String doctorName,
+        String field,
+        String newValue,
+        String oldValue,
+        LocalDate validFrom,
+        String reason,
+        Status status,
+        String filedBy,
+        OffsetDateTime filedAt,
+        String decidedBy,
+        OffsetDateTime decidedAt,
+        String decisionReason) {
 
     public enum Status {
         /** Filed by the doctor, waiting for the region. */

@@ -1,9 +1,8 @@
 package dk.botilbudslaege.registry;
 
+import dk.botilbudslaege.security.CurrentUser;
 import java.time.LocalDate;
 import java.util.List;
-
-import dk.botilbudslaege.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,18 +26,18 @@ class ChangeRequestApiController {
     }
 
     /** A request as JSON sends it: the new value may be a string, a boolean or a number. */
-    record FileBody(Long practiceId, Long doctorId, String field, JsonNode newValue, LocalDate validFrom,
-                    String reason) {
+    record FileBody(
+            Long practiceId, Long doctorId, String field, JsonNode newValue, LocalDate validFrom, String reason) {
 
         ChangeRequestForm form() {
-            String value = newValue == null || newValue.isNull() || !newValue.isValueNode() ? null
+            String value = newValue == null || newValue.isNull() || !newValue.isValueNode()
+                    ? null
                     : newValue.isString() ? newValue.asString() : newValue.toString();
             return ChangeRequestForm.of(practiceId, doctorId, field, value, validFrom, reason);
         }
     }
 
-    record DecisionBody(String reason) {
-    }
+    record DecisionBody(String reason) {}
 
     @GetMapping
     List<ChangeRequest> list(CurrentUser user, @RequestParam(required = false) ChangeRequest.Status status) {
@@ -53,8 +52,11 @@ class ChangeRequestApiController {
     @PostMapping
     ResponseEntity<ChangeRequest> file(CurrentUser user, @RequestBody FileBody body) {
         ChangeRequest filed = changeRequests.file(user, body.form());
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(filed.id()).toUri()).body(filed);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(filed.id())
+                        .toUri())
+                .body(filed);
     }
 
     @PostMapping("/{id}/approve")

@@ -10,7 +10,6 @@ import java.util.Optional;
  * the others change when the region approves, which it may do from that date on.
  */
 enum ChangeRequestField {
-
     VAT_REGISTERED("vatRegistered", true, false),
     PROVIDER_NUMBER("providerNumber", false, false),
     DOCTOR_CAPACITY("doctorCapacity", false, false),
@@ -57,8 +56,10 @@ enum ChangeRequestField {
         }
         String v = value.trim();
         return switch (this) {
-            case VAT_REGISTERED, NURSING_HOME_DOCTOR -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")
-                    ? Optional.of(v.toLowerCase(Locale.ROOT)) : Optional.empty();
+            case VAT_REGISTERED, NURSING_HOME_DOCTOR ->
+                v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")
+                        ? Optional.of(v.toLowerCase(Locale.ROOT))
+                        : Optional.empty();
             case PROVIDER_NUMBER -> v.matches("[0-9]{6}") ? Optional.of(v) : Optional.empty();
             case DOCTOR_CAPACITY, CAPACITIES -> {
                 if (!v.matches("[0-9]{1,3}")) {
@@ -67,8 +68,11 @@ enum ChangeRequestField {
                 int n = Integer.parseInt(v);
                 yield n >= 1 && n <= MAX_CAPACITY ? Optional.of(String.valueOf(n)) : Optional.empty();
             }
-            case CLINIC_TYPE -> Arrays.stream(ClinicType.values()).map(Enum::name)
-                    .filter(n -> n.equals(v.toUpperCase(Locale.ROOT))).findFirst();
+            case CLINIC_TYPE ->
+                Arrays.stream(ClinicType.values())
+                        .map(Enum::name)
+                        .filter(n -> n.equals(v.toUpperCase(Locale.ROOT)))
+                        .findFirst();
         };
     }
 

@@ -1,7 +1,6 @@
 package dk.botilbudslaege.registry;
 
 import java.time.LocalDate;
-
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -16,12 +15,14 @@ public class ChangeRequestForm {
     private Long doctorId;
     private String field;
     private String newValue;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate validFrom;
+
     private String reason;
 
-    public static ChangeRequestForm of(Long practiceId, Long doctorId, String field, String newValue,
-                                       LocalDate validFrom, String reason) {
+    public static ChangeRequestForm of(
+            Long practiceId, Long doctorId, String field, String newValue, LocalDate validFrom, String reason) {
         ChangeRequestForm form = new ChangeRequestForm();
         form.practiceId = practiceId;
         form.doctorId = doctorId;

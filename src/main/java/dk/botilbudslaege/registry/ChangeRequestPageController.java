@@ -1,9 +1,8 @@
 package dk.botilbudslaege.registry;
 
-import java.util.List;
-
 import dk.botilbudslaege.common.FormErrors;
 import dk.botilbudslaege.security.CurrentUser;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -28,8 +27,8 @@ class ChangeRequestPageController {
     private final PracticePageController practicePages;
     private final MessageSource messages;
 
-    ChangeRequestPageController(ChangeRequests changeRequests, PracticePageController practicePages,
-                                MessageSource messages) {
+    ChangeRequestPageController(
+            ChangeRequests changeRequests, PracticePageController practicePages, MessageSource messages) {
         this.changeRequests = changeRequests;
         this.practicePages = practicePages;
         this.messages = messages;
@@ -45,15 +44,20 @@ class ChangeRequestPageController {
         List<ChangeRequest> requests = changeRequests.list(user, null);
         model.addAttribute("requests", requests);
         model.addAttribute("canDecide", ChangeRequests.canDecide(user));
-        model.addAttribute("consequences", requests.stream().collect(java.util.stream.Collectors.toMap(
-                ChangeRequest::id, this::consequence)));
+        model.addAttribute(
+                "consequences",
+                requests.stream().collect(java.util.stream.Collectors.toMap(ChangeRequest::id, this::consequence)));
         return "practices/change-requests";
     }
 
     @PostMapping("/practices/{id}/change-requests")
-    String file(CurrentUser user, @PathVariable long id,
-                @ModelAttribute("changeRequestForm") ChangeRequestForm form, BindingResult binding, Model model,
-                RedirectAttributes redirect) {
+    String file(
+            CurrentUser user,
+            @PathVariable long id,
+            @ModelAttribute("changeRequestForm") ChangeRequestForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         form.setPracticeId(id);
         if (FormErrors.attempt(binding, () -> changeRequests.file(user, form)).isPresent()) {
             redirect.addFlashAttribute("flash", text("changeRequest.filed"));
@@ -84,10 +88,15 @@ class ChangeRequestPageController {
     }
 
     @PostMapping("/change-requests/{id}/reject")
-    String reject(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String reason,
-                  Model model, RedirectAttributes redirect) {
+    String reject(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            Model model,
+            RedirectAttributes redirect) {
         BindingResult binding = new MapBindingResult(new java.util.HashMap<>(), "decision");
-        if (FormErrors.attempt(binding, () -> changeRequests.reject(user, id, reason)).isPresent()) {
+        if (FormErrors.attempt(binding, () -> changeRequests.reject(user, id, reason))
+                .isPresent()) {
             redirect.addFlashAttribute("flash", text("changeRequest.rejected"));
             return "redirect:/change-requests";
         }
@@ -98,7 +107,8 @@ class ChangeRequestPageController {
 
     private List<String> errors(BindingResult binding) {
         return binding.getAllErrors().stream()
-                .map(e -> messages.getMessage(e, LocaleContextHolder.getLocale())).toList();
+                .map(e -> messages.getMessage(e, LocaleContextHolder.getLocale()))
+                .toList();
     }
 
     private String consequence(ChangeRequest request) {

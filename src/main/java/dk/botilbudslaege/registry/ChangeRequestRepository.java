@@ -3,7 +3,6 @@ package dk.botilbudslaege.registry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,34 +33,54 @@ class ChangeRequestRepository {
                          order by (c.status = 'PENDING') desc, c.filed_at desc, c.id desc
                          limit 500
                         """)
-                .param("region", regionCode).param("practice", practiceId)
+                .param("region", regionCode)
+                .param("practice", practiceId)
                 .param("status", status == null ? null : status.name())
-                .query(ChangeRequest.class).list();
+                .query(ChangeRequest.class)
+                .list();
     }
 
     Optional<ChangeRequest> find(long id) {
-        return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(ChangeRequest.class).optional();
+        return jdbc.sql(SELECT + " where c.id = :id")
+                .param("id", id)
+                .query(ChangeRequest.class)
+                .optional();
     }
 
     /** The request, locked until the transaction ends, so two decisions cannot both pass the PENDING check. */
     Optional<ChangeRequest> findForUpdate(long id) {
-        jdbc.sql("select id from change_request where id = :id for update").param("id", id).query(Long.class)
+        jdbc.sql("select id from change_request where id = :id for update")
+                .param("id", id)
+                .query(Long.class)
                 .optional();
         return find(id);
     }
 
-    long insert(long practiceId, Long doctorId, String field, String newValue, String oldValue, LocalDate validFrom,
-                String reason, String filedBy) {
+    long insert(
+            long practiceId,
+            Long doctorId,
+            String field,
+            String newValue,
+            String oldValue,
+            LocalDate validFrom,
+            String reason,
+            String filedBy) {
         return jdbc.sql("""
                         insert into change_request (practice_id, doctor_id, field, new_value, old_value, valid_from,
                                                     reason, filed_by)
                         values (:practice, :doctor, :field, :newValue, :oldValue, :validFrom, :reason, :filedBy)
                         returning id
                         """)
-                .param("practice", practiceId).param("doctor", doctorId).param("field", field)
-                .param("newValue", newValue).param("oldValue", oldValue).param("validFrom", validFrom)
-                .param("reason", reason).param("filedBy", filedBy)
-                .query(Long.class).single();
+                .param("practice", practiceId)
+                .param("doctor", doctorId)
+                .param("field", field)
+                .param("newValue", newValue)
+                .param("oldValue", oldValue)
+                .param("validFrom", validFrom)
+                .param("reason", reason)
+                .param("filedBy", filedBy)
+                .query(Long.class)
+                .single();
     }
 
     /** Decides a pending request; false when it was already decided. */
@@ -71,7 +90,11 @@ class ChangeRequestRepository {
                                decision_reason = :reason
                          where id = :id and status = 'PENDING'
                         """)
-                .param("status", status.name()).param("by", by).param("reason", reason).param("id", id)
-                .update() == 1;
+                        .param("status", status.name())
+                        .param("by", by)
+                        .param("reason", reason)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 }

@@ -1,12 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.FieldProblem;
@@ -16,6 +9,12 @@ import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +33,7 @@ public class ChangeRequests {
     static final LocalDate EARLIEST = LocalDate.of(2025, 1, 1);
     /** How far ahead a change may be dated. */
     static final int YEARS_AHEAD = 2;
+
     static final int MAX_REASON = 1000;
 
     private final ChangeRequestRepository repository;
@@ -81,7 +81,8 @@ public class ChangeRequests {
         if (practiceId != user.practiceId()) {
             throw new ForbiddenException("scope.changeRequest.file");
         }
-        Practice practice = practices.findPractice(practiceId)
+        Practice practice = practices
+                .findPractice(practiceId)
                 .orElseThrow(() -> NotFoundException.of(Practices.ENTITY, practiceId));
         List<FieldProblem> problems = new ArrayList<>();
         Optional<ChangeRequestField> field = Optional.empty();
@@ -96,8 +97,12 @@ public class ChangeRequests {
         Doctor doctor = null;
         if (field.isPresent() && field.get().ofDoctor()) {
             Long doctorId = form.getDoctorId() != null ? form.getDoctorId() : user.doctorId();
-            doctor = doctorId == null ? null
-                    : practices.findDoctor(doctorId).filter(d -> d.practiceId() == practiceId).orElse(null);
+            doctor = doctorId == null
+                    ? null
+                    : practices
+                            .findDoctor(doctorId)
+                            .filter(d -> d.practiceId() == practiceId)
+                            .orElse(null);
             if (doctor == null) {
                 problems.add(FieldProblem.of("doctorId", "changeRequest.doctorId.unknown"));
             }
@@ -107,7 +112,10 @@ public class ChangeRequests {
         if (validFrom == null) {
             problems.add(FieldProblem.of("validFrom", "changeRequest.validFrom.required"));
         } else if (validFrom.isBefore(EARLIEST) || validFrom.isAfter(today.plusYears(YEARS_AHEAD))) {
-            problems.add(FieldProblem.of("validFrom", "changeRequest.validFrom.window", EARLIEST.toString(),
+            problems.add(FieldProblem.of(
+                    "validFrom",
+                    "changeRequest.validFrom.window",
+                    EARLIEST.toString(),
                     today.plusYears(YEARS_AHEAD).toString()));
         }
         String newValue = null;
@@ -118,8 +126,8 @@ public class ChangeRequests {
             ChangeRequestField f = field.get();
             newValue = f.normalize(form.getNewValue()).orElse(null);
             if (newValue == null) {
-                problems.add(FieldProblem.of("newValue", "changeRequest.newValue." + f.apiName(),
-                        ChangeRequestField.MAX_CAPACITY));
+                problems.add(FieldProblem.of(
+                        "newValue", "changeRequest.newValue." + f.apiName(), ChangeRequestField.MAX_CAPACITY));
             } else if (!f.ofDoctor() || doctor != null) {
                 oldValue = f == ChangeRequestField.VAT_REGISTERED && validFrom != null
                         ? String.valueOf(practices.vatRegisteredOn(practiceId, validFrom))
@@ -141,8 +149,15 @@ public class ChangeRequests {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("VALIDATION_FAILED", problems);
         }
-        long id = repository.insert(practiceId, doctor == null ? null : doctor.id(), field.get().apiName(), newValue,
-                oldValue, validFrom, reason, user.username());
+        long id = repository.insert(
+                practiceId,
+                doctor == null ? null : doctor.id(),
+                field.get().apiName(),
+                newValue,
+                oldValue,
+                validFrom,
+                reason,
+                user.username());
         Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
         changes.put("field", new AuditTrail.Change(null, field.get().apiName()));
         changes.put("newValue", new AuditTrail.Change(oldValue, newValue));
@@ -161,7 +176,8 @@ public class ChangeRequests {
         }
         apply(user, request, field);
         repository.decide(id, ChangeRequest.Status.APPROVED, user.username(), null);
-        events.publishEvent(new RegistryEvents.ChangeRequestApproved(id, Map.of("status", new AuditTrail.Change("PENDING", "APPROVED")), CurrentUsers.actor()));
+        events.publishEvent(new RegistryEvents.ChangeRequestApproved(
+                id, Map.of("status", new AuditTrail.Change("PENDING", "APPROVED")), CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -177,8 +193,14 @@ public class ChangeRequests {
             throw InvalidInputException.of(FieldProblem.of("reason", "validation.size.max.n", MAX_REASON));
         }
         repository.decide(request.id(), ChangeRequest.Status.REJECTED, user.username(), why);
-        events.publishEvent(new RegistryEvents.ChangeRequestRejected(id, Map.of("status", new AuditTrail.Change("PENDING", "REJECTED"),
-                "reason", new AuditTrail.Change(null, why)), CurrentUsers.actor()));
+        events.publishEvent(new RegistryEvents.ChangeRequestRejected(
+                id,
+                Map.of(
+                        "status",
+                        new AuditTrail.Change("PENDING", "REJECTED"),
+                        "reason",
+                        new AuditTrail.Change(null, why)),
+                CurrentUsers.actor()));
         return repository.find(id).orElseThrow();
     }
 
@@ -189,25 +211,32 @@ public class ChangeRequests {
     public static Consequence consequence(ChangeRequest request) {
         String day = dk.botilbudslaege.common.DanishFormats.date(request.validFrom());
         return switch (request.field()) {
-            case "vatRegistered" -> new Consequence("true".equals(request.newValue())
-                    ? "changeRequest.consequence.vatOn" : "changeRequest.consequence.vatOff", List.of(day));
-            case "providerNumber" -> new Consequence("changeRequest.consequence.providerNumber",
-                    List.of(request.newValue()));
-            case "doctorCapacity" -> new Consequence("changeRequest.consequence.doctorCapacity",
-                    List.of(request.newValue()));
-            case "clinicType" -> new Consequence("changeRequest.consequence.clinicType",
-                    List.of(request.newValue()));
-            case "capacities" -> new Consequence("changeRequest.consequence.capacities",
-                    List.of(request.doctorName() == null ? "" : request.doctorName(), request.newValue()));
-            default -> new Consequence("true".equals(request.newValue())
-                    ? "changeRequest.consequence.nursingHomeOn" : "changeRequest.consequence.nursingHomeOff",
-                    List.of(request.doctorName() == null ? "" : request.doctorName()));
+            case "vatRegistered" ->
+                new Consequence(
+                        "true".equals(request.newValue())
+                                ? "changeRequest.consequence.vatOn"
+                                : "changeRequest.consequence.vatOff",
+                        List.of(day));
+            case "providerNumber" ->
+                new Consequence("changeRequest.consequence.providerNumber", List.of(request.newValue()));
+            case "doctorCapacity" ->
+                new Consequence("changeRequest.consequence.doctorCapacity", List.of(request.newValue()));
+            case "clinicType" -> new Consequence("changeRequest.consequence.clinicType", List.of(request.newValue()));
+            case "capacities" ->
+                new Consequence(
+                        "changeRequest.consequence.capacities",
+                        List.of(request.doctorName() == null ? "" : request.doctorName(), request.newValue()));
+            default ->
+                new Consequence(
+                        "true".equals(request.newValue())
+                                ? "changeRequest.consequence.nursingHomeOn"
+                                : "changeRequest.consequence.nursingHomeOff",
+                        List.of(request.doctorName() == null ? "" : request.doctorName()));
         };
     }
 
     /** A message key with its arguments. */
-    public record Consequence(String messageKey, List<Object> args) {
-    }
+    public record Consequence(String messageKey, List<Object> args) {}
 
     private void apply(CurrentUser user, ChangeRequest request, ChangeRequestField field) {
         long practiceId = request.practiceId();
@@ -217,13 +246,20 @@ public class ChangeRequests {
                 boolean vat = Boolean.parseBoolean(request.newValue());
                 boolean was = practices.vatRegisteredOn(practiceId, request.validFrom());
                 practices.setVatStatus(practiceId, request.validFrom(), vat, user.username());
-                events.publishEvent(new RegistryEvents.VatStatusChanged(practiceId, Map.of(
-                        "vatRegistered", new AuditTrail.Change(was, vat),
-                        "validFrom", new AuditTrail.Change(null, request.validFrom().toString()),
-                        "changeRequest", new AuditTrail.Change(null, request.id())), CurrentUsers.actor()));
+                events.publishEvent(new RegistryEvents.VatStatusChanged(
+                        practiceId,
+                        Map.of(
+                                "vatRegistered", new AuditTrail.Change(was, vat),
+                                "validFrom",
+                                        new AuditTrail.Change(
+                                                null, request.validFrom().toString()),
+                                "changeRequest", new AuditTrail.Change(null, request.id())),
+                        CurrentUsers.actor()));
             }
             case PROVIDER_NUMBER -> {
-                if (practices.practiceIdByProviderNumber(request.newValue()).filter(p -> p != practiceId)
+                if (practices
+                        .practiceIdByProviderNumber(request.newValue())
+                        .filter(p -> p != practiceId)
                         .isPresent()) {
                     throw new ConflictException("CHANGE_NO_LONGER_VALID", "changeRequest.noLongerValid");
                 }
@@ -252,8 +288,17 @@ public class ChangeRequests {
                     throw PracticeCapacities.inUse(inUse);
                 }
                 practices.setDoctorCapacities(doctor.id(), capacities);
-                RegistryEvents.publishIfChanged(events, new RegistryEvents.DoctorChanged(doctor.id(), AuditTrail.diff(doctor.data(),
-                        practices.findDoctor(doctor.id()).orElseThrow().data()), CurrentUsers.actor()));
+                RegistryEvents.publishIfChanged(
+                        events,
+                        new RegistryEvents.DoctorChanged(
+                                doctor.id(),
+                                AuditTrail.diff(
+                                        doctor.data(),
+                                        practices
+                                                .findDoctor(doctor.id())
+                                                .orElseThrow()
+                                                .data()),
+                                CurrentUsers.actor()));
             }
             case CLINIC_TYPE -> practices.setClinicType(practiceId, ClinicType.valueOf(request.newValue()));
             case NURSING_HOME_DOCTOR -> {
@@ -262,13 +307,31 @@ public class ChangeRequests {
                     throw new ConflictException("CHANGE_NO_LONGER_VALID", "changeRequest.noLongerValid");
                 }
                 practices.setNursingHomeDoctor(doctor.id(), Boolean.parseBoolean(request.newValue()));
-                RegistryEvents.publishIfChanged(events, new RegistryEvents.DoctorChanged(doctor.id(), AuditTrail.diff(doctor.data(),
-                        practices.findDoctor(doctor.id()).orElseThrow().data()), CurrentUsers.actor()));
+                RegistryEvents.publishIfChanged(
+                        events,
+                        new RegistryEvents.DoctorChanged(
+                                doctor.id(),
+                                AuditTrail.diff(
+                                        doctor.data(),
+                                        practices
+                                                .findDoctor(doctor.id())
+                                                .orElseThrow()
+                                                .data()),
+                                CurrentUsers.actor()));
             }
         }
         if (field != ChangeRequestField.VAT_REGISTERED && !field.ofDoctor()) {
-            RegistryEvents.publishIfChanged(events, new RegistryEvents.PracticeChanged(practiceId, AuditTrail.diff(before.data(),
-                    practices.findPractice(practiceId).orElseThrow().data()), CurrentUsers.actor()));
+            RegistryEvents.publishIfChanged(
+                    events,
+                    new RegistryEvents.PracticeChanged(
+                            practiceId,
+                            AuditTrail.diff(
+                                    before.data(),
+                                    practices
+                                            .findPractice(practiceId)
+                                            .orElseThrow()
+                                            .data()),
+                            CurrentUsers.actor()));
         }
     }
 
@@ -288,7 +351,8 @@ public class ChangeRequests {
         if (!user.is(Role.REGION) && !user.is(Role.DOCTOR)) {
             throw new ForbiddenException("scope.changeRequest.read");
         }
-        return found.filter(r -> user.is(Role.REGION) ? user.inRegion(r.regionCode())
+        return found.filter(r -> user.is(Role.REGION)
+                        ? user.inRegion(r.regionCode())
                         : user.practiceId() != null && user.practiceId() == r.practiceId())
                 .orElseThrow(() -> NotFoundException.of(ENTITY, id));
     }

@@ -2,5 +2,7 @@ package dk.botilbudslaege.registry;
 
 /** Clinic types that may all serve as fixed doctor (seed 004). */
 public enum ClinicType {
-    ORDINARY, TENDER, REGIONAL
+    ORDINARY,
+    TENDER,
+    REGIONAL
 }

@@ -5,8 +5,16 @@ package dk.botilbudslaege.registry;
  * fixed-doctor role, which counts against R1-R3. A doctor holding n of the practice's capacities may be
  * fixed doctor for up to n sections of one facility (SPEC §3).
  */
-public record Doctor(long id, long practiceId, String practiceName, String providerNumber, String regionCode,
-                     String name, boolean nursingHomeDoctor, int capacities, int version) {
+public record Doctor(
+        long id,
+        long practiceId,
+        String practiceName,
+        String providerNumber,
+        String regionCode,
+        String name,
+        boolean nursingHomeDoctor,
+        int capacities,
+        int version) {
 
     DoctorData data() {
         return new DoctorData(practiceId, name, nursingHomeDoctor, capacities);
@@ -17,6 +25,5 @@ public record Doctor(long id, long practiceId, String practiceName, String provi
      *                   "en læge med ekstra kapacitet"); the sum over a practice's doctors is at most
      *                   the practice's doctor capacity
      */
-    public record DoctorData(long practiceId, String name, boolean nursingHomeDoctor, int capacities) {
-    }
+    public record DoctorData(long practiceId, String name, boolean nursingHomeDoctor, int capacities) {}
 }

@@ -36,15 +36,16 @@ public class DoctorForm {
     }
 
     public Doctor.DoctorData data() {
-        return new Doctor.DoctorData(practiceId, name.trim(), Boolean.TRUE.equals(nursingHomeDoctor),
-                capacities == null ? 1 : capacities);
+        return new Doctor.DoctorData(
+                practiceId, name.trim(), Boolean.TRUE.equals(nursingHomeDoctor), capacities == null ? 1 : capacities);
     }
 
     /** As {@link #data()}, keeping the doctor's current capacities when none were sent. */
     public Doctor.DoctorData data(Doctor current) {
         Doctor.DoctorData data = data();
-        return capacities == null ? new Doctor.DoctorData(data.practiceId(), data.name(), data.nursingHomeDoctor(),
-                current.capacities()) : data;
+        return capacities == null
+                ? new Doctor.DoctorData(data.practiceId(), data.name(), data.nursingHomeDoctor(), current.capacities())
+                : data;
     }
 
     public Long getPracticeId() {

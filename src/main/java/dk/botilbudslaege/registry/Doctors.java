@@ -7,8 +7,8 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.common.PageRequest;
-import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.common.PageResult;
+import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
@@ -31,8 +31,7 @@ public class Doctors {
     }
 
     /** Filters of the doctor list; every one optional. */
-    public record DoctorFilter(Long practiceId, Boolean nursingHomeDoctor, String q) {
-    }
+    public record DoctorFilter(Long practiceId, Boolean nursingHomeDoctor, String q) {}
 
     @Transactional(readOnly = true)
     public PageResult<Doctor> search(CurrentUser user, DoctorFilter filter, PageRequest page) {
@@ -40,8 +39,8 @@ public class Doctors {
         SqlConditions conditions = new SqlConditions()
                 .add(scope.sql(), scope.param(), scope.value())
                 .addIfPresent("d.practice_id = :practiceId", "practiceId", filter.practiceId())
-                .addIfPresent("d.nursing_home_doctor = :nursingHomeDoctor", "nursingHomeDoctor",
-                        filter.nursingHomeDoctor())
+                .addIfPresent(
+                        "d.nursing_home_doctor = :nursingHomeDoctor", "nursingHomeDoctor", filter.nursingHomeDoctor())
                 .addSearch(filter.q(), "d.name", "p.name", "p.provider_number");
         return repository.searchDoctors(conditions, page);
     }
@@ -101,7 +100,8 @@ public class Doctors {
         if (refusesNursingHomeChange(user, current, form)) {
             // name the field the doctor tried to change: the nursing-home flag (R2) or the capacities (R1/R3)
             boolean capacities = form.getCapacities() != null && form.getCapacities() != current.capacities();
-            throw new ForbiddenException(capacities ? "scope.doctor.regionOwned.capacities" : "scope.doctor.regionOwned");
+            throw new ForbiddenException(
+                    capacities ? "scope.doctor.regionOwned.capacities" : "scope.doctor.regionOwned");
         }
         Doctor.DoctorData data = form.data(current);
         if (data.practiceId() != current.practiceId()) {
@@ -117,7 +117,9 @@ public class Doctors {
         if (version != current.version() || !repository.updateDoctor(id, version, data)) {
             throw new ConcurrentChangeException(ENTITY, id);
         }
-        RegistryEvents.publishIfChanged(events, new RegistryEvents.DoctorChanged(id, AuditTrail.diff(current.data(), data), CurrentUsers.actor()));
+        RegistryEvents.publishIfChanged(
+                events,
+                new RegistryEvents.DoctorChanged(id, AuditTrail.diff(current.data(), data), CurrentUsers.actor()));
         return repository.findDoctor(id).orElseThrow();
     }
 
@@ -140,7 +142,8 @@ public class Doctors {
 
     private void requireWritablePractice(CurrentUser user, long practiceId) {
         RegistryAccess.requireRegistryReader(user);
-        Practice practice = repository.findPractice(practiceId)
+        Practice practice = repository
+                .findPractice(practiceId)
                 .filter(p -> RegistryAccess.canReadPractice(user, p.regionCode()))
                 .orElseThrow(() -> InvalidInputException.of(
                         FieldProblem.of("practiceId", "doctor.practiceId.unknown", String.valueOf(practiceId))));

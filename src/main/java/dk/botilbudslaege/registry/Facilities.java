@@ -1,9 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.FieldProblem;
@@ -11,10 +7,13 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.common.PageRequest;
-import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.common.PageResult;
+import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,8 +71,8 @@ public class Facilities {
     }
 
     public boolean canEdit(CurrentUser user, Facility facility) {
-        return RegistryAccess.canWriteFacility(user, facility.municipalityCode(), facility.regionCode(),
-                facility.operator());
+        return RegistryAccess.canWriteFacility(
+                user, facility.municipalityCode(), facility.regionCode(), facility.operator());
     }
 
     @Transactional
@@ -105,7 +104,9 @@ public class Facilities {
         if (version != current.version() || !repository.update(id, version, data)) {
             throw new ConcurrentChangeException(ENTITY, id);
         }
-        RegistryEvents.publishIfChanged(events, new RegistryEvents.FacilityChanged(id, AuditTrail.diff(current.data(), data), CurrentUsers.actor()));
+        RegistryEvents.publishIfChanged(
+                events,
+                new RegistryEvents.FacilityChanged(id, AuditTrail.diff(current.data(), data), CurrentUsers.actor()));
         return repository.findById(id).orElseThrow();
     }
 
@@ -134,8 +135,10 @@ public class Facilities {
             throw new InvalidInputException("VALIDATION_FAILED", problems);
         }
         long id = repository.insertSection(facilityId, trimmed, residents);
-        events.publishEvent(new RegistryEvents.SectionAdded(facilityId,
-                Map.of("section", new AuditTrail.Change(null, trimmed + " (" + residents + ")")), CurrentUsers.actor()));
+        events.publishEvent(new RegistryEvents.SectionAdded(
+                facilityId,
+                Map.of("section", new AuditTrail.Change(null, trimmed + " (" + residents + ")")),
+                CurrentUsers.actor()));
         return new Facility.Section(id, trimmed, residents);
     }
 
@@ -145,14 +148,18 @@ public class Facilities {
         if (!canEdit(user, facility)) {
             throw new ForbiddenException(RegistryAccess.facilityWriteRefusal(user));
         }
-        Facility.Section section = facility.sections().stream().filter(s -> s.id() == sectionId).findFirst()
+        Facility.Section section = facility.sections().stream()
+                .filter(s -> s.id() == sectionId)
+                .findFirst()
                 .orElseThrow(() -> NotFoundException.of("SECTION", sectionId));
         if (repository.sectionHasAgreement(sectionId)) {
             throw new dk.botilbudslaege.common.ConflictException("SECTION_HAS_AGREEMENT", "section.hasAgreement");
         }
         repository.deleteSection(facilityId, sectionId);
-        events.publishEvent(new RegistryEvents.SectionRemoved(facilityId,
-                Map.of("section", new AuditTrail.Change(section.name() + " (" + section.residents() + ")", null)), CurrentUsers.actor()));
+        events.publishEvent(new RegistryEvents.SectionRemoved(
+                facilityId,
+                Map.of("section", new AuditTrail.Change(section.name() + " (" + section.residents() + ")", null)),
+                CurrentUsers.actor()));
     }
 
     private void requireWritable(CurrentUser user, Facility.FacilityData data) {
@@ -163,7 +170,10 @@ public class Facilities {
 
     /** Whether the caller's scope allows a facility in this municipality with this operator (SPEC §1). */
     public boolean canWrite(CurrentUser user, String municipalityCode, Operator operator) {
-        String region = reference.municipality(municipalityCode).map(Municipality::regionCode).orElse(null);
+        String region = reference
+                .municipality(municipalityCode)
+                .map(Municipality::regionCode)
+                .orElse(null);
         return RegistryAccess.canWriteFacility(user, municipalityCode, region, operator);
     }
 
@@ -178,7 +188,8 @@ public class Facilities {
     public List<FieldProblem> problems(Facility.FacilityData d, Facility current) {
         List<FieldProblem> problems = new ArrayList<>();
         if (reference.municipality(d.municipalityCode()).isEmpty()) {
-            problems.add(FieldProblem.of("municipalityCode", "facility.municipalityCode.unknown", d.municipalityCode()));
+            problems.add(
+                    FieldProblem.of("municipalityCode", "facility.municipalityCode.unknown", d.municipalityCode()));
         }
         if (d.residents() > d.places()) {
             problems.add(FieldProblem.of("residents", "facility.residents.exceedsPlaces", d.places()));
@@ -191,7 +202,10 @@ public class Facilities {
             if (group.isEmpty()) {
                 problems.add(FieldProblem.of("groupId", "facility.groupId.unknown", String.valueOf(d.groupId())));
             } else if (!group.get().municipalityCode().equals(d.municipalityCode())) {
-                problems.add(FieldProblem.of("groupId", "facility.groupId.otherMunicipality", group.get().name()));
+                problems.add(FieldProblem.of(
+                        "groupId",
+                        "facility.groupId.otherMunicipality",
+                        group.get().name()));
             }
         }
         if (current != null && !java.util.Objects.equals(current.groupId(), d.groupId())) {
@@ -204,7 +218,9 @@ public class Facilities {
             }
         }
         if (current != null && !current.sections().isEmpty()) {
-            int inSections = current.sections().stream().mapToInt(Facility.Section::residents).sum();
+            int inSections = current.sections().stream()
+                    .mapToInt(Facility.Section::residents)
+                    .sum();
             if (d.residents() < inSections) {
                 problems.add(FieldProblem.of("residents", "facility.residents.belowSections", inSections));
             }

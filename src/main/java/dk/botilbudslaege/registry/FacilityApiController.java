@@ -1,12 +1,11 @@
 package dk.botilbudslaege.registry;
 
-import java.util.List;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,14 +33,16 @@ class FacilityApiController {
     }
 
     @GetMapping
-    PageResult<Facility> list(CurrentUser user, @RequestParam(required = false) String municipalityCode,
-                              @RequestParam(required = false) LegalBasis legalBasis,
-                              @RequestParam(required = false) Operator operator,
-                              @RequestParam(required = false) String q,
-                              @RequestParam(required = false) Integer page,
-                              @RequestParam(required = false) Integer size) {
-        return facilities.search(user, new FacilityFilter(municipalityCode, legalBasis, operator, q),
-                PageRequest.of(page, size, 50));
+    PageResult<Facility> list(
+            CurrentUser user,
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) LegalBasis legalBasis,
+            @RequestParam(required = false) Operator operator,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return facilities.search(
+                user, new FacilityFilter(municipalityCode, legalBasis, operator, q), PageRequest.of(page, size, 50));
     }
 
     @GetMapping("/{id}")
@@ -52,8 +53,11 @@ class FacilityApiController {
     @PostMapping
     ResponseEntity<Facility> create(CurrentUser user, @Valid @RequestBody FacilityForm form) {
         Facility created = facilities.create(user, form);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(created);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(created.id())
+                        .toUri())
+                .body(created);
     }
 
     @PutMapping("/{id}")
@@ -63,8 +67,8 @@ class FacilityApiController {
 
     /** A new section: {@code {name, residents}}. */
     @PostMapping("/{id}/sections")
-    ResponseEntity<Facility.Section> addSection(CurrentUser user, @PathVariable long id,
-                                                @RequestBody SectionForm form) {
+    ResponseEntity<Facility.Section> addSection(
+            CurrentUser user, @PathVariable long id, @RequestBody SectionForm form) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(facilities.addSection(user, id, form.name(), form.residents()));
     }
@@ -81,6 +85,5 @@ class FacilityApiController {
         return registryAudit.facilityHistory(user, id);
     }
 
-    record SectionForm(String name, Integer residents) {
-    }
+    record SectionForm(String name, Integer residents) {}
 }

@@ -71,9 +71,19 @@ public class FacilityForm extends LocatedForm {
     }
 
     public Facility.FacilityData data() {
-        return new Facility.FacilityData(trim(name), trim(address), municipalityCode, operator,
-                operator == Operator.PRIVATE ? privateOwnership : null, legalBasis, places, residents,
-                temporaryPlaces == null ? 0 : temporaryPlaces, getLatitude(), getLongitude(), groupId);
+        return new Facility.FacilityData(
+                trim(name),
+                trim(address),
+                municipalityCode,
+                operator,
+                operator == Operator.PRIVATE ? privateOwnership : null,
+                legalBasis,
+                places,
+                residents,
+                temporaryPlaces == null ? 0 : temporaryPlaces,
+                getLatitude(),
+                getLongitude(),
+                groupId);
     }
 
     private static String trim(String s) {

@@ -1,8 +1,7 @@
 package dk.botilbudslaege.registry;
 
-import java.util.List;
-
 import dk.botilbudslaege.security.CurrentUser;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +37,5 @@ class FacilityGroupApiController {
                 .body(groups.create(user, body.name(), body.kind(), body.facilityIds()));
     }
 
-    record NewGroup(String name, GroupKind kind, List<Long> facilityIds) {
-    }
+    record NewGroup(String name, GroupKind kind, List<Long> facilityIds) {}
 }

@@ -1,10 +1,9 @@
 package dk.botilbudslaege.registry;
 
-import java.util.List;
-
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -37,15 +36,21 @@ class FacilityGroupPageController {
     }
 
     @PostMapping
-    String create(CurrentUser user, @RequestParam(required = false) String name,
-                  @RequestParam(required = false) GroupKind kind,
-                  @RequestParam(required = false) List<Long> facilityIds, RedirectAttributes redirect) {
+    String create(
+            CurrentUser user,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) GroupKind kind,
+            @RequestParam(required = false) List<Long> facilityIds,
+            RedirectAttributes redirect) {
         try {
             groups.create(user, name, kind, facilityIds);
             redirect.addFlashAttribute("flash", text("group.flash.created", null));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("actionErrors", e.problems().stream()
-                    .map(p -> text(p.messageKey(), p.args().toArray())).toList());
+            redirect.addFlashAttribute(
+                    "actionErrors",
+                    e.problems().stream()
+                            .map(p -> text(p.messageKey(), p.args().toArray()))
+                            .toList());
         } catch (ForbiddenException e) {
             redirect.addFlashAttribute("actionErrors", List.of(text(e.messageKey(), null)));
         }

@@ -1,16 +1,15 @@
 package dk.botilbudslaege.registry;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,14 +36,18 @@ public class FacilityGroups {
     }
 
     /** Facilities at the same address, in the caller's scope, not yet in a group: a proposed group. */
-    public record Proposal(String address, String municipalityCode, List<Long> facilityIds, List<String> names,
-                           int residents) {
-    }
+    public record Proposal(
+            String address, String municipalityCode, List<Long> facilityIds, List<String> names, int residents) {}
 
     /** A group with its members and their residents summed. */
-    public record GroupView(long id, String name, GroupKind kind, String municipalityCode, List<Long> facilityIds,
-                            List<String> names, int residents) {
-    }
+    public record GroupView(
+            long id,
+            String name,
+            GroupKind kind,
+            String municipalityCode,
+            List<Long> facilityIds,
+            List<String> names,
+            int residents) {}
 
     @Transactional(readOnly = true)
     public List<Proposal> proposals(CurrentUser user) {
@@ -64,9 +67,12 @@ public class FacilityGroups {
                          limit 200
                         """)
                 .param(scope.param(), scope.value())
-                .query((rs, i) -> new Proposal(rs.getString("address"), rs.getString("municipality_code"),
+                .query((rs, i) -> new Proposal(
+                        rs.getString("address"),
+                        rs.getString("municipality_code"),
                         Arrays.stream((Long[]) rs.getArray("ids").getArray()).toList(),
-                        Arrays.asList((String[]) rs.getArray("names").getArray()), rs.getInt("residents")))
+                        Arrays.asList((String[]) rs.getArray("names").getArray()),
+                        rs.getInt("residents")))
                 .list();
     }
 
@@ -85,10 +91,14 @@ public class FacilityGroups {
                          group by g.id order by g.name
                         """)
                 .param(scope.param(), scope.value())
-                .query((rs, i) -> new GroupView(rs.getLong("id"), rs.getString("name"),
-                        GroupKind.valueOf(rs.getString("kind")), rs.getString("municipality_code"),
+                .query((rs, i) -> new GroupView(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        GroupKind.valueOf(rs.getString("kind")),
+                        rs.getString("municipality_code"),
                         Arrays.stream((Long[]) rs.getArray("ids").getArray()).toList(),
-                        Arrays.asList((String[]) rs.getArray("names").getArray()), rs.getInt("residents")))
+                        Arrays.asList((String[]) rs.getArray("names").getArray()),
+                        rs.getInt("residents")))
                 .list();
     }
 
@@ -109,7 +119,9 @@ public class FacilityGroups {
         if (kind == null) {
             problems.add(FieldProblem.of("kind", "group.kind.required"));
         }
-        List<Long> ids = facilityIds == null ? List.of() : facilityIds.stream().distinct().toList();
+        List<Long> ids = facilityIds == null
+                ? List.of()
+                : facilityIds.stream().distinct().toList();
         if (ids.size() < 2) {
             problems.add(FieldProblem.of("facilityIds", "group.facilityIds.atLeastTwo"));
         } else if (ids.size() > MAX_MEMBERS) {
@@ -118,14 +130,15 @@ public class FacilityGroups {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("VALIDATION_FAILED", problems);
         }
-        List<Facility> members = ids.stream().map(id -> facilities.get(user, id)).toList();
+        List<Facility> members =
+                ids.stream().map(id -> facilities.get(user, id)).toList();
         for (Facility member : members) {
             if (!facilities.canEdit(user, member)) {
                 throw new ForbiddenException(RegistryAccess.facilityWriteRefusal(user));
             }
             if (member.groupId() != null) {
-                throw InvalidInputException.of(FieldProblem.of("facilityIds", "group.facilityIds.alreadyGrouped",
-                        member.name()));
+                throw InvalidInputException.of(
+                        FieldProblem.of("facilityIds", "group.facilityIds.alreadyGrouped", member.name()));
             }
         }
         if (members.stream().map(Facility::municipalityCode).distinct().count() > 1) {
@@ -134,16 +147,32 @@ public class FacilityGroups {
         long id = jdbc.sql("""
                         insert into facility_group (name, kind, municipality_code) values (:n, :k, :m) returning id
                         """)
-                .param("n", trimmed).param("k", kind.name()).param("m", members.get(0).municipalityCode())
-                .query(Long.class).single();
+                .param("n", trimmed)
+                .param("k", kind.name())
+                .param("m", members.get(0).municipalityCode())
+                .query(Long.class)
+                .single();
         jdbc.sql("update facility set group_id = :g, version = version + 1, updated_at = now() where id in (:ids)")
-                .param("g", id).param("ids", ids).update();
-        events.publishEvent(new RegistryEvents.GroupCreated(id, Map.of("name", new AuditTrail.Change(null, trimmed),
-                "kind", new AuditTrail.Change(null, kind.name()),
-                "members", new AuditTrail.Change(null, String.join(", ", members.stream().map(Facility::name).toList()))), CurrentUsers.actor()));
+                .param("g", id)
+                .param("ids", ids)
+                .update();
+        events.publishEvent(new RegistryEvents.GroupCreated(
+                id,
+                Map.of(
+                        "name",
+                        new AuditTrail.Change(null, trimmed),
+                        "kind",
+                        new AuditTrail.Change(null, kind.name()),
+                        "members",
+                        new AuditTrail.Change(
+                                null,
+                                String.join(
+                                        ", ",
+                                        members.stream().map(Facility::name).toList()))),
+                CurrentUsers.actor()));
         for (Facility member : members) {
-            events.publishEvent(new RegistryEvents.FacilityChanged(member.id(),
-                    Map.of("groupId", new AuditTrail.Change(null, id)), CurrentUsers.actor()));
+            events.publishEvent(new RegistryEvents.FacilityChanged(
+                    member.id(), Map.of("groupId", new AuditTrail.Change(null, id)), CurrentUsers.actor()));
         }
         return groups(user).stream().filter(g -> g.id() == id).findFirst().orElseThrow();
     }

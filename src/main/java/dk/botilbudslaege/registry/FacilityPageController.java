@@ -1,16 +1,15 @@
 package dk.botilbudslaege.registry;
 
-import java.util.EnumSet;
-import java.util.List;
-
+import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
 import dk.botilbudslaege.common.InvalidInputException;
-import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.PageLinks;
 import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import jakarta.validation.Valid;
+import java.util.EnumSet;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -35,8 +34,8 @@ class FacilityPageController {
     private final RegistryAudit registryAudit;
     private final MessageSource messages;
 
-    FacilityPageController(Facilities facilities, ReferenceData reference, RegistryAudit registryAudit,
-                           MessageSource messages) {
+    FacilityPageController(
+            Facilities facilities, ReferenceData reference, RegistryAudit registryAudit, MessageSource messages) {
         this.facilities = facilities;
         this.reference = reference;
         this.registryAudit = registryAudit;
@@ -49,17 +48,29 @@ class FacilityPageController {
     }
 
     @GetMapping
-    String list(CurrentUser user, @RequestParam(required = false) String municipalityCode,
-                @RequestParam(required = false) LegalBasis legalBasis,
-                @RequestParam(required = false) Operator operator,
-                @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "0") int page,
-                @RequestHeader(value = "HX-Request", required = false) String htmx,
-                Model model) {
+    String list(
+            CurrentUser user,
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) LegalBasis legalBasis,
+            @RequestParam(required = false) Operator operator,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         FacilityFilter filter = new FacilityFilter(municipalityCode, legalBasis, operator, q);
         model.addAttribute("filter", filter);
-        model.addAttribute("baseUrl", PageLinks.of("/facilities", "q", q, "municipalityCode", municipalityCode,
-                "legalBasis", legalBasis, "operator", operator));
+        model.addAttribute(
+                "baseUrl",
+                PageLinks.of(
+                        "/facilities",
+                        "q",
+                        q,
+                        "municipalityCode",
+                        municipalityCode,
+                        "legalBasis",
+                        legalBasis,
+                        "operator",
+                        operator));
         model.addAttribute("result", facilities.search(user, filter, PageRequest.of(Math.max(page, 0), 25, 25)));
         model.addAttribute("municipalities", visibleMunicipalities(user));
         model.addAttribute("legalBases", LegalBasis.values());
@@ -73,7 +84,11 @@ class FacilityPageController {
         Facility facility = facilities.get(user, id);
         model.addAttribute("facility", facility);
         model.addAttribute("canEdit", facilities.canEdit(user, facility));
-        model.addAttribute("group", facility.groupId() == null ? null : facilities.group(facility.groupId()).orElse(null));
+        model.addAttribute(
+                "group",
+                facility.groupId() == null
+                        ? null
+                        : facilities.group(facility.groupId()).orElse(null));
         model.addAttribute("canSeeHistory", RegistryAudit.canRead(user));
         if (RegistryAudit.canRead(user)) {
             model.addAttribute("history", registryAudit.facilityHistory(user, id));
@@ -96,8 +111,12 @@ class FacilityPageController {
     }
 
     @PostMapping
-    String create(CurrentUser user, @Valid @ModelAttribute("form") FacilityForm form, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+    String create(
+            CurrentUser user,
+            @Valid @ModelAttribute("form") FacilityForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         requireCreator(user);
         var created = FormErrors.attempt(binding, () -> facilities.create(user, form));
         if (created.isPresent()) {
@@ -117,8 +136,13 @@ class FacilityPageController {
     }
 
     @PostMapping("/{id}")
-    String update(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") FacilityForm form,
-                  BindingResult binding, Model model, RedirectAttributes redirect) {
+    String update(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") FacilityForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         Facility facility = facilities.get(user, id);
         if (FormErrors.attempt(binding, () -> facilities.update(user, id, form)).isPresent()) {
             redirect.addFlashAttribute("flash", text("flash.saved"));
@@ -128,8 +152,12 @@ class FacilityPageController {
     }
 
     @PostMapping("/{id}/sections")
-    String addSection(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String name,
-                      @RequestParam(required = false) String residents, RedirectAttributes redirect) {
+    String addSection(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String residents,
+            RedirectAttributes redirect) {
         try {
             Integer count = residents == null || residents.isBlank() ? null : Integer.valueOf(residents.trim());
             facilities.addSection(user, id, name, count);
@@ -137,16 +165,19 @@ class FacilityPageController {
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("sectionErrors", List.of(text("typeMismatch.java.lang.Integer")));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("sectionErrors", e.problems().stream()
-                    .map(p -> messages.getMessage(p.messageKey(), p.args().toArray(), LocaleContextHolder.getLocale()))
-                    .toList());
+            redirect.addFlashAttribute(
+                    "sectionErrors",
+                    e.problems().stream()
+                            .map(p -> messages.getMessage(
+                                    p.messageKey(), p.args().toArray(), LocaleContextHolder.getLocale()))
+                            .toList());
         }
         return "redirect:/facilities/" + id;
     }
 
     @PostMapping("/{id}/sections/{sectionId}/delete")
-    String removeSection(CurrentUser user, @PathVariable long id, @PathVariable long sectionId,
-                         RedirectAttributes redirect) {
+    String removeSection(
+            CurrentUser user, @PathVariable long id, @PathVariable long sectionId, RedirectAttributes redirect) {
         facilities.removeSection(user, id, sectionId);
         redirect.addFlashAttribute("flash", text("flash.deleted"));
         return "redirect:/facilities/" + id;
@@ -157,24 +188,32 @@ class FacilityPageController {
         model.addAttribute("existing", existing);
         model.addAttribute("municipalities", writableMunicipalities(user));
         model.addAttribute("legalBases", LegalBasis.values());
-        model.addAttribute("operators", user.is(Role.MUNICIPALITY)
-                ? EnumSet.of(Operator.MUNICIPAL, Operator.PRIVATE) : EnumSet.allOf(Operator.class));
+        model.addAttribute(
+                "operators",
+                user.is(Role.MUNICIPALITY)
+                        ? EnumSet.of(Operator.MUNICIPAL, Operator.PRIVATE)
+                        : EnumSet.allOf(Operator.class));
         model.addAttribute("ownerships", PrivateOwnership.values());
-        model.addAttribute("groups", facilities.groupsIn(
-                writableMunicipalities(user).stream().map(Municipality::code).toList()));
+        model.addAttribute(
+                "groups",
+                facilities.groupsIn(writableMunicipalities(user).stream()
+                        .map(Municipality::code)
+                        .toList()));
         return "facilities/form";
     }
 
     private List<Municipality> visibleMunicipalities(CurrentUser user) {
         return switch (user.role()) {
             case REGION, DOCTOR -> reference.municipalitiesOf(user.regionCode());
-            case MUNICIPALITY, FACILITY -> reference.municipality(user.municipalityCode()).stream().toList();
+            case MUNICIPALITY, FACILITY ->
+                reference.municipality(user.municipalityCode()).stream().toList();
             case NATIONAL, ADMIN -> List.of();
         };
     }
 
     private List<Municipality> writableMunicipalities(CurrentUser user) {
-        return user.is(Role.REGION) ? reference.municipalitiesOf(user.regionCode())
+        return user.is(Role.REGION)
+                ? reference.municipalitiesOf(user.regionCode())
                 : reference.municipality(user.municipalityCode()).stream().toList();
     }
 

@@ -1,5 +1,8 @@
 package dk.botilbudslaege.registry;
 
+import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
+import dk.botilbudslaege.common.SqlConditions;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import dk.botilbudslaege.common.PageRequest;
-import dk.botilbudslaege.common.SqlConditions;
-import dk.botilbudslaege.common.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,20 +36,27 @@ class FacilityRepository {
     }
 
     PageResult<Facility> search(SqlConditions conditions, PageRequest page) {
-        long total = conditions.bind(jdbc.sql("""
+        long total = conditions
+                .bind(jdbc.sql("""
                         select count(*) from facility f
                           join current_municipality_region fr on fr.municipality_code = f.municipality_code
                         """ + conditions.where()))
-                .query(Long.class).single();
-        List<Facility> rows = conditions.bind(jdbc.sql(SELECT + conditions.where()
-                        + " order by f.name, f.id limit :limit offset :offset"))
-                .param("limit", page.size()).param("offset", page.offset())
-                .query(this::mapWithoutSections).list();
+                .query(Long.class)
+                .single();
+        List<Facility> rows = conditions
+                .bind(jdbc.sql(SELECT + conditions.where() + " order by f.name, f.id limit :limit offset :offset"))
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(this::mapWithoutSections)
+                .list();
         return new PageResult<>(withSections(rows), page.page(), page.size(), total);
     }
 
     Optional<Facility> findById(long id) {
-        return jdbc.sql(SELECT + " where f.id = :id").param("id", id).query(this::mapWithoutSections).optional()
+        return jdbc.sql(SELECT + " where f.id = :id")
+                .param("id", id)
+                .query(this::mapWithoutSections)
+                .optional()
                 .map(f -> withSections(List.of(f)).get(0));
     }
 
@@ -62,8 +68,7 @@ class FacilityRepository {
                         values (:name, :address, :municipalityCode, :operator, :privateOwnership, :legalBasis,
                                 :places, :residents, :temporaryPlaces, :latitude, :longitude, :groupId)
                         returning id
-                        """), d)
-                .query(Long.class).single();
+                        """), d).query(Long.class).single();
     }
 
     /** Updates when the version still matches; false when someone else changed it first. */
@@ -76,8 +81,10 @@ class FacilityRepository {
                                version = version + 1, updated_at = now()
                          where id = :id and version = :version
                         """), d)
-                .param("id", id).param("version", version)
-                .update() == 1;
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
     }
 
     List<FacilityGroup> groupsIn(List<String> municipalityCodes) {
@@ -94,7 +101,8 @@ class FacilityRepository {
     }
 
     Optional<FacilityGroup> group(long id) {
-        return jdbc.sql("select id, name, kind, municipality_code from facility_group where id = :id").param("id", id)
+        return jdbc.sql("select id, name, kind, municipality_code from facility_group where id = :id")
+                .param("id", id)
                 .query(FacilityGroup.class)
                 .optional();
     }
@@ -106,9 +114,13 @@ class FacilityRepository {
                          where lower(name) = lower(:name) and lower(address) = lower(:address)
                            and municipality_code = :municipalityCode and legal_basis = :legalBasis
                         """)
-                .param("name", d.name()).param("address", d.address())
-                .param("municipalityCode", d.municipalityCode()).param("legalBasis", d.legalBasis().name())
-                .query(Long.class).single() > 0;
+                        .param("name", d.name())
+                        .param("address", d.address())
+                        .param("municipalityCode", d.municipalityCode())
+                        .param("legalBasis", d.legalBasis().name())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The group's members are fixed: an agreement on the group is, or will be, in force (answered by agreement). */
@@ -122,7 +134,9 @@ class FacilityRepository {
 
     int sectionResidents(long facilityId) {
         return jdbc.sql("select coalesce(sum(residents), 0) from facility_section where facility_id = :id")
-                .param("id", facilityId).query(Integer.class).single();
+                .param("id", facilityId)
+                .query(Integer.class)
+                .single();
     }
 
     long insertSection(long facilityId, String name, int residents) {
@@ -130,18 +144,28 @@ class FacilityRepository {
                         insert into facility_section (facility_id, name, residents) values (:f, :name, :residents)
                         returning id
                         """)
-                .param("f", facilityId).param("name", name).param("residents", residents)
-                .query(Long.class).single();
+                .param("f", facilityId)
+                .param("name", name)
+                .param("residents", residents)
+                .query(Long.class)
+                .single();
     }
 
     boolean sectionNameTaken(long facilityId, String name) {
         return jdbc.sql("select count(*) from facility_section where facility_id = :f and lower(name) = lower(:name)")
-                .param("f", facilityId).param("name", name).query(Long.class).single() > 0;
+                        .param("f", facilityId)
+                        .param("name", name)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     boolean deleteSection(long facilityId, long sectionId) {
         return jdbc.sql("delete from facility_section where id = :s and facility_id = :f")
-                .param("s", sectionId).param("f", facilityId).update() == 1;
+                        .param("s", sectionId)
+                        .param("f", facilityId)
+                        .update()
+                == 1;
     }
 
     private static JdbcClient.StatementSpec bindData(JdbcClient.StatementSpec spec, Facility.FacilityData d) {
@@ -149,7 +173,11 @@ class FacilityRepository {
                 .param("address", d.address())
                 .param("municipalityCode", d.municipalityCode())
                 .param("operator", d.operator().name())
-                .param("privateOwnership", d.privateOwnership() == null ? null : d.privateOwnership().name())
+                .param(
+                        "privateOwnership",
+                        d.privateOwnership() == null
+                                ? null
+                                : d.privateOwnership().name())
                 .param("legalBasis", d.legalBasis().name())
                 .param("places", d.places())
                 .param("residents", d.residents())
@@ -163,20 +191,39 @@ class FacilityRepository {
         if (facilities.isEmpty()) {
             return facilities;
         }
-        Map<Long, List<Facility.Section>> sections = jdbc.sql("""
+        Map<Long, List<Facility.Section>> sections = jdbc
+                .sql("""
                         select id, facility_id, name, residents from facility_section
                          where facility_id in (:ids) order by name
                         """)
                 .param("ids", facilities.stream().map(Facility::id).toList())
-                .query((rs, i) -> Map.entry(rs.getLong("facility_id"),
+                .query((rs, i) -> Map.entry(
+                        rs.getLong("facility_id"),
                         new Facility.Section(rs.getLong("id"), rs.getString("name"), rs.getInt("residents"))))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return facilities.stream().map(f -> new Facility(f.id(), f.name(), f.address(), f.municipalityCode(),
-                        f.municipalityName(), f.regionCode(), f.operator(), f.privateOwnership(), f.legalBasis(),
-                        f.places(), f.residents(), f.temporaryPlaces(), f.latitude(), f.longitude(), f.groupId(),
-                        f.inScope(), sections.getOrDefault(f.id(), List.of()), f.version()))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return facilities.stream()
+                .map(f -> new Facility(
+                        f.id(),
+                        f.name(),
+                        f.address(),
+                        f.municipalityCode(),
+                        f.municipalityName(),
+                        f.regionCode(),
+                        f.operator(),
+                        f.privateOwnership(),
+                        f.legalBasis(),
+                        f.places(),
+                        f.residents(),
+                        f.temporaryPlaces(),
+                        f.latitude(),
+                        f.longitude(),
+                        f.groupId(),
+                        f.inScope(),
+                        sections.getOrDefault(f.id(), List.of()),
+                        f.version()))
                 .toList();
     }
 
@@ -184,13 +231,24 @@ class FacilityRepository {
         String ownership = rs.getString("private_ownership");
         BigDecimal lat = rs.getBigDecimal("latitude");
         BigDecimal lon = rs.getBigDecimal("longitude");
-        return new Facility(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
-                rs.getString("municipality_code"), rs.getString("municipality_name"), rs.getString("region_code"),
+        return new Facility(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("address"),
+                rs.getString("municipality_code"),
+                rs.getString("municipality_name"),
+                rs.getString("region_code"),
                 Operator.valueOf(rs.getString("operator")),
                 ownership == null ? null : PrivateOwnership.valueOf(ownership),
-                LegalBasis.valueOf(rs.getString("legal_basis")), rs.getInt("places"), rs.getInt("residents"),
-                rs.getInt("temporary_places"), lat == null ? null : lat.doubleValue(),
-                lon == null ? null : lon.doubleValue(), (Long) rs.getObject("group_id"), rs.getBoolean("in_scope"),
-                List.of(), rs.getInt("version"));
+                LegalBasis.valueOf(rs.getString("legal_basis")),
+                rs.getInt("places"),
+                rs.getInt("residents"),
+                rs.getInt("temporary_places"),
+                lat == null ? null : lat.doubleValue(),
+                lon == null ? null : lon.doubleValue(),
+                (Long) rs.getObject("group_id"),
+                rs.getBoolean("in_scope"),
+                List.of(),
+                rs.getInt("version"));
     }
 }

@@ -1,11 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
@@ -14,6 +8,11 @@ import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.web.DanishTime;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,9 +42,14 @@ public class LegalBasisScopes {
     }
 
     /** One decision: the legal basis enters ({@code inScope}) or leaves the scope from {@code validFrom}. */
-    public record Change(long id, LegalBasis legalBasis, LocalDate validFrom, boolean inScope, String note,
-                         String createdBy, OffsetDateTime createdAt) {
-    }
+    public record Change(
+            long id,
+            LegalBasis legalBasis,
+            LocalDate validFrom,
+            boolean inScope,
+            String note,
+            String createdBy,
+            OffsetDateTime createdAt) {}
 
     /** Every decision, by legal basis and date. */
     @Transactional(readOnly = true)
@@ -53,8 +57,7 @@ public class LegalBasisScopes {
         return jdbc.sql("""
                         select id, legal_basis, valid_from, in_scope, note, created_by, created_at
                           from legal_basis_scope_change order by legal_basis, valid_from
-                        """)
-                .query(Change.class).list();
+                        """).query(Change.class).list();
     }
 
     /** Records a decision from today or later; refuses one that changes nothing. */
@@ -63,7 +66,8 @@ public class LegalBasisScopes {
         if (!user.is(Role.ADMIN)) {
             throw new ForbiddenException("scope.admin.only");
         }
-        jdbc.sql("lock table legal_basis_scope_change in share row exclusive mode").update();
+        jdbc.sql("lock table legal_basis_scope_change in share row exclusive mode")
+                .update();
         List<FieldProblem> problems = new ArrayList<>();
         LegalBasis basis = null;
         try {
@@ -91,8 +95,8 @@ public class LegalBasisScopes {
             if (taken(basis, validFrom)) {
                 problems.add(FieldProblem.of("validFrom", "legalBasisScope.validFrom.taken"));
             } else if (inScopeOn(basis, validFrom) == inScope) {
-                problems.add(FieldProblem.of("inScope", inScope ? "legalBasisScope.alreadyIn"
-                        : "legalBasisScope.alreadyOut"));
+                problems.add(FieldProblem.of(
+                        "inScope", inScope ? "legalBasisScope.alreadyIn" : "legalBasisScope.alreadyOut"));
             }
         }
         if (!problems.isEmpty()) {
@@ -102,21 +106,35 @@ public class LegalBasisScopes {
                         insert into legal_basis_scope_change (legal_basis, valid_from, in_scope, note, created_by)
                         values (:b, :f, :in, :note, :by) returning id
                         """)
-                .param("b", basis.name()).param("f", validFrom).param("in", inScope).param("note", text)
-                .param("by", user.username()).query(Long.class).single();
-        events.publishEvent(new RegistryEvents.ScopeSet(basis + "/" + validFrom, Map.of("inScope",
-                new AuditTrail.Change(!inScope, inScope), "note", new AuditTrail.Change(null, text)), CurrentUsers.actor()));
+                .param("b", basis.name())
+                .param("f", validFrom)
+                .param("in", inScope)
+                .param("note", text)
+                .param("by", user.username())
+                .query(Long.class)
+                .single();
+        events.publishEvent(new RegistryEvents.ScopeSet(
+                basis + "/" + validFrom,
+                Map.of("inScope", new AuditTrail.Change(!inScope, inScope), "note", new AuditTrail.Change(null, text)),
+                CurrentUsers.actor()));
         return history().stream().filter(c -> c.id() == id).findFirst().orElseThrow();
     }
 
     private boolean taken(LegalBasis basis, LocalDate validFrom) {
         return jdbc.sql("select count(*) from legal_basis_scope_change where legal_basis = :b and valid_from = :f")
-                .param("b", basis.name()).param("f", validFrom).query(Long.class).single() > 0;
+                        .param("b", basis.name())
+                        .param("f", validFrom)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private boolean inScopeOn(LegalBasis basis, LocalDate day) {
-        return jdbc.sql("select legal_basis_in_scope(:b, :d)").param("b", basis.name()).param("d", day)
-                .query(Boolean.class).single();
+        return jdbc.sql("select legal_basis_in_scope(:b, :d)")
+                .param("b", basis.name())
+                .param("d", day)
+                .query(Boolean.class)
+                .single();
     }
 
     /** No control characters, no U+007F, no invisible format characters, no lone surrogates. */
@@ -124,9 +142,13 @@ public class LegalBasisScopes {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             int type = Character.getType(c);
-            if (c < 0x20 || c == 0x7F || type == Character.FORMAT || type == Character.SURROGATE
-                    && !(Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(++i)))) {
+            if (c < 0x20
+                    || c == 0x7F
+                    || type == Character.FORMAT
+                    || type == Character.SURROGATE
+                            && !(Character.isHighSurrogate(c)
+                                    && i + 1 < text.length()
+                                    && Character.isLowSurrogate(text.charAt(++i)))) {
                 return false;
             }
         }

@@ -2,5 +2,7 @@ package dk.botilbudslaege.registry;
 
 /** Who runs a facility. */
 public enum Operator {
-    MUNICIPAL, REGIONAL, PRIVATE
+    MUNICIPAL,
+    REGIONAL,
+    PRIVATE
 }

@@ -1,12 +1,11 @@
 package dk.botilbudslaege.registry;
 
-import java.util.List;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,13 +33,15 @@ class PracticeApiController {
     }
 
     @GetMapping("/practices")
-    PageResult<Practice> practices(CurrentUser user, @RequestParam(required = false) String municipalityCode,
-                                   @RequestParam(required = false) ClinicType clinicType,
-                                   @RequestParam(required = false) String q,
-                                   @RequestParam(required = false) Integer page,
-                                   @RequestParam(required = false) Integer size) {
-        return practices.search(user, new Practices.PracticeFilter(municipalityCode, clinicType, q),
-                PageRequest.of(page, size, 50));
+    PageResult<Practice> practices(
+            CurrentUser user,
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) ClinicType clinicType,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return practices.search(
+                user, new Practices.PracticeFilter(municipalityCode, clinicType, q), PageRequest.of(page, size, 50));
     }
 
     @GetMapping("/practices/{id}")
@@ -51,8 +52,11 @@ class PracticeApiController {
     @PostMapping("/practices")
     ResponseEntity<Practice> createPractice(CurrentUser user, @Valid @RequestBody PracticeForm form) {
         Practice created = practices.create(user, form);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(created);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(created.id())
+                        .toUri())
+                .body(created);
     }
 
     @PutMapping("/practices/{id}")
@@ -66,13 +70,15 @@ class PracticeApiController {
     }
 
     @GetMapping("/doctors")
-    PageResult<Doctor> doctors(CurrentUser user, @RequestParam(required = false) Long practiceId,
-                               @RequestParam(required = false) Boolean nursingHomeDoctor,
-                               @RequestParam(required = false) String q,
-                               @RequestParam(required = false) Integer page,
-                               @RequestParam(required = false) Integer size) {
-        return doctors.search(user, new Doctors.DoctorFilter(practiceId, nursingHomeDoctor, q),
-                PageRequest.of(page, size, 50));
+    PageResult<Doctor> doctors(
+            CurrentUser user,
+            @RequestParam(required = false) Long practiceId,
+            @RequestParam(required = false) Boolean nursingHomeDoctor,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return doctors.search(
+                user, new Doctors.DoctorFilter(practiceId, nursingHomeDoctor, q), PageRequest.of(page, size, 50));
     }
 
     @GetMapping("/doctors/{id}")
@@ -83,8 +89,11 @@ class PracticeApiController {
     @PostMapping("/doctors")
     ResponseEntity<Doctor> createDoctor(CurrentUser user, @Valid @RequestBody DoctorForm form) {
         Doctor created = doctors.create(user, form);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(created);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(created.id())
+                        .toUri())
+                .body(created);
     }
 
     @PutMapping("/doctors/{id}")

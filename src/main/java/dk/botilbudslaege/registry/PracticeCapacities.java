@@ -1,9 +1,8 @@
 package dk.botilbudslaege.registry;
 
-import java.util.List;
-
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.InvalidInputException;
+import java.util.List;
 
 /**
  * The capacities a practice's doctors hold together never exceed the practice's doctor capacities
@@ -16,12 +15,10 @@ final class PracticeCapacities {
 
     static final String CODE = "PRACTICE_CAPACITIES_EXCEEDED";
 
-    private PracticeCapacities() {
-    }
+    private PracticeCapacities() {}
 
     /** What the (other) doctors of a practice hold: in all, and the most one of them holds. */
-    record Held(int total, int most) {
-    }
+    record Held(int total, int most) {}
 
     /** Whether a doctor with {@code capacities} fits beside what the practice's other doctors hold. */
     static boolean fits(int practiceCapacity, Held others, int capacities) {
@@ -36,21 +33,27 @@ final class PracticeCapacities {
 
     /** 422 on the doctor's field {@code capacities}: how many the practice has and how many are left. */
     static InvalidInputException exceededByDoctor(int practiceCapacity, int heldByOthers) {
-        return new InvalidInputException(CODE, List.of(FieldProblem.of("capacities", "doctor.capacities.exceeded",
-                practiceCapacity, heldByOthers, Math.max(0, practiceCapacity - heldByOthers))));
+        return new InvalidInputException(
+                CODE,
+                List.of(FieldProblem.of(
+                        "capacities",
+                        "doctor.capacities.exceeded",
+                        practiceCapacity,
+                        heldByOthers,
+                        Math.max(0, practiceCapacity - heldByOthers))));
     }
 
     /** 422 on the practice's field {@code doctorCapacity}: its doctors already hold {@code held}. */
     static InvalidInputException exceededByPractice(int held) {
-        return new InvalidInputException(CODE,
-                List.of(FieldProblem.of("doctorCapacity", "practice.doctorCapacity.belowHeld", held)));
+        return new InvalidInputException(
+                CODE, List.of(FieldProblem.of("doctorCapacity", "practice.doctorCapacity.belowHeld", held)));
     }
 
     static final String IN_USE_CODE = "CAPACITIES_IN_USE";
 
     /** 422 on the doctor's field {@code capacities}: the doctor's roles take {@code inUse}. */
     static InvalidInputException inUse(int inUse) {
-        return new InvalidInputException(IN_USE_CODE,
-                List.of(FieldProblem.of("capacities", "doctor.capacities.inUse", inUse)));
+        return new InvalidInputException(
+                IN_USE_CODE, List.of(FieldProblem.of("capacities", "doctor.capacities.inUse", inUse)));
     }
 }

@@ -59,8 +59,17 @@ public class PracticeForm extends LocatedForm {
     }
 
     public Practice.PracticeData data() {
-        return new Practice.PracticeData(providerNumber.trim(), name.trim(), address.trim(), municipalityCode,
-                clinicType, doctorCapacity, openForNewPatients, vatRegistered, getLatitude(), getLongitude());
+        return new Practice.PracticeData(
+                providerNumber.trim(),
+                name.trim(),
+                address.trim(),
+                municipalityCode,
+                clinicType,
+                doctorCapacity,
+                openForNewPatients,
+                vatRegistered,
+                getLatitude(),
+                getLongitude());
     }
 
     public String getProviderNumber() {

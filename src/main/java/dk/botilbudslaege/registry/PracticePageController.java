@@ -1,7 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import java.util.List;
-
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
 import dk.botilbudslaege.common.PageLinks;
@@ -9,6 +7,7 @@ import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -33,8 +32,13 @@ class PracticePageController {
     private final ChangeRequests changeRequests;
     private final MessageSource messages;
 
-    PracticePageController(Practices practices, Doctors doctors, ReferenceData reference, RegistryAudit registryAudit,
-                           ChangeRequests changeRequests, MessageSource messages) {
+    PracticePageController(
+            Practices practices,
+            Doctors doctors,
+            ReferenceData reference,
+            RegistryAudit registryAudit,
+            ChangeRequests changeRequests,
+            MessageSource messages) {
         this.practices = practices;
         this.doctors = doctors;
         this.reference = reference;
@@ -49,15 +53,20 @@ class PracticePageController {
     }
 
     @GetMapping("/practices")
-    String list(CurrentUser user, @RequestParam(required = false) String municipalityCode,
-                @RequestParam(required = false) ClinicType clinicType, @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "0") int page,
-                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String list(
+            CurrentUser user,
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) ClinicType clinicType,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         var filter = new Practices.PracticeFilter(municipalityCode, clinicType, q);
         model.addAttribute("filter", filter);
         model.addAttribute("result", practices.search(user, filter, PageRequest.of(Math.max(page, 0), 25, 25)));
-        model.addAttribute("baseUrl", PageLinks.of("/practices", "q", q, "municipalityCode", municipalityCode,
-                "clinicType", clinicType));
+        model.addAttribute(
+                "baseUrl",
+                PageLinks.of("/practices", "q", q, "municipalityCode", municipalityCode, "clinicType", clinicType));
         model.addAttribute("municipalities", regionMunicipalities(user));
         model.addAttribute("clinicTypes", ClinicType.values());
         model.addAttribute("canCreate", practices.canCreate(user));
@@ -65,10 +74,13 @@ class PracticePageController {
     }
 
     @GetMapping("/doctors")
-    String doctors(CurrentUser user, @RequestParam(required = false) String q,
-                   @RequestParam(required = false) Boolean nursingHomeDoctor,
-                   @RequestParam(defaultValue = "0") int page,
-                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String doctors(
+            CurrentUser user,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Boolean nursingHomeDoctor,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         var filter = new Doctors.DoctorFilter(null, nursingHomeDoctor, q);
         model.addAttribute("filter", filter);
         model.addAttribute("result", doctors.search(user, filter, PageRequest.of(Math.max(page, 0), 25, 25)));
@@ -80,17 +92,26 @@ class PracticePageController {
     String detail(CurrentUser user, @PathVariable long id, Model model) {
         Practice practice = practices.get(user, id);
         model.addAttribute("practice", practice);
-        model.addAttribute("doctors", doctors.search(user, new Doctors.DoctorFilter(id, null, null),
-                PageRequest.of(0, 200, 200)).content());
+        model.addAttribute(
+                "doctors",
+                doctors.search(user, new Doctors.DoctorFilter(id, null, null), PageRequest.of(0, 200, 200))
+                        .content());
         model.addAttribute("canEdit", practices.canEdit(user, practice));
         model.addAttribute("canAddDoctor", doctors.canCreate(user, practice));
         boolean canFile = changeRequests.canFile(user, practice);
         model.addAttribute("canFileChange", canFile);
         if (canFile) {
-            model.addAttribute("changeFields", java.util.Arrays.stream(ChangeRequestField.values())
-                    .map(ChangeRequestField::apiName).toList());
-            model.addAttribute("changeRequests", changeRequests.list(user, null).stream()
-                    .filter(r -> r.practiceId() == id).limit(20).toList());
+            model.addAttribute(
+                    "changeFields",
+                    java.util.Arrays.stream(ChangeRequestField.values())
+                            .map(ChangeRequestField::apiName)
+                            .toList());
+            model.addAttribute(
+                    "changeRequests",
+                    changeRequests.list(user, null).stream()
+                            .filter(r -> r.practiceId() == id)
+                            .limit(20)
+                            .toList());
             if (!model.containsAttribute("changeRequestForm")) {
                 ChangeRequestForm form = new ChangeRequestForm();
                 form.setValidFrom(PracticeRepository.today().withDayOfMonth(1).plusMonths(1));
@@ -122,8 +143,12 @@ class PracticePageController {
     }
 
     @PostMapping("/practices")
-    String create(CurrentUser user, @Valid @ModelAttribute("form") PracticeForm form, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+    String create(
+            CurrentUser user,
+            @Valid @ModelAttribute("form") PracticeForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         if (!practices.canCreate(user)) {
             throw new ForbiddenException("scope.practice.create");
         }
@@ -145,8 +170,13 @@ class PracticePageController {
     }
 
     @PostMapping("/practices/{id}")
-    String update(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") PracticeForm form,
-                  BindingResult binding, Model model, RedirectAttributes redirect) {
+    String update(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") PracticeForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         Practice practice = practices.get(user, id);
         for (String field : practices.refusedFields(user, practice, form)) {
             // a doctor changes only contact details; nothing is saved while a region-owned field differs
@@ -160,8 +190,13 @@ class PracticePageController {
     }
 
     @PostMapping("/practices/{id}/doctors")
-    String addDoctor(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("doctorForm") DoctorForm form,
-                     BindingResult binding, Model model, RedirectAttributes redirect) {
+    String addDoctor(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid @ModelAttribute("doctorForm") DoctorForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         form.setPracticeId(id);
         if (!doctors.canCreate(user, practices.get(user, id))) {
             throw new ForbiddenException("scope.doctor.create");
@@ -186,8 +221,13 @@ class PracticePageController {
     }
 
     @PostMapping("/doctors/{id}")
-    String updateDoctor(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") DoctorForm form,
-                        BindingResult binding, Model model, RedirectAttributes redirect) {
+    String updateDoctor(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") DoctorForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         Doctor doctor = doctors.get(user, id);
         if (doctors.refusesNursingHomeChange(user, doctor, form)) {
             boolean capacities = form.getCapacities() != null && form.getCapacities() != doctor.capacities();

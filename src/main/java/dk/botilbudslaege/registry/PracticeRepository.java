@@ -1,14 +1,13 @@
 package dk.botilbudslaege.registry;
 
+import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
+import dk.botilbudslaege.common.SqlConditions;
+import dk.botilbudslaege.web.DanishTime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
-import dk.botilbudslaege.common.PageRequest;
-import dk.botilbudslaege.common.SqlConditions;
-import dk.botilbudslaege.common.PageResult;
-import dk.botilbudslaege.web.DanishTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,26 +43,37 @@ class PracticeRepository {
     }
 
     PageResult<Practice> searchPractices(SqlConditions conditions, PageRequest page) {
-        long total = conditions.bind(jdbc.sql("""
+        long total = conditions
+                .bind(jdbc.sql("""
                         select count(*) from practice p
                           join current_municipality_region pr on pr.municipality_code = p.municipality_code
                         """ + conditions.where()))
-                .query(Long.class).single();
-        List<Practice> rows = conditions.bind(jdbc.sql(SELECT_PRACTICE + conditions.where()
-                        + " order by p.name, p.id limit :limit offset :offset"))
-                .param("limit", page.size()).param("offset", page.offset()).param("today", today())
-                .query(Practice.class).list();
+                .query(Long.class)
+                .single();
+        List<Practice> rows = conditions
+                .bind(jdbc.sql(
+                        SELECT_PRACTICE + conditions.where() + " order by p.name, p.id limit :limit offset :offset"))
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .param("today", today())
+                .query(Practice.class)
+                .list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
     Optional<Practice> findPractice(long id) {
-        return jdbc.sql(SELECT_PRACTICE + " where p.id = :id").param("id", id).param("today", today())
-                .query(Practice.class).optional();
+        return jdbc.sql(SELECT_PRACTICE + " where p.id = :id")
+                .param("id", id)
+                .param("today", today())
+                .query(Practice.class)
+                .optional();
     }
 
     Optional<Long> practiceIdByProviderNumber(String providerNumber) {
-        return jdbc.sql("select id from practice where provider_number = :n").param("n", providerNumber)
-                .query(Long.class).optional();
+        return jdbc.sql("select id from practice where provider_number = :n")
+                .param("n", providerNumber)
+                .query(Long.class)
+                .optional();
     }
 
     long insertPractice(Practice.PracticeData d) {
@@ -74,8 +84,7 @@ class PracticeRepository {
                         values (:providerNumber, :name, :address, :municipalityCode, :clinicType, :doctorCapacity,
                                 :openForNewPatients, :vatRegistered, :latitude, :longitude)
                         returning id
-                        """), d)
-                .query(Long.class).single();
+                        """), d).query(Long.class).single();
     }
 
     boolean updatePractice(long id, int version, Practice.PracticeData d) {
@@ -87,8 +96,10 @@ class PracticeRepository {
                                version = version + 1, updated_at = now()
                          where id = :id and version = :version
                         """), d)
-                .param("id", id).param("version", version)
-                .update() == 1;
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
     }
 
     /** Today in Denmark: the day whose VAT status a practice shows (SPEC F5). */
@@ -110,30 +121,42 @@ class PracticeRepository {
                         do update set vat_registered = excluded.vat_registered, created_by = excluded.created_by,
                                       created_at = now()
                         """)
-                .param("id", practiceId).param("from", validFrom).param("vat", vatRegistered).param("by", by)
+                .param("id", practiceId)
+                .param("from", validFrom)
+                .param("vat", vatRegistered)
+                .param("by", by)
                 .update();
     }
 
     /** The practice's VAT status on a day (SPEC F5). */
     boolean vatRegisteredOn(long practiceId, LocalDate day) {
         return Boolean.TRUE.equals(jdbc.sql("select practice_vat_registered_on(:id, :day)")
-                .param("id", practiceId).param("day", day).query(Boolean.class).single());
+                .param("id", practiceId)
+                .param("day", day)
+                .query(Boolean.class)
+                .single());
     }
 
     /** The region-owned fields a change request sets (not VAT, which is dated): one field, version bumped. */
     void setProviderNumber(long practiceId, String providerNumber) {
         jdbc.sql("update practice set provider_number = :v, version = version + 1, updated_at = now() where id = :id")
-                .param("v", providerNumber).param("id", practiceId).update();
+                .param("v", providerNumber)
+                .param("id", practiceId)
+                .update();
     }
 
     void setDoctorCapacity(long practiceId, int capacity) {
         jdbc.sql("update practice set doctor_capacity = :v, version = version + 1, updated_at = now() where id = :id")
-                .param("v", capacity).param("id", practiceId).update();
+                .param("v", capacity)
+                .param("id", practiceId)
+                .update();
     }
 
     void setDoctorCapacities(long doctorId, int capacities) {
         jdbc.sql("update doctor set capacities = :v, version = version + 1, updated_at = now() where id = :id")
-                .param("v", capacities).param("id", doctorId).update();
+                .param("v", capacities)
+                .param("id", doctorId)
+                .update();
     }
 
     /**
@@ -141,13 +164,18 @@ class PracticeRepository {
      * practice row first, so that two writes to one practice's doctors are checked one after the other.
      */
     PracticeCapacities.Held heldCapacities(long practiceId, Long exceptDoctor) {
-        jdbc.sql("select id from practice where id = :p for update").param("p", practiceId).query(Long.class).list();
+        jdbc.sql("select id from practice where id = :p for update")
+                .param("p", practiceId)
+                .query(Long.class)
+                .list();
         return jdbc.sql("""
                         select coalesce(sum(capacities), 0) as total, coalesce(max(capacities), 0) as most from doctor
                          where practice_id = :p and (:except::bigint is null or id <> :except)
                         """)
-                .param("p", practiceId).param("except", exceptDoctor)
-                .query(PracticeCapacities.Held.class).single();
+                .param("p", practiceId)
+                .param("except", exceptDoctor)
+                .query(PracticeCapacities.Held.class)
+                .single();
     }
 
     /**
@@ -156,39 +184,51 @@ class PracticeRepository {
      * capacities waits.
      */
     int capacitiesInUse(long doctorId) {
-        jdbc.sql("select id from doctor where id = :d for update").param("d", doctorId).query(Long.class).list();
+        jdbc.sql("select id from doctor where id = :d for update")
+                .param("d", doctorId)
+                .query(Long.class)
+                .list();
         return commitments.capacitiesInUse(doctorId);
     }
 
     void setClinicType(long practiceId, ClinicType clinicType) {
         jdbc.sql("update practice set clinic_type = :v, version = version + 1, updated_at = now() where id = :id")
-                .param("v", clinicType.name()).param("id", practiceId).update();
+                .param("v", clinicType.name())
+                .param("id", practiceId)
+                .update();
     }
 
     void setNursingHomeDoctor(long doctorId, boolean nursingHomeDoctor) {
         jdbc.sql("""
                         update doctor set nursing_home_doctor = :v, version = version + 1, updated_at = now()
                          where id = :id
-                        """)
-                .param("v", nursingHomeDoctor).param("id", doctorId).update();
+                        """).param("v", nursingHomeDoctor).param("id", doctorId).update();
     }
 
     PageResult<Doctor> searchDoctors(SqlConditions conditions, PageRequest page) {
-        long total = conditions.bind(jdbc.sql("""
+        long total = conditions
+                .bind(jdbc.sql("""
                         select count(*) from doctor d
                           join practice p on p.id = d.practice_id
                           join current_municipality_region pr on pr.municipality_code = p.municipality_code
                         """ + conditions.where()))
-                .query(Long.class).single();
-        List<Doctor> rows = conditions.bind(jdbc.sql(SELECT_DOCTOR + conditions.where()
-                        + " order by d.name, d.id limit :limit offset :offset"))
-                .param("limit", page.size()).param("offset", page.offset())
-                .query(Doctor.class).list();
+                .query(Long.class)
+                .single();
+        List<Doctor> rows = conditions
+                .bind(jdbc.sql(
+                        SELECT_DOCTOR + conditions.where() + " order by d.name, d.id limit :limit offset :offset"))
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(Doctor.class)
+                .list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
     Optional<Doctor> findDoctor(long id) {
-        return jdbc.sql(SELECT_DOCTOR + " where d.id = :id").param("id", id).query(Doctor.class).optional();
+        return jdbc.sql(SELECT_DOCTOR + " where d.id = :id")
+                .param("id", id)
+                .query(Doctor.class)
+                .optional();
     }
 
     long insertDoctor(Doctor.DoctorData d) {
@@ -196,9 +236,12 @@ class PracticeRepository {
                         insert into doctor (practice_id, name, nursing_home_doctor, capacities)
                         values (:practiceId, :name, :nursingHomeDoctor, :capacities) returning id
                         """)
-                .param("practiceId", d.practiceId()).param("name", d.name())
-                .param("nursingHomeDoctor", d.nursingHomeDoctor()).param("capacities", d.capacities())
-                .query(Long.class).single();
+                .param("practiceId", d.practiceId())
+                .param("name", d.name())
+                .param("nursingHomeDoctor", d.nursingHomeDoctor())
+                .param("capacities", d.capacities())
+                .query(Long.class)
+                .single();
     }
 
     boolean updateDoctor(long id, int version, Doctor.DoctorData d) {
@@ -208,10 +251,14 @@ class PracticeRepository {
                                version = version + 1, updated_at = now()
                          where id = :id and version = :version
                         """)
-                .param("practiceId", d.practiceId()).param("name", d.name())
-                .param("nursingHomeDoctor", d.nursingHomeDoctor()).param("capacities", d.capacities())
-                .param("id", id).param("version", version)
-                .update() == 1;
+                        .param("practiceId", d.practiceId())
+                        .param("name", d.name())
+                        .param("nursingHomeDoctor", d.nursingHomeDoctor())
+                        .param("capacities", d.capacities())
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
     }
 
     private static JdbcClient.StatementSpec bindPractice(JdbcClient.StatementSpec spec, Practice.PracticeData d) {

@@ -1,8 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.FieldProblem;
@@ -10,10 +7,12 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.common.PageRequest;
-import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.common.PageResult;
+import dk.botilbudslaege.common.SqlConditions;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +34,7 @@ public class Practices {
     }
 
     /** Filters of the practice list; every one optional. */
-    public record PracticeFilter(String municipalityCode, ClinicType clinicType, String q) {
-    }
+    public record PracticeFilter(String municipalityCode, ClinicType clinicType, String q) {}
 
     @Transactional(readOnly = true)
     public PageResult<Practice> search(CurrentUser user, PracticeFilter filter, PageRequest page) {
@@ -123,7 +121,9 @@ public class Practices {
             // the region's own edit: the new status holds from today (SPEC F5)
             repository.setVatStatus(id, PracticeRepository.today(), data.vatRegistered(), user.username());
         }
-        RegistryEvents.publishIfChanged(events, new RegistryEvents.PracticeChanged(id, AuditTrail.diff(current.data(), data), CurrentUsers.actor()));
+        RegistryEvents.publishIfChanged(
+                events,
+                new RegistryEvents.PracticeChanged(id, AuditTrail.diff(current.data(), data), CurrentUsers.actor()));
         return repository.findPractice(id).orElseThrow();
     }
 
@@ -137,7 +137,10 @@ public class Practices {
     }
 
     private String regionOf(String municipalityCode) {
-        return reference.municipality(municipalityCode).map(Municipality::regionCode).orElse(null);
+        return reference
+                .municipality(municipalityCode)
+                .map(Municipality::regionCode)
+                .orElse(null);
     }
 
     void validate(Practice.PracticeData d, Practice current) {
@@ -151,9 +154,11 @@ public class Practices {
     public List<FieldProblem> problems(Practice.PracticeData d, Practice current) {
         List<FieldProblem> problems = new ArrayList<>();
         if (reference.municipality(d.municipalityCode()).isEmpty()) {
-            problems.add(FieldProblem.of("municipalityCode", "facility.municipalityCode.unknown", d.municipalityCode()));
+            problems.add(
+                    FieldProblem.of("municipalityCode", "facility.municipalityCode.unknown", d.municipalityCode()));
         }
-        repository.practiceIdByProviderNumber(d.providerNumber())
+        repository
+                .practiceIdByProviderNumber(d.providerNumber())
                 .filter(existing -> current == null || existing != current.id())
                 .ifPresent(existing -> problems.add(
                         FieldProblem.of("providerNumber", "practice.providerNumber.taken", d.providerNumber())));

@@ -2,5 +2,6 @@ package dk.botilbudslaege.registry;
 
 /** A private facility is self-owning (selvejende) or commercial. */
 public enum PrivateOwnership {
-    SELF_OWNING, COMMERCIAL
+    SELF_OWNING,
+    COMMERCIAL
 }

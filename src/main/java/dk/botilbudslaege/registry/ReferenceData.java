@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -32,8 +31,7 @@ public class ReferenceData {
                         select code, name from region
                          where valid_from <= current_date and (valid_to is null or valid_to >= current_date)
                          order by code
-                        """)
-                .query(Region.class).list();
+                        """).query(Region.class).list();
     }
 
     /** The municipalities with today's region, by code. */
@@ -44,8 +42,7 @@ public class ReferenceData {
                             select m.code, m.name, r.region_code
                               from municipality m join current_municipality_region r on r.municipality_code = m.code
                              order by m.code
-                            """)
-                    .query(Municipality.class).list();
+                            """).query(Municipality.class).list();
             municipalities = cached;
             cachedOn = LocalDate.now();
         }
@@ -61,18 +58,25 @@ public class ReferenceData {
     }
 
     public List<Municipality> municipalitiesOf(String regionCode) {
-        return municipalities().stream().filter(m -> m.regionCode().equals(regionCode)).toList();
+        return municipalities().stream()
+                .filter(m -> m.regionCode().equals(regionCode))
+                .toList();
     }
 
     public Optional<String> regionName(String regionCode) {
-        return jdbc.sql("select name from region where code = :code").param("code", regionCode)
-                .query(String.class).optional();
+        return jdbc.sql("select name from region where code = :code")
+                .param("code", regionCode)
+                .query(String.class)
+                .optional();
     }
 
     /** The region a municipality belonged to on a date: history keeps the region of its day. */
     public Optional<String> regionOf(String municipalityCode, LocalDate date) {
-        return jdbc.sql("select region_of(:m, :d)").param("m", municipalityCode).param("d", date)
-                .query(String.class).optional();
+        return jdbc.sql("select region_of(:m, :d)")
+                .param("m", municipalityCode)
+                .param("d", date)
+                .query(String.class)
+                .optional();
     }
 
     /** The legal bases in scope of the scheme on a date (phase 1: SEL § 108 and ABL § 105). */
@@ -80,8 +84,7 @@ public class ReferenceData {
         List<String> codes = jdbc.sql("""
                         select legal_basis from legal_basis_scope
                          where valid_from <= :d and (valid_to is null or valid_to >= :d)
-                        """)
-                .param("d", date).query(String.class).list();
+                        """).param("d", date).query(String.class).list();
         Set<LegalBasis> result = EnumSet.noneOf(LegalBasis.class);
         codes.forEach(code -> result.add(LegalBasis.valueOf(code)));
         return result;

@@ -1,5 +1,4 @@
 package dk.botilbudslaege.registry;
 
 /** A region, code "1081".."1085". */
-public record Region(String code, String name) {
-}
+public record Region(String code, String name) {}

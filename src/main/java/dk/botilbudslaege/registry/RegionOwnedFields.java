@@ -18,8 +18,7 @@ final class RegionOwnedFields {
     /** The doctor fields the region owns, as named in the API. */
     static final List<String> DOCTOR = List.of("nursingHomeDoctor", "capacities");
 
-    private RegionOwnedFields() {
-    }
+    private RegionOwnedFields() {}
 
     /** The region-owned fields whose submitted value differs from the practice's value now (nulls: not sent). */
     static List<String> changed(Practice current, PracticeForm form) {

@@ -19,8 +19,7 @@ import dk.botilbudslaege.security.CurrentUser;
  */
 final class RegistryAccess {
 
-    private RegistryAccess() {
-    }
+    private RegistryAccess() {}
 
     static void requireRegistryReader(CurrentUser user) {
         if (user.national()) {
@@ -73,8 +72,9 @@ final class RegistryAccess {
     static ScopeFilter facilityFilter(CurrentUser user) {
         return switch (user.role()) {
             case REGION, DOCTOR -> new ScopeFilter("fr.region_code = :scopeRegion", "scopeRegion", user.regionCode());
-            case MUNICIPALITY -> new ScopeFilter("f.municipality_code = :scopeMunicipality", "scopeMunicipality",
-                    user.municipalityCode());
+            case MUNICIPALITY ->
+                new ScopeFilter(
+                        "f.municipality_code = :scopeMunicipality", "scopeMunicipality", user.municipalityCode());
             case FACILITY -> new ScopeFilter("f.id = :scopeFacility", "scopeFacility", user.facilityId());
             case NATIONAL, ADMIN -> throw new ForbiddenException("scope.national.aggregatesOnly");
         };
@@ -86,6 +86,5 @@ final class RegistryAccess {
         return new ScopeFilter("pr.region_code = :scopeRegion", "scopeRegion", user.regionCode());
     }
 
-    record ScopeFilter(String sql, String param, Object value) {
-    }
+    record ScopeFilter(String sql, String param, Object value) {}
 }

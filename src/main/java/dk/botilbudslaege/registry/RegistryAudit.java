@@ -1,11 +1,10 @@
 package dk.botilbudslaege.registry;
 
-import java.util.List;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /** The audit trail of registry entities, readable by region users within their region (SPEC §9). */

@@ -1,9 +1,8 @@
 package dk.botilbudslaege.registry;
 
-import java.util.Map;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.audit.AuditedChange;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -12,8 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 public final class RegistryEvents {
 
-    private RegistryEvents() {
-    }
+    private RegistryEvents() {}
 
     /** An update that changed no field is no change: nothing is published, so nothing is recorded. */
     static void publishIfChanged(ApplicationEventPublisher events, AuditedChange change) {
@@ -25,112 +23,224 @@ public final class RegistryEvents {
     /** A facility was created. */
     public record FacilityCreated(long facilityId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Facilities.ENTITY; }
-        public Object entityId() { return facilityId; }
-        public String action() { return "CREATED"; }
+        public String entityType() {
+            return Facilities.ENTITY;
+        }
+
+        public Object entityId() {
+            return facilityId;
+        }
+
+        public String action() {
+            return "CREATED";
+        }
     }
 
     /** A facility's fields (or its group) changed. */
     public record FacilityChanged(long facilityId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Facilities.ENTITY; }
-        public Object entityId() { return facilityId; }
-        public String action() { return "UPDATED"; }
+        public String entityType() {
+            return Facilities.ENTITY;
+        }
+
+        public Object entityId() {
+            return facilityId;
+        }
+
+        public String action() {
+            return "UPDATED";
+        }
     }
 
     /** A facility got a section. */
     public record SectionAdded(long facilityId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Facilities.ENTITY; }
-        public Object entityId() { return facilityId; }
-        public String action() { return "SECTION_ADDED"; }
+        public String entityType() {
+            return Facilities.ENTITY;
+        }
+
+        public Object entityId() {
+            return facilityId;
+        }
+
+        public String action() {
+            return "SECTION_ADDED";
+        }
     }
 
     /** A facility lost a section. */
     public record SectionRemoved(long facilityId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Facilities.ENTITY; }
-        public Object entityId() { return facilityId; }
-        public String action() { return "SECTION_REMOVED"; }
+        public String entityType() {
+            return Facilities.ENTITY;
+        }
+
+        public Object entityId() {
+            return facilityId;
+        }
+
+        public String action() {
+            return "SECTION_REMOVED";
+        }
     }
 
     /** A practice was created. */
     public record PracticeCreated(long practiceId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Practices.ENTITY; }
-        public Object entityId() { return practiceId; }
-        public String action() { return "CREATED"; }
+        public String entityType() {
+            return Practices.ENTITY;
+        }
+
+        public Object entityId() {
+            return practiceId;
+        }
+
+        public String action() {
+            return "CREATED";
+        }
     }
 
     /** A practice's fields changed. */
     public record PracticeChanged(long practiceId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Practices.ENTITY; }
-        public Object entityId() { return practiceId; }
-        public String action() { return "UPDATED"; }
+        public String entityType() {
+            return Practices.ENTITY;
+        }
+
+        public Object entityId() {
+            return practiceId;
+        }
+
+        public String action() {
+            return "UPDATED";
+        }
     }
 
     /** A practice's VAT status changed from a date, by a change request. */
     public record VatStatusChanged(long practiceId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Practices.ENTITY; }
-        public Object entityId() { return practiceId; }
-        public String action() { return "VAT_STATUS"; }
+        public String entityType() {
+            return Practices.ENTITY;
+        }
+
+        public Object entityId() {
+            return practiceId;
+        }
+
+        public String action() {
+            return "VAT_STATUS";
+        }
     }
 
     /** A doctor was created. */
     public record DoctorCreated(long doctorId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Doctors.ENTITY; }
-        public Object entityId() { return doctorId; }
-        public String action() { return "CREATED"; }
+        public String entityType() {
+            return Doctors.ENTITY;
+        }
+
+        public Object entityId() {
+            return doctorId;
+        }
+
+        public String action() {
+            return "CREATED";
+        }
     }
 
     /** A doctor's fields changed. */
     public record DoctorChanged(long doctorId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Doctors.ENTITY; }
-        public Object entityId() { return doctorId; }
-        public String action() { return "UPDATED"; }
+        public String entityType() {
+            return Doctors.ENTITY;
+        }
+
+        public Object entityId() {
+            return doctorId;
+        }
+
+        public String action() {
+            return "UPDATED";
+        }
     }
 
     /** A facility group was formed. */
     public record GroupCreated(long groupId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return FacilityGroups.ENTITY; }
-        public Object entityId() { return groupId; }
-        public String action() { return "CREATED"; }
+        public String entityType() {
+            return FacilityGroups.ENTITY;
+        }
+
+        public Object entityId() {
+            return groupId;
+        }
+
+        public String action() {
+            return "CREATED";
+        }
     }
 
     /** A practice filed a change request. */
     public record ChangeRequestFiled(long changeRequestId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return ChangeRequests.ENTITY; }
-        public Object entityId() { return changeRequestId; }
-        public String action() { return "FILED"; }
+        public String entityType() {
+            return ChangeRequests.ENTITY;
+        }
+
+        public Object entityId() {
+            return changeRequestId;
+        }
+
+        public String action() {
+            return "FILED";
+        }
     }
 
     /** The region approved a change request. */
     public record ChangeRequestApproved(long changeRequestId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return ChangeRequests.ENTITY; }
-        public Object entityId() { return changeRequestId; }
-        public String action() { return "APPROVED"; }
+        public String entityType() {
+            return ChangeRequests.ENTITY;
+        }
+
+        public Object entityId() {
+            return changeRequestId;
+        }
+
+        public String action() {
+            return "APPROVED";
+        }
     }
 
     /** The region rejected a change request, with a reason. */
     public record ChangeRequestRejected(long changeRequestId, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return ChangeRequests.ENTITY; }
-        public Object entityId() { return changeRequestId; }
-        public String action() { return "REJECTED"; }
+        public String entityType() {
+            return ChangeRequests.ENTITY;
+        }
+
+        public Object entityId() {
+            return changeRequestId;
+        }
+
+        public String action() {
+            return "REJECTED";
+        }
     }
 
     /** A legal basis was put in or out of scope from a date ({@code basis/validFrom}). */
     public record ScopeSet(String scope, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return LegalBasisScopes.ENTITY; }
-        public Object entityId() { return scope; }
-        public String action() { return "CREATED"; }
+        public String entityType() {
+            return LegalBasisScopes.ENTITY;
+        }
+
+        public Object entityId() {
+            return scope;
+        }
+
+        public String action() {
+            return "CREATED";
+        }
     }
 }

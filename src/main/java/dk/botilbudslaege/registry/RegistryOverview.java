@@ -1,9 +1,8 @@
 package dk.botilbudslaege.registry;
 
-import java.util.List;
-
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,13 +18,11 @@ public class RegistryOverview {
     }
 
     /** Registry counts within a scope. */
-    public record Summary(long facilities, long facilitiesInScope, long places, long residents, long practices,
-                          long doctors) {
-    }
+    public record Summary(
+            long facilities, long facilitiesInScope, long places, long residents, long practices, long doctors) {}
 
     /** Public aggregate for one region. */
-    public record RegionCount(String code, String name, long facilities, long facilitiesInScope, long places) {
-    }
+    public record RegionCount(String code, String name, long facilities, long facilitiesInScope, long places) {}
 
     @Transactional(readOnly = true)
     public Summary summary(CurrentUser user) {
@@ -45,10 +42,8 @@ public class RegistryOverview {
             practiceScope = "pr.region_code = :r";
             value = user.regionCode();
         }
-        record Facilities(long n, long inScope, long places, long residents) {
-        }
-        record Practices(long practices, long doctors) {
-        }
+        record Facilities(long n, long inScope, long places, long residents) {}
+        record Practices(long practices, long doctors) {}
         var facilities = jdbc.sql("""
                         select count(*) as n,
                                count(*) filter (where legal_basis_in_scope(f.legal_basis, current_date)) as in_scope,
@@ -68,8 +63,13 @@ public class RegistryOverview {
                 .param("r", user.regionCode() == null ? "" : user.regionCode())
                 .query(Practices.class)
                 .single();
-        return new Summary(facilities.n(), facilities.inScope(), facilities.places(), facilities.residents(),
-                practices.practices(), practices.doctors());
+        return new Summary(
+                facilities.n(),
+                facilities.inScope(),
+                facilities.places(),
+                facilities.residents(),
+                practices.practices(),
+                practices.doctors());
     }
 
     @Transactional(readOnly = true)
@@ -83,8 +83,6 @@ public class RegistryOverview {
                           left join current_municipality_region fr on fr.region_code = r.code
                           left join facility f on f.municipality_code = fr.municipality_code
                          group by r.code, r.name order by r.code
-                        """)
-                .query(RegionCount.class)
-                .list();
+                        """).query(RegionCount.class).list();
     }
 }

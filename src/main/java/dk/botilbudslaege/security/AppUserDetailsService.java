@@ -33,12 +33,17 @@ class AppUserDetailsService implements UserDetailsService {
                         """)
                 .param("username", username == null ? "" : username.trim().toLowerCase())
                 .query((rs, i) -> new AppUserDetails(
-                        new CurrentUser(rs.getString("username"), rs.getString("display_name"),
-                                Role.valueOf(rs.getString("role")), rs.getString("region_code"),
+                        new CurrentUser(
+                                rs.getString("username"),
+                                rs.getString("display_name"),
+                                Role.valueOf(rs.getString("role")),
+                                rs.getString("region_code"),
                                 rs.getString("municipality_code"),
-                                (Long) rs.getObject("facility_id"), (Long) rs.getObject("doctor_id"),
+                                (Long) rs.getObject("facility_id"),
+                                (Long) rs.getObject("doctor_id"),
                                 (Long) rs.getObject("practice_id")),
-                        rs.getString("password_hash"), rs.getBoolean("enabled")))
+                        rs.getString("password_hash"),
+                        rs.getBoolean("enabled")))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }

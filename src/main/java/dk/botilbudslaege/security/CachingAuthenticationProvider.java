@@ -1,5 +1,8 @@
 package dk.botilbudslaege.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dk.botilbudslaege.common.DatabaseOutage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,10 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dk.botilbudslaege.common.DatabaseOutage;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -43,17 +42,21 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     private final Cache<String, Authentication> remembered;
 
     @org.springframework.beans.factory.annotation.Autowired
-    CachingAuthenticationProvider(AppUserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+    CachingAuthenticationProvider(
+            AppUserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
         this(users, passwordEncoder, throttle, Clock.systemUTC());
     }
 
-    CachingAuthenticationProvider(AppUserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
-                                  Clock clock) {
+    CachingAuthenticationProvider(
+            AppUserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle, Clock clock) {
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(passwordEncoder);
         this.throttle = throttle;
-        this.remembered = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES)
-                .ticker(() -> clock.millis() * 1_000_000).build();
+        this.remembered = Caffeine.newBuilder()
+                .expireAfterWrite(TTL)
+                .maximumSize(MAX_ENTRIES)
+                .ticker(() -> clock.millis() * 1_000_000)
+                .build();
     }
 
     @Override
@@ -95,14 +98,18 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     /** The client address as the request reports it (behind a trusted proxy, see config.PublicUrlFilter). */
     private static String address(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails details
-                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+                        && details.getRemoteAddress() != null
+                ? details.getRemoteAddress()
+                : "unknown";
     }
 
     private static String reason(AuthenticationException e) {
         if (e instanceof DisabledException) {
             return "DISABLED";
         }
-        return e instanceof BadCredentialsException ? "BAD_CREDENTIALS" : e.getClass().getSimpleName();
+        return e instanceof BadCredentialsException
+                ? "BAD_CREDENTIALS"
+                : e.getClass().getSimpleName();
     }
 
     private static String digest(String username, String password) {

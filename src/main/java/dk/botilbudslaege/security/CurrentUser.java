@@ -10,8 +10,15 @@ package dk.botilbudslaege.security;
  * @param doctorId         the doctor of a doctor user
  * @param practiceId       the practice of a doctor user
  */
-public record CurrentUser(String username, String displayName, Role role, String regionCode,
-                          String municipalityCode, Long facilityId, Long doctorId, Long practiceId) {
+public record CurrentUser(
+        String username,
+        String displayName,
+        Role role,
+        String regionCode,
+        String municipalityCode,
+        Long facilityId,
+        Long doctorId,
+        Long practiceId) {
 
     public boolean is(Role other) {
         return role == other;

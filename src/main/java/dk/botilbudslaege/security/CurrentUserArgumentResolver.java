@@ -1,7 +1,6 @@
 package dk.botilbudslaege.security;
 
 import java.util.List;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Component;
@@ -21,8 +20,11 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                  NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         return CurrentUsers.current()
                 .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not signed in"));
     }

@@ -1,15 +1,13 @@
 package dk.botilbudslaege.security;
 
 import java.util.Optional;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The signed-in user of the current request, for code that is not a controller (e.g. the audit trail). */
 public final class CurrentUsers {
 
-    private CurrentUsers() {
-    }
+    private CurrentUsers() {}
 
     public static Optional<CurrentUser> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

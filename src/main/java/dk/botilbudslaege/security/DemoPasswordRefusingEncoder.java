@@ -23,7 +23,8 @@ final class DemoPasswordRefusingEncoder implements PasswordEncoder {
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
-        return rawPassword != null && !DEMO_PASSWORD.contentEquals(rawPassword)
+        return rawPassword != null
+                && !DEMO_PASSWORD.contentEquals(rawPassword)
                 && delegate.matches(rawPassword, encodedPassword);
     }
 }

@@ -1,12 +1,11 @@
 package dk.botilbudslaege.security;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
@@ -36,7 +35,8 @@ class EnabledAccountFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof AppUserDetails user
+        if (authentication != null
+                && authentication.getPrincipal() instanceof AppUserDetails user
                 && !enabled(user.getUsername())) {
             SecurityEvents.disabledRefused(user.getUsername(), request);
             SecurityContextHolder.clearContext();
@@ -55,7 +55,10 @@ class EnabledAccountFilter extends OncePerRequestFilter {
     }
 
     private boolean enabled(String username) {
-        return jdbc.sql("select enabled from app_user where username = :u").param("u", username)
-                .query(Boolean.class).optional().orElse(false);
+        return jdbc.sql("select enabled from app_user where username = :u")
+                .param("u", username)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 }

@@ -1,12 +1,11 @@
 package dk.botilbudslaege.security;
 
-import java.io.IOException;
-
 import dk.botilbudslaege.common.DatabaseOutage;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -21,23 +20,27 @@ class FormLoginFailureHandler implements AuthenticationFailureHandler {
     /** Request attribute read by {@link LoginController}: seconds to wait before trying again. */
     static final String RETRY_AFTER = LoginController.class.getName() + ".retryAfter";
 
-    private final AuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler(
-            "/login?error");
+    private final AuthenticationFailureHandler wrongPassword =
+            new SimpleUrlAuthenticationFailureHandler("/login?error");
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException, ServletException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException, ServletException {
         if (exception instanceof LoginThrottledException throttled) {
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
             request.setAttribute(RETRY_AFTER, throttled.retryAfterSeconds());
             // the login page as a GET, so that the forwarded request is not another login attempt
-            request.getRequestDispatcher("/login").forward(new HttpServletRequestWrapper(request) {
-                @Override
-                public String getMethod() {
-                    return "GET";
-                }
-            }, response);
+            request.getRequestDispatcher("/login")
+                    .forward(
+                            new HttpServletRequestWrapper(request) {
+                                @Override
+                                public String getMethod() {
+                                    return "GET";
+                                }
+                            },
+                            response);
             return;
         }
         if (DatabaseOutage.causedBy(exception)) {

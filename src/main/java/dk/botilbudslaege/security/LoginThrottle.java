@@ -1,15 +1,13 @@
 package dk.botilbudslaege.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -67,16 +65,24 @@ class LoginThrottle {
 
     private final Clock clock;
     private final Set<String> proxies;
-    private final Cache<String, Failures> addresses = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
-            .expireAfterAccess(WINDOW.plus(PER_ADDRESS.maxDelay())).build();
-    private final Cache<String, Failures> accounts = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
-            .expireAfterAccess(WINDOW.plus(PER_ACCOUNT.maxDelay())).build();
-    private final Cache<String, Boolean> knownAddresses = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
-            .expireAfterWrite(KNOWN_ADDRESS).build();
+    private final Cache<String, Failures> addresses = Caffeine.newBuilder()
+            .maximumSize(MAX_ENTRIES)
+            .expireAfterAccess(WINDOW.plus(PER_ADDRESS.maxDelay()))
+            .build();
+    private final Cache<String, Failures> accounts = Caffeine.newBuilder()
+            .maximumSize(MAX_ENTRIES)
+            .expireAfterAccess(WINDOW.plus(PER_ACCOUNT.maxDelay()))
+            .build();
+    private final Cache<String, Boolean> knownAddresses = Caffeine.newBuilder()
+            .maximumSize(MAX_ENTRIES)
+            .expireAfterWrite(KNOWN_ADDRESS)
+            .build();
 
     @Autowired
     LoginThrottle(@Value("${botilbud.trusted-proxies:127.0.0.1,::1,0:0:0:0:0:0:0:1}") String trustedProxies) {
-        this(Clock.systemUTC(), Arrays.stream(trustedProxies.split(",")).map(String::trim).collect(Collectors.toSet()));
+        this(
+                Clock.systemUTC(),
+                Arrays.stream(trustedProxies.split(",")).map(String::trim).collect(Collectors.toSet()));
     }
 
     LoginThrottle(Clock clock, Set<String> proxies) {
@@ -139,7 +145,8 @@ class LoginThrottle {
     private static void count(Cache<String, Failures> counters, String key, Policy policy, Instant now) {
         Failures failures = counters.get(key, k -> new Failures());
         synchronized (failures) {
-            if (failures.last == Instant.MIN || Duration.between(failures.last, now).compareTo(WINDOW) > 0) {
+            if (failures.last == Instant.MIN
+                    || Duration.between(failures.last, now).compareTo(WINDOW) > 0) {
                 failures.count = 0;
             }
             failures.count++;

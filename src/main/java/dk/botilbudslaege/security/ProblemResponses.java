@@ -1,13 +1,12 @@
 package dk.botilbudslaege.security;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
-
 import dk.botilbudslaege.common.DatabaseOutage;
 import dk.botilbudslaege.common.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -38,17 +37,27 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-                         AuthenticationException authException) throws IOException {
+    public void commence(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
+            throws IOException {
         if (authException instanceof LoginThrottledException throttled) {
             response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
-            write(request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_LOGIN_ATTEMPTS",
-                    "problem.tooManyLoginAttempts", throttled.retryAfterSeconds());
+            write(
+                    request,
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "TOO_MANY_LOGIN_ATTEMPTS",
+                    "problem.tooManyLoginAttempts",
+                    throttled.retryAfterSeconds());
             return;
         }
         if (DatabaseOutage.causedBy(authException)) {
             response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
-            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+            write(
+                    request,
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "DATABASE_UNAVAILABLE",
                     "problem.databaseUnavailable");
             return;
         }
@@ -61,26 +70,43 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
      * at all (no credentials, no session) is asked to sign in (401 with the challenge), not told "forbidden".
      */
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-                       AccessDeniedException accessDeniedException) throws IOException {
+    public void handle(
+            HttpServletRequest request, HttpServletResponse response, AccessDeniedException accessDeniedException)
+            throws IOException {
         // a missing CSRF token is said as such to a caller with credentials, also before they were read
         // (the CSRF filter runs first): "log in" would send a client with the right password round in circles
-        boolean tokenMissingWithCredentials = accessDeniedException
-                instanceof org.springframework.security.web.csrf.CsrfException
-                && request.getHeader("Authorization") != null;
-        if (!tokenMissingWithCredentials && !trustResolver.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
-            commence(request, response,
-                    new InsufficientAuthenticationException("not signed in", accessDeniedException));
+        boolean tokenMissingWithCredentials =
+                accessDeniedException instanceof org.springframework.security.web.csrf.CsrfException
+                        && request.getHeader("Authorization") != null;
+        if (!tokenMissingWithCredentials
+                && !trustResolver.isAuthenticated(
+                        SecurityContextHolder.getContext().getAuthentication())) {
+            commence(
+                    request, response, new InsufficientAuthenticationException("not signed in", accessDeniedException));
             return;
         }
         SecurityEvents.forbidden(request, accessDeniedException.getClass().getSimpleName());
         write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "problem.forbidden.csrf");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-                       String detailKey, Object... args) throws IOException {
+    private void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String code,
+            String detailKey,
+            Object... args)
+            throws IOException {
         Locale locale = localeResolver.resolveLocale(request);
-        Problem.write(response, Problem.of(messages, locale, status, code,
-                messages.getMessage(detailKey, args, detailKey, locale), request.getRequestURI(), List.of()));
+        Problem.write(
+                response,
+                Problem.of(
+                        messages,
+                        locale,
+                        status,
+                        code,
+                        messages.getMessage(detailKey, args, detailKey, locale),
+                        request.getRequestURI(),
+                        List.of()));
     }
 }

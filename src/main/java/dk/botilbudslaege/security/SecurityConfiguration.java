@@ -1,18 +1,17 @@
 package dk.botilbudslaege.security;
 
-import java.util.Set;
-
 import dk.botilbudslaege.config.LocalDatabaseCondition;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -35,17 +34,19 @@ class SecurityConfiguration {
     /** Every page passes it: no inline script or style, htmx from our own origin (layout.html, app.js). */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
-            + "interest-cohort=()";
+
+    static final String PERMISSIONS_POLICY =
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), " + "interest-cohort=()";
 
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, JdbcClient jdbc) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/docs",
-                                "/api/v1/docs/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/docs", "/api/v1/docs/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.realmName("Botilbudslaege").authenticationEntryPoint(problems))
                 // the API never starts a session (a browser's own session is used as it is): an anonymous
                 // call must not hand an integration a cookie that then makes its POSTs need a CSRF token
@@ -54,8 +55,8 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // A client with its own credentials (HTTP Basic) and no session needs no CSRF token; a
                 // browser session does, whatever Authorization header comes along with it.
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
-                        !SAFE_METHODS.contains(request.getMethod()) && !basicWithoutSession(request)))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
+                        request -> !SAFE_METHODS.contains(request.getMethod()) && !basicWithoutSession(request)))
                 .addFilterBefore(new EnabledAccountFilter(jdbc, problems, true), AuthorizationFilter.class);
         headers(http);
         return http.build();
@@ -67,17 +68,31 @@ class SecurityConfiguration {
         LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
         toLogin.setFavorRelativeUris(true); // never a redirect to whatever Host header the request came with
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/actuator/health", "/actuator/health/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/v3/api-docs/**").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
-                        .failureHandler(new FormLoginFailureHandler()).permitAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint(toLogin).accessDeniedHandler((request, response, denied) -> {
-                    SecurityEvents.forbidden(request, denied.getClass().getSimpleName());
-                    forbidden.handle(request, response, denied);
-                }))
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html",
+                                "/v3/api-docs/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", true)
+                        .failureHandler(new FormLoginFailureHandler())
+                        .permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(toLogin)
+                        .accessDeniedHandler((request, response, denied) -> {
+                            SecurityEvents.forbidden(request, denied.getClass().getSimpleName());
+                            forbidden.handle(request, response, denied);
+                        }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .addFilterBefore(new EnabledAccountFilter(jdbc, problems, false), AuthorizationFilter.class);
         headers(http);
@@ -88,15 +103,17 @@ class SecurityConfiguration {
      * The API explorer (Swagger UI, /api/v1/docs) is a third-party page that sets style attributes from
      * its script; it alone may apply inline styles. Inline script stays refused there too.
      */
-    static final String API_EXPLORER_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
-            "style-src 'self' 'unsafe-inline'");
+    static final String API_EXPLORER_POLICY =
+            CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
     private static void headers(HttpSecurity http) throws Exception {
-        http.headers(headers -> headers
-                .addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+        http.headers(headers -> headers.addHeaderWriter((request, response) -> response.setHeader(
+                        "Content-Security-Policy",
                         request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/docs")
-                                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/swagger-ui")
-                                ? API_EXPLORER_POLICY : CONTENT_SECURITY_POLICY))
+                                        || request.getRequestURI()
+                                                .startsWith(request.getContextPath() + "/api/v1/swagger-ui")
+                                ? API_EXPLORER_POLICY
+                                : CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
     }
@@ -104,8 +121,10 @@ class SecurityConfiguration {
     /** HTTP Basic credentials and no session, neither an existing one nor one the request names. */
     static boolean basicWithoutSession(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
-        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
-                && request.getRequestedSessionId() == null && request.getSession(false) == null;
+        return authorization != null
+                && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                && request.getRequestedSessionId() == null
+                && request.getSession(false) == null;
     }
 
     /**

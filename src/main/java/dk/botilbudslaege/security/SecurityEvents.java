@@ -19,36 +19,52 @@ public final class SecurityEvents {
 
     static final Logger log = LoggerFactory.getLogger("security");
 
-    private SecurityEvents() {
-    }
+    private SecurityEvents() {}
 
     static void loginFailed(String username, String address, String reason) {
-        log.warn("event=LOGIN_FAILED user=\"{}\" address={} path={} reason={}", clean(username), clean(address),
-                clean(currentPath()), reason);
+        log.warn(
+                "event=LOGIN_FAILED user=\"{}\" address={} path={} reason={}",
+                clean(username),
+                clean(address),
+                clean(currentPath()),
+                reason);
     }
 
     static void loginThrottled(String username, String address, long retryAfterSeconds) {
-        log.warn("event=LOGIN_THROTTLED user=\"{}\" address={} path={} reason=TOO_MANY_FAILURES retryAfter={}s",
-                clean(username), clean(address), clean(currentPath()), retryAfterSeconds);
+        log.warn(
+                "event=LOGIN_THROTTLED user=\"{}\" address={} path={} reason=TOO_MANY_FAILURES retryAfter={}s",
+                clean(username),
+                clean(address),
+                clean(currentPath()),
+                retryAfterSeconds);
     }
 
     static void disabledRefused(String username, HttpServletRequest request) {
-        log.warn("event=ACCOUNT_DISABLED user=\"{}\" address={} path={} reason=DISABLED_OR_REMOVED", clean(username),
-                clean(request.getRemoteAddr()), clean(request.getRequestURI()));
+        log.warn(
+                "event=ACCOUNT_DISABLED user=\"{}\" address={} path={} reason=DISABLED_OR_REMOVED",
+                clean(username),
+                clean(request.getRemoteAddr()),
+                clean(request.getRequestURI()));
     }
 
     /** A 403: the signed-in user (if any) was refused something; {@code reason} says what refused it. */
     public static void forbidden(HttpServletRequest request, String reason) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         String user = authentication == null ? "" : authentication.getName();
-        log.warn("event=FORBIDDEN user=\"{}\" address={} path={} method={} reason={}", clean(user),
-                clean(request.getRemoteAddr()), clean(request.getRequestURI()), clean(request.getMethod()),
+        log.warn(
+                "event=FORBIDDEN user=\"{}\" address={} path={} method={} reason={}",
+                clean(user),
+                clean(request.getRemoteAddr()),
+                clean(request.getRequestURI()),
+                clean(request.getMethod()),
                 clean(reason));
     }
 
     private static String currentPath() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        return attributes instanceof ServletRequestAttributes servlet ? servlet.getRequest().getRequestURI() : "";
+        return attributes instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest().getRequestURI()
+                : "";
     }
 
     static String clean(String value) {
@@ -56,8 +72,10 @@ public final class SecurityEvents {
             return "";
         }
         StringBuilder out = new StringBuilder(Math.min(value.length(), 100));
-        value.codePoints().limit(100).forEach(c -> out.appendCodePoint(
-                Character.isISOControl(c) || c == '"' || Character.getType(c) == Character.FORMAT ? '?' : c));
+        value.codePoints()
+                .limit(100)
+                .forEach(c -> out.appendCodePoint(
+                        Character.isISOControl(c) || c == '"' || Character.getType(c) == Character.FORMAT ? '?' : c));
         return out.toString();
     }
 }

@@ -2,7 +2,6 @@ package dk.botilbudslaege.security;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -21,9 +20,15 @@ public class Users {
     }
 
     /** A new account; the scope field that belongs to the role must be set, the others null. */
-    public record NewUser(String username, String rawPassword, String displayName, Role role, String regionCode,
-                          String municipalityCode, Long facilityId, Long doctorId) {
-    }
+    public record NewUser(
+            String username,
+            String rawPassword,
+            String displayName,
+            Role role,
+            String regionCode,
+            String municipalityCode,
+            Long facilityId,
+            Long doctorId) {}
 
     @Transactional
     public void create(NewUser user) {
@@ -46,19 +51,25 @@ public class Users {
 
     /** The name a person reads for an account, e.g. who filed or decided something; empty if unknown. */
     public Optional<String> displayName(String username) {
-        return jdbc.sql("select display_name from app_user where username = :u").param("u", username)
-                .query(String.class).optional();
+        return jdbc.sql("select display_name from app_user where username = :u")
+                .param("u", username)
+                .query(String.class)
+                .optional();
     }
 
     public boolean exists(String username) {
-        return jdbc.sql("select count(*) from app_user where username = :u").param("u", username)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from app_user where username = :u")
+                        .param("u", username)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The first enabled accounts by role and name, offered on the login page of a local database. */
     @Transactional(readOnly = true)
     List<String> demoLogins() {
         return jdbc.sql("select username from app_user where enabled order by role, username limit 12")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 }

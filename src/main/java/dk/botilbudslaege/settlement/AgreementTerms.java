@@ -16,21 +16,47 @@ import java.util.TreeMap;
  * @param vatHistory        the practice's VAT status from each date on (SPEC F5); empty: {@code vatRegistered}
  *                          on every day
  */
-public record AgreementTerms(long agreementId, long doctorId, String providerNumber, String regionCode,
-                             boolean vatRegistered, LocalDate start, LocalDate end, List<Long> facilityIds,
-                             Integer sectionResidents, List<HoursDispensation> hoursDispensations,
-                             NavigableMap<LocalDate, Boolean> vatHistory) {
+public record AgreementTerms(
+        long agreementId,
+        long doctorId,
+        String providerNumber,
+        String regionCode,
+        boolean vatRegistered,
+        LocalDate start,
+        LocalDate end,
+        List<Long> facilityIds,
+        Integer sectionResidents,
+        List<HoursDispensation> hoursDispensations,
+        NavigableMap<LocalDate, Boolean> vatHistory) {
 
     public AgreementTerms {
         vatHistory = vatHistory == null ? new TreeMap<>() : new TreeMap<>(vatHistory);
     }
 
     /** Terms whose VAT status is the same on every day. */
-    public AgreementTerms(long agreementId, long doctorId, String providerNumber, String regionCode,
-                          boolean vatRegistered, LocalDate start, LocalDate end, List<Long> facilityIds,
-                          Integer sectionResidents, List<HoursDispensation> hoursDispensations) {
-        this(agreementId, doctorId, providerNumber, regionCode, vatRegistered, start, end, facilityIds,
-                sectionResidents, hoursDispensations, null);
+    public AgreementTerms(
+            long agreementId,
+            long doctorId,
+            String providerNumber,
+            String regionCode,
+            boolean vatRegistered,
+            LocalDate start,
+            LocalDate end,
+            List<Long> facilityIds,
+            Integer sectionResidents,
+            List<HoursDispensation> hoursDispensations) {
+        this(
+                agreementId,
+                doctorId,
+                providerNumber,
+                regionCode,
+                vatRegistered,
+                start,
+                end,
+                facilityIds,
+                sectionResidents,
+                hoursDispensations,
+                null);
     }
 
     /** F3, F5: whether the practice was VAT registered on a day (before its first dated status: that status). */

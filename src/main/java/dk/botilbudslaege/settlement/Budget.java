@@ -1,5 +1,10 @@
 package dk.botilbudslaege.settlement;
 
+import dk.botilbudslaege.common.DanishFormats;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import dk.botilbudslaege.web.DanishTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -11,12 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import dk.botilbudslaege.common.DanishFormats;
-import dk.botilbudslaege.common.ForbiddenException;
-import dk.botilbudslaege.security.CurrentUser;
-import dk.botilbudslaege.security.Role;
-import dk.botilbudslaege.web.DanishTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,8 +46,7 @@ public class Budget {
     }
 
     /** A flag as people read it: its stable code and a sentence in the reader's language (Danish by default). */
-    public record FlagView(String code, String message) {
-    }
+    public record FlagView(String code, String message) {}
 
     /**
      * One region's (or the nation's, code null) year.
@@ -60,14 +58,27 @@ public class Budget {
      * @param levelPercent        projected as a percentage of expected
      * @param passesFrameIn       the month (YYYY-MM) the cumulative cost passes the frame, or null
      */
-    public record Row(String code, String name, BigDecimal frame, BigDecimal actual, BigDecimal projected,
-                      int coveredFacilities, BigDecimal costPerFacility, BigDecimal expected,
-                      BigDecimal expectedPerFacility, BigDecimal levelPercent, boolean aboveExpected,
-                      int threeHourAgreements, int overThirtyResidents, int dispensations, String passesFrameIn,
-                      List<FlagView> flags) {
+    public record Row(
+            String code,
+            String name,
+            BigDecimal frame,
+            BigDecimal actual,
+            BigDecimal projected,
+            int coveredFacilities,
+            BigDecimal costPerFacility,
+            BigDecimal expected,
+            BigDecimal expectedPerFacility,
+            BigDecimal levelPercent,
+            boolean aboveExpected,
+            int threeHourAgreements,
+            int overThirtyResidents,
+            int dispensations,
+            String passesFrameIn,
+            List<FlagView> flags) {
 
         public BigDecimal shareOfFrame() {
-            return frame.signum() == 0 ? BigDecimal.ZERO
+            return frame.signum() == 0
+                    ? BigDecimal.ZERO
                     : projected.multiply(BigDecimal.valueOf(100)).divide(frame, 1, RoundingMode.HALF_UP);
         }
     }
@@ -76,8 +87,13 @@ public class Budget {
      * @param monthlyLevel        2 hours at the rate in force on the year's reference day (today, within the year)
      * @param expectedPerFacility one facility covered the whole year at the rates in force (the full-year level)
      */
-    public record Year(int year, YearMonth asOf, List<Row> regions, Row nation, BigDecimal monthlyLevel,
-                       BigDecimal expectedPerFacility) {
+    public record Year(
+            int year,
+            YearMonth asOf,
+            List<Row> regions,
+            Row nation,
+            BigDecimal monthlyLevel,
+            BigDecimal expectedPerFacility) {
 
         /** The regions and then the nation, for tables. */
         public List<Row> rows() {
@@ -168,8 +184,8 @@ public class Budget {
             rows.add(row(year, code, region.getValue(), frames.get(code), tally));
         }
         Row nation = row(year, null, null, frames.get(null), national);
-        LocalDate reference = asOf.getYear() == year ? LocalDate.now(DanishTime.DENMARK)
-                : asOf.getYear() > year ? last : first;
+        LocalDate reference =
+                asOf.getYear() == year ? LocalDate.now(DanishTime.DENMARK) : asOf.getYear() > year ? last : first;
         BudgetLevel level = new BudgetLevel(rateTable);
         return new Year(year, asOf, rows, nation, level.monthly(reference), level.fullYear(year));
     }
@@ -186,7 +202,8 @@ public class Budget {
                 continue;
             }
             for (Long facility : t.facilityIds()) {
-                coveredDays.computeIfAbsent(t.regionCode(), k -> new HashMap<>())
+                coveredDays
+                        .computeIfAbsent(t.regionCode(), k -> new HashMap<>())
                         .computeIfAbsent(facility, k -> new BitSet(366))
                         .set(from.getDayOfYear() - 1, to.getDayOfYear());
             }
@@ -212,50 +229,77 @@ public class Budget {
     }
 
     private Row row(int year, String code, String name, BigDecimal frame, Tally tally) {
-        BudgetFlags.Figures figures = new BudgetFlags.Figures(year, frame, List.of(tally.monthly), tally.expected,
-                tally.covered, tally.threeHours, tally.overThirty, tally.dispensations);
+        BudgetFlags.Figures figures = new BudgetFlags.Figures(
+                year,
+                frame,
+                List.of(tally.monthly),
+                tally.expected,
+                tally.covered,
+                tally.threeHours,
+                tally.overThirty,
+                tally.dispensations);
         BudgetFlags.Assessment assessment = BudgetFlags.assess(figures);
         BigDecimal projected = figures.cost().setScale(2, RoundingMode.HALF_UP);
         int covered = tally.covered;
-        return new Row(code, name, frame, tally.actual.setScale(2, RoundingMode.HALF_UP), projected, covered,
-                perFacility(projected, covered), tally.expected.setScale(2, RoundingMode.HALF_UP),
-                perFacility(tally.expected, covered), assessment.levelPercent(), assessment.aboveLevel(),
-                tally.threeHours, tally.overThirty, tally.dispensations,
-                assessment.passesFrameIn() == null ? null : assessment.passesFrameIn().toString(),
+        return new Row(
+                code,
+                name,
+                frame,
+                tally.actual.setScale(2, RoundingMode.HALF_UP),
+                projected,
+                covered,
+                perFacility(projected, covered),
+                tally.expected.setScale(2, RoundingMode.HALF_UP),
+                perFacility(tally.expected, covered),
+                assessment.levelPercent(),
+                assessment.aboveLevel(),
+                tally.threeHours,
+                tally.overThirty,
+                tally.dispensations,
+                assessment.passesFrameIn() == null
+                        ? null
+                        : assessment.passesFrameIn().toString(),
                 assessment.flags().stream().map(this::view).toList());
     }
 
     private static BigDecimal perFacility(BigDecimal amount, int covered) {
-        return covered == 0 ? BigDecimal.ZERO.setScale(2)
+        return covered == 0
+                ? BigDecimal.ZERO.setScale(2)
                 : amount.divide(BigDecimal.valueOf(covered), 2, RoundingMode.HALF_UP);
     }
 
     private FlagView view(BudgetFlags.Flag flag) {
         Locale locale = LocaleContextHolder.getLocale();
-        Object[] args = flag.args().stream().map(a -> a instanceof BigDecimal d ? DanishFormats.decimal(d, 1)
-                : a instanceof YearMonth m ? DanishFormats.month(m, locale) : a).toArray();
+        Object[] args = flag.args().stream()
+                .map(a -> a instanceof BigDecimal d
+                        ? DanishFormats.decimal(d, 1)
+                        : a instanceof YearMonth m ? DanishFormats.month(m, locale) : a)
+                .toArray();
         // a frame already passed is said in the past tense
-        boolean past = flag.args().stream().anyMatch(a -> a instanceof YearMonth m
-                && m.isBefore(YearMonth.now(DanishTime.DENMARK)));
+        boolean past = flag.args().stream()
+                .anyMatch(a -> a instanceof YearMonth m && m.isBefore(YearMonth.now(DanishTime.DENMARK)));
         String key = "budget.flag." + flag.code() + (past && "PASSES_FRAME".equals(flag.code()) ? ".past" : "");
         return new FlagView(flag.code(), messages.getMessage(key, args, key, locale));
     }
 
     private Map<String, String> regions() {
         Map<String, String> regions = new LinkedHashMap<>();
-        jdbc.sql("select code, name from registry_region where valid_to is null or valid_to >= current_date order by code")
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+        jdbc.sql(
+                        "select code, name from registry_region where valid_to is null or valid_to >= current_date order by code")
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
                 .forEach(e -> regions.put(e.getKey(), e.getValue()));
         return regions;
     }
 
     /** The frames of the year: set rows where they exist, else 6.3 MDKK shared by population. */
     private Map<String, BigDecimal> frames(int year) {
-        record Frame(String regionCode, BigDecimal annualAmount) {
-        }
+        record Frame(String regionCode, BigDecimal annualAmount) {}
         Map<String, BigDecimal> set = new HashMap<>();
-        jdbc.sql("select region_code, annual_amount from budget_frame where year = :y").param("y", year)
-                .query(Frame.class).list()
+        jdbc.sql("select region_code, annual_amount from budget_frame where year = :y")
+                .param("y", year)
+                .query(Frame.class)
+                .list()
                 .forEach(r -> set.put(r.regionCode(), r.annualAmount()));
         BigDecimal national = set.getOrDefault(null, NATIONAL_FRAME);
         Map<String, BigDecimal> frames = new HashMap<>();
@@ -265,11 +309,16 @@ public class Budget {
                         select r.region_code, sum(m.population) from registry_municipality m
                           join current_municipality_region r on r.municipality_code = m.code group by r.region_code
                         """)
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
                 .forEach(e -> population.put(e.getKey(), e.getValue()));
         long total = population.values().stream().mapToLong(Long::longValue).sum();
-        population.forEach((code, people) -> frames.put(code, set.getOrDefault(code,
-                national.multiply(BigDecimal.valueOf(people)).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP))));
+        population.forEach((code, people) -> frames.put(
+                code,
+                set.getOrDefault(
+                        code,
+                        national.multiply(BigDecimal.valueOf(people))
+                                .divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP))));
         return frames;
     }
 }

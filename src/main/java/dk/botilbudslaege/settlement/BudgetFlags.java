@@ -24,8 +24,7 @@ public final class BudgetFlags {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private BudgetFlags() {
-    }
+    private BudgetFlags() {}
 
     /**
      * A region's or the nation's year.
@@ -37,9 +36,15 @@ public final class BudgetFlags {
      * @param overThirtyResidents of those, because the unit has more than 30 residents
      * @param dispensations       of those, because of a dispensation on hours
      */
-    public record Figures(int year, BigDecimal frame, List<BigDecimal> monthlyCost, BigDecimal expected,
-                          int coveredFacilities, int threeHourAgreements, int overThirtyResidents,
-                          int dispensations) {
+    public record Figures(
+            int year,
+            BigDecimal frame,
+            List<BigDecimal> monthlyCost,
+            BigDecimal expected,
+            int coveredFacilities,
+            int threeHourAgreements,
+            int overThirtyResidents,
+            int dispensations) {
 
         public BigDecimal cost() {
             return monthlyCost.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -47,25 +52,24 @@ public final class BudgetFlags {
     }
 
     /** A flag: a stable code and the values its message names. */
-    public record Flag(String code, List<Object> args) {
-    }
+    public record Flag(String code, List<Object> args) {}
 
     /**
      * @param levelPercent the cost as a percentage of the expected level (null when nothing is covered)
      * @param passesFrameIn the month the cumulative cost passes the frame, or null
      */
-    public record Assessment(BigDecimal levelPercent, boolean aboveLevel, YearMonth passesFrameIn,
-                             List<Flag> flags) {
-    }
+    public record Assessment(BigDecimal levelPercent, boolean aboveLevel, YearMonth passesFrameIn, List<Flag> flags) {}
 
     public static Assessment assess(Figures f) {
         List<Flag> flags = new ArrayList<>();
-        BigDecimal level = f.expected().signum() == 0 ? null
+        BigDecimal level = f.expected().signum() == 0
+                ? null
                 : f.cost().multiply(HUNDRED).divide(f.expected(), 1, RoundingMode.HALF_UP);
         boolean above = level != null && level.compareTo(HUNDRED) > 0;
         if (above) {
-            flags.add(new Flag("ABOVE_LEVEL", List.of(level, f.threeHourAgreements(), f.overThirtyResidents(),
-                    f.dispensations())));
+            flags.add(new Flag(
+                    "ABOVE_LEVEL",
+                    List.of(level, f.threeHourAgreements(), f.overThirtyResidents(), f.dispensations())));
         }
         YearMonth passes = passesFrameIn(f.year(), f.frame(), f.monthlyCost());
         if (passes != null) {

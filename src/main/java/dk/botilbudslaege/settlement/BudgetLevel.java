@@ -1,13 +1,12 @@
 package dk.botilbudslaege.settlement;
 
+import dk.botilbudslaege.agreement.MonthlyFee;
+import dk.botilbudslaege.agreement.MonthlyHours;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
-
-import dk.botilbudslaege.agreement.MonthlyFee;
-import dk.botilbudslaege.agreement.MonthlyHours;
 
 /**
  * SPEC F6 (seed 004: "Udgifterne skal følge dækningsgraden"): the frame of 6.3 MDKK for 250
@@ -49,7 +48,9 @@ public final class BudgetLevel {
         BigDecimal sum = BigDecimal.ZERO;
         for (int m = 1; m <= 12; m++) {
             YearMonth month = YearMonth.of(year, m);
-            sum = sum.add(month(month, month.atDay(1).datesUntil(month.atEndOfMonth().plusDays(1)).toList()));
+            sum = sum.add(month(
+                    month,
+                    month.atDay(1).datesUntil(month.atEndOfMonth().plusDays(1)).toList()));
         }
         return sum;
     }

@@ -14,8 +14,7 @@ import java.util.function.Function;
  */
 public final class DailyAccrual {
 
-    private DailyAccrual() {
-    }
+    private DailyAccrual() {}
 
     /**
      * The month's amount ex VAT for the days from {@code from} to {@code to} (inclusive, either may
@@ -23,8 +22,8 @@ public final class DailyAccrual {
      *
      * @param monthlyFeeOnDay the monthly fee (rate × hours) in force on a day
      */
-    public static BigDecimal amount(YearMonth month, LocalDate from, LocalDate to,
-                                    Function<LocalDate, BigDecimal> monthlyFeeOnDay) {
+    public static BigDecimal amount(
+            YearMonth month, LocalDate from, LocalDate to, Function<LocalDate, BigDecimal> monthlyFeeOnDay) {
         BigDecimal sum = BigDecimal.ZERO;
         for (LocalDate day : activeDays(month, from, to)) {
             sum = sum.add(monthlyFeeOnDay.apply(day));
@@ -36,7 +35,9 @@ public final class DailyAccrual {
     public static java.util.List<LocalDate> activeDays(YearMonth month, LocalDate from, LocalDate to) {
         LocalDate first = later(month.atDay(1), from);
         LocalDate last = to == null ? month.atEndOfMonth() : earlier(month.atEndOfMonth(), to);
-        return first.isAfter(last) ? java.util.List.of() : first.datesUntil(last.plusDays(1)).toList();
+        return first.isAfter(last)
+                ? java.util.List.of()
+                : first.datesUntil(last.plusDays(1)).toList();
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

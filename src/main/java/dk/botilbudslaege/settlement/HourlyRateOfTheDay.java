@@ -1,10 +1,9 @@
 package dk.botilbudslaege.settlement;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
 import dk.botilbudslaege.agreement.HourlyRates;
 import dk.botilbudslaege.agreement.MonthlyFee;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +20,9 @@ class HourlyRateOfTheDay implements HourlyRates {
     @Override
     public BigDecimal hourlyRateOn(LocalDate day) {
         return jdbc.sql("select hourly_rate from hourly_rate where valid_from <= :d order by valid_from desc limit 1")
-                .param("d", day).query(BigDecimal.class).optional().orElse(MonthlyFee.HOURLY_RATE);
+                .param("d", day)
+                .query(BigDecimal.class)
+                .optional()
+                .orElse(MonthlyFee.HOURLY_RATE);
     }
 }

@@ -1,5 +1,7 @@
 package dk.botilbudslaege.settlement;
 
+import dk.botilbudslaege.common.DanishFormats;
+import dk.botilbudslaege.common.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -8,9 +10,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
-
-import dk.botilbudslaege.common.DanishFormats;
-import dk.botilbudslaege.common.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -33,24 +32,40 @@ import org.springframework.stereotype.Component;
 class PaymentFiles {
 
     /** SPEC F5: the first line (CSV) of a month's file before approval; its sheet title (XLSX) begins "UDKAST". */
-    static final List<String> DRAFT_LINE = List.of(DanishFormats.label("file.payment.draft.title"),
-            DanishFormats.label("file.payment.draft.note"));
+    static final List<String> DRAFT_LINE =
+            List.of(DanishFormats.label("file.payment.draft.title"), DanishFormats.label("file.payment.draft.note"));
 
     /** {@code afregning-1082-2026-03.csv}; before approval {@code UDKAST-afregning-1082-2026-03.csv}. */
     static String filename(Settlements.MonthView view, String extension) {
-        return (view.draft() ? "UDKAST-" : "") + "afregning-" + view.regionCode() + "-" + view.month() + "." + extension;
+        return (view.draft() ? "UDKAST-" : "") + "afregning-" + view.regionCode() + "-" + view.month() + "."
+                + extension;
     }
 
     static String sheetName(Settlements.MonthView view) {
         return DanishFormats.label(view.draft() ? "file.payment.sheet.draft" : "file.payment.sheet", view.month());
     }
 
-    static final List<String> HEADER = Stream.of("month", "region", "agreement", "providerNumber", "doctor", "unit",
-            "municipality", "kind", "correctsMonth", "days", "hours", "amountExVat", "vat", "amountInclVat")
-            .map(column -> DanishFormats.label("file.payment.header." + column)).toList();
+    static final List<String> HEADER = Stream.of(
+                    "month",
+                    "region",
+                    "agreement",
+                    "providerNumber",
+                    "doctor",
+                    "unit",
+                    "municipality",
+                    "kind",
+                    "correctsMonth",
+                    "days",
+                    "hours",
+                    "amountExVat",
+                    "vat",
+                    "amountInclVat")
+            .map(column -> DanishFormats.label("file.payment.header." + column))
+            .toList();
 
     byte[] xlsx(Settlements.MonthView view) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName(view));
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
@@ -101,8 +116,13 @@ class PaymentFiles {
     byte[] csv(Settlements.MonthView view) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
-                     .setRecordSeparator("\r\n").get())) {
+                CSVPrinter printer = new CSVPrinter(
+                        writer,
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setDelimiter(';')
+                                .setRecordSeparator("\r\n")
+                                .get())) {
             writer.write('\uFEFF');
             if (view.draft()) {
                 printer.printRecord(DRAFT_LINE);
@@ -110,11 +130,21 @@ class PaymentFiles {
             printer.printRecord(HEADER.stream().map(SpreadsheetText::safe));
             for (Settlements.LineView v : view.lines()) {
                 SettlementLine l = v.line();
-                printer.printRecord(text(view.month()), text(view.regionCode()), l.agreementId(),
-                        text(l.providerNumber()), text(v.doctorName()), text(v.unitName()),
-                        text(v.municipalityName()), text(kind(l)), text(l.correctsMonth()), l.days(),
-                        DanishFormats.decimal(l.hours(), 1), DanishFormats.decimal(l.amountExVat(), 2),
-                        DanishFormats.decimal(l.vat(), 2), DanishFormats.decimal(l.amountInclVat(), 2));
+                printer.printRecord(
+                        text(view.month()),
+                        text(view.regionCode()),
+                        l.agreementId(),
+                        text(l.providerNumber()),
+                        text(v.doctorName()),
+                        text(v.unitName()),
+                        text(v.municipalityName()),
+                        text(kind(l)),
+                        text(l.correctsMonth()),
+                        l.days(),
+                        DanishFormats.decimal(l.hours(), 1),
+                        DanishFormats.decimal(l.amountExVat(), 2),
+                        DanishFormats.decimal(l.vat(), 2),
+                        DanishFormats.decimal(l.amountInclVat(), 2));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -38,8 +38,10 @@ public record RateReach(LocalDate from, LocalDate until) {
 
     /** The first approved month whose days this change would reach. */
     public Optional<YearMonth> lockedMonth(Collection<YearMonth> approved) {
-        return approved.stream().sorted()
-                .filter(m -> !m.atEndOfMonth().isBefore(from) && (until == null || m.atDay(1).isBefore(until)))
+        return approved.stream()
+                .sorted()
+                .filter(m -> !m.atEndOfMonth().isBefore(from)
+                        && (until == null || m.atDay(1).isBefore(until)))
                 .findFirst();
     }
 }

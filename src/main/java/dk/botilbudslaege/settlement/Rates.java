@@ -1,13 +1,5 @@
 package dk.botilbudslaege.settlement;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
@@ -17,6 +9,13 @@ import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.web.DanishTime;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,8 +51,7 @@ public class Rates {
      * A row of the table as the administrator sees it: the last day it applies (null: open-ended) and
      * whether it may still be corrected or removed (it is not the first row and reaches no approved month).
      */
-    public record Row(LocalDate validFrom, BigDecimal hourlyRate, LocalDate lastDay, boolean changeable) {
-    }
+    public record Row(LocalDate validFrom, BigDecimal hourlyRate, LocalDate lastDay, boolean changeable) {}
 
     @Transactional(readOnly = true)
     public List<Row> rows() {
@@ -63,7 +61,9 @@ public class Rates {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             RateReach reach = RateReach.ofRemoving(dates, all.get(i).validFrom());
-            rows.add(new Row(all.get(i).validFrom(), all.get(i).hourlyRate(),
+            rows.add(new Row(
+                    all.get(i).validFrom(),
+                    all.get(i).hourlyRate(),
                     reach.until() == null ? null : reach.until().minusDays(1),
                     i > 0 && reach.lockedMonth(approved).isEmpty()));
         }
@@ -85,8 +85,10 @@ public class Rates {
         checkNew(validFrom, hourlyRate, null);
         reachable(RateReach.ofAdding(dates(), validFrom));
         repository.insertRate(validFrom, hourlyRate, user.username());
-        events.publishEvent(new SettlementEvents.RateSet(validFrom, Map.of("hourlyRate",
-                new AuditTrail.Change(null, hourlyRate.toPlainString())), CurrentUsers.actor()));
+        events.publishEvent(new SettlementEvents.RateSet(
+                validFrom,
+                Map.of("hourlyRate", new AuditTrail.Change(null, hourlyRate.toPlainString())),
+                CurrentUsers.actor()));
         return new Rate(validFrom, hourlyRate);
     }
 
@@ -125,8 +127,10 @@ public class Rates {
         }
         reachable(RateReach.ofRemoving(dates, validFrom));
         repository.deleteRate(validFrom);
-        events.publishEvent(new SettlementEvents.RateRemoved(validFrom, Map.of("hourlyRate",
-                new AuditTrail.Change(old.hourlyRate().toPlainString(), null)), CurrentUsers.actor()));
+        events.publishEvent(new SettlementEvents.RateRemoved(
+                validFrom,
+                Map.of("hourlyRate", new AuditTrail.Change(old.hourlyRate().toPlainString(), null)),
+                CurrentUsers.actor()));
     }
 
     /** The latest day a row may start: {@value #YEARS_AHEAD} years ahead. */
@@ -139,12 +143,14 @@ public class Rates {
         if (validFrom == null) {
             problems.add(FieldProblem.of("validFrom", "rate.validFrom.required"));
         } else if (validFrom.isBefore(EARLIEST) || validFrom.isAfter(latest())) {
-            problems.add(FieldProblem.of("validFrom", "rate.validFrom.range",
-                    dk.botilbudslaege.common.DanishFormats.date(latest())));
+            problems.add(FieldProblem.of(
+                    "validFrom", "rate.validFrom.range", dk.botilbudslaege.common.DanishFormats.date(latest())));
         } else if (!validFrom.equals(replacing) && repository.rateExists(validFrom)) {
             problems.add(FieldProblem.of("validFrom", "rate.validFrom.taken"));
         }
-        if (hourlyRate == null || hourlyRate.scale() > 2 || hourlyRate.compareTo(MIN_RATE) < 0
+        if (hourlyRate == null
+                || hourlyRate.scale() > 2
+                || hourlyRate.compareTo(MIN_RATE) < 0
                 || hourlyRate.compareTo(MAX_RATE) > 0) {
             problems.add(FieldProblem.of("hourlyRate", "rate.hourlyRate.invalid"));
         }
@@ -161,7 +167,9 @@ public class Rates {
     }
 
     private Rate existing(LocalDate validFrom) {
-        return repository.rateRows().stream().filter(r -> r.validFrom().equals(validFrom)).findFirst()
+        return repository.rateRows().stream()
+                .filter(r -> r.validFrom().equals(validFrom))
+                .findFirst()
                 .orElseThrow(() -> NotFoundException.of(ENTITY, validFrom));
     }
 

@@ -1,14 +1,13 @@
 package dk.botilbudslaege.settlement;
 
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.security.CurrentUser;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-
-import dk.botilbudslaege.common.FieldProblem;
-import dk.botilbudslaege.common.InvalidInputException;
-import dk.botilbudslaege.security.CurrentUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +41,9 @@ class SettlementApiController {
     /** F6: actual and projected cost against the frame, per region and nationally (extension). */
     @GetMapping("/budget")
     Budget.Year budget(CurrentUser user, @RequestParam(required = false) Integer year) {
-        int chosen = year == null ? LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK).getYear() : year;
+        int chosen = year == null
+                ? LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK).getYear()
+                : year;
         if (chosen < 2025 || chosen > 2100) {
             throw InvalidInputException.of(FieldProblem.of("year", "settlement.year.range"));
         }
@@ -50,15 +51,37 @@ class SettlementApiController {
     }
 
     /** One line as API.md states it, with extras: kind, correctsMonth, days, names. */
-    record LineJson(long agreementId, long doctorId, String providerNumber, BigDecimal hours, BigDecimal amountExVat,
-                    BigDecimal vat, BigDecimal amountInclVat, String kind, String correctsMonth, int days,
-                    String doctorName, String unitName, String municipalityCode) {
+    record LineJson(
+            long agreementId,
+            long doctorId,
+            String providerNumber,
+            BigDecimal hours,
+            BigDecimal amountExVat,
+            BigDecimal vat,
+            BigDecimal amountInclVat,
+            String kind,
+            String correctsMonth,
+            int days,
+            String doctorName,
+            String unitName,
+            String municipalityCode) {
 
         static LineJson of(Settlements.LineView v) {
             SettlementLine l = v.line();
-            return new LineJson(l.agreementId(), l.doctorId(), l.providerNumber(), l.hours(), l.amountExVat(), l.vat(),
-                    l.amountInclVat(), l.kind().name(), l.correctsMonth() == null ? null : l.correctsMonth().toString(),
-                    l.days(), v.doctorName(), v.unitName(), v.municipalityCode());
+            return new LineJson(
+                    l.agreementId(),
+                    l.doctorId(),
+                    l.providerNumber(),
+                    l.hours(),
+                    l.amountExVat(),
+                    l.vat(),
+                    l.amountInclVat(),
+                    l.kind().name(),
+                    l.correctsMonth() == null ? null : l.correctsMonth().toString(),
+                    l.days(),
+                    v.doctorName(),
+                    v.unitName(),
+                    v.municipalityCode());
         }
     }
 
@@ -67,12 +90,28 @@ class SettlementApiController {
      * (a later month: its lines computed, nothing stored, not approvable); {@code due} says whether it
      * may be approved.
      */
-    record MonthJson(String regionCode, String month, String status, boolean locked, boolean due,
-                     BigDecimal totalExVat, BigDecimal totalVat, BigDecimal totalInclVat, List<LineJson> lines) {
+    record MonthJson(
+            String regionCode,
+            String month,
+            String status,
+            boolean locked,
+            boolean due,
+            BigDecimal totalExVat,
+            BigDecimal totalVat,
+            BigDecimal totalInclVat,
+            List<LineJson> lines) {
 
         static MonthJson of(Settlements.MonthView m) {
-            return new MonthJson(m.regionCode(), m.month().toString(), status(m), m.locked(), m.due(),
-                    m.totalExVat(), m.totalVat(), m.totalInclVat(), m.lines().stream().map(LineJson::of).toList());
+            return new MonthJson(
+                    m.regionCode(),
+                    m.month().toString(),
+                    status(m),
+                    m.locked(),
+                    m.due(),
+                    m.totalExVat(),
+                    m.totalVat(),
+                    m.totalInclVat(),
+                    m.lines().stream().map(LineJson::of).toList());
         }
 
         static String status(Settlements.MonthView m) {
@@ -81,8 +120,11 @@ class SettlementApiController {
     }
 
     @GetMapping("/settlements/{month}/lines")
-    List<LineJson> lines(CurrentUser user, @PathVariable String month, @RequestParam(required = false) String regionCode) {
-        return settlements.month(user, parse(month), regionCode).lines().stream().map(LineJson::of).toList();
+    List<LineJson> lines(
+            CurrentUser user, @PathVariable String month, @RequestParam(required = false) String regionCode) {
+        return settlements.month(user, parse(month), regionCode).lines().stream()
+                .map(LineJson::of)
+                .toList();
     }
 
     @GetMapping("/settlements/{month}")
@@ -96,24 +138,27 @@ class SettlementApiController {
     }
 
     @PostMapping("/settlements/{month}/approve")
-    MonthJson approve(CurrentUser user, @PathVariable String month,
-                      @RequestParam(required = false) String regionCode) {
+    MonthJson approve(CurrentUser user, @PathVariable String month, @RequestParam(required = false) String regionCode) {
         return MonthJson.of(settlements.approve(user, parse(month), regionCode));
     }
 
     @GetMapping("/settlements/{month}/export.xlsx")
-    ResponseEntity<byte[]> xlsx(CurrentUser user, @PathVariable String month,
-                                @RequestParam(required = false) String regionCode) {
+    ResponseEntity<byte[]> xlsx(
+            CurrentUser user, @PathVariable String month, @RequestParam(required = false) String regionCode) {
         var view = settlements.month(user, parse(month), regionCode);
-        return download(files.xlsx(view), PaymentFiles.filename(view, "xlsx"),
+        return download(
+                files.xlsx(view),
+                PaymentFiles.filename(view, "xlsx"),
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
     }
 
     @GetMapping("/settlements/{month}/export.csv")
-    ResponseEntity<byte[]> csv(CurrentUser user, @PathVariable String month,
-                               @RequestParam(required = false) String regionCode) {
+    ResponseEntity<byte[]> csv(
+            CurrentUser user, @PathVariable String month, @RequestParam(required = false) String regionCode) {
         var view = settlements.month(user, parse(month), regionCode);
-        return download(files.csv(view), PaymentFiles.filename(view, "csv"),
+        return download(
+                files.csv(view),
+                PaymentFiles.filename(view, "csv"),
                 MediaType.parseMediaType("text/csv;charset=UTF-8"));
     }
 
@@ -132,8 +177,8 @@ class SettlementApiController {
     /** Extension: corrects a wrong row (its rate, and its date when the body gives another one). */
     @PutMapping("/rates/{validFrom}")
     Rate correctRate(CurrentUser user, @PathVariable String validFrom, @RequestBody(required = false) NewRate body) {
-        return rates.correct(user, day(validFrom), body == null ? null : body.validFrom(),
-                body == null ? null : body.hourlyRate());
+        return rates.correct(
+                user, day(validFrom), body == null ? null : body.validFrom(), body == null ? null : body.hourlyRate());
     }
 
     /** Extension: removes a wrong row; its days take the rate before it. */
@@ -143,8 +188,7 @@ class SettlementApiController {
         return ResponseEntity.noContent().build();
     }
 
-    record NewRate(LocalDate validFrom, BigDecimal hourlyRate) {
-    }
+    record NewRate(LocalDate validFrom, BigDecimal hourlyRate) {}
 
     private static LocalDate day(String text) {
         try {
@@ -155,8 +199,10 @@ class SettlementApiController {
     }
 
     static ResponseEntity<byte[]> download(byte[] body, String filename, MediaType type) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").body(body);
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .body(body);
     }
 
     static YearMonth parse(String month) {

@@ -1,5 +1,7 @@
 package dk.botilbudslaege.settlement;
 
+import dk.botilbudslaege.agreement.MonthlyFee;
+import dk.botilbudslaege.agreement.MonthlyHours;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -7,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-
-import dk.botilbudslaege.agreement.MonthlyFee;
-import dk.botilbudslaege.agreement.MonthlyHours;
 
 /**
  * Computes a month's fee lines from the agreements' terms, the rate table and the residents history
@@ -38,12 +37,22 @@ public final class SettlementCalculator {
         if (days.isEmpty()) {
             return java.util.Optional.empty();
         }
-        BigDecimal exVat = DailyAccrual.amount(month, terms.start(), terms.end(),
-                day -> MonthlyFee.exact(hoursOn(terms, day), rates.rateOn(day)));
+        BigDecimal exVat = DailyAccrual.amount(
+                month, terms.start(), terms.end(), day -> MonthlyFee.exact(hoursOn(terms, day), rates.rateOn(day)));
         BigDecimal vat = vatOf(month, terms, exVat);
-        return java.util.Optional.of(new SettlementLine(terms.agreementId(), terms.doctorId(),
-                terms.providerNumber(), terms.regionCode(), month, SettlementLine.Kind.FEE, null, days.size(),
-                hoursOn(terms, days.get(days.size() - 1)), exVat, vat, exVat.add(vat)));
+        return java.util.Optional.of(new SettlementLine(
+                terms.agreementId(),
+                terms.doctorId(),
+                terms.providerNumber(),
+                terms.regionCode(),
+                month,
+                SettlementLine.Kind.FEE,
+                null,
+                days.size(),
+                hoursOn(terms, days.get(days.size() - 1)),
+                exVat,
+                vat,
+                exVat.add(vat)));
     }
 
     /**
@@ -58,8 +67,12 @@ public final class SettlementCalculator {
         if (days.stream().allMatch(day -> terms.vatRegisteredOn(day) == first)) {
             return vat(lineExVat, first);
         }
-        return MonthlyFee.vat(DailyAccrual.amount(month, terms.start(), terms.end(),
-                day -> terms.vatRegisteredOn(day) ? MonthlyFee.exact(hoursOn(terms, day), rates.rateOn(day))
+        return MonthlyFee.vat(DailyAccrual.amount(
+                month,
+                terms.start(),
+                terms.end(),
+                day -> terms.vatRegisteredOn(day)
+                        ? MonthlyFee.exact(hoursOn(terms, day), rates.rateOn(day))
                         : BigDecimal.ZERO));
     }
 

@@ -1,10 +1,9 @@
 package dk.botilbudslaege.settlement;
 
-import java.time.LocalDate;
-import java.util.Map;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.audit.AuditedChange;
+import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * The changes settlement makes, one event each, published in the transaction of the change (the audit
@@ -12,46 +11,85 @@ import dk.botilbudslaege.audit.AuditedChange;
  */
 public final class SettlementEvents {
 
-    private SettlementEvents() {
-    }
+    private SettlementEvents() {}
 
     /** An hourly rate was set from a date. */
     public record RateSet(LocalDate validFrom, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Rates.ENTITY; }
-        public Object entityId() { return validFrom; }
-        public String action() { return "CREATED"; }
+        public String entityType() {
+            return Rates.ENTITY;
+        }
+
+        public Object entityId() {
+            return validFrom;
+        }
+
+        public String action() {
+            return "CREATED";
+        }
     }
 
     /** A rate not yet used was corrected. */
     public record RateCorrected(LocalDate validFrom, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Rates.ENTITY; }
-        public Object entityId() { return validFrom; }
-        public String action() { return "CORRECTED"; }
+        public String entityType() {
+            return Rates.ENTITY;
+        }
+
+        public Object entityId() {
+            return validFrom;
+        }
+
+        public String action() {
+            return "CORRECTED";
+        }
     }
 
     /** A rate not yet used was removed. */
     public record RateRemoved(LocalDate validFrom, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Rates.ENTITY; }
-        public Object entityId() { return validFrom; }
-        public String action() { return "REMOVED"; }
+        public String entityType() {
+            return Rates.ENTITY;
+        }
+
+        public Object entityId() {
+            return validFrom;
+        }
+
+        public String action() {
+            return "REMOVED";
+        }
     }
 
     /** A region's month was settled ({@code region/month}). */
     public record MonthRun(String regionMonth, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Settlements.ENTITY; }
-        public Object entityId() { return regionMonth; }
-        public String action() { return "RUN"; }
+        public String entityType() {
+            return Settlements.ENTITY;
+        }
+
+        public Object entityId() {
+            return regionMonth;
+        }
+
+        public String action() {
+            return "RUN";
+        }
     }
 
     /** A region's settled month was approved: OPEN → APPROVED. */
     public record MonthApproved(String regionMonth, Map<String, AuditTrail.Change> changes, String actor)
             implements AuditedChange {
-        public String entityType() { return Settlements.ENTITY; }
-        public Object entityId() { return regionMonth; }
-        public String action() { return "APPROVED"; }
+        public String entityType() {
+            return Settlements.ENTITY;
+        }
+
+        public Object entityId() {
+            return regionMonth;
+        }
+
+        public String action() {
+            return "APPROVED";
+        }
     }
 }

@@ -9,9 +9,22 @@ import java.time.YearMonth;
  *
  * @param hours the monthly hours on the agreement's last day in force in the month
  */
-public record SettlementLine(long agreementId, long doctorId, String providerNumber, String regionCode,
-                             YearMonth month, Kind kind, YearMonth correctsMonth, int days, BigDecimal hours,
-                             BigDecimal amountExVat, BigDecimal vat, BigDecimal amountInclVat) {
+public record SettlementLine(
+        long agreementId,
+        long doctorId,
+        String providerNumber,
+        String regionCode,
+        YearMonth month,
+        Kind kind,
+        YearMonth correctsMonth,
+        int days,
+        BigDecimal hours,
+        BigDecimal amountExVat,
+        BigDecimal vat,
+        BigDecimal amountInclVat) {
 
-    public enum Kind { FEE, ADJUSTMENT }
+    public enum Kind {
+        FEE,
+        ADJUSTMENT
+    }
 }

@@ -1,16 +1,15 @@
 package dk.botilbudslaege.settlement;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.List;
-
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.web.DanishTime;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -47,7 +46,8 @@ class SettlementPageController {
 
     @GetMapping
     String month(CurrentUser user, @RequestParam(required = false) String month, Model model) {
-        YearMonth chosen = month == null || month.isBlank() ? YearMonth.now(DanishTime.DENMARK).minusMonths(1)
+        YearMonth chosen = month == null || month.isBlank()
+                ? YearMonth.now(DanishTime.DENMARK).minusMonths(1)
                 : SettlementApiController.parse(month);
         model.addAttribute("view", settlements.month(user, chosen, null));
         model.addAttribute("isRegion", user.is(Role.REGION));
@@ -59,7 +59,10 @@ class SettlementPageController {
     @PostMapping("/run")
     String run(CurrentUser user, @RequestParam String month, RedirectAttributes redirect) {
         YearMonth chosen = SettlementApiController.parse(month);
-        return act(month, redirect, Settlements.due(chosen) ? "settlement.flash.run" : "settlement.flash.preview",
+        return act(
+                month,
+                redirect,
+                Settlements.due(chosen) ? "settlement.flash.run" : "settlement.flash.preview",
                 () -> settlements.run(user, chosen, null));
     }
 
@@ -87,27 +90,38 @@ class SettlementPageController {
     }
 
     @PostMapping("/rates")
-    String addRate(CurrentUser user,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-                   @RequestParam(required = false) String hourlyRate, RedirectAttributes redirect) {
+    String addRate(
+            CurrentUser user,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+            @RequestParam(required = false) String hourlyRate,
+            RedirectAttributes redirect) {
         try {
-            BigDecimal rate = hourlyRate == null || hourlyRate.isBlank() ? null
+            BigDecimal rate = hourlyRate == null || hourlyRate.isBlank()
+                    ? null
                     : new BigDecimal(hourlyRate.trim().replace(".", "").replace(',', '.'));
             rates.add(user, validFrom, rate);
             redirect.addFlashAttribute("flash", text("settlement.flash.rate"));
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("actionErrors", List.of(text("rate.hourlyRate.invalid")));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("actionErrors", e.problems().stream()
-                    .map(p -> messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(),
-                            LocaleContextHolder.getLocale())).toList());
+            redirect.addFlashAttribute(
+                    "actionErrors",
+                    e.problems().stream()
+                            .map(p -> messages.getMessage(
+                                    p.messageKey(),
+                                    p.args().toArray(),
+                                    p.messageKey(),
+                                    LocaleContextHolder.getLocale()))
+                            .toList());
         }
         return "redirect:/settlements/rates";
     }
 
     @GetMapping("/budget")
     String budget(CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
-        int chosen = year == null ? LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK).getYear() : year;
+        int chosen = year == null
+                ? LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK).getYear()
+                : year;
         if (chosen < 2025 || chosen > 2100) {
             throw InvalidInputException.of(FieldProblem.of("year", "settlement.year.range"));
         }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,23 +37,34 @@ class SettlementRepository {
 
     List<Rate> rateRows() {
         return jdbc.sql("select valid_from, hourly_rate from hourly_rate order by valid_from")
-                .query(Rate.class).list();
+                .query(Rate.class)
+                .list();
     }
 
     void insertRate(LocalDate validFrom, BigDecimal rate, String by) {
         jdbc.sql("insert into hourly_rate (valid_from, hourly_rate, created_by) values (:f, :r, :by)")
-                .param("f", validFrom).param("r", rate).param("by", by).update();
+                .param("f", validFrom)
+                .param("r", rate)
+                .param("by", by)
+                .update();
     }
 
     void updateRate(LocalDate validFrom, LocalDate newValidFrom, BigDecimal rate, String by) {
         jdbc.sql("""
                         update hourly_rate set valid_from = :to, hourly_rate = :r, created_by = :by, created_at = now()
                          where valid_from = :f
-                        """).param("f", validFrom).param("to", newValidFrom).param("r", rate).param("by", by).update();
+                        """)
+                .param("f", validFrom)
+                .param("to", newValidFrom)
+                .param("r", rate)
+                .param("by", by)
+                .update();
     }
 
     void deleteRate(LocalDate validFrom) {
-        jdbc.sql("delete from hourly_rate where valid_from = :f").param("f", validFrom).update();
+        jdbc.sql("delete from hourly_rate where valid_from = :f")
+                .param("f", validFrom)
+                .update();
     }
 
     /**
@@ -73,12 +83,16 @@ class SettlementRepository {
     /** The months any region has approved (locked). */
     List<YearMonth> approvedMonths() {
         return jdbc.sql("select distinct month from settlement_month where status = 'APPROVED' order by month")
-                .query(SettlementRepository::yearMonth).list();
+                .query(SettlementRepository::yearMonth)
+                .list();
     }
 
     boolean rateExists(LocalDate validFrom) {
-        return jdbc.sql("select count(*) from hourly_rate where valid_from = :f").param("f", validFrom)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from hourly_rate where valid_from = :f")
+                        .param("f", validFrom)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -95,11 +109,18 @@ class SettlementRepository {
                            and a.start_date <= :to and (a.end_date is null or a.end_date >= :from)
                            and (cast(:region as text) is null or region_of(a.municipality_code, :from) = :region)
                         """)
-                .param("from", from).param("to", to).param("region", regionCode)
-                .query((rs, i) -> new Row(rs.getLong("id"), rs.getLong("doctor_id"), rs.getLong("practice_id"),
+                .param("from", from)
+                .param("to", to)
+                .param("region", regionCode)
+                .query((rs, i) -> new Row(
+                        rs.getLong("id"),
+                        rs.getLong("doctor_id"),
+                        rs.getLong("practice_id"),
                         rs.getString("provider_number"),
-                        rs.getString("region"), rs.getBoolean("vat_registered"),
-                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+                        rs.getString("region"),
+                        rs.getBoolean("vat_registered"),
+                        rs.getObject("start_date", LocalDate.class),
+                        rs.getObject("end_date", LocalDate.class),
                         longs(rs.getArray("facility_ids")),
                         "SECTION".equals(rs.getString("unit_kind")) ? rs.getInt("residents") : null))
                 .list();
@@ -107,8 +128,17 @@ class SettlementRepository {
         Map<Long, NavigableMap<LocalDate, Boolean>> vat = vatHistory();
         List<AgreementTerms> terms = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            terms.add(new AgreementTerms(r.id, r.doctorId, r.providerNumber, r.region, r.vat, r.start, r.end,
-                    r.facilityIds, r.sectionResidents, hours.getOrDefault(r.doctorId, List.of()),
+            terms.add(new AgreementTerms(
+                    r.id,
+                    r.doctorId,
+                    r.providerNumber,
+                    r.region,
+                    r.vat,
+                    r.start,
+                    r.end,
+                    r.facilityIds,
+                    r.sectionResidents,
+                    hours.getOrDefault(r.doctorId, List.of()),
                     vat.get(r.practiceId)));
         }
         return terms;
@@ -124,29 +154,46 @@ class SettlementRepository {
         return result;
     }
 
-    private record Row(long id, long doctorId, long practiceId, String providerNumber, String region, boolean vat,
-                       LocalDate start, LocalDate end, List<Long> facilityIds, Integer sectionResidents) {
-    }
+    private record Row(
+            long id,
+            long doctorId,
+            long practiceId,
+            String providerNumber,
+            String region,
+            boolean vat,
+            LocalDate start,
+            LocalDate end,
+            List<Long> facilityIds,
+            Integer sectionResidents) {}
 
     private Map<Long, List<AgreementTerms.HoursDispensation>> hoursDispensations() {
         Map<Long, List<AgreementTerms.HoursDispensation>> result = new HashMap<>();
-        jdbc.sql("select doctor_id, valid_from, valid_to, monthly_hours from agreement_dispensation where kind = 'HOURS'")
-                .query((rs, i) -> Map.entry(rs.getLong(1), new AgreementTerms.HoursDispensation(
-                        rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
-                        rs.getBigDecimal(4).stripTrailingZeros())))
-                .list().forEach(e -> result.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        jdbc.sql(
+                        "select doctor_id, valid_from, valid_to, monthly_hours from agreement_dispensation where kind = 'HOURS'")
+                .query((rs, i) -> Map.entry(
+                        rs.getLong(1),
+                        new AgreementTerms.HoursDispensation(
+                                rs.getObject(2, LocalDate.class),
+                                rs.getObject(3, LocalDate.class),
+                                rs.getBigDecimal(4).stripTrailingZeros())))
+                .list()
+                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return result;
     }
 
     /** The residents history of the facilities the agreements cover, and of no others. */
     Map<Long, NavigableMap<LocalDate, Integer>> residentsHistory(java.util.Collection<AgreementTerms> terms) {
         Map<Long, NavigableMap<LocalDate, Integer>> history = new HashMap<>();
-        Long[] facilityIds = terms.stream().flatMap(t -> t.facilityIds().stream()).distinct().toArray(Long[]::new);
+        Long[] facilityIds =
+                terms.stream().flatMap(t -> t.facilityIds().stream()).distinct().toArray(Long[]::new);
         if (facilityIds.length == 0) {
             return history;
         }
-        jdbcTemplate.query("select facility_id, valid_from, residents from registry_facility_residents where facility_id = any (?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", facilityIds)), rs -> {
+        jdbcTemplate.query(
+                "select facility_id, valid_from, residents from registry_facility_residents where facility_id = any (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", facilityIds)),
+                rs -> {
                     history.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
                             .put(rs.getObject(2, LocalDate.class), rs.getInt(3));
                 });
@@ -155,10 +202,16 @@ class SettlementRepository {
 
     Optional<MonthState> month(String regionCode, YearMonth month) {
         return jdbc.sql("select * from settlement_month where region_code = :r and month = :m")
-                .param("r", regionCode).param("m", month.atDay(1))
-                .query((rs, i) -> new MonthState(rs.getString("region_code"), month, rs.getString("status"),
-                        rs.getString("run_by"), rs.getObject("run_at", java.time.OffsetDateTime.class),
-                        rs.getString("approved_by"), rs.getObject("approved_at", java.time.OffsetDateTime.class)))
+                .param("r", regionCode)
+                .param("m", month.atDay(1))
+                .query((rs, i) -> new MonthState(
+                        rs.getString("region_code"),
+                        month,
+                        rs.getString("status"),
+                        rs.getString("run_by"),
+                        rs.getObject("run_at", java.time.OffsetDateTime.class),
+                        rs.getString("approved_by"),
+                        rs.getObject("approved_at", java.time.OffsetDateTime.class)))
                 .optional();
     }
 
@@ -167,8 +220,10 @@ class SettlementRepository {
                         select month from settlement_month
                          where region_code = :r and status = 'APPROVED' and month < :m order by month
                         """)
-                .param("r", regionCode).param("m", month.atDay(1))
-                .query(SettlementRepository::yearMonth).list();
+                .param("r", regionCode)
+                .param("m", month.atDay(1))
+                .query(SettlementRepository::yearMonth)
+                .list();
     }
 
     /** What has been paid for each agreement for a locked month: its fee line and approved adjustments. */
@@ -183,14 +238,16 @@ class SettlementRepository {
                            and ((l.kind = 'FEE' and l.month = :locked) or (l.kind = 'ADJUSTMENT' and l.corrects_month = :locked))
                          group by l.agreement_id
                         """)
-                .param("r", regionCode).param("locked", lockedMonth.atDay(1)).param("before", before.atDay(1))
+                .param("r", regionCode)
+                .param("locked", lockedMonth.atDay(1))
+                .param("before", before.atDay(1))
                 .query(Paid.class)
-                .list().forEach(p -> paid.put(p.agreementId(), p));
+                .list()
+                .forEach(p -> paid.put(p.agreementId(), p));
         return paid;
     }
 
-    record Paid(long agreementId, long doctorId, String providerNumber, BigDecimal exVat, BigDecimal vat) {
-    }
+    record Paid(long agreementId, long doctorId, String providerNumber, BigDecimal exVat, BigDecimal vat) {}
 
     void openMonth(String regionCode, YearMonth month, String by) {
         jdbc.sql("""
@@ -198,12 +255,17 @@ class SettlementRepository {
                         values (:r, :m, 'OPEN', :by, now())
                         on conflict (region_code, month) do update set run_by = excluded.run_by, run_at = now()
                         """)
-                .param("r", regionCode).param("m", month.atDay(1)).param("by", by).update();
+                .param("r", regionCode)
+                .param("m", month.atDay(1))
+                .param("by", by)
+                .update();
     }
 
     void replaceLines(String regionCode, YearMonth month, List<SettlementLine> lines) {
         jdbc.sql("delete from settlement_line where region_code = :r and month = :m")
-                .param("r", regionCode).param("m", month.atDay(1)).update();
+                .param("r", regionCode)
+                .param("m", month.atDay(1))
+                .update();
         jdbcTemplate.batchUpdate("""
                         insert into settlement_line (region_code, month, agreement_id, doctor_id, provider_number, kind,
                                                      corrects_month, days, hours, amount_ex_vat, vat, amount_incl_vat)
@@ -215,7 +277,11 @@ class SettlementRepository {
             ps.setLong(4, l.doctorId());
             ps.setString(5, l.providerNumber());
             ps.setString(6, l.kind().name());
-            ps.setDate(7, l.correctsMonth() == null ? null : Date.valueOf(l.correctsMonth().atDay(1)));
+            ps.setDate(
+                    7,
+                    l.correctsMonth() == null
+                            ? null
+                            : Date.valueOf(l.correctsMonth().atDay(1)));
             ps.setInt(8, l.days());
             ps.setBigDecimal(9, l.hours());
             ps.setBigDecimal(10, l.amountExVat());
@@ -229,20 +295,33 @@ class SettlementRepository {
                         update settlement_month set status = 'APPROVED', approved_by = :by, approved_at = now()
                          where region_code = :r and month = :m and status = 'OPEN' and run_at is not null
                         """)
-                .param("r", regionCode).param("m", month.atDay(1)).param("by", by).update() == 1;
+                        .param("r", regionCode)
+                        .param("m", month.atDay(1))
+                        .param("by", by)
+                        .update()
+                == 1;
     }
 
     List<SettlementLine> storedLines(String regionCode, YearMonth month) {
-        return jdbc.sql("select * from settlement_line where region_code = :r and month = :m order by kind, agreement_id")
-                .param("r", regionCode).param("m", month.atDay(1))
+        return jdbc.sql(
+                        "select * from settlement_line where region_code = :r and month = :m order by kind, agreement_id")
+                .param("r", regionCode)
+                .param("m", month.atDay(1))
                 .query((rs, i) -> {
                     LocalDate corrects = rs.getObject("corrects_month", LocalDate.class);
-                    return new SettlementLine(rs.getLong("agreement_id"), rs.getLong("doctor_id"),
-                            rs.getString("provider_number"), rs.getString("region_code"), month,
+                    return new SettlementLine(
+                            rs.getLong("agreement_id"),
+                            rs.getLong("doctor_id"),
+                            rs.getString("provider_number"),
+                            rs.getString("region_code"),
+                            month,
                             SettlementLine.Kind.valueOf(rs.getString("kind")),
-                            corrects == null ? null : YearMonth.from(corrects), rs.getInt("days"),
-                            rs.getBigDecimal("hours").stripTrailingZeros(), rs.getBigDecimal("amount_ex_vat"),
-                            rs.getBigDecimal("vat"), rs.getBigDecimal("amount_incl_vat"));
+                            corrects == null ? null : YearMonth.from(corrects),
+                            rs.getInt("days"),
+                            rs.getBigDecimal("hours").stripTrailingZeros(),
+                            rs.getBigDecimal("amount_ex_vat"),
+                            rs.getBigDecimal("vat"),
+                            rs.getBigDecimal("amount_incl_vat"));
                 })
                 .list();
     }
@@ -259,13 +338,13 @@ class SettlementRepository {
                         """)
                 .param("ids", agreementIds)
                 .query(AgreementLabel.class)
-                .list().forEach(l -> labels.put(l.agreementId(), l));
+                .list()
+                .forEach(l -> labels.put(l.agreementId(), l));
         return labels;
     }
 
-    record AgreementLabel(long agreementId, String doctorName, String unitName, String municipalityCode,
-                          String municipalityName) {
-    }
+    record AgreementLabel(
+            long agreementId, String doctorName, String unitName, String municipalityCode, String municipalityName) {}
 
     private static YearMonth yearMonth(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return YearMonth.from(rs.getObject(1, LocalDate.class));
@@ -275,6 +354,8 @@ class SettlementRepository {
         if (array == null) {
             return List.of();
         }
-        return Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).longValue()).toList();
+        return Arrays.stream((Object[]) array.getArray())
+                .map(o -> ((Number) o).longValue())
+                .toList();
     }
 }

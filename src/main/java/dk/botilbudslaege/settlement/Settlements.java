@@ -1,13 +1,5 @@
 package dk.botilbudslaege.settlement;
 
-import java.math.BigDecimal;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.ForbiddenException;
@@ -15,6 +7,13 @@ import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.web.DanishTime;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +43,22 @@ public class Settlements {
     }
 
     /** A line with the names a reader needs. */
-    public record LineView(SettlementLine line, String doctorName, String unitName, String municipalityCode,
-                           String municipalityName) {
-    }
+    public record LineView(
+            SettlementLine line,
+            String doctorName,
+            String unitName,
+            String municipalityCode,
+            String municipalityName) {}
 
     /** A region's month: its state (null before the first run) and its lines, computed or locked. */
-    public record MonthView(String regionCode, YearMonth month, MonthState state, List<LineView> lines,
-                            BigDecimal totalExVat, BigDecimal totalVat, BigDecimal totalInclVat) {
+    public record MonthView(
+            String regionCode,
+            YearMonth month,
+            MonthState state,
+            List<LineView> lines,
+            BigDecimal totalExVat,
+            BigDecimal totalVat,
+            BigDecimal totalInclVat) {
 
         public boolean locked() {
             return state != null && state.approved();
@@ -76,9 +84,17 @@ public class Settlements {
      * What approving a month would lock: the stored run's totals (region only), and whether the lines
      * computed now differ from the run (then run again before approving).
      */
-    public record Approval(String regionCode, YearMonth month, boolean due, boolean run, boolean locked, int lines,
-                           BigDecimal totalExVat, BigDecimal totalVat, BigDecimal totalInclVat,
-                           boolean changedSinceRun) {
+    public record Approval(
+            String regionCode,
+            YearMonth month,
+            boolean due,
+            boolean run,
+            boolean locked,
+            int lines,
+            BigDecimal totalExVat,
+            BigDecimal totalVat,
+            BigDecimal totalInclVat,
+            boolean changedSinceRun) {
 
         public boolean approvable() {
             return due && run && !locked;
@@ -93,7 +109,10 @@ public class Settlements {
     /** A stored run counts for approval only when it was made in or after its month (not as a preview). */
     static boolean runForApproval(MonthState state, YearMonth month) {
         return state.runAt() != null
-                && !state.runAt().toInstant().isBefore(month.atDay(1).atStartOfDay(DanishTime.DENMARK).toInstant());
+                && !state.runAt()
+                        .toInstant()
+                        .isBefore(
+                                month.atDay(1).atStartOfDay(DanishTime.DENMARK).toInstant());
     }
 
     /**
@@ -104,24 +123,34 @@ public class Settlements {
     public MonthView month(CurrentUser user, YearMonth month, String regionCode) {
         String region = regionFor(user, regionCode);
         MonthState state = repository.month(region, month).orElse(null);
-        List<SettlementLine> lines = state != null && state.approved() ? repository.storedLines(region, month)
-                : compute(region, month);
-        Map<Long, SettlementRepository.AgreementLabel> labels =
-                repository.labels(lines.stream().map(SettlementLine::agreementId).distinct().toList());
+        List<SettlementLine> lines =
+                state != null && state.approved() ? repository.storedLines(region, month) : compute(region, month);
+        Map<Long, SettlementRepository.AgreementLabel> labels = repository.labels(
+                lines.stream().map(SettlementLine::agreementId).distinct().toList());
         List<LineView> views = new ArrayList<>();
         for (SettlementLine line : lines) {
             var label = labels.get(line.agreementId());
-            LineView view = new LineView(line, label == null ? "" : label.doctorName(),
-                    label == null ? "" : label.unitName(), label == null ? null : label.municipalityCode(),
+            LineView view = new LineView(
+                    line,
+                    label == null ? "" : label.doctorName(),
+                    label == null ? "" : label.unitName(),
+                    label == null ? null : label.municipalityCode(),
                     label == null ? "" : label.municipalityName());
             if (visible(user, view)) {
                 views.add(view);
             }
         }
         views.sort(Comparator.comparing((LineView v) -> v.line().kind())
-                .thenComparing(LineView::municipalityName).thenComparing(LineView::unitName));
-        return new MonthView(region, month, state, views, sum(views, SettlementLine::amountExVat),
-                sum(views, SettlementLine::vat), sum(views, SettlementLine::amountInclVat));
+                .thenComparing(LineView::municipalityName)
+                .thenComparing(LineView::unitName));
+        return new MonthView(
+                region,
+                month,
+                state,
+                views,
+                sum(views, SettlementLine::amountExVat),
+                sum(views, SettlementLine::vat),
+                sum(views, SettlementLine::amountInclVat));
     }
 
     /**
@@ -141,10 +170,19 @@ public class Settlements {
         List<SettlementLine> lines = compute(region, month);
         repository.openMonth(region, month, user.username());
         repository.replaceLines(region, month, lines);
-        events.publishEvent(new SettlementEvents.MonthRun(region + "/" + month, Map.of("lines",
-                new AuditTrail.Change(null, lines.size()), "totalExVat", new AuditTrail.Change(null,
-                        lines.stream().map(SettlementLine::amountExVat).reduce(BigDecimal.ZERO, BigDecimal::add)
-                                .toPlainString())), CurrentUsers.actor()));
+        events.publishEvent(new SettlementEvents.MonthRun(
+                region + "/" + month,
+                Map.of(
+                        "lines",
+                        new AuditTrail.Change(null, lines.size()),
+                        "totalExVat",
+                        new AuditTrail.Change(
+                                null,
+                                lines.stream()
+                                        .map(SettlementLine::amountExVat)
+                                        .reduce(BigDecimal.ZERO, BigDecimal::add)
+                                        .toPlainString())),
+                CurrentUsers.actor()));
         return month(user, month, region);
     }
 
@@ -171,8 +209,10 @@ public class Settlements {
         if (!repository.approve(region, month, user.username())) {
             throw new ConflictException("NOT_RUN", "settlement.notRun");
         }
-        events.publishEvent(new SettlementEvents.MonthApproved(region + "/" + month, Map.of("status",
-                new AuditTrail.Change("OPEN", "APPROVED")), CurrentUsers.actor()));
+        events.publishEvent(new SettlementEvents.MonthApproved(
+                region + "/" + month,
+                Map.of("status", new AuditTrail.Change("OPEN", "APPROVED")),
+                CurrentUsers.actor()));
         return month(user, month, region);
     }
 
@@ -185,9 +225,17 @@ public class Settlements {
         boolean run = state != null && runForApproval(state, month);
         List<SettlementLine> stored = run || locked ? repository.storedLines(region, month) : List.of();
         boolean changed = run && !locked && !sameLines(stored, compute(region, month));
-        return new Approval(region, month, due(month), run, locked, stored.size(),
-                total(stored, SettlementLine::amountExVat), total(stored, SettlementLine::vat),
-                total(stored, SettlementLine::amountInclVat), changed);
+        return new Approval(
+                region,
+                month,
+                due(month),
+                run,
+                locked,
+                stored.size(),
+                total(stored, SettlementLine::amountExVat),
+                total(stored, SettlementLine::vat),
+                total(stored, SettlementLine::amountInclVat),
+                changed);
     }
 
     /** The same lines: per agreement, kind and corrected month the same amounts ex VAT and VAT. */
@@ -205,8 +253,8 @@ public class Settlements {
         return set;
     }
 
-    private static BigDecimal total(List<SettlementLine> lines,
-                                    java.util.function.Function<SettlementLine, BigDecimal> f) {
+    private static BigDecimal total(
+            List<SettlementLine> lines, java.util.function.Function<SettlementLine, BigDecimal> f) {
         return lines.stream().map(f).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
@@ -219,14 +267,19 @@ public class Settlements {
         }
         List<AgreementTerms> all = new ArrayList<>(current);
         locked.values().forEach(all::addAll);
-        SettlementCalculator calculator = new SettlementCalculator(repository.rates(), repository.residentsHistory(all));
+        SettlementCalculator calculator =
+                new SettlementCalculator(repository.rates(), repository.residentsHistory(all));
         List<SettlementLine> lines = new ArrayList<>(calculator.feeLines(month, current));
         locked.forEach((earlier, terms) -> lines.addAll(adjustments(calculator, region, earlier, terms, month)));
         return lines;
     }
 
-    private List<SettlementLine> adjustments(SettlementCalculator calculator, String region, YearMonth locked,
-                                             List<AgreementTerms> terms, YearMonth month) {
+    private List<SettlementLine> adjustments(
+            SettlementCalculator calculator,
+            String region,
+            YearMonth locked,
+            List<AgreementTerms> terms,
+            YearMonth month) {
         Map<Long, SettlementLine> due = new HashMap<>();
         for (SettlementLine line : calculator.feeLines(locked, terms)) {
             due.put(line.agreementId(), line);
@@ -243,10 +296,19 @@ public class Settlements {
             BigDecimal vat = (should == null ? BigDecimal.ZERO : should.vat())
                     .subtract(was == null ? BigDecimal.ZERO : was.vat());
             if (exVat.signum() != 0 || vat.signum() != 0) {
-                adjustments.add(new SettlementLine(agreementId, should != null ? should.doctorId() : was.doctorId(),
-                        should != null ? should.providerNumber() : was.providerNumber(), region, month,
-                        SettlementLine.Kind.ADJUSTMENT, locked, should == null ? 0 : should.days(),
-                        should == null ? BigDecimal.ZERO : should.hours(), exVat, vat, exVat.add(vat)));
+                adjustments.add(new SettlementLine(
+                        agreementId,
+                        should != null ? should.doctorId() : was.doctorId(),
+                        should != null ? should.providerNumber() : was.providerNumber(),
+                        region,
+                        month,
+                        SettlementLine.Kind.ADJUSTMENT,
+                        locked,
+                        should == null ? 0 : should.days(),
+                        should == null ? BigDecimal.ZERO : should.hours(),
+                        exVat,
+                        vat,
+                        exVat.add(vat)));
             }
         }
         return adjustments;
@@ -278,7 +340,8 @@ public class Settlements {
         return switch (user.role()) {
             case REGION -> true;
             case MUNICIPALITY -> user.inMunicipality(view.municipalityCode());
-            case DOCTOR -> user.doctorId() != null && user.doctorId() == view.line().doctorId();
+            case DOCTOR ->
+                user.doctorId() != null && user.doctorId() == view.line().doctorId();
             case FACILITY, NATIONAL, ADMIN -> false;
         };
     }

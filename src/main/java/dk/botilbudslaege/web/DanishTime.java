@@ -3,7 +3,6 @@ package dk.botilbudslaege.web;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-
 import org.springframework.stereotype.Component;
 
 /** Moments shown to people in Danish time, whatever the server's zone: {@code ${@time.local(moment)}}. */

@@ -1,14 +1,13 @@
 package dk.botilbudslaege.web;
 
-import java.io.IOException;
-import java.util.List;
-
 import dk.botilbudslaege.common.DatabaseOutage;
 import dk.botilbudslaege.common.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -61,8 +60,15 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             return;
         }
         var locale = localeResolver.resolveLocale(request);
-        Problem.write(response, Problem.of(messages, locale, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
-                messages.getMessage("problem.databaseUnavailable", null, "", locale), request.getRequestURI(),
-                List.of()));
+        Problem.write(
+                response,
+                Problem.of(
+                        messages,
+                        locale,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "DATABASE_UNAVAILABLE",
+                        messages.getMessage("problem.databaseUnavailable", null, "", locale),
+                        request.getRequestURI(),
+                        List.of()));
     }
 }

@@ -26,7 +26,8 @@ class ErrorPage implements ErrorController {
     @RequestMapping("/error")
     Object error(HttpServletRequest request) {
         HttpStatus status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
-                ? HttpStatus.resolve(code) : null;
+                ? HttpStatus.resolve(code)
+                : null;
         return errors.failed(request, status == null || status.isError() ? status : null);
     }
 }

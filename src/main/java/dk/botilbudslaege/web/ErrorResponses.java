@@ -1,10 +1,7 @@
 package dk.botilbudslaege.web;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 import dk.botilbudslaege.common.ConcurrentChangeException;
+import dk.botilbudslaege.common.DatabaseOutage;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
@@ -13,9 +10,11 @@ import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.common.Problem;
 import dk.botilbudslaege.common.Problem.FieldError;
 import dk.botilbudslaege.common.Problem.RowError;
-import dk.botilbudslaege.common.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -26,6 +25,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
@@ -41,7 +41,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -62,10 +61,11 @@ class ErrorResponses {
 
     @ExceptionHandler(InvalidInputException.class)
     Object invalidInput(InvalidInputException e, HttpServletRequest request) {
-        HttpStatus status = "VALIDATION_FAILED".equals(e.code()) ? HttpStatus.BAD_REQUEST
-                : HttpStatus.UNPROCESSABLE_CONTENT;
+        HttpStatus status =
+                "VALIDATION_FAILED".equals(e.code()) ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
         List<FieldError> errors = e.problems().stream()
-                .map(p -> new FieldError(p.field(), message(p))).toList();
+                .map(p -> new FieldError(p.field(), message(p)))
+                .toList();
         // a refusal by a rule (422) is explained by the rule its code names, the first problem; bad
         // fields (400) by their one message, or by a summary when there are several
         boolean byRule = status == HttpStatus.UNPROCESSABLE_CONTENT && !errors.isEmpty();
@@ -76,16 +76,22 @@ class ErrorResponses {
     /** A refused import: every bad row with its number, field, column and reason (SPEC §2). */
     @ExceptionHandler(InvalidRowsException.class)
     Object invalidRows(InvalidRowsException e, HttpServletRequest request) {
-        List<RowError> errors = e.problems().stream().map(problem -> new RowError(problem.row(), problem.field(),
-                problem.column(), messages.getMessage(problem.message(), locale()))).toList();
-        return answer(request, HttpStatus.BAD_REQUEST, InvalidRowsException.CODE, text("import.failed.detail"),
-                errors);
+        List<RowError> errors = e.problems().stream()
+                .map(problem -> new RowError(
+                        problem.row(),
+                        problem.field(),
+                        problem.column(),
+                        messages.getMessage(problem.message(), locale())))
+                .toList();
+        return answer(request, HttpStatus.BAD_REQUEST, InvalidRowsException.CODE, text("import.failed.detail"), errors);
     }
 
     /** Too much of one kind of work at once (an import while two run): 429, try again after Retry-After. */
     @ExceptionHandler(dk.botilbudslaege.common.BusyException.class)
-    Object busy(dk.botilbudslaege.common.BusyException e, HttpServletRequest request,
-                jakarta.servlet.http.HttpServletResponse response) {
+    Object busy(
+            dk.botilbudslaege.common.BusyException e,
+            HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) {
         response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         return answer(request, HttpStatus.TOO_MANY_REQUESTS, e.code(), text(e.messageKey()), List.of());
     }
@@ -93,13 +99,16 @@ class ErrorResponses {
     @ExceptionHandler(BindException.class)
     Object beanValidation(BindException e, HttpServletRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        for (org.springframework.validation.FieldError error : e.getBindingResult().getFieldErrors()) {
-            String message = error.isBindingFailure() ? text("validation.typeMismatch")
-                    : messages.getMessage(error, locale());
+        for (org.springframework.validation.FieldError error :
+                e.getBindingResult().getFieldErrors()) {
+            String message =
+                    error.isBindingFailure() ? text("validation.typeMismatch") : messages.getMessage(error, locale());
             errors.add(new FieldError(error.getField(), message));
         }
-        e.getBindingResult().getGlobalErrors()
-                .forEach(error -> errors.add(new FieldError(error.getObjectName(), messages.getMessage(error, locale()))));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error ->
+                        errors.add(new FieldError(error.getObjectName(), messages.getMessage(error, locale()))));
         errors.sort(java.util.Comparator.comparing(FieldError::field));
         return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"), errors);
     }
@@ -107,9 +116,11 @@ class ErrorResponses {
     @ExceptionHandler(HandlerMethodValidationException.class)
     Object methodValidation(HandlerMethodValidationException e, HttpServletRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(new FieldError(result.getMethodParameter().getParameterName(),
-                        messages.getMessage(error, locale())))));
+        e.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error -> errors.add(new FieldError(
+                                result.getMethodParameter().getParameterName(),
+                                messages.getMessage(error, locale())))));
         return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"), errors);
     }
 
@@ -125,7 +136,11 @@ class ErrorResponses {
                     field.append('[').append(reference.getIndex()).append(']');
                 }
             }
-            return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"),
+            return answer(
+                    request,
+                    HttpStatus.BAD_REQUEST,
+                    "VALIDATION_FAILED",
+                    text("problem.validation"),
                     List.of(new FieldError(field.toString(), text("validation.typeMismatch"))));
         }
         return answer(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", text("problem.malformed"), List.of());
@@ -147,19 +162,29 @@ class ErrorResponses {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        if (!isApi(request) && e.getParameter().hasParameterAnnotation(
-                org.springframework.web.bind.annotation.PathVariable.class)) {
+        if (!isApi(request)
+                && e.getParameter()
+                        .hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
             return page(HttpStatus.NOT_FOUND);
         }
-        return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"),
+        return answer(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED",
+                text("problem.validation"),
                 List.of(new FieldError(e.getName(), text("validation.typeMismatch"))));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
     Object missingParameter(Exception e, HttpServletRequest request) {
-        String name = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
+        String name = e instanceof MissingServletRequestParameterException m
+                ? m.getParameterName()
                 : ((MissingServletRequestPartException) e).getRequestPartName();
-        return answer(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", text("problem.validation"),
+        return answer(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED",
+                text("problem.validation"),
                 List.of(new FieldError(name, text("validation.required"))));
     }
 
@@ -181,7 +206,8 @@ class ErrorResponses {
 
     @ExceptionHandler(AccessDeniedException.class)
     Object accessDenied(AccessDeniedException e, HttpServletRequest request) {
-        dk.botilbudslaege.security.SecurityEvents.forbidden(request, e.getClass().getSimpleName());
+        dk.botilbudslaege.security.SecurityEvents.forbidden(
+                request, e.getClass().getSimpleName());
         return answer(request, HttpStatus.FORBIDDEN, "FORBIDDEN", text("problem.forbidden"), List.of());
     }
 
@@ -197,20 +223,29 @@ class ErrorResponses {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     Object dataConflict(DataIntegrityViolationException e, HttpServletRequest request) {
-        log.warn("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        log.warn(
+                "Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return answer(request, HttpStatus.CONFLICT, "DATA_CONFLICT", text("problem.dataConflict"), List.of());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     Object methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", text("problem.methodNotAllowed"),
+        return answer(
+                request,
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "METHOD_NOT_ALLOWED",
+                text("problem.methodNotAllowed"),
                 List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     Object unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                text("problem.unsupportedMediaType"), List.of());
+        return answer(
+                request,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "UNSUPPORTED_MEDIA_TYPE",
+                text("problem.unsupportedMediaType"),
+                List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -220,8 +255,7 @@ class ErrorResponses {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return answer(request, HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE", text("problem.fileTooLarge"),
-                List.of());
+        return answer(request, HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE", text("problem.fileTooLarge"), List.of());
     }
 
     /**
@@ -229,17 +263,28 @@ class ErrorResponses {
      * pool's connection timeout (3 s), not a 500 after 30 s. The pool reconnects by itself when the
      * database is back.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            CannotCreateTransactionException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        CannotCreateTransactionException.class
+    })
     Object databaseUnavailable(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (!DatabaseOutage.causedBy(e)) {
             return unexpected(e, request, response);
         }
-        log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
-                org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).toString());
+        log.warn(
+                "Database unavailable on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e)
+                        .toString());
         response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
-        return answer(request, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
-                text("problem.databaseUnavailable"), List.of());
+        return answer(
+                request,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "DATABASE_UNAVAILABLE",
+                text("problem.databaseUnavailable"),
+                List.of());
     }
 
     /**
@@ -256,12 +301,15 @@ class ErrorResponses {
     Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (DatabaseOutage.causedBy(e)) {
             response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
-            return answer(request, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
-                    text("problem.databaseUnavailable"), List.of());
+            return answer(
+                    request,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "DATABASE_UNAVAILABLE",
+                    text("problem.databaseUnavailable"),
+                    List.of());
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", text("problem.internal"),
-                List.of());
+        return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", text("problem.internal"), List.of());
     }
 
     /** The answer of the error page ({@link ErrorPage}) to a request that failed with this status (null: 500). */
@@ -277,29 +325,35 @@ class ErrorResponses {
             case UNAUTHORIZED -> answer(request, shown, "UNAUTHORIZED", text("problem.unauthorized"), List.of());
             case FORBIDDEN -> answer(request, shown, "FORBIDDEN", text("problem.forbidden"), List.of());
             case NOT_FOUND -> answer(request, shown, "NOT_FOUND", text("problem.notFound"), List.of());
-            case METHOD_NOT_ALLOWED -> answer(request, shown, "METHOD_NOT_ALLOWED", text("problem.methodNotAllowed"),
-                    List.of());
-            case CONTENT_TOO_LARGE -> answer(request, shown, "FILE_TOO_LARGE", text("problem.fileTooLarge"),
-                    List.of());
-            case UNSUPPORTED_MEDIA_TYPE -> answer(request, shown, "UNSUPPORTED_MEDIA_TYPE",
-                    text("problem.unsupportedMediaType"), List.of());
-            case SERVICE_UNAVAILABLE -> answer(request, shown, "DATABASE_UNAVAILABLE",
-                    text("problem.databaseUnavailable"), List.of());
-            default -> shown.is5xxServerError()
-                    ? answer(request, shown, "INTERNAL_ERROR", text("problem.internal"), List.of())
-                    : answer(request, shown, shown.name(), null, List.of());
+            case METHOD_NOT_ALLOWED ->
+                answer(request, shown, "METHOD_NOT_ALLOWED", text("problem.methodNotAllowed"), List.of());
+            case CONTENT_TOO_LARGE -> answer(request, shown, "FILE_TOO_LARGE", text("problem.fileTooLarge"), List.of());
+            case UNSUPPORTED_MEDIA_TYPE ->
+                answer(request, shown, "UNSUPPORTED_MEDIA_TYPE", text("problem.unsupportedMediaType"), List.of());
+            case SERVICE_UNAVAILABLE ->
+                answer(request, shown, "DATABASE_UNAVAILABLE", text("problem.databaseUnavailable"), List.of());
+            default ->
+                shown.is5xxServerError()
+                        ? answer(request, shown, "INTERNAL_ERROR", text("problem.internal"), List.of())
+                        : answer(request, shown, shown.name(), null, List.of());
         };
     }
 
-    private Object answer(HttpServletRequest request, HttpStatus status, String code, String detail,
-                          List<? extends Problem.Error> errors) {
+    private Object answer(
+            HttpServletRequest request,
+            HttpStatus status,
+            String code,
+            String detail,
+            List<? extends Problem.Error> errors) {
         List<FieldProblem> held = HeldInputProblems.take();
         if (!held.isEmpty()) {
             // a body's held problems (HeldInputProblems) are its answer whatever its module did, as if
             // they had been refused before it ran; the module's own bad fields join them
             List<Problem.Error> all = new ArrayList<>();
             java.util.Set<String> fields = new java.util.HashSet<>();
-            held.stream().filter(p -> fields.add(p.field())).forEach(p -> all.add(new FieldError(p.field(), message(p))));
+            held.stream()
+                    .filter(p -> fields.add(p.field()))
+                    .forEach(p -> all.add(new FieldError(p.field(), message(p))));
             if ("VALIDATION_FAILED".equals(code)) {
                 errors.stream().filter(e -> fields.add(e.field())).forEach(all::add);
             }
@@ -313,7 +367,8 @@ class ErrorResponses {
             page.addObject("requestPath", uri(request));
             return page;
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problem.of(messages, locale(), status, code, detail, uri(request), errors));
     }
 
@@ -332,7 +387,8 @@ class ErrorResponses {
         mav.setStatus(status);
         mav.addObject("detail", detail);
         mav.addObject("status", status.value());
-        mav.addObject("currentUser", dk.botilbudslaege.security.CurrentUsers.current().orElse(null));
+        mav.addObject(
+                "currentUser", dk.botilbudslaege.security.CurrentUsers.current().orElse(null));
         return mav;
     }
 
@@ -343,7 +399,8 @@ class ErrorResponses {
     /** The path the client asked for, also on the error page it was forwarded to. */
     private static String uri(HttpServletRequest request) {
         return request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
-                ? original : request.getRequestURI();
+                ? original
+                : request.getRequestURI();
     }
 
     private String message(FieldProblem problem) {

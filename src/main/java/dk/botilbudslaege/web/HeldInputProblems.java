@@ -1,10 +1,9 @@
 package dk.botilbudslaege.web;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;

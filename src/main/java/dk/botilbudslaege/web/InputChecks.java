@@ -1,14 +1,12 @@
 package dk.botilbudslaege.web;
 
+import dk.botilbudslaege.common.FieldProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import dk.botilbudslaege.common.FieldProblem;
-import dk.botilbudslaege.common.InvalidInputException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -40,8 +38,7 @@ class InputChecks extends RequestBodyAdviceAdapter implements ResponseBodyAdvice
 
     private static final String PENDING = InputChecks.class.getName() + ".pending";
 
-    private record Pending(Object body, List<FieldProblem> problems) {
-    }
+    private record Pending(Object body, List<FieldProblem> problems) {}
 
     @InitBinder
     void validateInput(WebDataBinder binder) {
@@ -52,17 +49,22 @@ class InputChecks extends RequestBodyAdviceAdapter implements ResponseBodyAdvice
     }
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-                            Class<? extends HttpMessageConverter<?>> converterType) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return true;
     }
 
     @Override
-    public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
-                                           Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+    public HttpInputMessage beforeBodyRead(
+            HttpInputMessage input,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType)
+            throws IOException {
         JsonFieldProblems.start();
         MediaType type = input.getHeaders().getContentType();
-        if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_JSON)
+        if (type == null
+                || !type.isCompatibleWith(MediaType.APPLICATION_JSON)
                 || (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset()))) {
             return input;
         }
@@ -81,13 +83,17 @@ class InputChecks extends RequestBodyAdviceAdapter implements ResponseBodyAdvice
     }
 
     @Override
-    public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
-                                Class<? extends HttpMessageConverter<?>> converterType) {
+    public Object afterBodyRead(
+            Object body,
+            HttpInputMessage input,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) {
         List<FieldProblem> unreadable = JsonFieldProblems.finish();
         if (validated(parameter)) {
             if (!unreadable.isEmpty()) {
-                RequestContextHolder.currentRequestAttributes().setAttribute(PENDING, new Pending(body, unreadable),
-                        RequestAttributes.SCOPE_REQUEST);
+                RequestContextHolder.currentRequestAttributes()
+                        .setAttribute(PENDING, new Pending(body, unreadable), RequestAttributes.SCOPE_REQUEST);
             }
             return body;
         }
@@ -105,16 +111,24 @@ class InputChecks extends RequestBodyAdviceAdapter implements ResponseBodyAdvice
 
     /** A handler that did not refuse a body with held problems answers their 400, not its result. */
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
-                                  ServerHttpResponse response) {
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
         HeldInputProblems.refuseIfHeld();
         return body;
     }
 
     @Override
-    public Object handleEmptyBody(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
-                                  Class<? extends HttpMessageConverter<?>> converterType) {
+    public Object handleEmptyBody(
+            Object body,
+            HttpInputMessage input,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) {
         JsonFieldProblems.finish();
         return body;
     }
@@ -122,8 +136,9 @@ class InputChecks extends RequestBodyAdviceAdapter implements ResponseBodyAdvice
     /** The unreadable fields noted while reading this body, once. */
     static List<FieldProblem> pendingJsonProblems(Object target) {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes == null || !(attributes.getAttribute(PENDING, RequestAttributes.SCOPE_REQUEST)
-                instanceof Pending pending) || pending.body() != target) {
+        if (attributes == null
+                || !(attributes.getAttribute(PENDING, RequestAttributes.SCOPE_REQUEST) instanceof Pending pending)
+                || pending.body() != target) {
             return List.of();
         }
         attributes.removeAttribute(PENDING, RequestAttributes.SCOPE_REQUEST);

@@ -13,8 +13,8 @@ class InputConfiguration implements WebMvcConfigurer {
 
     @Bean
     JsonMapperBuilderCustomizer jsonFieldProblems() {
-        return builder -> builder.addModule(new SimpleModule("json-field-problems")
-                .setDeserializerModifier(new JsonFieldProblems.Modifier()));
+        return builder -> builder.addModule(
+                new SimpleModule("json-field-problems").setDeserializerModifier(new JsonFieldProblems.Modifier()));
     }
 
     @Override

@@ -1,5 +1,9 @@
 package dk.botilbudslaege.web;
 
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.MultiLine;
+import dk.botilbudslaege.common.SaneDates;
+import dk.botilbudslaege.common.TextRules;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.LocalDate;
@@ -8,11 +12,6 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import dk.botilbudslaege.common.FieldProblem;
-import dk.botilbudslaege.common.MultiLine;
-import dk.botilbudslaege.common.SaneDates;
-import dk.botilbudslaege.common.TextRules;
 
 /**
  * Walks a bound form or JSON body (the app's own records and form classes, with their lists and
@@ -24,8 +23,7 @@ final class InputFields {
     private static final String APP_PACKAGE = "dk.botilbudslaege.";
     private static final int MAX_DEPTH = 8;
 
-    private InputFields() {
-    }
+    private InputFields() {}
 
     static void check(Object target, Consumer<FieldProblem> problems) {
         walk(target, "", false, problems, new IdentityHashMap<>(), 0);
@@ -46,8 +44,13 @@ final class InputFields {
         return null;
     }
 
-    private static void walk(Object value, String path, boolean multiLine, Consumer<FieldProblem> problems,
-                             Map<Object, Boolean> seen, int depth) {
+    private static void walk(
+            Object value,
+            String path,
+            boolean multiLine,
+            Consumer<FieldProblem> problems,
+            Map<Object, Boolean> seen,
+            int depth) {
         if (value == null || depth > MAX_DEPTH) {
             return;
         }
@@ -63,7 +66,8 @@ final class InputFields {
             }
             return;
         }
-        if (!value.getClass().getName().startsWith(APP_PACKAGE) || value.getClass().isEnum()
+        if (!value.getClass().getName().startsWith(APP_PACKAGE)
+                || value.getClass().isEnum()
                 || seen.put(value, Boolean.TRUE) != null) {
             return;
         }

@@ -1,11 +1,10 @@
 package dk.botilbudslaege.web;
 
+import dk.botilbudslaege.common.FieldProblem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import dk.botilbudslaege.common.FieldProblem;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
@@ -85,8 +84,14 @@ final class InputValidator implements SmartValidator {
             } catch (RuntimeException e) {
                 value = null;
             }
-            result.addError(new FieldError(errors.getObjectName(), problem.field(), value, false,
-                    new String[] {problem.messageKey()}, args, problem.messageKey()));
+            result.addError(new FieldError(
+                    errors.getObjectName(),
+                    problem.field(),
+                    value,
+                    false,
+                    new String[] {problem.messageKey()},
+                    args,
+                    problem.messageKey()));
         } else {
             errors.rejectValue(problem.field(), problem.messageKey(), args, problem.messageKey());
         }

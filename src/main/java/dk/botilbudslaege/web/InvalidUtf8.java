@@ -23,10 +23,10 @@ final class InvalidUtf8 {
 
     /** The largest body read ahead to be mended; the app's JSON bodies are a few kilobytes. */
     static final int LIMIT = 1 << 20;
+
     private static final byte[] MARK = "\\uDFFF".getBytes(StandardCharsets.US_ASCII);
 
-    private InvalidUtf8() {
-    }
+    private InvalidUtf8() {}
 
     static InputStream marked(InputStream body) throws IOException {
         byte[] head = body.readNBytes(LIMIT + 1);
@@ -38,8 +38,10 @@ final class InvalidUtf8 {
 
     /** The bytes with every ill-formed UTF-8 sequence replaced by that escape; the same array when valid. */
     static byte[] marked(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer scratch = CharBuffer.allocate(4096);
         ByteArrayOutputStream out = null;
@@ -75,7 +77,8 @@ final class InvalidUtf8 {
 
     /** Jackson's own detection of a body in UTF-16 or UTF-32: a byte order mark or a zero byte ahead. */
     private static boolean utf16or32(byte[] head) {
-        if (head.length >= 2 && ((head[0] & 0xFF) == 0xFE || (head[0] & 0xFF) == 0xFF)
+        if (head.length >= 2
+                && ((head[0] & 0xFF) == 0xFE || (head[0] & 0xFF) == 0xFF)
                 && ((head[1] & 0xFF) == 0xFE || (head[1] & 0xFF) == 0xFF)) {
             return true;
         }

@@ -1,11 +1,10 @@
 package dk.botilbudslaege.web;
 
+import dk.botilbudslaege.common.FieldProblem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-
-import dk.botilbudslaege.common.FieldProblem;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.core.JacksonException;
@@ -42,8 +41,7 @@ final class JsonFieldProblems {
 
     private static final String COLLECTING = JsonFieldProblems.class.getName() + ".collecting";
 
-    private JsonFieldProblems() {
-    }
+    private JsonFieldProblems() {}
 
     static void start() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
@@ -56,7 +54,8 @@ final class JsonFieldProblems {
     static List<FieldProblem> finish() {
         List<FieldProblem> problems = collecting();
         if (problems != null) {
-            RequestContextHolder.currentRequestAttributes().removeAttribute(COLLECTING, RequestAttributes.SCOPE_REQUEST);
+            RequestContextHolder.currentRequestAttributes()
+                    .removeAttribute(COLLECTING, RequestAttributes.SCOPE_REQUEST);
         }
         return problems == null ? List.of() : problems;
     }
@@ -64,7 +63,8 @@ final class JsonFieldProblems {
     @SuppressWarnings("unchecked")
     private static List<FieldProblem> collecting() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        return attributes == null ? null
+        return attributes == null
+                ? null
                 : (List<FieldProblem>) attributes.getAttribute(COLLECTING, RequestAttributes.SCOPE_REQUEST);
     }
 
@@ -76,58 +76,71 @@ final class JsonFieldProblems {
     static final class Modifier extends ValueDeserializerModifier {
 
         @Override
-        public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
-                                                       ValueDeserializer<?> deserializer) {
+        public ValueDeserializer<?> modifyDeserializer(
+                DeserializationConfig config, BeanDescription.Supplier bean, ValueDeserializer<?> deserializer) {
             return new Recovering(deserializer);
         }
 
         @Override
-        public ValueDeserializer<?> modifyReferenceDeserializer(DeserializationConfig config, ReferenceType type,
-                                                                BeanDescription.Supplier bean,
-                                                                ValueDeserializer<?> deserializer) {
+        public ValueDeserializer<?> modifyReferenceDeserializer(
+                DeserializationConfig config,
+                ReferenceType type,
+                BeanDescription.Supplier bean,
+                ValueDeserializer<?> deserializer) {
             return new Recovering(deserializer);
         }
 
         @Override
-        public ValueDeserializer<?> modifyArrayDeserializer(DeserializationConfig config, ArrayType type,
-                                                            BeanDescription.Supplier bean,
-                                                            ValueDeserializer<?> deserializer) {
+        public ValueDeserializer<?> modifyArrayDeserializer(
+                DeserializationConfig config,
+                ArrayType type,
+                BeanDescription.Supplier bean,
+                ValueDeserializer<?> deserializer) {
             return new Recovering(deserializer);
         }
 
         @Override
-        public ValueDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
-                                                                 BeanDescription.Supplier bean,
-                                                                 ValueDeserializer<?> deserializer) {
+        public ValueDeserializer<?> modifyCollectionDeserializer(
+                DeserializationConfig config,
+                CollectionType type,
+                BeanDescription.Supplier bean,
+                ValueDeserializer<?> deserializer) {
             return new Recovering(deserializer);
         }
 
         @Override
-        public ValueDeserializer<?> modifyCollectionLikeDeserializer(DeserializationConfig config,
-                                                                     CollectionLikeType type,
-                                                                     BeanDescription.Supplier bean,
-                                                                     ValueDeserializer<?> deserializer) {
+        public ValueDeserializer<?> modifyCollectionLikeDeserializer(
+                DeserializationConfig config,
+                CollectionLikeType type,
+                BeanDescription.Supplier bean,
+                ValueDeserializer<?> deserializer) {
             return new Recovering(deserializer);
         }
 
         @Override
-        public ValueDeserializer<?> modifyMapDeserializer(DeserializationConfig config, MapType type,
-                                                          BeanDescription.Supplier bean,
-                                                          ValueDeserializer<?> deserializer) {
+        public ValueDeserializer<?> modifyMapDeserializer(
+                DeserializationConfig config,
+                MapType type,
+                BeanDescription.Supplier bean,
+                ValueDeserializer<?> deserializer) {
             return new Recovering(deserializer);
         }
 
         @Override
-        public ValueDeserializer<?> modifyMapLikeDeserializer(DeserializationConfig config, MapLikeType type,
-                                                              BeanDescription.Supplier bean,
-                                                              ValueDeserializer<?> deserializer) {
+        public ValueDeserializer<?> modifyMapLikeDeserializer(
+                DeserializationConfig config,
+                MapLikeType type,
+                BeanDescription.Supplier bean,
+                ValueDeserializer<?> deserializer) {
             return new Recovering(deserializer);
         }
 
         @Override
-        public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                                                           BeanDescription.Supplier bean,
-                                                           ValueDeserializer<?> deserializer) {
+        public ValueDeserializer<?> modifyEnumDeserializer(
+                DeserializationConfig config,
+                JavaType type,
+                BeanDescription.Supplier bean,
+                ValueDeserializer<?> deserializer) {
             return new Recovering(deserializer);
         }
     }
@@ -158,7 +171,8 @@ final class JsonFieldProblems {
                 String field = path(p);
                 // only a value refused where it begins can be skipped: one that failed half-read (a
                 // field deep inside it) leaves the parser where the rest cannot be read
-                boolean atStart = p.currentToken() == start && p.streamReadContext() == context
+                boolean atStart = p.currentToken() == start
+                        && p.streamReadContext() == context
                         && p.currentTokenLocation().getByteOffset() == where.getByteOffset()
                         && p.currentTokenLocation().getCharOffset() == where.getCharOffset();
                 if (field.isEmpty() || !atStart) {

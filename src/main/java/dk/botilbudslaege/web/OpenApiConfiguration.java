@@ -22,12 +22,18 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI botilbudslaegeOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Botilbudslæge API").version("v1")
+                .info(new Info()
+                        .title("Botilbudslæge API")
+                        .version("v1")
                         .description("Faste læger på botilbud (Aftale25): registry, agreements, settlement, "
                                 + "coverage and matching. HTTP Basic with the same accounts as the web login; "
                                 + "errors are RFC 9457 problem+json with a stable code."))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

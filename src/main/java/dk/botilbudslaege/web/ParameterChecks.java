@@ -1,5 +1,11 @@
 package dk.botilbudslaege.web;
 
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.MultiLine;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Field;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,13 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import dk.botilbudslaege.common.FieldProblem;
-import dk.botilbudslaege.common.InvalidInputException;
-import dk.botilbudslaege.common.MultiLine;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.MethodParameter;
 import org.springframework.validation.annotation.ValidationAnnotationUtils;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,8 +34,7 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 final class ParameterChecks implements HandlerInterceptor {
 
-    private record Shape(Set<String> formFields, Set<String> multiLine, Map<String, Class<?>> types) {
-    }
+    private record Shape(Set<String> formFields, Set<String> multiLine, Map<String, Class<?>> types) {}
 
     private final Map<HandlerMethod, Shape> shapes = new ConcurrentHashMap<>();
 
@@ -75,7 +73,8 @@ final class ParameterChecks implements HandlerInterceptor {
     }
 
     private static FieldProblem problem(String name, String value, Shape shape) {
-        FieldProblem problem = InputFields.problem(name, value, shape.multiLine().contains(name));
+        FieldProblem problem =
+                InputFields.problem(name, value, shape.multiLine().contains(name));
         if (problem != null) {
             return problem;
         }
@@ -113,8 +112,9 @@ final class ParameterChecks implements HandlerInterceptor {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             String name = param == null ? null : !param.name().isEmpty() ? param.name() : parameter.getParameterName();
             if (name == null && !parameter.hasParameterAnnotation(RequestBody.class) && validated(parameter)) {
-                for (Class<?> type = parameter.getParameterType(); type != null && type != Object.class;
-                     type = type.getSuperclass()) {
+                for (Class<?> type = parameter.getParameterType();
+                        type != null && type != Object.class;
+                        type = type.getSuperclass()) {
                     for (Field field : type.getDeclaredFields()) {
                         formFields.add(field.getName());
                     }

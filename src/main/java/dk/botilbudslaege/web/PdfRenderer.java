@@ -1,5 +1,11 @@
 package dk.botilbudslaege.web;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
+import dk.botilbudslaege.common.TextRules;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,15 +15,8 @@ import java.net.URL;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.Objects;
-
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.util.Diagnostic;
-import com.openhtmltopdf.util.XRLog;
-import com.openhtmltopdf.util.XRLogger;
-import dk.botilbudslaege.common.TextRules;
+import java.util.logging.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -59,8 +58,9 @@ public class PdfRenderer {
 
     PdfRenderer(ITemplateEngine templates) {
         this.templates = templates;
-        this.baseUri = Objects.requireNonNull(PdfRenderer.class.getResource("/templates/"),
-                "templates/ on the classpath").toExternalForm();
+        this.baseUri = Objects.requireNonNull(
+                        PdfRenderer.class.getResource("/templates/"), "templates/ on the classpath")
+                .toExternalForm();
         this.regular = read(REGULAR);
         this.bold = read(BOLD);
     }
@@ -140,7 +140,8 @@ public class PdfRenderer {
         public boolean isLogLevelEnabled(Diagnostic diagnostic) {
             Logger logger = LoggerFactory.getLogger(diagnostic.getLogMessageId().getWhere());
             int value = diagnostic.getLevel().intValue();
-            return value >= Level.WARNING.intValue() ? logger.isWarnEnabled()
+            return value >= Level.WARNING.intValue()
+                    ? logger.isWarnEnabled()
                     : value >= Level.INFO.intValue() ? logger.isInfoEnabled() : logger.isDebugEnabled();
         }
     }

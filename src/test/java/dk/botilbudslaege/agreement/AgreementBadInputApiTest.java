@@ -1,20 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-
-import dk.botilbudslaege.security.Users;
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
 import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
 import static dk.botilbudslaege.agreement.AgreementScenarios.agreement;
@@ -23,6 +8,20 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.errorFields;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessage;
 import static dk.botilbudslaege.agreement.AgreementScenarios.sectionAgreement;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Bad input to the agreement API gets a clear problem naming the field (SPEC §9), never a 500, and
@@ -37,10 +36,13 @@ class AgreementBadInputApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Users users;
+
     Api api;
     AgreementScenarios given;
 
@@ -51,8 +53,10 @@ class AgreementBadInputApiTest {
     }
 
     private int agreementsOf(long doctorId) {
-        return jdbc.sql("select count(*) from agreement where doctor_id = :d").param("d", doctorId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from agreement where doctor_id = :d")
+                .param("d", doctorId)
+                .query(Integer.class)
+                .single();
     }
 
     /** Creating with this body answers 400 naming exactly these fields, and saves nothing. */
@@ -70,8 +74,7 @@ class AgreementBadInputApiTest {
         assertProblem(answer, 400, "MALFORMED_REQUEST");
         assertThat(answer.json().path("detail").asString())
                 .isEqualTo("Forespørgslen kunne ikke læses. Kontrollér at den er gyldig JSON.");
-        assertProblem(api.as(NORDDJURS).postRaw(AGREEMENTS, "application/json", "[1, 2]"), 400,
-                "MALFORMED_REQUEST");
+        assertProblem(api.as(NORDDJURS).postRaw(AGREEMENTS, "application/json", "[1, 2]"), 400, "MALFORMED_REQUEST");
         assertProblem(api.as(NORDDJURS).postRaw(AGREEMENTS, "application/json", ""), 400, "MALFORMED_REQUEST");
         assertProblem(api.as(NORDDJURS).postRaw(AGREEMENTS, "text/plain", "hej"), 415, "UNSUPPORTED_MEDIA_TYPE");
     }
@@ -99,8 +102,8 @@ class AgreementBadInputApiTest {
 
         assertThat(errorMessage(answer, "facilityIds"))
                 .isEqualTo("Et eller flere af botilbuddene findes ikke: " + UNKNOWN + ".");
-        Api.Response oneUnknown = refusedNaming(agreement(doctor, List.of(given.facility(12), UNKNOWN), START),
-                "facilityIds");
+        Api.Response oneUnknown =
+                refusedNaming(agreement(doctor, List.of(given.facility(12), UNKNOWN), START), "facilityIds");
         assertThat(errorMessage(oneUnknown, "facilityIds"))
                 .isEqualTo("Et eller flere af botilbuddene findes ikke: " + UNKNOWN + ".");
         refusedNaming(agreement(doctor, Arrays.asList(given.facility(12), null), START), "facilityIds");
@@ -118,8 +121,7 @@ class AgreementBadInputApiTest {
 
         Api.Response answer = refusedNaming(empty, "facilityIds");
 
-        assertThat(errorMessage(answer, "facilityIds"))
-                .isEqualTo("Vælg botilbuddet (eller botilbuddene i en gruppe).");
+        assertThat(errorMessage(answer, "facilityIds")).isEqualTo("Vælg botilbuddet (eller botilbuddene i en gruppe).");
         refusedNaming(missing, "facilityIds");
         assertProblem(api.as(NORDDJURS).post(AGREEMENTS, notAList), 400, "VALIDATION_FAILED");
         assertThat(agreementsOf(doctor)).isZero();
@@ -148,13 +150,13 @@ class AgreementBadInputApiTest {
         List<Long> group = given.groupOf(10, 10, 10);
         List<Long> otherGroup = given.groupOf(10);
 
-        Api.Response ungrouped = refusedNaming(agreement(doctor, List.of(given.facility(10), given.facility(12)),
-                START), "facilityIds");
-        Api.Response twoGroups = refusedNaming(agreement(doctor, List.of(group.get(0), otherGroup.get(0)), START),
-                "facilityIds");
+        Api.Response ungrouped =
+                refusedNaming(agreement(doctor, List.of(given.facility(10), given.facility(12)), START), "facilityIds");
+        Api.Response twoGroups =
+                refusedNaming(agreement(doctor, List.of(group.get(0), otherGroup.get(0)), START), "facilityIds");
         Api.Response partOfGroup = refusedNaming(agreement(doctor, group.subList(0, 2), START), "facilityIds");
-        Api.Response groupAndOutsider = refusedNaming(agreement(doctor, List.of(group.get(0), given.facility(10)),
-                START), "facilityIds");
+        Api.Response groupAndOutsider =
+                refusedNaming(agreement(doctor, List.of(group.get(0), given.facility(10)), START), "facilityIds");
 
         String notOneGroup =
                 "Flere botilbud i én aftale skal høre til samme gruppe (samme adresse eller fælles ledelse).";
@@ -216,10 +218,10 @@ class AgreementBadInputApiTest {
         long facility = given.facility(12);
         long draft = given.draft(doctor, facility, START);
 
-        Api.Response unknownDoctor = api.as(NORDDJURS).put(AGREEMENTS + "/" + draft,
-                agreement(UNKNOWN, List.of(facility), START));
-        Api.Response noFacilities = api.as(NORDDJURS).put(AGREEMENTS + "/" + draft,
-                agreement(doctor, List.of(), START));
+        Api.Response unknownDoctor =
+                api.as(NORDDJURS).put(AGREEMENTS + "/" + draft, agreement(UNKNOWN, List.of(facility), START));
+        Api.Response noFacilities =
+                api.as(NORDDJURS).put(AGREEMENTS + "/" + draft, agreement(doctor, List.of(), START));
         Api.Response malformed = api.as(NORDDJURS).postRaw(AGREEMENTS, "application/json", "{");
 
         assertProblem(unknownDoctor, 400, "VALIDATION_FAILED");
@@ -249,8 +251,8 @@ class AgreementBadInputApiTest {
         }
         assertThat(errorMessage(answers.get(0), "noticeDate")).isEqualTo("Ugyldig værdi.");
         assertThat(given.status(active)).isEqualTo("ACTIVE");
-        assertProblem(api.as(NORDDJURS).postRaw(notice, "application/json", "{\"noticeDate\":"), 400,
-                "MALFORMED_REQUEST");
+        assertProblem(
+                api.as(NORDDJURS).postRaw(notice, "application/json", "{\"noticeDate\":"), 400, "MALFORMED_REQUEST");
     }
 
     @Test
@@ -276,7 +278,9 @@ class AgreementBadInputApiTest {
         String unknown = AGREEMENTS + "/" + UNKNOWN;
         Map<String, Object> body = agreement(given.doctorInRoomyPractice(), List.of(given.facility(12)), START);
 
-        for (Api.Response answer : List.of(api.as(REGION_MIDT).get(unknown), api.as(NORDDJURS).put(unknown, body),
+        for (Api.Response answer : List.of(
+                api.as(REGION_MIDT).get(unknown),
+                api.as(NORDDJURS).put(unknown, body),
                 api.as(NORDDJURS).post(unknown + "/submit", Map.of()),
                 api.as(REGION_MIDT).post(unknown + "/approve", ""),
                 api.as(REGION_MIDT).post(unknown + "/reject", Map.of("reason", "nej")),
@@ -293,7 +297,8 @@ class AgreementBadInputApiTest {
     void a_non_numeric_id_or_version_is_bad_input_not_an_error() {
         long filed = given.submitted(given.doctorInRoomyPractice(), given.facility(12), START);
 
-        for (Api.Response answer : List.of(api.as(REGION_MIDT).get(AGREEMENTS + "/abc"),
+        for (Api.Response answer : List.of(
+                api.as(REGION_MIDT).get(AGREEMENTS + "/abc"),
                 api.as(REGION_MIDT).post(AGREEMENTS + "/abc/approve", ""),
                 api.as(REGION_MIDT).get(AGREEMENTS + "/99999999999999999999999"),
                 api.as(REGION_MIDT).post(AGREEMENTS + "/" + filed + "/approve?version=abc", ""),

@@ -1,15 +1,14 @@
 package dk.botilbudslaege.agreement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dk.botilbudslaege.support.Api;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rows the agreement tests make for themselves through the API: practices, doctors, facilities and
@@ -53,8 +52,16 @@ final class AgreementFixtures {
     }
 
     long doctor(long practiceId, boolean nursingHomeDoctor) {
-        Api.Response answer = api.as(REGION_MIDT).post("/api/v1/doctors", Map.of("practiceId", practiceId,
-                "name", unique("Læge"), "nursingHomeDoctor", nursingHomeDoctor));
+        Api.Response answer = api.as(REGION_MIDT)
+                .post(
+                        "/api/v1/doctors",
+                        Map.of(
+                                "practiceId",
+                                practiceId,
+                                "name",
+                                unique("Læge"),
+                                "nursingHomeDoctor",
+                                nursingHomeDoctor));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().path("id").asLong();
     }
@@ -100,7 +107,10 @@ final class AgreementFixtures {
         Api.Response created = create(NORDDJURS, doctorId, facilityId, start);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().path("id").asLong();
-        assertThat(api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/submit", Map.of()).status()).isEqualTo(200);
+        assertThat(api.as(NORDDJURS)
+                        .post("/api/v1/agreements/" + id + "/submit", Map.of())
+                        .status())
+                .isEqualTo(200);
         Api.Response approved = api.as(REGION_MIDT).post("/api/v1/agreements/" + id + "/approve", "");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         return id;

@@ -1,20 +1,19 @@
 package dk.botilbudslaege.agreement;
 
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import java.time.LocalDate;
-import java.util.Map;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
 import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
 import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_NORD;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /** An agreement from draft to notice, through the API, as municipality and region meet it. */
 @IntegrationTest
@@ -22,6 +21,7 @@ class AgreementLifecycleApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     Api api;
     AgreementFixtures fixtures;
 
@@ -47,26 +47,43 @@ class AgreementLifecycleApiTest {
         assertThat(created.json().path("residents").asInt()).isEqualTo(18);
         long id = created.json().path("id").asLong();
 
-        Api.Response submitted = api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/submit",
-                Map.of("contactName", "Lise Holm", "contactRole", "Leder", "noOtherContract", true));
+        Api.Response submitted = api.as(NORDDJURS)
+                .post(
+                        "/api/v1/agreements/" + id + "/submit",
+                        Map.of("contactName", "Lise Holm", "contactRole", "Leder", "noOtherContract", true));
         assertThat(submitted.json().path("status").asString()).isEqualTo("SUBMITTED");
-        assertThat(api.as(NORDDJURS).get("/api/v1/agreements/" + id + "/information-form").json()
-                .path("contactName").asString()).isEqualTo("Lise Holm");
+        assertThat(api.as(NORDDJURS)
+                        .get("/api/v1/agreements/" + id + "/information-form")
+                        .json()
+                        .path("contactName")
+                        .asString())
+                .isEqualTo("Lise Holm");
 
-        assertThat(api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/approve", "").status()).isEqualTo(403);
-        assertThat(api.as(REGION_NORD).post("/api/v1/agreements/" + id + "/approve", "").status()).isEqualTo(404);
+        assertThat(api.as(NORDDJURS)
+                        .post("/api/v1/agreements/" + id + "/approve", "")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.as(REGION_NORD)
+                        .post("/api/v1/agreements/" + id + "/approve", "")
+                        .status())
+                .isEqualTo(404);
         Api.Response approved = api.as(REGION_MIDT).post("/api/v1/agreements/" + id + "/approve", "");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().path("status").asString()).isEqualTo("ACTIVE");
 
         LocalDate noticeDate = LocalDate.now().minusDays(NoticeWindow.DAYS_BACK);
-        Api.Response notice = api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/notice",
-                Map.of("noticeDate", noticeDate.toString()));
+        Api.Response notice = api.as(NORDDJURS)
+                .post("/api/v1/agreements/" + id + "/notice", Map.of("noticeDate", noticeDate.toString()));
         assertThat(notice.status()).as(notice.body()).isEqualTo(200);
         assertThat(notice.json().path("status").asString()).isEqualTo("NOTICE_GIVEN");
-        assertThat(notice.json().path("endDate").asString()).isEqualTo(NoticePeriod.endDate(noticeDate).toString());
+        assertThat(notice.json().path("endDate").asString())
+                .isEqualTo(NoticePeriod.endDate(noticeDate).toString());
 
-        assertThat(api.as(REGION_MIDT).get("/api/v1/agreements/" + id + "/history").json().size()).isEqualTo(4);
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/agreements/" + id + "/history")
+                        .json()
+                        .size())
+                .isEqualTo(4);
     }
 
     @Test
@@ -85,8 +102,8 @@ class AgreementLifecycleApiTest {
     void a_notice_dated_months_back_is_not_allowed_and_claws_back_nothing() {
         long id = fixtures.active(fixtures.freeDoctor(), fixtures.facility("SEL_108", 9), LocalDate.of(2025, 4, 1));
 
-        Api.Response notice = api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/notice",
-                Map.of("noticeDate", "2025-11-15"));
+        Api.Response notice =
+                api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/notice", Map.of("noticeDate", "2025-11-15"));
 
         assertThat(notice.status()).as(notice.body()).isEqualTo(422);
         assertThat(notice.json().path("code").asString()).isEqualTo("NOTICE_DATE_NOT_ALLOWED");

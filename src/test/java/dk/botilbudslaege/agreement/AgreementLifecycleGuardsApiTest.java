@@ -1,21 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import dk.botilbudslaege.common.DanishFormats;
-import dk.botilbudslaege.security.Users;
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
 import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
 import static dk.botilbudslaege.agreement.AgreementScenarios.agreement;
@@ -23,6 +7,21 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.assertProblem;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorFields;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessage;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.common.DanishFormats;
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The lifecycle only moves along its arrows (SPEC §3: draft → submitted → active → notice given →
@@ -36,10 +35,13 @@ class AgreementLifecycleGuardsApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Users users;
+
     Api api;
     AgreementScenarios given;
 
@@ -112,8 +114,8 @@ class AgreementLifecycleGuardsApiTest {
         Api.Response answer = given.notice(NORDDJURS, id, LocalDate.now().toString());
 
         assertProblem(answer, 422, "NOTICE_DATE_NOT_ALLOWED");
-        assertThat(errorMessage(answer, "noticeDate")).isEqualTo("Aftalen starter " + DanishFormats.date(start)
-                + "; den kan først opsiges fra den dag.");
+        assertThat(errorMessage(answer, "noticeDate"))
+                .isEqualTo("Aftalen starter " + DanishFormats.date(start) + "; den kan først opsiges fra den dag.");
         assertThat(given.status(id)).isEqualTo("ACTIVE");
     }
 
@@ -128,8 +130,7 @@ class AgreementLifecycleGuardsApiTest {
 
         assertThat(withdrawnDraft.json().path("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(withdrawnFiled.json().path("status").asString()).isEqualTo("WITHDRAWN");
-        JsonNode problem = assertProblem(api.as(NORDDJURS).post(path(active) + "/withdraw", ""), 409,
-                "INVALID_STATUS");
+        JsonNode problem = assertProblem(api.as(NORDDJURS).post(path(active) + "/withdraw", ""), 409, "INVALID_STATUS");
         assertThat(problem.path("detail").asString())
                 .isEqualTo("Kun en kladde eller en indsendt aftale kan trækkes tilbage.");
         assertThat(given.status(active)).isEqualTo("ACTIVE");
@@ -141,8 +142,8 @@ class AgreementLifecycleGuardsApiTest {
     void the_region_rejects_with_a_reason_and_a_rejected_agreement_stays_rejected() {
         long filed = submitted();
 
-        Api.Response rejected = api.as(REGION_MIDT).post(path(filed) + "/reject",
-                Map.of("reason", "  Lægen er allerede fast læge på et plejehjem  "));
+        Api.Response rejected = api.as(REGION_MIDT)
+                .post(path(filed) + "/reject", Map.of("reason", "  Lægen er allerede fast læge på et plejehjem  "));
 
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         assertThat(rejected.json().path("status").asString()).isEqualTo("REJECTED");
@@ -150,8 +151,8 @@ class AgreementLifecycleGuardsApiTest {
                 .isEqualTo("Lægen er allerede fast læge på et plejehjem");
         assertThat(rejected.json().path("decidedBy").asString()).isEqualTo(REGION_MIDT);
         assertProblem(given.approve(filed), 409, "INVALID_STATUS");
-        assertProblem(api.as(REGION_MIDT).post(path(filed) + "/reject", Map.of("reason", "igen")), 409,
-                "INVALID_STATUS");
+        assertProblem(
+                api.as(REGION_MIDT).post(path(filed) + "/reject", Map.of("reason", "igen")), 409, "INVALID_STATUS");
         assertProblem(api.as(NORDDJURS).post(path(filed) + "/withdraw", ""), 409, "INVALID_STATUS");
     }
 
@@ -222,7 +223,9 @@ class AgreementLifecycleGuardsApiTest {
         long filed = submitted();
         int version = given.read(filed).path("version").asInt();
 
-        assertProblem(api.as(REGION_MIDT).post(path(filed) + "/approve?version=" + (version - 1), ""), 409,
+        assertProblem(
+                api.as(REGION_MIDT).post(path(filed) + "/approve?version=" + (version - 1), ""),
+                409,
                 "CONCURRENT_CHANGE");
         assertThat(given.status(filed)).isEqualTo("SUBMITTED");
 
@@ -236,8 +239,13 @@ class AgreementLifecycleGuardsApiTest {
         long active = active();
         long draft = draft();
 
-        assertProblem(api.as(NORDDJURS).post(path(active) + "/notice?version=0",
-                Map.of("noticeDate", LocalDate.now().toString())), 409, "CONCURRENT_CHANGE");
+        assertProblem(
+                api.as(NORDDJURS)
+                        .post(
+                                path(active) + "/notice?version=0",
+                                Map.of("noticeDate", LocalDate.now().toString())),
+                409,
+                "CONCURRENT_CHANGE");
         assertProblem(api.as(NORDDJURS).post(path(draft) + "/withdraw?version=7", ""), 409, "CONCURRENT_CHANGE");
         assertThat(given.status(active)).isEqualTo("ACTIVE");
         assertThat(given.status(draft)).isEqualTo("DRAFT");
@@ -246,19 +254,30 @@ class AgreementLifecycleGuardsApiTest {
     @Test
     void the_history_lists_every_step_with_who_took_it() {
         long id = active();
-        assertThat(given.notice(NORDDJURS, id, LocalDate.now().toString()).status()).isEqualTo(200);
+        assertThat(given.notice(NORDDJURS, id, LocalDate.now().toString()).status())
+                .isEqualTo(200);
 
         Api.Response history = api.as(REGION_MIDT).get(path(id) + "/history");
 
         assertThat(history.status()).isEqualTo(200);
         List<String> steps = new ArrayList<>();
         for (JsonNode event : history.json()) {
-            steps.add(event.path("action").asString() + " by " + event.path("actor").asString());
+            steps.add(event.path("action").asString() + " by "
+                    + event.path("actor").asString());
             assertThat(event.path("occurredAt").asString()).isNotBlank();
         }
-        assertThat(steps).containsExactly("NOTICE_GIVEN by kommune-norddjurs", "APPROVED by region-midt",
-                "SUBMITTED by kommune-norddjurs", "CREATED by kommune-norddjurs");
-        assertThat(history.json().get(0).path("changes").path("endDate").path("to").asString())
+        assertThat(steps)
+                .containsExactly(
+                        "NOTICE_GIVEN by kommune-norddjurs",
+                        "APPROVED by region-midt",
+                        "SUBMITTED by kommune-norddjurs",
+                        "CREATED by kommune-norddjurs");
+        assertThat(history.json()
+                        .get(0)
+                        .path("changes")
+                        .path("endDate")
+                        .path("to")
+                        .asString())
                 .isEqualTo(NoticePeriod.endDate(LocalDate.now()).toString());
         assertThat(api.as(NORDDJURS).get(path(id) + "/history").status()).isEqualTo(200);
     }
@@ -266,15 +285,22 @@ class AgreementLifecycleGuardsApiTest {
     @Test
     void an_agreement_whose_notice_has_run_out_has_ended_and_nothing_more_can_happen_to_it() {
         long id = given.active(given.doctorInRoomyPractice(), given.facility(12), LocalDate.of(2025, 2, 1));
-        assertThat(given.notice(NORDDJURS, id, LocalDate.now().toString()).status()).isEqualTo(200);
+        assertThat(given.notice(NORDDJURS, id, LocalDate.now().toString()).status())
+                .isEqualTo(200);
         // as if the notice had been given on 2025-03-10 (a notice is dated at most 30 days back)
         jdbc.sql("update agreement set notice_date = date '2025-03-10', end_date = date '2025-06-30' where id = :id")
-                .param("id", id).update();
+                .param("id", id)
+                .update();
 
         assertThat(given.status(id)).isEqualTo("ENDED");
         assertProblem(given.notice(NORDDJURS, id, LocalDate.now().toString()), 409, "INVALID_STATUS");
-        assertProblem(api.as(REGION_MIDT).post(path(id) + "/end",
-                Map.of("endDate", LocalDate.now().toString(), "reason", "Lukker")), 409, "INVALID_STATUS");
+        assertProblem(
+                api.as(REGION_MIDT)
+                        .post(
+                                path(id) + "/end",
+                                Map.of("endDate", LocalDate.now().toString(), "reason", "Lukker")),
+                409,
+                "INVALID_STATUS");
         assertProblem(api.as(NORDDJURS).post(path(id) + "/withdraw", ""), 409, "INVALID_STATUS");
     }
 }

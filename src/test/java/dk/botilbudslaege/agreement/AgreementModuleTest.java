@@ -1,12 +1,10 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import static dk.botilbudslaege.support.ScenarioUsers.NORDDJURS;
+import static dk.botilbudslaege.support.ScenarioUsers.REGION_MIDT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dk.botilbudslaege.audit.AuditedChange;
 import dk.botilbudslaege.common.ConflictException;
@@ -20,6 +18,13 @@ import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.support.ModuleScenarioTest;
 import dk.botilbudslaege.support.Notifications;
 import dk.botilbudslaege.support.ScenarioUsers;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,12 +33,6 @@ import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
 import tools.jackson.databind.json.JsonMapper;
-
-import static dk.botilbudslaege.support.ScenarioUsers.NORDDJURS;
-import static dk.botilbudslaege.support.ScenarioUsers.REGION_MIDT;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The agreement module's main flow as events (issue 12 item 3): filing and approving through
@@ -55,8 +54,15 @@ class AgreementModuleTest {
     private final JdbcClient jdbc;
     private final FailedEventPublications failed;
 
-    AgreementModuleTest(Agreements agreements, Practices practices, Doctors doctors, Facilities facilities,
-                        ScenarioUsers users, JsonMapper json, JdbcClient jdbc, FailedEventPublications failed) {
+    AgreementModuleTest(
+            Agreements agreements,
+            Practices practices,
+            Doctors doctors,
+            Facilities facilities,
+            ScenarioUsers users,
+            JsonMapper json,
+            JdbcClient jdbc,
+            FailedEventPublications failed) {
         this.agreements = agreements;
         this.practices = practices;
         this.doctors = doctors;
@@ -123,7 +129,11 @@ class AgreementModuleTest {
         // the change and its audit record committed all the same
         assertThat(agreements.get(users.signIn(REGION_MIDT), id).status()).isEqualTo(AgreementStatus.ACTIVE);
         assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'AGREEMENT' and entity_id = :id"
-                + " and action = 'APPROVED'").param("id", String.valueOf(id)).query(Long.class).single()).isOne();
+                                + " and action = 'APPROVED'")
+                        .param("id", String.valueOf(id))
+                        .query(Long.class)
+                        .single())
+                .isOne();
 
         failed.resubmit(ResubmissionOptions.defaults()); // what config.EventPublicationRetry does every minute
 
@@ -135,22 +145,77 @@ class AgreementModuleTest {
     /** A draft in Norddjurs: a free doctor in a practice of their own, a facility of 18 residents. */
     private long draft() {
         CurrentUser region = users.signIn(REGION_MIDT);
-        long practice = practices.create(region, form(PracticeForm.class, Map.of(
-                "providerNumber", String.valueOf(PROVIDER_NUMBERS.incrementAndGet()), "name", "Lægehuset",
-                "address", "Torvet 1, 8500 Grenaa", "municipalityCode", "707", "clinicType", "ORDINARY",
-                "doctorCapacity", 1, "openForNewPatients", true, "vatRegistered", false))).id();
-        long doctor = doctors.create(region, form(DoctorForm.class, Map.of("practiceId", practice, "name", "Læge",
-                "nursingHomeDoctor", false))).id();
-        long facility = facilities.create(region, form(FacilityForm.class, Map.of("name", "Botilbud",
-                "address", "Testvej 1, 8500 Grenaa", "municipalityCode", "707", "operator", "MUNICIPAL",
-                "legalBasis", "SEL_108", "places", 18, "residents", 18))).id();
-        return agreements.create(users.signIn(NORDDJURS), form(AgreementForm.class, Map.of("doctorId", doctor,
-                "facilityIds", List.of(facility), "startDate", "2025-09-01", "matchMethod", "PRACTICE_CONSULTANT"))).id();
+        long practice = practices
+                .create(
+                        region,
+                        form(
+                                PracticeForm.class,
+                                Map.of(
+                                        "providerNumber",
+                                        String.valueOf(PROVIDER_NUMBERS.incrementAndGet()),
+                                        "name",
+                                        "Lægehuset",
+                                        "address",
+                                        "Torvet 1, 8500 Grenaa",
+                                        "municipalityCode",
+                                        "707",
+                                        "clinicType",
+                                        "ORDINARY",
+                                        "doctorCapacity",
+                                        1,
+                                        "openForNewPatients",
+                                        true,
+                                        "vatRegistered",
+                                        false)))
+                .id();
+        long doctor = doctors.create(
+                        region,
+                        form(
+                                DoctorForm.class,
+                                Map.of("practiceId", practice, "name", "Læge", "nursingHomeDoctor", false)))
+                .id();
+        long facility = facilities
+                .create(
+                        region,
+                        form(
+                                FacilityForm.class,
+                                Map.of(
+                                        "name",
+                                        "Botilbud",
+                                        "address",
+                                        "Testvej 1, 8500 Grenaa",
+                                        "municipalityCode",
+                                        "707",
+                                        "operator",
+                                        "MUNICIPAL",
+                                        "legalBasis",
+                                        "SEL_108",
+                                        "places",
+                                        18,
+                                        "residents",
+                                        18)))
+                .id();
+        return agreements
+                .create(
+                        users.signIn(NORDDJURS),
+                        form(
+                                AgreementForm.class,
+                                Map.of(
+                                        "doctorId",
+                                        doctor,
+                                        "facilityIds",
+                                        List.of(facility),
+                                        "startDate",
+                                        "2025-09-01",
+                                        "matchMethod",
+                                        "PRACTICE_CONSULTANT")))
+                .id();
     }
 
     private InformationFormInput filing() {
-        return form(InformationFormInput.class, Map.of("contactName", "Lise Holm", "contactRole", "Leder",
-                "noOtherContract", true));
+        return form(
+                InformationFormInput.class,
+                Map.of("contactName", "Lise Holm", "contactRole", "Leder", "noOtherContract", true));
     }
 
     /** A form as the API binds it from JSON, whether it is a JavaBean or a record. */
@@ -162,13 +227,19 @@ class AgreementModuleTest {
         return jdbc.sql("""
                         select count(*) from event_publication where completion_date is null
                            and listener_id like '%Notifications%' and serialized_event like :id
-                        """).param("id", "%\"agreementId\":" + agreementId + ",%").query(Long.class).single();
+                        """)
+                .param("id", "%\"agreementId\":" + agreementId + ",%")
+                .query(Long.class)
+                .single();
     }
 
     private long publications(long agreementId) {
         return jdbc.sql("""
                         select count(*) from event_publication
                          where listener_id like '%Notifications%' and serialized_event like :id
-                        """).param("id", "%\"agreementId\":" + agreementId + ",%").query(Long.class).single();
+                        """)
+                .param("id", "%\"agreementId\":" + agreementId + ",%")
+                .query(Long.class)
+                .single();
     }
 }

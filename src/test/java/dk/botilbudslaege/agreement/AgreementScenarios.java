@@ -1,5 +1,14 @@
 package dk.botilbudslaege.agreement;
 
+import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
+import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS_CODE;
+import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
+import static dk.botilbudslaege.agreement.AgreementFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.security.Role;
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -9,19 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dk.botilbudslaege.security.Role;
-import dk.botilbudslaege.security.Users;
-import dk.botilbudslaege.support.Api;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
-import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS_CODE;
-import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
-import static dk.botilbudslaege.agreement.AgreementFixtures.unique;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the agreement suite builds on top of {@link AgreementFixtures}: practices of a chosen size,
@@ -40,6 +39,7 @@ final class AgreementScenarios {
     /** The Danish messages of the rules (the contract's default language). */
     static final String R1_MESSAGE =
             "Lægen har allerede det antal faste lægeroller, der er tilladt uden (yderligere) dispensation (R1).";
+
     static final String R2_MESSAGE =
             "Lægen er plejehjemslæge og kan kun også være botilbudslæge med dispensation fra regionen (R2).";
     static final String R3_MESSAGE = "Praksis har ikke flere lægekapaciteter til en fast lægerolle (R3).";
@@ -125,7 +125,10 @@ final class AgreementScenarios {
     long group() {
         return jdbc.sql("insert into facility_group (name, kind, municipality_code) values (:n, 'SAME_ADDRESS', :m)"
                         + " returning id")
-                .param("n", unique("Gruppen")).param("m", NORDDJURS_CODE).query(Long.class).single();
+                .param("n", unique("Gruppen"))
+                .param("m", NORDDJURS_CODE)
+                .query(Long.class)
+                .single();
     }
 
     /** Puts the facility in the group through {@code PUT /api/v1/facilities/{id}}. */
@@ -151,8 +154,10 @@ final class AgreementScenarios {
     }
 
     long section(long facilityId, int residents) {
-        Api.Response answer = api.as(REGION_MIDT).post("/api/v1/facilities/" + facilityId + "/sections",
-                Map.of("name", unique("Afsnit"), "residents", residents));
+        Api.Response answer = api.as(REGION_MIDT)
+                .post(
+                        "/api/v1/facilities/" + facilityId + "/sections",
+                        Map.of("name", unique("Afsnit"), "residents", residents));
         return createdId(answer);
     }
 
@@ -282,15 +287,16 @@ final class AgreementScenarios {
     /** A contact-person login for this facility; answers the client signed in as it. */
     Api facilityUser(long facilityId) {
         String username = "botilbud-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new Users.NewUser(username, PASSWORD, "Kontaktperson", Role.FACILITY, null, null, facilityId,
-                null));
+        users.create(
+                new Users.NewUser(username, PASSWORD, "Kontaktperson", Role.FACILITY, null, null, facilityId, null));
         return api.withPassword(username, PASSWORD);
     }
 
     /** The id of the demo doctor Anne Kjær (the doctor of the login laege-norddjurs), looked up by the region. */
     long demoDoctorId() {
         JsonNode content = api.as(REGION_MIDT)
-                .get("/api/v1/doctors?q=" + URLEncoder.encode("Anne Kjær", StandardCharsets.UTF_8)).json()
+                .get("/api/v1/doctors?q=" + URLEncoder.encode("Anne Kjær", StandardCharsets.UTF_8))
+                .json()
                 .path("content");
         for (JsonNode row : content) {
             // the synthetic doctors of the region may share her name: hers is the practice 070101
@@ -330,7 +336,9 @@ final class AgreementScenarios {
 
     static List<String> errorFields(Api.Response answer) {
         List<String> fields = new ArrayList<>();
-        answer.json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
+        answer.json()
+                .path("errors")
+                .forEach(error -> fields.add(error.path("field").asString()));
         return fields;
     }
 

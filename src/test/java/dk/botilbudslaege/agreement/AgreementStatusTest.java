@@ -1,15 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayDeque;
-import java.util.EnumSet;
-import java.util.Properties;
-import java.util.Set;
-
-import dk.botilbudslaege.agreement.AgreementStatus.Step;
-import org.junit.jupiter.api.Test;
-
 import static dk.botilbudslaege.agreement.AgreementStatus.ACTIVE;
 import static dk.botilbudslaege.agreement.AgreementStatus.DRAFT;
 import static dk.botilbudslaege.agreement.AgreementStatus.ENDED;
@@ -18,6 +8,15 @@ import static dk.botilbudslaege.agreement.AgreementStatus.REJECTED;
 import static dk.botilbudslaege.agreement.AgreementStatus.SUBMITTED;
 import static dk.botilbudslaege.agreement.AgreementStatus.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.agreement.AgreementStatus.Step;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.EnumSet;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** The lifecycle table (SPEC §3), walked from a draft. */
 class AgreementStatusTest {

@@ -1,5 +1,16 @@
 package dk.botilbudslaege.agreement;
 
+import static dk.botilbudslaege.agreement.AgreementScenarios.R1_MESSAGE;
+import static dk.botilbudslaege.agreement.AgreementScenarios.R3_MESSAGE;
+import static dk.botilbudslaege.agreement.AgreementScenarios.R4_MESSAGE;
+import static dk.botilbudslaege.agreement.AgreementScenarios.assertRefused;
+import static dk.botilbudslaege.agreement.AgreementScenarios.sectionAgreement;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,10 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
-
-import dk.botilbudslaege.security.Users;
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,14 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static dk.botilbudslaege.agreement.AgreementScenarios.R1_MESSAGE;
-import static dk.botilbudslaege.agreement.AgreementScenarios.R3_MESSAGE;
-import static dk.botilbudslaege.agreement.AgreementScenarios.R4_MESSAGE;
-import static dk.botilbudslaege.agreement.AgreementScenarios.assertRefused;
-import static dk.botilbudslaege.agreement.AgreementScenarios.sectionAgreement;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two users changing the same thing at once never both win (SPEC §3): two approvals for one unit and
@@ -44,10 +43,13 @@ class ConcurrentApprovalsApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Users users;
+
     AgreementScenarios given;
     ExecutorService threads;
 
@@ -85,13 +87,17 @@ class ConcurrentApprovalsApiTest {
     }
 
     private int coverageRows(long facilityId) {
-        return jdbc.sql("select count(*) from agreement_coverage where facility_id = :f").param("f", facilityId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from agreement_coverage where facility_id = :f")
+                .param("f", facilityId)
+                .query(Integer.class)
+                .single();
     }
 
     private int activeAgreements(long facilityId) {
         return jdbc.sql("select count(*) from agreement where facility_id = :f and status = 'ACTIVE'")
-                .param("f", facilityId).query(Integer.class).single();
+                .param("f", facilityId)
+                .query(Integer.class)
+                .single();
     }
 
     @Test
@@ -103,7 +109,9 @@ class ConcurrentApprovalsApiTest {
 
             List<Api.Response> answers = atOnce(first, second, given::approve);
 
-            assertThat(answers.get(0).status()).as("round %d: %s", round, answers).isEqualTo(200);
+            assertThat(answers.get(0).status())
+                    .as("round %d: %s", round, answers)
+                    .isEqualTo(200);
             assertRefused(answers.get(1), "UNIT_ALREADY_COVERED", "facilityIds", R4_MESSAGE);
             assertThat(activeAgreements(facility)).as("round %d", round).isEqualTo(1);
             assertThat(coverageRows(facility)).as("round %d", round).isEqualTo(1);
@@ -123,7 +131,9 @@ class ConcurrentApprovalsApiTest {
 
             List<Api.Response> answers = atOnce(whole, part, given::approve);
 
-            assertThat(answers.get(0).status()).as("round %d: %s", round, answers).isEqualTo(200);
+            assertThat(answers.get(0).status())
+                    .as("round %d: %s", round, answers)
+                    .isEqualTo(200);
             assertRefused(answers.get(1), "UNIT_ALREADY_COVERED", "facilityIds", R4_MESSAGE);
             assertThat(coverageRows(facility)).as("round %d", round).isEqualTo(1);
         }
@@ -138,7 +148,9 @@ class ConcurrentApprovalsApiTest {
 
             List<Api.Response> answers = atOnce(first, second, given::approve);
 
-            assertThat(answers.get(0).status()).as("round %d: %s", round, answers).isEqualTo(200);
+            assertThat(answers.get(0).status())
+                    .as("round %d: %s", round, answers)
+                    .isEqualTo(200);
             assertRefused(answers.get(1), "DOCTOR_ROLE_LIMIT", "doctorId", R1_MESSAGE);
         }
     }
@@ -152,7 +164,9 @@ class ConcurrentApprovalsApiTest {
 
             List<Api.Response> answers = atOnce(first, second, given::approve);
 
-            assertThat(answers.get(0).status()).as("round %d: %s", round, answers).isEqualTo(200);
+            assertThat(answers.get(0).status())
+                    .as("round %d: %s", round, answers)
+                    .isEqualTo(200);
             assertRefused(answers.get(1), "PRACTICE_CAPACITY", "doctorId", R3_MESSAGE);
         }
     }
@@ -165,14 +179,21 @@ class ConcurrentApprovalsApiTest {
 
             List<Api.Response> answers = atOnce(filed, filed, given::approve);
 
-            assertThat(answers.get(0).status()).as("round %d: %s", round, answers).isEqualTo(200);
-            assertThat(answers.get(1).status()).as("round %d: %s", round, answers).isEqualTo(409);
+            assertThat(answers.get(0).status())
+                    .as("round %d: %s", round, answers)
+                    .isEqualTo(200);
+            assertThat(answers.get(1).status())
+                    .as("round %d: %s", round, answers)
+                    .isEqualTo(409);
             assertThat(answers.get(1).code()).isIn("CONCURRENT_CHANGE", "INVALID_STATUS");
             assertThat(given.status(filed)).isEqualTo("ACTIVE");
             assertThat(coverageRows(facility)).as("round %d", round).isEqualTo(1);
             assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'AGREEMENT'"
-                            + " and entity_id = :id and action = 'APPROVED'")
-                    .param("id", String.valueOf(filed)).query(Integer.class).single()).isEqualTo(1);
+                                    + " and entity_id = :id and action = 'APPROVED'")
+                            .param("id", String.valueOf(filed))
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
         }
     }
 
@@ -187,14 +208,21 @@ class ConcurrentApprovalsApiTest {
                         insert into agreement_coverage (agreement_id, facility_id, section_id, section_range, period)
                         values (:a, :f, null, int8range(null, null), daterange(:start, null, '[]'))
                         """)
-                .param("a", other).param("f", facility).param("start", LocalDate.of(2026, 1, 1)).update())
+                        .param("a", other)
+                        .param("f", facility)
+                        .param("start", LocalDate.of(2026, 1, 1))
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
         assertThatThrownBy(() -> jdbc.sql("""
                         insert into agreement_coverage (agreement_id, facility_id, section_id, section_range, period)
                         values (:a, :f, :s, int8range(:s, :s, '[]'), daterange(:start, :end, '[]'))
                         """)
-                .param("a", other).param("f", facility).param("s", section)
-                .param("start", LocalDate.of(2024, 1, 1)).param("end", START).update())
+                        .param("a", other)
+                        .param("f", facility)
+                        .param("s", section)
+                        .param("start", LocalDate.of(2024, 1, 1))
+                        .param("end", START)
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(coverageRows(facility)).isEqualTo(1);
     }

@@ -1,20 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import dk.botilbudslaege.security.Users;
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-
 import static dk.botilbudslaege.agreement.AgreementFixtures.NATIONAL;
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
 import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
@@ -28,6 +13,20 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.createdId;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorFields;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessage;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 11 item 12 (SPEC §3; seed 004 § 65 stk. 2): a municipality or the doctor applies for a
@@ -43,10 +42,13 @@ class DispensationApplicationsApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Users users;
+
     Api api;
     AgreementScenarios given;
 
@@ -62,13 +64,21 @@ class DispensationApplicationsApiTest {
         long facility = given.facility(12);
         assertRefused(given.create(doctor, facility, MARCH_2025), "NURSING_HOME_CONFLICT", "doctorId", R2_MESSAGE);
 
-        Api.Response applied = api.as(NORDDJURS).post(PATH, application("NURSING_HOME_AND_FACILITY", doctor,
-                List.of(facility), null, "Lægen kender beboerne fra plejehjemmet.\nDer er ingen anden læge."));
+        Api.Response applied = api.as(NORDDJURS)
+                .post(
+                        PATH,
+                        application(
+                                "NURSING_HOME_AND_FACILITY",
+                                doctor,
+                                List.of(facility),
+                                null,
+                                "Lægen kender beboerne fra plejehjemmet.\nDer er ingen anden læge."));
 
         long id = createdId(applied);
         assertThat(applied.json().path("status").asString()).isEqualTo("PENDING");
         assertThat(applied.json().path("reason").asString()).contains("\n");
-        assertThat(ids(api.as(REGION_MIDT).get(PATH + "?status=PENDING").json())).contains(id);
+        assertThat(ids(api.as(REGION_MIDT).get(PATH + "?status=PENDING").json()))
+                .contains(id);
 
         Api.Response granted = api.as(REGION_MIDT).post(PATH + "/" + id + "/grant", Map.of("validFrom", "2025-01-01"));
 
@@ -78,11 +88,15 @@ class DispensationApplicationsApiTest {
         JsonNode seen = api.as(NORDDJURS).get(PATH + "/" + id).json();
         assertThat(seen.path("status").asString()).isEqualTo("GRANTED");
         assertThat(seen.path("dispensationId").asLong()).isEqualTo(dispensation);
-        JsonNode made = api.as(REGION_MIDT).get("/api/v1/dispensations?doctorId=" + doctor).json().get(0);
+        JsonNode made = api.as(REGION_MIDT)
+                .get("/api/v1/dispensations?doctorId=" + doctor)
+                .json()
+                .get(0);
         assertThat(made.path("id").asLong()).isEqualTo(dispensation);
         assertThat(made.path("kind").asString()).isEqualTo("NURSING_HOME_AND_FACILITY");
         assertThat(made.path("validFrom").asString()).isEqualTo("2025-01-01");
-        assertThat(ids(api.as(REGION_MIDT).get(PATH + "?status=PENDING").json())).doesNotContain(id);
+        assertThat(ids(api.as(REGION_MIDT).get(PATH + "?status=PENDING").json()))
+                .doesNotContain(id);
 
         long agreement = given.active(doctor, facility, MARCH_2025);
         assertThat(given.status(agreement)).isEqualTo("ACTIVE");
@@ -95,17 +109,25 @@ class DispensationApplicationsApiTest {
         long doctor = given.doctorInRoomyPractice();
         given.active(doctor, given.facility(12), MARCH_2025);
         long second = given.facility(14);
-        long id = createdId(api.as(NORDDJURS).post(PATH, application("MULTIPLE_FACILITIES", doctor,
-                List.of(second), null, "Ingen anden læge i området")));
+        long id = createdId(api.as(NORDDJURS)
+                .post(
+                        PATH,
+                        application(
+                                "MULTIPLE_FACILITIES", doctor, List.of(second), null, "Ingen anden læge i området")));
 
         Api.Response granted = api.as(REGION_MIDT).post(PATH + "/" + id + "/grant", "");
 
         assertThat(granted.status()).as(granted.body()).isEqualTo(200);
-        JsonNode made = api.as(REGION_MIDT).get("/api/v1/dispensations?doctorId=" + doctor).json().get(0);
+        JsonNode made = api.as(REGION_MIDT)
+                .get("/api/v1/dispensations?doctorId=" + doctor)
+                .json()
+                .get(0);
         assertThat(made.path("maxFacilities").asInt()).isEqualTo(2);
         assertThat(made.path("validFrom").asString()).isEqualTo(LocalDate.now().toString());
-        assertThat(made.path("validTo").isNull() || made.path("validTo").isMissingNode()).isTrue();
-        assertThat(given.status(given.active(doctor, second, LocalDate.now().withDayOfMonth(1).plusMonths(1))))
+        assertThat(made.path("validTo").isNull() || made.path("validTo").isMissingNode())
+                .isTrue();
+        assertThat(given.status(given.active(
+                        doctor, second, LocalDate.now().withDayOfMonth(1).plusMonths(1))))
                 .isEqualTo("ACTIVE");
     }
 
@@ -116,56 +138,85 @@ class DispensationApplicationsApiTest {
         long facility = given.facility(45);
         Api self = given.doctorUser(doctor);
 
-        assertProblem(self.post(PATH, application("HOURS", other, List.of(facility), "4", "Mange beboere")),
-                403, "FORBIDDEN");
-        Api.Response applied = self.post(PATH, application("HOURS", doctor, List.of(facility), "4.5",
-                "Mange beboere med komplekse behov"));
+        assertProblem(
+                self.post(PATH, application("HOURS", other, List.of(facility), "4", "Mange beboere")),
+                403,
+                "FORBIDDEN");
+        Api.Response applied = self.post(
+                PATH, application("HOURS", doctor, List.of(facility), "4.5", "Mange beboere med komplekse behov"));
         long id = createdId(applied);
         assertThat(applied.json().path("applicantRole").asString()).isEqualTo("DOCTOR");
         assertThat(applied.json().path("hours").decimalValue()).isEqualByComparingTo("4.5");
 
-        Api.Response roundedGrant = api.as(REGION_MIDT).post(PATH + "/" + id + "/grant",
-                Map.of("monthlyHours", new java.math.BigDecimal("4.25")));
+        Api.Response roundedGrant = api.as(REGION_MIDT)
+                .post(PATH + "/" + id + "/grant", Map.of("monthlyHours", new java.math.BigDecimal("4.25")));
         assertProblem(roundedGrant, 400, "VALIDATION_FAILED");
         assertThat(errorMessage(roundedGrant, "monthlyHours"))
                 .isEqualTo("Timer pr. måned angives med højst én decimal, fx 3,5.");
-        assertThat(api.as(REGION_MIDT).post(PATH + "/" + id + "/grant", Map.of()).status()).isEqualTo(200);
+        assertThat(api.as(REGION_MIDT)
+                        .post(PATH + "/" + id + "/grant", Map.of())
+                        .status())
+                .isEqualTo(200);
 
         assertThat(self.get(PATH + "/" + id).json().path("status").asString()).isEqualTo("GRANTED");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/dispensations?doctorId=" + doctor).json().get(0)
-                .path("monthlyHours").decimalValue()).isEqualByComparingTo("4.5");
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/dispensations?doctorId=" + doctor)
+                        .json()
+                        .get(0)
+                        .path("monthlyHours")
+                        .decimalValue())
+                .isEqualByComparingTo("4.5");
     }
 
     @Test
     void the_region_refuses_with_a_reason_the_applicant_reads_and_deciding_twice_is_a_conflict() {
         long doctor = given.doctorInRoomyPractice();
         Api self = given.doctorUser(doctor);
-        long id = createdId(self.post(PATH, application("MULTIPLE_FACILITIES", doctor, List.of(given.facility(12)),
-                null, "Jeg har tid til to botilbud")));
+        long id = createdId(self.post(
+                PATH,
+                application(
+                        "MULTIPLE_FACILITIES",
+                        doctor,
+                        List.of(given.facility(12)),
+                        null,
+                        "Jeg har tid til to botilbud")));
 
         Api.Response noReason = api.as(REGION_MIDT).post(PATH + "/" + id + "/refuse", Map.of("reason", " "));
         assertProblem(noReason, 400, "VALIDATION_FAILED");
         assertThat(errorMessage(noReason, "reason")).isEqualTo("Skriv en begrundelse for afslaget; ansøgeren ser den.");
 
-        Api.Response refused = api.as(REGION_MIDT).post(PATH + "/" + id + "/refuse",
-                Map.of("reason", "Der er en anden læge i området.\nSøg igen til foråret."));
+        Api.Response refused = api.as(REGION_MIDT)
+                .post(
+                        PATH + "/" + id + "/refuse",
+                        Map.of("reason", "Der er en anden læge i området.\nSøg igen til foråret."));
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(200);
         JsonNode answer = self.get(PATH + "/" + id).json();
         assertThat(answer.path("status").asString()).isEqualTo("REFUSED");
-        assertThat(answer.path("decisionReason").asString()).isEqualTo("Der er en anden læge i området.\nSøg igen til foråret.");
-        assertThat(answer.path("dispensationId").isNull() || answer.path("dispensationId").isMissingNode()).isTrue();
+        assertThat(answer.path("decisionReason").asString())
+                .isEqualTo("Der er en anden læge i området.\nSøg igen til foråret.");
+        assertThat(answer.path("dispensationId").isNull()
+                        || answer.path("dispensationId").isMissingNode())
+                .isTrue();
         assertProblem(api.as(REGION_MIDT).post(PATH + "/" + id + "/grant", ""), 409, "APPLICATION_DECIDED");
-        assertProblem(api.as(REGION_MIDT).post(PATH + "/" + id + "/refuse", Map.of("reason", "Igen")), 409,
+        assertProblem(
+                api.as(REGION_MIDT).post(PATH + "/" + id + "/refuse", Map.of("reason", "Igen")),
+                409,
                 "APPLICATION_DECIDED");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/dispensations?doctorId=" + doctor).json().size()).isZero();
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/dispensations?doctorId=" + doctor)
+                        .json()
+                        .size())
+                .isZero();
     }
 
     @Test
     void only_the_applicant_the_doctor_and_the_doctors_region_see_or_decide_an_application() {
         long doctor = given.doctorInRoomyPractice();
-        long id = createdId(api.as(NORDDJURS).post(PATH, application("MULTIPLE_FACILITIES", doctor,
-                List.of(given.facility(12)), null, "Stort behov")));
+        long id = createdId(api.as(NORDDJURS)
+                .post(
+                        PATH,
+                        application("MULTIPLE_FACILITIES", doctor, List.of(given.facility(12)), null, "Stort behov")));
 
         assertProblem(api.as(AARHUS).get(PATH + "/" + id), 404, "NOT_FOUND");
         assertThat(ids(api.as(AARHUS).get(PATH).json())).doesNotContain(id);
@@ -174,9 +225,23 @@ class DispensationApplicationsApiTest {
         assertProblem(api.as(NORDDJURS).post(PATH + "/" + id + "/grant", ""), 403, "FORBIDDEN");
         assertProblem(api.as(SKOVSTJERNEN).get(PATH), 403, "FORBIDDEN");
         assertProblem(api.as(NATIONAL).get(PATH + "/" + id), 403, "FORBIDDEN");
-        assertProblem(api.as(REGION_MIDT).post(PATH, application("MULTIPLE_FACILITIES", doctor,
-                List.of(given.facility(12)), null, "Regionen søger ikke")), 403, "FORBIDDEN");
-        assertThat(given.doctorUser(doctor).get(PATH + "/" + id).json().path("status").asString())
+        assertProblem(
+                api.as(REGION_MIDT)
+                        .post(
+                                PATH,
+                                application(
+                                        "MULTIPLE_FACILITIES",
+                                        doctor,
+                                        List.of(given.facility(12)),
+                                        null,
+                                        "Regionen søger ikke")),
+                403,
+                "FORBIDDEN");
+        assertThat(given.doctorUser(doctor)
+                        .get(PATH + "/" + id)
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("PENDING");
         assertProblem(given.doctorUser(given.doctorInRoomyPractice()).get(PATH + "/" + id), 404, "NOT_FOUND");
         assertThat(api.as(REGION_MIDT).get(PATH + "/" + id).status()).isEqualTo(200);
@@ -188,19 +253,39 @@ class DispensationApplicationsApiTest {
         long aarhusFacility = given.facility("SEL_108", 12, "MUNICIPAL", AARHUS_CODE);
         long nordDoctor = nordDoctor();
 
-        Api.Response foreignFacility = api.as(NORDDJURS).post(PATH, application("MULTIPLE_FACILITIES", doctor,
-                List.of(aarhusFacility), null, "Naboens botilbud"));
+        Api.Response foreignFacility = api.as(NORDDJURS)
+                .post(
+                        PATH,
+                        application("MULTIPLE_FACILITIES", doctor, List.of(aarhusFacility), null, "Naboens botilbud"));
         assertProblem(foreignFacility, 400, "VALIDATION_FAILED");
         assertThat(errorMessage(foreignFacility, "facilityIds")).contains(String.valueOf(aarhusFacility));
 
-        Api.Response foreignDoctor = api.as(NORDDJURS).post(PATH, application("MULTIPLE_FACILITIES", nordDoctor,
-                List.of(given.facility(12)), null, "Læge fra en anden region"));
+        Api.Response foreignDoctor = api.as(NORDDJURS)
+                .post(
+                        PATH,
+                        application(
+                                "MULTIPLE_FACILITIES",
+                                nordDoctor,
+                                List.of(given.facility(12)),
+                                null,
+                                "Læge fra en anden region"));
         assertProblem(foreignDoctor, 400, "VALIDATION_FAILED");
-        assertThat(errorMessage(foreignDoctor, "doctorId")).isEqualTo("Lægen " + nordDoctor + " findes ikke i regionen.");
+        assertThat(errorMessage(foreignDoctor, "doctorId"))
+                .isEqualTo("Lægen " + nordDoctor + " findes ikke i regionen.");
 
         long regional = given.facility("SEL_108", 12, "REGIONAL", AgreementFixtures.NORDDJURS_CODE);
-        assertProblem(api.as(NORDDJURS).post(PATH, application("MULTIPLE_FACILITIES", doctor, List.of(regional),
-                null, "Regionens eget botilbud")), 403, "FORBIDDEN");
+        assertProblem(
+                api.as(NORDDJURS)
+                        .post(
+                                PATH,
+                                application(
+                                        "MULTIPLE_FACILITIES",
+                                        doctor,
+                                        List.of(regional),
+                                        null,
+                                        "Regionens eget botilbud")),
+                403,
+                "FORBIDDEN");
     }
 
     @Test
@@ -218,31 +303,39 @@ class DispensationApplicationsApiTest {
         assertThat(errorMessage(answer, "reason")).isEqualTo("Begrundelsen skal udfyldes.");
 
         long doctor = given.doctorInRoomyPractice();
-        Api.Response noHours = api.as(NORDDJURS).post(PATH, application("HOURS", doctor, List.of(given.facility(12)),
-                null, "Timer"));
+        Api.Response noHours =
+                api.as(NORDDJURS).post(PATH, application("HOURS", doctor, List.of(given.facility(12)), null, "Timer"));
         assertThat(errorFields(noHours)).containsExactly("hours");
-        Api.Response tooMany = api.as(NORDDJURS).post(PATH, application("HOURS", doctor, List.of(given.facility(12)),
-                "25", "Timer"));
+        Api.Response tooMany =
+                api.as(NORDDJURS).post(PATH, application("HOURS", doctor, List.of(given.facility(12)), "25", "Timer"));
         assertThat(errorMessage(tooMany, "hours")).isEqualTo("Timer pr. måned skal være mellem 0,5 og 20.");
-        Api.Response twoDecimals = api.as(NORDDJURS).post(PATH, application("HOURS", doctor,
-                List.of(given.facility(12)), "3.25", "Timer"));
+        Api.Response twoDecimals = api.as(NORDDJURS)
+                .post(PATH, application("HOURS", doctor, List.of(given.facility(12)), "3.25", "Timer"));
         assertThat(errorFields(twoDecimals)).containsExactly("hours");
-        assertThat(errorMessage(twoDecimals, "hours")).isEqualTo("Timer pr. måned angives med højst én decimal, fx 3,5.");
-        Api.Response hoursForFacilities = api.as(NORDDJURS).post(PATH, application("MULTIPLE_FACILITIES", doctor,
-                List.of(given.facility(12)), "4", "Timer"));
+        assertThat(errorMessage(twoDecimals, "hours"))
+                .isEqualTo("Timer pr. måned angives med højst én decimal, fx 3,5.");
+        Api.Response hoursForFacilities = api.as(NORDDJURS)
+                .post(PATH, application("MULTIPLE_FACILITIES", doctor, List.of(given.facility(12)), "4", "Timer"));
         assertThat(errorFields(hoursForFacilities)).containsExactly("hours");
-        Api.Response unknown = api.as(NORDDJURS).post(PATH, application("MULTIPLE_FACILITIES", doctor,
-                List.of(999_999_999L), null, "Findes ikke"));
+        Api.Response unknown = api.as(NORDDJURS)
+                .post(PATH, application("MULTIPLE_FACILITIES", doctor, List.of(999_999_999L), null, "Findes ikke"));
         assertThat(errorMessage(unknown, "facilityIds")).contains("999999999");
         assertThat(count()).isEqualTo(before);
 
-        long id = createdId(api.as(NORDDJURS).post(PATH, application("MULTIPLE_FACILITIES", doctor,
-                List.of(given.facility(12)), null, "Gyldig")));
-        Api.Response badGrant = api.as(REGION_MIDT).post(PATH + "/" + id + "/grant",
-                Map.of("validFrom", "2026-01-01", "validTo", "2025-01-01", "maxFacilities", 1));
+        long id = createdId(api.as(NORDDJURS)
+                .post(PATH, application("MULTIPLE_FACILITIES", doctor, List.of(given.facility(12)), null, "Gyldig")));
+        Api.Response badGrant = api.as(REGION_MIDT)
+                .post(
+                        PATH + "/" + id + "/grant",
+                        Map.of("validFrom", "2026-01-01", "validTo", "2025-01-01", "maxFacilities", 1));
         assertProblem(badGrant, 400, "VALIDATION_FAILED");
         assertThat(errorFields(badGrant)).containsExactlyInAnyOrder("validTo", "maxFacilities");
-        assertThat(api.as(REGION_MIDT).get(PATH + "/" + id).json().path("status").asString()).isEqualTo("PENDING");
+        assertThat(api.as(REGION_MIDT)
+                        .get(PATH + "/" + id)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("PENDING");
     }
 
     /** A doctor of a practice in Aalborg, made by Region Nordjylland. */
@@ -257,16 +350,18 @@ class DispensationApplicationsApiTest {
         practice.put("openForNewPatients", true);
         practice.put("vatRegistered", false);
         long practiceId = createdId(api.as(REGION_NORD).post("/api/v1/practices", practice));
-        return createdId(api.as(REGION_NORD).post("/api/v1/doctors", Map.of("practiceId", practiceId,
-                "name", "Nordlægen")));
+        return createdId(
+                api.as(REGION_NORD).post("/api/v1/doctors", Map.of("practiceId", practiceId, "name", "Nordlægen")));
     }
 
     private long count() {
-        return jdbc.sql("select count(*) from dispensation_application").query(Long.class).single();
+        return jdbc.sql("select count(*) from dispensation_application")
+                .query(Long.class)
+                .single();
     }
 
-    private static Map<String, Object> application(String kind, long doctorId, List<Long> facilityIds, String hours,
-                                                   String reason) {
+    private static Map<String, Object> application(
+            String kind, long doctorId, List<Long> facilityIds, String hours, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", kind);
         body.put("doctorId", doctorId);

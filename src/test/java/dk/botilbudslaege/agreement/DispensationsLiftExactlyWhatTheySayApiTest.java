@@ -1,18 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Map;
-
-import dk.botilbudslaege.security.Users;
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import static dk.botilbudslaege.agreement.AgreementFixtures.NATIONAL;
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
 import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
@@ -26,6 +13,18 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.dispensation;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorFields;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessage;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Dispensations (SPEC §3, seed 004 § 65 stk. 2) are granted by the region of the doctor's practice,
@@ -41,10 +40,13 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Users users;
+
     Api api;
     AgreementScenarios given;
 
@@ -60,17 +62,22 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
     void a_dispensation_for_two_facilities_allows_a_second_facility_but_not_a_third() {
         long doctor = given.doctorInRoomyPractice();
         given.active(doctor, given.facility(12), MARCH_2025);
-        assertRefused(given.create(doctor, given.facility(14), JANUARY_2026), "DOCTOR_ROLE_LIMIT", "doctorId",
-                R1_MESSAGE);
+        assertRefused(
+                given.create(doctor, given.facility(14), JANUARY_2026), "DOCTOR_ROLE_LIMIT", "doctorId", R1_MESSAGE);
 
         long granted = given.multipleFacilities(doctor, 2, SCHEME_START, null);
         long second = given.active(doctor, given.facility(14), JANUARY_2026);
 
         assertThat(given.status(second)).isEqualTo("ACTIVE");
-        assertRefused(given.create(doctor, given.facility(16), JANUARY_2026), "DOCTOR_ROLE_LIMIT", "doctorId",
-                R1_MESSAGE);
-        assertThat(api.as(REGION_MIDT).get("/api/v1/dispensations?doctorId=" + doctor).json().get(0)
-                .path("id").asLong()).isEqualTo(granted);
+        assertRefused(
+                given.create(doctor, given.facility(16), JANUARY_2026), "DOCTOR_ROLE_LIMIT", "doctorId", R1_MESSAGE);
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/dispensations?doctorId=" + doctor)
+                        .json()
+                        .get(0)
+                        .path("id")
+                        .asLong())
+                .isEqualTo(granted);
     }
 
     @Test
@@ -78,8 +85,8 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
         long doctor = given.nursingHomeDoctor(given.practice(10));
         given.multipleFacilities(doctor, 3, SCHEME_START, null);
 
-        assertRefused(given.create(doctor, given.facility(12), MARCH_2025), "NURSING_HOME_CONFLICT", "doctorId",
-                R2_MESSAGE);
+        assertRefused(
+                given.create(doctor, given.facility(12), MARCH_2025), "NURSING_HOME_CONFLICT", "doctorId", R2_MESSAGE);
     }
 
     @Test
@@ -88,8 +95,8 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
         given.active(doctor, given.facility(12), MARCH_2025);
         given.multipleFacilities(doctor, 2, SCHEME_START, LocalDate.of(2025, 6, 30));
 
-        assertRefused(given.create(doctor, given.facility(14), JANUARY_2026), "DOCTOR_ROLE_LIMIT", "doctorId",
-                R1_MESSAGE);
+        assertRefused(
+                given.create(doctor, given.facility(14), JANUARY_2026), "DOCTOR_ROLE_LIMIT", "doctorId", R1_MESSAGE);
     }
 
     @Test
@@ -98,9 +105,11 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
         given.active(doctor, given.facility(12), MARCH_2025);
         given.multipleFacilities(doctor, 2, LocalDate.of(2026, 7, 1), null);
 
-        assertRefused(given.create(doctor, given.facility(14), JANUARY_2026), "DOCTOR_ROLE_LIMIT", "doctorId",
-                R1_MESSAGE);
-        assertThat(given.create(doctor, given.facility(14), LocalDate.of(2026, 7, 1)).status()).isEqualTo(201);
+        assertRefused(
+                given.create(doctor, given.facility(14), JANUARY_2026), "DOCTOR_ROLE_LIMIT", "doctorId", R1_MESSAGE);
+        assertThat(given.create(doctor, given.facility(14), LocalDate.of(2026, 7, 1))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -110,8 +119,8 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
         long dispensation = given.multipleFacilities(doctor, 2, SCHEME_START, null);
         long draft = given.draft(doctor, given.facility(14), JANUARY_2026);
 
-        Api.Response ended = api.as(REGION_MIDT).post("/api/v1/dispensations/" + dispensation + "/end",
-                Map.of("validTo", "2025-12-31"));
+        Api.Response ended = api.as(REGION_MIDT)
+                .post("/api/v1/dispensations/" + dispensation + "/end", Map.of("validTo", "2025-12-31"));
 
         assertThat(ended.status()).as(ended.body()).isEqualTo(200);
         assertThat(ended.json().path("validTo").asString()).isEqualTo("2025-12-31");
@@ -126,8 +135,10 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
         long dispensation = given.multipleFacilities(doctor, 2, SCHEME_START, null);
         long filed = given.submitted(doctor, given.facility(14), JANUARY_2026);
 
-        assertThat(api.as(REGION_MIDT).post("/api/v1/dispensations/" + dispensation + "/end",
-                Map.of("validTo", "2025-12-31")).status()).isEqualTo(200);
+        assertThat(api.as(REGION_MIDT)
+                        .post("/api/v1/dispensations/" + dispensation + "/end", Map.of("validTo", "2025-12-31"))
+                        .status())
+                .isEqualTo(200);
 
         assertRefused(given.approve(filed), "DOCTOR_ROLE_LIMIT", "doctorId", R1_MESSAGE);
     }
@@ -146,8 +157,10 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
         Api.Response beforeStart = api.as(REGION_MIDT).post(end, Map.of("validTo", "2025-05-31"));
         assertProblem(beforeStart, 400, "VALIDATION_FAILED");
         assertThat(errorMessage(beforeStart, "validTo")).isEqualTo("Slutdatoen kan ikke ligge før startdatoen.");
-        assertProblem(api.as(REGION_MIDT).post("/api/v1/dispensations/987654321/end", Map.of("validTo", "2025-12-31")),
-                404, "NOT_FOUND");
+        assertProblem(
+                api.as(REGION_MIDT).post("/api/v1/dispensations/987654321/end", Map.of("validTo", "2025-12-31")),
+                404,
+                "NOT_FOUND");
     }
 
     // ---- NURSING_HOME_AND_FACILITY (R2) ----------------------------------------------------------------
@@ -155,15 +168,15 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
     @Test
     void a_nursing_home_doctor_with_a_dispensation_takes_one_facility_and_no_more() {
         long doctor = given.nursingHomeDoctor(given.practice(10));
-        assertRefused(given.create(doctor, given.facility(12), MARCH_2025), "NURSING_HOME_CONFLICT", "doctorId",
-                R2_MESSAGE);
+        assertRefused(
+                given.create(doctor, given.facility(12), MARCH_2025), "NURSING_HOME_CONFLICT", "doctorId", R2_MESSAGE);
 
         given.nursingHomeAndFacility(doctor, SCHEME_START, null);
         long first = given.active(doctor, given.facility(12), MARCH_2025);
 
         assertThat(given.status(first)).isEqualTo("ACTIVE");
-        assertRefused(given.create(doctor, given.facility(14), JANUARY_2026), "DOCTOR_ROLE_LIMIT", "doctorId",
-                R1_MESSAGE);
+        assertRefused(
+                given.create(doctor, given.facility(14), JANUARY_2026), "DOCTOR_ROLE_LIMIT", "doctorId", R1_MESSAGE);
     }
 
     @Test
@@ -171,7 +184,10 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
         long doctor = given.nursingHomeDoctor(given.practice(10));
         given.nursingHomeAndFacility(doctor, SCHEME_START, LocalDate.of(2025, 8, 31));
 
-        assertRefused(given.create(doctor, given.facility(12), JANUARY_2026), "NURSING_HOME_CONFLICT", "doctorId",
+        assertRefused(
+                given.create(doctor, given.facility(12), JANUARY_2026),
+                "NURSING_HOME_CONFLICT",
+                "doctorId",
                 R2_MESSAGE);
     }
 
@@ -180,7 +196,8 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
         long doctor = given.nursingHomeDoctor(given.practice(1));
         given.nursingHomeAndFacility(doctor, SCHEME_START, null);
 
-        assertThat(given.create(doctor, given.facility(12), MARCH_2025).status()).isEqualTo(201);
+        assertThat(given.create(doctor, given.facility(12), MARCH_2025).status())
+                .isEqualTo(201);
     }
 
     // ---- HOURS -------------------------------------------------------------------------------------------
@@ -206,8 +223,12 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
         long filed = given.submitted(doctor, given.facility(40), MARCH_2025);
 
         assertThat(given.read(filed).path("monthlyHours").decimalValue()).isEqualByComparingTo("2.5");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/agreements/" + filed + "/information-form").json()
-                .path("monthlyHours").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/agreements/" + filed + "/information-form")
+                        .json()
+                        .path("monthlyHours")
+                        .decimalValue())
+                .isEqualByComparingTo("2.5");
     }
 
     @Test
@@ -228,8 +249,10 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
         long dispensation = given.hours(doctor, "4", SCHEME_START, null);
         assertThat(given.read(agreement).path("monthlyHours").decimalValue()).isEqualByComparingTo("4");
 
-        assertThat(api.as(REGION_MIDT).post("/api/v1/dispensations/" + dispensation + "/end",
-                Map.of("validTo", "2025-06-30")).status()).isEqualTo(200);
+        assertThat(api.as(REGION_MIDT)
+                        .post("/api/v1/dispensations/" + dispensation + "/end", Map.of("validTo", "2025-06-30"))
+                        .status())
+                .isEqualTo(200);
 
         assertThat(given.read(agreement).path("monthlyHours").decimalValue()).isEqualByComparingTo("2");
     }
@@ -246,9 +269,13 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
         assertProblem(given.grant(DEMO_DOCTOR, body), 403, "FORBIDDEN");
         assertProblem(given.grant(NATIONAL, body), 403, "FORBIDDEN");
         assertProblem(given.doctorUser(doctor).post("/api/v1/dispensations", body), 403, "FORBIDDEN");
-        assertProblem(given.grant(NORDDJURS, dispensation(987_654_321L, "HOURS", SCHEME_START, null)), 403,
-                "FORBIDDEN");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/dispensations?doctorId=" + doctor).json().size()).isZero();
+        assertProblem(
+                given.grant(NORDDJURS, dispensation(987_654_321L, "HOURS", SCHEME_START, null)), 403, "FORBIDDEN");
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/dispensations?doctorId=" + doctor)
+                        .json()
+                        .size())
+                .isZero();
 
         Api.Response granted = given.grant(REGION_MIDT, body);
 
@@ -291,8 +318,8 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
 
     @Test
     void more_facilities_without_a_maximum_is_refused_naming_the_field() {
-        Api.Response answer = given.grant(REGION_MIDT,
-                dispensation(given.doctorInRoomyPractice(), "MULTIPLE_FACILITIES", SCHEME_START, null));
+        Api.Response answer = given.grant(
+                REGION_MIDT, dispensation(given.doctorInRoomyPractice(), "MULTIPLE_FACILITIES", SCHEME_START, null));
 
         assertProblem(answer, 400, "VALIDATION_FAILED");
         assertThat(errorFields(answer)).containsExactly("maxFacilities");
@@ -301,8 +328,8 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
 
     @Test
     void a_maximum_of_one_facility_is_no_dispensation() {
-        Map<String, Object> body = dispensation(given.doctorInRoomyPractice(), "MULTIPLE_FACILITIES", SCHEME_START,
-                null);
+        Map<String, Object> body =
+                dispensation(given.doctorInRoomyPractice(), "MULTIPLE_FACILITIES", SCHEME_START, null);
         body.put("maxFacilities", 1);
 
         Api.Response answer = given.grant(REGION_MIDT, body);
@@ -313,8 +340,8 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
 
     @Test
     void hours_without_the_number_of_hours_is_refused_naming_the_field() {
-        Api.Response answer = given.grant(REGION_MIDT,
-                dispensation(given.doctorInRoomyPractice(), "HOURS", SCHEME_START, null));
+        Api.Response answer =
+                given.grant(REGION_MIDT, dispensation(given.doctorInRoomyPractice(), "HOURS", SCHEME_START, null));
 
         assertProblem(answer, 400, "VALIDATION_FAILED");
         assertThat(errorFields(answer)).containsExactly("monthlyHours");
@@ -334,8 +361,13 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
 
     @Test
     void a_dispensation_ending_before_it_begins_is_refused_naming_the_field() {
-        Api.Response answer = given.grant(REGION_MIDT, dispensation(given.doctorInRoomyPractice(),
-                "NURSING_HOME_AND_FACILITY", LocalDate.of(2025, 6, 1), LocalDate.of(2025, 5, 31)));
+        Api.Response answer = given.grant(
+                REGION_MIDT,
+                dispensation(
+                        given.doctorInRoomyPractice(),
+                        "NURSING_HOME_AND_FACILITY",
+                        LocalDate.of(2025, 6, 1),
+                        LocalDate.of(2025, 5, 31)));
 
         assertProblem(answer, 400, "VALIDATION_FAILED");
         assertThat(errorFields(answer)).containsExactly("validTo");
@@ -344,8 +376,8 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
 
     @Test
     void a_dispensation_without_a_start_or_for_an_unknown_doctor_is_refused_naming_the_field() {
-        Map<String, Object> body = dispensation(given.doctorInRoomyPractice(), "NURSING_HOME_AND_FACILITY",
-                SCHEME_START, null);
+        Map<String, Object> body =
+                dispensation(given.doctorInRoomyPractice(), "NURSING_HOME_AND_FACILITY", SCHEME_START, null);
         body.remove("validFrom");
         Api.Response noStart = given.grant(REGION_MIDT, body);
         assertProblem(noStart, 400, "VALIDATION_FAILED");
@@ -360,8 +392,8 @@ class DispensationsLiftExactlyWhatTheySayApiTest {
         assertProblem(farStart, 400, "VALIDATION_FAILED");
         assertThat(errorFields(farStart)).containsExactly("validFrom");
 
-        Api.Response unknownDoctor = given.grant(REGION_MIDT,
-                dispensation(987_654_321L, "NURSING_HOME_AND_FACILITY", SCHEME_START, null));
+        Api.Response unknownDoctor =
+                given.grant(REGION_MIDT, dispensation(987_654_321L, "NURSING_HOME_AND_FACILITY", SCHEME_START, null));
         assertProblem(unknownDoctor, 400, "VALIDATION_FAILED");
         assertThat(errorFields(unknownDoctor)).containsExactly("doctorId");
         assertThat(errorMessage(unknownDoctor, "doctorId")).isEqualTo("Lægen 987654321 findes ikke.");

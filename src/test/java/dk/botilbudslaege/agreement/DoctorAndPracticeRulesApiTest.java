@@ -1,15 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import dk.botilbudslaege.security.Users;
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import static dk.botilbudslaege.agreement.AgreementScenarios.R1_MESSAGE;
 import static dk.botilbudslaege.agreement.AgreementScenarios.R2_MESSAGE;
 import static dk.botilbudslaege.agreement.AgreementScenarios.R3_MESSAGE;
@@ -17,6 +7,16 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.assertRefused;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessage;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessages;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The doctor's and the practice's rules (SPEC §3 R1-R3) through the API: each refusal has its own
@@ -31,10 +31,13 @@ class DoctorAndPracticeRulesApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Users users;
+
     AgreementScenarios given;
 
     @BeforeEach
@@ -59,8 +62,8 @@ class DoctorAndPracticeRulesApiTest {
         long doctor = given.doctorInRoomyPractice();
         given.active(doctor, given.facility(12), SEPTEMBER_2025);
 
-        assertRefused(given.create(doctor, given.facility(14), MARCH_2025), "DOCTOR_ROLE_LIMIT", "doctorId",
-                R1_MESSAGE);
+        assertRefused(
+                given.create(doctor, given.facility(14), MARCH_2025), "DOCTOR_ROLE_LIMIT", "doctorId", R1_MESSAGE);
     }
 
     @Test
@@ -82,11 +85,13 @@ class DoctorAndPracticeRulesApiTest {
         long first = given.active(doctor, given.facility(12), MARCH_2025);
         // a notice is dated at most 30 days back (issue 11): today's, ending at a quarter's end
         LocalDate end = NoticePeriod.endDate(LocalDate.now());
-        Api.Response notice = given.notice(AgreementFixtures.NORDDJURS, first, LocalDate.now().toString());
+        Api.Response notice =
+                given.notice(AgreementFixtures.NORDDJURS, first, LocalDate.now().toString());
         assertThat(notice.json().path("endDate").asString()).isEqualTo(end.toString());
 
         assertRefused(given.create(doctor, given.facility(14), end), "DOCTOR_ROLE_LIMIT", "doctorId", R1_MESSAGE);
-        assertThat(given.create(doctor, given.facility(14), end.plusDays(1)).status()).isEqualTo(201);
+        assertThat(given.create(doctor, given.facility(14), end.plusDays(1)).status())
+                .isEqualTo(201);
     }
 
     // ---- R2: nursing-home doctor and facility doctor at once -------------------------------------------
@@ -144,8 +149,8 @@ class DoctorAndPracticeRulesApiTest {
         given.nursingHomeDoctor(practice);
         long doctor = given.doctor(practice);
 
-        assertRefused(given.create(doctor, given.facility(12), MARCH_2025), "PRACTICE_CAPACITY", "doctorId",
-                R3_MESSAGE);
+        assertRefused(
+                given.create(doctor, given.facility(12), MARCH_2025), "PRACTICE_CAPACITY", "doctorId", R3_MESSAGE);
     }
 
     @Test
@@ -153,7 +158,9 @@ class DoctorAndPracticeRulesApiTest {
         long practice = given.practice(2);
         given.active(given.doctor(practice), given.facility(12), MARCH_2025);
 
-        assertThat(given.create(given.doctor(practice), given.facility(14), SEPTEMBER_2025).status()).isEqualTo(201);
+        assertThat(given.create(given.doctor(practice), given.facility(14), SEPTEMBER_2025)
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test

@@ -1,15 +1,18 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
+import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.audit.AuditedChange;
 import dk.botilbudslaege.registry.RegistryEvents;
 import dk.botilbudslaege.settlement.SettlementEvents;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,10 +23,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
-import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The main flows publish one event per change (issue 12 item 3) and the audit trail records each in the
@@ -38,17 +37,21 @@ class DomainEventsTest {
 
     private final List<AuditedChange> published = new CopyOnWriteArrayList<>();
     private final ApplicationListener<ApplicationEvent> recorder = event -> {
-        if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof AuditedChange change) {
+        if (event instanceof PayloadApplicationEvent<?> payload
+                && payload.getPayload() instanceof AuditedChange change) {
             published.add(change);
         }
     };
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ConfigurableApplicationContext context;
+
     Api api;
     AgreementFixtures fixtures;
 
@@ -80,16 +83,26 @@ class DomainEventsTest {
         assertThat(jdbc.sql("""
                         select actor || ' ' || action || ' ' || changes::text from audit_event
                          where entity_type = 'AGREEMENT' and entity_id = :id order by id
-                        """).param("id", String.valueOf(id)).query(String.class).list())
-                .containsExactly(NORDDJURS + " CREATED " + auditOf(id, "CREATED"),
+                        """)
+                        .param("id", String.valueOf(id))
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        NORDDJURS + " CREATED " + auditOf(id, "CREATED"),
                         NORDDJURS + " SUBMITTED {\"status\": {\"to\": \"SUBMITTED\", \"from\": \"DRAFT\"}}",
                         REGION_MIDT + " APPROVED {\"status\": {\"to\": \"ACTIVE\", \"from\": \"SUBMITTED\"}}");
     }
 
     @Test
     void a_month_approved_in_settlement_is_an_event() {
-        assertThat(api.as(REGION_MIDT).post("/api/v1/settlements/2025-03/run", "").status()).isEqualTo(200);
-        assertThat(api.as(REGION_MIDT).post("/api/v1/settlements/2025-03/approve", "").status()).isEqualTo(200);
+        assertThat(api.as(REGION_MIDT)
+                        .post("/api/v1/settlements/2025-03/run", "")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.as(REGION_MIDT)
+                        .post("/api/v1/settlements/2025-03/approve", "")
+                        .status())
+                .isEqualTo(200);
 
         assertThat(eventsOf(SettlementEvents.MonthApproved.class)).anySatisfy(e -> {
             assertThat(e.regionMonth()).isEqualTo("1082/2025-03");
@@ -114,8 +127,11 @@ class DomainEventsTest {
         Api.Response created = fixtures.create(NORDDJURS, doctor, facility, LocalDate.of(2025, 9, 1));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().path("id").asLong();
-        assertThat(api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/submit",
-                Map.of("contactName", "Lise Holm", "contactRole", "Leder", "noOtherContract", true)).status())
+        assertThat(api.as(NORDDJURS)
+                        .post(
+                                "/api/v1/agreements/" + id + "/submit",
+                                Map.of("contactName", "Lise Holm", "contactRole", "Leder", "noOtherContract", true))
+                        .status())
                 .isEqualTo(200);
         Api.Response approved = api.as(REGION_MIDT).post("/api/v1/agreements/" + id + "/approve", "");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
@@ -124,8 +140,11 @@ class DomainEventsTest {
 
     private String auditOf(long id, String action) {
         return jdbc.sql("select changes::text from audit_event where entity_type = 'AGREEMENT' and entity_id = :id"
-                        + " and action = :action").param("id", String.valueOf(id)).param("action", action)
-                .query(String.class).single();
+                        + " and action = :action")
+                .param("id", String.valueOf(id))
+                .param("action", action)
+                .query(String.class)
+                .single();
     }
 
     private <T> List<T> eventsOf(Class<T> type) {

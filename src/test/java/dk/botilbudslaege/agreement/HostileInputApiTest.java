@@ -1,5 +1,17 @@
 package dk.botilbudslaege.agreement;
 
+import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
+import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS_CODE;
+import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
+import static dk.botilbudslaege.agreement.AgreementFixtures.unique;
+import static dk.botilbudslaege.agreement.AgreementScenarios.agreement;
+import static dk.botilbudslaege.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import dk.botilbudslaege.support.WebSession;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -9,11 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import dk.botilbudslaege.security.Users;
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import dk.botilbudslaege.support.WebSession;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -26,14 +33,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
-
-import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
-import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS_CODE;
-import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
-import static dk.botilbudslaege.agreement.AgreementScenarios.agreement;
-import static dk.botilbudslaege.agreement.AgreementFixtures.unique;
-import static dk.botilbudslaege.support.Problems.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 10, items 6 and 7, across the API and the forms: control and invisible characters, text
@@ -64,14 +63,19 @@ class HostileInputApiTest {
         JSON_WRITES.put("POST /api/v1/agreements/{id}/submit", "{\"contactName\":\"%s\"}|contactName");
         JSON_WRITES.put("POST /api/v1/agreements/{id}/reject", "{\"reason\":\"%s\"}|reason");
         JSON_WRITES.put("POST /api/v1/agreements/{id}/end", "{\"endDate\":\"2030-01-01\",\"reason\":\"%s\"}|reason");
-        JSON_WRITES.put("POST /api/v1/dispensations", "{\"doctorId\":1,\"kind\":\"NURSING_HOME\",\"reason\":\"%s\"}|reason");
+        JSON_WRITES.put(
+                "POST /api/v1/dispensations", "{\"doctorId\":1,\"kind\":\"NURSING_HOME\",\"reason\":\"%s\"}|reason");
         JSON_WRITES.put("POST /api/v1/matching/stable", "{\"regionCode\":\"%s\",\"proposing\":\"DOCTORS\"}|regionCode");
-        JSON_WRITES.put("POST /api/v1/change-requests", "{\"field\":\"vatRegistered\",\"newValue\":true,\"reason\":\"%s\"}|reason");
+        JSON_WRITES.put(
+                "POST /api/v1/change-requests",
+                "{\"field\":\"vatRegistered\",\"newValue\":true,\"reason\":\"%s\"}|reason");
         JSON_WRITES.put("POST /api/v1/change-requests/{id}/reject", "{\"reason\":\"%s\"}|reason");
         JSON_WRITES.put("POST /api/v1/dispensation-applications", "{\"kind\":\"HOURS\",\"reason\":\"%s\"}|reason");
         JSON_WRITES.put("POST /api/v1/dispensation-applications/{id}/grant", "{\"reason\":\"%s\"}|reason");
         JSON_WRITES.put("POST /api/v1/dispensation-applications/{id}/refuse", "{\"reason\":\"%s\"}|reason");
-        JSON_WRITES.put("POST /api/v1/matching/coverage-plan", "{\"municipalityCode\":\"%s\",\"maxDistanceKm\":10}|municipalityCode");
+        JSON_WRITES.put(
+                "POST /api/v1/matching/coverage-plan",
+                "{\"municipalityCode\":\"%s\",\"maxDistanceKm\":10}|municipalityCode");
         // no text field: dates and ids only
         JSON_WRITES.put("POST /api/v1/agreements", "date:startDate");
         JSON_WRITES.put("PUT /api/v1/agreements/{id}", "date:startDate");
@@ -92,14 +96,19 @@ class HostileInputApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
     @Autowired
     JdbcClient jdbc;
+
     Api api;
+
     @Autowired
     Users users;
+
     AgreementScenarios given;
 
     @BeforeEach
@@ -111,11 +120,15 @@ class HostileInputApiTest {
     @Test
     void the_list_holds_every_json_write_of_the_api() {
         Set<String> writes = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getMethodsCondition().getMethods().stream()
-                .filter(m -> m == RequestMethod.POST || m == RequestMethod.PUT || m == RequestMethod.PATCH)
-                .forEach(m -> info.getPatternValues().stream().filter(p -> p.startsWith("/api/"))
-                        .forEach(p -> writes.add(m + " " + p))));
-        assertThat(JSON_WRITES.keySet()).as("a new JSON write must be added to this test")
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getMethodsCondition().getMethods().stream()
+                        .filter(m -> m == RequestMethod.POST || m == RequestMethod.PUT || m == RequestMethod.PATCH)
+                        .forEach(m -> info.getPatternValues().stream()
+                                .filter(p -> p.startsWith("/api/"))
+                                .forEach(p -> writes.add(m + " " + p))));
+        assertThat(JSON_WRITES.keySet())
+                .as("a new JSON write must be added to this test")
                 .containsAll(writes);
     }
 
@@ -124,12 +137,17 @@ class HostileInputApiTest {
         long facility = given.facility(12);
         for (Map.Entry<String, String> write : JSON_WRITES.entrySet()) {
             String[] methodAndPath = write.getKey().split(" ");
-            String path = methodAndPath[1].replace("{id}", String.valueOf(facility)).replace("{month}", "2025-10")
+            String path = methodAndPath[1]
+                    .replace("{id}", String.valueOf(facility))
+                    .replace("{month}", "2025-10")
                     .replace("{validFrom}", "2030-01-01");
             if (write.getValue().startsWith("date:")) {
                 String field = write.getValue().substring(5);
-                assertRefused(send(methodAndPath[0], path, "{\"" + field + "\":\"" + FAR_FUTURE + "\"}"),
-                        write.getKey(), field, "Datoen skal ligge mellem 2007-01-01 og 2100-12-31.");
+                assertRefused(
+                        send(methodAndPath[0], path, "{\"" + field + "\":\"" + FAR_FUTURE + "\"}"),
+                        write.getKey(),
+                        field,
+                        "Datoen skal ligge mellem 2007-01-01 og 2100-12-31.");
                 continue;
             }
             if (!write.getValue().contains("|")) {
@@ -137,21 +155,43 @@ class HostileInputApiTest {
             }
             String template = write.getValue().split("\\|")[0];
             String field = write.getValue().split("\\|")[1];
-            assertRefused(send(methodAndPath[0], path, template.formatted("Skovly\\u0007")), write.getKey(), field,
+            assertRefused(
+                    send(methodAndPath[0], path, template.formatted("Skovly\\u0007")),
+                    write.getKey(),
+                    field,
                     "Må ikke indeholde styretegn (kun almindelig tekst; linjeskift kun i felter med flere linjer).");
-            assertRefused(send(methodAndPath[0], path, template.formatted("Skov\\u200Bly")), write.getKey(), field,
+            assertRefused(
+                    send(methodAndPath[0], path, template.formatted("Skov\\u200Bly")),
+                    write.getKey(),
+                    field,
                     "Må ikke indeholde usynlige tegn (f.eks. nulbreddemellemrum U+200B eller blød bindestreg).");
-            assertRefused(send(methodAndPath[0], path, template.formatted("\\u00A0\\u2003")), write.getKey(), field,
+            assertRefused(
+                    send(methodAndPath[0], path, template.formatted("\\u00A0\\u2003")),
+                    write.getKey(),
+                    field,
                     "Skal indeholde synlige tegn, ikke kun mellemrum.");
-            assertRefused(send(methodAndPath[0], path, template.formatted("Skovly\\uD800")), write.getKey(), field,
+            assertRefused(
+                    send(methodAndPath[0], path, template.formatted("Skovly\\uD800")),
+                    write.getKey(),
+                    field,
                     "Indeholder et ugyldigt tegn (en halv UTF-16-surrogat eller ugyldig UTF-8).");
-            assertRefused(send(methodAndPath[0], path, template.formatted("\\u3164\\u3164")), write.getKey(), field,
+            assertRefused(
+                    send(methodAndPath[0], path, template.formatted("\\u3164\\u3164")),
+                    write.getKey(),
+                    field,
                     "Må ikke indeholde usynlige tegn (f.eks. nulbreddemellemrum U+200B eller blød bindestreg).");
         }
-        assertThat(api.as(REGION_MIDT).get("/api/v1/facilities?q=Skov").json().path("content").toString())
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/facilities?q=Skov")
+                        .json()
+                        .path("content")
+                        .toString())
                 .doesNotContain("Skov\\u200Bly", "Skovly\\u0007");
         assertThat(jdbc.sql("select count(*) from facility where name like 'Skov%' and (name ~ '[[:cntrl:]]'"
-                + " or strpos(name, U&'\\200B') > 0)").query(Long.class).single()).isZero();
+                                + " or strpos(name, U&'\\200B') > 0)")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -166,8 +206,11 @@ class HostileInputApiTest {
         names.put("\u2800", blank);
         names.put("\u0301\u0301", blank);
         names.put("\uFE0F", blank);
-        names.forEach((name, message) -> assertRefused(api.as(REGION_MIDT).put("/api/v1/doctors/" + doctor,
-                Map.of("name", name)), "doctor " + name.codePoints().boxed().toList(), "name", message));
+        names.forEach((name, message) -> assertRefused(
+                api.as(REGION_MIDT).put("/api/v1/doctors/" + doctor, Map.of("name", name)),
+                "doctor " + name.codePoints().boxed().toList(),
+                "name",
+                message));
         Api.Response heart = api.as(REGION_MIDT).put("/api/v1/doctors/" + doctor, Map.of("name", "Læge \u2764\uFE0F"));
         assertThat(fields(heart)).as(heart.body()).doesNotContain("name");
 
@@ -182,8 +225,11 @@ class HostileInputApiTest {
 
     @Test
     void a_string_where_a_list_is_expected_is_listed_with_the_other_bad_fields() {
-        Api.Response answer = api.as(NORDDJURS).postRaw("/api/v1/agreements", "application/json",
-                "{\"doctorId\":\"x\",\"facilityIds\":\"y\",\"startDate\":\"2026-12-01\",\"matchMethod\":\"FOO\"}");
+        Api.Response answer = api.as(NORDDJURS)
+                .postRaw(
+                        "/api/v1/agreements",
+                        "application/json",
+                        "{\"doctorId\":\"x\",\"facilityIds\":\"y\",\"startDate\":\"2026-12-01\",\"matchMethod\":\"FOO\"}");
         assertProblem(answer, 400, "VALIDATION_FAILED");
         assertThat(fields(answer)).contains("doctorId", "facilityIds", "matchMethod");
 
@@ -212,7 +258,11 @@ class HostileInputApiTest {
 
             assertProblem(answer, 400, "VALIDATION_FAILED");
             assertThat(fields(answer)).as(answer.body()).containsExactlyInAnyOrder("name", "residents");
-            assertRefused(answer, "name", "name", "Indeholder et ugyldigt tegn (en halv UTF-16-surrogat eller ugyldig UTF-8).");
+            assertRefused(
+                    answer,
+                    "name",
+                    "name",
+                    "Indeholder et ugyldigt tegn (en halv UTF-16-surrogat eller ugyldig UTF-8).");
         }
     }
 
@@ -220,12 +270,19 @@ class HostileInputApiTest {
     void a_body_its_module_does_not_refuse_is_refused_anyway_and_nothing_is_saved() {
         long id = filed(given.doctorInRoomyPractice(), given.facility(12));
 
-        Api.Response answer = api.as(REGION_MIDT).post("/api/v1/agreements/" + id + "/reject",
-                Map.of("reason", "Nej\u200B tak"));
+        Api.Response answer =
+                api.as(REGION_MIDT).post("/api/v1/agreements/" + id + "/reject", Map.of("reason", "Nej\u200B tak"));
 
-        assertRefused(answer, "reject", "reason",
+        assertRefused(
+                answer,
+                "reject",
+                "reason",
                 "Må ikke indeholde usynlige tegn (f.eks. nulbreddemellemrum U+200B eller blød bindestreg).");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/agreements/" + id).json().path("status").asString())
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/agreements/" + id)
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("SUBMITTED");
     }
 
@@ -237,8 +294,12 @@ class HostileInputApiTest {
                 .matcher(session.get("/facilities/" + facility + "/edit").body());
         assertThat(csrf.find()).isTrue();
 
-        HttpResponse<String> answer = session.request("POST", "/facilities/" + facility,
-                "_csrf=" + csrf.group(1) + "&name=Bo%FF", "Content-Type", "application/x-www-form-urlencoded");
+        HttpResponse<String> answer = session.request(
+                "POST",
+                "/facilities/" + facility,
+                "_csrf=" + csrf.group(1) + "&name=Bo%FF",
+                "Content-Type",
+                "application/x-www-form-urlencoded");
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
@@ -268,12 +329,15 @@ class HostileInputApiTest {
         long doctor = given.doctorInRoomyPractice();
         long id = filed(doctor, given.facility(12));
 
-        Api.Response rejected = api.as(REGION_MIDT).post("/api/v1/agreements/" + id + "/reject",
-                Map.of("reason", "Første linje\r\n\tAnden linje"));
+        Api.Response rejected = api.as(REGION_MIDT)
+                .post("/api/v1/agreements/" + id + "/reject", Map.of("reason", "Første linje\r\n\tAnden linje"));
 
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         assertThat(rejected.json().path("decisionReason").asString()).isEqualTo("Første linje\r\n\tAnden linje");
-        assertRefused(send("PUT", "/api/v1/doctors/" + doctor, "{\"name\":\"To\\nlinjer\"}"), "doctor", "name",
+        assertRefused(
+                send("PUT", "/api/v1/doctors/" + doctor, "{\"name\":\"To\\nlinjer\"}"),
+                "doctor",
+                "name",
                 "Må ikke indeholde styretegn (kun almindelig tekst; linjeskift kun i felter med flere linjer).");
     }
 
@@ -281,12 +345,13 @@ class HostileInputApiTest {
     void a_notice_dated_9999_is_refused_on_its_field_and_the_agreement_keeps_running() {
         long id = given.active(given.doctorInRoomyPractice(), given.facility(12), LocalDate.of(2025, 9, 1));
 
-        Api.Response answer = api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/notice",
-                Map.of("noticeDate", FAR_FUTURE));
+        Api.Response answer =
+                api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/notice", Map.of("noticeDate", FAR_FUTURE));
 
         assertRefused(answer, "notice", "noticeDate", "Datoen skal ligge mellem 2007-01-01 og 2100-12-31.");
         JsonNode after = api.as(NORDDJURS).get("/api/v1/agreements/" + id).json();
-        assertThat(after.path("noticeDate").isNull() || after.path("noticeDate").isMissingNode()).isTrue();
+        assertThat(after.path("noticeDate").isNull() || after.path("noticeDate").isMissingNode())
+                .isTrue();
         assertThat(after.path("endDate").asString("")).doesNotContain("+10000");
     }
 
@@ -315,8 +380,18 @@ class HostileInputApiTest {
 
         assertProblem(answer, 400, "VALIDATION_FAILED");
         assertThat(fields(answer)).containsExactlyInAnyOrder("places", "temporaryPlaces");
-        Api.Response hugeGroup = api.as(REGION_MIDT).post("/api/v1/facility-groups", Map.of("name", "G",
-                "kind", "SAME_ADDRESS", "facilityIds", java.util.stream.LongStream.range(1, 300).boxed().toList()));
+        Api.Response hugeGroup = api.as(REGION_MIDT)
+                .post(
+                        "/api/v1/facility-groups",
+                        Map.of(
+                                "name",
+                                "G",
+                                "kind",
+                                "SAME_ADDRESS",
+                                "facilityIds",
+                                java.util.stream.LongStream.range(1, 300)
+                                        .boxed()
+                                        .toList()));
         assertProblem(hugeGroup, 400, "VALIDATION_FAILED");
         assertThat(fields(hugeGroup)).containsExactly("facilityIds");
     }
@@ -324,7 +399,10 @@ class HostileInputApiTest {
     @Test
     void query_parameters_and_dates_in_them_are_checked_too() {
         Api.Response filter = api.as(REGION_MIDT).get("/api/v1/facilities?q=Skov%E2%80%8Bly");
-        assertRefused(filter, "q", "q",
+        assertRefused(
+                filter,
+                "q",
+                "q",
                 "Må ikke indeholde usynlige tegn (f.eks. nulbreddemellemrum U+200B eller blød bindestreg).");
         Api.Response coverage = api.as(REGION_MIDT).get("/api/v1/coverage/history?from=2000-01-01&to=3000-01-01");
         assertProblem(coverage, 400, "VALIDATION_FAILED");
@@ -347,29 +425,39 @@ class HostileInputApiTest {
         HttpResponse<String> answer = session.post("/facilities", "/facilities/new", form);
 
         assertThat(answer.body()).contains("Må ikke indeholde usynlige tegn", "Må ikke indeholde styretegn");
-        assertThat(jdbc.sql("select count(*) from facility where name like :n").param("n", name + "%")
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from facility where name like :n")
+                        .param("n", name + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         long id = filed(given.doctorInRoomyPractice(), given.facility(12));
-        HttpResponse<String> reject = session.post("/agreements/" + id + "/reject", "/agreements/" + id,
-                Map.of("reason", "Nej\u0000"));
+        HttpResponse<String> reject =
+                session.post("/agreements/" + id + "/reject", "/agreements/" + id, Map.of("reason", "Nej\u0000"));
         assertThat(reject.statusCode()).isEqualTo(400);
         assertThat(reject.body()).contains("Må ikke indeholde styretegn");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/agreements/" + id).json().path("status").asString())
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/agreements/" + id)
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("SUBMITTED");
     }
 
     @Test
     void an_old_row_with_a_control_character_still_prints() throws IOException {
         long facility = given.facility(12);
-        Api.Response created = api.as(NORDDJURS).post("/api/v1/agreements",
-                agreement(given.doctorInRoomyPractice(), List.of(facility), LocalDate.of(2025, 11, 1)));
+        Api.Response created = api.as(NORDDJURS)
+                .post(
+                        "/api/v1/agreements",
+                        agreement(given.doctorInRoomyPractice(), List.of(facility), LocalDate.of(2025, 11, 1)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         jdbc.sql("update facility set name = 'Gammel' || chr(7) || 'række' || chr(27) where id = :id")
-                .param("id", facility).update();
+                .param("id", facility)
+                .update();
 
-        HttpResponse<byte[]> pdf = api.as(NORDDJURS).getBytes(
-                "/api/v1/agreements/" + created.json().path("id").asLong() + "/information-form.pdf");
+        HttpResponse<byte[]> pdf = api.as(NORDDJURS)
+                .getBytes("/api/v1/agreements/" + created.json().path("id").asLong() + "/information-form.pdf");
 
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
@@ -383,7 +471,8 @@ class HostileInputApiTest {
 
     private Api.Response send(String method, String path, String json) {
         Api caller = api.as(path.contains("/submit") || path.contains("/notice") ? NORDDJURS : REGION_MIDT);
-        return method.equals("PUT") ? caller.putRaw(path, "application/json", json)
+        return method.equals("PUT")
+                ? caller.putRaw(path, "application/json", json)
                 : caller.postRaw(path, "application/json", json);
     }
 

@@ -1,5 +1,14 @@
 package dk.botilbudslaege.agreement;
 
+import static dk.botilbudslaege.agreement.AgreementFixtures.AARHUS;
+import static dk.botilbudslaege.agreement.AgreementFixtures.NATIONAL;
+import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
+import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS_CODE;
+import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
 import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -19,9 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -30,13 +36,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import static dk.botilbudslaege.agreement.AgreementFixtures.AARHUS;
-import static dk.botilbudslaege.agreement.AgreementFixtures.NATIONAL;
-import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
-import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS_CODE;
-import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The information form (oplysningsskema, SPEC §3) downloaded as a printable Danish PDF. */
 @IntegrationTest
@@ -49,6 +48,7 @@ class InformationFormPdfTest {
 
     @LocalServerPort
     int port;
+
     Api api;
     AgreementFixtures fixtures;
 
@@ -69,20 +69,42 @@ class InformationFormPdfTest {
             assertThat(answer.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
             assertThat(answer.headers().firstValue("Content-Disposition").orElse(""))
                     .isEqualTo("attachment; filename=\"oplysningsskema-" + filed.id() + ".pdf\"");
-            assertThat(text(answer.body())).as(user).contains(
-                    "Oplysningsskema – fast læge på botilbud",
-                    "Aftale nr.", String.valueOf(filed.id()), "Indsendt",
-                    "Enhed", filed.unitName(), "Norddjurs", "Kommunal", "SEL § 108 – længerevarende botilbud",
-                    "Antal beboere", "18",
-                    "Fast læge", filed.doctorName(), "Ydernummer", filed.providerNumber(), filed.practiceName(),
-                    "Startdato", "01-09-2025",
-                    "Timer pr. måned", "2 timer", "1.072,01 kr. pr. time ekskl. moms", "2.144,02 kr.",
-                    "Momsregistreret", "Nej",
-                    "Kontaktperson på botilbuddet", "Lise Holm", "Afdelingsleder", "lise.holm@norddjurs.dk",
-                    "86 12 34 56",
-                    "Der er ikke indgået anden (konsulent)aftale om funktionen",
-                    "Indsendt af", "Norddjurs Kommune, Socialområdet",
-                    "Afventer regionens afgørelse")
+            assertThat(text(answer.body()))
+                    .as(user)
+                    .contains(
+                            "Oplysningsskema – fast læge på botilbud",
+                            "Aftale nr.",
+                            String.valueOf(filed.id()),
+                            "Indsendt",
+                            "Enhed",
+                            filed.unitName(),
+                            "Norddjurs",
+                            "Kommunal",
+                            "SEL § 108 – længerevarende botilbud",
+                            "Antal beboere",
+                            "18",
+                            "Fast læge",
+                            filed.doctorName(),
+                            "Ydernummer",
+                            filed.providerNumber(),
+                            filed.practiceName(),
+                            "Startdato",
+                            "01-09-2025",
+                            "Timer pr. måned",
+                            "2 timer",
+                            "1.072,01 kr. pr. time ekskl. moms",
+                            "2.144,02 kr.",
+                            "Momsregistreret",
+                            "Nej",
+                            "Kontaktperson på botilbuddet",
+                            "Lise Holm",
+                            "Afdelingsleder",
+                            "lise.holm@norddjurs.dk",
+                            "86 12 34 56",
+                            "Der er ikke indgået anden (konsulent)aftale om funktionen",
+                            "Indsendt af",
+                            "Norddjurs Kommune, Socialområdet",
+                            "Afventer regionens afgørelse")
                     .doesNotContain("Udkast", "Moms 25 %");
         }
     }
@@ -93,22 +115,47 @@ class InformationFormPdfTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         String text = text(answer.body());
-        assertThat(text).contains("Aktiv", "01-10-2025", "3 timer", "3.216,03 kr.", "Moms 25 %", "804,01 kr.",
-                "4.020,04 kr.", "Momsregistreret Ja", "ABL § 105 med hjælp efter SEL § 85",
-                "Regionens afgørelse", "Godkendt", "Region Midtjylland, Sundhedsplanlægning");
+        assertThat(text)
+                .contains(
+                        "Aktiv",
+                        "01-10-2025",
+                        "3 timer",
+                        "3.216,03 kr.",
+                        "Moms 25 %",
+                        "804,01 kr.",
+                        "4.020,04 kr.",
+                        "Momsregistreret Ja",
+                        "ABL § 105 med hjælp efter SEL § 85",
+                        "Regionens afgørelse",
+                        "Godkendt",
+                        "Region Midtjylland, Sundhedsplanlægning");
     }
 
     @Test
     void page_one_renders_as_an_image_for_a_person_to_look_at() throws IOException {
-        Path pdftoppm = Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
-                .map(dir -> Path.of(dir, "pdftoppm")).filter(Files::isExecutable).findFirst().orElse(null);
+        Path pdftoppm = Stream.of(
+                        System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, "pdftoppm"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElse(null);
         Assumptions.assumeTrue(pdftoppm != null, "pdftoppm (poppler-utils) is not installed");
 
-        screenshot(pdftoppm, api.as(REGION_MIDT).getBytes(pdfPath(approvedWithVat())).body(), "information-form");
-        long draft = created(fixtures.facility("SEL_108", 12), LocalDate.of(2025, 11, 14)).path("id").asLong();
+        screenshot(
+                pdftoppm,
+                api.as(REGION_MIDT).getBytes(pdfPath(approvedWithVat())).body(),
+                "information-form");
+        long draft = created(fixtures.facility("SEL_108", 12), LocalDate.of(2025, 11, 14))
+                .path("id")
+                .asLong();
         screenshot(pdftoppm, api.as(NORDDJURS).getBytes(pdfPath(draft)).body(), "information-form-draft");
         long rejected = rejected("Lægen har allerede en aftale med et plejehjem & et botilbud");
-        screenshot(pdftoppm, api.as(REGION_MIDT).header("Accept-Language", "en").getBytes(pdfPath(rejected)).body(),
+        screenshot(
+                pdftoppm,
+                api.as(REGION_MIDT)
+                        .header("Accept-Language", "en")
+                        .getBytes(pdfPath(rejected))
+                        .body(),
                 "information-form-rejected-en");
     }
 
@@ -118,28 +165,45 @@ class InformationFormPdfTest {
 
         String text = text(api.as(REGION_MIDT).getBytes(pdfPath(id)).body());
 
-        assertThat(text).contains("Afvist", "Begrundelse", "Lægen har allerede en aftale med et plejehjem & et botilbud");
+        assertThat(text)
+                .contains("Afvist", "Begrundelse", "Lægen har allerede en aftale med et plejehjem & et botilbud");
     }
 
     @Test
     void a_draft_prints_as_a_marked_draft_from_the_current_facts() throws IOException {
         JsonNode draft = created(fixtures.facility("SEL_108", 12), LocalDate.of(2025, 11, 14));
 
-        HttpResponse<byte[]> answer = api.as(NORDDJURS).getBytes(pdfPath(draft.path("id").asLong()));
+        HttpResponse<byte[]> answer =
+                api.as(NORDDJURS).getBytes(pdfPath(draft.path("id").asLong()));
 
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(text(answer.body())).contains("Udkast – ikke indsendt", "Kladde", draft.path("unitName").asString(),
-                "14-11-2025", "2.144,02 kr.", "Angives ved indsendelse", "Ikke indsendt endnu");
+        assertThat(text(answer.body()))
+                .contains(
+                        "Udkast – ikke indsendt",
+                        "Kladde",
+                        draft.path("unitName").asString(),
+                        "14-11-2025",
+                        "2.144,02 kr.",
+                        "Angives ved indsendelse",
+                        "Ikke indsendt endnu");
     }
 
     @Test
     void the_form_prints_in_english_when_asked() throws IOException {
         long id = filedAgreement().id();
 
-        String text = text(api.as(REGION_MIDT).header("Accept-Language", "en").getBytes(pdfPath(id)).body());
+        String text = text(api.as(REGION_MIDT)
+                .header("Accept-Language", "en")
+                .getBytes(pdfPath(id))
+                .body());
 
-        assertThat(text).contains("Information form – fixed doctor at a residential facility", "Provider number",
-                "DKK 2,144.02", "01-09-2025", "Filed");
+        assertThat(text)
+                .contains(
+                        "Information form – fixed doctor at a residential facility",
+                        "Provider number",
+                        "DKK 2,144.02",
+                        "01-09-2025",
+                        "Filed");
     }
 
     @Test
@@ -149,7 +213,9 @@ class InformationFormPdfTest {
         assertThat(api.as(AARHUS).getBytes(pdfPath(id)).statusCode()).isEqualTo(404);
         assertThat(api.as(NATIONAL).getBytes(pdfPath(id)).statusCode()).isEqualTo(403);
         assertThat(api.anonymous().getBytes(pdfPath(id)).statusCode()).isEqualTo(401);
-        assertThat(api.as(REGION_MIDT).getBytes("/api/v1/agreements/999999999/information-form.pdf").statusCode())
+        assertThat(api.as(REGION_MIDT)
+                        .getBytes("/api/v1/agreements/999999999/information-form.pdf")
+                        .statusCode())
                 .isEqualTo(404);
     }
 
@@ -171,8 +237,7 @@ class InformationFormPdfTest {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    record Filed(long id, String unitName, String doctorName, String practiceName, String providerNumber) {
-    }
+    record Filed(long id, String unitName, String doctorName, String practiceName, String providerNumber) {}
 
     /** A draft made by the municipality, with a free doctor. */
     private JsonNode created(long facility, LocalDate start) {
@@ -183,21 +248,37 @@ class InformationFormPdfTest {
 
     /** A municipal SEL § 108 facility of 18 residents in Norddjurs, filed by the municipality. */
     private Filed filedAgreement() {
-        long id = created(fixtures.facility("SEL_108", 18), LocalDate.of(2025, 9, 1)).path("id").asLong();
-        Api.Response submitted = api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/submit",
-                Map.of("contactName", "Lise Holm", "contactRole", "Afdelingsleder",
-                        "contactEmail", "lise.holm@norddjurs.dk", "contactPhone", "86 12 34 56",
-                        "noOtherContract", true));
+        long id = created(fixtures.facility("SEL_108", 18), LocalDate.of(2025, 9, 1))
+                .path("id")
+                .asLong();
+        Api.Response submitted = api.as(NORDDJURS)
+                .post(
+                        "/api/v1/agreements/" + id + "/submit",
+                        Map.of(
+                                "contactName",
+                                "Lise Holm",
+                                "contactRole",
+                                "Afdelingsleder",
+                                "contactEmail",
+                                "lise.holm@norddjurs.dk",
+                                "contactPhone",
+                                "86 12 34 56",
+                                "noOtherContract",
+                                true));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         JsonNode a = submitted.json();
-        return new Filed(id, a.path("unitName").asString(), a.path("doctorName").asString(),
-                a.path("practiceName").asString(), a.path("providerNumber").asString());
+        return new Filed(
+                id,
+                a.path("unitName").asString(),
+                a.path("doctorName").asString(),
+                a.path("practiceName").asString(),
+                a.path("providerNumber").asString());
     }
 
     private long rejected(String reason) {
         long id = filedAgreement().id();
-        Api.Response rejected = api.as(REGION_MIDT).post("/api/v1/agreements/" + id + "/reject",
-                Map.of("reason", reason));
+        Api.Response rejected =
+                api.as(REGION_MIDT).post("/api/v1/agreements/" + id + "/reject", Map.of("reason", reason));
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         return id;
     }
@@ -240,11 +321,24 @@ class InformationFormPdfTest {
         Path file = SCREENSHOTS.resolve(name + ".pdf");
         Files.write(file, pdf);
         try {
-            Process process = new ProcessBuilder(pdftoppm.toString(), "-png", "-r", "60", "-f", "1", "-l", "1",
-                    "-singlefile", file.toString(), SCREENSHOTS.resolve(name).toString())
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            pdftoppm.toString(),
+                            "-png",
+                            "-r",
+                            "60",
+                            "-f",
+                            "1",
+                            "-l",
+                            "1",
+                            "-singlefile",
+                            file.toString(),
+                            SCREENSHOTS.resolve(name).toString())
+                    .redirectErrorStream(true)
+                    .start();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
+            assertThat(process.exitValue())
+                    .as(new String(process.getInputStream().readAllBytes()))
+                    .isZero();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
@@ -257,19 +351,28 @@ class InformationFormPdfTest {
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
         String base = "http://127.0.0.1:" + port;
-        String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String login = browser.send(
+                        HttpRequest.newBuilder(URI.create(base + "/login"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher csrf = CSRF.matcher(login);
         assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
-        HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + Api.PASSWORD
-                        + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signIn = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + Api.PASSWORD
+                                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
         String session = cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("JSESSIONID")).findFirst().orElseThrow().getValue();
+                .filter(cookie -> cookie.getName().equals("JSESSIONID"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
         return api.anonymous().header("Cookie", "JSESSIONID=" + session);
     }
 }

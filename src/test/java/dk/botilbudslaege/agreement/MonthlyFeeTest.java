@@ -1,10 +1,9 @@
 package dk.botilbudslaege.agreement;
 
-import java.math.BigDecimal;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 
 /** SPEC F1 and F3 with their examples. */
 class MonthlyFeeTest {

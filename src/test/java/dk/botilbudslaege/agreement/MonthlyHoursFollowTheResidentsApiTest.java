@@ -1,23 +1,22 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.List;
-
-import dk.botilbudslaege.security.Users;
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
 import static dk.botilbudslaege.agreement.AgreementScenarios.agreement;
 import static dk.botilbudslaege.agreement.AgreementScenarios.createdId;
 import static dk.botilbudslaege.agreement.AgreementScenarios.sectionAgreement;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The monthly hours of advice (seed 004 § 65, MonthlyHours): 2 for a unit with up to 30 residents,
@@ -30,10 +29,13 @@ class MonthlyHoursFollowTheResidentsApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Users users;
+
     AgreementScenarios given;
 
     @BeforeEach
@@ -92,10 +94,10 @@ class MonthlyHoursFollowTheResidentsApiTest {
         long small = given.section(facility, 30);
         long large = given.section(facility, 45);
 
-        Api.Response smallAgreement = given.create(NORDDJURS,
-                sectionAgreement(given.doctorInRoomyPractice(), facility, small, START));
-        Api.Response largeAgreement = given.create(NORDDJURS,
-                sectionAgreement(given.doctorInRoomyPractice(), facility, large, START));
+        Api.Response smallAgreement =
+                given.create(NORDDJURS, sectionAgreement(given.doctorInRoomyPractice(), facility, small, START));
+        Api.Response largeAgreement =
+                given.create(NORDDJURS, sectionAgreement(given.doctorInRoomyPractice(), facility, large, START));
 
         assertThat(smallAgreement.status()).as(smallAgreement.body()).isEqualTo(201);
         assertThat(smallAgreement.json().path("unitKind").asString()).isEqualTo("SECTION");
@@ -109,7 +111,10 @@ class MonthlyHoursFollowTheResidentsApiTest {
     void the_information_form_records_the_hours_and_residents_as_filed() {
         long filed = given.submitted(given.doctorInRoomyPractice(), given.facility(31), START);
 
-        JsonNode form = Api.through(context).as(NORDDJURS).get("/api/v1/agreements/" + filed + "/information-form").json();
+        JsonNode form = Api.through(context)
+                .as(NORDDJURS)
+                .get("/api/v1/agreements/" + filed + "/information-form")
+                .json();
 
         assertThat(form.path("residents").asInt()).isEqualTo(31);
         assertThat(form.path("monthlyHours").decimalValue()).isEqualByComparingTo("3");

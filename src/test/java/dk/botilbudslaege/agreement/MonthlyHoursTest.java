@@ -1,10 +1,9 @@
 package dk.botilbudslaege.agreement;
 
-import java.math.BigDecimal;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 
 /** SPEC F2: 2 hours a month; 3 when the unit has more than 30 residents; a dispensation may set others. */
 class MonthlyHoursTest {

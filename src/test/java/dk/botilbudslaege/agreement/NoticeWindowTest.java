@@ -1,12 +1,11 @@
 package dk.botilbudslaege.agreement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 11 items 2 and 5: the window a notice may be dated in, and the back pay of a start in the past. */
 class NoticeWindowTest {
@@ -51,9 +50,11 @@ class NoticeWindowTest {
 
     @Test
     void a_start_in_the_current_month_or_later_creates_no_back_pay() {
-        assertThat(BackPay.of(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 7, 10), new BigDecimal("2144.02")).months())
+        assertThat(BackPay.of(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 7, 10), new BigDecimal("2144.02"))
+                        .months())
                 .isZero();
         assertThat(BackPay.of(LocalDate.of(2025, 9, 1), LocalDate.of(2025, 7, 10), new BigDecimal("2144.02"))
-                .amountExVat()).isEqualByComparingTo("0");
+                        .amountExVat())
+                .isEqualByComparingTo("0");
     }
 }

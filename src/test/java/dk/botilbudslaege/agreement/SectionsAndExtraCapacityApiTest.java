@@ -1,18 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import dk.botilbudslaege.security.Users;
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
 import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
 import static dk.botilbudslaege.agreement.AgreementScenarios.R1_MESSAGE;
@@ -24,6 +11,18 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.editable;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessage;
 import static dk.botilbudslaege.agreement.AgreementScenarios.sectionAgreement;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 11 item 11 (SPEC §3; seed 004 § 65: "Flere læger i et kompagniskab eller en læge med ekstra
@@ -39,10 +38,13 @@ class SectionsAndExtraCapacityApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Users users;
+
     Api api;
     AgreementScenarios given;
 
@@ -58,7 +60,12 @@ class SectionsAndExtraCapacityApiTest {
     void a_new_doctor_holds_one_capacity_and_the_region_may_give_it_more() {
         long practice = given.practice(2);
         long doctor = given.doctor(practice);
-        assertThat(api.as(REGION_MIDT).get("/api/v1/doctors/" + doctor).json().path("capacities").asInt()).isEqualTo(1);
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/doctors/" + doctor)
+                        .json()
+                        .path("capacities")
+                        .asInt())
+                .isEqualTo(1);
 
         Api.Response raised = setCapacities(doctor, 2);
 
@@ -79,14 +86,18 @@ class SectionsAndExtraCapacityApiTest {
         long first = given.doctor(practice);
         assertThat(setCapacities(first, 2).status()).isEqualTo(200);
 
-        Api.Response second = api.as(REGION_MIDT).post("/api/v1/doctors",
-                Map.of("practiceId", practice, "name", "Anden læge"));
+        Api.Response second =
+                api.as(REGION_MIDT).post("/api/v1/doctors", Map.of("practiceId", practice, "name", "Anden læge"));
 
         assertProblem(second, 422, "PRACTICE_CAPACITIES_EXCEEDED");
-        assertThat(errorMessage(second, "capacities")).isEqualTo(
-                "Lægekapaciteter: praksis har 2 lægekapaciteter, og dens øvrige læger har allerede 2. Lægen kan højst have 0.");
-        assertThat(jdbc.sql("select count(*) from doctor where practice_id = :p").param("p", practice)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(errorMessage(second, "capacities"))
+                .isEqualTo(
+                        "Lægekapaciteter: praksis har 2 lægekapaciteter, og dens øvrige læger har allerede 2. Lægen kan højst have 0.");
+        assertThat(jdbc.sql("select count(*) from doctor where practice_id = :p")
+                        .param("p", practice)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         Api.Response three = setCapacities(first, 3);
         assertProblem(three, 422, "PRACTICE_CAPACITIES_EXCEEDED");
         assertThat(errorMessage(three, "capacities")).contains("praksis har 2 lægekapaciteter");
@@ -106,9 +117,14 @@ class SectionsAndExtraCapacityApiTest {
         Api.Response lowered = api.as(REGION_MIDT).put("/api/v1/practices/" + practice, body);
 
         assertProblem(lowered, 422, "PRACTICE_CAPACITIES_EXCEEDED");
-        assertThat(errorMessage(lowered, "doctorCapacity")).isEqualTo(
-                "Lægekapaciteter: praksissens læger har tilsammen 3 lægekapaciteter; praksis kan ikke have færre.");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/practices/" + practice).json().path("doctorCapacity").asInt())
+        assertThat(errorMessage(lowered, "doctorCapacity"))
+                .isEqualTo(
+                        "Lægekapaciteter: praksissens læger har tilsammen 3 lægekapaciteter; praksis kan ikke have færre.");
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/practices/" + practice)
+                        .json()
+                        .path("doctorCapacity")
+                        .asInt())
                 .isEqualTo(3);
     }
 
@@ -122,12 +138,28 @@ class SectionsAndExtraCapacityApiTest {
 
         assertProblem(self.put("/api/v1/doctors/" + doctor, body), 403, "FORBIDDEN");
 
-        Api.Response filed = self.post("/api/v1/change-requests", Map.of("doctorId", doctor, "field", "capacities",
-                "newValue", 2, "validFrom", LocalDate.now().toString(), "reason", "Jeg overtager en kollegas kapacitet"));
+        Api.Response filed = self.post(
+                "/api/v1/change-requests",
+                Map.of(
+                        "doctorId",
+                        doctor,
+                        "field",
+                        "capacities",
+                        "newValue",
+                        2,
+                        "validFrom",
+                        LocalDate.now().toString(),
+                        "reason",
+                        "Jeg overtager en kollegas kapacitet"));
         long request = createdId(filed);
         Api.Response approved = api.as(REGION_MIDT).post("/api/v1/change-requests/" + request + "/approve", "");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        assertThat(api.as(REGION_MIDT).get("/api/v1/doctors/" + doctor).json().path("capacities").asInt()).isEqualTo(2);
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/doctors/" + doctor)
+                        .json()
+                        .path("capacities")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -135,13 +167,30 @@ class SectionsAndExtraCapacityApiTest {
         long practice = given.practice(2);
         long doctor = given.doctor(practice);
         given.doctor(practice);
-        long request = createdId(given.doctorUser(doctor).post("/api/v1/change-requests", Map.of("doctorId", doctor,
-                "field", "capacities", "newValue", "2", "validFrom", LocalDate.now().toString(), "reason", "Mere tid")));
+        long request = createdId(given.doctorUser(doctor)
+                .post(
+                        "/api/v1/change-requests",
+                        Map.of(
+                                "doctorId",
+                                doctor,
+                                "field",
+                                "capacities",
+                                "newValue",
+                                "2",
+                                "validFrom",
+                                LocalDate.now().toString(),
+                                "reason",
+                                "Mere tid")));
 
         Api.Response approved = api.as(REGION_MIDT).post("/api/v1/change-requests/" + request + "/approve", "");
 
         assertProblem(approved, 422, "PRACTICE_CAPACITIES_EXCEEDED");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/doctors/" + doctor).json().path("capacities").asInt()).isEqualTo(1);
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/doctors/" + doctor)
+                        .json()
+                        .path("capacities")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     // ---- R1 and R3 with sections ------------------------------------------------------------------------
@@ -159,8 +208,11 @@ class SectionsAndExtraCapacityApiTest {
 
         assertThat(given.status(a)).isEqualTo("ACTIVE");
         assertThat(given.status(b)).isEqualTo("ACTIVE");
-        assertRefused(given.create(NORDDJURS, sectionAgreement(doctor, facility, third, MARCH_2025)),
-                "DOCTOR_ROLE_LIMIT", "doctorId", R1_MESSAGE);
+        assertRefused(
+                given.create(NORDDJURS, sectionAgreement(doctor, facility, third, MARCH_2025)),
+                "DOCTOR_ROLE_LIMIT",
+                "doctorId",
+                R1_MESSAGE);
     }
 
     @Test
@@ -172,14 +224,34 @@ class SectionsAndExtraCapacityApiTest {
 
         Api.Response lowered = setCapacities(doctor, 1);
 
-        assertRefused(lowered, "CAPACITIES_IN_USE", "capacities", "Lægekapaciteter: lægen er fast læge for afsnit af "
-                + "samme botilbud, der kræver 2 kapaciteter. Afslut en aftale, før kapaciteterne sænkes.");
-        long request = createdId(given.doctorUser(doctor).post("/api/v1/change-requests", Map.of("doctorId", doctor,
-                "field", "capacities", "newValue", "1", "validFrom", LocalDate.now().toString(),
-                "reason", "Jeg går ned i tid")));
+        assertRefused(
+                lowered,
+                "CAPACITIES_IN_USE",
+                "capacities",
+                "Lægekapaciteter: lægen er fast læge for afsnit af "
+                        + "samme botilbud, der kræver 2 kapaciteter. Afslut en aftale, før kapaciteterne sænkes.");
+        long request = createdId(given.doctorUser(doctor)
+                .post(
+                        "/api/v1/change-requests",
+                        Map.of(
+                                "doctorId",
+                                doctor,
+                                "field",
+                                "capacities",
+                                "newValue",
+                                "1",
+                                "validFrom",
+                                LocalDate.now().toString(),
+                                "reason",
+                                "Jeg går ned i tid")));
         Api.Response approved = api.as(REGION_MIDT).post("/api/v1/change-requests/" + request + "/approve", "");
         assertProblem(approved, 422, "CAPACITIES_IN_USE");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/doctors/" + doctor).json().path("capacities").asInt()).isEqualTo(2);
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/doctors/" + doctor)
+                        .json()
+                        .path("capacities")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -203,8 +275,11 @@ class SectionsAndExtraCapacityApiTest {
         long second = given.section(facility, 35);
         given.active(sectionAgreement(doctor, facility, first, MARCH_2025));
 
-        assertRefused(given.create(NORDDJURS, sectionAgreement(doctor, facility, second, MARCH_2025)),
-                "DOCTOR_ROLE_LIMIT", "doctorId", R1_MESSAGE);
+        assertRefused(
+                given.create(NORDDJURS, sectionAgreement(doctor, facility, second, MARCH_2025)),
+                "DOCTOR_ROLE_LIMIT",
+                "doctorId",
+                R1_MESSAGE);
     }
 
     @Test
@@ -214,8 +289,11 @@ class SectionsAndExtraCapacityApiTest {
         long birkely = given.facility(70);
         given.active(sectionAgreement(doctor, skovly, given.section(skovly, 35), MARCH_2025));
 
-        assertRefused(given.create(NORDDJURS, sectionAgreement(doctor, birkely, given.section(birkely, 35),
-                MARCH_2025)), "DOCTOR_ROLE_LIMIT", "doctorId", R1_MESSAGE);
+        assertRefused(
+                given.create(NORDDJURS, sectionAgreement(doctor, birkely, given.section(birkely, 35), MARCH_2025)),
+                "DOCTOR_ROLE_LIMIT",
+                "doctorId",
+                R1_MESSAGE);
     }
 
     @Test
@@ -227,14 +305,19 @@ class SectionsAndExtraCapacityApiTest {
         given.nursingHomeDoctor(practice);
         long doctor = given.doctor(practice);
         assertThat(setCapacities(doctor, 2).status()).isEqualTo(200);
-        jdbc.sql("update practice set doctor_capacity = 2 where id = :p").param("p", practice).update();
+        jdbc.sql("update practice set doctor_capacity = 2 where id = :p")
+                .param("p", practice)
+                .update();
         long facility = given.facility(70);
         long first = given.section(facility, 35);
         long second = given.section(facility, 35);
         given.active(sectionAgreement(doctor, facility, first, MARCH_2025));
 
-        assertRefused(given.create(NORDDJURS, sectionAgreement(doctor, facility, second, MARCH_2025)),
-                "PRACTICE_CAPACITY", "doctorId", R3_MESSAGE);
+        assertRefused(
+                given.create(NORDDJURS, sectionAgreement(doctor, facility, second, MARCH_2025)),
+                "PRACTICE_CAPACITY",
+                "doctorId",
+                R3_MESSAGE);
     }
 
     private long doctorWithCapacities(int practiceCapacity, int capacities) {

@@ -1,18 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import dk.botilbudslaege.security.Users;
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS_CODE;
 import static dk.botilbudslaege.agreement.AgreementFixtures.REGION_MIDT;
@@ -26,6 +13,18 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.errorFields;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessage;
 import static dk.botilbudslaege.agreement.AgreementScenarios.sectionAgreement;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A unit has at most one active agreement at any date (SPEC §3 R4) — a facility, a section of it or
@@ -41,10 +40,13 @@ class UnitCoverageAndScopeRulesApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Users users;
+
     Api api;
     AgreementScenarios given;
 
@@ -84,8 +86,8 @@ class UnitCoverageAndScopeRulesApiTest {
         long section = given.section(facility, 30);
         given.active(given.doctorInRoomyPractice(), facility, APRIL_2025);
 
-        Api.Response answer = given.create(NORDDJURS,
-                sectionAgreement(given.doctorInRoomyPractice(), facility, section, JANUARY_2026));
+        Api.Response answer = given.create(
+                NORDDJURS, sectionAgreement(given.doctorInRoomyPractice(), facility, section, JANUARY_2026));
 
         assertRefused(answer, "UNIT_ALREADY_COVERED", "facilityIds", R4_MESSAGE);
     }
@@ -96,8 +98,11 @@ class UnitCoverageAndScopeRulesApiTest {
         long section = given.section(facility, 30);
         given.active(sectionAgreement(given.doctorInRoomyPractice(), facility, section, APRIL_2025));
 
-        assertRefused(given.create(given.doctorInRoomyPractice(), facility, JANUARY_2026), "UNIT_ALREADY_COVERED",
-                "facilityIds", R4_MESSAGE);
+        assertRefused(
+                given.create(given.doctorInRoomyPractice(), facility, JANUARY_2026),
+                "UNIT_ALREADY_COVERED",
+                "facilityIds",
+                R4_MESSAGE);
     }
 
     @Test
@@ -121,8 +126,11 @@ class UnitCoverageAndScopeRulesApiTest {
 
         assertThat(given.status(first)).isEqualTo("ACTIVE");
         assertThat(given.status(second)).isEqualTo("ACTIVE");
-        assertRefused(given.create(NORDDJURS, sectionAgreement(given.doctorInRoomyPractice(), facility, north,
-                JANUARY_2026)), "UNIT_ALREADY_COVERED", "facilityIds", R4_MESSAGE);
+        assertRefused(
+                given.create(NORDDJURS, sectionAgreement(given.doctorInRoomyPractice(), facility, north, JANUARY_2026)),
+                "UNIT_ALREADY_COVERED",
+                "facilityIds",
+                R4_MESSAGE);
     }
 
     @Test
@@ -130,8 +138,8 @@ class UnitCoverageAndScopeRulesApiTest {
         List<Long> group = given.groupOf(10, 12);
         given.active(given.doctorInRoomyPractice(), group.get(1), APRIL_2025);
 
-        Api.Response answer = given.create(NORDDJURS,
-                agreement(given.doctorInRoomyPractice(), group.subList(0, 2), JANUARY_2026));
+        Api.Response answer =
+                given.create(NORDDJURS, agreement(given.doctorInRoomyPractice(), group.subList(0, 2), JANUARY_2026));
 
         assertRefused(answer, "UNIT_ALREADY_COVERED", "facilityIds", R4_MESSAGE);
     }
@@ -142,8 +150,11 @@ class UnitCoverageAndScopeRulesApiTest {
         long groupAgreement = given.active(agreement(given.doctorInRoomyPractice(), group.subList(0, 2), APRIL_2025));
         assertThat(given.read(groupAgreement).path("unitKind").asString()).isEqualTo("GROUP");
 
-        assertRefused(given.create(given.doctorInRoomyPractice(), group.get(0), JANUARY_2026), "UNIT_ALREADY_COVERED",
-                "facilityIds", R4_MESSAGE);
+        assertRefused(
+                given.create(given.doctorInRoomyPractice(), group.get(0), JANUARY_2026),
+                "UNIT_ALREADY_COVERED",
+                "facilityIds",
+                R4_MESSAGE);
     }
 
     @Test
@@ -155,8 +166,11 @@ class UnitCoverageAndScopeRulesApiTest {
         Api.Response notice = given.notice(NORDDJURS, old, LocalDate.now().toString());
         assertThat(notice.json().path("endDate").asString()).isEqualTo(end.toString());
 
-        assertRefused(given.create(given.doctorInRoomyPractice(), facility, end),
-                "UNIT_ALREADY_COVERED", "facilityIds", R4_MESSAGE);
+        assertRefused(
+                given.create(given.doctorInRoomyPractice(), facility, end),
+                "UNIT_ALREADY_COVERED",
+                "facilityIds",
+                R4_MESSAGE);
         long next = given.submitted(given.doctorInRoomyPractice(), facility, end.plusDays(1));
         Api.Response approved = given.approve(next);
 
@@ -168,10 +182,14 @@ class UnitCoverageAndScopeRulesApiTest {
     void a_rejected_or_withdrawn_agreement_does_not_cover_the_facility() {
         long facility = given.facility(12);
         long rejected = given.submitted(given.doctorInRoomyPractice(), facility, APRIL_2025);
-        assertThat(api.as(REGION_MIDT).post("/api/v1/agreements/" + rejected + "/reject",
-                Map.of("reason", "Forkert læge")).status()).isEqualTo(200);
+        assertThat(api.as(REGION_MIDT)
+                        .post("/api/v1/agreements/" + rejected + "/reject", Map.of("reason", "Forkert læge"))
+                        .status())
+                .isEqualTo(200);
         long withdrawn = given.submitted(given.doctorInRoomyPractice(), facility, APRIL_2025);
-        assertThat(api.as(NORDDJURS).post("/api/v1/agreements/" + withdrawn + "/withdraw", "").status())
+        assertThat(api.as(NORDDJURS)
+                        .post("/api/v1/agreements/" + withdrawn + "/withdraw", "")
+                        .status())
                 .isEqualTo(200);
 
         given.active(given.doctorInRoomyPractice(), facility, APRIL_2025);
@@ -184,18 +202,32 @@ class UnitCoverageAndScopeRulesApiTest {
         long temporaryStay = given.facility("SEL_107", 12, "MUNICIPAL", NORDDJURS_CODE);
         long childrensHome = given.facility("BL_43", 8, "MUNICIPAL", NORDDJURS_CODE);
 
-        assertRefused(given.create(given.doctorInRoomyPractice(), temporaryStay, APRIL_2025),
-                "LEGAL_BASIS_NOT_IN_SCOPE", "facilityIds", R5_MESSAGE);
-        assertRefused(given.create(given.doctorInRoomyPractice(), childrensHome, APRIL_2025),
-                "LEGAL_BASIS_NOT_IN_SCOPE", "facilityIds", R5_MESSAGE);
+        assertRefused(
+                given.create(given.doctorInRoomyPractice(), temporaryStay, APRIL_2025),
+                "LEGAL_BASIS_NOT_IN_SCOPE",
+                "facilityIds",
+                R5_MESSAGE);
+        assertRefused(
+                given.create(given.doctorInRoomyPractice(), childrensHome, APRIL_2025),
+                "LEGAL_BASIS_NOT_IN_SCOPE",
+                "facilityIds",
+                R5_MESSAGE);
     }
 
     @Test
     void both_legal_bases_in_scope_at_the_start_can_get_an_agreement() {
-        assertThat(given.create(given.doctorInRoomyPractice(), given.facility("SEL_108", 12, "MUNICIPAL",
-                NORDDJURS_CODE), APRIL_2025).status()).isEqualTo(201);
-        assertThat(given.create(given.doctorInRoomyPractice(), given.facility("ABL_105", 12, "MUNICIPAL",
-                NORDDJURS_CODE), APRIL_2025).status()).isEqualTo(201);
+        assertThat(given.create(
+                                given.doctorInRoomyPractice(),
+                                given.facility("SEL_108", 12, "MUNICIPAL", NORDDJURS_CODE),
+                                APRIL_2025)
+                        .status())
+                .isEqualTo(201);
+        assertThat(given.create(
+                                given.doctorInRoomyPractice(),
+                                given.facility("ABL_105", 12, "MUNICIPAL", NORDDJURS_CODE),
+                                APRIL_2025)
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -206,8 +238,12 @@ class UnitCoverageAndScopeRulesApiTest {
         given.joinGroup(inScope, group);
         given.joinGroup(outOfScope, group);
 
-        assertRefused(given.create(NORDDJURS, agreement(given.doctorInRoomyPractice(), List.of(inScope, outOfScope),
-                APRIL_2025)), "LEGAL_BASIS_NOT_IN_SCOPE", "facilityIds", R5_MESSAGE);
+        assertRefused(
+                given.create(
+                        NORDDJURS, agreement(given.doctorInRoomyPractice(), List.of(inScope, outOfScope), APRIL_2025)),
+                "LEGAL_BASIS_NOT_IN_SCOPE",
+                "facilityIds",
+                R5_MESSAGE);
     }
 
     @Test
@@ -216,7 +252,10 @@ class UnitCoverageAndScopeRulesApiTest {
         long filed = given.submitted(given.doctorInRoomyPractice(), facility, APRIL_2025);
         Map<String, Object> body = editable(api.as(REGION_MIDT).get("/api/v1/facilities/" + facility));
         body.put("legalBasis", "SEL_107");
-        assertThat(api.as(REGION_MIDT).put("/api/v1/facilities/" + facility, body).status()).isEqualTo(200);
+        assertThat(api.as(REGION_MIDT)
+                        .put("/api/v1/facilities/" + facility, body)
+                        .status())
+                .isEqualTo(200);
 
         assertRefused(given.approve(filed), "LEGAL_BASIS_NOT_IN_SCOPE", "facilityIds", R5_MESSAGE);
         assertThat(given.status(filed)).isEqualTo("SUBMITTED");
@@ -224,14 +263,15 @@ class UnitCoverageAndScopeRulesApiTest {
 
     @Test
     void a_start_date_before_the_scheme_began_is_refused_as_bad_input() {
-        Api.Response answer = given.create(given.doctorInRoomyPractice(), given.facility(12),
-                LocalDate.of(2024, 12, 31));
+        Api.Response answer =
+                given.create(given.doctorInRoomyPractice(), given.facility(12), LocalDate.of(2024, 12, 31));
 
         assertProblem(answer, 400, "VALIDATION_FAILED");
         assertThat(errorFields(answer)).containsExactly("startDate");
         assertThat(errorMessage(answer, "startDate"))
                 .isEqualTo("Startdatoen kan ikke ligge før ordningen begyndte 1. januar 2025.");
-        assertThat(given.create(given.doctorInRoomyPractice(), given.facility(12), LocalDate.of(2025, 1, 1)).status())
+        assertThat(given.create(given.doctorInRoomyPractice(), given.facility(12), LocalDate.of(2025, 1, 1))
+                        .status())
                 .isEqualTo(201);
     }
 }

@@ -1,19 +1,5 @@
 package dk.botilbudslaege.agreement;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import dk.botilbudslaege.security.Users;
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-
 import static dk.botilbudslaege.agreement.AgreementFixtures.AARHUS;
 import static dk.botilbudslaege.agreement.AgreementFixtures.NATIONAL;
 import static dk.botilbudslaege.agreement.AgreementFixtures.NORDDJURS;
@@ -29,6 +15,19 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.createdId;
 import static dk.botilbudslaege.agreement.AgreementScenarios.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
 /**
  * Who may file, decide, give notice and read (SPEC §1, §3; AgreementAccess): the municipality files
  * for municipal and private facilities in it, the region for regional ones, a private facility for
@@ -41,10 +40,13 @@ class WhoMayDoWhatWithAgreementsApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Users users;
+
     Api api;
     AgreementScenarios given;
 
@@ -100,14 +102,19 @@ class WhoMayDoWhatWithAgreementsApiTest {
     void a_municipality_cannot_file_for_a_facility_in_another_municipality() {
         long norddjursFacility = given.facility(12);
 
-        assertProblem(given.create(AARHUS, agreement(given.doctorInRoomyPractice(), List.of(norddjursFacility), START)),
-                403, "FORBIDDEN");
+        assertProblem(
+                given.create(AARHUS, agreement(given.doctorInRoomyPractice(), List.of(norddjursFacility), START)),
+                403,
+                "FORBIDDEN");
 
         long aarhusFacility = given.facility("SEL_108", 12, "MUNICIPAL", AARHUS_CODE);
         assertThat(given.create(AARHUS, agreement(given.doctorInRoomyPractice(), List.of(aarhusFacility), START))
-                .status()).isEqualTo(201);
-        assertProblem(given.create(NORDDJURS, agreement(given.doctorInRoomyPractice(), List.of(aarhusFacility),
-                START)), 403, "FORBIDDEN");
+                        .status())
+                .isEqualTo(201);
+        assertProblem(
+                given.create(NORDDJURS, agreement(given.doctorInRoomyPractice(), List.of(aarhusFacility), START)),
+                403,
+                "FORBIDDEN");
     }
 
     @Test
@@ -117,18 +124,26 @@ class WhoMayDoWhatWithAgreementsApiTest {
         long regional = given.facility("SEL_108", 12, "REGIONAL", NORDDJURS_CODE);
 
         assertThat(given.create(NORDDJURS, agreement(given.doctorInRoomyPractice(), List.of(municipal), START))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         assertThat(given.create(NORDDJURS, agreement(given.doctorInRoomyPractice(), List.of(privately), START))
-                .status()).isEqualTo(201);
-        assertProblem(given.create(NORDDJURS, agreement(given.doctorInRoomyPractice(), List.of(regional), START)),
-                403, "FORBIDDEN");
-        assertProblem(given.create(REGION_MIDT, agreement(given.doctorInRoomyPractice(), List.of(municipal), START)),
-                403, "FORBIDDEN");
-        assertProblem(given.create(REGION_NORD, agreement(given.doctorInRoomyPractice(), List.of(regional), START)),
-                403, "FORBIDDEN");
+                        .status())
+                .isEqualTo(201);
+        assertProblem(
+                given.create(NORDDJURS, agreement(given.doctorInRoomyPractice(), List.of(regional), START)),
+                403,
+                "FORBIDDEN");
+        assertProblem(
+                given.create(REGION_MIDT, agreement(given.doctorInRoomyPractice(), List.of(municipal), START)),
+                403,
+                "FORBIDDEN");
+        assertProblem(
+                given.create(REGION_NORD, agreement(given.doctorInRoomyPractice(), List.of(regional), START)),
+                403,
+                "FORBIDDEN");
 
-        long regionalAgreement = createdId(given.create(REGION_MIDT,
-                agreement(given.doctorInRoomyPractice(), List.of(regional), START)));
+        long regionalAgreement = createdId(
+                given.create(REGION_MIDT, agreement(given.doctorInRoomyPractice(), List.of(regional), START)));
         assertThat(given.submit(REGION_MIDT, regionalAgreement).status()).isEqualTo(200);
         assertThat(given.approve(regionalAgreement).status()).isEqualTo(200);
     }
@@ -148,8 +163,8 @@ class WhoMayDoWhatWithAgreementsApiTest {
         long facility = given.facility("SEL_108", 12, "PRIVATE", NORDDJURS_CODE);
         Api contact = given.facilityUser(facility);
 
-        Api.Response created = contact.post("/api/v1/agreements",
-                agreement(given.doctorInRoomyPractice(), List.of(facility), START));
+        Api.Response created =
+                contact.post("/api/v1/agreements", agreement(given.doctorInRoomyPractice(), List.of(facility), START));
         long id = createdId(created);
         Api.Response filed = contact.post(path(id) + "/submit", Map.of("contactName", "Jens Berg"));
 
@@ -166,14 +181,35 @@ class WhoMayDoWhatWithAgreementsApiTest {
         long privately = given.facility("SEL_108", 12, "PRIVATE", NORDDJURS_CODE);
         long otherPrivate = given.facility("SEL_108", 12, "PRIVATE", NORDDJURS_CODE);
 
-        assertProblem(given.facilityUser(municipal).post("/api/v1/agreements",
-                agreement(given.doctorInRoomyPractice(), List.of(municipal), START)), 403, "FORBIDDEN");
-        assertProblem(given.facilityUser(otherPrivate).post("/api/v1/agreements",
-                agreement(given.doctorInRoomyPractice(), List.of(privately), START)), 403, "FORBIDDEN");
-        JsonNode skovstjernen = api.as(SKOVSTJERNEN).get("/api/v1/facilities").json().path("content").get(0);
+        assertProblem(
+                given.facilityUser(municipal)
+                        .post(
+                                "/api/v1/agreements",
+                                agreement(given.doctorInRoomyPractice(), List.of(municipal), START)),
+                403,
+                "FORBIDDEN");
+        assertProblem(
+                given.facilityUser(otherPrivate)
+                        .post(
+                                "/api/v1/agreements",
+                                agreement(given.doctorInRoomyPractice(), List.of(privately), START)),
+                403,
+                "FORBIDDEN");
+        JsonNode skovstjernen = api.as(SKOVSTJERNEN)
+                .get("/api/v1/facilities")
+                .json()
+                .path("content")
+                .get(0);
         assertThat(skovstjernen.path("operator").asString()).isEqualTo("MUNICIPAL");
-        assertProblem(given.create(SKOVSTJERNEN, agreement(given.doctorInRoomyPractice(),
-                List.of(skovstjernen.path("id").asLong()), START)), 403, "FORBIDDEN");
+        assertProblem(
+                given.create(
+                        SKOVSTJERNEN,
+                        agreement(
+                                given.doctorInRoomyPractice(),
+                                List.of(skovstjernen.path("id").asLong()),
+                                START)),
+                403,
+                "FORBIDDEN");
     }
 
     // ---- notice -------------------------------------------------------------------------------------------
@@ -193,18 +229,25 @@ class WhoMayDoWhatWithAgreementsApiTest {
         long id = createdId(created);
         assertThat(given.submit(NORDDJURS, id).status()).isEqualTo(200);
         assertThat(given.approve(id).status()).isEqualTo(200);
-        assertThat(ids(api.as(DEMO_DOCTOR).get("/api/v1/agreements?size=2000").json())).contains(id);
+        assertThat(ids(api.as(DEMO_DOCTOR).get("/api/v1/agreements?size=2000").json()))
+                .contains(id);
 
         LocalDate today = LocalDate.now();
-        assertProblem(api.as(REGION_MIDT).post(path(id) + "/notice", Map.of("noticeDate", today.toString())), 403,
+        assertProblem(
+                api.as(REGION_MIDT).post(path(id) + "/notice", Map.of("noticeDate", today.toString())),
+                403,
                 "FORBIDDEN");
-        assertProblem(given.doctorUser(given.doctorInRoomyPractice()).post(path(id) + "/notice",
-                Map.of("noticeDate", today.toString())), 404, "NOT_FOUND");
+        assertProblem(
+                given.doctorUser(given.doctorInRoomyPractice())
+                        .post(path(id) + "/notice", Map.of("noticeDate", today.toString())),
+                404,
+                "NOT_FOUND");
         Api.Response notice = given.notice(DEMO_DOCTOR, id, today.toString());
 
         assertThat(notice.status()).as(notice.body()).isEqualTo(200);
         assertThat(notice.json().path("status").asString()).isEqualTo("NOTICE_GIVEN");
-        assertThat(notice.json().path("endDate").asString()).isEqualTo(NoticePeriod.endDate(today).toString());
+        assertThat(notice.json().path("endDate").asString())
+                .isEqualTo(NoticePeriod.endDate(today).toString());
         assertThat(notice.json().path("noticeBy").asString()).isEqualTo(DEMO_DOCTOR);
     }
 
@@ -217,8 +260,8 @@ class WhoMayDoWhatWithAgreementsApiTest {
 
         assertProblem(given.notice(AARHUS, municipalAgreement, noticeDate), 404, "NOT_FOUND");
         Api.Response byMunicipality = given.notice(NORDDJURS, municipalAgreement, noticeDate);
-        Api.Response byFacility = given.facilityUser(facility).post(path(privateAgreement) + "/notice",
-                Map.of("noticeDate", noticeDate));
+        Api.Response byFacility =
+                given.facilityUser(facility).post(path(privateAgreement) + "/notice", Map.of("noticeDate", noticeDate));
 
         assertThat(byMunicipality.status()).as(byMunicipality.body()).isEqualTo(200);
         assertThat(byMunicipality.json().path("noticeBy").asString()).isEqualTo(NORDDJURS);
@@ -251,7 +294,8 @@ class WhoMayDoWhatWithAgreementsApiTest {
                 national.post(path(id) + "/withdraw", ""),
                 national.post(path(id) + "/notice", Map.of("noticeDate", "2026-01-15")),
                 national.get("/api/v1/dispensations"),
-                national.post("/api/v1/dispensations",
+                national.post(
+                        "/api/v1/dispensations",
                         AgreementScenarios.dispensation(doctor, "NURSING_HOME_AND_FACILITY", START, null)),
                 national.post("/api/v1/dispensations/" + dispensation + "/end", Map.of("validTo", "2025-12-31")));
 
@@ -266,9 +310,13 @@ class WhoMayDoWhatWithAgreementsApiTest {
         long id = given.draft(given.doctorInRoomyPractice(), given.facility(12), START);
         Api anonymous = api.anonymous();
 
-        for (Api.Response answer : List.of(anonymous.get("/api/v1/agreements"), anonymous.get(path(id)),
-                anonymous.post("/api/v1/agreements", Map.of()), anonymous.post(path(id) + "/submit", Map.of()),
-                anonymous.post(path(id) + "/approve", ""), anonymous.get("/api/v1/dispensations"))) {
+        for (Api.Response answer : List.of(
+                anonymous.get("/api/v1/agreements"),
+                anonymous.get(path(id)),
+                anonymous.post("/api/v1/agreements", Map.of()),
+                anonymous.post(path(id) + "/submit", Map.of()),
+                anonymous.post(path(id) + "/approve", ""),
+                anonymous.get("/api/v1/dispensations"))) {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
         }
         assertThat(given.status(id)).isEqualTo("DRAFT");
@@ -289,21 +337,28 @@ class WhoMayDoWhatWithAgreementsApiTest {
         assertThat(list.path("totalElements").asLong()).isEqualTo(1);
         assertThat(signedIn.get(path(own)).status()).isEqualTo(200);
         assertProblem(signedIn.get(path(others)), 404, "NOT_FOUND");
-        assertThat(ids(signedIn.get("/api/v1/agreements?doctorId=" + given.doctorInRoomyPractice()).json())).isEmpty();
+        assertThat(ids(signedIn.get("/api/v1/agreements?doctorId=" + given.doctorInRoomyPractice())
+                        .json()))
+                .isEmpty();
     }
 
     @Test
     void a_municipality_sees_only_agreements_for_facilities_in_it() {
         long norddjurs = given.draft(given.doctorInRoomyPractice(), given.facility(12), START);
-        long aarhus = createdId(given.create(AARHUS, agreement(given.doctorInRoomyPractice(),
-                List.of(given.facility("SEL_108", 12, "MUNICIPAL", AARHUS_CODE)), START)));
+        long aarhus = createdId(given.create(
+                AARHUS,
+                agreement(
+                        given.doctorInRoomyPractice(),
+                        List.of(given.facility("SEL_108", 12, "MUNICIPAL", AARHUS_CODE)),
+                        START)));
 
-        assertThat(ids(api.as(AARHUS).get("/api/v1/agreements?size=2000").json())).contains(aarhus)
+        assertThat(ids(api.as(AARHUS).get("/api/v1/agreements?size=2000").json()))
+                .contains(aarhus)
                 .doesNotContain(norddjurs);
         assertProblem(api.as(AARHUS).get(path(norddjurs)), 404, "NOT_FOUND");
         assertProblem(api.as(REGION_NORD).get(path(norddjurs)), 404, "NOT_FOUND");
-        assertThat(ids(api.as(REGION_NORD).get("/api/v1/agreements?size=2000").json())).doesNotContain(norddjurs,
-                aarhus);
+        assertThat(ids(api.as(REGION_NORD).get("/api/v1/agreements?size=2000").json()))
+                .doesNotContain(norddjurs, aarhus);
     }
 
     @Test
@@ -312,28 +367,43 @@ class WhoMayDoWhatWithAgreementsApiTest {
         given.multipleFacilities(doctor, 3, LocalDate.of(2025, 1, 1), null);
         long active = given.active(doctor, given.facility(12), START);
         long draft = given.draft(doctor, given.facility(14), LocalDate.of(2026, 1, 1));
-        long aarhus = createdId(given.create(AARHUS, agreement(doctor,
-                List.of(given.facility("SEL_108", 12, "MUNICIPAL", AARHUS_CODE)), LocalDate.of(2026, 2, 1))));
+        long aarhus = createdId(given.create(
+                AARHUS,
+                agreement(
+                        doctor,
+                        List.of(given.facility("SEL_108", 12, "MUNICIPAL", AARHUS_CODE)),
+                        LocalDate.of(2026, 2, 1))));
         Api region = api.as(REGION_MIDT);
 
         assertThat(ids(region.get("/api/v1/agreements?doctorId=" + doctor).json()))
                 .containsExactlyInAnyOrder(active, draft, aarhus);
-        assertThat(ids(region.get("/api/v1/agreements?doctorId=" + doctor + "&status=ACTIVE").json()))
+        assertThat(ids(region.get("/api/v1/agreements?doctorId=" + doctor + "&status=ACTIVE")
+                        .json()))
                 .containsExactly(active);
-        assertThat(ids(region.get("/api/v1/agreements?doctorId=" + doctor + "&status=DRAFT").json()))
+        assertThat(ids(region.get("/api/v1/agreements?doctorId=" + doctor + "&status=DRAFT")
+                        .json()))
                 .containsExactlyInAnyOrder(draft, aarhus);
         assertThat(ids(region.get("/api/v1/agreements?doctorId=" + doctor + "&municipalityCode=" + AARHUS_CODE)
-                .json())).containsExactly(aarhus);
+                        .json()))
+                .containsExactly(aarhus);
         assertThat(ids(region.get("/api/v1/agreements?doctorId=" + doctor + "&municipalityCode=" + NORDDJURS_CODE
-                + "&status=DRAFT").json())).containsExactly(draft);
+                                + "&status=DRAFT")
+                        .json()))
+                .containsExactly(draft);
 
-        JsonNode aarhusPage = region.get("/api/v1/agreements?size=2000&municipalityCode=" + AARHUS_CODE).json();
+        JsonNode aarhusPage = region.get("/api/v1/agreements?size=2000&municipalityCode=" + AARHUS_CODE)
+                .json();
         assertThat(ids(aarhusPage)).contains(aarhus).doesNotContain(active, draft);
-        aarhusPage.path("content").forEach(row ->
-                assertThat(row.path("municipalityCode").asString()).isEqualTo(AARHUS_CODE));
-        JsonNode activePage = region.get("/api/v1/agreements?size=2000&status=ACTIVE").json();
+        aarhusPage
+                .path("content")
+                .forEach(row ->
+                        assertThat(row.path("municipalityCode").asString()).isEqualTo(AARHUS_CODE));
+        JsonNode activePage =
+                region.get("/api/v1/agreements?size=2000&status=ACTIVE").json();
         assertThat(ids(activePage)).contains(active).doesNotContain(draft, aarhus);
-        activePage.path("content").forEach(row -> assertThat(row.path("status").asString()).isEqualTo("ACTIVE"));
+        activePage
+                .path("content")
+                .forEach(row -> assertThat(row.path("status").asString()).isEqualTo("ACTIVE"));
 
         assertProblem(region.get("/api/v1/agreements?status=PENDING"), 400, "VALIDATION_FAILED");
         assertProblem(region.get("/api/v1/agreements?doctorId=abc"), 400, "VALIDATION_FAILED");

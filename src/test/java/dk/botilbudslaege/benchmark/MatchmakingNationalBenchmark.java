@@ -1,10 +1,10 @@
 package dk.botilbudslaege.benchmark;
 
-import dk.botilbudslaege.matching.solver.FlowCertificate;
 import dk.botilbudslaege.matching.solver.BlockingPairs;
 import dk.botilbudslaege.matching.solver.CoverageInstance;
 import dk.botilbudslaege.matching.solver.CoveragePlan;
 import dk.botilbudslaege.matching.solver.CoveragePlanner;
+import dk.botilbudslaege.matching.solver.FlowCertificate;
 import dk.botilbudslaege.matching.solver.Haversine;
 import dk.botilbudslaege.matching.solver.Matching;
 import dk.botilbudslaege.matching.solver.MatchingInstance;
@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -69,8 +68,8 @@ public class MatchmakingNationalBenchmark {
         }
 
         /** Proves the stable matching and both plans, and prints what each covers. */
-        private static void gain(String scenario, MatchingInstance matching, CoverageInstance coverage,
-                CoverageInstance whatIf) {
+        private static void gain(
+                String scenario, MatchingInstance matching, CoverageInstance coverage, CoverageInstance whatIf) {
             Matching stable = StableMatching.doctorProposing(matching);
             List<String> invalid = BlockingPairs.validate(matching, stable);
             List<Pair> blocking = BlockingPairs.find(matching, stable);
@@ -92,14 +91,20 @@ public class MatchmakingNationalBenchmark {
                 residents += f.residents();
                 km += Haversine.km(practice.latitude(), practice.longitude(), f.latitude(), f.longitude());
             }
-            long totalResidents = coverage.facilities().stream().mapToLong(CoverageInstance.Facility::residents).sum();
-            System.out.printf("coverage gain, %s, %d in-scope facilities (%d residents), %d doctors:%n", scenario,
-                    coverage.facilities().size(), totalResidents, matching.doctorCount());
-            System.out.printf("  stable matching (10 wishes each)      %4d facilities  %6d residents  %9.1f km%n",
+            long totalResidents = coverage.facilities().stream()
+                    .mapToLong(CoverageInstance.Facility::residents)
+                    .sum();
+            System.out.printf(
+                    "coverage gain, %s, %d in-scope facilities (%d residents), %d doctors:%n",
+                    scenario, coverage.facilities().size(), totalResidents, matching.doctorCount());
+            System.out.printf(
+                    "  stable matching (10 wishes each)      %4d facilities  %6d residents  %9.1f km%n",
                     stable.pairs().size(), residents, km);
-            System.out.printf("  coverage plan (50 km)                 %4d facilities  %6d residents  %9.1f km%n",
+            System.out.printf(
+                    "  coverage plan (50 km)                 %4d facilities  %6d residents  %9.1f km%n",
                     plan.coveredFacilities(), plan.coveredResidents(), plan.totalDistanceKm());
-            System.out.printf("  what-if (dispensations for two)       %4d facilities  %6d residents  %9.1f km%n",
+            System.out.printf(
+                    "  what-if (dispensations for two)       %4d facilities  %6d residents  %9.1f km%n",
                     whatIfPlan.coveredFacilities(), whatIfPlan.coveredResidents(), whatIfPlan.totalDistanceKm());
         }
     }
@@ -122,16 +127,23 @@ public class MatchmakingNationalBenchmark {
 
     /** The plan (or, with {@code today}, the what-if plan) within 50 km, proven optimal by the flow certificate. */
     static CoveragePlan certified(String name, CoverageInstance in, CoverageInstance today) {
-        CoveragePlan plan = today == null ? CoveragePlanner.plan(in, MAX_KM) : CoveragePlanner.whatIf(today, in, MAX_KM);
+        CoveragePlan plan =
+                today == null ? CoveragePlanner.plan(in, MAX_KM) : CoveragePlanner.whatIf(today, in, MAX_KM);
         long start = System.nanoTime();
         List<String> problems = FlowCertificate.problems(in, today, plan, MAX_KM);
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (!problems.isEmpty()) {
             throw new IllegalStateException(name + " coverage plan not certified: " + problems);
         }
-        System.out.printf("%s coverage plan: %d facilities, %d practices, %d candidate arcs; covers %d, "
-                + "certified optimal in %d ms%n", name, in.facilities().size(), in.practices().size(),
-                candidateArcs(in).size(), plan.coveredFacilities(), ms);
+        System.out.printf(
+                "%s coverage plan: %d facilities, %d practices, %d candidate arcs; covers %d, "
+                        + "certified optimal in %d ms%n",
+                name,
+                in.facilities().size(),
+                in.practices().size(),
+                candidateArcs(in).size(),
+                plan.coveredFacilities(),
+                ms);
         return plan;
     }
 
@@ -145,8 +157,8 @@ public class MatchmakingNationalBenchmark {
             CoverageInstance.Practice practice = practices.get(p);
             for (int f = 0; f < facilities.size(); f++) {
                 CoverageInstance.Facility facility = facilities.get(f);
-                double d = Haversine.km(practice.latitude(), practice.longitude(), facility.latitude(),
-                        facility.longitude());
+                double d = Haversine.km(
+                        practice.latitude(), practice.longitude(), facility.latitude(), facility.longitude());
                 if (d <= MAX_KM) {
                     arcs.add(new int[] {p, f});
                     km.add(d);

@@ -1,5 +1,7 @@
 package dk.botilbudslaege.benchmark;
 
+import dk.botilbudslaege.demo.SyntheticRegistry;
+import dk.botilbudslaege.settlement.AgreementTerms;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +15,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Random;
 import java.util.TreeMap;
-
-import dk.botilbudslaege.demo.SyntheticRegistry;
-import dk.botilbudslaege.settlement.AgreementTerms;
 
 /**
  * The national synthetic data set with every in-scope facility (SEL § 108, ABL § 105: 1,136) covered
@@ -40,15 +39,24 @@ public final class NationalAgreements {
             NavigableMap<LocalDate, Integer> history = new TreeMap<>();
             history.put(LocalDate.of(2025, 1, 1), f.residents());
             if (random.nextInt(10) == 0) {
-                history.put(LocalDate.of(2025, 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                history.put(
+                        LocalDate.of(2025, 1 + random.nextInt(12), 1 + random.nextInt(28)),
                         Math.max(0, f.residents() + (random.nextBoolean() ? 5 : -5)));
             }
             residents.put(facilityId, history);
             agreementId++;
             LocalDate start = LocalDate.of(2025, 1 + random.nextInt(12), 1 + random.nextInt(28));
             LocalDate end = random.nextInt(20) == 0 ? start.plusMonths(6 + random.nextInt(12)) : null;
-            terms.add(new AgreementTerms(agreementId, agreementId, String.format("%06d", 100_000 + agreementId),
-                    "108" + (1 + random.nextInt(5)), random.nextInt(5) == 0, start, end, List.of(facilityId), null,
+            terms.add(new AgreementTerms(
+                    agreementId,
+                    agreementId,
+                    String.format("%06d", 100_000 + agreementId),
+                    "108" + (1 + random.nextInt(5)),
+                    random.nextInt(5) == 0,
+                    start,
+                    end,
+                    List.of(facilityId),
+                    null,
                     List.of()));
         }
     }
@@ -56,9 +64,16 @@ public final class NationalAgreements {
     static List<SyntheticRegistry.MunicipalityInfo> municipalities() {
         try (BufferedReader reader = Files.newBufferedReader(
                 Path.of("src/main/resources/db/reference/municipalities.csv"), StandardCharsets.UTF_8)) {
-            return reader.lines().skip(1).map(line -> line.split(","))
-                    .map(c -> new SyntheticRegistry.MunicipalityInfo(c[0], c[1], c[4], Double.parseDouble(c[5]),
-                            Double.parseDouble(c[6]), Integer.parseInt(c[7])))
+            return reader.lines()
+                    .skip(1)
+                    .map(line -> line.split(","))
+                    .map(c -> new SyntheticRegistry.MunicipalityInfo(
+                            c[0],
+                            c[1],
+                            c[4],
+                            Double.parseDouble(c[5]),
+                            Double.parseDouble(c[6]),
+                            Integer.parseInt(c[7])))
                     .toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);

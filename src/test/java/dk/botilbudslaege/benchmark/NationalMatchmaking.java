@@ -1,5 +1,6 @@
 package dk.botilbudslaege.benchmark;
 
+import dk.botilbudslaege.demo.SyntheticRegistry;
 import dk.botilbudslaege.matching.solver.CoverageInstance;
 import dk.botilbudslaege.matching.solver.Haversine;
 import dk.botilbudslaege.matching.solver.MatchingInstance;
@@ -16,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import dk.botilbudslaege.demo.SyntheticRegistry;
-
 /**
  * The national synthetic data set for matchmaking with no agreements yet: every in-scope facility
  * (SEL § 108, ABL § 105: 1,136) uncovered, every doctor (3,500 in 1,800 practices) of capacity 1
@@ -32,12 +31,10 @@ public final class NationalMatchmaking {
     static final double WISH_KM = 50;
     static final double NOISE_KM = 10;
 
-    public record Facility(long id, String regionCode, int residents, double latitude, double longitude) {
-    }
+    public record Facility(long id, String regionCode, int residents, double latitude, double longitude) {}
 
-    public record Practice(long id, String regionCode, int room, double latitude, double longitude,
-            List<Long> doctorIds) {
-    }
+    public record Practice(
+            long id, String regionCode, int room, double latitude, double longitude, List<Long> doctorIds) {}
 
     public final List<Facility> facilities = new ArrayList<>();
     public final List<Practice> practices = new ArrayList<>();
@@ -54,8 +51,8 @@ public final class NationalMatchmaking {
         for (SyntheticRegistry.FacilityRow f : registry.facilities()) {
             facilityId++;
             if (f.legalBasis().equals("SEL_108") || f.legalBasis().equals("ABL_105")) {
-                facilities.add(new Facility(facilityId, regionOf.get(f.municipalityCode()), f.residents(),
-                        f.latitude(), f.longitude()));
+                facilities.add(new Facility(
+                        facilityId, regionOf.get(f.municipalityCode()), f.residents(), f.latitude(), f.longitude()));
             }
         }
         long practiceId = 0;
@@ -66,8 +63,13 @@ public final class NationalMatchmaking {
             for (int i = 0; i < p.doctors().size(); i++) {
                 doctors.add(++doctorId);
             }
-            practices.add(new Practice(practiceId, regionOf.get(p.municipalityCode()), p.doctorCapacity(),
-                    p.latitude(), p.longitude(), doctors));
+            practices.add(new Practice(
+                    practiceId,
+                    regionOf.get(p.municipalityCode()),
+                    p.doctorCapacity(),
+                    p.latitude(),
+                    p.longitude(),
+                    doctors));
         }
         Random random = new Random(seed);
         facilities.forEach(f -> priorities.put(f.id(), new ArrayList<>()));
@@ -86,8 +88,10 @@ public final class NationalMatchmaking {
                 Map<Long, Double> score = new HashMap<>();
                 List<Facility> chosen = new ArrayList<>(near.subList(0, Math.min(WISHES, near.size())));
                 for (Facility f : chosen) {
-                    score.put(f.id(), Haversine.km(p.latitude(), p.longitude(), f.latitude(), f.longitude())
-                            + random.nextGaussian() * NOISE_KM);
+                    score.put(
+                            f.id(),
+                            Haversine.km(p.latitude(), p.longitude(), f.latitude(), f.longitude())
+                                    + random.nextGaussian() * NOISE_KM);
                 }
                 chosen.sort(Comparator.comparingDouble(f -> score.get(f.id())));
                 List<Long> ranked = chosen.stream().map(Facility::id).toList();
@@ -161,7 +165,8 @@ public final class NationalMatchmaking {
         }
         for (Practice p : practices) {
             if (regionCode == null || regionCode.equals(p.regionCode())) {
-                long held = scarce ? p.doctorIds().stream().filter(busy::contains).count() : 0;
+                long held =
+                        scarce ? p.doctorIds().stream().filter(busy::contains).count() : 0;
                 b.practice(p.id(), (int) Math.max(0, p.room() - held), p.latitude(), p.longitude());
                 for (long d : p.doctorIds()) {
                     int roles = scarce && busy.contains(d) ? 1 : 0;

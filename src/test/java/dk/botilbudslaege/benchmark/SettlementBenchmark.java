@@ -1,15 +1,14 @@
 package dk.botilbudslaege.benchmark;
 
+import dk.botilbudslaege.settlement.RateTable;
+import dk.botilbudslaege.settlement.SettlementCalculator;
+import dk.botilbudslaege.settlement.SettlementLine;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import dk.botilbudslaege.settlement.RateTable;
-import dk.botilbudslaege.settlement.SettlementCalculator;
-import dk.botilbudslaege.settlement.SettlementLine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -34,8 +33,13 @@ public class SettlementBenchmark {
     @Setup
     public void setUp() {
         data = new NationalAgreements(2025);
-        calculator = new SettlementCalculator(new RateTable(Map.of(LocalDate.of(2024, 4, 1),
-                new BigDecimal("1072.01"), LocalDate.of(2026, 4, 1), new BigDecimal("1098.45"))), data.residents);
+        calculator = new SettlementCalculator(
+                new RateTable(Map.of(
+                        LocalDate.of(2024, 4, 1),
+                        new BigDecimal("1072.01"),
+                        LocalDate.of(2026, 4, 1),
+                        new BigDecimal("1098.45"))),
+                data.residents);
     }
 
     @Benchmark

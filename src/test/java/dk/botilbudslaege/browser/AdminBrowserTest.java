@@ -1,13 +1,13 @@
 package dk.botilbudslaege.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dk.botilbudslaege.support.Browser;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The administrator indexes the hourly rate (seeing what it rewrites first) and adds a coverage target. */
 @IntegrationTest
@@ -37,14 +37,14 @@ class AdminBrowserTest {
             admin.type(By.id("t-facilities"), "1000");
             admin.type(By.id("t-note"), "Alle botilbud i fase 1");
             admin.clickAndWait(By.cssSelector("#target-form button[type=submit]"));
-            assertThat(admin.find(By.id("target-history")).getText()).contains("31-12-2042", "1000",
-                    "Alle botilbud i fase 1", "31-12-2025", "250");
+            assertThat(admin.find(By.id("target-history")).getText())
+                    .contains("31-12-2042", "1000", "Alle botilbud i fase 1", "31-12-2025", "250");
             admin.screenshot("admin-settings");
         }
     }
 
     private static void date(Browser browser, String id, String isoDate) {
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
-                browser.find(By.id(id)), isoDate);
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].value = arguments[1]", browser.find(By.id(id)), isoDate);
     }
 }

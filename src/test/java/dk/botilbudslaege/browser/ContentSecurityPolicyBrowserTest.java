@@ -1,17 +1,16 @@
 package dk.botilbudslaege.browser;
 
-import java.util.ArrayList;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.support.Browser;
 import dk.botilbudslaege.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 10 item 8: every page passes the Content-Security-Policy (no inline script or style): Chromium
@@ -31,12 +30,23 @@ class ContentSecurityPolicyBrowserTest {
             browser.go("/login");
             collect(browser, "/login", refused);
             browser.login("region-midt");
-            for (String page : new String[] {"/", "/facilities", "/practices", "/agreements", "/agreements/new",
-                    "/matching", "/matching/priorities", "/settlements", "/reports", "/no-such-page",
-                    "/api/v1/docs"}) {
+            for (String page : new String[] {
+                "/",
+                "/facilities",
+                "/practices",
+                "/agreements",
+                "/agreements/new",
+                "/matching",
+                "/matching/priorities",
+                "/settlements",
+                "/reports",
+                "/no-such-page",
+                "/api/v1/docs"
+            }) {
                 browser.go(page);
-                browser.waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
-                        .executeScript("return document.readyState")));
+                browser.waitFor(d -> "complete"
+                        .equals(((org.openqa.selenium.JavascriptExecutor) d)
+                                .executeScript("return document.readyState")));
                 collect(browser, page, refused);
             }
             browser.go("/agreements/new");
@@ -46,19 +56,22 @@ class ContentSecurityPolicyBrowserTest {
             Select facility = new Select(browser.find(By.id("facilityIds")));
             facility.selectByIndex(1);
             String chosen = facility.getFirstSelectedOption().getAttribute("value");
-            String requested = browser.waitFor(d -> (String) js.executeScript(
-                    "return window.requested.length ? window.requested[0] : null"));
-            assertThat(requested).as("htmx asks for the chosen facility's units (app.js)")
-                    .contains("/agreements/unit-options").contains("facilityId=" + chosen);
+            String requested = browser.waitFor(
+                    d -> (String) js.executeScript("return window.requested.length ? window.requested[0] : null"));
+            assertThat(requested)
+                    .as("htmx asks for the chosen facility's units (app.js)")
+                    .contains("/agreements/unit-options")
+                    .contains("facilityId=" + chosen);
             collect(browser, "/agreements/new (htmx)", refused);
         }
         try (Browser facility = Browser.open(port)) {
             facility.login("botilbud-skovstjernen");
             facility.go("/matching/priorities");
             collect(facility, "/matching/priorities (facility)", refused);
-            List<org.openqa.selenium.WebElement> autosubmit = facility.driver().findElements(
-                    By.cssSelector("select[data-autosubmit]"));
-            if (!autosubmit.isEmpty() && new Select(autosubmit.get(0)).getOptions().size() > 1) {
+            List<org.openqa.selenium.WebElement> autosubmit =
+                    facility.driver().findElements(By.cssSelector("select[data-autosubmit]"));
+            if (!autosubmit.isEmpty()
+                    && new Select(autosubmit.get(0)).getOptions().size() > 1) {
                 Select choice = new Select(autosubmit.get(0));
                 String other = choice.getOptions().get(1).getAttribute("value");
                 choice.selectByIndex(1);

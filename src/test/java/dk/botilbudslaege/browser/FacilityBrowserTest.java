@@ -1,13 +1,13 @@
 package dk.botilbudslaege.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dk.botilbudslaege.support.Browser;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The main flow of the registry as a municipal contact meets it, in Danish. */
 @IntegrationTest
@@ -37,13 +37,18 @@ class FacilityBrowserTest {
             browser.type(By.id("residents"), "9");
             browser.clickAndWait(By.cssSelector("form.card button[type=submit]"));
             browser.waitFor(d -> d.getCurrentUrl().matches(".*/facilities/\\d+$"));
-            assertThat(browser.text()).contains("Oprettet.", "Bofællesskabet Kattegatblik",
-                    "ABL § 105 med hjælp efter SEL § 85", "Norddjurs (707)");
+            assertThat(browser.text())
+                    .contains(
+                            "Oprettet.",
+                            "Bofællesskabet Kattegatblik",
+                            "ABL § 105 med hjælp efter SEL § 85",
+                            "Norddjurs (707)");
 
             browser.go("/facilities");
             browser.type(By.id("q"), "kattegat");
             browser.waitFor(d -> d.findElement(By.id("results")).getText().startsWith("1 resultat"));
-            assertThat(browser.find(By.id("results")).getText()).contains("Bofællesskabet Kattegatblik")
+            assertThat(browser.find(By.id("results")).getText())
+                    .contains("Bofællesskabet Kattegatblik")
                     .doesNotContain("Skovstjernen");
             assertThat(browser.url()).contains("q=kattegat");
             browser.screenshot("facility-list-search");

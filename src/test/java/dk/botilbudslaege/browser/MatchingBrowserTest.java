@@ -1,19 +1,18 @@
 package dk.botilbudslaege.browser;
 
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.Browser;
 import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Matchmaking as its users meet it (SPEC §6): Norddjurs publishes its facilities without a doctor, a
@@ -41,7 +40,8 @@ class MatchingBrowserTest {
         facility.put("residents", 14);
         facility.put("latitude", 56.415);
         facility.put("longitude", 10.895);
-        long fyrtaarnet = region.post("/api/v1/facilities", facility).json().path("id").asLong();
+        long fyrtaarnet =
+                region.post("/api/v1/facilities", facility).json().path("id").asLong();
         Map<String, Object> practice = new LinkedHashMap<>();
         practice.put("providerNumber", String.valueOf(840_000 + (int) (Math.random() * 9_999)));
         practice.put("name", "Lægehuset Kattegat " + tag);
@@ -53,10 +53,15 @@ class MatchingBrowserTest {
         practice.put("vatRegistered", false);
         practice.put("latitude", 56.405);
         practice.put("longitude", 10.878);
-        long practiceId = region.post("/api/v1/practices", practice).json().path("id").asLong();
+        long practiceId =
+                region.post("/api/v1/practices", practice).json().path("id").asLong();
         String doctorName = "Mette Havgaard " + tag;
-        long doctor = region.post("/api/v1/doctors", Map.of("practiceId", practiceId, "name", doctorName,
-                "nursingHomeDoctor", false)).json().path("id").asLong();
+        long doctor = region.post(
+                        "/api/v1/doctors",
+                        Map.of("practiceId", practiceId, "name", doctorName, "nursingHomeDoctor", false))
+                .json()
+                .path("id")
+                .asLong();
 
         long roundId;
         try (Browser municipality = Browser.open(port)) {
@@ -66,8 +71,12 @@ class MatchingBrowserTest {
             new Select(municipality.find(By.id("localMethod"))).selectByValue("PRIORITY_LIST");
             municipality.type(By.id("note"), "Ønsker senest fredag");
             municipality.clickAndWait(By.cssSelector("#open-round button[type=submit]"));
-            assertThat(municipality.text()).contains("botilbud er slået op", "Matchningsrunde · Norddjurs",
-                    "Fyrtårnet " + tag, "Ønsker senest fredag");
+            assertThat(municipality.text())
+                    .contains(
+                            "botilbud er slået op",
+                            "Matchningsrunde · Norddjurs",
+                            "Fyrtårnet " + tag,
+                            "Ønsker senest fredag");
             roundId = Long.parseLong(municipality.url().replaceAll(".*/rounds/(\\d+).*", "$1"));
         }
 
@@ -106,8 +115,10 @@ class MatchingBrowserTest {
             municipality.type(By.id("maxDistanceKm"), "25");
             municipality.find(By.name("whatIf")).click();
             municipality.clickAndWait(By.cssSelector("#run button[type=submit]"));
-            assertThat(municipality.text()).contains("Forslag (ikke gemt)", "Dækkede botilbud", "Med op til 2 botilbud pr. læge");
-            assertThat(municipality.driver().findElements(By.cssSelector("figure.plan-map svg circle"))).isNotEmpty();
+            assertThat(municipality.text())
+                    .contains("Forslag (ikke gemt)", "Dækkede botilbud", "Med op til 2 botilbud pr. læge");
+            assertThat(municipality.driver().findElements(By.cssSelector("figure.plan-map svg circle")))
+                    .isNotEmpty();
             ((org.openqa.selenium.JavascriptExecutor) municipality.driver())
                     .executeScript("document.querySelector('#what-if').scrollIntoView()");
             municipality.screenshot("matching-coverage-plan");
@@ -124,16 +135,30 @@ class MatchingBrowserTest {
             String row = "//table[contains(@class, 'proposals')]//tr[td[contains(., 'Fyrtårnet " + tag + "')]]";
             assertThat(municipality.find(By.xpath(row)).getText()).contains(doctorName, "1,5 km");
             municipality.screenshot("matching-proposals");
-            assertThat(municipality.driver().findElements(By.cssSelector("figure.plan-map svg line"))).isNotEmpty();
+            assertThat(municipality.driver().findElements(By.cssSelector("figure.plan-map svg line")))
+                    .isNotEmpty();
             municipality.clickAndWait(By.xpath(row + "//form[contains(@action, 'accept')]//button"));
             assertThat(municipality.url()).matches(".*/agreements/\\d+$");
-            assertThat(municipality.text()).contains("Aftaleudkastet er oprettet", "Kladde", "Fyrtårnet " + tag,
-                    doctorName, "Stabil matchning",
-                    LocalDate.now().withDayOfMonth(1).plusMonths(1).format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+            assertThat(municipality.text())
+                    .contains(
+                            "Aftaleudkastet er oprettet",
+                            "Kladde",
+                            "Fyrtårnet " + tag,
+                            doctorName,
+                            "Stabil matchning",
+                            LocalDate.now()
+                                    .withDayOfMonth(1)
+                                    .plusMonths(1)
+                                    .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
         }
 
-        assertThat(Api.on(port).as("region-midt").put("/api/v1/doctors/" + doctor + "/wishes", java.util.List.of())
-                .json().path("code").asString()).isEqualTo("ROUND_CLOSED");
+        assertThat(Api.on(port)
+                        .as("region-midt")
+                        .put("/api/v1/doctors/" + doctor + "/wishes", java.util.List.of())
+                        .json()
+                        .path("code")
+                        .asString())
+                .isEqualTo("ROUND_CLOSED");
     }
 
     @Test
@@ -150,9 +175,10 @@ class MatchingBrowserTest {
             region.type(By.id("maxDistanceKm"), "30");
             region.find(By.name("whatIf")).click();
             region.clickAndWait(By.cssSelector("#plan button[type=submit]"));
-            assertThat(region.text()).contains("Dækkede botilbud", "Beboere", "Samlet afstand",
-                    "Med op til 2 botilbud pr. læge");
-            assertThat(region.driver().findElements(By.cssSelector("figure.plan-map svg circle"))).isNotEmpty();
+            assertThat(region.text())
+                    .contains("Dækkede botilbud", "Beboere", "Samlet afstand", "Med op til 2 botilbud pr. læge");
+            assertThat(region.driver().findElements(By.cssSelector("figure.plan-map svg circle")))
+                    .isNotEmpty();
             assertThat(region.find(By.cssSelector("table.proposals")).getText()).contains(" km");
             region.screenshot("matching-plan");
         }
@@ -169,7 +195,8 @@ class MatchingBrowserTest {
             new Select(region.find(By.id("proposing"))).selectByValue("FACILITIES");
             region.clickAndWait(By.cssSelector("#run button[type=submit]"));
             assertThat(region.text()).contains("Forslag (ikke gemt)", "Uden læge");
-            assertThat(region.driver().findElements(By.cssSelector("table.proposals tbody tr"))).isNotEmpty();
+            assertThat(region.driver().findElements(By.cssSelector("table.proposals tbody tr")))
+                    .isNotEmpty();
             ((org.openqa.selenium.JavascriptExecutor) region.driver())
                     .executeScript("document.querySelector('table.proposals').scrollIntoView()");
             region.screenshot("matching-demo-round");

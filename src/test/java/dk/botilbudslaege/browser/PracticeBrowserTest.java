@@ -1,13 +1,13 @@
 package dk.botilbudslaege.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dk.botilbudslaege.support.Browser;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Practices and doctors as the region keeps them; what a doctor and the national viewer meet. */
 @IntegrationTest
@@ -64,7 +64,9 @@ class PracticeBrowserTest {
 
             browser.go("/practices?q=Auning");
             browser.clickAndWait(By.linkText("Lægehuset Auning"));
-            assertThat(browser.text()).contains("Du kan se, men ikke ændre denne praksis.").doesNotContain("Rediger");
+            assertThat(browser.text())
+                    .contains("Du kan se, men ikke ændre denne praksis.")
+                    .doesNotContain("Rediger");
         }
     }
 
@@ -76,11 +78,16 @@ class PracticeBrowserTest {
             browser.screenshot("home-national");
 
             browser.go("/facilities");
-            assertThat(browser.text()).contains("403", "Ingen adgang",
-                    "Med en national rolle (national læser eller administrator) ser du kun samlede tal");
+            assertThat(browser.text())
+                    .contains(
+                            "403",
+                            "Ingen adgang",
+                            "Med en national rolle (national læser eller administrator) ser du kun samlede tal");
 
             browser.clickAndWait(By.linkText("English"));
-            assertThat(browser.text()).contains("Overview", "No access", "With a national role (national viewer or administrator)").doesNotContain("Doctors and practices");
+            assertThat(browser.text())
+                    .contains("Overview", "No access", "With a national role (national viewer or administrator)")
+                    .doesNotContain("Doctors and practices");
             browser.go("/");
             assertThat(browser.text()).contains("Facilities by region", "Region Midtjylland");
         }

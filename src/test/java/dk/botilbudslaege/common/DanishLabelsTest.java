@@ -1,12 +1,11 @@
 package dk.botilbudslaege.common;
 
-import java.util.Locale;
-import java.util.MissingResourceException;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Locale;
+import java.util.MissingResourceException;
+import org.junit.jupiter.api.Test;
 
 /** The labels of the exported files are messages_da's, whatever the machine's language; none is made up. */
 class DanishLabelsTest {
@@ -26,7 +25,8 @@ class DanishLabelsTest {
 
     @Test
     void a_missing_label_fails_rather_than_falling_back() {
-        assertThatThrownBy(() -> DanishFormats.label("file.no.such.label")).isInstanceOf(MissingResourceException.class);
+        assertThatThrownBy(() -> DanishFormats.label("file.no.such.label"))
+                .isInstanceOf(MissingResourceException.class);
     }
 
     @Test

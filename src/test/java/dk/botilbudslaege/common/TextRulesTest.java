@@ -1,22 +1,25 @@
 package dk.botilbudslaege.common;
 
-import org.junit.jupiter.api.Test;
-
 import static dk.botilbudslaege.common.TextRules.Problem.BLANK;
 import static dk.botilbudslaege.common.TextRules.Problem.CONTROL;
 import static dk.botilbudslaege.common.TextRules.Problem.INVISIBLE;
 import static dk.botilbudslaege.common.TextRules.Problem.SURROGATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 /** Issue 10, item 6: which text a field accepts. */
 class TextRulesTest {
 
     @Test
     void ordinary_danish_text_and_symbols_pass() {
-        assertThat(TextRules.check("Bostedet Æblegården – afd. Ø, § 108 & 2½ 🙂", false)).isNull();
+        assertThat(TextRules.check("Bostedet Æblegården – afd. Ø, § 108 & 2½ 🙂", false))
+                .isNull();
         assertThat(TextRules.check("", false)).isNull();
         assertThat(TextRules.check(null, false)).isNull();
-        assertThat(TextRules.check("   ", false)).as("plain blanks are the required rule's").isNull();
+        assertThat(TextRules.check("   ", false))
+                .as("plain blanks are the required rule's")
+                .isNull();
     }
 
     @Test
@@ -33,8 +36,8 @@ class TextRulesTest {
 
     @Test
     void invisible_characters_and_lone_surrogates_are_refused() {
-        for (String bad : new String[] {"Na\u200Bvn", "\uFEFFNavn", "Navn\u202E", "Na\u00ADvn", "Navn\u2060",
-                "Navn\uFFFF"}) {
+        for (String bad :
+                new String[] {"Na\u200Bvn", "\uFEFFNavn", "Navn\u202E", "Na\u00ADvn", "Navn\u2060", "Navn\uFFFF"}) {
             assertThat(TextRules.check(bad, true)).as(bad).isEqualTo(INVISIBLE);
         }
         assertThat(TextRules.check("Navn\uD800", false)).isEqualTo(SURROGATE);
@@ -43,17 +46,28 @@ class TextRulesTest {
 
     @Test
     void default_ignorable_fillers_and_tag_characters_are_invisible_wherever_they_stand() {
-        for (String bad : new String[] {"\u3164\u3164", "\u115F", "\u1160", "A\u034FB", "Bo\u17B4", "\u17B5",
-                "Bo\u180B", "\u180E", "\uFFA0", "Bo" + new String(Character.toChars(0xE0041)),
-                new String(Character.toChars(0xE007F))}) {
+        for (String bad : new String[] {
+            "\u3164\u3164",
+            "\u115F",
+            "\u1160",
+            "A\u034FB",
+            "Bo\u17B4",
+            "\u17B5",
+            "Bo\u180B",
+            "\u180E",
+            "\uFFA0",
+            "Bo" + new String(Character.toChars(0xE0041)),
+            new String(Character.toChars(0xE007F))
+        }) {
             assertThat(TextRules.check(bad, false)).as(bad).isEqualTo(INVISIBLE);
         }
     }
 
     @Test
     void marks_selectors_and_the_braille_blank_alone_look_blank_and_are_fine_after_a_visible_character() {
-        for (String blank : new String[] {"\u2800", "\u0301\u0301", "\uFE0F", " \u20DD ", "\u2800\u00A0",
-                new String(Character.toChars(0xE0100))}) {
+        for (String blank : new String[] {
+            "\u2800", "\u0301\u0301", "\uFE0F", " \u20DD ", "\u2800\u00A0", new String(Character.toChars(0xE0100))
+        }) {
             assertThat(TextRules.check(blank, false)).as(blank).isEqualTo(BLANK);
         }
         for (String fine : new String[] {"\u2764\uFE0F", "Cafe\u0301", "Bo \u2800 sted", "e\u20DD"}) {

@@ -1,5 +1,11 @@
 package dk.botilbudslaege.config;
 
+import static dk.botilbudslaege.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.BotilbudslaegeApplication;
+import dk.botilbudslaege.support.Api;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,10 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import dk.botilbudslaege.BotilbudslaegeApplication;
-import dk.botilbudslaege.support.Api;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +23,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-
-import static dk.botilbudslaege.support.Problems.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 10 item 9: when PostgreSQL goes away the application answers 503 within 5 s (not 500 after
@@ -46,21 +45,30 @@ class DatabaseOutageTest {
             dbPort = socket.getLocalPort();
         }
         postgres = startPostgres();
-        app = new SpringApplicationBuilder(BotilbudslaegeApplication.class).run(
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--server.port=0", "--server.address=127.0.0.1");
+        app = new SpringApplicationBuilder(BotilbudslaegeApplication.class)
+                .run(
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--server.port=0",
+                        "--server.address=127.0.0.1");
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-        JdbcClient.create(postgres.getPostgresDatabase()).sql("""
+        JdbcClient.create(postgres.getPostgresDatabase())
+                .sql("""
                         insert into app_user (username, password_hash, display_name, role, region_code)
                         values ('outage', :hash, 'Outage', 'REGION', '1082'), ('outage-2', :hash, 'Outage 2', 'REGION', '1082')
                         """)
-                .param("hash", new BCryptPasswordEncoder().encode(PASSWORD)).update();
+                .param("hash", new BCryptPasswordEncoder().encode(PASSWORD))
+                .update();
     }
 
     static EmbeddedPostgres startPostgres() throws IOException {
-        return EmbeddedPostgres.builder().setPort(dbPort).setDataDirectory(dataDir).setCleanDataDirectory(false)
-                .setServerConfig("listen_addresses", "127.0.0.1").start();
+        return EmbeddedPostgres.builder()
+                .setPort(dbPort)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
     }
 
     @AfterAll
@@ -86,7 +94,8 @@ class DatabaseOutageTest {
             Api.Response signedIn = api.get("/api/v1/regions"); // credentials remembered: the request itself fails
             long signedInMillis = (System.nanoTime() - start) / 1_000_000;
             start = System.nanoTime();
-            Api.Response signingIn = Api.on(port).withPassword("outage-2", PASSWORD).get("/api/v1/regions");
+            Api.Response signingIn =
+                    Api.on(port).withPassword("outage-2", PASSWORD).get("/api/v1/regions");
             long signingInMillis = (System.nanoTime() - start) / 1_000_000;
             start = System.nanoTime();
             HttpResponse<String> readiness = get("/actuator/health/readiness");
@@ -100,8 +109,11 @@ class DatabaseOutageTest {
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(readiness.body()).contains("DOWN");
             assertThat(readinessMillis).isLessThan(5_000);
-            assertThat(liveness.statusCode()).as("alive: a restart would not help").isEqualTo(200);
-            System.out.printf("database outage: 503 after %d ms (signed in), %d ms (signing in), readiness %d ms%n",
+            assertThat(liveness.statusCode())
+                    .as("alive: a restart would not help")
+                    .isEqualTo(200);
+            System.out.printf(
+                    "database outage: 503 after %d ms (signed in), %d ms (signing in), readiness %d ms%n",
                     signedInMillis, signingInMillis, readinessMillis);
         } finally {
             postgres = startPostgres();
@@ -109,7 +121,8 @@ class DatabaseOutageTest {
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         int status = 0;
-        while (System.nanoTime() < deadline && (status = api.get("/api/v1/regions").status()) != 200) {
+        while (System.nanoTime() < deadline
+                && (status = api.get("/api/v1/regions").status()) != 200) {
             Thread.sleep(200);
         }
         assertThat(status).as("the API after the database is back").isEqualTo(200);
@@ -117,7 +130,11 @@ class DatabaseOutageTest {
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

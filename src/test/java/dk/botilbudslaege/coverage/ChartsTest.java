@@ -1,12 +1,11 @@
 package dk.botilbudslaege.coverage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ChartsTest {
 
@@ -20,11 +19,17 @@ class ChartsTest {
 
     @Test
     void bars_are_sorted_best_first_then_by_name_and_scaled_to_the_bar_area() {
-        Charts.BarChart chart = Charts.bars(List.of(new Charts.Item("Lemvig", BigDecimal.ZERO),
-                new Charts.Item("Norddjurs", new BigDecimal("0.75")), new Charts.Item("Aarhus", new BigDecimal("0.75")),
-                new Charts.Item("Odder", BigDecimal.ONE)), 614);
+        Charts.BarChart chart = Charts.bars(
+                List.of(
+                        new Charts.Item("Lemvig", BigDecimal.ZERO),
+                        new Charts.Item("Norddjurs", new BigDecimal("0.75")),
+                        new Charts.Item("Aarhus", new BigDecimal("0.75")),
+                        new Charts.Item("Odder", BigDecimal.ONE)),
+                614);
 
-        assertThat(chart.bars()).extracting(Charts.Bar::label).containsExactly("Odder", "Aarhus", "Norddjurs", "Lemvig");
+        assertThat(chart.bars())
+                .extracting(Charts.Bar::label)
+                .containsExactly("Odder", "Aarhus", "Norddjurs", "Lemvig");
         double area = 614 - Charts.BAR_LABEL_WIDTH - Charts.BAR_VALUE_WIDTH;
         assertThat(chart.bars().get(0).length()).isEqualTo(area);
         assertThat(chart.bars().get(1).length()).isEqualTo(area * 0.75);
@@ -43,7 +48,8 @@ class ChartsTest {
 
     @Test
     void the_line_runs_from_the_left_to_the_right_edge_with_zero_at_the_bottom_and_100_at_the_top() {
-        List<HistoryRow> history = List.of(row("2025-01-31", 0, 10), row("2025-02-28", 5, 10), row("2025-03-31", 10, 10));
+        List<HistoryRow> history =
+                List.of(row("2025-01-31", 0, 10), row("2025-02-28", 5, 10), row("2025-03-31", 10, 10));
 
         Charts.LineChart chart = Charts.line(history, 400, 200);
 
@@ -54,8 +60,9 @@ class ChartsTest {
         assertThat(chart.points().get(2).y()).isEqualTo(Charts.LINE_TOP);
         assertThat(chart.points().get(1).y()).isEqualTo((Charts.LINE_TOP + 200 - Charts.LINE_BOTTOM) / 2.0);
         double right = 400 - Charts.LINE_RIGHT;
-        assertThat(chart.polyline()).isEqualTo(Charts.LINE_LEFT + ".0,170.0 " + (Charts.LINE_LEFT + right) / 2
-                + ",91.0 " + right + ",12.0");
+        assertThat(chart.polyline())
+                .isEqualTo(
+                        Charts.LINE_LEFT + ".0,170.0 " + (Charts.LINE_LEFT + right) / 2 + ",91.0 " + right + ",12.0");
         assertThat(chart.points().get(2).label()).isEqualTo("03-2025");
         assertThat(chart.points().get(1).value()).isEqualTo("50,0 %");
         assertThat(chart.ticks()).extracting(Charts.Tick::text).containsExactly("0 %", "25 %", "50 %", "75 %", "100 %");
@@ -70,7 +77,8 @@ class ChartsTest {
         }
         Charts.LineChart chart = Charts.line(history, 640, 220);
 
-        assertThat(chart.points().stream().filter(p -> !p.label().isEmpty()).count()).isEqualTo(8);
+        assertThat(chart.points().stream().filter(p -> !p.label().isEmpty()).count())
+                .isEqualTo(8);
         assertThat(chart.points().get(23).label()).isEqualTo("12-2026");
     }
 

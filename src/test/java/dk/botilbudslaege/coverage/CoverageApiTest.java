@@ -1,22 +1,21 @@
 package dk.botilbudslaege.coverage;
 
-import java.io.InputStreamReader;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
+import static dk.botilbudslaege.coverage.CoverageFixtures.LEMVIG;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import static dk.botilbudslaege.coverage.CoverageFixtures.LEMVIG;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Breakdowns (C2), targets and the zero-list (C3), history, open data, access and bad input. */
 @IntegrationTest
@@ -26,6 +25,7 @@ class CoverageApiTest {
 
     @LocalServerPort
     int port;
+
     Api api;
     CoverageFixtures fixtures;
 
@@ -36,8 +36,9 @@ class CoverageApiTest {
     }
 
     JsonNode group(String by, String code) {
-        for (JsonNode row : api.as("kommune-aarhus").get("/api/v1/coverage/breakdown?regionCode=1082&by=" + by
-                + "&date=" + DAY).json()) {
+        for (JsonNode row : api.as("kommune-aarhus")
+                .get("/api/v1/coverage/breakdown?regionCode=1082&by=" + by + "&date=" + DAY)
+                .json()) {
             if (row.path("code").asString().equals(code)) {
                 return row;
             }
@@ -52,9 +53,15 @@ class CoverageApiTest {
 
         JsonNode after = group("OPERATOR", "REGIONAL");
         assertThat(after.path("name").asString()).isEqualTo("Regional");
-        assertThat(after.path("inScopeFacilities").asLong() - before.path("inScopeFacilities").asLong()).isEqualTo(1);
-        assertThat(after.path("coveredFacilities").asLong() - before.path("coveredFacilities").asLong()).isEqualTo(1);
-        assertThat(after.path("coveredPlaces").asLong() - before.path("coveredPlaces").asLong()).isEqualTo(14);
+        assertThat(after.path("inScopeFacilities").asLong()
+                        - before.path("inScopeFacilities").asLong())
+                .isEqualTo(1);
+        assertThat(after.path("coveredFacilities").asLong()
+                        - before.path("coveredFacilities").asLong())
+                .isEqualTo(1);
+        assertThat(after.path("coveredPlaces").asLong()
+                        - before.path("coveredPlaces").asLong())
+                .isEqualTo(14);
     }
 
     @Test
@@ -65,8 +72,12 @@ class CoverageApiTest {
 
         JsonNode after = group("LEGAL_BASIS", "ABL_105");
         assertThat(after.path("name").asString()).isEqualTo("ABL § 105");
-        assertThat(after.path("coveredFacilities").asLong() - before.path("coveredFacilities").asLong()).isEqualTo(1);
-        assertThat(api.as("national").get("/api/v1/coverage/breakdown?by=LEGAL_BASIS&date=" + DAY).body())
+        assertThat(after.path("coveredFacilities").asLong()
+                        - before.path("coveredFacilities").asLong())
+                .isEqualTo(1);
+        assertThat(api.as("national")
+                        .get("/api/v1/coverage/breakdown?by=LEGAL_BASIS&date=" + DAY)
+                        .body())
                 .doesNotContain("SEL_107");
     }
 
@@ -86,16 +97,22 @@ class CoverageApiTest {
 
     @Test
     void the_targets_count_toward_250_and_list_lemvig_at_zero() {
-        JsonNode before = api.as("national").get("/api/v1/coverage/targets?date=" + DAY).json();
+        JsonNode before =
+                api.as("national").get("/api/v1/coverage/targets?date=" + DAY).json();
         fixtures.facility(LEMVIG, "REGIONAL", "SEL_108", 11);
         fixtures.approved(fixtures.doctor(), fixtures.facility("SEL_108", 7), DAY);
 
-        JsonNode after = api.as("national").get("/api/v1/coverage/targets?date=" + DAY).json();
+        JsonNode after =
+                api.as("national").get("/api/v1/coverage/targets?date=" + DAY).json();
         // the target due next on or after a day counts (C3, a dated setting); later targets may follow
-        JsonNode first = api.as("national").get("/api/v1/coverage/targets?date=2025-11-14").json();
+        JsonNode first = api.as("national")
+                .get("/api/v1/coverage/targets?date=2025-11-14")
+                .json();
         assertThat(first.path("targetFacilities").asInt()).isEqualTo(250);
         assertThat(first.path("targetDate").asString()).isEqualTo("2025-12-31");
-        assertThat(after.path("coveredFacilities").asLong() - before.path("coveredFacilities").asLong()).isEqualTo(1);
+        assertThat(after.path("coveredFacilities").asLong()
+                        - before.path("coveredFacilities").asLong())
+                .isEqualTo(1);
         assertThat(after.path("targetProgress").asDouble()).isBetween(0.0, 1.0);
         JsonNode lemvig = null;
         for (JsonNode zero : after.path("municipalitiesAtZero")) {
@@ -116,13 +133,16 @@ class CoverageApiTest {
     @Test
     void the_history_has_one_row_a_month_at_the_last_day_and_a_past_date_gives_the_past_figure() {
         JsonNode history = api.as("region-midt")
-                .get("/api/v1/coverage/history?from=2025-01-15&to=2025-12-31&level=REGION&code=1082").json();
+                .get("/api/v1/coverage/history?from=2025-01-15&to=2025-12-31&level=REGION&code=1082")
+                .json();
         assertThat(history).hasSize(12);
         assertThat(history.get(0).path("date").asString()).isEqualTo("2025-01-31");
         assertThat(history.get(1).path("date").asString()).isEqualTo("2025-02-28");
         assertThat(history.get(11).path("date").asString()).isEqualTo("2025-12-31");
-        JsonNode march = api.as("region-midt").get("/api/v1/coverage?level=REGION&regionCode=1082&date=2025-03-31")
-                .json().get(0);
+        JsonNode march = api.as("region-midt")
+                .get("/api/v1/coverage?level=REGION&regionCode=1082&date=2025-03-31")
+                .json()
+                .get(0);
         assertThat(history.get(2).path("coveredFacilities").asLong())
                 .isEqualTo(march.path("coveredFacilities").asLong());
         assertThat(history.get(2).path("inScopeFacilities").asLong())
@@ -131,12 +151,14 @@ class CoverageApiTest {
                 .isGreaterThan(history.get(2).path("coveredFacilities").asLong());
 
         LocalDate today = LocalDate.now(Coverage.DANISH_TIME);
-        JsonNode current = api.as("national").get("/api/v1/coverage/history?from=" + today.withDayOfMonth(1)
-                + "&to=" + today).json();
+        JsonNode current = api.as("national")
+                .get("/api/v1/coverage/history?from=" + today.withDayOfMonth(1) + "&to=" + today)
+                .json();
         assertThat(current).hasSize(1);
         assertThat(current.get(0).path("date").asString()).isEqualTo(today.toString());
-        JsonNode samsoe = api.as("national").get("/api/v1/coverage/history?from=2025-01-01&to=2025-02-01"
-                + "&level=MUNICIPALITY&code=741").json();
+        JsonNode samsoe = api.as("national")
+                .get("/api/v1/coverage/history?from=2025-01-01&to=2025-02-01" + "&level=MUNICIPALITY&code=741")
+                .json();
         assertThat(samsoe).hasSize(2);
     }
 
@@ -148,12 +170,17 @@ class CoverageApiTest {
         assertThat(body[0] & 0xff).isEqualTo(0xEF);
         assertThat(body[1] & 0xff).isEqualTo(0xBB);
         assertThat(body[2] & 0xff).isEqualTo(0xBF);
-        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(';').get()
-                .parse(new InputStreamReader(new ByteArrayInputStream(body, 3, body.length - 3), StandardCharsets.UTF_8))
+        List<CSVRecord> records = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(';')
+                .get()
+                .parse(new InputStreamReader(
+                        new ByteArrayInputStream(body, 3, body.length - 3), StandardCharsets.UTF_8))
                 .getRecords();
         assertThat(records.get(0).get(1)).isEqualTo("Kommune");
         assertThat(records).hasSize(99);
-        CSVRecord norddjurs = records.stream().filter(r -> r.get(0).equals("707")).findFirst().orElseThrow();
+        CSVRecord norddjurs =
+                records.stream().filter(r -> r.get(0).equals("707")).findFirst().orElseThrow();
         assertThat(norddjurs.get(1)).isEqualTo("Norddjurs");
         assertThat(norddjurs.get(6)).matches("\\d+,\\d");
     }
@@ -163,11 +190,23 @@ class CoverageApiTest {
         assertThat(api.get("/api/v1/coverage").status()).isEqualTo(401);
         assertThat(api.get("/api/v1/coverage/history").status()).isEqualTo(401);
         assertThat(api.get("/api/v1/reports/coverage.pdf").status()).isEqualTo(401);
-        for (String user : List.of("region-midt", "region-nord", "kommune-norddjurs", "kommune-aarhus",
-                "botilbud-skovstjernen", "laege-norddjurs", "national")) {
-            assertThat(api.as(user).get("/api/v1/coverage?level=MUNICIPALITY").status()).as(user).isEqualTo(200);
-            assertThat(api.as(user).get("/api/v1/coverage/targets").status()).as(user).isEqualTo(200);
-            assertThat(api.as(user).get("/api/v1/coverage/breakdown?by=SIZE").status()).as(user).isEqualTo(200);
+        for (String user : List.of(
+                "region-midt",
+                "region-nord",
+                "kommune-norddjurs",
+                "kommune-aarhus",
+                "botilbud-skovstjernen",
+                "laege-norddjurs",
+                "national")) {
+            assertThat(api.as(user).get("/api/v1/coverage?level=MUNICIPALITY").status())
+                    .as(user)
+                    .isEqualTo(200);
+            assertThat(api.as(user).get("/api/v1/coverage/targets").status())
+                    .as(user)
+                    .isEqualTo(200);
+            assertThat(api.as(user).get("/api/v1/coverage/breakdown?by=SIZE").status())
+                    .as(user)
+                    .isEqualTo(200);
         }
     }
 
@@ -183,14 +222,17 @@ class CoverageApiTest {
         assertField(api.as("national").get("/api/v1/coverage/history?level=MUNICIPALITY&code=999"), "code");
         assertField(api.as("national").get("/api/v1/coverage/breakdown?by=COLOUR"), "by");
         assertField(api.as("national").get("/api/v1/reports/coverage.pdf?regionCode=12"), "regionCode");
-        Api.Response english = api.as("national").header("Accept-Language", "en").get("/api/v1/coverage?level=X");
-        assertThat(english.json().path("errors").get(0).path("message").asString()).contains("NATIONAL");
+        Api.Response english =
+                api.as("national").header("Accept-Language", "en").get("/api/v1/coverage?level=X");
+        assertThat(english.json().path("errors").get(0).path("message").asString())
+                .contains("NATIONAL");
     }
 
     private static void assertField(Api.Response answer, String field) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.json().path("errors").get(0).path("field").asString()).isEqualTo(field);
-        assertThat(answer.json().path("errors").get(0).path("message").asString()).isNotBlank();
+        assertThat(answer.json().path("errors").get(0).path("message").asString())
+                .isNotBlank();
     }
 }

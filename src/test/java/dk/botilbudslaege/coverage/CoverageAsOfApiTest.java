@@ -1,18 +1,17 @@
 package dk.botilbudslaege.coverage;
 
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import java.time.LocalDate;
-import java.util.List;
+import static dk.botilbudslaege.coverage.CoverageFixtures.SAMSOE;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
-
-import static dk.botilbudslaege.coverage.CoverageFixtures.SAMSOE;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * C1 through the API: a facility counts as covered on a date when an approved agreement covering it
@@ -25,6 +24,7 @@ class CoverageAsOfApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     Api api;
     CoverageFixtures fixtures;
 
@@ -40,11 +40,16 @@ class CoverageAsOfApiTest {
 
     /** A municipality's row on a date: [inScope, covered, places, coveredPlaces]. */
     long[] municipality(String code, LocalDate date) {
-        for (JsonNode row : api.as("national").get("/api/v1/coverage?level=MUNICIPALITY&regionCode=1082&date=" + date)
+        for (JsonNode row : api.as("national")
+                .get("/api/v1/coverage?level=MUNICIPALITY&regionCode=1082&date=" + date)
                 .json()) {
             if (row.path("code").asString().equals(code)) {
-                return new long[] {row.path("inScopeFacilities").asLong(), row.path("coveredFacilities").asLong(),
-                        row.path("places").asLong(), row.path("coveredPlaces").asLong()};
+                return new long[] {
+                    row.path("inScopeFacilities").asLong(),
+                    row.path("coveredFacilities").asLong(),
+                    row.path("places").asLong(),
+                    row.path("coveredPlaces").asLong()
+                };
             }
         }
         throw new AssertionError("no row for " + code);
@@ -99,8 +104,8 @@ class CoverageAsOfApiTest {
         fixtures.draft(doctor, List.of(fixtures.facility("SEL_108", 8)), null, START);
         fixtures.submitted(fixtures.doctor(), fixtures.facility("SEL_108", 8), START);
         long rejected = fixtures.submitted(fixtures.doctor(), fixtures.facility("SEL_108", 8), START);
-        fixtures.ok(api.as("region-midt").post("/api/v1/agreements/" + rejected + "/reject",
-                java.util.Map.of("reason", "Mangler oplysninger")));
+        fixtures.ok(api.as("region-midt")
+                .post("/api/v1/agreements/" + rejected + "/reject", java.util.Map.of("reason", "Mangler oplysninger")));
         long withdrawn = fixtures.submitted(fixtures.doctor(), fixtures.facility("SEL_108", 8), START);
         fixtures.ok(api.as("region-midt").post("/api/v1/agreements/" + withdrawn + "/withdraw", ""));
 
@@ -148,8 +153,11 @@ class CoverageAsOfApiTest {
     @Test
     void the_national_and_regional_rows_follow_the_municipal_ones() {
         LocalDate day = LocalDate.of(2026, 5, 1);
-        JsonNode national = api.as("national").get("/api/v1/coverage?date=" + day).json();
-        JsonNode regions = api.as("national").get("/api/v1/coverage?level=REGION&date=" + day).json();
+        JsonNode national =
+                api.as("national").get("/api/v1/coverage?date=" + day).json();
+        JsonNode regions = api.as("national")
+                .get("/api/v1/coverage?level=REGION&date=" + day)
+                .json();
         assertThat(national).hasSize(1);
         assertThat(national.get(0).path("code").asString()).isEqualTo("DK");
         assertThat(national.get(0).path("name").asString()).isEqualTo("Danmark");
@@ -159,17 +167,26 @@ class CoverageAsOfApiTest {
             sum += region.path("coveredFacilities").asLong();
         }
         assertThat(sum).isEqualTo(national.get(0).path("coveredFacilities").asLong());
-        JsonNode midt = api.as("national").get("/api/v1/coverage?level=REGION&regionCode=1082&date=" + day).json();
+        JsonNode midt = api.as("national")
+                .get("/api/v1/coverage?level=REGION&regionCode=1082&date=" + day)
+                .json();
         assertThat(midt).hasSize(1);
         double coverage = midt.get(0).path("coverage").asDouble();
         assertThat(coverage).isBetween(0.0, 1.0);
-        assertThat(coverage).isCloseTo((double) midt.get(0).path("coveredFacilities").asLong()
-                / midt.get(0).path("inScopeFacilities").asLong(), org.assertj.core.data.Offset.offset(0.0001));
-        JsonNode narrowed = api.as("national").get("/api/v1/coverage?level=NATIONAL&regionCode=1081&date=" + day).json();
+        assertThat(coverage)
+                .isCloseTo(
+                        (double) midt.get(0).path("coveredFacilities").asLong()
+                                / midt.get(0).path("inScopeFacilities").asLong(),
+                        org.assertj.core.data.Offset.offset(0.0001));
+        JsonNode narrowed = api.as("national")
+                .get("/api/v1/coverage?level=NATIONAL&regionCode=1081&date=" + day)
+                .json();
         assertThat(narrowed.get(0).path("code").asString()).isEqualTo("DK");
         assertThat(narrowed.get(0).path("inScopeFacilities").asLong())
                 .isEqualTo(national.get(0).path("inScopeFacilities").asLong());
-        JsonNode nord = api.as("national").get("/api/v1/coverage?level=REGION&regionCode=1081&date=" + day).json();
+        JsonNode nord = api.as("national")
+                .get("/api/v1/coverage?level=REGION&regionCode=1081&date=" + day)
+                .json();
         assertThat(nord.get(0).path("coverage").asDouble()).isZero();
     }
 }

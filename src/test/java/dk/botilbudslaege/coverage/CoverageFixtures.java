@@ -1,16 +1,15 @@
 package dk.botilbudslaege.coverage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dk.botilbudslaege.support.Api;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rows the coverage tests make for themselves through the API: regional facilities on Samsø (741,
@@ -47,8 +46,9 @@ final class CoverageFixtures {
         practice.put("openForNewPatients", true);
         practice.put("vatRegistered", false);
         long practiceId = created(api.post("/api/v1/practices", practice));
-        return created(api.post("/api/v1/doctors", Map.of("practiceId", practiceId, "name", unique("Læge"),
-                "nursingHomeDoctor", false)));
+        return created(api.post(
+                "/api/v1/doctors",
+                Map.of("practiceId", practiceId, "name", unique("Læge"), "nursingHomeDoctor", false)));
     }
 
     long facility(String legalBasis, int places) {
@@ -78,13 +78,20 @@ final class CoverageFixtures {
     }
 
     long section(long facilityId, String name, int residents) {
-        return created(api.post("/api/v1/facilities/" + facilityId + "/sections",
-                Map.of("name", name, "residents", residents)));
+        return created(api.post(
+                "/api/v1/facilities/" + facilityId + "/sections", Map.of("name", name, "residents", residents)));
     }
 
     long group(long... facilityIds) {
-        return created(api.post("/api/v1/facility-groups", Map.of("name", unique("Fællesledelse"),
-                "kind", "COMMON_MANAGEMENT", "facilityIds", java.util.Arrays.stream(facilityIds).boxed().toList())));
+        return created(api.post(
+                "/api/v1/facility-groups",
+                Map.of(
+                        "name",
+                        unique("Fællesledelse"),
+                        "kind",
+                        "COMMON_MANAGEMENT",
+                        "facilityIds",
+                        java.util.Arrays.stream(facilityIds).boxed().toList())));
     }
 
     /** A draft agreement for these facilities (a group's members) or this section. */
@@ -134,8 +141,8 @@ final class CoverageFixtures {
 
     /** Notice given on {@code noticeDate} by the facility's side; the end date the agreement got. */
     LocalDate notice(String user, long agreementId, LocalDate noticeDate) {
-        JsonNode answer = ok(root.as(user).post("/api/v1/agreements/" + agreementId + "/notice",
-                Map.of("noticeDate", noticeDate.toString())));
+        JsonNode answer = ok(root.as(user)
+                .post("/api/v1/agreements/" + agreementId + "/notice", Map.of("noticeDate", noticeDate.toString())));
         return LocalDate.parse(answer.path("endDate").asString());
     }
 

@@ -1,14 +1,13 @@
 package dk.botilbudslaege.coverage;
 
-import java.time.LocalDate;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.agreement.AgreementApproved;
 import dk.botilbudslaege.support.ModuleScenarioTest;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.Scenario;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Coverage reacts to the agreement module's events (issue 12 item 3): after an {@link AgreementApproved}
@@ -36,11 +35,13 @@ class CoverageModuleTest {
 
     private long version() {
         return jdbc.sql("select last_value + case when is_called then 1 else 0 end from coverage_data_version")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private long coveragePublications() {
         return jdbc.sql("select count(*) from event_publication where listener_id like '%CoverageCache%'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,5 +1,9 @@
 package dk.botilbudslaege.coverage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -9,9 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -22,8 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** C4: the status report as PDF and XLSX, national and per region, for every signed-in role. */
 @IntegrationTest
 class CoverageReportTest {
@@ -32,6 +31,7 @@ class CoverageReportTest {
 
     @LocalServerPort
     int port;
+
     Api api;
 
     @BeforeEach
@@ -46,17 +46,30 @@ class CoverageReportTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         String text = text(answer.body());
-        assertThat(text).contains("Statusrapport", "Dækningsgrad", "14-11-2025", "Hele landet", "Norddjurs",
-                "Region Midtjylland", "Lemvig", "ikke registreret", "Dispensationer i kraft", "250",
-                "Sådan kom aftalerne i stand");
+        assertThat(text)
+                .contains(
+                        "Statusrapport",
+                        "Dækningsgrad",
+                        "14-11-2025",
+                        "Hele landet",
+                        "Norddjurs",
+                        "Region Midtjylland",
+                        "Lemvig",
+                        "ikke registreret",
+                        "Dispensationer i kraft",
+                        "250",
+                        "Sådan kom aftalerne i stand");
         assertThat(text).doesNotContain("Læge ").doesNotContain("null");
     }
 
     @Test
     void a_region_report_holds_the_region_only() throws IOException {
         String text = text(api.as("region-midt")
-                .getBytes("/api/v1/reports/coverage.pdf?date=2026-01-31&regionCode=1082").body());
-        assertThat(text).contains("Region Midtjylland", "31-01-2026", "Norddjurs").doesNotContain("Region Sjælland");
+                .getBytes("/api/v1/reports/coverage.pdf?date=2026-01-31&regionCode=1082")
+                .body());
+        assertThat(text)
+                .contains("Region Midtjylland", "31-01-2026", "Norddjurs")
+                .doesNotContain("Region Sjælland");
     }
 
     @Test
@@ -65,8 +78,10 @@ class CoverageReportTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(answer.body()))) {
-            assertThat(workbook.getSheet("Nøgletal").getRow(0).getCell(1).getStringCellValue()).isEqualTo("14-11-2025");
-            assertThat(workbook.getSheet("Nøgletal").getRow(1).getCell(1).getStringCellValue()).isEqualTo("Hele landet");
+            assertThat(workbook.getSheet("Nøgletal").getRow(0).getCell(1).getStringCellValue())
+                    .isEqualTo("14-11-2025");
+            assertThat(workbook.getSheet("Nøgletal").getRow(1).getCell(1).getStringCellValue())
+                    .isEqualTo("Hele landet");
             Sheet regions = workbook.getSheet("Regioner");
             assertThat(regions.getRow(0).getCell(4).getStringCellValue()).isEqualTo("Dækningsgrad (%)");
             assertThat(regions.getPhysicalNumberOfRows()).isEqualTo(6);
@@ -85,7 +100,10 @@ class CoverageReportTest {
             assertThat(workbook.getSheet("Størrelse").getRow(1).getCell(1).getStringCellValue())
                     .isEqualTo("Op til 30 pladser");
             assertThat(workbook.getSheet("Udvikling").getPhysicalNumberOfRows()).isEqualTo(19);
-            assertThat(workbook.getSheet("Kommuner uden dækning").getRow(0).getCell(1).getStringCellValue())
+            assertThat(workbook.getSheet("Kommuner uden dækning")
+                            .getRow(0)
+                            .getCell(1)
+                            .getStringCellValue())
                     .isEqualTo("Kommune");
             assertThat(workbook.getSheet("Matchmetoder")).isNotNull();
         }
@@ -93,28 +111,56 @@ class CoverageReportTest {
 
     @Test
     void every_role_may_download_the_national_and_a_regional_version() {
-        for (String user : new String[] {"national", "region-nord", "kommune-aarhus", "botilbud-skovstjernen",
-                "laege-norddjurs"}) {
-            assertThat(api.as(user).getBytes("/api/v1/reports/coverage.xlsx").statusCode()).as(user).isEqualTo(200);
-            assertThat(api.as(user).getBytes("/api/v1/reports/coverage.xlsx?regionCode=1082").statusCode())
-                    .as(user).isEqualTo(200);
+        for (String user :
+                new String[] {"national", "region-nord", "kommune-aarhus", "botilbud-skovstjernen", "laege-norddjurs"
+                }) {
+            assertThat(api.as(user).getBytes("/api/v1/reports/coverage.xlsx").statusCode())
+                    .as(user)
+                    .isEqualTo(200);
+            assertThat(api.as(user)
+                            .getBytes("/api/v1/reports/coverage.xlsx?regionCode=1082")
+                            .statusCode())
+                    .as(user)
+                    .isEqualTo(200);
         }
         assertThat(api.getBytes("/api/v1/reports/coverage.xlsx").statusCode()).isEqualTo(401);
-        assertThat(api.as("national").get("/api/v1/reports/coverage.xlsx?date=i-går").status()).isEqualTo(400);
+        assertThat(api.as("national")
+                        .get("/api/v1/reports/coverage.xlsx?date=i-går")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void page_one_renders_as_an_image_for_a_person_to_look_at() throws Exception {
-        Path pdftoppm = Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
-                .map(dir -> Path.of(dir, "pdftoppm")).filter(Files::isExecutable).findFirst().orElse(null);
+        Path pdftoppm = Stream.of(
+                        System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, "pdftoppm"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElse(null);
         Assumptions.assumeTrue(pdftoppm != null, "pdftoppm (poppler-utils) is not installed");
         Files.createDirectories(SCREENSHOTS);
         Path file = SCREENSHOTS.resolve("coverage-report.pdf");
-        Files.write(file, api.as("national").getBytes("/api/v1/reports/coverage.pdf").body());
-        Process process = new ProcessBuilder(pdftoppm.toString(), "-png", "-r", "60", "-f", "1", "-l", "2",
-                file.toString(), SCREENSHOTS.resolve("coverage-report").toString()).redirectErrorStream(true).start();
+        Files.write(
+                file,
+                api.as("national").getBytes("/api/v1/reports/coverage.pdf").body());
+        Process process = new ProcessBuilder(
+                        pdftoppm.toString(),
+                        "-png",
+                        "-r",
+                        "60",
+                        "-f",
+                        "1",
+                        "-l",
+                        "2",
+                        file.toString(),
+                        SCREENSHOTS.resolve("coverage-report").toString())
+                .redirectErrorStream(true)
+                .start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
+        assertThat(process.exitValue())
+                .as(new String(process.getInputStream().readAllBytes()))
+                .isZero();
     }
 
     static String text(byte[] pdf) throws IOException {

@@ -1,11 +1,10 @@
 package dk.botilbudslaege.coverage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** C1: an approved agreement counts from its start day through its end day. */
 class CoverageRuleTest {

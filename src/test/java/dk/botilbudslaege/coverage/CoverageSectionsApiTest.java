@@ -1,18 +1,17 @@
 package dk.botilbudslaege.coverage;
 
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import java.time.LocalDate;
-import java.util.List;
+import static dk.botilbudslaege.coverage.CoverageFixtures.SAMSOE;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
-
-import static dk.botilbudslaege.coverage.CoverageFixtures.SAMSOE;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sections (SPEC R4, seed 004: "større botilbud som opdeles i ét eller flere afsnit/afdelinger á
@@ -27,6 +26,7 @@ class CoverageSectionsApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     Api api;
     CoverageFixtures fixtures;
 
@@ -38,11 +38,18 @@ class CoverageSectionsApiTest {
 
     /** Samsø's row on a date: [inScope, covered, places, coveredPlaces, partlyCovered]. */
     long[] samsoe(LocalDate date) {
-        JsonNode row = row(api.as("national").get("/api/v1/coverage?level=MUNICIPALITY&regionCode=1082&date=" + date)
-                .json(), SAMSOE);
-        return new long[] {row.path("inScopeFacilities").asLong(), row.path("coveredFacilities").asLong(),
-                row.path("places").asLong(), row.path("coveredPlaces").asLong(),
-                row.path("partlyCoveredFacilities").asLong()};
+        JsonNode row = row(
+                api.as("national")
+                        .get("/api/v1/coverage?level=MUNICIPALITY&regionCode=1082&date=" + date)
+                        .json(),
+                SAMSOE);
+        return new long[] {
+            row.path("inScopeFacilities").asLong(),
+            row.path("coveredFacilities").asLong(),
+            row.path("places").asLong(),
+            row.path("coveredPlaces").asLong(),
+            row.path("partlyCoveredFacilities").asLong()
+        };
     }
 
     static JsonNode row(JsonNode rows, String code) {
@@ -101,26 +108,44 @@ class CoverageSectionsApiTest {
         long first = fixtures.section(facility, "Afdeling 1", 30);
         fixtures.section(facility, "Afdeling 2", 30);
         fixtures.section(facility, "Afdeling 3", 30);
-        JsonNode regionBefore = api.as("national").get("/api/v1/coverage?level=REGION&regionCode=1082&date=" + START)
-                .json().get(0);
-        JsonNode nationBefore = api.as("national").get("/api/v1/coverage?date=" + START).json().get(0);
-        JsonNode sizeBefore = row(api.as("national").get("/api/v1/coverage/breakdown?by=SIZE&date=" + START).json(),
+        JsonNode regionBefore = api.as("national")
+                .get("/api/v1/coverage?level=REGION&regionCode=1082&date=" + START)
+                .json()
+                .get(0);
+        JsonNode nationBefore =
+                api.as("national").get("/api/v1/coverage?date=" + START).json().get(0);
+        JsonNode sizeBefore = row(
+                api.as("national")
+                        .get("/api/v1/coverage/breakdown?by=SIZE&date=" + START)
+                        .json(),
                 "OVER_30");
 
         fixtures.approved(fixtures.doctor(), List.of(facility), first, START);
 
-        JsonNode region = api.as("national").get("/api/v1/coverage?level=REGION&regionCode=1082&date=" + START)
-                .json().get(0);
-        JsonNode nation = api.as("national").get("/api/v1/coverage?date=" + START).json().get(0);
-        JsonNode size = row(api.as("national").get("/api/v1/coverage/breakdown?by=SIZE&date=" + START).json(),
+        JsonNode region = api.as("national")
+                .get("/api/v1/coverage?level=REGION&regionCode=1082&date=" + START)
+                .json()
+                .get(0);
+        JsonNode nation =
+                api.as("national").get("/api/v1/coverage?date=" + START).json().get(0);
+        JsonNode size = row(
+                api.as("national")
+                        .get("/api/v1/coverage/breakdown?by=SIZE&date=" + START)
+                        .json(),
                 "OVER_30");
-        for (JsonNode[] pair : List.of(new JsonNode[] {region, regionBefore}, new JsonNode[] {nation, nationBefore},
-                new JsonNode[] {size, sizeBefore})) {
+        for (JsonNode[] pair :
+                List.of(new JsonNode[] {region, regionBefore}, new JsonNode[] {nation, nationBefore}, new JsonNode[] {
+                    size, sizeBefore
+                })) {
             assertThat(pair[0].path("partlyCoveredFacilities").asLong()
-                    - pair[1].path("partlyCoveredFacilities").asLong()).isEqualTo(1);
-            assertThat(pair[0].path("coveredFacilities").asLong() - pair[1].path("coveredFacilities").asLong())
+                            - pair[1].path("partlyCoveredFacilities").asLong())
                     .isEqualTo(1);
-            assertThat(pair[0].path("coveredPlaces").asLong() - pair[1].path("coveredPlaces").asLong()).isEqualTo(30);
+            assertThat(pair[0].path("coveredFacilities").asLong()
+                            - pair[1].path("coveredFacilities").asLong())
+                    .isEqualTo(1);
+            assertThat(pair[0].path("coveredPlaces").asLong()
+                            - pair[1].path("coveredPlaces").asLong())
+                    .isEqualTo(30);
         }
     }
 
@@ -136,9 +161,11 @@ class CoverageSectionsApiTest {
         fixtures.approved(fixtures.doctor(), List.of(facility), north, START);
 
         JsonNode after = api.as("national").get(url).json();
-        assertThat(after.get(0).path("coveredPlaces").asLong() - before.get(0).path("coveredPlaces").asLong())
+        assertThat(after.get(0).path("coveredPlaces").asLong()
+                        - before.get(0).path("coveredPlaces").asLong())
                 .isEqualTo(32);
-        assertThat(after.get(0).path("coveredFacilities").asLong() - before.get(0).path("coveredFacilities").asLong())
+        assertThat(after.get(0).path("coveredFacilities").asLong()
+                        - before.get(0).path("coveredFacilities").asLong())
                 .isEqualTo(1);
     }
 

@@ -1,11 +1,10 @@
 package dk.botilbudslaege.coverage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pipeline (issue 11 item 10) on seed 001's own numbers: in Norddjurs twelve agreements are
@@ -15,17 +14,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PipelineTest {
 
     static final LocalDate MADE = LocalDate.of(2025, 3, 15);
-    static final List<LocalDate> STARTS = List.of(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 1),
-            LocalDate.of(2025, 5, 1), LocalDate.of(2025, 5, 1), LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 1),
-            LocalDate.of(2025, 7, 1), LocalDate.of(2025, 8, 1), LocalDate.of(2025, 8, 1), LocalDate.of(2025, 9, 1),
-            LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 1));
+    static final List<LocalDate> STARTS = List.of(
+            LocalDate.of(2025, 4, 1),
+            LocalDate.of(2025, 4, 1),
+            LocalDate.of(2025, 5, 1),
+            LocalDate.of(2025, 5, 1),
+            LocalDate.of(2025, 6, 1),
+            LocalDate.of(2025, 6, 1),
+            LocalDate.of(2025, 7, 1),
+            LocalDate.of(2025, 8, 1),
+            LocalDate.of(2025, 8, 1),
+            LocalDate.of(2025, 9, 1),
+            LocalDate.of(2025, 10, 1),
+            LocalDate.of(2025, 10, 1));
 
     static long startingLater(LocalDate date) {
-        return STARTS.stream().filter(start -> Pipeline.startsLater(MADE, start, date)).count();
+        return STARTS.stream()
+                .filter(start -> Pipeline.startsLater(MADE, start, date))
+                .count();
     }
 
     static long started(LocalDate date) {
-        return STARTS.stream().filter(start -> CoverageRule.inForce(start, null, date)).count();
+        return STARTS.stream()
+                .filter(start -> CoverageRule.inForce(start, null, date))
+                .count();
     }
 
     @Test
@@ -59,9 +71,13 @@ class PipelineTest {
         LocalDate filed = LocalDate.of(2025, 9, 1), decided = LocalDate.of(2025, 9, 20);
         assertThat(Pipeline.awaitsApproval(filed, decided, filed.minusDays(1))).isFalse();
         assertThat(Pipeline.awaitsApproval(filed, decided, filed)).isTrue();
-        assertThat(Pipeline.awaitsApproval(filed, decided, decided.minusDays(1))).isTrue();
+        assertThat(Pipeline.awaitsApproval(filed, decided, decided.minusDays(1)))
+                .isTrue();
         assertThat(Pipeline.awaitsApproval(filed, decided, decided)).isFalse();
-        assertThat(Pipeline.awaitsApproval(filed, null, LocalDate.of(2030, 1, 1))).isTrue();
-        assertThat(Pipeline.awaitsApproval(null, null, filed)).as("a draft was never filed").isFalse();
+        assertThat(Pipeline.awaitsApproval(filed, null, LocalDate.of(2030, 1, 1)))
+                .isTrue();
+        assertThat(Pipeline.awaitsApproval(null, null, filed))
+                .as("a draft was never filed")
+                .isFalse();
     }
 }

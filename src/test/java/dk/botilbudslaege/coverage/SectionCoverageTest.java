@@ -1,11 +1,11 @@
 package dk.botilbudslaege.coverage;
 
-import org.junit.jupiter.api.Test;
-
 import static dk.botilbudslaege.coverage.SectionCoverage.State.COVERED;
 import static dk.botilbudslaege.coverage.SectionCoverage.State.NOT_COVERED;
 import static dk.botilbudslaege.coverage.SectionCoverage.State.PARTLY_COVERED;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /**
  * Sections (SPEC R4, seed 004 § 65: sections "á minimum 30 beboere"; issue 11 item 9): a facility

@@ -1,5 +1,10 @@
 package dk.botilbudslaege.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dk.botilbudslaege.demo.SyntheticRegistry.FacilityRow;
+import dk.botilbudslaege.demo.SyntheticRegistry.MunicipalityInfo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import dk.botilbudslaege.demo.SyntheticRegistry.FacilityRow;
-import dk.botilbudslaege.demo.SyntheticRegistry.MunicipalityInfo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** The national synthetic data set is calibrated to KL's table in seed 004 and reproducible by seed. */
 class SyntheticRegistryTest {
@@ -33,8 +32,15 @@ class SyntheticRegistryTest {
     static List<MunicipalityInfo> readMunicipalities() throws IOException {
         Path csv = Path.of("src/main/resources/db/reference/municipalities.csv");
         try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            return reader.lines().skip(1).map(line -> line.split(","))
-                    .map(c -> new MunicipalityInfo(c[0], c[1], c[4], Double.parseDouble(c[5]), Double.parseDouble(c[6]),
+            return reader.lines()
+                    .skip(1)
+                    .map(line -> line.split(","))
+                    .map(c -> new MunicipalityInfo(
+                            c[0],
+                            c[1],
+                            c[4],
+                            Double.parseDouble(c[5]),
+                            Double.parseDouble(c[6]),
                             Integer.parseInt(c[7])))
                     .toList();
         }
@@ -45,22 +51,26 @@ class SyntheticRegistryTest {
         assertThat(nation).hasSize(98);
         assertThat(registry.facilities()).hasSize(2_640);
         long phaseOne = registry.facilities().stream()
-                .filter(f -> f.legalBasis().equals("SEL_108") || f.legalBasis().equals("ABL_105")).count();
+                .filter(f -> f.legalBasis().equals("SEL_108") || f.legalBasis().equals("ABL_105"))
+                .count();
         assertThat(phaseOne).isEqualTo(1_136);
     }
 
     @Test
     void each_legal_basis_has_the_table_s_count_of_facilities_over_and_under_30_places() {
-        Map<String, List<FacilityRow>> byBasis = registry.facilities().stream()
-                .collect(Collectors.groupingBy(FacilityRow::legalBasis));
+        Map<String, List<FacilityRow>> byBasis =
+                registry.facilities().stream().collect(Collectors.groupingBy(FacilityRow::legalBasis));
         for (SyntheticRegistry.Category category : SyntheticRegistry.NATIONAL_TABLE) {
             List<FacilityRow> rows = byBasis.get(category.legalBasis());
-            assertThat(rows.stream().filter(f -> f.places() > 30).count()).as(category.legalBasis())
+            assertThat(rows.stream().filter(f -> f.places() > 30).count())
+                    .as(category.legalBasis())
                     .isEqualTo(category.large());
-            assertThat(rows.stream().filter(f -> f.places() <= 30).count()).as(category.legalBasis())
+            assertThat(rows.stream().filter(f -> f.places() <= 30).count())
+                    .as(category.legalBasis())
                     .isEqualTo(category.small());
             int places = rows.stream().mapToInt(FacilityRow::places).sum();
-            assertThat((double) places).as(category.legalBasis() + " places")
+            assertThat((double) places)
+                    .as(category.legalBasis() + " places")
                     .isCloseTo(category.totalPlaces(), within(category.totalPlaces() * 0.12));
         }
     }
@@ -69,7 +79,9 @@ class SyntheticRegistryTest {
     void facilities_under_sel_108_and_abl_105_have_about_19_places_on_average() {
         double average = registry.facilities().stream()
                 .filter(f -> f.legalBasis().equals("SEL_108") || f.legalBasis().equals("ABL_105"))
-                .mapToInt(FacilityRow::places).average().orElseThrow();
+                .mapToInt(FacilityRow::places)
+                .average()
+                .orElseThrow();
         assertThat(average).isBetween(17.0, 21.0);
     }
 
@@ -77,7 +89,10 @@ class SyntheticRegistryTest {
     void about_3500_doctors_work_in_about_1800_practices() {
         assertThat(registry.practices().size()).isBetween(1_800, 1_850);
         assertThat(registry.doctorCount()).isBetween(3_500, 3_550);
-        assertThat(registry.practices().stream().map(SyntheticRegistry.PracticeRow::providerNumber).distinct().count())
+        assertThat(registry.practices().stream()
+                        .map(SyntheticRegistry.PracticeRow::providerNumber)
+                        .distinct()
+                        .count())
                 .isEqualTo(registry.practices().size());
     }
 
@@ -88,7 +103,9 @@ class SyntheticRegistryTest {
         // the smallest islands may have no facility at all, as in reality
         assertThat(facilitiesPer.size()).isBetween(95, 98);
         assertThat(facilitiesPer.get("751")).isGreaterThan(facilitiesPer.get("707"));
-        assertThat(registry.practices().stream().map(SyntheticRegistry.PracticeRow::municipalityCode).distinct())
+        assertThat(registry.practices().stream()
+                        .map(SyntheticRegistry.PracticeRow::municipalityCode)
+                        .distinct())
                 .hasSize(98);
     }
 
@@ -110,7 +127,8 @@ class SyntheticRegistryTest {
 
     @Test
     void a_region_alone_gets_the_same_rows_as_in_the_national_set() {
-        List<MunicipalityInfo> midt = nation.stream().filter(m -> m.code().startsWith("7")).toList();
+        List<MunicipalityInfo> midt =
+                nation.stream().filter(m -> m.code().startsWith("7")).toList();
         var regional = new SyntheticRegistry(2025).generate(midt, nation);
         assertThat(registry.facilities()).containsAll(regional.facilities());
     }

@@ -1,8 +1,10 @@
 package dk.botilbudslaege.matching;
 
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dk.botilbudslaege.matching.solver.Haversine;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -10,16 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code POST /api/v1/matching/coverage-plan} (API.md, SPEC §6 M4) through the API: the most facilities,
@@ -47,6 +46,7 @@ class CoveragePlanApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     Api api;
 
     @BeforeEach
@@ -149,7 +149,9 @@ class CoveragePlanApiTest {
     static Map<Long, JsonNode> pairs(JsonNode plan) {
         Map<Long, JsonNode> pairs = new LinkedHashMap<>();
         for (JsonNode pair : plan.path("pairs")) {
-            assertThat(pairs.put(pair.path("facilityId").asLong(), pair)).as("one doctor per facility").isNull();
+            assertThat(pairs.put(pair.path("facilityId").asLong(), pair))
+                    .as("one doctor per facility")
+                    .isNull();
         }
         return pairs;
     }
@@ -269,7 +271,9 @@ class CoveragePlanApiTest {
 
         JsonNode plan = planIn707(5, false);
         assertThat(ids(plan, "facilitiesWithoutCoordinates")).contains(unlocatedFacility);
-        assertThat(ids(plan, "uncoveredFacilityIds")).doesNotContain(unlocatedFacility).contains(located);
+        assertThat(ids(plan, "uncoveredFacilityIds"))
+                .doesNotContain(unlocatedFacility)
+                .contains(located);
         assertThat(pairs(plan)).doesNotContainKey(unlocatedFacility);
         assertThat(ids(plan, "doctorsWithoutCoordinates")).contains(unlocatedDoctor);
         assertThat(doctors(plan)).doesNotContain(unlocatedDoctor);
@@ -312,8 +316,10 @@ class CoveragePlanApiTest {
         assertThat(doctorOf(whatIf, first)).isEqualTo(doctor);
         assertThat(doctorOf(whatIf, second)).isEqualTo(doctor);
         assertThat(ids(whatIf, "uncoveredFacilityIds")).contains(third);
-        assertThat(whatIf.path("coveredFacilities").asInt()).isGreaterThan(plan.path("coveredFacilities").asInt());
-        assertThat(whatIf.path("coveredResidents").asLong()).isGreaterThan(plan.path("coveredResidents").asLong());
+        assertThat(whatIf.path("coveredFacilities").asInt())
+                .isGreaterThan(plan.path("coveredFacilities").asInt());
+        assertThat(whatIf.path("coveredResidents").asLong())
+                .isGreaterThan(plan.path("coveredResidents").asLong());
     }
 
     @Test
@@ -349,10 +355,11 @@ class CoveragePlanApiTest {
         api.as(REGION_MIDT).put("/api/v1/doctors/" + dispensed + "/wishes", List.of(opening));
         api.as(REGION_MIDT).put("/api/v1/doctors/" + other + "/wishes", List.of(opening));
         api.as(NORDDJURS).put("/api/v1/facilities/" + opening + "/priorities", List.of(other, dispensed));
-        Api.Response stable = api.as(NORDDJURS).post("/api/v1/matching/stable",
-                Map.of("municipalityCode", NORDDJURS_CODE, "proposing", "DOCTORS"));
+        Api.Response stable = api.as(NORDDJURS)
+                .post("/api/v1/matching/stable", Map.of("municipalityCode", NORDDJURS_CODE, "proposing", "DOCTORS"));
         assertThat(stable.status()).as(stable.body()).isEqualTo(200);
-        assertThat(doctorOf(stable.json(), opening)).as("the facility's first choice has no room (R1)")
+        assertThat(doctorOf(stable.json(), opening))
+                .as("the facility's first choice has no room (R1)")
                 .isEqualTo(dispensed);
     }
 
@@ -368,7 +375,9 @@ class CoveragePlanApiTest {
         for (boolean whatIf : new boolean[] {false, true}) {
             JsonNode plan = planIn707(5, whatIf);
             assertThat(doctors(plan)).as("what-if %s", whatIf).doesNotContain(nursingHome);
-            assertThat(ids(plan, "uncoveredFacilityIds")).as("what-if %s", whatIf).contains(opening);
+            assertThat(ids(plan, "uncoveredFacilityIds"))
+                    .as("what-if %s", whatIf)
+                    .contains(opening);
             // without room, a doctor is no doctor without coordinates either
             assertThat(ids(plan, "doctorsWithoutCoordinates")).doesNotContain(unlocatedNursingHome);
         }
@@ -377,32 +386,33 @@ class CoveragePlanApiTest {
     // ---- who may ask --------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0} asking {1} gets {2}")
-    @CsvSource(delimiter = '|', value = {
-            "region-midt           | {\"regionCode\":\"1082\"}       | 200",
-            "region-midt           | {}                             | 200",
-            "region-midt           | {\"municipalityCode\":\"707\"} | 200",
-            "region-midt           | {\"municipalityCode\":\"751\"} | 200",
-            "region-midt           | {\"regionCode\":\"1081\"}       | 403",
-            "region-midt           | {\"municipalityCode\":\"851\"} | 403",
-            "kommune-norddjurs     | {\"municipalityCode\":\"707\"} | 200",
-            "kommune-norddjurs     | {}                             | 200",
-            "kommune-norddjurs     | {\"municipalityCode\":\"751\"} | 403",
-            "kommune-norddjurs     | {\"regionCode\":\"1082\"}       | 200",
-            "kommune-norddjurs     | {\"regionCode\":\"1081\"}       | 403",
-            "kommune-norddjurs     | {\"regionCode\":\"1081\",\"municipalityCode\":\"707\"} | 400",
-            "region-midt           | {\"regionCode\":\"1081\",\"municipalityCode\":\"707\"} | 400",
-            "kommune-aarhus        | {\"municipalityCode\":\"707\"} | 403",
-            "region-nord           | {\"municipalityCode\":\"707\"} | 403",
-            "region-nord           | {\"regionCode\":\"1082\"}       | 403",
-            "laege-norddjurs       | {\"municipalityCode\":\"707\"} | 403",
-            "laege-norddjurs       | {}                             | 403",
-            "botilbud-skovstjernen | {\"municipalityCode\":\"707\"} | 403",
-            "botilbud-skovstjernen | {}                             | 403",
-            "national              | {}                             | 403",
-            "national              | {\"regionCode\":\"1082\"}       | 403",
-    })
-    void only_a_municipality_for_itself_or_a_region_for_its_own_area_gets_a_plan(String user, String area,
-            int status) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "region-midt           | {\"regionCode\":\"1082\"}       | 200",
+                "region-midt           | {}                             | 200",
+                "region-midt           | {\"municipalityCode\":\"707\"} | 200",
+                "region-midt           | {\"municipalityCode\":\"751\"} | 200",
+                "region-midt           | {\"regionCode\":\"1081\"}       | 403",
+                "region-midt           | {\"municipalityCode\":\"851\"} | 403",
+                "kommune-norddjurs     | {\"municipalityCode\":\"707\"} | 200",
+                "kommune-norddjurs     | {}                             | 200",
+                "kommune-norddjurs     | {\"municipalityCode\":\"751\"} | 403",
+                "kommune-norddjurs     | {\"regionCode\":\"1082\"}       | 200",
+                "kommune-norddjurs     | {\"regionCode\":\"1081\"}       | 403",
+                "kommune-norddjurs     | {\"regionCode\":\"1081\",\"municipalityCode\":\"707\"} | 400",
+                "region-midt           | {\"regionCode\":\"1081\",\"municipalityCode\":\"707\"} | 400",
+                "kommune-aarhus        | {\"municipalityCode\":\"707\"} | 403",
+                "region-nord           | {\"municipalityCode\":\"707\"} | 403",
+                "region-nord           | {\"regionCode\":\"1082\"}       | 403",
+                "laege-norddjurs       | {\"municipalityCode\":\"707\"} | 403",
+                "laege-norddjurs       | {}                             | 403",
+                "botilbud-skovstjernen | {\"municipalityCode\":\"707\"} | 403",
+                "botilbud-skovstjernen | {}                             | 403",
+                "national              | {}                             | 403",
+                "national              | {\"regionCode\":\"1082\"}       | 403",
+            })
+    void only_a_municipality_for_itself_or_a_region_for_its_own_area_gets_a_plan(String user, String area, int status) {
         String body = area.substring(0, area.length() - 1) + (area.length() > 2 ? "," : "")
                 + "\"maxDistanceKm\":15,\"allowMultipleFacilities\":false}";
         Api.Response answer = api.as(user).postRaw(PLAN, "application/json", body);
@@ -428,34 +438,36 @@ class CoveragePlanApiTest {
     // ---- bad input ----------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"municipalityCode\":\"707\",\"allowMultipleFacilities\":false}                           | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":null}                                      | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":0}                                         | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":-5}                                        | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":1001}                                      | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":1000.01}                                   | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":\"NaN\"}                                   | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":\"Infinity\"}                              | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":\"ti\"}                                    | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":[10]}                                      | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":true}                                      | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":1e400}                                     | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"facilitiesPerDoctor\":99999999999}   | facilitiesPerDoctor",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":true,\"facilitiesPerDoctor\":1}  | facilitiesPerDoctor",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":true,\"facilitiesPerDoctor\":11} | facilitiesPerDoctor",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":false,\"facilitiesPerDoctor\":0} | facilitiesPerDoctor",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"facilitiesPerDoctor\":\"to\"}         | facilitiesPerDoctor",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":\"ja\"}     | allowMultipleFacilities",
-            "{\"municipalityCode\":\"999\",\"maxDistanceKm\":10}                                        | municipalityCode",
-            "{\"municipalityCode\":\"Norddjurs\",\"maxDistanceKm\":10}                                  | municipalityCode",
-            "{\"municipalityCode\":{\"code\":\"707\"},\"maxDistanceKm\":10}                             | municipalityCode",
-            "{}                                                                                           | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":\"10\"}                                      | maxDistanceKm",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":1}       | allowMultipleFacilities",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":\"true\"} | allowMultipleFacilities",
-            "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":true,\"facilitiesPerDoctor\":2.5} | facilitiesPerDoctor",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"municipalityCode\":\"707\",\"allowMultipleFacilities\":false}                           | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":null}                                      | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":0}                                         | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":-5}                                        | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":1001}                                      | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":1000.01}                                   | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":\"NaN\"}                                   | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":\"Infinity\"}                              | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":\"ti\"}                                    | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":[10]}                                      | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":true}                                      | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":1e400}                                     | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"facilitiesPerDoctor\":99999999999}   | facilitiesPerDoctor",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":true,\"facilitiesPerDoctor\":1}  | facilitiesPerDoctor",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":true,\"facilitiesPerDoctor\":11} | facilitiesPerDoctor",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":false,\"facilitiesPerDoctor\":0} | facilitiesPerDoctor",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"facilitiesPerDoctor\":\"to\"}         | facilitiesPerDoctor",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":\"ja\"}     | allowMultipleFacilities",
+                "{\"municipalityCode\":\"999\",\"maxDistanceKm\":10}                                        | municipalityCode",
+                "{\"municipalityCode\":\"Norddjurs\",\"maxDistanceKm\":10}                                  | municipalityCode",
+                "{\"municipalityCode\":{\"code\":\"707\"},\"maxDistanceKm\":10}                             | municipalityCode",
+                "{}                                                                                           | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":\"10\"}                                      | maxDistanceKm",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":1}       | allowMultipleFacilities",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":\"true\"} | allowMultipleFacilities",
+                "{\"municipalityCode\":\"707\",\"maxDistanceKm\":10,\"allowMultipleFacilities\":true,\"facilitiesPerDoctor\":2.5} | facilitiesPerDoctor",
+            })
     void bad_fields_are_400_validation_failed_naming_the_field(String body, String field) {
         Api.Response answer = api.as(REGION_MIDT).postRaw(PLAN, "application/json", body);
         JsonNode problem = assertProblem(answer, 400, "VALIDATION_FAILED");
@@ -475,13 +487,15 @@ class CoveragePlanApiTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"maxDistanceKm\":10,",
-            "maxDistanceKm=10",
-            "{'maxDistanceKm': 10}",
-            "[1, 2",
-            "{\"maxDistanceKm\":10}xyz",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"maxDistanceKm\":10,",
+                "maxDistanceKm=10",
+                "{'maxDistanceKm': 10}",
+                "[1, 2",
+                "{\"maxDistanceKm\":10}xyz",
+            })
     void a_body_that_is_not_json_is_400_malformed_request(String body) {
         assertProblem(api.as(REGION_MIDT).postRaw(PLAN, "application/json", body), 400, "MALFORMED_REQUEST");
     }
@@ -498,7 +512,9 @@ class CoveragePlanApiTest {
 
     @Test
     void a_body_that_is_not_json_by_its_content_type_is_415() {
-        assertProblem(api.as(REGION_MIDT).postRaw(PLAN, "text/plain", "{\"maxDistanceKm\":10}"), 415,
+        assertProblem(
+                api.as(REGION_MIDT).postRaw(PLAN, "text/plain", "{\"maxDistanceKm\":10}"),
+                415,
                 "UNSUPPORTED_MEDIA_TYPE");
     }
 

@@ -1,26 +1,25 @@
 package dk.botilbudslaege.matching;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import static dk.botilbudslaege.matching.MatchingRoundsTest.plan;
+import static dk.botilbudslaege.matching.MatchingRoundsTest.stable;
+import static dk.botilbudslaege.matching.MatchingRoundsTest.today;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.botilbudslaege.agreement.MatchMethod;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.context.WebApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
-
-import static dk.botilbudslaege.matching.MatchingRoundsTest.plan;
-import static dk.botilbudslaege.matching.MatchingRoundsTest.stable;
-import static dk.botilbudslaege.matching.MatchingRoundsTest.today;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 11 item 13 (SPEC §6 M1, M4; seed 000: doctors "placeret langt væk"): a municipality's round and
@@ -46,14 +45,19 @@ class DoctorsFromElsewhereTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     Rounds rounds;
+
     @Autowired
     Offers offers;
+
     @Autowired
     Proposals proposals;
+
     @Autowired
     JdbcClient jdbc;
+
     Api api;
     MatchingFixtures fixtures;
 
@@ -71,8 +75,7 @@ class DoctorsFromElsewhereTest {
         return new CurrentUser("laege-" + doctorId, "Læge", Role.DOCTOR, regionCode, null, null, doctorId, practiceId);
     }
 
-    record Doctor(long id, long practiceId) {
-    }
+    record Doctor(long id, long practiceId) {}
 
     Doctor doctor(String user, String municipalityCode, double[] at) {
         long practice = fixtures.practice(user, municipalityCode, 1, at);
@@ -89,8 +92,8 @@ class DoctorsFromElsewhereTest {
     }
 
     void priorities(long facilityId, Long... doctorIds) {
-        Api.Response answer = api.as(REGION_MIDT).put("/api/v1/facilities/" + facilityId + "/priorities",
-                List.of(doctorIds));
+        Api.Response answer =
+                api.as(REGION_MIDT).put("/api/v1/facilities/" + facilityId + "/priorities", List.of(doctorIds));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     }
 
@@ -108,7 +111,9 @@ class DoctorsFromElsewhereTest {
 
     static Map<Long, Long> doctorByFacility(JsonNode plan) {
         Map<Long, Long> pairs = new LinkedHashMap<>();
-        plan.path("pairs").forEach(p -> pairs.put(p.path("facilityId").asLong(), p.path("doctorId").asLong()));
+        plan.path("pairs")
+                .forEach(p -> pairs.put(
+                        p.path("facilityId").asLong(), p.path("doctorId").asLong()));
         return pairs;
     }
 
@@ -121,11 +126,17 @@ class DoctorsFromElsewhereTest {
     @Test
     void neighbouring_regions_are_data_denmarks_adjacent_regions_both_ways() {
         assertThat(jdbc.sql("select neighbour_code from region_neighbour where region_code = '1082' order by 1")
-                .query(String.class).list()).containsExactly("1081", "1083");
+                        .query(String.class)
+                        .list())
+                .containsExactly("1081", "1083");
         assertThat(jdbc.sql("select neighbour_code from region_neighbour where region_code = '1081'")
-                .query(String.class).list()).containsExactly("1082");
+                        .query(String.class)
+                        .list())
+                .containsExactly("1082");
         assertThat(jdbc.sql("select neighbour_code from region_neighbour where region_code = '1085' order by 1")
-                .query(String.class).list()).containsExactly("1083", "1084");
+                        .query(String.class)
+                        .list())
+                .containsExactly("1083", "1084");
     }
 
     @Test
@@ -143,22 +154,33 @@ class DoctorsFromElsewhereTest {
         JsonNode tenKm = planApi(RANDERS, 10, null);
         assertThat(doctorByFacility(tenKm)).containsEntry(f, near.id()).doesNotContainKey(g);
         assertThat(tenKm.path("uncoveredFacilityIds").toString()).contains(String.valueOf(g));
-        assertThat(doctorByFacility(planApi(RANDERS, 13, null))).containsEntry(f, near.id()).containsEntry(g, further.id());
+        assertThat(doctorByFacility(planApi(RANDERS, 13, null)))
+                .containsEntry(f, near.id())
+                .containsEntry(g, further.id());
 
         // a round of the municipality: the region's doctors within its reach (25 km) see its openings
         CurrentUser randers = municipality(RANDERS);
-        Rounds.Round round = rounds.open(randers, RANDERS, MatchMethod.WISH_LIST, today().plusDays(7), null,
-                List.of(f, g));
+        Rounds.Round round =
+                rounds.open(randers, RANDERS, MatchMethod.WISH_LIST, today().plusDays(7), null, List.of(f, g));
         try {
             assertThat(round.reachKm()).isEqualTo(25.0);
             assertThat(round.includeNeighbours()).isFalse();
-            assertThat(offers.near(near.id())).extracting(Offers.NearOpening::facilityId).contains(f).doesNotContain(g);
-            assertThat(offers.near(further.id())).extracting(Offers.NearOpening::facilityId).contains(f, g);
-            assertThat(offers.near(away.id())).extracting(Offers.NearOpening::facilityId).doesNotContain(f, g);
+            assertThat(offers.near(near.id()))
+                    .extracting(Offers.NearOpening::facilityId)
+                    .contains(f)
+                    .doesNotContain(g);
+            assertThat(offers.near(further.id()))
+                    .extracting(Offers.NearOpening::facilityId)
+                    .contains(f, g);
+            assertThat(offers.near(away.id()))
+                    .extracting(Offers.NearOpening::facilityId)
+                    .doesNotContain(f, g);
             assertThat(rounds.list(doctorUser(further.id(), further.practiceId(), MIDT)))
-                    .extracting(Rounds.Round::id).contains(round.id());
+                    .extracting(Rounds.Round::id)
+                    .contains(round.id());
             assertThat(rounds.list(doctorUser(away.id(), away.practiceId(), MIDT)))
-                    .extracting(Rounds.Round::id).doesNotContain(round.id());
+                    .extracting(Rounds.Round::id)
+                    .doesNotContain(round.id());
 
             wishes(REGION_MIDT, near.id(), f);
             wishes(REGION_MIDT, further.id(), g, f);
@@ -166,10 +188,14 @@ class DoctorsFromElsewhereTest {
             priorities(f, away.id(), further.id(), near.id());
             priorities(g, further.id());
             // the facility sees the offers of the doctors who take part; the doctor beyond reach is no offer
-            assertThat(offers.toFacility(f)).extracting(Offers.Offer::doctorId)
+            assertThat(offers.toFacility(f))
+                    .extracting(Offers.Offer::doctorId)
                     .containsExactly(further.id(), near.id());
-            assertThat(rounds.openings(randers, round.id())).filteredOn(o -> o.facilityId() == f)
-                    .singleElement().extracting(Rounds.OpeningRow::offers).isEqualTo(2);
+            assertThat(rounds.openings(randers, round.id()))
+                    .filteredOn(o -> o.facilityId() == f)
+                    .singleElement()
+                    .extracting(Rounds.OpeningRow::offers)
+                    .isEqualTo(2);
 
             // M3 over the region's doctors: the far doctor's wish does not count
             Rounds.OutcomeView matched = rounds.preview(randers, round.id(), stable(SolverFacade.Proposing.DOCTORS));
@@ -203,11 +229,14 @@ class DoctorsFromElsewhereTest {
         // a round without the option: the Nordjylland doctor sees nothing and is no offer
         Rounds.Round without = rounds.open(skanderborg, SKANDERBORG, MatchMethod.WISH_LIST, null, null, List.of(h));
         try {
-            assertThat(offers.near(nord.id())).extracting(Offers.NearOpening::facilityId).doesNotContain(h);
+            assertThat(offers.near(nord.id()))
+                    .extracting(Offers.NearOpening::facilityId)
+                    .doesNotContain(h);
             wishes(REGION_NORD, nord.id(), h);
             assertThat(offers.toFacility(h)).extracting(Offers.Offer::doctorId).doesNotContain(nord.id());
             priorities(h, nord.id());
-            assertThat(rounds.preview(skanderborg, without.id(), stable(SolverFacade.Proposing.DOCTORS)).proposals())
+            assertThat(rounds.preview(skanderborg, without.id(), stable(SolverFacade.Proposing.DOCTORS))
+                            .proposals())
                     .isEmpty();
         } finally {
             rounds.close(skanderborg, without.id(), plan(10.0, false), null);
@@ -215,37 +244,48 @@ class DoctorsFromElsewhereTest {
         assertThat(proposals.of(skanderborg, without.id()).proposals()).isEmpty();
 
         // a bad reach is a clear 400 naming the field
-        assertThatThrownBy(() -> rounds.open(skanderborg, SKANDERBORG, MatchMethod.WISH_LIST, null, null, List.of(h),
-                0.0, true)).isInstanceOfSatisfying(dk.botilbudslaege.common.InvalidInputException.class,
-                        e -> assertThat(e.problems()).extracting(dk.botilbudslaege.common.FieldProblem::field)
+        assertThatThrownBy(() ->
+                        rounds.open(skanderborg, SKANDERBORG, MatchMethod.WISH_LIST, null, null, List.of(h), 0.0, true))
+                .isInstanceOfSatisfying(
+                        dk.botilbudslaege.common.InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(dk.botilbudslaege.common.FieldProblem::field)
                                 .containsExactly("reachKm"));
 
         // with the neighbouring regions within 20 km: the near one takes part, the far one does not
-        Rounds.Round with = rounds.open(skanderborg, SKANDERBORG, MatchMethod.WISH_LIST, null, null, List.of(h),
-                20.0, true);
+        Rounds.Round with =
+                rounds.open(skanderborg, SKANDERBORG, MatchMethod.WISH_LIST, null, null, List.of(h), 20.0, true);
         try {
             assertThat(with.reachKm()).isEqualTo(20.0);
             assertThat(with.includeNeighbours()).isTrue();
-            assertThat(offers.near(nord.id())).filteredOn(o -> o.facilityId() == h).singleElement()
+            assertThat(offers.near(nord.id()))
+                    .filteredOn(o -> o.facilityId() == h)
+                    .singleElement()
                     .satisfies(o -> assertThat(o.distanceKm()).isEqualTo(8.0));
-            assertThat(offers.near(nordFar.id())).extracting(Offers.NearOpening::facilityId).doesNotContain(h);
-            assertThat(rounds.list(doctorUser(nord.id(), nord.practiceId(), "1081"))).extracting(Rounds.Round::id)
+            assertThat(offers.near(nordFar.id()))
+                    .extracting(Offers.NearOpening::facilityId)
+                    .doesNotContain(h);
+            assertThat(rounds.list(doctorUser(nord.id(), nord.practiceId(), "1081")))
+                    .extracting(Rounds.Round::id)
                     .contains(with.id());
-            assertThat(rounds.get(doctorUser(nord.id(), nord.practiceId(), "1081"), with.id()).id())
+            assertThat(rounds.get(doctorUser(nord.id(), nord.practiceId(), "1081"), with.id())
+                            .id())
                     .isEqualTo(with.id());
 
             wishes(REGION_NORD, nordFar.id(), h);
             priorities(h, nordFar.id(), nord.id());
             // the facility's offers: the neighbour region's doctor within reach, by name; not the far one
             assertThat(offers.toFacility(h)).extracting(Offers.Offer::doctorId).containsExactly(nord.id());
-            Rounds.OutcomeView matched = rounds.preview(skanderborg, with.id(), stable(SolverFacade.Proposing.FACILITIES));
+            Rounds.OutcomeView matched =
+                    rounds.preview(skanderborg, with.id(), stable(SolverFacade.Proposing.FACILITIES));
             assertThat(doctorByFacility(matched)).containsEntry(h, nord.id());
             assertThat(doctorByFacility(rounds.preview(skanderborg, with.id(), plan(10.0, false))))
                     .containsEntry(h, nord.id());
         } finally {
             rounds.close(skanderborg, with.id(), stable(SolverFacade.Proposing.DOCTORS), null);
         }
-        Rounds.ProposalRow proposal = proposals.of(skanderborg, with.id()).proposals().get(0);
+        Rounds.ProposalRow proposal =
+                proposals.of(skanderborg, with.id()).proposals().get(0);
         assertThat(proposal.doctorId()).isEqualTo(nord.id());
         assertThat(proposal.distanceKm()).isEqualTo(8.0);
         // R1-R3 hold across regions: the doctor now has a proposal; the municipality may decline it

@@ -1,19 +1,18 @@
 package dk.botilbudslaege.matching;
 
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Wish lists, priority lists and a stable matching round through the API (API.md, SPEC §6 M2-M3). */
 @IntegrationTest
@@ -21,6 +20,7 @@ class MatchingApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     Api api;
 
     @BeforeEach
@@ -37,7 +37,11 @@ class MatchingApiTest {
         body.put("legalBasis", "SEL_108");
         body.put("places", 10);
         body.put("residents", 10);
-        return api.as("region-midt").post("/api/v1/facilities", body).json().path("id").asLong();
+        return api.as("region-midt")
+                .post("/api/v1/facilities", body)
+                .json()
+                .path("id")
+                .asLong();
     }
 
     long practice(int capacity) {
@@ -50,13 +54,27 @@ class MatchingApiTest {
         body.put("doctorCapacity", capacity);
         body.put("openForNewPatients", true);
         body.put("vatRegistered", false);
-        return api.as("region-midt").post("/api/v1/practices", body).json().path("id").asLong();
+        return api.as("region-midt")
+                .post("/api/v1/practices", body)
+                .json()
+                .path("id")
+                .asLong();
     }
 
     long doctor(long practice) {
-        return api.as("region-midt").post("/api/v1/doctors", Map.of("practiceId", practice, "name",
-                "Matchlæge " + UUID.randomUUID().toString().substring(0, 6), "nursingHomeDoctor", false))
-                .json().path("id").asLong();
+        return api.as("region-midt")
+                .post(
+                        "/api/v1/doctors",
+                        Map.of(
+                                "practiceId",
+                                practice,
+                                "name",
+                                "Matchlæge " + UUID.randomUUID().toString().substring(0, 6),
+                                "nursingHomeDoctor",
+                                false))
+                .json()
+                .path("id")
+                .asLong();
     }
 
     static JsonNode pairOf(JsonNode matching, long facility) {
@@ -85,18 +103,25 @@ class MatchingApiTest {
         long practice = practice(2);
         long d1 = doctor(practice);
         long d2 = doctor(practice);
-        assertThat(api.as("region-midt").put("/api/v1/doctors/" + d1 + "/wishes", List.of(f1, f2)).status())
+        assertThat(api.as("region-midt")
+                        .put("/api/v1/doctors/" + d1 + "/wishes", List.of(f1, f2))
+                        .status())
                 .isEqualTo(200);
         api.as("region-midt").put("/api/v1/doctors/" + d2 + "/wishes", List.of(f1, f2));
-        assertThat(api.as("kommune-norddjurs").put("/api/v1/facilities/" + f1 + "/priorities", List.of(d2, d1))
-                .status()).isEqualTo(200);
+        assertThat(api.as("kommune-norddjurs")
+                        .put("/api/v1/facilities/" + f1 + "/priorities", List.of(d2, d1))
+                        .status())
+                .isEqualTo(200);
         api.as("kommune-norddjurs").put("/api/v1/facilities/" + f2 + "/priorities", List.of(d1, d2));
-        assertThat(api.as("region-midt").get("/api/v1/doctors/" + d1 + "/wishes").json().toString())
+        assertThat(api.as("region-midt")
+                        .get("/api/v1/doctors/" + d1 + "/wishes")
+                        .json()
+                        .toString())
                 .isEqualTo("[" + f1 + "," + f2 + "]");
 
         for (String proposing : new String[] {"DOCTORS", "FACILITIES"}) {
-            Api.Response round = api.as("kommune-norddjurs").post("/api/v1/matching/stable",
-                    Map.of("municipalityCode", "707", "proposing", proposing));
+            Api.Response round = api.as("kommune-norddjurs")
+                    .post("/api/v1/matching/stable", Map.of("municipalityCode", "707", "proposing", proposing));
             assertThat(round.status()).as(round.body()).isEqualTo(200);
             assertThat(doctorOf(round.json(), f1)).isEqualTo(d2);
             assertThat(doctorOf(round.json(), f2)).isEqualTo(d1);
@@ -104,7 +129,9 @@ class MatchingApiTest {
             JsonNode f1Pair = pairOf(round.json(), f1);
             assertThat(f1Pair.path("doctorRank").asInt()).isEqualTo(1);
             assertThat(f1Pair.path("facilityRank").asInt()).isEqualTo(1);
-            assertThat(f1Pair.path("distanceKm").isNull()).as("no coordinates, no distance").isTrue();
+            assertThat(f1Pair.path("distanceKm").isNull())
+                    .as("no coordinates, no distance")
+                    .isTrue();
         }
     }
 
@@ -121,14 +148,19 @@ class MatchingApiTest {
         agreement.put("facilityIds", List.of(other));
         agreement.put("startDate", "2025-06-01");
         agreement.put("matchMethod", "OTHER");
-        long id = api.as("kommune-norddjurs").post("/api/v1/agreements", agreement).json().path("id").asLong();
+        long id = api.as("kommune-norddjurs")
+                .post("/api/v1/agreements", agreement)
+                .json()
+                .path("id")
+                .asLong();
         api.as("kommune-norddjurs").post("/api/v1/agreements/" + id + "/submit", "");
         api.as("region-midt").post("/api/v1/agreements/" + id + "/approve", "");
 
         api.as("region-midt").put("/api/v1/doctors/" + d + "/wishes", List.of(f));
         api.as("kommune-norddjurs").put("/api/v1/facilities/" + f + "/priorities", List.of(d));
-        JsonNode round = api.as("region-midt").post("/api/v1/matching/stable",
-                Map.of("proposing", "DOCTORS")).json();
+        JsonNode round = api.as("region-midt")
+                .post("/api/v1/matching/stable", Map.of("proposing", "DOCTORS"))
+                .json();
         assertThat(doctorOf(round, f)).isEqualTo(-1);
     }
 
@@ -136,15 +168,25 @@ class MatchingApiTest {
     void only_the_owner_of_a_list_changes_it_and_only_municipality_or_region_run_a_round() {
         long f = facility();
         long d = doctor(practice(1));
-        assertThat(api.as("laege-norddjurs").put("/api/v1/doctors/" + d + "/wishes", List.of(f)).status())
+        assertThat(api.as("laege-norddjurs")
+                        .put("/api/v1/doctors/" + d + "/wishes", List.of(f))
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.as("kommune-aarhus").put("/api/v1/facilities/" + f + "/priorities", List.of(d)).status())
+        assertThat(api.as("kommune-aarhus")
+                        .put("/api/v1/facilities/" + f + "/priorities", List.of(d))
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.as("national").post("/api/v1/matching/stable", Map.of("proposing", "DOCTORS")).status())
+        assertThat(api.as("national")
+                        .post("/api/v1/matching/stable", Map.of("proposing", "DOCTORS"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.as("kommune-aarhus").post("/api/v1/matching/stable",
-                Map.of("municipalityCode", "707", "proposing", "DOCTORS")).status()).isEqualTo(403);
-        assertThat(api.anonymous().post("/api/v1/matching/stable", Map.of("proposing", "DOCTORS")).status())
+        assertThat(api.as("kommune-aarhus")
+                        .post("/api/v1/matching/stable", Map.of("municipalityCode", "707", "proposing", "DOCTORS"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.anonymous()
+                        .post("/api/v1/matching/stable", Map.of("proposing", "DOCTORS"))
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -152,30 +194,53 @@ class MatchingApiTest {
     void bad_lists_and_rounds_are_clear_400s() {
         long f = facility();
         long d = doctor(practice(1));
-        assertThat(api.as("region-midt").put("/api/v1/doctors/" + d + "/wishes", List.of(f, f)).status())
+        assertThat(api.as("region-midt")
+                        .put("/api/v1/doctors/" + d + "/wishes", List.of(f, f))
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.as("region-midt").put("/api/v1/doctors/" + d + "/wishes", List.of(999_999_999L)).status())
+        assertThat(api.as("region-midt")
+                        .put("/api/v1/doctors/" + d + "/wishes", List.of(999_999_999L))
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.as("region-midt").post("/api/v1/matching/stable", Map.of()).status()).isEqualTo(400);
-        assertThat(api.as("region-midt").post("/api/v1/matching/stable", Map.of("proposing", "BOTH")).status())
+        assertThat(api.as("region-midt")
+                        .post("/api/v1/matching/stable", Map.of())
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.as("region-midt").post("/api/v1/matching/stable",
-                Map.of("municipalityCode", "999", "proposing", "DOCTORS")).status()).isEqualTo(400);
-        assertThat(api.as("region-midt").get("/api/v1/doctors/999999999/wishes").status()).isEqualTo(404);
+        assertThat(api.as("region-midt")
+                        .post("/api/v1/matching/stable", Map.of("proposing", "BOTH"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.as("region-midt")
+                        .post("/api/v1/matching/stable", Map.of("municipalityCode", "999", "proposing", "DOCTORS"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.as("region-midt").get("/api/v1/doctors/999999999/wishes").status())
+                .isEqualTo(404);
     }
 
     @Test
     void a_priority_list_out_of_sight_is_not_found_and_one_in_the_region_is_refused() {
         long skovstjernen = facilityNamed("Skovstjernen");
-        long other = api.as("region-midt").get("/api/v1/facilities?municipalityCode=751&size=1").json()
-                .path("content").get(0).path("id").asLong();
+        long other = api.as("region-midt")
+                .get("/api/v1/facilities?municipalityCode=751&size=1")
+                .json()
+                .path("content")
+                .get(0)
+                .path("id")
+                .asLong();
 
-        assertThat(api.as("botilbud-skovstjernen").get("/api/v1/facilities/" + skovstjernen + "/priorities")
-                .status()).isEqualTo(200);
+        assertThat(api.as("botilbud-skovstjernen")
+                        .get("/api/v1/facilities/" + skovstjernen + "/priorities")
+                        .status())
+                .isEqualTo(200);
         // another facility's contact cannot tell which ids exist
-        assertThat(api.as("botilbud-skovstjernen").get("/api/v1/facilities/" + other + "/priorities").status())
+        assertThat(api.as("botilbud-skovstjernen")
+                        .get("/api/v1/facilities/" + other + "/priorities")
+                        .status())
                 .isEqualTo(404);
-        assertThat(api.as("region-nord").get("/api/v1/facilities/" + other + "/priorities").status())
+        assertThat(api.as("region-nord")
+                        .get("/api/v1/facilities/" + other + "/priorities")
+                        .status())
                 .isEqualTo(404);
         // a municipality of the same region reads the registry, but not another municipality's list
         Api.Response refused = api.as("kommune-norddjurs").get("/api/v1/facilities/" + other + "/priorities");
@@ -184,8 +249,10 @@ class MatchingApiTest {
     }
 
     private long facilityNamed(String name) {
-        for (JsonNode f : api.as("region-midt").get("/api/v1/facilities?municipalityCode=707&size=200&q=" + name)
-                .json().path("content")) {
+        for (JsonNode f : api.as("region-midt")
+                .get("/api/v1/facilities?municipalityCode=707&size=200&q=" + name)
+                .json()
+                .path("content")) {
             if (f.path("name").asString().equals(name)) {
                 return f.path("id").asLong();
             }

@@ -1,13 +1,12 @@
 package dk.botilbudslaege.matching;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dk.botilbudslaege.support.Api;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Facilities, practices and doctors at chosen coordinates, made through the API, for matchmaking tests. */
 public final class MatchingFixtures {
@@ -51,12 +50,15 @@ public final class MatchingFixtures {
     }
 
     public long doctor(String user, long practiceId, String name, boolean nursingHomeDoctor) {
-        return created(api.as(user).post("/api/v1/doctors", Map.of("practiceId", practiceId, "name", name,
-                "nursingHomeDoctor", nursingHomeDoctor)));
+        return created(api.as(user)
+                .post(
+                        "/api/v1/doctors",
+                        Map.of("practiceId", practiceId, "name", name, "nursingHomeDoctor", nursingHomeDoctor)));
     }
 
     public long doctor(String user, long practiceId, boolean nursingHomeDoctor) {
-        return doctor(user, practiceId, "Matchlæge " + UUID.randomUUID().toString().substring(0, 6), nursingHomeDoctor);
+        return doctor(
+                user, practiceId, "Matchlæge " + UUID.randomUUID().toString().substring(0, 6), nursingHomeDoctor);
     }
 
     /** A point {@code north} and {@code east} kilometres from another, to 5 decimals as the registry keeps it. */

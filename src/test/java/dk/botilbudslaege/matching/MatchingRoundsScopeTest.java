@@ -1,27 +1,26 @@
 package dk.botilbudslaege.matching;
 
-import java.util.List;
-import java.util.Map;
-
-import dk.botilbudslaege.agreement.MatchMethod;
-import dk.botilbudslaege.common.ForbiddenException;
-import dk.botilbudslaege.security.CurrentUser;
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-
+import static dk.botilbudslaege.matching.MatchingRoundsTest.NATIONAL_USER;
 import static dk.botilbudslaege.matching.MatchingRoundsTest.REGION_NORD;
 import static dk.botilbudslaege.matching.MatchingRoundsTest.REGION_NORD_USER;
-import static dk.botilbudslaege.matching.MatchingRoundsTest.NATIONAL_USER;
 import static dk.botilbudslaege.matching.MatchingRoundsTest.START;
 import static dk.botilbudslaege.matching.MatchingRoundsTest.facilityUser;
 import static dk.botilbudslaege.matching.MatchingRoundsTest.municipality;
 import static dk.botilbudslaege.matching.MatchingRoundsTest.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.botilbudslaege.agreement.MatchMethod;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Who a round's openings and proposals belong to (SPEC §1, §3, §6): a municipality publishes and decides
@@ -36,12 +35,16 @@ class MatchingRoundsScopeTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     Rounds rounds;
+
     @Autowired
     Proposals proposals;
+
     @Autowired
     Offers offers;
+
     Api api;
     MatchingFixtures fixtures;
 
@@ -87,26 +90,30 @@ class MatchingRoundsScopeTest {
         long regional = facility(MORSOE, "REGIONAL", MatchingFixtures.offset(clinic, 1, 0));
         long municipal = facility(MORSOE, "MUNICIPAL", MatchingFixtures.offset(clinic, -1, 0));
         fixtures.doctor(REGION_NORD, fixtures.practice(REGION_NORD, MORSOE, 2, clinic), false);
-        fixtures.doctor(REGION_NORD, fixtures.practice(REGION_NORD, MORSOE, 2, MatchingFixtures.offset(clinic, 0, 1)),
-                false);
+        fixtures.doctor(
+                REGION_NORD, fixtures.practice(REGION_NORD, MORSOE, 2, MatchingFixtures.offset(clinic, 0, 1)), false);
 
-        assertThat(rounds.candidates(morsoe, null)).extracting(SolverFacade.Opening::id)
-                .contains(municipal).doesNotContain(regional);
+        assertThat(rounds.candidates(morsoe, null))
+                .extracting(SolverFacade.Opening::id)
+                .contains(municipal)
+                .doesNotContain(regional);
         assertThatThrownBy(() -> rounds.open(morsoe, null, MatchMethod.OTHER, null, null, List.of(regional)))
                 .isInstanceOf(dk.botilbudslaege.common.InvalidInputException.class);
 
         // the region opens the municipality's round with both; the municipality runs it, yet the regional
         // facility's proposal is the region's to decide
-        Rounds.Round round = rounds.open(REGION_NORD_USER, MORSOE, MatchMethod.COVERAGE_PLAN, null, null,
-                List.of(regional, municipal));
+        Rounds.Round round = rounds.open(
+                REGION_NORD_USER, MORSOE, MatchMethod.COVERAGE_PLAN, null, null, List.of(regional, municipal));
         rounds.close(REGION_NORD_USER, round.id(), plan(10.0, false), null);
         Map<Long, Rounds.ProposalRow> byFacility = new java.util.HashMap<>();
         proposals.of(REGION_NORD_USER, round.id()).proposals().forEach(p -> byFacility.put(p.facilityId(), p));
         assertThat(byFacility).containsKeys(regional, municipal);
 
-        assertThatThrownBy(() -> proposals.decline(morsoe, byFacility.get(regional).id()))
+        assertThatThrownBy(
+                        () -> proposals.decline(morsoe, byFacility.get(regional).id()))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> proposals.accept(morsoe, byFacility.get(regional).id(), START))
+        assertThatThrownBy(
+                        () -> proposals.accept(morsoe, byFacility.get(regional).id(), START))
                 .isInstanceOf(ForbiddenException.class);
         proposals.decline(REGION_NORD_USER, byFacility.get(regional).id());
         proposals.decline(morsoe, byFacility.get(municipal).id());
@@ -121,20 +128,28 @@ class MatchingRoundsScopeTest {
 
         Rounds.Round regionRound = rounds.open(REGION_NORD_USER, null, MatchMethod.OTHER, null, null, List.of(privat));
         try {
-            assertThat(rounds.candidates(hjoerring, null)).extracting(SolverFacade.Opening::id)
+            assertThat(rounds.candidates(hjoerring, null))
+                    .extracting(SolverFacade.Opening::id)
                     .doesNotContain(privat);
             assertThatThrownBy(() -> rounds.open(hjoerring, null, MatchMethod.OTHER, null, null, List.of(privat)))
                     .isInstanceOf(dk.botilbudslaege.common.InvalidInputException.class);
         } finally {
             rounds.close(REGION_NORD_USER, regionRound.id(), plan(10.0, false), null);
         }
-        Rounds.ProposalRow proposal = proposals.of(REGION_NORD_USER, regionRound.id()).proposals().get(0);
+        Rounds.ProposalRow proposal =
+                proposals.of(REGION_NORD_USER, regionRound.id()).proposals().get(0);
         // while its proposal waits, the facility is no candidate for another round either
-        assertThat(rounds.candidates(hjoerring, null)).extracting(SolverFacade.Opening::id).doesNotContain(privat);
+        assertThat(rounds.candidates(hjoerring, null))
+                .extracting(SolverFacade.Opening::id)
+                .doesNotContain(privat);
 
         CurrentUser contact = facilityUser(privat, HJOERRING);
         long agreementId = proposals.accept(contact, proposal.id(), START);
-        assertThat(api.as(REGION_NORD).get("/api/v1/agreements/" + agreementId).json().path("status").asString())
+        assertThat(api.as(REGION_NORD)
+                        .get("/api/v1/agreements/" + agreementId)
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("DRAFT");
     }
 
@@ -144,9 +159,13 @@ class MatchingRoundsScopeTest {
         long wanted = facility(HJOERRING, "MUNICIPAL", MatchingFixtures.offset(clinic, 2, 0));
         long near = fixtures.doctor(REGION_NORD, fixtures.practice(REGION_NORD, HJOERRING, 1, clinic), false);
         long far = fixtures.doctor("region-midt", fixtures.practice("region-midt", "707", 1, null), false);
-        assertThat(api.as(REGION_NORD).put("/api/v1/doctors/" + near + "/wishes", List.of(wanted)).status())
+        assertThat(api.as(REGION_NORD)
+                        .put("/api/v1/doctors/" + near + "/wishes", List.of(wanted))
+                        .status())
                 .isEqualTo(200);
-        assertThat(api.as("region-midt").put("/api/v1/doctors/" + far + "/wishes", List.of(wanted)).status())
+        assertThat(api.as("region-midt")
+                        .put("/api/v1/doctors/" + far + "/wishes", List.of(wanted))
+                        .status())
                 .isEqualTo(200);
 
         assertThat(offers.toFacility(wanted)).extracting(Offers.Offer::doctorId).containsExactly(near);

@@ -1,15 +1,7 @@
 package dk.botilbudslaege.matching;
 
-import dk.botilbudslaege.matching.solver.Haversine;
-import dk.botilbudslaege.matching.solver.Matching;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.botilbudslaege.agreement.MatchMethod;
 import dk.botilbudslaege.common.ConcurrentChangeException;
@@ -18,22 +10,27 @@ import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.matching.solver.Haversine;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.web.DanishTime;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.context.WebApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Matching rounds (SPEC §6 M1-M5) through the {@link Rounds} service with users built in the test, and
@@ -61,17 +58,21 @@ class MatchingRoundsTest {
     static final CurrentUser NATIONAL_USER =
             new CurrentUser("national", "National læser", Role.NATIONAL, null, null, null, null, null);
 
-
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     Rounds rounds;
+
     @Autowired
     Offers offers;
+
     @Autowired
     Proposals roundProposals;
+
     @Autowired
     JdbcClient jdbc;
+
     Api api;
 
     @BeforeEach
@@ -82,8 +83,8 @@ class MatchingRoundsTest {
     // ---- users and rows of the test's own -----------------------------------------------------------
 
     static CurrentUser municipality(String code, String regionCode) {
-        return new CurrentUser("kommune-" + code, "Kommune " + code, Role.MUNICIPALITY, regionCode, code, null, null,
-                null);
+        return new CurrentUser(
+                "kommune-" + code, "Kommune " + code, Role.MUNICIPALITY, regionCode, code, null, null, null);
     }
 
     static CurrentUser municipality(String code) {
@@ -95,8 +96,15 @@ class MatchingRoundsTest {
     }
 
     static CurrentUser facilityUser(long facilityId, String municipalityCode) {
-        return new CurrentUser("botilbud-" + facilityId, "Kontaktperson", Role.FACILITY, NORDJYLLAND, municipalityCode,
-                facilityId, null, null);
+        return new CurrentUser(
+                "botilbud-" + facilityId,
+                "Kontaktperson",
+                Role.FACILITY,
+                NORDJYLLAND,
+                municipalityCode,
+                facilityId,
+                null,
+                null);
     }
 
     static double[] offset(double[] from, double north, double east) {
@@ -104,7 +112,9 @@ class MatchingRoundsTest {
     }
 
     static double round(double value, int decimals) {
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        return BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 
     static double km(double[] a, double[] b) {
@@ -169,8 +179,9 @@ class MatchingRoundsTest {
     }
 
     static void assertConflict(ThrowingCallable call, String code) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ConflictException.class,
-                e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     JsonNode agreement(long id) {
@@ -193,27 +204,37 @@ class MatchingRoundsTest {
         long practice = practice(thisted, 1, town);
         long doctor = doctor(practice);
 
-        for (CurrentUser outsider : List.of(doctorUser(doctor, practice), facilityUser(first, thisted), NATIONAL_USER,
-                REGION_MIDT_USER, municipality("773"))) {
+        for (CurrentUser outsider : List.of(
+                doctorUser(doctor, practice),
+                facilityUser(first, thisted),
+                NATIONAL_USER,
+                REGION_MIDT_USER,
+                municipality("773"))) {
             assertThatThrownBy(() -> rounds.open(outsider, thisted, MatchMethod.WISH_LIST, null, null, List.of(first)))
-                    .as(outsider.username()).isInstanceOf(ForbiddenException.class);
+                    .as(outsider.username())
+                    .isInstanceOf(ForbiddenException.class);
         }
         assertInvalid(() -> rounds.open(kommune, thisted, null, null, null, List.of(first)), "localMethod");
-        assertInvalid(() -> rounds.open(kommune, thisted, MatchMethod.WISH_LIST, today().minusDays(1), null,
-                List.of(first)), "closesOn");
-        assertInvalid(() -> rounds.open(kommune, thisted, MatchMethod.WISH_LIST, null, "x".repeat(2001),
-                List.of(first)), "note");
+        assertInvalid(
+                () -> rounds.open(kommune, thisted, MatchMethod.WISH_LIST, today().minusDays(1), null, List.of(first)),
+                "closesOn");
+        assertInvalid(
+                () -> rounds.open(kommune, thisted, MatchMethod.WISH_LIST, null, "x".repeat(2001), List.of(first)),
+                "note");
         // only the area's uncovered facilities in scope may be published
-        assertInvalid(() -> rounds.open(kommune, thisted, MatchMethod.WISH_LIST, null, null, List.of(first, elsewhere)),
+        assertInvalid(
+                () -> rounds.open(kommune, thisted, MatchMethod.WISH_LIST, null, null, List.of(first, elsewhere)),
                 "facilityIds");
-        assertInvalid(() -> rounds.open(kommune, thisted, MatchMethod.WISH_LIST, null, null, List.of(outOfScope)),
+        assertInvalid(
+                () -> rounds.open(kommune, thisted, MatchMethod.WISH_LIST, null, null, List.of(outOfScope)),
                 "facilityIds");
-        assertInvalid(() -> rounds.open(kommune, thisted, MatchMethod.WISH_LIST, null, null, List.of(987_654_321L)),
+        assertInvalid(
+                () -> rounds.open(kommune, thisted, MatchMethod.WISH_LIST, null, null, List.of(987_654_321L)),
                 "facilityIds");
         assertThat(rounds.list(kommune)).noneMatch(Rounds.Round::open);
 
-        Rounds.Round round = rounds.open(kommune, thisted, MatchMethod.WISH_LIST, today().plusDays(14), "  Frist  ",
-                List.of(first));
+        Rounds.Round round =
+                rounds.open(kommune, thisted, MatchMethod.WISH_LIST, today().plusDays(14), "  Frist  ", List.of(first));
         try {
             assertThat(round.open()).isTrue();
             assertThat(round.regionCode()).isEqualTo(NORDJYLLAND);
@@ -223,13 +244,16 @@ class MatchingRoundsTest {
             assertThat(round.closesOn()).isEqualTo(today().plusDays(14));
             assertThat(round.openedBy()).isEqualTo("kommune-787");
             assertThat(round.openings()).isEqualTo(1);
-            assertThat(rounds.openings(kommune, round.id())).extracting(Rounds.OpeningRow::facilityId)
+            assertThat(rounds.openings(kommune, round.id()))
+                    .extracting(Rounds.OpeningRow::facilityId)
                     .containsExactly(first);
 
             // one open round per area, whoever asks and whatever it would publish
-            assertConflict(() -> rounds.open(kommune, thisted, MatchMethod.PRIORITY_LIST, null, null, List.of(second)),
+            assertConflict(
+                    () -> rounds.open(kommune, thisted, MatchMethod.PRIORITY_LIST, null, null, List.of(second)),
                     "ROUND_ALREADY_OPEN");
-            assertConflict(() -> rounds.open(REGION_NORD_USER, thisted, MatchMethod.OTHER, null, null, null),
+            assertConflict(
+                    () -> rounds.open(REGION_NORD_USER, thisted, MatchMethod.OTHER, null, null, null),
                     "ROUND_ALREADY_OPEN");
         } finally {
             rounds.close(kommune, round.id(), stable(SolverFacade.Proposing.DOCTORS), null);
@@ -240,7 +264,8 @@ class MatchingRoundsTest {
         Rounds.Round again = rounds.open(REGION_NORD_USER, thisted, MatchMethod.OTHER, null, null, List.of());
         try {
             assertThat(again.openedBy()).isEqualTo("region-nord");
-            assertThat(rounds.openings(kommune, again.id())).extracting(Rounds.OpeningRow::facilityId)
+            assertThat(rounds.openings(kommune, again.id()))
+                    .extracting(Rounds.OpeningRow::facilityId)
                     .containsExactlyInAnyOrder(first, second);
         } finally {
             rounds.close(REGION_NORD_USER, again.id(), stable(SolverFacade.Proposing.FACILITIES), null);
@@ -257,7 +282,9 @@ class MatchingRoundsTest {
                                           and c.period && daterange(current_date, null))
                          order by f.id limit 1
                         """).query(Long.class).single();
-        assertThat(rounds.candidates(odder, "727")).extracting(SolverFacade.Opening::id).doesNotContain(covered);
+        assertThat(rounds.candidates(odder, "727"))
+                .extracting(SolverFacade.Opening::id)
+                .doesNotContain(covered);
         assertInvalid(() -> rounds.open(odder, "727", MatchMethod.OTHER, null, null, List.of(covered)), "facilityIds");
     }
 
@@ -280,12 +307,18 @@ class MatchingRoundsTest {
         long outsidePractice = practice("773", 1, new double[] {56.792, 8.727});
         long outsideDoctor = doctor(outsidePractice);
 
-        Rounds.Round round = rounds.open(kommune, broenderslev, MatchMethod.WISH_LIST, today().plusDays(10), null,
+        Rounds.Round round = rounds.open(
+                kommune,
+                broenderslev,
+                MatchMethod.WISH_LIST,
+                today().plusDays(10),
+                null,
                 List.of(near, far, unlocated));
         try {
             List<Offers.NearOpening> seen = offers.near(doctor);
             assertThat(seen).extracting(Offers.NearOpening::facilityId).containsExactly(near, far, unlocated);
-            assertThat(seen).extracting(Offers.NearOpening::distanceKm)
+            assertThat(seen)
+                    .extracting(Offers.NearOpening::distanceKm)
                     .containsExactly(km(clinic, nearAt), km(clinic, farAt), null);
             assertThat(seen.get(0).distanceKm()).isEqualTo(1.2);
             assertThat(seen.get(1).distanceKm()).isEqualTo(3.4);
@@ -296,7 +329,9 @@ class MatchingRoundsTest {
                 assertThat(o.wishRank()).isNull();
             });
             assertThat(seen.get(1).residents()).isEqualTo(9);
-            assertThat(rounds.list(doctorUser(doctor, practice))).extracting(Rounds.Round::id).contains(round.id());
+            assertThat(rounds.list(doctorUser(doctor, practice)))
+                    .extracting(Rounds.Round::id)
+                    .contains(round.id());
 
             // M2: the doctor ranks them; the facility ranks the doctor who offered
             wishes(doctor, far, near);
@@ -315,19 +350,24 @@ class MatchingRoundsTest {
             });
 
             // a practice without coordinates sees them without distances; a doctor elsewhere does not see them
-            assertThat(offers.near(unlocatedDoctor)).extracting(Offers.NearOpening::facilityId)
+            assertThat(offers.near(unlocatedDoctor))
+                    .extracting(Offers.NearOpening::facilityId)
                     .containsExactlyInAnyOrder(near, far, unlocated);
-            assertThat(offers.near(unlocatedDoctor)).extracting(Offers.NearOpening::distanceKm)
+            assertThat(offers.near(unlocatedDoctor))
+                    .extracting(Offers.NearOpening::distanceKm)
                     .containsOnlyNulls();
-            assertThat(offers.near(outsideDoctor)).extracting(Offers.NearOpening::facilityId)
+            assertThat(offers.near(outsideDoctor))
+                    .extracting(Offers.NearOpening::facilityId)
                     .doesNotContain(near, far, unlocated, unpublished);
-            assertThat(rounds.list(doctorUser(outsideDoctor, outsidePractice))).extracting(Rounds.Round::id)
+            assertThat(rounds.list(doctorUser(outsideDoctor, outsidePractice)))
+                    .extracting(Rounds.Round::id)
                     .doesNotContain(round.id());
         } finally {
             rounds.close(kommune, round.id(), stable(SolverFacade.Proposing.DOCTORS), null);
         }
         // a closed round publishes nothing any more
-        assertThat(offers.near(doctor)).extracting(Offers.NearOpening::facilityId)
+        assertThat(offers.near(doctor))
+                .extracting(Offers.NearOpening::facilityId)
                 .doesNotContain(near, far, unlocated);
     }
 
@@ -359,11 +399,13 @@ class MatchingRoundsTest {
             assertThat(preview.method()).isEqualTo("STABLE_MATCHING");
             assertThat(byFacility(preview).get(one).doctorId()).isEqualTo(d2);
             assertThat(byFacility(preview).get(two).doctorId()).isEqualTo(d1);
-            assertThat(roundProposals.of(kommune, round.id()).proposals()).as("a preview stores nothing").isEmpty();
+            assertThat(roundProposals.of(kommune, round.id()).proposals())
+                    .as("a preview stores nothing")
+                    .isEmpty();
             assertThat(rounds.get(kommune, round.id()).open()).isTrue();
 
-            Rounds.Round closed = rounds.close(kommune, round.id(), stable(SolverFacade.Proposing.DOCTORS),
-                    round.version());
+            Rounds.Round closed =
+                    rounds.close(kommune, round.id(), stable(SolverFacade.Proposing.DOCTORS), round.version());
             assertThat(closed.open()).isFalse();
             assertThat(closed.status()).isEqualTo("CLOSED");
             assertThat(closed.outcomeMethod()).isEqualTo("STABLE_MATCHING");
@@ -394,14 +436,18 @@ class MatchingRoundsTest {
         assertThat(forTwo.distanceKm()).isEqualTo(km(clinic, twoAt)).isEqualTo(4.5);
         // a doctor sees only their own proposal
         assertThat(roundProposals.of(doctorUser(d1, practice), round.id()).proposals())
-                .extracting(Rounds.ProposalRow::facilityId).containsExactly(two);
+                .extracting(Rounds.ProposalRow::facilityId)
+                .containsExactly(two);
 
         // the lists of the closed round's openings are final ...
         assertConflictAnswer(putWishes(d1, List.of(two)));
         assertConflictAnswer(putWishes(d2, List.of()));
         assertConflictAnswer(putPriorities(one, List.of(d1, d2)));
         assertConflictAnswer(putPriorities(two, List.of(d1, d2)));
-        assertThat(api.as(REGION_NORD).get("/api/v1/doctors/" + d1 + "/wishes").json().toString())
+        assertThat(api.as(REGION_NORD)
+                        .get("/api/v1/doctors/" + d1 + "/wishes")
+                        .json()
+                        .toString())
                 .isEqualTo("[" + one + "," + two + "]");
         // ... their order too: swapping the two final entries is refused
         assertConflictAnswer(putWishes(d1, List.of(two, one)));
@@ -411,10 +457,11 @@ class MatchingRoundsTest {
         wishes(d1, one, later, two);
         priorities(later, d1);
         // and the round is run once
-        assertConflict(() -> rounds.close(kommune, round.id(), stable(SolverFacade.Proposing.FACILITIES), null),
+        assertConflict(
+                () -> rounds.close(kommune, round.id(), stable(SolverFacade.Proposing.FACILITIES), null),
                 "ROUND_CLOSED");
-        assertConflict(() -> rounds.preview(kommune, round.id(), stable(SolverFacade.Proposing.FACILITIES)),
-                "ROUND_CLOSED");
+        assertConflict(
+                () -> rounds.preview(kommune, round.id(), stable(SolverFacade.Proposing.FACILITIES)), "ROUND_CLOSED");
     }
 
     void assertConflictAnswer(Api.Response answer) {
@@ -450,13 +497,18 @@ class MatchingRoundsTest {
         // only the municipality or the region of the round decides; a start date is needed and must be valid
         assertThatThrownBy(() -> roundProposals.accept(doctorUser(d1, practice), p1, START))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> roundProposals.accept(municipality("773"), p1, START)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> roundProposals.accept(REGION_MIDT_USER, p1, START)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> roundProposals.decline(municipality("773"), p2)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> roundProposals.accept(kommune, 987_654_321L, START)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> roundProposals.accept(municipality("773"), p1, START))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> roundProposals.accept(REGION_MIDT_USER, p1, START))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> roundProposals.decline(municipality("773"), p2))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> roundProposals.accept(kommune, 987_654_321L, START))
+                .isInstanceOf(NotFoundException.class);
         assertInvalid(() -> roundProposals.accept(kommune, p1, null), "startDate");
         assertInvalid(() -> roundProposals.accept(kommune, p1, LocalDate.of(2024, 12, 1)), "startDate");
-        assertThat(byFacility(roundProposals.of(kommune, round.id())).get(f1).status()).isEqualTo("PROPOSED");
+        assertThat(byFacility(roundProposals.of(kommune, round.id())).get(f1).status())
+                .isEqualTo("PROPOSED");
 
         long agreementId = roundProposals.accept(kommune, p1, START);
         JsonNode agreement = agreement(agreementId);
@@ -481,7 +533,8 @@ class MatchingRoundsTest {
         assertThat(decided.get(f2).status()).isEqualTo("DECLINED");
         assertThat(decided.get(f2).agreementId()).isNull();
         // one agreement only: the declined proposal made none
-        JsonNode forD2 = api.as(REGION_NORD).get("/api/v1/agreements?doctorId=" + d2).json();
+        JsonNode forD2 =
+                api.as(REGION_NORD).get("/api/v1/agreements?doctorId=" + d2).json();
         assertThat(forD2.path("totalElements").asLong()).isZero();
     }
 
@@ -500,27 +553,44 @@ class MatchingRoundsTest {
         long practice = practice(mariagerfjord, 1, clinic);
         long doctor = doctor(practice);
 
-        Rounds.Round round = rounds.open(kommune, mariagerfjord, MatchMethod.COVERAGE_PLAN, null, null,
+        Rounds.Round round = rounds.open(
+                kommune,
+                mariagerfjord,
+                MatchMethod.COVERAGE_PLAN,
+                null,
+                null,
                 List.of(large, small, remote, unlocated));
         try {
             assertInvalid(() -> rounds.close(kommune, round.id(), plan(null, false), null), "maxDistanceKm");
             assertInvalid(() -> rounds.close(kommune, round.id(), plan(1001.0, false), null), "maxDistanceKm");
-            assertInvalid(() -> rounds.close(kommune, round.id(),
-                    new Rounds.Run(MatchMethod.COVERAGE_PLAN, null, 10.0, true, 11), null), "facilitiesPerDoctor");
-            assertInvalid(() -> rounds.close(kommune, round.id(),
-                    new Rounds.Run(MatchMethod.STABLE_MATCHING, null, null, false, null), null), "proposing");
-            assertInvalid(() -> rounds.close(kommune, round.id(),
-                    new Rounds.Run(MatchMethod.WISH_LIST, null, null, false, null), null), "method");
+            assertInvalid(
+                    () -> rounds.close(
+                            kommune, round.id(), new Rounds.Run(MatchMethod.COVERAGE_PLAN, null, 10.0, true, 11), null),
+                    "facilitiesPerDoctor");
+            assertInvalid(
+                    () -> rounds.close(
+                            kommune,
+                            round.id(),
+                            new Rounds.Run(MatchMethod.STABLE_MATCHING, null, null, false, null),
+                            null),
+                    "proposing");
+            assertInvalid(
+                    () -> rounds.close(
+                            kommune, round.id(), new Rounds.Run(MatchMethod.WISH_LIST, null, null, false, null), null),
+                    "method");
             assertInvalid(() -> rounds.close(kommune, round.id(), null, null), "method");
             assertThatThrownBy(() -> rounds.close(kommune, round.id(), plan(10.0, false), round.version() + 1))
                     .isInstanceOf(ConcurrentChangeException.class);
-            assertThat(rounds.get(kommune, round.id()).open()).as("a refused close leaves the round open").isTrue();
+            assertThat(rounds.get(kommune, round.id()).open())
+                    .as("a refused close leaves the round open")
+                    .isTrue();
 
             Rounds.OutcomeView preview = rounds.preview(kommune, round.id(), plan(10.0, true));
             assertThat(preview.method()).isEqualTo("COVERAGE_PLAN");
             assertThat(preview.plan().coveredFacilities()).isEqualTo(1);
             assertThat(preview.whatIfCovered()).isEqualTo(2);
-            assertThat(preview.unmatched()).extracting(Rounds.UnmatchedRow::facilityId)
+            assertThat(preview.unmatched())
+                    .extracting(Rounds.UnmatchedRow::facilityId)
                     .containsExactlyInAnyOrder(small, remote, unlocated);
 
             Rounds.Round closed = rounds.close(kommune, round.id(), plan(10.0, false), null);
@@ -533,7 +603,8 @@ class MatchingRoundsTest {
             }
         }
 
-        Rounds.ProposalRow proposal = roundProposals.of(kommune, round.id()).proposals().get(0);
+        Rounds.ProposalRow proposal =
+                roundProposals.of(kommune, round.id()).proposals().get(0);
         assertThat(proposal.facilityId()).isEqualTo(large);
         assertThat(proposal.doctorId()).isEqualTo(doctor);
         assertThat(proposal.doctorRank()).isNull();
@@ -556,13 +627,21 @@ class MatchingRoundsTest {
         long first = facility(vesthimmerland, 8, offset(clinic, 1, 0));
         long second = facility(vesthimmerland, 6, offset(clinic, 1, 0.1));
         long alone = facility(vesthimmerland, 5, offset(clinic, -1, 0));
-        Api.Response group = api.as(REGION_NORD).post("/api/v1/facility-groups", Map.of("name",
-                "Samme adresse " + first, "kind", "SAME_ADDRESS", "facilityIds", List.of(first, second)));
+        Api.Response group = api.as(REGION_NORD)
+                .post(
+                        "/api/v1/facility-groups",
+                        Map.of(
+                                "name",
+                                "Samme adresse " + first,
+                                "kind",
+                                "SAME_ADDRESS",
+                                "facilityIds",
+                                List.of(first, second)));
         assertThat(group.status()).as(group.body()).isEqualTo(201);
         long d1 = doctor(practice(vesthimmerland, 2, clinic));
         long d2 = doctor(practice(vesthimmerland, 2, offset(clinic, 0, 2)));
-        Rounds.Round round = rounds.open(kommune, vesthimmerland, MatchMethod.PRIORITY_LIST, null, null,
-                List.of(first, alone));
+        Rounds.Round round =
+                rounds.open(kommune, vesthimmerland, MatchMethod.PRIORITY_LIST, null, null, List.of(first, alone));
         try {
             wishes(d1, first);
             wishes(d2, alone);
@@ -583,8 +662,11 @@ class MatchingRoundsTest {
         assertThat(whole.path("facilityIds").toString()).contains(String.valueOf(first), String.valueOf(second));
         assertThat(whole.path("matchMethod").asString()).isEqualTo("STABLE_MATCHING");
 
-        JsonNode single = agreement(roundProposals.accept(kommune, proposals.get(alone).id(), START, true));
-        assertThat(single.path("unitKind").asString()).as("no group: the facility alone").isEqualTo("FACILITY");
+        JsonNode single =
+                agreement(roundProposals.accept(kommune, proposals.get(alone).id(), START, true));
+        assertThat(single.path("unitKind").asString())
+                .as("no group: the facility alone")
+                .isEqualTo("FACILITY");
     }
 
     // ---- a round of the whole region -----------------------------------------------------------------
@@ -604,7 +686,11 @@ class MatchingRoundsTest {
         } finally {
             rounds.close(REGION_NORD_USER, round.id(), stable(SolverFacade.Proposing.DOCTORS), null);
         }
-        long proposal = roundProposals.of(REGION_NORD_USER, round.id()).proposals().get(0).id();
+        long proposal = roundProposals
+                .of(REGION_NORD_USER, round.id())
+                .proposals()
+                .get(0)
+                .id();
 
         // M5: a person confirms each proposal, which creates a draft agreement; the one who runs the round,
         // or else the municipality that files for the facility
@@ -618,7 +704,9 @@ class MatchingRoundsTest {
                 refusals.add(decider.username() + ": " + e.getClass().getSimpleName());
             }
         }
-        assertThat(agreementId).as("no one may confirm the proposal: %s", refusals).isNotNull();
+        assertThat(agreementId)
+                .as("no one may confirm the proposal: %s", refusals)
+                .isNotNull();
         assertThat(agreement(agreementId).path("matchMethod").asString()).isEqualTo("STABLE_MATCHING");
     }
 }

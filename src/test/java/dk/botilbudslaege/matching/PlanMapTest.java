@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The round's map: places projected so a kilometre east is as long as a kilometre north, within the frame. */
@@ -43,7 +42,9 @@ class PlanMapTest {
     @Test
     void a_line_to_a_place_without_coordinates_is_left_out_and_no_places_give_no_map() {
         PlanMap.Place f = new PlanMap.Place(10, "Botilbud", 56.4, 10.9, true);
-        assertThat(PlanMap.of(List.of(f), List.of(), List.of(new long[] {1, 10})).lines()).isEmpty();
+        assertThat(PlanMap.of(List.of(f), List.of(), List.of(new long[] {1, 10}))
+                        .lines())
+                .isEmpty();
         assertThat(PlanMap.of(List.of(), List.of(), List.of())).isNull();
     }
 

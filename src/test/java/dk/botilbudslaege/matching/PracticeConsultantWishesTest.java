@@ -1,19 +1,18 @@
 package dk.botilbudslaege.matching;
 
-import java.util.List;
+import static dk.botilbudslaege.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.support.WebSession;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static dk.botilbudslaege.support.Problems.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 11 item 14 (SPEC §6; seed 000: matching "gennem den kommunale praksiskonsulent"): the
@@ -31,10 +30,13 @@ class PracticeConsultantWishesTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RankedLists lists;
+
     @Autowired
     Offers offers;
+
     Api api;
     MatchingFixtures fixtures;
 
@@ -56,10 +58,15 @@ class PracticeConsultantWishesTest {
 
         Api.Response put = api.as(NORDDJURS).put("/api/v1/doctors/" + doctor + "/wishes", List.of(first));
         assertThat(put.status()).as(put.body()).isEqualTo(200);
-        assertThat(api.as(NORDDJURS).get("/api/v1/doctors/" + doctor + "/wishes").json().toString())
+        assertThat(api.as(NORDDJURS)
+                        .get("/api/v1/doctors/" + doctor + "/wishes")
+                        .json()
+                        .toString())
                 .isEqualTo("[" + first + "]");
         // the region adds one; the doctor then moves it first: each entry keeps who entered it
-        assertThat(api.as(REGION_MIDT).put("/api/v1/doctors/" + doctor + "/wishes", List.of(first, second)).status())
+        assertThat(api.as(REGION_MIDT)
+                        .put("/api/v1/doctors/" + doctor + "/wishes", List.of(first, second))
+                        .status())
                 .isEqualTo(200);
         CurrentUser self = new CurrentUser("laege-x", "Læge", Role.DOCTOR, "1082", null, null, doctor, null);
         lists.replaceWishes(self, doctor, List.of(second, first));
@@ -71,18 +78,25 @@ class PracticeConsultantWishesTest {
         // removed and added again by the doctor: now the doctor's own entry
         lists.replaceWishes(self, doctor, List.of(second));
         lists.replaceWishes(self, doctor, List.of(second, first));
-        assertThat(lists.wishEntries(self, doctor)).extracting(RankedLists.Wish::enteredBy)
+        assertThat(lists.wishEntries(self, doctor))
+                .extracting(RankedLists.Wish::enteredBy)
                 .containsExactly(REGION_MIDT_NAME, "laege-x");
         api.as(NORDDJURS).put("/api/v1/doctors/" + doctor + "/wishes", List.of(first, second));
-        assertThat(lists.wishEntries(self, doctor)).extracting(RankedLists.Wish::enteredBy)
+        assertThat(lists.wishEntries(self, doctor))
+                .extracting(RankedLists.Wish::enteredBy)
                 .containsExactly("laege-x", REGION_MIDT_NAME);
 
         // the list on the page (the doctor's page as the municipality sees it) and on the facility's offers
-        String page = WebSession.signIn(port, NORDDJURS).get("/matching/wishes?doctorId=" + doctor).body();
+        String page = WebSession.signIn(port, NORDDJURS)
+                .get("/matching/wishes?doctorId=" + doctor)
+                .body();
         assertThat(page).contains("Indtastet af " + REGION_MIDT_NAME);
-        assertThat(offers.toFacility(second)).singleElement()
+        assertThat(offers.toFacility(second))
+                .singleElement()
                 .satisfies(o -> assertThat(o.enteredBy()).isEqualTo(REGION_MIDT_NAME));
-        String offersPage = WebSession.signIn(port, NORDDJURS).get("/matching/priorities?facilityId=" + second).body();
+        String offersPage = WebSession.signIn(port, NORDDJURS)
+                .get("/matching/priorities?facilityId=" + second)
+                .body();
         assertThat(offersPage).contains(REGION_MIDT_NAME);
         // the rounds page lists the municipality's doctors whose lists it keeps
         assertThat(WebSession.signIn(port, NORDDJURS).get("/matching").body())
@@ -96,16 +110,26 @@ class PracticeConsultantWishesTest {
         long nord = fixtures.doctor("region-nord", fixtures.practice("region-nord", "851", 1, null), false);
 
         for (long doctor : List.of(syddjurs, nord)) {
-            assertProblem(api.as(NORDDJURS).put("/api/v1/doctors/" + doctor + "/wishes", List.of(facility)), 403,
+            assertProblem(
+                    api.as(NORDDJURS).put("/api/v1/doctors/" + doctor + "/wishes", List.of(facility)),
+                    403,
                     "FORBIDDEN");
             assertProblem(api.as(NORDDJURS).get("/api/v1/doctors/" + doctor + "/wishes"), 403, "FORBIDDEN");
-            assertThat(WebSession.signIn(port, NORDDJURS).get("/matching/wishes?doctorId=" + doctor).statusCode())
+            assertThat(WebSession.signIn(port, NORDDJURS)
+                            .get("/matching/wishes?doctorId=" + doctor)
+                            .statusCode())
                     .isEqualTo(403);
         }
-        assertThat(api.as(REGION_MIDT).get("/api/v1/doctors/" + syddjurs + "/wishes").json().toString()).isEqualTo("[]");
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/doctors/" + syddjurs + "/wishes")
+                        .json()
+                        .toString())
+                .isEqualTo("[]");
         // another municipality's consultant may not keep a Norddjurs doctor's list either
         long norddjurs = doctorIn("707");
-        assertProblem(api.as("kommune-aarhus").put("/api/v1/doctors/" + norddjurs + "/wishes", List.of(facility)), 403,
+        assertProblem(
+                api.as("kommune-aarhus").put("/api/v1/doctors/" + norddjurs + "/wishes", List.of(facility)),
+                403,
                 "FORBIDDEN");
     }
 }

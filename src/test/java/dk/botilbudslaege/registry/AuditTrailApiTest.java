@@ -1,14 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import java.util.Map;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-
 import static dk.botilbudslaege.registry.RegistryFixtures.AARHUS;
 import static dk.botilbudslaege.registry.RegistryFixtures.DOCTOR;
 import static dk.botilbudslaege.registry.RegistryFixtures.NORDDJURS;
@@ -30,6 +21,14 @@ import static dk.botilbudslaege.registry.RegistryFixtures.providerNumber;
 import static dk.botilbudslaege.registry.RegistryFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
 /**
  * Every change to the registry is audited: who, when, what (SPEC §9). The history lists the newest
  * event first, with the actor, the action and the changed fields as {@code {from, to}}; an update
@@ -40,6 +39,7 @@ class AuditTrailApiTest {
 
     @LocalServerPort
     int port;
+
     Api api;
 
     @BeforeEach
@@ -61,7 +61,8 @@ class AuditTrailApiTest {
         Map<String, Object> body = editable(api.as(REGION_MIDT).get("/api/v1/facilities/" + id));
         body.put("residents", 19);
         body.put("legalBasis", "ABL_105");
-        assertThat(api.as(REGION_MIDT).put("/api/v1/facilities/" + id, body).status()).isEqualTo(200);
+        assertThat(api.as(REGION_MIDT).put("/api/v1/facilities/" + id, body).status())
+                .isEqualTo(200);
 
         JsonNode events = history("/api/v1/facilities/" + id);
 
@@ -73,17 +74,21 @@ class AuditTrailApiTest {
         assertThat(updated.path("entityId").asString()).isEqualTo(String.valueOf(id));
         assertThat(updated.path("occurredAt").asString()).isNotBlank();
         assertThat(updated.path("changes").propertyNames()).containsExactlyInAnyOrder("residents", "legalBasis");
-        assertThat(updated.path("changes").path("residents").path("from").asInt()).isEqualTo(18);
+        assertThat(updated.path("changes").path("residents").path("from").asInt())
+                .isEqualTo(18);
         assertThat(updated.path("changes").path("residents").path("to").asInt()).isEqualTo(19);
-        assertThat(updated.path("changes").path("legalBasis").path("from").asString()).isEqualTo("SEL_108");
-        assertThat(updated.path("changes").path("legalBasis").path("to").asString()).isEqualTo("ABL_105");
+        assertThat(updated.path("changes").path("legalBasis").path("from").asString())
+                .isEqualTo("SEL_108");
+        assertThat(updated.path("changes").path("legalBasis").path("to").asString())
+                .isEqualTo("ABL_105");
 
         JsonNode created = events.get(1);
         assertThat(created.path("action").asString()).isEqualTo("CREATED");
         assertThat(created.path("actor").asString()).isEqualTo(NORDDJURS);
         assertThat(created.path("changes").path("name").path("from").isNull()).isTrue();
         assertThat(created.path("changes").path("name").path("to").asString()).isEqualTo(name);
-        assertThat(created.path("changes").path("municipalityCode").path("to").asString()).isEqualTo(NORDDJURS_CODE);
+        assertThat(created.path("changes").path("municipalityCode").path("to").asString())
+                .isEqualTo(NORDDJURS_CODE);
         assertThat(created.path("changes").path("places").path("to").asInt()).isEqualTo(20);
     }
 
@@ -92,7 +97,8 @@ class AuditTrailApiTest {
         long id = createFacility(api, NORDDJURS, facility(unique("Uændret"), NORDDJURS_CODE, "MUNICIPAL"));
         Map<String, Object> body = editable(api.as(NORDDJURS).get("/api/v1/facilities/" + id));
 
-        assertThat(api.as(NORDDJURS).put("/api/v1/facilities/" + id, body).status()).isEqualTo(200);
+        assertThat(api.as(NORDDJURS).put("/api/v1/facilities/" + id, body).status())
+                .isEqualTo(200);
 
         assertThat(history("/api/v1/facilities/" + id)).hasSize(1);
     }
@@ -113,11 +119,16 @@ class AuditTrailApiTest {
 
     @Test
     void adding_and_removing_a_section_appear_in_the_facilitys_history() {
-        long id = createFacility(api, NORDDJURS,
-                facility(unique("Afsnitshistorie"), NORDDJURS_CODE, "MUNICIPAL", 70, 64));
-        long section = api.as(NORDDJURS).post("/api/v1/facilities/" + id + "/sections",
-                Map.of("name", "Afsnit Nord", "residents", 32)).json().path("id").asLong();
-        assertThat(api.as(NORDDJURS).delete("/api/v1/facilities/" + id + "/sections/" + section).status())
+        long id = createFacility(
+                api, NORDDJURS, facility(unique("Afsnitshistorie"), NORDDJURS_CODE, "MUNICIPAL", 70, 64));
+        long section = api.as(NORDDJURS)
+                .post("/api/v1/facilities/" + id + "/sections", Map.of("name", "Afsnit Nord", "residents", 32))
+                .json()
+                .path("id")
+                .asLong();
+        assertThat(api.as(NORDDJURS)
+                        .delete("/api/v1/facilities/" + id + "/sections/" + section)
+                        .status())
                 .isEqualTo(204);
 
         JsonNode events = history("/api/v1/facilities/" + id);
@@ -128,7 +139,8 @@ class AuditTrailApiTest {
                 .isEqualTo("Afsnit Nord (32)");
         assertThat(events.get(1).path("action").asString()).isEqualTo("SECTION_ADDED");
         assertThat(events.get(1).path("actor").asString()).isEqualTo(NORDDJURS);
-        assertThat(events.get(1).path("changes").path("section").path("to").asString()).isEqualTo("Afsnit Nord (32)");
+        assertThat(events.get(1).path("changes").path("section").path("to").asString())
+                .isEqualTo("Afsnit Nord (32)");
     }
 
     @Test
@@ -138,7 +150,8 @@ class AuditTrailApiTest {
         long id = createPractice(api, REGION_MIDT, practice(number, name, NORDDJURS_CODE));
         Map<String, Object> body = editable(api.as(REGION_MIDT).get("/api/v1/practices/" + id));
         body.put("doctorCapacity", 3);
-        assertThat(api.as(REGION_MIDT).put("/api/v1/practices/" + id, body).status()).isEqualTo(200);
+        assertThat(api.as(REGION_MIDT).put("/api/v1/practices/" + id, body).status())
+                .isEqualTo(200);
 
         JsonNode events = history("/api/v1/practices/" + id);
 
@@ -146,11 +159,27 @@ class AuditTrailApiTest {
         assertThat(events.get(0).path("action").asString()).isEqualTo("UPDATED");
         assertThat(events.get(0).path("actor").asString()).isEqualTo(REGION_MIDT);
         assertThat(events.get(0).path("changes").propertyNames()).containsExactly("doctorCapacity");
-        assertThat(events.get(0).path("changes").path("doctorCapacity").path("from").asInt()).isEqualTo(2);
-        assertThat(events.get(0).path("changes").path("doctorCapacity").path("to").asInt()).isEqualTo(3);
+        assertThat(events.get(0)
+                        .path("changes")
+                        .path("doctorCapacity")
+                        .path("from")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(events.get(0)
+                        .path("changes")
+                        .path("doctorCapacity")
+                        .path("to")
+                        .asInt())
+                .isEqualTo(3);
         assertThat(events.get(1).path("action").asString()).isEqualTo("CREATED");
-        assertThat(events.get(1).path("changes").path("providerNumber").path("to").asString()).isEqualTo(number);
-        assertThat(events.get(1).path("changes").path("name").path("to").asString()).isEqualTo(name);
+        assertThat(events.get(1)
+                        .path("changes")
+                        .path("providerNumber")
+                        .path("to")
+                        .asString())
+                .isEqualTo(number);
+        assertThat(events.get(1).path("changes").path("name").path("to").asString())
+                .isEqualTo(name);
     }
 
     @Test
@@ -167,11 +196,14 @@ class AuditTrailApiTest {
         assertThat(events).hasSize(2);
         assertThat(events.get(0).path("action").asString()).isEqualTo("UPDATED");
         assertThat(events.get(0).path("actor").asString()).isEqualTo(DOCTOR);
-        assertThat(events.get(0).path("changes").path("name").path("from").asString()).isEqualTo(name);
-        assertThat(events.get(0).path("changes").path("name").path("to").asString()).isEqualTo(name + " Jensen");
+        assertThat(events.get(0).path("changes").path("name").path("from").asString())
+                .isEqualTo(name);
+        assertThat(events.get(0).path("changes").path("name").path("to").asString())
+                .isEqualTo(name + " Jensen");
         assertThat(events.get(1).path("action").asString()).isEqualTo("CREATED");
         assertThat(events.get(1).path("actor").asString()).isEqualTo(REGION_MIDT);
-        assertThat(events.get(1).path("changes").path("practiceId").path("to").asLong()).isEqualTo(own);
+        assertThat(events.get(1).path("changes").path("practiceId").path("to").asLong())
+                .isEqualTo(own);
     }
 
     @Test
@@ -181,12 +213,17 @@ class AuditTrailApiTest {
         long own = practiceId(api, OWN_PRACTICE_PROVIDER);
 
         assertThat(assertProblem(api.as(NORDDJURS).get("/api/v1/facilities/" + id + "/history"), 403, "FORBIDDEN")
-                .path("detail").asString()).isEqualTo("Kun regionen kan se historikken.");
+                        .path("detail")
+                        .asString())
+                .isEqualTo("Kun regionen kan se historikken.");
         assertProblem(api.as(DOCTOR).get("/api/v1/facilities/" + id + "/history"), 403, "FORBIDDEN");
         assertProblem(api.as(SKOVSTJERNEN).get("/api/v1/facilities/" + skovstjernen + "/history"), 403, "FORBIDDEN");
         assertProblem(api.as(DOCTOR).get("/api/v1/practices/" + own + "/history"), 403, "FORBIDDEN");
         assertProblem(api.as(AARHUS).get("/api/v1/practices/" + own + "/history"), 403, "FORBIDDEN");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/facilities/" + id + "/history").status()).isEqualTo(200);
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/facilities/" + id + "/history")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test

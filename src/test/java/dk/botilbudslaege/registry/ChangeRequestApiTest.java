@@ -1,22 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-
 import static dk.botilbudslaege.registry.RegistryFixtures.AARHUS;
 import static dk.botilbudslaege.registry.RegistryFixtures.DOCTOR;
 import static dk.botilbudslaege.registry.RegistryFixtures.NATIONAL;
@@ -40,6 +23,22 @@ import static dk.botilbudslaege.registry.RegistryFixtures.providerNumber;
 import static dk.botilbudslaege.registry.RegistryFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
+
 /**
  * Change requests (issue 10 item 2, API.md): the doctor files one for a region-owned field of the own
  * practice; the region of the practice approves (the change is applied, the VAT status from its date,
@@ -53,8 +52,10 @@ class ChangeRequestApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     Api api;
 
     @BeforeEach
@@ -85,31 +86,51 @@ class ChangeRequestApiTest {
     @Test
     void a_doctor_files_a_capacity_request_the_region_approves_it_and_the_practice_changes() {
         long own = practiceId(api, OWN_PRACTICE_PROVIDER);
-        int capacity = api.as(REGION_MIDT).get("/api/v1/practices/" + own).json().path("doctorCapacity").asInt();
+        int capacity = api.as(REGION_MIDT)
+                .get("/api/v1/practices/" + own)
+                .json()
+                .path("doctorCapacity")
+                .asInt();
         long id = file(request("doctorCapacity", capacity + 1, today(), "Ny kollega fra 1. december"));
 
         JsonNode mine = api.as(DOCTOR).get(PATH).json();
-        assertThat(mine.findValues("id").stream().map(JsonNode::asLong).toList()).contains(id);
+        assertThat(mine.findValues("id").stream().map(JsonNode::asLong).toList())
+                .contains(id);
         JsonNode queue = api.as(REGION_MIDT).get(PATH + "?status=PENDING").json();
-        assertThat(queue.findValues("id").stream().map(JsonNode::asLong).toList()).contains(id);
+        assertThat(queue.findValues("id").stream().map(JsonNode::asLong).toList())
+                .contains(id);
 
         Api.Response approved = api.as(REGION_MIDT).post(PATH + "/" + id + "/approve", Map.of());
         assertThat(approved.status()).as("%s", approved).isEqualTo(200);
         assertThat(approved.json().path("status").asString()).isEqualTo("APPROVED");
         assertThat(approved.json().path("decidedBy").asString()).isEqualTo(REGION_MIDT);
-        assertThat(api.as(REGION_MIDT).get("/api/v1/practices/" + own).json().path("doctorCapacity").asInt())
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/practices/" + own)
+                        .json()
+                        .path("doctorCapacity")
+                        .asInt())
                 .isEqualTo(capacity + 1);
-        JsonNode history = api.as(REGION_MIDT).get("/api/v1/practices/" + own + "/history").json();
-        assertThat(history.get(0).path("changes").path("doctorCapacity").path("to").asInt()).isEqualTo(capacity + 1);
+        JsonNode history =
+                api.as(REGION_MIDT).get("/api/v1/practices/" + own + "/history").json();
+        assertThat(history.get(0)
+                        .path("changes")
+                        .path("doctorCapacity")
+                        .path("to")
+                        .asInt())
+                .isEqualTo(capacity + 1);
 
-        assertProblem(api.as(REGION_MIDT).post(PATH + "/" + id + "/approve", Map.of()), 409,
-                "CHANGE_REQUEST_DECIDED");
-        assertProblem(api.as(REGION_MIDT).post(PATH + "/" + id + "/reject", Map.of("reason", "Fortrudt")), 409,
+        assertProblem(api.as(REGION_MIDT).post(PATH + "/" + id + "/approve", Map.of()), 409, "CHANGE_REQUEST_DECIDED");
+        assertProblem(
+                api.as(REGION_MIDT).post(PATH + "/" + id + "/reject", Map.of("reason", "Fortrudt")),
+                409,
                 "CHANGE_REQUEST_DECIDED");
 
         // back to the old number, the same way, so other tests see the demo practice unchanged
         long back = file(request("doctorCapacity", capacity, today(), "Kollegaen kom ikke"));
-        assertThat(api.as(REGION_MIDT).post(PATH + "/" + back + "/approve", Map.of()).status()).isEqualTo(200);
+        assertThat(api.as(REGION_MIDT)
+                        .post(PATH + "/" + back + "/approve", Map.of())
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -122,16 +143,20 @@ class ChangeRequestApiTest {
         assertProblem(noReason, 400, "VALIDATION_FAILED");
         assertThat(errorFields(noReason)).containsExactly("reason");
 
-        Api.Response rejected = api.as(REGION_MIDT).post(PATH + "/" + id + "/reject",
-                Map.of("reason", "Udbuddet er ikke afgjort endnu"));
+        Api.Response rejected = api.as(REGION_MIDT)
+                .post(PATH + "/" + id + "/reject", Map.of("reason", "Udbuddet er ikke afgjort endnu"));
         assertThat(rejected.status()).as("%s", rejected).isEqualTo(200);
         assertThat(rejected.json().path("status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.json().path("decisionReason").asString()).isEqualTo("Udbuddet er ikke afgjort endnu");
-        assertThat(api.as(DOCTOR).get(PATH + "/" + id).json().path("status").asString()).isEqualTo("REJECTED");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/practices/" + own).json().path("clinicType").asString())
+        assertThat(api.as(DOCTOR).get(PATH + "/" + id).json().path("status").asString())
+                .isEqualTo("REJECTED");
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/practices/" + own)
+                        .json()
+                        .path("clinicType")
+                        .asString())
                 .isEqualTo(before.path("clinicType").asString());
-        assertProblem(api.as(REGION_MIDT).post(PATH + "/" + id + "/approve", Map.of()), 409,
-                "CHANGE_REQUEST_DECIDED");
+        assertProblem(api.as(REGION_MIDT).post(PATH + "/" + id + "/approve", Map.of()), 409, "CHANGE_REQUEST_DECIDED");
     }
 
     @Test
@@ -141,11 +166,26 @@ class ChangeRequestApiTest {
         String anotherDoctor = anotherDoctorUser();
 
         for (String user : List.of(REGION_MIDT, NORDDJURS, SKOVSTJERNEN, NATIONAL, REGION_NORD)) {
-            assertProblem(api.as(user).post(PATH, request("vatRegistered", true, today(), "Ikke min")), 403,
-                    "FORBIDDEN");
+            assertProblem(
+                    api.as(user).post(PATH, request("vatRegistered", true, today(), "Ikke min")), 403, "FORBIDDEN");
         }
-        assertProblem(api.as(anotherDoctor).post(PATH, Map.of("practiceId", own, "field", "vatRegistered",
-                "newValue", true, "validFrom", today().toString(), "reason", "Ikke min praksis")), 403, "FORBIDDEN");
+        assertProblem(
+                api.as(anotherDoctor)
+                        .post(
+                                PATH,
+                                Map.of(
+                                        "practiceId",
+                                        own,
+                                        "field",
+                                        "vatRegistered",
+                                        "newValue",
+                                        true,
+                                        "validFrom",
+                                        today().toString(),
+                                        "reason",
+                                        "Ikke min praksis")),
+                403,
+                "FORBIDDEN");
         for (String user : List.of(NORDDJURS, AARHUS, SKOVSTJERNEN, NATIONAL)) {
             assertProblem(api.as(user).get(PATH), 403, "FORBIDDEN");
             assertProblem(api.as(user).get(PATH + "/" + id), 403, "FORBIDDEN");
@@ -154,23 +194,33 @@ class ChangeRequestApiTest {
         }
         assertProblem(api.as(REGION_NORD).get(PATH + "/" + id), 404, "NOT_FOUND");
         assertProblem(api.as(REGION_NORD).post(PATH + "/" + id + "/approve", Map.of()), 404, "NOT_FOUND");
-        assertThat(api.as(REGION_NORD).get(PATH).json().findValues("id").stream().map(JsonNode::asLong).toList())
+        assertThat(api.as(REGION_NORD).get(PATH).json().findValues("id").stream()
+                        .map(JsonNode::asLong)
+                        .toList())
                 .doesNotContain(id);
         assertProblem(api.as(anotherDoctor).get(PATH + "/" + id), 404, "NOT_FOUND");
-        assertThat(api.as(anotherDoctor).get(PATH).json().findValues("id").stream().map(JsonNode::asLong).toList())
+        assertThat(api.as(anotherDoctor).get(PATH).json().findValues("id").stream()
+                        .map(JsonNode::asLong)
+                        .toList())
                 .doesNotContain(id);
         assertProblem(api.as(DOCTOR).post(PATH + "/" + id + "/approve", Map.of()), 403, "FORBIDDEN");
         assertProblem(api.as(anotherDoctor).post(PATH + "/" + id + "/approve", Map.of()), 403, "FORBIDDEN");
 
-        assertThat(api.as(REGION_MIDT).get(PATH + "/" + id).json().path("status").asString()).isEqualTo("PENDING");
-        assertThat(api.as(REGION_MIDT).post(PATH + "/" + id + "/reject", Map.of("reason", "Ikke dokumenteret"))
-                .status()).isEqualTo(200);
+        assertThat(api.as(REGION_MIDT)
+                        .get(PATH + "/" + id)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("PENDING");
+        assertThat(api.as(REGION_MIDT)
+                        .post(PATH + "/" + id + "/reject", Map.of("reason", "Ikke dokumenteret"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void bad_input_is_one_400_naming_every_bad_field() {
-        Api.Response answer = api.as(DOCTOR).post(PATH, request("doctorCapacity", 0, LocalDate.of(2024, 12, 31),
-                " "));
+        Api.Response answer = api.as(DOCTOR).post(PATH, request("doctorCapacity", 0, LocalDate.of(2024, 12, 31), " "));
 
         assertProblem(answer, 400, "VALIDATION_FAILED");
         assertThat(errorFields(answer)).containsExactlyInAnyOrder("newValue", "validFrom", "reason");
@@ -178,18 +228,27 @@ class ChangeRequestApiTest {
         assertThat(errorMessage(answer, "validFrom")).startsWith("Datoen skal ligge fra 2025-01-01 til ");
 
         // a date outside every window (the app-wide check) is listed with the request's own bad fields
-        Api.Response farOff = api.as(DOCTOR).post(PATH, request("doctorCapacity", 0, LocalDate.of(9999, 12, 31),
-                " "));
+        Api.Response farOff = api.as(DOCTOR).post(PATH, request("doctorCapacity", 0, LocalDate.of(9999, 12, 31), " "));
         assertProblem(farOff, 400, "VALIDATION_FAILED");
         assertThat(errorFields(farOff)).containsExactlyInAnyOrder("newValue", "validFrom", "reason");
         assertThat(errorMessage(farOff, "validFrom")).isEqualTo("Datoen skal ligge mellem 2007-01-01 og 2100-12-31.");
         for (String date : List.of("1999-01-01", "2101-01-01", "20x")) {
-            Api.Response unknownField = api.as(DOCTOR).post(PATH, Map.of("field", "FOO", "newValue", 1000,
-                    "validFrom", date));
+            Api.Response unknownField =
+                    api.as(DOCTOR).post(PATH, Map.of("field", "FOO", "newValue", 1000, "validFrom", date));
             assertProblem(unknownField, 400, "VALIDATION_FAILED");
             assertThat(errorFields(unknownField)).as(date).containsExactlyInAnyOrder("field", "validFrom", "reason");
-            Api.Response badValue = api.as(DOCTOR).post(PATH, Map.of("field", "doctorCapacity", "newValue", 1000,
-                    "validFrom", date, "reason", "Skov\u200Bly"));
+            Api.Response badValue = api.as(DOCTOR)
+                    .post(
+                            PATH,
+                            Map.of(
+                                    "field",
+                                    "doctorCapacity",
+                                    "newValue",
+                                    1000,
+                                    "validFrom",
+                                    date,
+                                    "reason",
+                                    "Skov\u200Bly"));
             assertProblem(badValue, 400, "VALIDATION_FAILED");
             assertThat(errorFields(badValue)).as(date).containsExactlyInAnyOrder("newValue", "validFrom", "reason");
         }
@@ -198,7 +257,8 @@ class ChangeRequestApiTest {
         assertProblem(unknown, 400, "VALIDATION_FAILED");
         assertThat(errorFields(unknown)).containsExactly("field");
 
-        for (var bad : List.of(request("vatRegistered", "ja", today(), "Moms"),
+        for (var bad : List.of(
+                request("vatRegistered", "ja", today(), "Moms"),
                 request("providerNumber", "12345", today(), "Nyt ydernummer"),
                 request("providerNumber", OTHER_PRACTICE_PROVIDER, today(), "Taget"),
                 request("clinicType", "HOSPITAL", today(), "Ny form"),
@@ -207,12 +267,25 @@ class ChangeRequestApiTest {
             assertProblem(bad400, 400, "VALIDATION_FAILED");
             assertThat(errorFields(bad400)).as("%s", bad).containsExactly("newValue");
         }
-        Api.Response badDate = api.as(DOCTOR).post(PATH, Map.of("field", "vatRegistered", "newValue", true,
-                "validFrom", "2027-02-30", "reason", "Moms"));
+        Api.Response badDate = api.as(DOCTOR)
+                .post(
+                        PATH,
+                        Map.of(
+                                "field",
+                                "vatRegistered",
+                                "newValue",
+                                true,
+                                "validFrom",
+                                "2027-02-30",
+                                "reason",
+                                "Moms"));
         assertProblem(badDate, 400, "VALIDATION_FAILED");
         assertThat(errorFields(badDate)).containsExactly("validFrom");
-        assertThat(api.as(DOCTOR).post(PATH, request("vatRegistered", false, today(), "Ingen ændring")).status())
-                .as("the value in force already").isEqualTo(400);
+        assertThat(api.as(DOCTOR)
+                        .post(PATH, request("vatRegistered", false, today(), "Ingen ændring"))
+                        .status())
+                .as("the value in force already")
+                .isEqualTo(400);
     }
 
     @Test
@@ -220,7 +293,12 @@ class ChangeRequestApiTest {
         long id = file(request("clinicType", "REGIONAL", today().plusMonths(2), "Regionen overtager klinikken"));
 
         assertProblem(api.as(REGION_MIDT).post(PATH + "/" + id + "/approve", Map.of()), 409, "CHANGE_NOT_DUE");
-        assertThat(api.as(REGION_MIDT).get(PATH + "/" + id).json().path("status").asString()).isEqualTo("PENDING");
+        assertThat(api.as(REGION_MIDT)
+                        .get(PATH + "/" + id)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("PENDING");
         api.as(REGION_MIDT).post(PATH + "/" + id + "/reject", Map.of("reason", "Oprydning i testen"));
     }
 
@@ -241,8 +319,13 @@ class ChangeRequestApiTest {
         Api.Response approved = api.as(REGION_MIDT).post(PATH + "/" + id + "/approve", Map.of());
         assertThat(approved.status()).as("%s", approved).isEqualTo(200);
 
-        assertThat(api.as(DOCTOR).get("/api/v1/practices/" + own).json().path("vatRegistered").asBoolean())
-                .as("today's status").isFalse();
+        assertThat(api.as(DOCTOR)
+                        .get("/api/v1/practices/" + own)
+                        .json()
+                        .path("vatRegistered")
+                        .asBoolean())
+                .as("today's status")
+                .isFalse();
         for (JsonNode line : before) {
             assertThat(line.path("vat").decimalValue()).isEqualByComparingTo("0.00");
         }
@@ -260,13 +343,17 @@ class ChangeRequestApiTest {
             assertThat(line.path("amountInclVat").decimalValue()).isEqualByComparingTo(exVat.add(vat));
             fullMonths++;
         }
-        assertThat(fullMonths).as("the doctor's agreement Skovstjernen runs the whole month").isPositive();
+        assertThat(fullMonths)
+                .as("the doctor's agreement Skovstjernen runs the whole month")
+                .isPositive();
         for (JsonNode line : lines(month.minusMonths(1))) {
             assertThat(line.path("vat").decimalValue()).isEqualByComparingTo("0.00");
         }
         for (JsonNode line : lines(month.plusMonths(1))) {
-            assertThat(line.path("vat").decimalValue()).isEqualByComparingTo(
-                    line.path("amountExVat").decimalValue().multiply(new BigDecimal("0.25"))
+            assertThat(line.path("vat").decimalValue())
+                    .isEqualByComparingTo(line.path("amountExVat")
+                            .decimalValue()
+                            .multiply(new BigDecimal("0.25"))
                             .setScale(2, RoundingMode.HALF_UP));
         }
     }
@@ -287,16 +374,20 @@ class ChangeRequestApiTest {
 
     /** A doctor login of another practice in the same region. */
     private String anotherDoctorUser() {
-        String username = "laege-anden-" + java.util.UUID.randomUUID().toString().substring(0, 6);
-        long practice = createPractice(api, REGION_MIDT, practice(providerNumber(), unique("Anden klinik"),
-                NORDDJURS_CODE));
+        String username =
+                "laege-anden-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        long practice =
+                createPractice(api, REGION_MIDT, practice(providerNumber(), unique("Anden klinik"), NORDDJURS_CODE));
         long doctorId = createDoctor(api, REGION_MIDT, doctor(practice, unique("Anden læge")));
         jdbc.sql("""
                         insert into app_user (username, password_hash, display_name, role, doctor_id)
                         select :username, password_hash, 'Anden læge', 'DOCTOR', :doctorId
                           from app_user where username = :demo
                         """)
-                .param("username", username).param("doctorId", doctorId).param("demo", DOCTOR).update();
+                .param("username", username)
+                .param("doctorId", doctorId)
+                .param("demo", DOCTOR)
+                .update();
         assertThat(doctorIds(api, practice)).contains(doctorId);
         return username;
     }

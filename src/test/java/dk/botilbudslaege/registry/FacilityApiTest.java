@@ -1,22 +1,22 @@
 package dk.botilbudslaege.registry;
 
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.WebApplicationContext;
 
 @IntegrationTest
 class FacilityApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     Api api;
 
     @BeforeEach
@@ -41,8 +41,8 @@ class FacilityApiTest {
 
     @Test
     void a_municipal_contact_creates_a_facility_in_its_municipality_and_reads_it_back() {
-        Api.Response created = api.as("kommune-norddjurs").post("/api/v1/facilities",
-                facility("Bofællesskabet Havblik", "707", "MUNICIPAL"));
+        Api.Response created = api.as("kommune-norddjurs")
+                .post("/api/v1/facilities", facility("Bofællesskabet Havblik", "707", "MUNICIPAL"));
 
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().path("id").asLong();
@@ -57,14 +57,24 @@ class FacilityApiTest {
 
     @Test
     void a_municipal_contact_of_norddjurs_cannot_read_or_change_a_samsoe_facility() {
-        long samsoe = api.as("region-midt").post("/api/v1/facilities", facility("Samsø Bosted", "741", "MUNICIPAL"))
-                .json().path("id").asLong();
+        long samsoe = api.as("region-midt")
+                .post("/api/v1/facilities", facility("Samsø Bosted", "741", "MUNICIPAL"))
+                .json()
+                .path("id")
+                .asLong();
 
-        assertThat(api.as("kommune-norddjurs").get("/api/v1/facilities/" + samsoe).status()).isEqualTo(404);
-        Api.Response change = api.as("kommune-norddjurs").put("/api/v1/facilities/" + samsoe,
-                facility("Overtaget", "741", "MUNICIPAL"));
+        assertThat(api.as("kommune-norddjurs")
+                        .get("/api/v1/facilities/" + samsoe)
+                        .status())
+                .isEqualTo(404);
+        Api.Response change = api.as("kommune-norddjurs")
+                .put("/api/v1/facilities/" + samsoe, facility("Overtaget", "741", "MUNICIPAL"));
         assertThat(change.status()).isEqualTo(404);
-        assertThat(api.as("region-midt").get("/api/v1/facilities/" + samsoe).json().path("name").asString())
+        assertThat(api.as("region-midt")
+                        .get("/api/v1/facilities/" + samsoe)
+                        .json()
+                        .path("name")
+                        .asString())
                 .isEqualTo("Samsø Bosted");
     }
 

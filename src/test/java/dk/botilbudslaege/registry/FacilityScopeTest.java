@@ -1,16 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-
 import static dk.botilbudslaege.registry.RegistryFixtures.AALBORG_CODE;
 import static dk.botilbudslaege.registry.RegistryFixtures.AARHUS;
 import static dk.botilbudslaege.registry.RegistryFixtures.AARHUS_CODE;
@@ -33,6 +22,16 @@ import static dk.botilbudslaege.registry.RegistryFixtures.facility;
 import static dk.botilbudslaege.registry.RegistryFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
 /**
  * Facilities by scope (SPEC §1, RegistryAccess): a municipality sees and changes only what lies in
  * it (and never regional facilities), a region only its own region, a facility only itself, a
@@ -43,6 +42,7 @@ class FacilityScopeTest {
 
     @LocalServerPort
     int port;
+
     Api api;
 
     @BeforeEach
@@ -54,7 +54,8 @@ class FacilityScopeTest {
         Api.Response answer = api.as(user).get("/api/v1/facilities?size=2000" + query);
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         assertThat(answer.json().path("totalElements").asLong())
-                .as("the whole list fits in one page").isLessThanOrEqualTo(2000);
+                .as("the whole list fits in one page")
+                .isLessThanOrEqualTo(2000);
         return answer.json().path("content");
     }
 
@@ -71,7 +72,11 @@ class FacilityScopeTest {
     }
 
     private long totalNamed(String name) {
-        return api.as(REGION_MIDT).get("/api/v1/facilities?q=" + encode(name)).json().path("totalElements").asLong();
+        return api.as(REGION_MIDT)
+                .get("/api/v1/facilities?q=" + encode(name))
+                .json()
+                .path("totalElements")
+                .asLong();
     }
 
     // ---- Municipality ----------------------------------------------------------------------------
@@ -114,9 +119,15 @@ class FacilityScopeTest {
         long samsoe = createFacility(api, REGION_MIDT, facility(name, SAMSOE_CODE, "MUNICIPAL"));
 
         assertProblem(api.as(NORDDJURS).get("/api/v1/facilities/" + samsoe), 404, "NOT_FOUND");
-        assertProblem(api.as(NORDDJURS).put("/api/v1/facilities/" + samsoe,
-                facility("Overtaget", SAMSOE_CODE, "MUNICIPAL")), 404, "NOT_FOUND");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/facilities/" + samsoe).json().path("name").asString())
+        assertProblem(
+                api.as(NORDDJURS).put("/api/v1/facilities/" + samsoe, facility("Overtaget", SAMSOE_CODE, "MUNICIPAL")),
+                404,
+                "NOT_FOUND");
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/facilities/" + samsoe)
+                        .json()
+                        .path("name")
+                        .asString())
                 .isEqualTo(name);
     }
 
@@ -126,10 +137,17 @@ class FacilityScopeTest {
         long aarhus = createFacility(api, AARHUS, facility(name, AARHUS_CODE, "MUNICIPAL"));
 
         assertProblem(api.as(NORDDJURS).get("/api/v1/facilities/" + aarhus), 404, "NOT_FOUND");
-        assertProblem(api.as(NORDDJURS).put("/api/v1/facilities/" + aarhus,
-                facility("Overtaget", NORDDJURS_CODE, "MUNICIPAL")), 404, "NOT_FOUND");
+        assertProblem(
+                api.as(NORDDJURS)
+                        .put("/api/v1/facilities/" + aarhus, facility("Overtaget", NORDDJURS_CODE, "MUNICIPAL")),
+                404,
+                "NOT_FOUND");
         assertProblem(api.as(NORDDJURS).get("/api/v1/facilities/" + aarhus + "/history"), 404, "NOT_FOUND");
-        assertThat(api.as(AARHUS).get("/api/v1/facilities/" + aarhus).json().path("name").asString())
+        assertThat(api.as(AARHUS)
+                        .get("/api/v1/facilities/" + aarhus)
+                        .json()
+                        .path("name")
+                        .asString())
                 .isEqualTo(name);
     }
 
@@ -173,8 +191,10 @@ class FacilityScopeTest {
     void a_municipal_contact_cannot_create_a_facility_in_another_municipality() {
         String name = unique("Udenbys");
 
-        assertProblem(api.as(NORDDJURS).post("/api/v1/facilities", facility(name, AARHUS_CODE, "MUNICIPAL")),
-                403, "FORBIDDEN");
+        assertProblem(
+                api.as(NORDDJURS).post("/api/v1/facilities", facility(name, AARHUS_CODE, "MUNICIPAL")),
+                403,
+                "FORBIDDEN");
         assertThat(totalNamed(name)).as("nothing saved").isZero();
     }
 
@@ -183,12 +203,20 @@ class FacilityScopeTest {
         String name = unique("Regionalt bosted");
         long regional = createFacility(api, REGION_MIDT, facility(name, NORDDJURS_CODE, "REGIONAL"));
 
-        assertThat(api.as(NORDDJURS).get("/api/v1/facilities/" + regional).status()).isEqualTo(200);
+        assertThat(api.as(NORDDJURS).get("/api/v1/facilities/" + regional).status())
+                .isEqualTo(200);
         Map<String, Object> body = facility("Omdøbt", NORDDJURS_CODE, "REGIONAL");
         assertProblem(api.as(NORDDJURS).put("/api/v1/facilities/" + regional, body), 403, "FORBIDDEN");
-        assertProblem(api.as(NORDDJURS).post("/api/v1/facilities/" + regional + "/sections",
-                Map.of("name", "A", "residents", 30)), 403, "FORBIDDEN");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/facilities/" + regional).json().path("name").asString())
+        assertProblem(
+                api.as(NORDDJURS)
+                        .post("/api/v1/facilities/" + regional + "/sections", Map.of("name", "A", "residents", 30)),
+                403,
+                "FORBIDDEN");
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/facilities/" + regional)
+                        .json()
+                        .path("name")
+                        .asString())
                 .isEqualTo(name);
     }
 
@@ -199,7 +227,11 @@ class FacilityScopeTest {
         body.put("operator", "REGIONAL");
 
         assertProblem(api.as(NORDDJURS).put("/api/v1/facilities/" + id, body), 403, "FORBIDDEN");
-        assertThat(api.as(NORDDJURS).get("/api/v1/facilities/" + id).json().path("operator").asString())
+        assertThat(api.as(NORDDJURS)
+                        .get("/api/v1/facilities/" + id)
+                        .json()
+                        .path("operator")
+                        .asString())
                 .isEqualTo("MUNICIPAL");
     }
 
@@ -210,7 +242,11 @@ class FacilityScopeTest {
         body.put("municipalityCode", AARHUS_CODE);
 
         assertProblem(api.as(NORDDJURS).put("/api/v1/facilities/" + id, body), 403, "FORBIDDEN");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/facilities/" + id).json().path("municipalityCode").asString())
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/facilities/" + id)
+                        .json()
+                        .path("municipalityCode")
+                        .asString())
                 .isEqualTo(NORDDJURS_CODE);
     }
 
@@ -225,7 +261,8 @@ class FacilityScopeTest {
 
         assertThat(values(rows, "regionCode")).containsOnly(NORDJYLLAND);
         assertThat(ids(rows)).contains(nord).doesNotContain(midt);
-        assertThat(everyFacilityOf(REGION_NORD, "&municipalityCode=" + NORDDJURS_CODE)).isEmpty();
+        assertThat(everyFacilityOf(REGION_NORD, "&municipalityCode=" + NORDDJURS_CODE))
+                .isEmpty();
     }
 
     @Test
@@ -234,27 +271,43 @@ class FacilityScopeTest {
         long midt = createFacility(api, REGION_MIDT, facility(name, NORDDJURS_CODE, "MUNICIPAL"));
 
         assertProblem(api.as(REGION_NORD).get("/api/v1/facilities/" + midt), 404, "NOT_FOUND");
-        assertProblem(api.as(REGION_NORD).put("/api/v1/facilities/" + midt,
-                facility("Overtaget", AALBORG_CODE, "REGIONAL")), 404, "NOT_FOUND");
+        assertProblem(
+                api.as(REGION_NORD).put("/api/v1/facilities/" + midt, facility("Overtaget", AALBORG_CODE, "REGIONAL")),
+                404,
+                "NOT_FOUND");
         assertProblem(api.as(REGION_NORD).get("/api/v1/facilities/" + midt + "/history"), 404, "NOT_FOUND");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/facilities/" + midt).json().path("name").asString())
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/facilities/" + midt)
+                        .json()
+                        .path("name")
+                        .asString())
                 .isEqualTo(name);
     }
 
     @Test
     void a_region_creates_facilities_of_every_operator_in_its_own_region_only() {
         for (String operator : List.of("MUNICIPAL", "REGIONAL", "PRIVATE")) {
-            Api.Response created = api.as(REGION_MIDT).post("/api/v1/facilities",
-                    facility(unique("Regionens"), NORDDJURS_CODE, operator));
+            Api.Response created = api.as(REGION_MIDT)
+                    .post("/api/v1/facilities", facility(unique("Regionens"), NORDDJURS_CODE, operator));
             assertThat(created.status()).as("%s %s", operator, created).isEqualTo(201);
             assertThat(created.json().path("regionCode").asString()).isEqualTo(MIDTJYLLAND);
         }
         String name = unique("Aalborgensisk");
-        assertThat(assertProblem(api.as(REGION_MIDT).post("/api/v1/facilities",
-                facility(name, AALBORG_CODE, "REGIONAL")), 403, "FORBIDDEN").path("detail").asString())
+        assertThat(assertProblem(
+                                api.as(REGION_MIDT)
+                                        .post("/api/v1/facilities", facility(name, AALBORG_CODE, "REGIONAL")),
+                                403,
+                                "FORBIDDEN")
+                        .path("detail")
+                        .asString())
                 .isEqualTo("Du kan kun oprette og ændre botilbud i din egen region.");
-        assertThat(api.as(REGION_NORD).get("/api/v1/facilities?q=" + encode(name)).json().path("totalElements")
-                .asLong()).as("nothing saved").isZero();
+        assertThat(api.as(REGION_NORD)
+                        .get("/api/v1/facilities?q=" + encode(name))
+                        .json()
+                        .path("totalElements")
+                        .asLong())
+                .as("nothing saved")
+                .isZero();
     }
 
     @Test
@@ -264,7 +317,11 @@ class FacilityScopeTest {
         body.put("municipalityCode", AALBORG_CODE);
 
         assertProblem(api.as(REGION_MIDT).put("/api/v1/facilities/" + id, body), 403, "FORBIDDEN");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/facilities/" + id).json().path("municipalityCode").asString())
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/facilities/" + id)
+                        .json()
+                        .path("municipalityCode")
+                        .asString())
                 .isEqualTo(NORDDJURS_CODE);
     }
 
@@ -291,7 +348,11 @@ class FacilityScopeTest {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().path("totalElements").asLong()).isEqualTo(1);
         assertThat(ids(list.json().path("content"))).containsExactly(skovstjernen);
-        assertThat(api.as(SKOVSTJERNEN).get("/api/v1/facilities/" + skovstjernen).json().path("name").asString())
+        assertThat(api.as(SKOVSTJERNEN)
+                        .get("/api/v1/facilities/" + skovstjernen)
+                        .json()
+                        .path("name")
+                        .asString())
                 .isEqualTo("Skovstjernen");
     }
 
@@ -300,7 +361,11 @@ class FacilityScopeTest {
         long dolmerhave = demoFacilityId(api, "Dolmerhave", NORDDJURS_CODE);
 
         assertProblem(api.as(SKOVSTJERNEN).get("/api/v1/facilities/" + dolmerhave), 404, "NOT_FOUND");
-        assertThat(api.as(SKOVSTJERNEN).get("/api/v1/facilities?q=Dolmerhave").json().path("content")).isEmpty();
+        assertThat(api.as(SKOVSTJERNEN)
+                        .get("/api/v1/facilities?q=Dolmerhave")
+                        .json()
+                        .path("content"))
+                .isEmpty();
     }
 
     @Test
@@ -309,11 +374,19 @@ class FacilityScopeTest {
         Map<String, Object> body = editable(api.as(SKOVSTJERNEN).get("/api/v1/facilities/" + skovstjernen));
         body.put("name", "Skovstjernen omdøbt");
 
-        assertThat(assertProblem(api.as(SKOVSTJERNEN).put("/api/v1/facilities/" + skovstjernen, body), 403,
-                "FORBIDDEN").path("detail").asString()).isEqualTo("Din rolle kan ikke oprette eller ændre botilbud.");
-        assertProblem(api.as(SKOVSTJERNEN).post("/api/v1/facilities",
-                facility(unique("Nyt"), NORDDJURS_CODE, "MUNICIPAL")), 403, "FORBIDDEN");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/facilities/" + skovstjernen).json().path("name").asString())
+        assertThat(assertProblem(api.as(SKOVSTJERNEN).put("/api/v1/facilities/" + skovstjernen, body), 403, "FORBIDDEN")
+                        .path("detail")
+                        .asString())
+                .isEqualTo("Din rolle kan ikke oprette eller ændre botilbud.");
+        assertProblem(
+                api.as(SKOVSTJERNEN).post("/api/v1/facilities", facility(unique("Nyt"), NORDDJURS_CODE, "MUNICIPAL")),
+                403,
+                "FORBIDDEN");
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/facilities/" + skovstjernen)
+                        .json()
+                        .path("name")
+                        .asString())
                 .isEqualTo("Skovstjernen");
     }
 
@@ -341,10 +414,14 @@ class FacilityScopeTest {
         body.put("name", "Ændret af lægen");
 
         assertProblem(api.as(DOCTOR).put("/api/v1/facilities/" + id, body), 403, "FORBIDDEN");
-        assertProblem(api.as(DOCTOR).post("/api/v1/facilities", facility(unique("Lægens"), NORDDJURS_CODE,
-                "MUNICIPAL")), 403, "FORBIDDEN");
-        assertProblem(api.as(DOCTOR).post("/api/v1/facilities/" + id + "/sections",
-                Map.of("name", "A", "residents", 32)), 403, "FORBIDDEN");
+        assertProblem(
+                api.as(DOCTOR).post("/api/v1/facilities", facility(unique("Lægens"), NORDDJURS_CODE, "MUNICIPAL")),
+                403,
+                "FORBIDDEN");
+        assertProblem(
+                api.as(DOCTOR).post("/api/v1/facilities/" + id + "/sections", Map.of("name", "A", "residents", 32)),
+                403,
+                "FORBIDDEN");
         JsonNode stored = api.as(REGION_MIDT).get("/api/v1/facilities/" + id).json();
         assertThat(stored.path("name").asString()).isEqualTo(name);
         assertThat(stored.path("sections")).isEmpty();
@@ -358,13 +435,21 @@ class FacilityScopeTest {
 
         assertThat(api.as(NATIONAL).get("/api/v1/regions").status()).isEqualTo(200);
         assertThat(api.as(NATIONAL).get("/api/v1/municipalities").status()).isEqualTo(200);
-        String message = "Med en national rolle (national læser eller administrator) ser du kun samlede tal, ikke enkelte botilbud, praksisser eller læger.";
-        assertThat(assertProblem(api.as(NATIONAL).get("/api/v1/facilities"), 403, "FORBIDDEN").path("detail")
-                .asString()).isEqualTo(message);
-        assertThat(assertProblem(api.as(NATIONAL).get("/api/v1/facilities/" + id), 403, "FORBIDDEN").path("detail")
-                .asString()).isEqualTo(message);
+        String message =
+                "Med en national rolle (national læser eller administrator) ser du kun samlede tal, ikke enkelte botilbud, praksisser eller læger.";
+        assertThat(assertProblem(api.as(NATIONAL).get("/api/v1/facilities"), 403, "FORBIDDEN")
+                        .path("detail")
+                        .asString())
+                .isEqualTo(message);
+        assertThat(assertProblem(api.as(NATIONAL).get("/api/v1/facilities/" + id), 403, "FORBIDDEN")
+                        .path("detail")
+                        .asString())
+                .isEqualTo(message);
         assertProblem(api.as(NATIONAL).get("/api/v1/facilities/" + (Long.MAX_VALUE - 1)), 403, "FORBIDDEN");
-        assertProblem(api.as(NATIONAL).put("/api/v1/facilities/" + id,
-                facility("Nationalt ændret", NORDDJURS_CODE, "MUNICIPAL")), 403, "FORBIDDEN");
+        assertProblem(
+                api.as(NATIONAL)
+                        .put("/api/v1/facilities/" + id, facility("Nationalt ændret", NORDDJURS_CODE, "MUNICIPAL")),
+                403,
+                "FORBIDDEN");
     }
 }

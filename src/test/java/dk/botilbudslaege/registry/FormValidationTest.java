@@ -1,16 +1,15 @@
 package dk.botilbudslaege.registry;
 
-import java.util.Set;
-import java.util.stream.Collectors;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The field rules of the registry forms, as Bean Validation sees them (messages are keys of messages_da). */
 class FormValidationTest {
@@ -59,7 +58,8 @@ class FormValidationTest {
 
     static Set<String> problems(Object form) {
         Set<ConstraintViolation<Object>> violations = validator.validate(form);
-        return violations.stream().map(v -> v.getPropertyPath() + ":" + v.getMessageTemplate())
+        return violations.stream()
+                .map(v -> v.getPropertyPath() + ":" + v.getMessageTemplate())
                 .collect(Collectors.toSet());
     }
 
@@ -70,11 +70,15 @@ class FormValidationTest {
 
     @Test
     void a_facility_needs_name_address_municipality_operator_legal_basis_places_and_residents() {
-        assertThat(problems(new FacilityForm())).containsExactlyInAnyOrder(
-                "name:{facility.name.required}", "address:{facility.address.required}",
-                "municipalityCode:{facility.municipalityCode.required}", "operator:{facility.operator.required}",
-                "legalBasis:{facility.legalBasis.required}", "places:{facility.places.required}",
-                "residents:{facility.residents.required}");
+        assertThat(problems(new FacilityForm()))
+                .containsExactlyInAnyOrder(
+                        "name:{facility.name.required}",
+                        "address:{facility.address.required}",
+                        "municipalityCode:{facility.municipalityCode.required}",
+                        "operator:{facility.operator.required}",
+                        "legalBasis:{facility.legalBasis.required}",
+                        "places:{facility.places.required}",
+                        "residents:{facility.residents.required}");
     }
 
     @Test
@@ -97,8 +101,9 @@ class FormValidationTest {
         form.setPlaces(-1);
         form.setResidents(-1);
         form.setTemporaryPlaces(-1);
-        assertThat(problems(form)).containsExactlyInAnyOrder("places:{validation.min}", "residents:{validation.min}",
-                "temporaryPlaces:{validation.min}");
+        assertThat(problems(form))
+                .containsExactlyInAnyOrder(
+                        "places:{validation.min}", "residents:{validation.min}", "temporaryPlaces:{validation.min}");
     }
 
     @Test
@@ -114,8 +119,8 @@ class FormValidationTest {
         FacilityForm form = validFacility();
         form.setLatitude(60.0);
         form.setLongitude(7.9);
-        assertThat(problems(form)).containsExactlyInAnyOrder("latitude:{validation.latitude}",
-                "longitude:{validation.longitude}");
+        assertThat(problems(form))
+                .containsExactlyInAnyOrder("latitude:{validation.latitude}", "longitude:{validation.longitude}");
         form.setLatitude(54.5);
         form.setLongitude(15.3);
         assertThat(problems(form)).as("the edges of the box are inside").isEmpty();
@@ -161,14 +166,16 @@ class FormValidationTest {
         form.setDoctorCapacity(0);
         form.setOpenForNewPatients(null);
         form.setVatRegistered(null);
-        assertThat(problems(form)).containsExactlyInAnyOrder("doctorCapacity:{validation.min}",
-                "openForNewPatients:{practice.openForNewPatients.required}",
-                "vatRegistered:{practice.vatRegistered.required}");
+        assertThat(problems(form))
+                .containsExactlyInAnyOrder(
+                        "doctorCapacity:{validation.min}",
+                        "openForNewPatients:{practice.openForNewPatients.required}",
+                        "vatRegistered:{practice.vatRegistered.required}");
     }
 
     @Test
     void a_doctor_needs_a_name_and_a_practice() {
-        assertThat(problems(new DoctorForm())).containsExactlyInAnyOrder("name:{doctor.name.required}",
-                "practiceId:{doctor.practiceId.required}");
+        assertThat(problems(new DoctorForm()))
+                .containsExactlyInAnyOrder("name:{doctor.name.required}", "practiceId:{doctor.practiceId.required}");
     }
 }

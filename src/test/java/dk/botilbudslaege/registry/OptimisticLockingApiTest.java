@@ -1,14 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import java.util.Map;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import static dk.botilbudslaege.registry.RegistryFixtures.NORDDJURS;
 import static dk.botilbudslaege.registry.RegistryFixtures.NORDDJURS_CODE;
 import static dk.botilbudslaege.registry.RegistryFixtures.REGION_MIDT;
@@ -24,6 +15,14 @@ import static dk.botilbudslaege.registry.RegistryFixtures.providerNumber;
 import static dk.botilbudslaege.registry.RegistryFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.WebApplicationContext;
+
 /**
  * Two people editing the same row never both win silently (SPEC §3, API.md): a PUT carrying the
  * {@code version} it read is refused with 409 {@code CONCURRENT_CHANGE} once someone else saved
@@ -34,6 +33,7 @@ class OptimisticLockingApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     Api api;
 
     @BeforeEach
@@ -54,10 +54,11 @@ class OptimisticLockingApiTest {
 
         assertThat(saved.status()).as("%s", saved).isEqualTo(200);
         assertThat(saved.json().path("version").asInt()).isEqualTo(version + 1);
-        assertThat(assertProblem(stale, 409, "CONCURRENT_CHANGE").path("detail").asString()).isEqualTo(
-                "En anden har ændret dette, efter du hentede det. Hent det igen og gentag ændringen.");
+        assertThat(assertProblem(stale, 409, "CONCURRENT_CHANGE").path("detail").asString())
+                .isEqualTo("En anden har ændret dette, efter du hentede det. Hent det igen og gentag ændringen.");
         Api.Response now = api.as(user).get(path);
-        assertThat(now.json().path(field).toString()).isEqualTo(saved.json().path(field).toString());
+        assertThat(now.json().path(field).toString())
+                .isEqualTo(saved.json().path(field).toString());
         assertThat(now.json().path("version").asInt()).isEqualTo(version + 1);
     }
 
@@ -65,26 +66,25 @@ class OptimisticLockingApiTest {
     void a_stale_facility_update_is_refused_and_does_not_overwrite() {
         long id = createFacility(api, NORDDJURS, facility(unique("Låsehuset"), NORDDJURS_CODE, "MUNICIPAL"));
 
-        assertStaleVersionRefused(NORDDJURS, "/api/v1/facilities/" + id, "name", unique("Alices navn"),
-                unique("Bobs navn"));
+        assertStaleVersionRefused(
+                NORDDJURS, "/api/v1/facilities/" + id, "name", unique("Alices navn"), unique("Bobs navn"));
     }
 
     @Test
     void a_stale_practice_update_is_refused_and_does_not_overwrite() {
-        long id = createPractice(api, REGION_MIDT, practice(providerNumber(), unique("Låseklinikken"),
-                NORDDJURS_CODE));
+        long id = createPractice(api, REGION_MIDT, practice(providerNumber(), unique("Låseklinikken"), NORDDJURS_CODE));
 
         assertStaleVersionRefused(REGION_MIDT, "/api/v1/practices/" + id, "doctorCapacity", 3, 4);
     }
 
     @Test
     void a_stale_doctor_update_is_refused_and_does_not_overwrite() {
-        long practice = createPractice(api, REGION_MIDT, practice(providerNumber(), unique("Låseklinikken"),
-                NORDDJURS_CODE));
+        long practice =
+                createPractice(api, REGION_MIDT, practice(providerNumber(), unique("Låseklinikken"), NORDDJURS_CODE));
         long id = createDoctor(api, REGION_MIDT, doctor(practice, unique("Låselægen")));
 
-        assertStaleVersionRefused(REGION_MIDT, "/api/v1/doctors/" + id, "name", unique("Alices læge"),
-                unique("Bobs læge"));
+        assertStaleVersionRefused(
+                REGION_MIDT, "/api/v1/doctors/" + id, "name", unique("Alices læge"), unique("Bobs læge"));
     }
 
     @Test
@@ -101,7 +101,8 @@ class OptimisticLockingApiTest {
         long id = createFacility(api, NORDDJURS, facility(unique("Versionsløs"), NORDDJURS_CODE, "MUNICIPAL"));
         Map<String, Object> first = editable(api.as(NORDDJURS).get("/api/v1/facilities/" + id));
         first.put("residents", 15);
-        assertThat(api.as(NORDDJURS).put("/api/v1/facilities/" + id, first).status()).isEqualTo(200);
+        assertThat(api.as(NORDDJURS).put("/api/v1/facilities/" + id, first).status())
+                .isEqualTo(200);
 
         Map<String, Object> body = facility("Versionsløs og omdøbt", NORDDJURS_CODE, "MUNICIPAL");
         Api.Response answer = api.as(NORDDJURS).put("/api/v1/facilities/" + id, body);
@@ -115,14 +116,14 @@ class OptimisticLockingApiTest {
     @Test
     void an_update_without_a_version_works_for_practices_and_doctors() {
         String number = providerNumber();
-        long practice = createPractice(api, REGION_MIDT, practice(number, unique("Versionsløs klinik"),
-                NORDDJURS_CODE));
+        long practice =
+                createPractice(api, REGION_MIDT, practice(number, unique("Versionsløs klinik"), NORDDJURS_CODE));
         long doctor = createDoctor(api, REGION_MIDT, doctor(practice, unique("Versionsløs læge")));
 
         Map<String, Object> practiceBody = practice(number, "Versionsløs klinik omdøbt", NORDDJURS_CODE);
         Api.Response practiceAnswer = api.as(REGION_MIDT).put("/api/v1/practices/" + practice, practiceBody);
-        Api.Response doctorAnswer = api.as(REGION_MIDT).put("/api/v1/doctors/" + doctor,
-                doctor(practice, "Versionsløs læge omdøbt"));
+        Api.Response doctorAnswer =
+                api.as(REGION_MIDT).put("/api/v1/doctors/" + doctor, doctor(practice, "Versionsløs læge omdøbt"));
 
         assertThat(practiceAnswer.status()).as("%s", practiceAnswer).isEqualTo(200);
         assertThat(practiceAnswer.json().path("name").asString()).isEqualTo("Versionsløs klinik omdøbt");
@@ -136,8 +137,7 @@ class OptimisticLockingApiTest {
         Map<String, Object> body = editable(api.as(NORDDJURS).get("/api/v1/facilities/" + id));
         body.put("version", ((Number) body.get("version")).intValue() + 1);
 
-        Api.Response answer = api.header("Accept-Language", "en").as(NORDDJURS)
-                .put("/api/v1/facilities/" + id, body);
+        Api.Response answer = api.header("Accept-Language", "en").as(NORDDJURS).put("/api/v1/facilities/" + id, body);
 
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.code()).isEqualTo("CONCURRENT_CHANGE");

@@ -1,18 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-
 import static dk.botilbudslaege.registry.RegistryFixtures.AARHUS_CODE;
 import static dk.botilbudslaege.registry.RegistryFixtures.NORDDJURS;
 import static dk.botilbudslaege.registry.RegistryFixtures.NORDDJURS_CODE;
@@ -28,6 +15,18 @@ import static dk.botilbudslaege.registry.RegistryFixtures.providerNumber;
 import static dk.botilbudslaege.registry.RegistryFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
 /**
  * Lists are page objects {@code {content, page, size, totalElements}} (API.md) and their filters
  * narrow the list: legal basis, operator, municipality, clinic type, practice, nursing-home doctor,
@@ -39,6 +38,7 @@ class PagingAndFilterApiTest {
 
     @LocalServerPort
     int port;
+
     Api api;
 
     @BeforeEach
@@ -81,7 +81,8 @@ class PagingAndFilterApiTest {
         assertThat(page.path("page").asInt()).isZero();
         assertThat(page.path("size").asInt()).isEqualTo(50);
         assertThat(page.path("content").size()).isLessThanOrEqualTo(50);
-        assertThat(page.path("totalElements").asLong()).isGreaterThanOrEqualTo(page.path("content").size());
+        assertThat(page.path("totalElements").asLong())
+                .isGreaterThanOrEqualTo(page.path("content").size());
     }
 
     @Test
@@ -120,14 +121,14 @@ class PagingAndFilterApiTest {
     @Test
     void the_search_is_case_insensitive_and_looks_in_name_and_address() {
         String tag = tag();
-        long byName = createFacility(api, REGION_MIDT, facility("Solsikkehuset " + tag, NORDDJURS_CODE,
-                "MUNICIPAL"));
+        long byName = createFacility(api, REGION_MIDT, facility("Solsikkehuset " + tag, NORDDJURS_CODE, "MUNICIPAL"));
         Map<String, Object> other = facility(unique("Stedet"), NORDDJURS_CODE, "MUNICIPAL");
         other.put("address", "Solsikkevej 9 " + tag + ", 8500 Grenaa");
         long byAddress = createFacility(api, REGION_MIDT, other);
 
         for (String q : List.of(tag, tag.toUpperCase(), tag.toLowerCase(), "  " + tag + "  ")) {
-            assertThat(ids(list("/api/v1/facilities?q=" + encode(q)))).as(q)
+            assertThat(ids(list("/api/v1/facilities?q=" + encode(q))))
+                    .as(q)
                     .containsExactlyInAnyOrder(byName, byAddress);
         }
         assertThat(ids(list("/api/v1/facilities?q=" + encode("SOLSIKKEHUSET " + tag.toLowerCase()))))
@@ -139,10 +140,10 @@ class PagingAndFilterApiTest {
     @Test
     void the_search_finds_danish_letters_whatever_their_case() {
         String tag = tag();
-        long id = createFacility(api, REGION_MIDT, facility("Æblehøjen Ålykke " + tag, NORDDJURS_CODE,
-                "MUNICIPAL"));
+        long id = createFacility(api, REGION_MIDT, facility("Æblehøjen Ålykke " + tag, NORDDJURS_CODE, "MUNICIPAL"));
 
-        assertThat(ids(list("/api/v1/facilities?q=" + encode("æblehøjen ålykke " + tag)))).containsExactly(id);
+        assertThat(ids(list("/api/v1/facilities?q=" + encode("æblehøjen ålykke " + tag))))
+                .containsExactly(id);
         assertThat(ids(list("/api/v1/facilities?q=" + encode("ÆBLEHØJEN")))).contains(id);
     }
 
@@ -152,8 +153,7 @@ class PagingAndFilterApiTest {
         Map<String, Object> temporary = facility("Midlertidig " + tag, NORDDJURS_CODE, "MUNICIPAL");
         temporary.put("legalBasis", "SEL_107");
         long sel107 = createFacility(api, REGION_MIDT, temporary);
-        long sel108 = createFacility(api, REGION_MIDT, facility("Længerevarende " + tag, NORDDJURS_CODE,
-                "MUNICIPAL"));
+        long sel108 = createFacility(api, REGION_MIDT, facility("Længerevarende " + tag, NORDDJURS_CODE, "MUNICIPAL"));
 
         JsonNode all107 = list("/api/v1/facilities?size=2000&legalBasis=SEL_107");
         JsonNode tagged108 = list("/api/v1/facilities?legalBasis=SEL_108&q=" + tag);
@@ -161,9 +161,18 @@ class PagingAndFilterApiTest {
         assertThat(values(all107, "legalBasis")).containsOnly("SEL_107");
         assertThat(ids(all107)).contains(sel107).doesNotContain(sel108);
         assertThat(ids(tagged108)).containsExactly(sel108);
-        assertThat(api.as(REGION_MIDT).get("/api/v1/facilities/" + sel107).json().path("inScope").asBoolean())
-                .as("SEL § 107 is not in scope yet").isFalse();
-        assertThat(api.as(REGION_MIDT).get("/api/v1/facilities/" + sel108).json().path("inScope").asBoolean())
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/facilities/" + sel107)
+                        .json()
+                        .path("inScope")
+                        .asBoolean())
+                .as("SEL § 107 is not in scope yet")
+                .isFalse();
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/facilities/" + sel108)
+                        .json()
+                        .path("inScope")
+                        .asBoolean())
                 .isTrue();
     }
 
@@ -210,8 +219,8 @@ class PagingAndFilterApiTest {
         wrongPlace.put("legalBasis", "ABL_105");
         createFacility(api, REGION_MIDT, wrongPlace);
 
-        JsonNode page = list("/api/v1/facilities?municipalityCode=707&legalBasis=ABL_105&operator=REGIONAL&q="
-                + tag.toLowerCase());
+        JsonNode page = list(
+                "/api/v1/facilities?municipalityCode=707&legalBasis=ABL_105&operator=REGIONAL&q=" + tag.toLowerCase());
 
         assertThat(ids(page)).containsExactly(id);
         assertThat(page.path("totalElements").asLong()).isEqualTo(1);
@@ -222,8 +231,7 @@ class PagingAndFilterApiTest {
         String tag = tag();
         createFacility(api, REGION_MIDT, facility("Aarhus skjult " + tag, AARHUS_CODE, "MUNICIPAL"));
 
-        Api.Response answer = api.as(NORDDJURS).get("/api/v1/facilities?municipalityCode=" + AARHUS_CODE
-                + "&q=" + tag);
+        Api.Response answer = api.as(NORDDJURS).get("/api/v1/facilities?municipalityCode=" + AARHUS_CODE + "&q=" + tag);
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("totalElements").asLong()).isZero();
@@ -238,27 +246,25 @@ class PagingAndFilterApiTest {
         Map<String, Object> tender = practice(number, "Udbudsklinikken " + tag, NORDDJURS_CODE);
         tender.put("clinicType", "TENDER");
         long tenderId = createPractice(api, REGION_MIDT, tender);
-        long ordinary = createPractice(api, REGION_MIDT, practice(providerNumber(), "Almindelig " + tag,
-                AARHUS_CODE));
+        long ordinary = createPractice(api, REGION_MIDT, practice(providerNumber(), "Almindelig " + tag, AARHUS_CODE));
 
         JsonNode allTender = list("/api/v1/practices?size=2000&clinicType=TENDER");
 
         assertThat(values(allTender, "clinicType")).containsOnly("TENDER");
         assertThat(ids(allTender)).contains(tenderId).doesNotContain(ordinary);
-        assertThat(ids(list("/api/v1/practices?q=" + tag.toUpperCase()))).containsExactlyInAnyOrder(tenderId,
-                ordinary);
+        assertThat(ids(list("/api/v1/practices?q=" + tag.toUpperCase()))).containsExactlyInAnyOrder(tenderId, ordinary);
         assertThat(ids(list("/api/v1/practices?q=" + number))).containsExactly(tenderId);
         assertThat(ids(list("/api/v1/practices?municipalityCode=" + AARHUS_CODE + "&q=" + tag)))
                 .containsExactly(ordinary);
-        assertThat(values(list("/api/v1/practices?size=2000&municipalityCode=" + NORDDJURS_CODE),
-                "municipalityCode")).containsOnly(NORDDJURS_CODE);
+        assertThat(values(list("/api/v1/practices?size=2000&municipalityCode=" + NORDDJURS_CODE), "municipalityCode"))
+                .containsOnly(NORDDJURS_CODE);
     }
 
     @Test
     void doctors_filter_on_practice_nursing_home_role_and_search() {
         String tag = tag();
-        long practice = createPractice(api, REGION_MIDT, practice(providerNumber(), "Lægehuset " + tag,
-                NORDDJURS_CODE));
+        long practice =
+                createPractice(api, REGION_MIDT, practice(providerNumber(), "Lægehuset " + tag, NORDDJURS_CODE));
         long plain = createDoctor(api, REGION_MIDT, doctor(practice, "Karen Kirkegaard"));
         Map<String, Object> nursing = doctor(practice, "Ole Oddershede");
         nursing.put("nursingHomeDoctor", true);
@@ -269,11 +275,15 @@ class PagingAndFilterApiTest {
                 .containsExactly(nursingHome);
         assertThat(ids(list("/api/v1/doctors?practiceId=" + practice + "&nursingHomeDoctor=false")))
                 .containsExactly(plain);
-        assertThat(ids(list("/api/v1/doctors?q=" + tag.toLowerCase()))).as("by practice name")
+        assertThat(ids(list("/api/v1/doctors?q=" + tag.toLowerCase())))
+                .as("by practice name")
                 .containsExactlyInAnyOrder(plain, nursingHome);
-        assertThat(ids(list("/api/v1/doctors?practiceId=" + practice + "&q=KAREN"))).containsExactly(plain);
+        assertThat(ids(list("/api/v1/doctors?practiceId=" + practice + "&q=KAREN")))
+                .containsExactly(plain);
         JsonNode nursingHomeDoctors = list("/api/v1/doctors?size=2000&nursingHomeDoctor=true");
-        nursingHomeDoctors.path("content").forEach(row ->
-                assertThat(row.path("nursingHomeDoctor").asBoolean()).isTrue());
+        nursingHomeDoctors
+                .path("content")
+                .forEach(row ->
+                        assertThat(row.path("nursingHomeDoctor").asBoolean()).isTrue());
     }
 }

@@ -1,17 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import static dk.botilbudslaege.registry.RegistryFixtures.AALBORG_CODE;
 import static dk.botilbudslaege.registry.RegistryFixtures.AARHUS;
 import static dk.botilbudslaege.registry.RegistryFixtures.AARHUS_CODE;
@@ -39,6 +27,17 @@ import static dk.botilbudslaege.registry.RegistryFixtures.providerNumber;
 import static dk.botilbudslaege.registry.RegistryFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
+
 /**
  * Practices and doctors by scope (SPEC §1-2, RegistryAccess): only a region creates practices, in
  * its own region; a doctor edits its own practice and that practice's doctors and nothing else;
@@ -50,6 +49,7 @@ class PracticeAndDoctorApiTest {
 
     @Autowired
     WebApplicationContext context;
+
     Api api;
 
     @BeforeEach
@@ -68,8 +68,8 @@ class PracticeAndDoctorApiTest {
     @Test
     void a_region_creates_a_practice_in_its_region_and_reads_it_back() {
         String number = providerNumber();
-        Api.Response created = api.as(REGION_MIDT).post("/api/v1/practices",
-                practice(number, unique("Lægehuset Kattegat"), NORDDJURS_CODE));
+        Api.Response created = api.as(REGION_MIDT)
+                .post("/api/v1/practices", practice(number, unique("Lægehuset Kattegat"), NORDDJURS_CODE));
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         long id = created.json().path("id").asLong();
@@ -87,13 +87,19 @@ class PracticeAndDoctorApiTest {
     void only_the_region_creates_practices() {
         for (String user : List.of(NORDDJURS, AARHUS, SKOVSTJERNEN, DOCTOR)) {
             String number = providerNumber();
-            Api.Response answer = api.as(user).post("/api/v1/practices",
-                    practice(number, unique("Uautoriseret"), NORDDJURS_CODE));
+            Api.Response answer =
+                    api.as(user).post("/api/v1/practices", practice(number, unique("Uautoriseret"), NORDDJURS_CODE));
 
-            assertThat(assertProblem(answer, 403, "FORBIDDEN").path("detail").asString()).as(user)
+            assertThat(assertProblem(answer, 403, "FORBIDDEN").path("detail").asString())
+                    .as(user)
                     .isEqualTo("Kun regionen kan oprette praksisser, og kun i sin egen region.");
-            assertThat(api.as(REGION_MIDT).get("/api/v1/practices?q=" + number).json().path("totalElements")
-                    .asLong()).as("nothing saved for %s", user).isZero();
+            assertThat(api.as(REGION_MIDT)
+                            .get("/api/v1/practices?q=" + number)
+                            .json()
+                            .path("totalElements")
+                            .asLong())
+                    .as("nothing saved for %s", user)
+                    .isZero();
         }
     }
 
@@ -101,11 +107,20 @@ class PracticeAndDoctorApiTest {
     void a_region_cannot_create_a_practice_in_another_region() {
         String number = providerNumber();
 
-        assertProblem(api.as(REGION_NORD).post("/api/v1/practices",
-                practice(number, unique("Grenaa Nord"), NORDDJURS_CODE)), 403, "FORBIDDEN");
-        assertProblem(api.as(REGION_MIDT).post("/api/v1/practices",
-                practice(providerNumber(), unique("Aalborg Midt"), AALBORG_CODE)), 403, "FORBIDDEN");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/practices?q=" + number).json().path("totalElements").asLong())
+        assertProblem(
+                api.as(REGION_NORD).post("/api/v1/practices", practice(number, unique("Grenaa Nord"), NORDDJURS_CODE)),
+                403,
+                "FORBIDDEN");
+        assertProblem(
+                api.as(REGION_MIDT)
+                        .post("/api/v1/practices", practice(providerNumber(), unique("Aalborg Midt"), AALBORG_CODE)),
+                403,
+                "FORBIDDEN");
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/practices?q=" + number)
+                        .json()
+                        .path("totalElements")
+                        .asLong())
                 .isZero();
     }
 
@@ -113,16 +128,21 @@ class PracticeAndDoctorApiTest {
 
     @Test
     void municipalities_facilities_and_doctors_read_the_practices_and_doctors_of_their_region() {
-        long aarhusPractice = createPractice(api, REGION_MIDT,
-                practice(providerNumber(), unique("Lægerne i Aarhus"), AARHUS_CODE));
+        long aarhusPractice =
+                createPractice(api, REGION_MIDT, practice(providerNumber(), unique("Lægerne i Aarhus"), AARHUS_CODE));
         long aarhusDoctor = createDoctor(api, REGION_MIDT, doctor(aarhusPractice, unique("Læge i Aarhus")));
 
         for (String user : List.of(NORDDJURS, AARHUS, SKOVSTJERNEN, DOCTOR)) {
-            JsonNode practices = api.as(user).get("/api/v1/practices?size=2000").json().path("content");
+            JsonNode practices =
+                    api.as(user).get("/api/v1/practices?size=2000").json().path("content");
             assertThat(values(practices, "regionCode")).as(user).containsOnly(MIDTJYLLAND);
             assertThat(values(practices, "providerNumber")).as(user).contains(OWN_PRACTICE_PROVIDER);
-            assertThat(api.as(user).get("/api/v1/practices/" + aarhusPractice).status()).as(user).isEqualTo(200);
-            assertThat(api.as(user).get("/api/v1/doctors/" + aarhusDoctor).status()).as(user).isEqualTo(200);
+            assertThat(api.as(user).get("/api/v1/practices/" + aarhusPractice).status())
+                    .as(user)
+                    .isEqualTo(200);
+            assertThat(api.as(user).get("/api/v1/doctors/" + aarhusDoctor).status())
+                    .as(user)
+                    .isEqualTo(200);
         }
     }
 
@@ -130,22 +150,30 @@ class PracticeAndDoctorApiTest {
     void region_nordjylland_cannot_read_midtjylland_practices_or_doctors() {
         long midt = practiceId(api, OWN_PRACTICE_PROVIDER);
         long midtDoctor = doctorIds(api, midt).get(0);
-        long nord = createPractice(api, REGION_NORD, practice(providerNumber(), unique("Lægerne i Aalborg"),
-                AALBORG_CODE));
+        long nord =
+                createPractice(api, REGION_NORD, practice(providerNumber(), unique("Lægerne i Aalborg"), AALBORG_CODE));
         long nordDoctor = createDoctor(api, REGION_NORD, doctor(nord, unique("Læge i Aalborg")));
 
-        JsonNode practices = api.as(REGION_NORD).get("/api/v1/practices?size=2000").json().path("content");
-        JsonNode doctors = api.as(REGION_NORD).get("/api/v1/doctors?size=2000").json().path("content");
+        JsonNode practices =
+                api.as(REGION_NORD).get("/api/v1/practices?size=2000").json().path("content");
+        JsonNode doctors =
+                api.as(REGION_NORD).get("/api/v1/doctors?size=2000").json().path("content");
 
         assertThat(values(practices, "regionCode")).containsOnly(NORDJYLLAND);
         assertThat(values(practices, "providerNumber")).doesNotContain(OWN_PRACTICE_PROVIDER);
-        assertThat(practices.findValues("id").stream().map(JsonNode::asLong).toList()).contains(nord);
+        assertThat(practices.findValues("id").stream().map(JsonNode::asLong).toList())
+                .contains(nord);
         assertThat(values(doctors, "regionCode")).containsOnly(NORDJYLLAND);
-        assertThat(doctors.findValues("id").stream().map(JsonNode::asLong).toList()).contains(nordDoctor);
+        assertThat(doctors.findValues("id").stream().map(JsonNode::asLong).toList())
+                .contains(nordDoctor);
         assertProblem(api.as(REGION_NORD).get("/api/v1/practices/" + midt), 404, "NOT_FOUND");
         assertProblem(api.as(REGION_NORD).get("/api/v1/doctors/" + midtDoctor), 404, "NOT_FOUND");
-        assertThat(api.as(REGION_NORD).get("/api/v1/practices?q=" + OWN_PRACTICE_PROVIDER).json()
-                .path("totalElements").asLong()).isZero();
+        assertThat(api.as(REGION_NORD)
+                        .get("/api/v1/practices?q=" + OWN_PRACTICE_PROVIDER)
+                        .json()
+                        .path("totalElements")
+                        .asLong())
+                .isZero();
     }
 
     @Test
@@ -190,9 +218,14 @@ class PracticeAndDoctorApiTest {
         body.put("name", "Overtaget af Anne Kjær");
 
         assertThat(assertProblem(api.as(DOCTOR).put("/api/v1/practices/" + other, body), 403, "FORBIDDEN")
-                .path("detail").asString())
+                        .path("detail")
+                        .asString())
                 .isEqualTo("Du kan kun ændre din egen praksis og dens læger (regionen: praksisser i regionen).");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/practices/" + other).json().path("name").asString())
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/practices/" + other)
+                        .json()
+                        .path("name")
+                        .asString())
                 .isEqualTo(name);
     }
 
@@ -203,7 +236,11 @@ class PracticeAndDoctorApiTest {
         body.put("municipalityCode", AALBORG_CODE);
 
         assertProblem(api.as(DOCTOR).put("/api/v1/practices/" + own, body), 403, "FORBIDDEN");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/practices/" + own).json().path("municipalityCode").asString())
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/practices/" + own)
+                        .json()
+                        .path("municipalityCode")
+                        .asString())
                 .isEqualTo(NORDDJURS_CODE);
     }
 
@@ -213,9 +250,16 @@ class PracticeAndDoctorApiTest {
         String name = unique("Ny kollega");
 
         assertThat(assertProblem(api.as(DOCTOR).post("/api/v1/doctors", doctor(own, name)), 403, "FORBIDDEN")
-                .path("detail").asString()).isEqualTo("Kun regionen kan tilføje læger til en praksis.");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/doctors?q=" + RegistryFixtures.encode(name)).json()
-                .path("totalElements").asLong()).as("nothing saved").isZero();
+                        .path("detail")
+                        .asString())
+                .isEqualTo("Kun regionen kan tilføje læger til en praksis.");
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/doctors?q=" + RegistryFixtures.encode(name))
+                        .json()
+                        .path("totalElements")
+                        .asLong())
+                .as("nothing saved")
+                .isZero();
 
         long id = createDoctor(api, REGION_MIDT, doctor(own, name));
         Map<String, Object> body = editable(api.as(DOCTOR).get("/api/v1/doctors/" + id));
@@ -237,7 +281,11 @@ class PracticeAndDoctorApiTest {
 
         assertProblem(api.as(DOCTOR).post("/api/v1/doctors", doctor(other, unique("Indsmuglet"))), 403, "FORBIDDEN");
         assertProblem(api.as(DOCTOR).put("/api/v1/doctors/" + colleague, body), 403, "FORBIDDEN");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/doctors/" + colleague).json().path("name").asString())
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/doctors/" + colleague)
+                        .json()
+                        .path("name")
+                        .asString())
                 .isEqualTo(name);
     }
 
@@ -255,16 +303,24 @@ class PracticeAndDoctorApiTest {
 
         assertProblem(api.as(DOCTOR).put("/api/v1/doctors/" + mine, away), 403, "FORBIDDEN");
         assertProblem(api.as(DOCTOR).put("/api/v1/doctors/" + theirs, over), 403, "FORBIDDEN");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/doctors/" + mine).json().path("practiceId").asLong())
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/doctors/" + mine)
+                        .json()
+                        .path("practiceId")
+                        .asLong())
                 .isEqualTo(own);
-        assertThat(api.as(REGION_MIDT).get("/api/v1/doctors/" + theirs).json().path("practiceId").asLong())
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/doctors/" + theirs)
+                        .json()
+                        .path("practiceId")
+                        .asLong())
                 .isEqualTo(other);
     }
 
     @Test
     void a_region_moves_a_doctor_between_practices_of_its_region() {
-        long from = createPractice(api, REGION_MIDT, practice(providerNumber(), unique("Fra-klinikken"),
-                NORDDJURS_CODE));
+        long from =
+                createPractice(api, REGION_MIDT, practice(providerNumber(), unique("Fra-klinikken"), NORDDJURS_CODE));
         long to = createPractice(api, REGION_MIDT, practice(providerNumber(), unique("Til-klinikken"), AARHUS_CODE));
         long id = createDoctor(api, REGION_MIDT, doctor(from, unique("Flyttende læge")));
         Map<String, Object> body = editable(api.as(REGION_MIDT).get("/api/v1/doctors/" + id));
@@ -288,8 +344,8 @@ class PracticeAndDoctorApiTest {
         for (String user : List.of(NORDDJURS, SKOVSTJERNEN)) {
             assertProblem(api.as(user).put("/api/v1/practices/" + own, practice), 403, "FORBIDDEN");
             assertProblem(api.as(user).put("/api/v1/doctors/" + doctor, doctorBody), 403, "FORBIDDEN");
-            assertProblem(api.as(user).post("/api/v1/doctors", doctor(own, unique("Kommunens læge"))),
-                    403, "FORBIDDEN");
+            assertProblem(
+                    api.as(user).post("/api/v1/doctors", doctor(own, unique("Kommunens læge"))), 403, "FORBIDDEN");
         }
     }
 
@@ -304,12 +360,25 @@ class PracticeAndDoctorApiTest {
         assertProblem(api.as(NATIONAL).get("/api/v1/doctors"), 403, "FORBIDDEN");
         assertProblem(api.as(NATIONAL).get("/api/v1/practices/" + own), 403, "FORBIDDEN");
         assertProblem(api.as(NATIONAL).get("/api/v1/doctors/" + doctor), 403, "FORBIDDEN");
-        assertProblem(api.as(NATIONAL).post("/api/v1/practices",
-                practice(providerNumber(), unique("National"), NORDDJURS_CODE)), 403, "FORBIDDEN");
+        assertProblem(
+                api.as(NATIONAL)
+                        .post("/api/v1/practices", practice(providerNumber(), unique("National"), NORDDJURS_CODE)),
+                403,
+                "FORBIDDEN");
         assertProblem(api.as(NATIONAL).post("/api/v1/doctors", doctor(own, unique("National"))), 403, "FORBIDDEN");
-        assertProblem(api.as(NATIONAL).put("/api/v1/practices/" + own,
-                editable(api.as(REGION_MIDT).get("/api/v1/practices/" + own))), 403, "FORBIDDEN");
-        assertProblem(api.as(NATIONAL).put("/api/v1/doctors/" + doctor,
-                editable(api.as(REGION_MIDT).get("/api/v1/doctors/" + doctor))), 403, "FORBIDDEN");
+        assertProblem(
+                api.as(NATIONAL)
+                        .put(
+                                "/api/v1/practices/" + own,
+                                editable(api.as(REGION_MIDT).get("/api/v1/practices/" + own))),
+                403,
+                "FORBIDDEN");
+        assertProblem(
+                api.as(NATIONAL)
+                        .put(
+                                "/api/v1/doctors/" + doctor,
+                                editable(api.as(REGION_MIDT).get("/api/v1/doctors/" + doctor))),
+                403,
+                "FORBIDDEN");
     }
 }

@@ -1,21 +1,20 @@
 package dk.botilbudslaege.registry;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-
 import static dk.botilbudslaege.registry.RegistryFixtures.DOCTOR;
 import static dk.botilbudslaege.registry.RegistryFixtures.NATIONAL;
 import static dk.botilbudslaege.registry.RegistryFixtures.NORDDJURS;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Regions and municipalities with their official codes (SPEC §2, API.md): plain JSON arrays that
@@ -26,6 +25,7 @@ class ReferenceApiTest {
 
     @LocalServerPort
     int port;
+
     Api api;
 
     @BeforeEach
@@ -62,9 +62,13 @@ class ReferenceApiTest {
 
     @Test
     void the_98_municipalities_have_three_digit_codes_and_a_region() {
-        JsonNode municipalities = api.as(NORDDJURS).get("/api/v1/municipalities").json();
+        JsonNode municipalities =
+                api.as(NORDDJURS).get("/api/v1/municipalities").json();
         Set<String> regions = new HashSet<>();
-        api.as(NORDDJURS).get("/api/v1/regions").json().forEach(r -> regions.add(r.path("code").asString()));
+        api.as(NORDDJURS)
+                .get("/api/v1/regions")
+                .json()
+                .forEach(r -> regions.add(r.path("code").asString()));
 
         assertThat(municipalities.isArray()).isTrue();
         assertThat(municipalities).hasSize(98);
@@ -84,12 +88,18 @@ class ReferenceApiTest {
     void known_municipalities_belong_to_their_regions() {
         JsonNode municipalities = api.as(DOCTOR).get("/api/v1/municipalities").json();
 
-        assertThat(municipalityByCode(municipalities, "707").path("name").asString()).isEqualTo("Norddjurs");
-        assertThat(municipalityByCode(municipalities, "707").path("regionCode").asString()).isEqualTo("1082");
-        assertThat(municipalityByCode(municipalities, "751").path("name").asString()).isEqualTo("Aarhus");
-        assertThat(municipalityByCode(municipalities, "741").path("name").asString()).isEqualTo("Samsø");
-        assertThat(municipalityByCode(municipalities, "851").path("regionCode").asString()).isEqualTo("1081");
-        assertThat(municipalityByCode(municipalities, "101").path("name").asString()).isEqualTo("København");
+        assertThat(municipalityByCode(municipalities, "707").path("name").asString())
+                .isEqualTo("Norddjurs");
+        assertThat(municipalityByCode(municipalities, "707").path("regionCode").asString())
+                .isEqualTo("1082");
+        assertThat(municipalityByCode(municipalities, "751").path("name").asString())
+                .isEqualTo("Aarhus");
+        assertThat(municipalityByCode(municipalities, "741").path("name").asString())
+                .isEqualTo("Samsø");
+        assertThat(municipalityByCode(municipalities, "851").path("regionCode").asString())
+                .isEqualTo("1081");
+        assertThat(municipalityByCode(municipalities, "101").path("name").asString())
+                .isEqualTo("København");
     }
 
     @Test

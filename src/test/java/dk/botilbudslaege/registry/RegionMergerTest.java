@@ -1,16 +1,15 @@
 package dk.botilbudslaege.registry;
 
-import java.time.LocalDate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Regions are dated reference data (SPEC §2): the planned merger of Region Hovedstaden and Region
@@ -22,15 +21,18 @@ class RegionMergerTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     ReferenceData reference;
 
     void merge() {
         jdbc.sql("insert into region (code, name, valid_from) values ('1086', 'Region Østdanmark', date '2027-01-01')")
                 .update();
-        jdbc.sql("update region set valid_to = date '2026-12-31' where code in ('1084', '1085')").update();
+        jdbc.sql("update region set valid_to = date '2026-12-31' where code in ('1084', '1085')")
+                .update();
         jdbc.sql("""
                         update municipality_region set valid_to = date '2026-12-31'
                          where region_code in ('1084', '1085') and valid_to is null
@@ -61,8 +63,7 @@ class RegionMergerTest {
             assertThatThrownBy(() -> jdbc.sql("""
                             insert into municipality_region (municipality_code, region_code, valid_from)
                             values ('101', '1085', date '2026-01-01')
-                            """).update())
-                    .isInstanceOf(DataIntegrityViolationException.class);
+                            """).update()).isInstanceOf(DataIntegrityViolationException.class);
             status.setRollbackOnly();
         });
     }

@@ -1,21 +1,7 @@
 package dk.botilbudslaege.registry;
 
-import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import dk.botilbudslaege.support.WebSession;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-
 import static dk.botilbudslaege.registry.RegistryFixtures.DOCTOR;
+import static dk.botilbudslaege.registry.RegistryFixtures.NORDDJURS_CODE;
 import static dk.botilbudslaege.registry.RegistryFixtures.OWN_PRACTICE_PROVIDER;
 import static dk.botilbudslaege.registry.RegistryFixtures.REGION_MIDT;
 import static dk.botilbudslaege.registry.RegistryFixtures.assertProblem;
@@ -28,8 +14,21 @@ import static dk.botilbudslaege.registry.RegistryFixtures.practice;
 import static dk.botilbudslaege.registry.RegistryFixtures.practiceId;
 import static dk.botilbudslaege.registry.RegistryFixtures.providerNumber;
 import static dk.botilbudslaege.registry.RegistryFixtures.unique;
-import static dk.botilbudslaege.registry.RegistryFixtures.NORDDJURS_CODE;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import dk.botilbudslaege.support.WebSession;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 10 item 2: a doctor changes only the contact details of their practice (name, address,
@@ -43,6 +42,7 @@ class RegionOwnedFieldsTest {
 
     @LocalServerPort
     int port;
+
     Api api;
 
     @BeforeEach
@@ -52,26 +52,30 @@ class RegionOwnedFieldsTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({"vatRegistered,true", "providerNumber,999001", "doctorCapacity,9", "clinicType,TENDER"})
-    void a_doctor_cannot_change_a_region_owned_field_of_the_own_practice_and_nothing_is_saved(String field,
-                                                                                            String value) {
+    void a_doctor_cannot_change_a_region_owned_field_of_the_own_practice_and_nothing_is_saved(
+            String field, String value) {
         long own = practiceId(api, OWN_PRACTICE_PROVIDER);
         JsonNode before = api.as(REGION_MIDT).get("/api/v1/practices/" + own).json();
         Map<String, Object> body = editable(api.as(DOCTOR).get("/api/v1/practices/" + own));
         body.put("openForNewPatients", !before.path("openForNewPatients").asBoolean());
-        body.put(field, switch (field) {
-            case "vatRegistered" -> !before.path("vatRegistered").asBoolean();
-            case "doctorCapacity" -> Integer.parseInt(value);
-            default -> value;
-        });
+        body.put(
+                field,
+                switch (field) {
+                    case "vatRegistered" -> !before.path("vatRegistered").asBoolean();
+                    case "doctorCapacity" -> Integer.parseInt(value);
+                    default -> value;
+                });
 
         JsonNode problem = assertProblem(api.as(DOCTOR).put("/api/v1/practices/" + own, body), 403, "FORBIDDEN");
 
         assertThat(problem.path("detail").asString()).contains("ændres af regionen", "anmodning om ændring");
         JsonNode after = api.as(REGION_MIDT).get("/api/v1/practices/" + own).json();
-        assertThat(after.path("version").asInt()).as("nothing saved").isEqualTo(before.path("version").asInt());
+        assertThat(after.path("version").asInt())
+                .as("nothing saved")
+                .isEqualTo(before.path("version").asInt());
         assertThat(after.path(field).asString()).isEqualTo(before.path(field).asString());
-        assertThat(after.path("openForNewPatients").asBoolean()).isEqualTo(before.path("openForNewPatients")
-                .asBoolean());
+        assertThat(after.path("openForNewPatients").asBoolean())
+                .isEqualTo(before.path("openForNewPatients").asBoolean());
     }
 
     @Test
@@ -102,7 +106,9 @@ class RegionOwnedFieldsTest {
         body.put("name", unique("Omdøbt"));
 
         assertThat(assertProblem(api.as(DOCTOR).put("/api/v1/doctors/" + colleague, body), 403, "FORBIDDEN")
-                .path("detail").asString()).contains("plejehjemslæge", "ændres af regionen");
+                        .path("detail")
+                        .asString())
+                .contains("plejehjemslæge", "ændres af regionen");
         JsonNode after = api.as(REGION_MIDT).get("/api/v1/doctors/" + colleague).json();
         assertThat(after.path("nursingHomeDoctor").asBoolean()).isFalse();
         assertThat(after.path("version").asInt()).as("nothing saved").isZero();
@@ -116,11 +122,17 @@ class RegionOwnedFieldsTest {
         body.put("capacities", 2);
 
         String detail = assertProblem(api.as(DOCTOR).put("/api/v1/doctors/" + colleague, body), 403, "FORBIDDEN")
-                .path("detail").asString();
+                .path("detail")
+                .asString();
 
-        assertThat(detail).isEqualTo("Hvor mange af praksissens lægekapaciteter en læge har, ændres af regionen. "
-                + "Send en anmodning om ændring.");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/doctors/" + colleague).json().path("capacities").asInt())
+        assertThat(detail)
+                .isEqualTo("Hvor mange af praksissens lægekapaciteter en læge har, ændres af regionen. "
+                        + "Send en anmodning om ændring.");
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/doctors/" + colleague)
+                        .json()
+                        .path("capacities")
+                        .asInt())
                 .isEqualTo(1);
     }
 
@@ -136,8 +148,8 @@ class RegionOwnedFieldsTest {
 
     @Test
     void the_region_changes_every_field_and_a_vat_change_holds_from_today() {
-        long id = createPractice(api, REGION_MIDT, practice(providerNumber(), unique("Regionens klinik"),
-                NORDDJURS_CODE));
+        long id = createPractice(
+                api, REGION_MIDT, practice(providerNumber(), unique("Regionens klinik"), NORDDJURS_CODE));
         long doctorId = createDoctor(api, REGION_MIDT, doctor(id, unique("Regionens læge")));
         Map<String, Object> body = editable(api.as(REGION_MIDT).get("/api/v1/practices/" + id));
         String number = providerNumber();
@@ -170,7 +182,8 @@ class RegionOwnedFieldsTest {
         WebSession doctor = WebSession.signIn(port, DOCTOR);
 
         String form = doctor.get("/practices/" + own + "/edit").body();
-        assertThat(form).contains("type=\"hidden\" id=\"providerNumber\"", "Ydernummer, momsstatus, lægekapaciteter")
+        assertThat(form)
+                .contains("type=\"hidden\" id=\"providerNumber\"", "Ydernummer, momsstatus, lægekapaciteter")
                 .doesNotContain("<select id=\"vatRegistered\"");
 
         Map<String, String> fields = new HashMap<>(pageFields(before));
@@ -181,7 +194,9 @@ class RegionOwnedFieldsTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("Ændres af regionen. Send en anmodning om ændring.");
         JsonNode after = api.as(REGION_MIDT).get("/api/v1/practices/" + own).json();
-        assertThat(after.path("version").asInt()).as("nothing saved").isEqualTo(before.path("version").asInt());
+        assertThat(after.path("version").asInt())
+                .as("nothing saved")
+                .isEqualTo(before.path("version").asInt());
         assertThat(after.path("name").asString()).isEqualTo(before.path("name").asString());
     }
 
@@ -192,8 +207,12 @@ class RegionOwnedFieldsTest {
         String name = unique("Sneget ind");
         int before = doctorIds(api, own).size();
 
-        assertThat(doctor.get("/practices/" + own).body()).doesNotContain("Tilføj læge").contains("Anmod om ændring");
-        HttpResponse<String> answer = doctor.post("/practices/" + own + "/doctors", "/practices/" + own,
+        assertThat(doctor.get("/practices/" + own).body())
+                .doesNotContain("Tilføj læge")
+                .contains("Anmod om ændring");
+        HttpResponse<String> answer = doctor.post(
+                "/practices/" + own + "/doctors",
+                "/practices/" + own,
                 Map.of("name", name, "practiceId", String.valueOf(own)));
 
         assertThat(answer.statusCode()).isEqualTo(403);
@@ -203,8 +222,18 @@ class RegionOwnedFieldsTest {
 
     private static Map<String, String> pageFields(JsonNode practice) {
         Map<String, String> fields = new HashMap<>();
-        for (String field : List.of("providerNumber", "name", "address", "municipalityCode", "clinicType",
-                "doctorCapacity", "openForNewPatients", "vatRegistered", "latitude", "longitude", "version")) {
+        for (String field : List.of(
+                "providerNumber",
+                "name",
+                "address",
+                "municipalityCode",
+                "clinicType",
+                "doctorCapacity",
+                "openForNewPatients",
+                "vatRegistered",
+                "latitude",
+                "longitude",
+                "version")) {
             fields.put(field, practice.path(field).asString());
         }
         return fields;

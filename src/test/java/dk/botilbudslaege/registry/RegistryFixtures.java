@@ -1,5 +1,8 @@
 package dk.botilbudslaege.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,11 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dk.botilbudslaege.support.Api;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rows and requests the registry API tests share. Every test makes its own rows with unique names
@@ -29,6 +28,7 @@ final class RegistryFixtures {
 
     /** The demo users (API.md), password "demo". */
     static final String REGION_MIDT = "region-midt";
+
     static final String REGION_NORD = "region-nord";
     static final String NORDDJURS = "kommune-norddjurs";
     static final String AARHUS = "kommune-aarhus";
@@ -38,6 +38,7 @@ final class RegistryFixtures {
 
     /** Municipality codes: Norddjurs, Aarhus and Samsø in Region Midtjylland; Aalborg in Region Nordjylland. */
     static final String NORDDJURS_CODE = "707";
+
     static final String AARHUS_CODE = "751";
     static final String SAMSOE_CODE = "741";
     static final String AALBORG_CODE = "851";
@@ -46,13 +47,14 @@ final class RegistryFixtures {
 
     /** The demo doctor's practice and a neighbouring one, both in Norddjurs. */
     static final String OWN_PRACTICE_PROVIDER = "070101";
+
     static final String OTHER_PRACTICE_PROVIDER = "070102";
 
     private static final AtomicInteger PROVIDER_NUMBERS = new AtomicInteger(900_000);
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RegistryFixtures() {
-    }
+    private RegistryFixtures() {}
 
     /** A name no other row has: the prefix and a random suffix. */
     static String unique(String prefix) {
@@ -79,8 +81,8 @@ final class RegistryFixtures {
         return body;
     }
 
-    static Map<String, Object> facility(String name, String municipalityCode, String operator, int places,
-                                        int residents) {
+    static Map<String, Object> facility(
+            String name, String municipalityCode, String operator, int places, int residents) {
         Map<String, Object> body = facility(name, municipalityCode, operator);
         body.put("places", places);
         body.put("residents", residents);
@@ -114,8 +116,8 @@ final class RegistryFixtures {
     static Map<String, Object> editable(Api.Response read) {
         assertThat(read.status()).as("reading before editing: %s", read).isEqualTo(200);
         @SuppressWarnings("unchecked")
-        Map<String, Object> body = tools.jackson.databind.json.JsonMapper.builder().build()
-                .readValue(read.body(), LinkedHashMap.class);
+        Map<String, Object> body =
+                tools.jackson.databind.json.JsonMapper.builder().build().readValue(read.body(), LinkedHashMap.class);
         return body;
     }
 
@@ -138,8 +140,10 @@ final class RegistryFixtures {
 
     /** A demo facility by its exact name, looked up by the region. */
     static long demoFacilityId(Api api, String name, String municipalityCode) {
-        JsonNode content = api.as(REGION_MIDT).get("/api/v1/facilities?size=2000&municipalityCode=" + municipalityCode
-                + "&q=" + encode(name)).json().path("content");
+        JsonNode content = api.as(REGION_MIDT)
+                .get("/api/v1/facilities?size=2000&municipalityCode=" + municipalityCode + "&q=" + encode(name))
+                .json()
+                .path("content");
         for (JsonNode row : content) {
             if (row.path("name").asString().equals(name)) {
                 return row.path("id").asLong();
@@ -150,7 +154,10 @@ final class RegistryFixtures {
 
     /** A practice by its provider number, looked up by the region. */
     static long practiceId(Api api, String providerNumber) {
-        JsonNode content = api.as(REGION_MIDT).get("/api/v1/practices?q=" + providerNumber).json().path("content");
+        JsonNode content = api.as(REGION_MIDT)
+                .get("/api/v1/practices?q=" + providerNumber)
+                .json()
+                .path("content");
         for (JsonNode row : content) {
             if (row.path("providerNumber").asString().equals(providerNumber)) {
                 return row.path("id").asLong();
@@ -162,7 +169,10 @@ final class RegistryFixtures {
     /** The ids of the doctors of a practice. */
     static List<Long> doctorIds(Api api, long practiceId) {
         List<Long> ids = new ArrayList<>();
-        api.as(REGION_MIDT).get("/api/v1/doctors?practiceId=" + practiceId).json().path("content")
+        api.as(REGION_MIDT)
+                .get("/api/v1/doctors?practiceId=" + practiceId)
+                .json()
+                .path("content")
                 .forEach(row -> ids.add(row.path("id").asLong()));
         return ids;
     }
@@ -182,7 +192,9 @@ final class RegistryFixtures {
     /** The fields named in a problem's {@code errors}. */
     static List<String> errorFields(Api.Response answer) {
         List<String> fields = new ArrayList<>();
-        answer.json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
+        answer.json()
+                .path("errors")
+                .forEach(error -> fields.add(error.path("field").asString()));
         return fields;
     }
 
@@ -213,22 +225,26 @@ final class RegistryFixtures {
      *
      * @param headers name/value pairs
      */
-    static Raw send(int port, String method, String path, String user, String password, String body,
-                    String... headers) {
+    static Raw send(
+            int port, String method, String path, String user, String password, String body, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(builder.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Raw(response.statusCode(), response.body(), response.headers());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);

@@ -1,20 +1,19 @@
 package dk.botilbudslaege.registry;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import static dk.botilbudslaege.support.ScenarioUsers.REGION_MIDT;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.audit.AuditedChange;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.support.ModuleScenarioTest;
 import dk.botilbudslaege.support.ScenarioUsers;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
 import tools.jackson.databind.json.JsonMapper;
-
-import static dk.botilbudslaege.support.ScenarioUsers.REGION_MIDT;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The registry's changes as events (issue 12 item 3): a facility created or changed through

@@ -1,14 +1,5 @@
 package dk.botilbudslaege.registry;
 
-import java.util.Map;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-
 import static dk.botilbudslaege.registry.RegistryFixtures.AARHUS;
 import static dk.botilbudslaege.registry.RegistryFixtures.AARHUS_CODE;
 import static dk.botilbudslaege.registry.RegistryFixtures.NORDDJURS;
@@ -25,6 +16,14 @@ import static dk.botilbudslaege.registry.RegistryFixtures.facility;
 import static dk.botilbudslaege.registry.RegistryFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
 /**
  * Sections (afsnit, SPEC R4): only a facility with more than 30 residents may be split, each section
  * has at least 30 residents, and the sections together never hold more residents than the facility.
@@ -34,6 +33,7 @@ class SectionApiTest {
 
     @LocalServerPort
     int port;
+
     Api api;
 
     @BeforeEach
@@ -42,13 +42,17 @@ class SectionApiTest {
     }
 
     private long facilityWith(int residents) {
-        return createFacility(api, NORDDJURS,
+        return createFacility(
+                api,
+                NORDDJURS,
                 facility(unique("Afsnitshuset"), NORDDJURS_CODE, "MUNICIPAL", residents + 2, residents));
     }
 
     private Api.Response addSection(long facilityId, String name, Object residents) {
-        return api.as(NORDDJURS).post("/api/v1/facilities/" + facilityId + "/sections",
-                residents == null ? Map.of("name", name) : Map.of("name", name, "residents", residents));
+        return api.as(NORDDJURS)
+                .post(
+                        "/api/v1/facilities/" + facilityId + "/sections",
+                        residents == null ? Map.of("name", name) : Map.of("name", name, "residents", residents));
     }
 
     private JsonNode sections(long facilityId) {
@@ -87,8 +91,14 @@ class SectionApiTest {
     @Test
     void aaparken_cannot_get_more_residents_in_sections_than_it_has() {
         long aaparken = demoFacilityId(api, "Åparken", NORDDJURS_CODE);
-        int residents = api.as(NORDDJURS).get("/api/v1/facilities/" + aaparken).json().path("residents").asInt();
-        int inSections = sections(aaparken).findValues("residents").stream().mapToInt(JsonNode::asInt).sum();
+        int residents = api.as(NORDDJURS)
+                .get("/api/v1/facilities/" + aaparken)
+                .json()
+                .path("residents")
+                .asInt();
+        int inSections = sections(aaparken).findValues("residents").stream()
+                .mapToInt(JsonNode::asInt)
+                .sum();
 
         Api.Response tooMany = addSection(aaparken, unique("Afsnit"), residents - inSections + 1);
 
@@ -167,7 +177,11 @@ class SectionApiTest {
         assertProblem(answer, 400, "VALIDATION_FAILED");
         assertThat(errorMessage(answer, "residents"))
                 .isEqualTo("Antal beboere kan ikke være mindre end beboerne i afsnittene (64).");
-        assertThat(api.as(NORDDJURS).get("/api/v1/facilities/" + id).json().path("residents").asInt())
+        assertThat(api.as(NORDDJURS)
+                        .get("/api/v1/facilities/" + id)
+                        .json()
+                        .path("residents")
+                        .asInt())
                 .isEqualTo(64);
     }
 
@@ -198,7 +212,9 @@ class SectionApiTest {
         assertThat(removed.status()).isEqualTo(204);
         assertThat(removed.body()).isEmpty();
         assertThat(added.status()).as("%s", added).isEqualTo(201);
-        assertThat(sections(id).findValues("name").stream().map(JsonNode::asString).toList())
+        assertThat(sections(id).findValues("name").stream()
+                        .map(JsonNode::asString)
+                        .toList())
                 .containsExactlyInAnyOrder("Afsnit Syd", "Afsnit Øst");
     }
 
@@ -206,8 +222,10 @@ class SectionApiTest {
     void removing_an_unknown_section_answers_404() {
         long id = facilityWith(64);
 
-        assertProblem(api.as(NORDDJURS).delete("/api/v1/facilities/" + id + "/sections/" + (Long.MAX_VALUE - 1)),
-                404, "NOT_FOUND");
+        assertProblem(
+                api.as(NORDDJURS).delete("/api/v1/facilities/" + id + "/sections/" + (Long.MAX_VALUE - 1)),
+                404,
+                "NOT_FOUND");
     }
 
     @Test
@@ -216,22 +234,25 @@ class SectionApiTest {
         long other = facilityWith(64);
         long section = createdId(addSection(owner, "Afsnit A", 32));
 
-        assertProblem(api.as(NORDDJURS).delete("/api/v1/facilities/" + other + "/sections/" + section),
-                404, "NOT_FOUND");
+        assertProblem(
+                api.as(NORDDJURS).delete("/api/v1/facilities/" + other + "/sections/" + section), 404, "NOT_FOUND");
         assertThat(sections(owner)).hasSize(1);
     }
 
     @Test
     void a_section_of_a_facility_out_of_scope_can_neither_be_added_nor_removed() {
-        long aarhus = createFacility(api, AARHUS,
-                facility(unique("Aarhus afsnit"), AARHUS_CODE, "MUNICIPAL", 70, 64));
-        long section = createdId(api.as(AARHUS).post("/api/v1/facilities/" + aarhus + "/sections",
-                Map.of("name", "A", "residents", 32)));
+        long aarhus = createFacility(api, AARHUS, facility(unique("Aarhus afsnit"), AARHUS_CODE, "MUNICIPAL", 70, 64));
+        long section = createdId(api.as(AARHUS)
+                .post("/api/v1/facilities/" + aarhus + "/sections", Map.of("name", "A", "residents", 32)));
 
         assertProblem(addSection(aarhus, "B", 32), 404, "NOT_FOUND");
-        assertProblem(api.as(NORDDJURS).delete("/api/v1/facilities/" + aarhus + "/sections/" + section),
-                404, "NOT_FOUND");
-        assertThat(api.as(REGION_MIDT).get("/api/v1/facilities/" + aarhus).json().path("sections")).hasSize(1);
+        assertProblem(
+                api.as(NORDDJURS).delete("/api/v1/facilities/" + aarhus + "/sections/" + section), 404, "NOT_FOUND");
+        assertThat(api.as(REGION_MIDT)
+                        .get("/api/v1/facilities/" + aarhus)
+                        .json()
+                        .path("sections"))
+                .hasSize(1);
     }
 
     @Test

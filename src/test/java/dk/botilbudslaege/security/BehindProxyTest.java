@@ -1,16 +1,15 @@
 package dk.botilbudslaege.security;
 
-import java.io.IOException;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.BotilbudslaegeApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 10 item 8: behind a TLS proxy (botilbud.public-url=https://botilbud.example.dk) cookies are
@@ -25,11 +24,14 @@ class BehindProxyTest {
     @BeforeAll
     static void start() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
-        app = new SpringApplicationBuilder(BotilbudslaegeApplication.class).run(
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--server.port=0", "--server.address=127.0.0.1",
-                "--botilbud.public-url=https://botilbud.example.dk");
+        app = new SpringApplicationBuilder(BotilbudslaegeApplication.class)
+                .run(
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--botilbud.public-url=https://botilbud.example.dk");
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     }
 

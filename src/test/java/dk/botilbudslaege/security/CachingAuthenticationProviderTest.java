@@ -1,21 +1,20 @@
 package dk.botilbudslaege.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /** BCrypt once per client and a few minutes, never for a wrong password. */
 class CachingAuthenticationProviderTest {
@@ -42,9 +41,13 @@ class CachingAuthenticationProviderTest {
 
     CachingAuthenticationProviderTest() {
         AppUserDetailsService users = mock(AppUserDetailsService.class);
-        when(users.loadUserByUsername("region-midt")).thenAnswer(invocation -> new AppUserDetails(
-                new CurrentUser("region-midt", "Region", Role.REGION, "1082", null, null, null, null), HASH, true));
-        provider = new CachingAuthenticationProvider(users, counting, new LoginThrottle(clock, java.util.Set.of()), clock);
+        when(users.loadUserByUsername("region-midt"))
+                .thenAnswer(invocation -> new AppUserDetails(
+                        new CurrentUser("region-midt", "Region", Role.REGION, "1082", null, null, null, null),
+                        HASH,
+                        true));
+        provider =
+                new CachingAuthenticationProvider(users, counting, new LoginThrottle(clock, java.util.Set.of()), clock);
     }
 
     static UsernamePasswordAuthenticationToken login(String password) {
@@ -86,7 +89,8 @@ class CachingAuthenticationProviderTest {
         assertThatThrownBy(() -> provider.authenticate(login("forkert"))).isInstanceOf(BadCredentialsException.class);
 
         assertThat(provider.authenticate(login("hemmelig")).isAuthenticated())
-                .as("one typo after a success is not the eleventh failure").isTrue();
+                .as("one typo after a success is not the eleventh failure")
+                .isTrue();
     }
 
     static final class MutableClock extends Clock {

@@ -1,5 +1,13 @@
 package dk.botilbudslaege.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import dk.botilbudslaege.support.WebSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Parameter;
 import java.net.URLEncoder;
@@ -19,13 +27,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
-import dk.botilbudslaege.support.WebSession;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -53,8 +54,6 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Issue 10 item 3: every read is scoped. Walks every GET route Spring knows (pages, htmx fragments,
  * /api/v1, PDFs, XLSX and CSV files), as every demo role, with the ids of rows OUTSIDE that role's scope,
@@ -75,8 +74,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EveryReadIsScopedTest {
 
     /** The kinds of thing a route parameter may name. */
-    enum Kind { FACILITY, SECTION, GROUP, AGREEMENT, PRACTICE, DOCTOR, ROUND, REGION, MUNICIPALITY, MONTH, CHANGE_REQUEST,
-        DISPENSATION_APPLICATION }
+    enum Kind {
+        FACILITY,
+        SECTION,
+        GROUP,
+        AGREEMENT,
+        PRACTICE,
+        DOCTOR,
+        ROUND,
+        REGION,
+        MUNICIPALITY,
+        MONTH,
+        CHANGE_REQUEST,
+        DISPENSATION_APPLICATION
+    }
 
     /** Request parameters and path variables that take an id or a code, by name. */
     static final Map<String, Kind> ID_PARAMETERS = Map.ofEntries(
@@ -88,28 +99,62 @@ class EveryReadIsScopedTest {
 
     /** A path variable "id" names what the path segment before it names. */
     static final Map<String, Kind> ID_BY_SEGMENT = Map.of(
-            "facilities", Kind.FACILITY, "sections", Kind.SECTION, "facility-groups", Kind.GROUP,
-            "groups", Kind.GROUP, "agreements", Kind.AGREEMENT, "practices", Kind.PRACTICE,
-            "doctors", Kind.DOCTOR, "rounds", Kind.ROUND, "change-requests", Kind.CHANGE_REQUEST,
-            "dispensation-applications", Kind.DISPENSATION_APPLICATION);
+            "facilities",
+            Kind.FACILITY,
+            "sections",
+            Kind.SECTION,
+            "facility-groups",
+            Kind.GROUP,
+            "groups",
+            Kind.GROUP,
+            "agreements",
+            Kind.AGREEMENT,
+            "practices",
+            Kind.PRACTICE,
+            "doctors",
+            Kind.DOCTOR,
+            "rounds",
+            Kind.ROUND,
+            "change-requests",
+            Kind.CHANGE_REQUEST,
+            "dispensation-applications",
+            Kind.DISPENSATION_APPLICATION);
 
     /**
      * Parameters that select no row of anyone's: filters, paging, dates, options. Each gets the value given
      * (it must be one the route accepts); a request parameter with an empty value is left out.
      */
     static final Map<String, String> NEUTRAL_PARAMETERS = Map.ofEntries(
-            Map.entry("status", ""), Map.entry("q", ""), Map.entry("page", ""), Map.entry("size", ""),
-            Map.entry("clinicType", ""), Map.entry("legalBasis", ""), Map.entry("operator", ""),
-            Map.entry("date", ""), Map.entry("year", ""), Map.entry("nursingHomeDoctor", ""),
-            Map.entry("maxDistanceKm", ""), Map.entry("whatIf", ""), Map.entry("method", ""),
-            Map.entry("proposing", ""), Map.entry("error", ""), Map.entry("noticeDate", ""),
-            Map.entry("covered", ""), Map.entry("inScope", ""), Map.entry("sort", ""),
-            Map.entry("kind", "facilities"), Map.entry("format", "csv"), Map.entry("lang", ""),
+            Map.entry("status", ""),
+            Map.entry("q", ""),
+            Map.entry("page", ""),
+            Map.entry("size", ""),
+            Map.entry("clinicType", ""),
+            Map.entry("legalBasis", ""),
+            Map.entry("operator", ""),
+            Map.entry("date", ""),
+            Map.entry("year", ""),
+            Map.entry("nursingHomeDoctor", ""),
+            Map.entry("maxDistanceKm", ""),
+            Map.entry("whatIf", ""),
+            Map.entry("method", ""),
+            Map.entry("proposing", ""),
+            Map.entry("error", ""),
+            Map.entry("noticeDate", ""),
+            Map.entry("covered", ""),
+            Map.entry("inScope", ""),
+            Map.entry("sort", ""),
+            Map.entry("kind", "facilities"),
+            Map.entry("format", "csv"),
+            Map.entry("lang", ""),
             Map.entry("facilitiesPerDoctor", ""),
             // issue 11 item 13: the plan page's option for the doctors of the neighbouring regions
             Map.entry("neighbourRegions", ""),
             // coverage figures: aggregates by level (country, region, municipality) that every role may read
-            Map.entry("level", ""), Map.entry("by", "OPERATOR"), Map.entry("from", ""), Map.entry("to", ""),
+            Map.entry("level", ""),
+            Map.entry("by", "OPERATOR"),
+            Map.entry("from", ""),
+            Map.entry("to", ""),
             Map.entry("code", ""));
 
     /**
@@ -117,13 +162,22 @@ class EveryReadIsScopedTest {
      * Keep this short: a route belongs here only if it selects no row by design.
      */
     static final Map<String, String> STATUS_NOT_JUDGED = Map.of(
-            "/error", "The error page (web.ErrorPage) renders the status of a request that already failed; "
+            "/error",
+            "The error page (web.ErrorPage) renders the status of a request that already failed; "
                     + "called directly it has none and says 500, without data");
 
     /** Handler arguments that are not taken from the request's path or query. */
-    static final Set<Class<?>> INJECTED = Set.of(CurrentUser.class, Model.class, Locale.class,
-            HttpServletRequest.class, HttpServletResponse.class, HttpSession.class, RedirectAttributes.class,
-            BindingResult.class, Principal.class, Authentication.class);
+    static final Set<Class<?>> INJECTED = Set.of(
+            CurrentUser.class,
+            Model.class,
+            Locale.class,
+            HttpServletRequest.class,
+            HttpServletResponse.class,
+            HttpSession.class,
+            RedirectAttributes.class,
+            BindingResult.class,
+            Principal.class,
+            Authentication.class);
 
     @LocalServerPort
     int port;
@@ -148,10 +202,16 @@ class EveryReadIsScopedTest {
                 new Outsider("region-midt", aalborg.all()),
                 new Outsider("region-nord", aarhus.all().withNames(facilityNamesIn("707", null))),
                 new Outsider("kommune-norddjurs", aarhus.facilitySide().with(aalborg.registrySide())),
-                new Outsider("kommune-aarhus", norddjurs.facilitySide().with(aalborg.registrySide())
-                        .withNames(facilityNamesIn("707", null))),
-                new Outsider("botilbud-skovstjernen", norddjurs.facilitySide().with(aalborg.registrySide())
-                        .with(Kind.MUNICIPALITY, "751", null).withNames(facilityNamesIn("707", "Skovstjernen"))),
+                new Outsider(
+                        "kommune-aarhus",
+                        norddjurs.facilitySide().with(aalborg.registrySide()).withNames(facilityNamesIn("707", null))),
+                new Outsider(
+                        "botilbud-skovstjernen",
+                        norddjurs
+                                .facilitySide()
+                                .with(aalborg.registrySide())
+                                .with(Kind.MUNICIPALITY, "751", null)
+                                .withNames(facilityNamesIn("707", "Skovstjernen"))),
                 // a doctor reads the registry of its region (so no names of it are foreign), and only its
                 // own agreements: another doctor's agreement in Norddjurs
                 new Outsider("laege-norddjurs", aalborg.all().with(Kind.AGREEMENT, norddjurs.agreement.id())),
@@ -166,11 +226,11 @@ class EveryReadIsScopedTest {
      * group, and any other test's), but one's own: names a reader outside it must not be shown anywhere.
      */
     private List<String> facilityNamesIn(String municipalityCode, String own) {
-        List<String> names = new ArrayList<>(jdbc.sql("""
+        List<String> names = new ArrayList<>(
+                jdbc.sql("""
                         select name from facility where municipality_code = :m and length(name) >= 6
                         union select name from facility_group where municipality_code = :m and length(name) >= 6
-                        """)
-                .param("m", municipalityCode).query(String.class).list());
+                        """).param("m", municipalityCode).query(String.class).list());
         names.remove(own);
         // the import template's example row is shown to everyone; an import test may have imported it
         names.removeIf(name -> name.startsWith("Bostedet Eksempel"));
@@ -194,10 +254,16 @@ class EveryReadIsScopedTest {
     void every_role_is_walked() {
         Set<String> walked = new java.util.HashSet<>();
         roles().forEach(role -> walked.add(jdbc.sql("select role from app_user where username = :u")
-                .param("u", role.user()).query(String.class).single()));
+                .param("u", role.user())
+                .query(String.class)
+                .single()));
         for (Role role : Role.values()) {
-            assertThat(walked).as("role %s has no demo user in EveryReadIsScopedTest.roles(): add one, with the "
-                    + "rows outside its scope", role).contains(role.name());
+            assertThat(walked)
+                    .as(
+                            "role %s has no demo user in EveryReadIsScopedTest.roles(): add one, with the "
+                                    + "rows outside its scope",
+                            role)
+                    .contains(role.name());
         }
     }
 
@@ -207,8 +273,10 @@ class EveryReadIsScopedTest {
         for (Route route : routes()) {
             problems.addAll(route.unfillable());
         }
-        assertThat(problems).as("GET routes with a parameter this test cannot fill: add each name to "
-                + "EveryReadIsScopedTest.ID_PARAMETERS (an id or code) or NEUTRAL_PARAMETERS (a filter)").isEmpty();
+        assertThat(problems)
+                .as("GET routes with a parameter this test cannot fill: add each name to "
+                        + "EveryReadIsScopedTest.ID_PARAMETERS (an id or code) or NEUTRAL_PARAMETERS (a filter)")
+                .isEmpty();
     }
 
     @Test
@@ -228,7 +296,8 @@ class EveryReadIsScopedTest {
                     boolean isApi = path.startsWith("/api/");
                     HttpResponse<byte[]> answer = isApi ? api.getBytes(path) : session.getBytes(path);
                     requests++;
-                    String problem = STATUS_NOT_JUDGED.containsKey(route.pattern()) ? judge(role, answer, true)
+                    String problem = STATUS_NOT_JUDGED.containsKey(route.pattern())
+                            ? judge(role, answer, true)
                             : route.namesARowInItsPath() ? refused(answer) : judge(role, answer, false);
                     if (problem != null) {
                         leaks.add(role.user() + " GET " + path + " (" + route.handler() + "): " + problem);
@@ -236,7 +305,9 @@ class EveryReadIsScopedTest {
                 }
             }
         }
-        assertThat(leaks).as("out-of-scope reads answered with data or an error (%d requests)", requests).isEmpty();
+        assertThat(leaks)
+                .as("out-of-scope reads answered with data or an error (%d requests)", requests)
+                .isEmpty();
     }
 
     /**
@@ -245,27 +316,34 @@ class EveryReadIsScopedTest {
      */
     @Test
     void the_owner_walking_its_own_rows_is_shown_them() {
-        record Owner(String user, Foreign own) {
-        }
-        List<Route> routes = routes().stream().filter(route -> route.unfillable().isEmpty()).toList();
-        for (Owner owner : List.of(new Owner("kommune-aarhus", aarhus.facilitySide().with(Kind.REGION, "1082")
-                        .with(Kind.PRACTICE, aarhus.practice).with(Kind.DOCTOR, aarhus.doctor)
-                        .with(Kind.CHANGE_REQUEST, aarhus.changeRequest())),
+        record Owner(String user, Foreign own) {}
+        List<Route> routes =
+                routes().stream().filter(route -> route.unfillable().isEmpty()).toList();
+        for (Owner owner : List.of(
+                new Owner(
+                        "kommune-aarhus",
+                        aarhus.facilitySide()
+                                .with(Kind.REGION, "1082")
+                                .with(Kind.PRACTICE, aarhus.practice)
+                                .with(Kind.DOCTOR, aarhus.doctor)
+                                .with(Kind.CHANGE_REQUEST, aarhus.changeRequest())),
                 new Owner("region-nord", aalborg.all()))) {
             WebSession session = WebSession.signIn(port, owner.user());
             Api api = Api.on(port).as(owner.user());
             List<String> shown = new ArrayList<>();
             for (Route route : routes) {
                 for (String path : route.paths(owner.own())) {
-                    HttpResponse<byte[]> answer = path.startsWith("/api/") ? api.getBytes(path)
-                            : session.getBytes(path);
+                    HttpResponse<byte[]> answer =
+                            path.startsWith("/api/") ? api.getBytes(path) : session.getBytes(path);
                     String body = answer.statusCode() == 200 ? text(answer) : "";
                     if (owner.own().names().stream().anyMatch(body::contains)) {
                         shown.add(path);
                     }
                 }
             }
-            assertThat(shown).as("routes that show %s its own rows", owner.user()).hasSizeGreaterThan(10)
+            assertThat(shown)
+                    .as("routes that show %s its own rows", owner.user())
+                    .hasSizeGreaterThan(10)
                     .anyMatch(path -> path.startsWith("/agreements/unit-options"))
                     .anyMatch(path -> path.startsWith("/api/v1/facilities/"));
         }
@@ -277,8 +355,10 @@ class EveryReadIsScopedTest {
      */
     private static String refused(HttpResponse<byte[]> answer) {
         int status = answer.statusCode();
-        return status == 403 || status == 404 ? null
-                : "answered " + status + " for a row outside the caller's scope named in the path (expected 403 or 404)";
+        return status == 403 || status == 404
+                ? null
+                : "answered " + status
+                        + " for a row outside the caller's scope named in the path (expected 403 or 404)";
     }
 
     /** Null when the answer is a refusal or shows none of the role's foreign names; else what is wrong. */
@@ -341,14 +421,14 @@ class EveryReadIsScopedTest {
     /** Every GET route (a handler method with no method condition answers GET too), one per path pattern. */
     private List<Route> routes() {
         Map<String, Route> routes = new TreeMap<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mapping.getHandlerMethods().entrySet()) {
             Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
             if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
                 continue;
             }
             for (String pattern : entry.getKey().getPatternValues()) {
-                routes.put(pattern + " " + entry.getValue().getShortLogMessage(),
-                        new Route(pattern, entry.getValue()));
+                routes.put(pattern + " " + entry.getValue().getShortLogMessage(), new Route(pattern, entry.getValue()));
             }
         }
         return List.copyOf(routes.values());
@@ -360,7 +440,8 @@ class EveryReadIsScopedTest {
         private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
         String handler() {
-            return method.getBeanType().getSimpleName() + "." + method.getMethod().getName();
+            return method.getBeanType().getSimpleName() + "."
+                    + method.getMethod().getName();
         }
 
         /** What this test cannot fill, as messages for the developer; empty when every parameter is known. */
@@ -399,7 +480,8 @@ class EveryReadIsScopedTest {
         List<String> paths(Foreign foreign) {
             List<String> ids = new ArrayList<>();
             for (MethodParameter parameter : method.getMethodParameters()) {
-                if (!parameter.hasParameterAnnotation(PathVariable.class) && fromPathOrQuery(parameter)
+                if (!parameter.hasParameterAnnotation(PathVariable.class)
+                        && fromPathOrQuery(parameter)
                         && ID_PARAMETERS.containsKey(name(parameter))) {
                     ids.add(name(parameter));
                 }
@@ -423,9 +505,11 @@ class EveryReadIsScopedTest {
             StringBuilder path = new StringBuilder();
             while (m.find()) {
                 String name = m.group(1);
-                String value = name.equals("id") ? foreign.value(idKind())
-                        : ID_PARAMETERS.containsKey(name) ? foreign.value(ID_PARAMETERS.get(name))
-                        : NEUTRAL_PARAMETERS.get(name);
+                String value = name.equals("id")
+                        ? foreign.value(idKind())
+                        : ID_PARAMETERS.containsKey(name)
+                                ? foreign.value(ID_PARAMETERS.get(name))
+                                : NEUTRAL_PARAMETERS.get(name);
                 m.appendReplacement(path, Matcher.quoteReplacement(encode(value)));
             }
             m.appendTail(path);
@@ -502,8 +586,7 @@ class EveryReadIsScopedTest {
 
     // --- the rows outside each role's scope ----------------------------------------------------------------
 
-    record Outsider(String user, Foreign foreign) {
-    }
+    record Outsider(String user, Foreign foreign) {}
 
     /** The out-of-scope value of each kind, and the names that must not show in a 200 answer. */
     record Foreign(Map<Kind, String> values, List<String> names) {
@@ -551,16 +634,25 @@ class EveryReadIsScopedTest {
         }
     }
 
-    record Named(long id, String name) {
-    }
+    record Named(long id, String name) {}
 
     /**
      * The rows of one area: a facility alone with a draft agreement, two grouped facilities one of which
      * has a section, a practice and its doctor, a closed matching round.
      */
-    record Area(String regionCode, String municipalityCode, Named facility, Named section, Named group,
-                Named agreement, Named practice, Named doctor, long round, long changeRequest,
-                long dispensationApplication, List<String> facilityNames) {
+    record Area(
+            String regionCode,
+            String municipalityCode,
+            Named facility,
+            Named section,
+            Named group,
+            Named agreement,
+            Named practice,
+            Named doctor,
+            long round,
+            long changeRequest,
+            long dispensationApplication,
+            List<String> facilityNames) {
 
         /** The facility side: facilities, their sections, groups, agreements and rounds, and the area's codes. */
         Foreign facilitySide() {
@@ -595,24 +687,39 @@ class EveryReadIsScopedTest {
         }
     }
 
-    private Area area(Api api, String owner, String regionCode, String municipalityCode, String operator,
-                      long practiceId, long doctorId) {
+    private Area area(
+            Api api,
+            String owner,
+            String regionCode,
+            String municipalityCode,
+            String operator,
+            long practiceId,
+            long doctorId) {
         String tag = municipalityCode + " " + UUID.randomUUID().toString().substring(0, 8);
         Named alone = facility(api, owner, "Scope Alone " + tag, municipalityCode, operator);
         Named first = facility(api, owner, "Scope First " + tag, municipalityCode, operator);
         Named second = facility(api, owner, "Scope Second " + tag, municipalityCode, operator);
         String sectionName = "Scope Section " + tag;
-        Api.Response section = api.as(owner).post("/api/v1/facilities/" + first.id() + "/sections",
-                Map.of("name", sectionName, "residents", 40));
+        Api.Response section = api.as(owner)
+                .post("/api/v1/facilities/" + first.id() + "/sections", Map.of("name", sectionName, "residents", 40));
         assertThat(section.status()).as("section: %s", section).isEqualTo(201);
         String groupName = "Scope Group " + tag;
-        Api.Response group = api.as(owner).post("/api/v1/facility-groups", Map.of("name", groupName,
-                "kind", "SAME_ADDRESS", "facilityIds", List.of(first.id(), second.id())));
+        Api.Response group = api.as(owner)
+                .post(
+                        "/api/v1/facility-groups",
+                        Map.of(
+                                "name",
+                                groupName,
+                                "kind",
+                                "SAME_ADDRESS",
+                                "facilityIds",
+                                List.of(first.id(), second.id())));
         assertThat(group.status()).as("group: %s", group).isEqualTo(201);
         Map<String, Object> agreement = new LinkedHashMap<>();
         agreement.put("doctorId", doctorId);
         agreement.put("facilityIds", List.of(alone.id()));
-        agreement.put("startDate", LocalDate.now().withDayOfMonth(1).plusMonths(2).toString());
+        agreement.put(
+                "startDate", LocalDate.now().withDayOfMonth(1).plusMonths(2).toString());
         agreement.put("matchMethod", "PRACTICE_CONSULTANT");
         Api.Response created = api.as(owner).post("/api/v1/agreements", agreement);
         assertThat(created.status()).as("agreement: %s", created).isEqualTo(201);
@@ -624,16 +731,19 @@ class EveryReadIsScopedTest {
                                 :owner, :owner, now())
                         returning id
                         """)
-                .param("region", regionCode).param("municipality", municipalityCode).param("owner", owner)
-                .query(Long.class).single();
+                .param("region", regionCode)
+                .param("municipality", municipalityCode)
+                .param("owner", owner)
+                .query(Long.class)
+                .single();
         // a change request the practice's doctor filed (inserted: the walk's areas have no doctor logins)
-        long changeRequest = jdbc.sql("""
+        long changeRequest =
+                jdbc.sql("""
                         insert into change_request (practice_id, field, new_value, old_value, valid_from, reason,
                                                     filed_by)
                         values (:practice, 'doctorCapacity', '3', '2', current_date, 'Scope', 'scope-test')
                         returning id
-                        """)
-                .param("practice", practiceId).query(Long.class).single();
+                        """).param("practice", practiceId).query(Long.class).single();
         // a dispensation application the area's municipality filed for the practice's doctor (inserted:
         // Aalborg's area is made by the region, which files none)
         long dispensationApplication = jdbc.sql("""
@@ -643,19 +753,38 @@ class EveryReadIsScopedTest {
                                 'MUNICIPALITY', :municipality, :owner)
                         returning id
                         """)
-                .param("doctor", doctorId).param("facility", alone.id()).param("municipality", municipalityCode)
-                .param("owner", owner).query(Long.class).single();
-        Named practice = new Named(practiceId, jdbc.sql("select name from practice where id = :id")
-                .param("id", practiceId).query(String.class).single());
-        Named doctor = new Named(doctorId, jdbc.sql("select name from doctor where id = :id")
-                .param("id", doctorId).query(String.class).single());
+                .param("doctor", doctorId)
+                .param("facility", alone.id())
+                .param("municipality", municipalityCode)
+                .param("owner", owner)
+                .query(Long.class)
+                .single();
+        Named practice = new Named(
+                practiceId,
+                jdbc.sql("select name from practice where id = :id")
+                        .param("id", practiceId)
+                        .query(String.class)
+                        .single());
+        Named doctor = new Named(
+                doctorId,
+                jdbc.sql("select name from doctor where id = :id")
+                        .param("id", doctorId)
+                        .query(String.class)
+                        .single());
         // the facility named by the routes is the grouped one with a section, so that helpers listing a
         // facility's sections and group (the agreement form's unit options) have something to leak
-        return new Area(regionCode, municipalityCode, first,
+        return new Area(
+                regionCode,
+                municipalityCode,
+                first,
                 new Named(section.json().path("id").asLong(), sectionName),
                 new Named(group.json().path("id").asLong(), groupName),
                 new Named(created.json().path("id").asLong(), alone.name()),
-                practice, doctor, round, changeRequest, dispensationApplication,
+                practice,
+                doctor,
+                round,
+                changeRequest,
+                dispensationApplication,
                 List.of(alone.name(), first.name(), second.name()));
     }
 
@@ -676,13 +805,16 @@ class EveryReadIsScopedTest {
         return new Named(created.json().path("id").asLong(), name);
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger PROVIDERS = new java.util.concurrent.atomic
-            .AtomicInteger(930_000 + (int) (System.nanoTime() % 1000) * 10);
+    private static final java.util.concurrent.atomic.AtomicInteger PROVIDERS =
+            new java.util.concurrent.atomic.AtomicInteger(930_000 + (int) (System.nanoTime() % 1000) * 10);
 
     private static long practice(Api api, String owner, String municipalityCode) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("providerNumber", String.valueOf(PROVIDERS.incrementAndGet()));
-        body.put("name", "Scope Practice " + municipalityCode + " " + UUID.randomUUID().toString().substring(0, 8));
+        body.put(
+                "name",
+                "Scope Practice " + municipalityCode + " "
+                        + UUID.randomUUID().toString().substring(0, 8));
         body.put("address", "Scopevej 2");
         body.put("municipalityCode", municipalityCode);
         body.put("clinicType", "ORDINARY");
@@ -697,8 +829,16 @@ class EveryReadIsScopedTest {
     }
 
     private static long doctor(Api api, String owner, long practiceId) {
-        Api.Response created = api.as(owner).post("/api/v1/doctors", Map.of("practiceId", practiceId,
-                "name", "Scope Doctor " + UUID.randomUUID().toString().substring(0, 8), "nursingHomeDoctor", false));
+        Api.Response created = api.as(owner)
+                .post(
+                        "/api/v1/doctors",
+                        Map.of(
+                                "practiceId",
+                                practiceId,
+                                "name",
+                                "Scope Doctor " + UUID.randomUUID().toString().substring(0, 8),
+                                "nursingHomeDoctor",
+                                false));
         assertThat(created.status()).as("doctor: %s", created).isEqualTo(201);
         return created.json().path("id").asLong();
     }

@@ -21,16 +21,19 @@ final class Http {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private Http() {
-    }
+    private Http() {}
 
-    static HttpResponse<String> basic(int port, String method, String path, String user, String password,
-                                      String... headers) {
+    static HttpResponse<String> basic(
+            int port, String method, String path, String user, String password, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody());
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
@@ -44,17 +47,25 @@ final class Http {
 
     /** A form login as a browser makes it (GET the page for its CSRF token, POST), from a forwarded address. */
     static HttpResponse<String> formLogin(int port, String user, String password, String forwardedFor) {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpClient client =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         try {
-            String page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                    .header("X-Forwarded-For", forwardedFor).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String page = client.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                                    .header("X-Forwarded-For", forwardedFor)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             Matcher m = CSRF.matcher(page);
             String token = m.find() ? m.group(1) : "";
             String form = "_csrf=" + enc(token) + "&username=" + enc(user) + "&password=" + enc(password);
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                    .header("X-Forwarded-For", forwardedFor)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                            .header("X-Forwarded-For", forwardedFor)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

@@ -1,13 +1,15 @@
 package dk.botilbudslaege.security;
 
-import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import static dk.botilbudslaege.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.support.WebSession;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,9 +17,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static dk.botilbudslaege.support.Problems.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 10 item 8: failed logins are throttled by form and by Basic, logged as security events with
@@ -56,19 +55,28 @@ class LoginSecurityTest {
         String address = freshAddress();
         for (int i = 0; i < 5; i++) {
             assertThat(Http.basic(port, "GET", "/api/v1/regions", "nobody-" + i, "guess", "X-Forwarded-For", address)
-                    .statusCode()).isEqualTo(401);
+                            .statusCode())
+                    .isEqualTo(401);
         }
 
-        HttpResponse<String> held = Http.basic(port, "GET", "/api/v1/regions", "region-midt", "demo",
-                "X-Forwarded-For", address);
+        HttpResponse<String> held =
+                Http.basic(port, "GET", "/api/v1/regions", "region-midt", "demo", "X-Forwarded-For", address);
 
-        assertProblem(new Api.Response(held.statusCode(), held.body(),
-                held.headers().firstValue("Content-Type").orElse("")), 429, "TOO_MANY_LOGIN_ATTEMPTS");
-        assertThat(held.headers().firstValue("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 2));
+        assertProblem(
+                new Api.Response(
+                        held.statusCode(),
+                        held.body(),
+                        held.headers().firstValue("Content-Type").orElse("")),
+                429,
+                "TOO_MANY_LOGIN_ATTEMPTS");
+        assertThat(held.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 2));
         assertThat(held.body()).contains("For mange mislykkede login-forsøg");
-        assertThat(Http.basic(port, "GET", "/api/v1/regions", "region-midt", "demo",
-                "X-Forwarded-For", freshAddress()).statusCode()).as("another address").isEqualTo(200);
+        assertThat(Http.basic(port, "GET", "/api/v1/regions", "region-midt", "demo", "X-Forwarded-For", freshAddress())
+                        .statusCode())
+                .as("another address")
+                .isEqualTo(200);
     }
 
     @Test
@@ -91,19 +99,24 @@ class LoginSecurityTest {
     void an_account_guessed_from_many_addresses_is_held_for_at_most_a_minute_but_not_where_its_user_signs_in() {
         String user = newUser();
         String home = freshAddress();
-        assertThat(Http.basic(port, "GET", "/api/v1/regions", user, "demo", "X-Forwarded-For", home).statusCode())
+        assertThat(Http.basic(port, "GET", "/api/v1/regions", user, "demo", "X-Forwarded-For", home)
+                        .statusCode())
                 .isEqualTo(200);
         for (int i = 0; i < 10; i++) {
             Http.basic(port, "GET", "/api/v1/regions", user, "guess-" + i, "X-Forwarded-For", freshAddress());
         }
 
-        HttpResponse<String> elsewhere = Http.basic(port, "GET", "/api/v1/regions", user, "demo",
-                "X-Forwarded-For", freshAddress());
+        HttpResponse<String> elsewhere =
+                Http.basic(port, "GET", "/api/v1/regions", user, "demo", "X-Forwarded-For", freshAddress());
         assertThat(elsewhere.statusCode()).isEqualTo(429);
-        assertThat(Integer.parseInt(elsewhere.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 60);
+        assertThat(Integer.parseInt(
+                        elsewhere.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1, 60);
 
-        assertThat(Http.basic(port, "GET", "/api/v1/regions", user, "demo", "X-Forwarded-For", home).statusCode())
-                .as("the address the user signed in from").isEqualTo(200);
+        assertThat(Http.basic(port, "GET", "/api/v1/regions", user, "demo", "X-Forwarded-For", home)
+                        .statusCode())
+                .as("the address the user signed in from")
+                .isEqualTo(200);
     }
 
     @Test
@@ -113,13 +126,15 @@ class LoginSecurityTest {
             Http.basic(port, "GET", "/api/v1/regions", user, "guess-" + i, "X-Forwarded-For", freshAddress());
         }
         assertThat(Http.basic(port, "GET", "/api/v1/regions", user, "demo", "X-Forwarded-For", freshAddress())
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         for (int i = 0; i < 9; i++) {
             Http.basic(port, "GET", "/api/v1/regions", user, "again-" + i, "X-Forwarded-For", freshAddress());
         }
 
         assertThat(Http.basic(port, "GET", "/api/v1/regions", user, "demo", "X-Forwarded-For", freshAddress())
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -128,10 +143,12 @@ class LoginSecurityTest {
         Http.basic(port, "GET", "/api/v1/regions", "region-midt", "Hemmelig-Gæt-42", "X-Forwarded-For", address);
         Api.on(port).as("national").get("/api/v1/facilities");
 
-        assertThat(output.getOut()).contains("event=LOGIN_FAILED user=\"region-midt\" address=" + address
-                + " path=/api/v1/regions reason=BAD_CREDENTIALS");
-        assertThat(output.getOut()).containsPattern("event=FORBIDDEN user=\"national\" address=\\S+ "
-                + "path=/api/v1/facilities method=GET");
+        assertThat(output.getOut())
+                .contains("event=LOGIN_FAILED user=\"region-midt\" address=" + address
+                        + " path=/api/v1/regions reason=BAD_CREDENTIALS");
+        assertThat(output.getOut())
+                .containsPattern(
+                        "event=FORBIDDEN user=\"national\" address=\\S+ " + "path=/api/v1/facilities method=GET");
         assertThat(output.getOut()).doesNotContain("Hemmelig-Gæt-42");
     }
 
@@ -143,41 +160,65 @@ class LoginSecurityTest {
         WebSession session = WebSession.signIn(port, user);
         assertThat(session.get("/facilities").statusCode()).isEqualTo(200);
 
-        jdbc.sql("update app_user set enabled = false where username = :u").param("u", user).update();
+        jdbc.sql("update app_user set enabled = false where username = :u")
+                .param("u", user)
+                .update();
 
         assertProblem(api.get("/api/v1/regions"), 401, "UNAUTHORIZED");
         HttpResponse<String> page = session.get("/facilities");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login?disabled");
         assertThat(session.get("/facilities").headers().firstValue("Location").orElse(""))
-                .as("the session is over").endsWith("/login");
+                .as("the session is over")
+                .endsWith("/login");
     }
 
     @Test
     void a_browser_session_with_another_authorization_header_still_needs_the_csrf_token() {
         WebSession session = WebSession.signIn(port, "region-midt");
 
-        HttpResponse<String> bearer = session.request("POST", "/api/v1/facilities", "{}",
-                "Content-Type", "application/json", "Authorization", "Bearer made-up");
-        HttpResponse<String> bogusBasic = session.request("POST", "/api/v1/facilities", "{}",
-                "Content-Type", "application/json", "Authorization", "Basic cmVnaW9uLW1pZHQ6ZGVtbw==");
+        HttpResponse<String> bearer = session.request(
+                "POST",
+                "/api/v1/facilities",
+                "{}",
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer made-up");
+        HttpResponse<String> bogusBasic = session.request(
+                "POST",
+                "/api/v1/facilities",
+                "{}",
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Basic cmVnaW9uLW1pZHQ6ZGVtbw==");
 
         assertThat(bearer.statusCode()).isEqualTo(403);
         assertThat(bogusBasic.statusCode()).isEqualTo(403);
-        assertThat(Api.on(port).as("region-midt").post("/api/v1/facilities", Map.of()).status())
-                .as("Basic without a session needs no token").isEqualTo(400);
+        assertThat(Api.on(port)
+                        .as("region-midt")
+                        .post("/api/v1/facilities", Map.of())
+                        .status())
+                .as("Basic without a session needs no token")
+                .isEqualTo(400);
     }
 
     @Test
     void an_anonymous_api_call_starts_no_session_and_basic_with_a_stale_cookie_is_told_the_token_is_missing()
             throws Exception {
-        HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                        .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/facilities")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/facilities"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
 
-        Api.Response stale = Api.on(port).as("region-midt").header("Cookie", "JSESSIONID=DEADBEEF")
+        Api.Response stale = Api.on(port)
+                .as("region-midt")
+                .header("Cookie", "JSESSIONID=DEADBEEF")
                 .post("/api/v1/facilities", Map.of());
         assertThat(stale.status()).as(stale.body()).isEqualTo(403);
         assertThat(stale.body()).contains("FORBIDDEN");
@@ -187,8 +228,8 @@ class LoginSecurityTest {
     void pages_and_api_answers_carry_the_content_security_policy_and_the_other_security_headers() {
         for (String path : new String[] {"/login", "/api/v1/regions"}) {
             HttpResponse<String> answer = Http.basic(port, "GET", path, "region-midt", "demo");
-            assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValue(
-                    SecurityConfiguration.CONTENT_SECURITY_POLICY);
+            assertThat(answer.headers().firstValue("Content-Security-Policy"))
+                    .hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
             assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
             assertThat(answer.headers().firstValue("Permissions-Policy").orElse(""))
                     .contains("camera=()", "microphone=()", "geolocation=()");

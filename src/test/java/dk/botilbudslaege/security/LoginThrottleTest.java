@@ -1,11 +1,10 @@
 package dk.botilbudslaege.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Growing waits after failed logins, per address and per account, never a long hold on a real user. */
 class LoginThrottleTest {
@@ -17,14 +16,18 @@ class LoginThrottleTest {
     void after_five_failures_from_one_address_each_attempt_waits_twice_as_long_up_to_five_minutes() {
         for (int i = 1; i <= 4; i++) {
             throttle.failed("user" + i, "203.0.113.1");
-            assertThat(throttle.secondsToWait("anyone", "203.0.113.1")).as("after %d failures", i).isZero();
+            assertThat(throttle.secondsToWait("anyone", "203.0.113.1"))
+                    .as("after %d failures", i)
+                    .isZero();
         }
         long[] expected = {2, 4, 8, 16, 32, 64, 128, 256, 300, 300};
         for (long seconds : expected) {
             throttle.failed("another", "203.0.113.1");
             assertThat(throttle.secondsToWait("anyone", "203.0.113.1")).isEqualTo(seconds);
         }
-        assertThat(throttle.secondsToWait("anyone", "198.51.100.7")).as("another address").isZero();
+        assertThat(throttle.secondsToWait("anyone", "198.51.100.7"))
+                .as("another address")
+                .isZero();
     }
 
     @Test
@@ -72,7 +75,9 @@ class LoginThrottleTest {
         }
         clock.advance(LoginThrottle.WINDOW.plusSeconds(1));
         throttle.failed("y", "203.0.113.1");
-        assertThat(throttle.secondsToWait("z", "203.0.113.1")).as("one failure in the new window").isZero();
+        assertThat(throttle.secondsToWait("z", "203.0.113.1"))
+                .as("one failure in the new window")
+                .isZero();
     }
 
     @Test
@@ -89,7 +94,9 @@ class LoginThrottleTest {
         for (int i = 0; i < 13; i++) {
             throttle.failed("user", "127.0.0.1");
         }
-        assertThat(throttle.secondsToWait("user", "127.0.0.1")).as("guessing behind the proxy").isPositive();
+        assertThat(throttle.secondsToWait("user", "127.0.0.1"))
+                .as("guessing behind the proxy")
+                .isPositive();
         assertThat(throttle.secondsToWait("user", "unknown")).isPositive();
     }
 }

@@ -1,5 +1,7 @@
 package dk.botilbudslaege.settlement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SPEC F6 as rewritten in issue 11 (seed 004: "Udgifterne skal følge dækningsgraden. Ligger
@@ -51,8 +50,11 @@ class BudgetRulesTest {
 
     @Test
     void the_level_follows_the_rate_in_force_each_day() {
-        BudgetLevel indexed = new BudgetLevel(new RateTable(Map.of(LocalDate.of(2024, 4, 1), new BigDecimal("1072.01"),
-                LocalDate.of(2027, 4, 16), new BigDecimal("1100.00"))));
+        BudgetLevel indexed = new BudgetLevel(new RateTable(Map.of(
+                LocalDate.of(2024, 4, 1),
+                new BigDecimal("1072.01"),
+                LocalDate.of(2027, 4, 16),
+                new BigDecimal("1100.00"))));
         // 15 days at 2,144.02 and 15 at 2,200.00, over 30 days
         assertThat(indexed.month(YearMonth.of(2027, 4), days(LocalDate.of(2027, 4, 1), LocalDate.of(2027, 4, 30))))
                 .isEqualByComparingTo("2172.01");
@@ -71,10 +73,20 @@ class BudgetRulesTest {
             for (int i = 0; i < residents.length; i++) {
                 long facility = 100 + i;
                 List<AgreementTerms.HoursDispensation> hours = i >= residents.length - dispensed
-                        ? List.of(new AgreementTerms.HoursDispensation(LocalDate.of(2025, 1, 1), null,
-                        new BigDecimal("3"))) : List.of();
-                terms.add(new AgreementTerms(i + 1, i + 1, "0701" + i, "1082", false, LocalDate.of(2025, 1, 1), null,
-                        List.of(facility), null, hours));
+                        ? List.of(new AgreementTerms.HoursDispensation(
+                                LocalDate.of(2025, 1, 1), null, new BigDecimal("3")))
+                        : List.of();
+                terms.add(new AgreementTerms(
+                        i + 1,
+                        i + 1,
+                        "0701" + i,
+                        "1082",
+                        false,
+                        LocalDate.of(2025, 1, 1),
+                        null,
+                        List.of(facility),
+                        null,
+                        hours));
                 history.put(facility, new TreeMap<>(Map.of(LocalDate.of(2025, 1, 1), residents[i])));
             }
             return new Region(terms, history);
@@ -85,7 +97,8 @@ class BudgetRulesTest {
             List<BigDecimal> months = new ArrayList<>();
             for (int m = 1; m <= 12; m++) {
                 months.add(calculator.feeLines(YearMonth.of(YEAR, m), terms).stream()
-                        .map(SettlementLine::amountExVat).reduce(BigDecimal.ZERO, BigDecimal::add));
+                        .map(SettlementLine::amountExVat)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add));
             }
             return months;
         }
@@ -95,8 +108,15 @@ class BudgetRulesTest {
         }
 
         BudgetFlags.Assessment assess(String frame, int overThirty, int dispensations) {
-            return BudgetFlags.assess(new BudgetFlags.Figures(YEAR, new BigDecimal(frame), monthlyCost(), expected(),
-                    terms.size(), overThirty + dispensations, overThirty, dispensations));
+            return BudgetFlags.assess(new BudgetFlags.Figures(
+                    YEAR,
+                    new BigDecimal(frame),
+                    monthlyCost(),
+                    expected(),
+                    terms.size(),
+                    overThirty + dispensations,
+                    overThirty,
+                    dispensations));
         }
     }
 
@@ -125,29 +145,35 @@ class BudgetRulesTest {
 
         assertThat(assessment.levelPercent()).isEqualByComparingTo("130.0");
         assertThat(assessment.aboveLevel()).isTrue();
-        assertThat(assessment.flags()).containsExactly(
-                new BudgetFlags.Flag("ABOVE_LEVEL", List.of(new BigDecimal("130.0"), 6, 5, 1)));
+        assertThat(assessment.flags())
+                .containsExactly(new BudgetFlags.Flag("ABOVE_LEVEL", List.of(new BigDecimal("130.0"), 6, 5, 1)));
     }
 
     @Test
     void one_3_hour_agreement_among_ten_is_above_the_level() {
-        BudgetFlags.Assessment assessment = Region.of(0, 12, 20, 8, 30, 25, 14, 9, 30, 18, 31)
-                .assess("1000000.00", 1, 0);
+        BudgetFlags.Assessment assessment =
+                Region.of(0, 12, 20, 8, 30, 25, 14, 9, 30, 18, 31).assess("1000000.00", 1, 0);
         assertThat(assessment.levelPercent()).isEqualByComparingTo("105.0");
         assertThat(assessment.aboveLevel()).isTrue();
     }
 
     @Test
     void a_group_agreement_covering_two_facilities_costs_less_than_the_level_and_is_not_flagged() {
-        AgreementTerms group = new AgreementTerms(1, 1, "070101", "1082", false, LocalDate.of(2025, 1, 1), null,
-                List.of(1L, 2L), null, List.of());
+        AgreementTerms group = new AgreementTerms(
+                1, 1, "070101", "1082", false, LocalDate.of(2025, 1, 1), null, List.of(1L, 2L), null, List.of());
         Map<Long, NavigableMap<LocalDate, Integer>> residents = Map.of(
                 1L, new TreeMap<>(Map.of(LocalDate.of(2025, 1, 1), 10)),
                 2L, new TreeMap<>(Map.of(LocalDate.of(2025, 1, 1), 12)));
         Region region = new Region(List.of(group), residents);
-        BudgetFlags.Assessment assessment = BudgetFlags.assess(new BudgetFlags.Figures(YEAR,
-                new BigDecimal("1000000"), region.monthlyCost(), LEVEL.fullYear(YEAR).multiply(BigDecimal.valueOf(2)),
-                2, 0, 0, 0));
+        BudgetFlags.Assessment assessment = BudgetFlags.assess(new BudgetFlags.Figures(
+                YEAR,
+                new BigDecimal("1000000"),
+                region.monthlyCost(),
+                LEVEL.fullYear(YEAR).multiply(BigDecimal.valueOf(2)),
+                2,
+                0,
+                0,
+                0));
         assertThat(assessment.levelPercent()).isEqualByComparingTo("50.0");
         assertThat(assessment.flags()).isEmpty();
     }
@@ -160,21 +186,23 @@ class BudgetRulesTest {
 
         assertThat(assessment.aboveLevel()).isFalse();
         assertThat(assessment.passesFrameIn()).isEqualTo(YearMonth.of(YEAR, 10));
-        assertThat(assessment.flags()).containsExactly(
-                new BudgetFlags.Flag("PASSES_FRAME", List.of(YearMonth.of(YEAR, 10))));
+        assertThat(assessment.flags())
+                .containsExactly(new BudgetFlags.Flag("PASSES_FRAME", List.of(YearMonth.of(YEAR, 10))));
     }
 
     @Test
     void a_year_ending_exactly_at_the_frame_does_not_pass_it() {
         List<BigDecimal> months = Collections.nCopies(12, new BigDecimal("100.00"));
-        assertThat(BudgetFlags.passesFrameIn(YEAR, new BigDecimal("1200.00"), months)).isNull();
-        assertThat(BudgetFlags.passesFrameIn(YEAR, new BigDecimal("1199.99"), months)).isEqualTo(YearMonth.of(YEAR, 12));
+        assertThat(BudgetFlags.passesFrameIn(YEAR, new BigDecimal("1200.00"), months))
+                .isNull();
+        assertThat(BudgetFlags.passesFrameIn(YEAR, new BigDecimal("1199.99"), months))
+                .isEqualTo(YearMonth.of(YEAR, 12));
     }
 
     @Test
     void a_region_with_nothing_covered_has_no_level_and_no_flag() {
-        BudgetFlags.Assessment assessment = BudgetFlags.assess(new BudgetFlags.Figures(YEAR, new BigDecimal("500000"),
-                Collections.nCopies(12, BigDecimal.ZERO), BigDecimal.ZERO, 0, 0, 0, 0));
+        BudgetFlags.Assessment assessment = BudgetFlags.assess(new BudgetFlags.Figures(
+                YEAR, new BigDecimal("500000"), Collections.nCopies(12, BigDecimal.ZERO), BigDecimal.ZERO, 0, 0, 0, 0));
         assertThat(assessment.levelPercent()).isNull();
         assertThat(assessment.flags()).isEmpty();
     }

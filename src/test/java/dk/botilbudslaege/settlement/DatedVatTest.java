@@ -1,16 +1,15 @@
 package dk.botilbudslaege.settlement;
 
+import static dk.botilbudslaege.settlement.FeeRulesTest.calculator;
+import static dk.botilbudslaege.settlement.FeeRulesTest.residents;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
-
-import static dk.botilbudslaege.settlement.FeeRulesTest.calculator;
-import static dk.botilbudslaege.settlement.FeeRulesTest.residents;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SPEC F3-F5 with a dated VAT status: each day carries the status in force that day; the month's VAT
@@ -28,7 +27,9 @@ class DatedVatTest {
     }
 
     static SettlementLine line(int residents, YearMonth month, AgreementTerms terms) {
-        return calculator(residents(7, "2025-01-01", residents)).feeLine(month, terms).orElseThrow();
+        return calculator(residents(7, "2025-01-01", residents))
+                .feeLine(month, terms)
+                .orElseThrow();
     }
 
     @Test
@@ -42,7 +43,9 @@ class DatedVatTest {
 
     @Test
     void vat_from_16_june_carries_vat_on_15_of_30_days_1608_02_and_402_01() {
-        var line = line(38, YearMonth.of(2025, 6),
+        var line = line(
+                38,
+                YearMonth.of(2025, 6),
                 terms(LocalDate.of(2025, 4, 1), null, "2025-01-01", false, "2025-06-16", true));
 
         // 3,216.03 × 15/30 = 1,608.015 → 1,608.02; × 25 % = 402.005 → 402.01
@@ -53,7 +56,9 @@ class DatedVatTest {
 
     @Test
     void vat_ending_on_16_june_carries_vat_on_the_first_15_days() {
-        var line = line(38, YearMonth.of(2025, 6),
+        var line = line(
+                38,
+                YearMonth.of(2025, 6),
                 terms(LocalDate.of(2025, 4, 1), null, "2025-01-01", true, "2025-06-16", false));
 
         assertThat(line.vat()).isEqualByComparingTo("402.01");
@@ -70,7 +75,9 @@ class DatedVatTest {
     @Test
     void a_partial_month_takes_vat_on_the_days_in_force_with_vat_only() {
         // start 15 April at 2 hours: 1,143.48 ex VAT; VAT from 21 April: 2,144.02 × 10/30 = 714.67 → 178.67
-        var line = line(20, YearMonth.of(2025, 4),
+        var line = line(
+                20,
+                YearMonth.of(2025, 4),
                 terms(LocalDate.of(2025, 4, 15), null, "2025-01-01", false, "2025-04-21", true));
 
         assertThat(line.amountExVat()).isEqualByComparingTo("1143.48");
@@ -79,7 +86,9 @@ class DatedVatTest {
 
     @Test
     void a_change_after_the_agreement_ended_does_not_reach_it() {
-        var line = line(20, YearMonth.of(2025, 4),
+        var line = line(
+                20,
+                YearMonth.of(2025, 4),
                 terms(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 20), "2025-01-01", false, "2025-04-21", true));
 
         assertThat(line.vat()).isEqualByComparingTo("0.00");

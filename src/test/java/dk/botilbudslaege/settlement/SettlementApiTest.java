@@ -1,17 +1,19 @@
 package dk.botilbudslaege.settlement;
 
+import static dk.botilbudslaege.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import dk.botilbudslaege.web.DanishTime;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.YearMonth;
 import java.util.UUID;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.web.DanishTime;
-import dk.botilbudslaege.support.IntegrationTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
@@ -23,9 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import static dk.botilbudslaege.support.Problems.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The monthly settlement through the API (SPEC F5). Each test uses its own months: approved months
  * stay locked in the shared database.
@@ -35,8 +34,10 @@ class SettlementApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     Api api;
 
     @BeforeEach
@@ -46,7 +47,8 @@ class SettlementApiTest {
 
     JsonNode lineOf(JsonNode lines, long agreementId, String kind) {
         for (JsonNode line : lines) {
-            if (line.path("agreementId").asLong() == agreementId && line.path("kind").asString().equals(kind)) {
+            if (line.path("agreementId").asLong() == agreementId
+                    && line.path("kind").asString().equals(kind)) {
                 return line;
             }
         }
@@ -54,8 +56,12 @@ class SettlementApiTest {
     }
 
     long agreementOf(String user, String unitName) {
-        for (JsonNode a : api.as(user).get("/api/v1/agreements?size=200&q=" + unitName).json().path("content")) {
-            if (a.path("unitName").asString().equals(unitName) && a.path("status").asString().equals("ACTIVE")) {
+        for (JsonNode a : api.as(user)
+                .get("/api/v1/agreements?size=200&q=" + unitName)
+                .json()
+                .path("content")) {
+            if (a.path("unitName").asString().equals(unitName)
+                    && a.path("status").asString().equals("ACTIVE")) {
                 return a.path("id").asLong();
             }
         }
@@ -64,7 +70,8 @@ class SettlementApiTest {
 
     @Test
     void a_full_month_of_two_and_three_hours_is_paid_at_1072_01_an_hour() {
-        JsonNode lines = api.as("region-midt").get("/api/v1/settlements/2025-09/lines").json();
+        JsonNode lines =
+                api.as("region-midt").get("/api/v1/settlements/2025-09/lines").json();
         JsonNode skovstjernen = lineOf(lines, agreementOf("kommune-norddjurs", "Skovstjernen"), "FEE");
         JsonNode dolmerhave = lineOf(lines, agreementOf("kommune-norddjurs", "Dolmerhave"), "FEE");
 
@@ -83,7 +90,8 @@ class SettlementApiTest {
         assertThat(run.path("status").asString()).isEqualTo("RUN");
         JsonNode again = region.post("/api/v1/settlements/2025-10/run", "").json();
         assertThat(again.path("lines").size()).isEqualTo(run.path("lines").size());
-        assertThat(again.path("totalExVat").decimalValue()).isEqualByComparingTo(run.path("totalExVat").decimalValue());
+        assertThat(again.path("totalExVat").decimalValue())
+                .isEqualByComparingTo(run.path("totalExVat").decimalValue());
 
         Api.Response approved = region.post("/api/v1/settlements/2025-10/approve", "");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
@@ -92,14 +100,16 @@ class SettlementApiTest {
         Api.Response rerun = region.post("/api/v1/settlements/2025-10/run", "");
         assertThat(rerun.status()).isEqualTo(409);
         assertThat(rerun.code()).isEqualTo("MONTH_LOCKED");
-        assertThat(region.post("/api/v1/settlements/2025-10/approve", "").code()).isEqualTo("MONTH_LOCKED");
+        assertThat(region.post("/api/v1/settlements/2025-10/approve", "").code())
+                .isEqualTo("MONTH_LOCKED");
         assertThat(region.get("/api/v1/settlements/2025-10/lines").json().size())
                 .isEqualTo(run.path("lines").size());
 
         // an approved month's payment files are no drafts
         var csv = region.getBytes("/api/v1/settlements/2025-10/export.csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
-                .contains("\"afregning-1082-2025-10.csv\"").doesNotContain("UDKAST");
+                .contains("\"afregning-1082-2025-10.csv\"")
+                .doesNotContain("UDKAST");
         List<CSVRecord> records = csvRecords(csv.body());
         assertThat(records.get(0).get(0)).isEqualTo("Måned");
         assertThat(records).hasSize(run.path("lines").size() + 1);
@@ -128,13 +138,17 @@ class SettlementApiTest {
         assertThat(stored(later)).as("a preview stores no month and no lines").isZero();
 
         assertProblem(region.post("/api/v1/settlements/" + later + "/approve", ""), 409, "MONTH_NOT_DUE");
-        assertProblem(region.post("/api/v1/settlements/" + current.plusMonths(14) + "/approve", ""), 409,
-                "MONTH_NOT_DUE");
+        assertProblem(
+                region.post("/api/v1/settlements/" + current.plusMonths(14) + "/approve", ""), 409, "MONTH_NOT_DUE");
         assertThat(stored(later)).as("nothing approved or locked").isZero();
         JsonNode after = region.get("/api/v1/settlements/" + later).json();
         assertThat(after.path("status").asString()).isEqualTo("PREVIEW");
         assertThat(after.path("locked").asBoolean()).isFalse();
-        assertThat(region.get("/api/v1/settlements/" + current).json().path("due").asBoolean()).isTrue();
+        assertThat(region.get("/api/v1/settlements/" + current)
+                        .json()
+                        .path("due")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -146,22 +160,34 @@ class SettlementApiTest {
                 on conflict do nothing
                 """).update();
         assertProblem(api.as("region-midt").post("/api/v1/settlements/2025-04/approve", ""), 409, "NOT_RUN");
-        assertThat(api.as("region-midt").get("/api/v1/settlements/2025-04").json().path("status").asString())
+        assertThat(api.as("region-midt")
+                        .get("/api/v1/settlements/2025-04")
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("OPEN");
     }
 
     /** Rows stored for region 1082 and a month: the month's state and its lines. */
     long stored(YearMonth month) {
         return jdbc.sql("select count(*) from settlement_month where region_code = '1082' and month = :m")
-                .param("m", month.atDay(1)).query(Long.class).single()
+                        .param("m", month.atDay(1))
+                        .query(Long.class)
+                        .single()
                 + jdbc.sql("select count(*) from settlement_line where region_code = '1082' and month = :m")
-                .param("m", month.atDay(1)).query(Long.class).single();
+                        .param("m", month.atDay(1))
+                        .query(Long.class)
+                        .single();
     }
 
     static List<CSVRecord> csvRecords(byte[] body) throws java.io.IOException {
-        return CSVFormat.DEFAULT.builder().setDelimiter(';').get()
-                .parse(new InputStreamReader(new ByteArrayInputStream(body, 3, body.length - 3),
-                        StandardCharsets.UTF_8)).getRecords();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(';')
+                .get()
+                .parse(new InputStreamReader(
+                        new ByteArrayInputStream(body, 3, body.length - 3), StandardCharsets.UTF_8))
+                .getRecords();
     }
 
     @Test
@@ -182,17 +208,29 @@ class SettlementApiTest {
         body.put("facilityIds", List.of(facility));
         body.put("startDate", "2025-08-01");
         body.put("matchMethod", "OTHER");
-        long id = api.as("kommune-norddjurs").post("/api/v1/agreements", body).json().path("id").asLong();
+        long id = api.as("kommune-norddjurs")
+                .post("/api/v1/agreements", body)
+                .json()
+                .path("id")
+                .asLong();
         api.as("kommune-norddjurs").post("/api/v1/agreements/" + id + "/submit", "");
-        assertThat(region.post("/api/v1/agreements/" + id + "/approve", "").status()).isEqualTo(200);
+        assertThat(region.post("/api/v1/agreements/" + id + "/approve", "").status())
+                .isEqualTo(200);
 
         assertProblem(region.post("/api/v1/settlements/2025-08/approve", ""), 409, "MONTH_CHANGED_SINCE_RUN");
-        assertThat(region.get("/api/v1/settlements/2025-08").json().path("locked").asBoolean()).isFalse();
+        assertThat(region.get("/api/v1/settlements/2025-08")
+                        .json()
+                        .path("locked")
+                        .asBoolean())
+                .isFalse();
 
         assertThat(region.post("/api/v1/settlements/2025-08/run", "").status()).isEqualTo(200);
-        assertThat(region.post("/api/v1/settlements/2025-08/approve", "").status()).isEqualTo(200);
+        assertThat(region.post("/api/v1/settlements/2025-08/approve", "").status())
+                .isEqualTo(200);
         assertThat(lineOf(region.get("/api/v1/settlements/2025-08/lines").json(), id, "FEE")
-                .path("amountExVat").decimalValue()).isEqualByComparingTo("2144.02");
+                        .path("amountExVat")
+                        .decimalValue())
+                .isEqualByComparingTo("2144.02");
     }
 
     @Test
@@ -208,22 +246,30 @@ class SettlementApiTest {
         body.put("facilityIds", List.of(facility));
         body.put("startDate", "2025-11-16");
         body.put("matchMethod", "OTHER");
-        long id = api.as("kommune-norddjurs").post("/api/v1/agreements", body).json().path("id").asLong();
+        long id = api.as("kommune-norddjurs")
+                .post("/api/v1/agreements", body)
+                .json()
+                .path("id")
+                .asLong();
         api.as("kommune-norddjurs").post("/api/v1/agreements/" + id + "/submit", "");
-        assertThat(region.post("/api/v1/agreements/" + id + "/approve", "").status()).isEqualTo(200);
+        assertThat(region.post("/api/v1/agreements/" + id + "/approve", "").status())
+                .isEqualTo(200);
 
         JsonNode december = region.get("/api/v1/settlements/2025-12/lines").json();
         JsonNode adjustment = lineOf(december, id, "ADJUSTMENT");
         assertThat(adjustment).isNotNull();
         assertThat(adjustment.path("correctsMonth").asString()).isEqualTo("2025-11");
         assertThat(adjustment.path("amountExVat").decimalValue()).isEqualByComparingTo("1072.01");
-        assertThat(lineOf(december, id, "FEE").path("amountExVat").decimalValue()).isEqualByComparingTo("2144.02");
-        assertThat(lineOf(region.get("/api/v1/settlements/2025-11/lines").json(), id, "FEE")).isNull();
+        assertThat(lineOf(december, id, "FEE").path("amountExVat").decimalValue())
+                .isEqualByComparingTo("2144.02");
+        assertThat(lineOf(region.get("/api/v1/settlements/2025-11/lines").json(), id, "FEE"))
+                .isNull();
 
         // once the adjustment is approved, it is never paid again
         region.post("/api/v1/settlements/2025-12/run", "");
         region.post("/api/v1/settlements/2025-12/approve", "");
-        assertThat(lineOf(region.get("/api/v1/settlements/2026-01/lines").json(), id, "ADJUSTMENT")).isNull();
+        assertThat(lineOf(region.get("/api/v1/settlements/2026-01/lines").json(), id, "ADJUSTMENT"))
+                .isNull();
     }
 
     @Test
@@ -239,7 +285,8 @@ class SettlementApiTest {
             assertThat(sheet.getSheetName()).isEqualTo("UDKAST Afregning 2025-09");
             assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Ydernummer");
             assertThat(sheet.getLastRowNum()).isEqualTo(lines.size() + 1);
-            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo("I alt");
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue())
+                    .isEqualTo("I alt");
         }
         var csv = region.getBytes("/api/v1/settlements/2025-09/export.csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
@@ -264,16 +311,28 @@ class SettlementApiTest {
         body.put("facilityIds", List.of(facility));
         body.put("startDate", "2026-03-01");
         body.put("matchMethod", "OTHER");
-        long id = api.as("kommune-norddjurs").post("/api/v1/agreements", body).json().path("id").asLong();
+        long id = api.as("kommune-norddjurs")
+                .post("/api/v1/agreements", body)
+                .json()
+                .path("id")
+                .asLong();
         api.as("kommune-norddjurs").post("/api/v1/agreements/" + id + "/submit", "");
         Api region = api.as("region-midt");
-        assertThat(region.post("/api/v1/agreements/" + id + "/approve", "").status()).isEqualTo(200);
+        assertThat(region.post("/api/v1/agreements/" + id + "/approve", "").status())
+                .isEqualTo(200);
 
         var csv = region.getBytes("/api/v1/settlements/2026-03/export.csv");
-        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(';').get()
-                .parse(new InputStreamReader(new ByteArrayInputStream(csv.body(), 3, csv.body().length - 3),
-                        StandardCharsets.UTF_8)).getRecords();
-        CSVRecord line = records.stream().filter(r -> r.size() > 2 && r.get(2).equals(String.valueOf(id))).findFirst().orElseThrow();
+        List<CSVRecord> records = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(';')
+                .get()
+                .parse(new InputStreamReader(
+                        new ByteArrayInputStream(csv.body(), 3, csv.body().length - 3), StandardCharsets.UTF_8))
+                .getRecords();
+        CSVRecord line = records.stream()
+                .filter(r -> r.size() > 2 && r.get(2).equals(String.valueOf(id)))
+                .findFirst()
+                .orElseThrow();
         assertThat(line.get(4)).isEqualTo("'@" + tag + " læge");
         assertThat(line.get(5)).isEqualTo("'" + formula + " " + tag);
         assertThat(line.get(11)).matches("\\d+,\\d\\d");
@@ -282,7 +341,8 @@ class SettlementApiTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             var sheet = workbook.getSheetAt(0);
             for (var row : sheet) {
-                if (row.getRowNum() > 0 && row.getCell(2).getCellType() == CellType.NUMERIC
+                if (row.getRowNum() > 0
+                        && row.getCell(2).getCellType() == CellType.NUMERIC
                         && (long) row.getCell(2).getNumericCellValue() == id) {
                     assertThat(row.getCell(4).getStringCellValue()).isEqualTo("'@" + tag + " læge");
                     assertThat(row.getCell(5).getCellType()).isEqualTo(CellType.STRING);
@@ -297,22 +357,38 @@ class SettlementApiTest {
 
     @Test
     void only_the_region_runs_and_approves_and_each_sees_only_its_own_lines() {
-        assertThat(api.as("kommune-norddjurs").post("/api/v1/settlements/2026-02/run", "").status()).isEqualTo(403);
-        assertThat(api.as("region-nord").post("/api/v1/settlements/2026-02/run?regionCode=1082", "").status())
+        assertThat(api.as("kommune-norddjurs")
+                        .post("/api/v1/settlements/2026-02/run", "")
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.as("laege-norddjurs").post("/api/v1/settlements/2026-02/approve", "").status()).isEqualTo(403);
-        assertThat(api.as("national").get("/api/v1/settlements/2026-02/lines").status()).isEqualTo(403);
-        assertThat(api.anonymous().get("/api/v1/settlements/2026-02/lines").status()).isEqualTo(401);
-        assertThat(api.as("region-nord").get("/api/v1/settlements/2026-02/lines?regionCode=1082").status())
+        assertThat(api.as("region-nord")
+                        .post("/api/v1/settlements/2026-02/run?regionCode=1082", "")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.as("laege-norddjurs")
+                        .post("/api/v1/settlements/2026-02/approve", "")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.as("national").get("/api/v1/settlements/2026-02/lines").status())
+                .isEqualTo(403);
+        assertThat(api.anonymous().get("/api/v1/settlements/2026-02/lines").status())
+                .isEqualTo(401);
+        assertThat(api.as("region-nord")
+                        .get("/api/v1/settlements/2026-02/lines?regionCode=1082")
+                        .status())
                 .isEqualTo(403);
 
-        JsonNode doctorLines = api.as("laege-norddjurs").get("/api/v1/settlements/2026-02/lines").json();
+        JsonNode doctorLines = api.as("laege-norddjurs")
+                .get("/api/v1/settlements/2026-02/lines")
+                .json();
         assertThat(doctorLines.size()).isGreaterThanOrEqualTo(2);
         for (JsonNode line : doctorLines) {
             assertThat(line.path("providerNumber").asString()).isEqualTo("070101");
             assertThat(line.path("doctorName").asString()).isEqualTo("Anne Kjær");
         }
-        for (JsonNode line : api.as("kommune-norddjurs").get("/api/v1/settlements/2026-02/lines").json()) {
+        for (JsonNode line : api.as("kommune-norddjurs")
+                .get("/api/v1/settlements/2026-02/lines")
+                .json()) {
             assertThat(line.path("municipalityCode").asString()).isEqualTo("707");
         }
     }
@@ -322,23 +398,30 @@ class SettlementApiTest {
         Api.Response answer = api.as("region-midt").get("/api/v1/settlements/2025-13/lines");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().path("errors").get(0).path("field").asString()).isEqualTo("month");
-        assertThat(api.as("region-midt").get("/api/v1/settlements/april/lines").status()).isEqualTo(400);
+        assertThat(api.as("region-midt").get("/api/v1/settlements/april/lines").status())
+                .isEqualTo(400);
     }
 
     @Test
     void the_administrator_adds_an_indexed_rate_and_everyone_reads_the_table() {
-        Api.Response added = api.as("admin").post("/api/v1/rates",
-                Map.of("validFrom", "2031-04-01", "hourlyRate", 1100.50));
+        Api.Response added =
+                api.as("admin").post("/api/v1/rates", Map.of("validFrom", "2031-04-01", "hourlyRate", 1100.50));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         JsonNode rates = api.as("laege-norddjurs").get("/api/v1/rates").json();
         assertThat(rates.get(0).path("validFrom").asString()).isEqualTo("2024-04-01");
         assertThat(rates.get(0).path("hourlyRate").decimalValue()).isEqualByComparingTo("1072.01");
-        assertThat(api.as("admin").post("/api/v1/rates", Map.of("validFrom", "2031-04-01", "hourlyRate", 1100))
-                .status()).isEqualTo(400);
-        assertThat(api.as("admin").post("/api/v1/rates", Map.of("validFrom", "2032-04-01", "hourlyRate", -5))
-                .status()).isEqualTo(400);
-        assertThat(api.as("kommune-norddjurs").post("/api/v1/rates",
-                Map.of("validFrom", "2033-04-01", "hourlyRate", 1200)).status()).isEqualTo(403);
+        assertThat(api.as("admin")
+                        .post("/api/v1/rates", Map.of("validFrom", "2031-04-01", "hourlyRate", 1100))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.as("admin")
+                        .post("/api/v1/rates", Map.of("validFrom", "2032-04-01", "hourlyRate", -5))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.as("kommune-norddjurs")
+                        .post("/api/v1/rates", Map.of("validFrom", "2033-04-01", "hourlyRate", 1200))
+                        .status())
+                .isEqualTo(403);
     }
 
     long facility() {
@@ -354,7 +437,11 @@ class SettlementApiTest {
         body.put("legalBasis", "SEL_108");
         body.put("places", 10);
         body.put("residents", 10);
-        return api.as("region-midt").post("/api/v1/facilities", body).json().path("id").asLong();
+        return api.as("region-midt")
+                .post("/api/v1/facilities", body)
+                .json()
+                .path("id")
+                .asLong();
     }
 
     long doctor() {
@@ -371,8 +458,15 @@ class SettlementApiTest {
         practice.put("doctorCapacity", 1);
         practice.put("openForNewPatients", true);
         practice.put("vatRegistered", false);
-        long practiceId = api.as("region-midt").post("/api/v1/practices", practice).json().path("id").asLong();
-        return api.as("region-midt").post("/api/v1/doctors", Map.of("practiceId", practiceId, "name", name,
-                "nursingHomeDoctor", false)).json().path("id").asLong();
+        long practiceId = api.as("region-midt")
+                .post("/api/v1/practices", practice)
+                .json()
+                .path("id")
+                .asLong();
+        return api.as("region-midt")
+                .post("/api/v1/doctors", Map.of("practiceId", practiceId, "name", name, "nursingHomeDoctor", false))
+                .json()
+                .path("id")
+                .asLong();
     }
 }

@@ -1,17 +1,16 @@
 package dk.botilbudslaege.settlement;
 
-import java.time.YearMonth;
+import static dk.botilbudslaege.support.ScenarioUsers.REGION_MIDT;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.support.ModuleScenarioTest;
 import dk.botilbudslaege.support.ScenarioUsers;
+import java.time.YearMonth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
-
-import static dk.botilbudslaege.support.ScenarioUsers.REGION_MIDT;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Settlement's main flow as events (issue 12 item 3): a month run, then approved, is one event each. */
 @ModuleScenarioTest
@@ -36,7 +35,8 @@ class SettlementModuleTest {
         YearMonth month = YearMonth.of(2025, 2);
 
         settlements.run(region, month, null);
-        assertThat(events).contains(SettlementEvents.MonthRun.class)
+        assertThat(events)
+                .contains(SettlementEvents.MonthRun.class)
                 .matching(SettlementEvents.MonthRun::regionMonth, "1082/2025-02");
 
         scenario.stimulate(() -> settlements.approve(region, month, null))

@@ -1,21 +1,20 @@
 package dk.botilbudslaege.settlement;
 
-import java.net.http.HttpResponse;
-import java.time.YearMonth;
-import java.util.Map;
+import static dk.botilbudslaege.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.support.WebSession;
 import dk.botilbudslaege.web.DanishTime;
+import java.net.http.HttpResponse;
+import java.time.YearMonth;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-
-import static dk.botilbudslaege.support.Problems.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The settlement pages without JavaScript (issue 11 items 5-7): a later month is a preview that cannot
@@ -30,6 +29,7 @@ class SettlementPagesTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -39,14 +39,16 @@ class SettlementPagesTest {
         YearMonth later = YearMonth.now(DanishTime.DENMARK).plusMonths(1);
 
         String page = region.get("/settlements?month=" + later).body();
-        assertThat(page).contains("Forhåndsvisning", "Skovstjernen", "Udkast til betalingsfil (CSV)")
+        assertThat(page)
+                .contains("Forhåndsvisning", "Skovstjernen", "Udkast til betalingsfil (CSV)")
                 .doesNotContain("id=\"approve\"", "id=\"run\"");
 
-        HttpResponse<String> approve = region.post("/settlements/approve", "/settlements",
-                Map.of("month", later.toString()));
+        HttpResponse<String> approve =
+                region.post("/settlements/approve", "/settlements", Map.of("month", later.toString()));
         assertThat(approve.statusCode()).isEqualTo(302);
         String location = approve.headers().firstValue("Location").orElseThrow();
-        assertThat(region.get(location.substring(location.indexOf("/settlements"))).body())
+        assertThat(region.get(location.substring(location.indexOf("/settlements")))
+                        .body())
                 .contains("Måneden er endnu ikke forfalden: kun indeværende eller en tidligere måned kan godkendes");
 
         String confirm = region.get("/settlements/approve?month=" + later).body();
@@ -55,7 +57,10 @@ class SettlementPagesTest {
         // running it from the page stores nothing
         region.post("/settlements/run", "/settlements", Map.of("month", later.toString()));
         assertThat(jdbc.sql("select count(*) from settlement_month where region_code = '1082' and month = :m")
-                .param("m", later.atDay(1)).query(Long.class).single()).isZero();
+                        .param("m", later.atDay(1))
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -70,45 +75,66 @@ class SettlementPagesTest {
 
         String confirm = region.get("/settlements/approve?month=2025-06").body();
 
-        assertThat(confirm).contains("Måneden kan ikke godkendes, før afregningen er kørt igen og gennemset.")
+        assertThat(confirm)
+                .contains("Måneden kan ikke godkendes, før afregningen er kørt igen og gennemset.")
                 .doesNotContain("id=\"confirm-approve\"");
-        assertProblem(Api.on(port).as("region-midt").post("/api/v1/settlements/2025-06/approve", ""), 409,
+        assertProblem(
+                Api.on(port).as("region-midt").post("/api/v1/settlements/2025-06/approve", ""),
+                409,
                 "MONTH_CHANGED_SINCE_RUN");
     }
 
     @Test
     void approving_a_due_month_asks_first_and_states_its_lines_and_totals() {
         WebSession region = WebSession.signIn(port, "region-midt");
-        HttpResponse<String> run = region.post("/settlements/run", "/settlements?month=2026-01",
-                Map.of("month", "2026-01"));
+        HttpResponse<String> run =
+                region.post("/settlements/run", "/settlements?month=2026-01", Map.of("month", "2026-01"));
         assertThat(run.statusCode()).isEqualTo(302);
         String page = region.get("/settlements?month=2026-01").body();
-        assertThat(page).contains("href=\"/settlements/approve?month=2026-01\"", "Udkast til betalingsfil (XLSX)")
+        assertThat(page)
+                .contains("href=\"/settlements/approve?month=2026-01\"", "Udkast til betalingsfil (XLSX)")
                 .doesNotContain("action=\"/settlements/approve\"");
 
-        JsonNode month = Api.on(port).as("region-midt").get("/api/v1/settlements/2026-01").json();
+        JsonNode month = Api.on(port)
+                .as("region-midt")
+                .get("/api/v1/settlements/2026-01")
+                .json();
         String confirm = region.get("/settlements/approve?month=2026-01").body();
-        assertThat(confirm).contains("Godkend og lås 2026-01", CONSEQUENCE, "id=\"confirm-approve\"",
-                "action=\"/settlements/approve\"",
-                "<dd id=\"confirm-lines\">" + month.path("lines").size() + "</dd>",
-                "<dd id=\"confirm-ex-vat\">" + danish(month.path("totalExVat").decimalValue()) + " kr.</dd>",
-                "<dd id=\"confirm-vat\">" + danish(month.path("totalVat").decimalValue()) + " kr.</dd>",
-                "<dd id=\"confirm-incl-vat\">" + danish(month.path("totalInclVat").decimalValue()) + " kr.</dd>");
+        assertThat(confirm)
+                .contains(
+                        "Godkend og lås 2026-01",
+                        CONSEQUENCE,
+                        "id=\"confirm-approve\"",
+                        "action=\"/settlements/approve\"",
+                        "<dd id=\"confirm-lines\">" + month.path("lines").size() + "</dd>",
+                        "<dd id=\"confirm-ex-vat\">"
+                                + danish(month.path("totalExVat").decimalValue()) + " kr.</dd>",
+                        "<dd id=\"confirm-vat\">"
+                                + danish(month.path("totalVat").decimalValue()) + " kr.</dd>",
+                        "<dd id=\"confirm-incl-vat\">"
+                                + danish(month.path("totalInclVat").decimalValue()) + " kr.</dd>");
         assertThat(month.path("lines").size()).isPositive();
         // asking locks nothing
-        assertThat(Api.on(port).as("region-midt").get("/api/v1/settlements/2026-01").json().path("locked")
-                .asBoolean()).isFalse();
+        assertThat(Api.on(port)
+                        .as("region-midt")
+                        .get("/api/v1/settlements/2026-01")
+                        .json()
+                        .path("locked")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
     void only_the_region_is_asked_to_approve() {
-        assertThat(WebSession.signIn(port, "kommune-norddjurs").get("/settlements/approve?month=2026-01")
-                .statusCode()).isEqualTo(403);
+        assertThat(WebSession.signIn(port, "kommune-norddjurs")
+                        .get("/settlements/approve?month=2026-01")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     static String danish(java.math.BigDecimal amount) {
-        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.00",
-                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.forLanguageTag("da-DK")));
+        java.text.DecimalFormat format = new java.text.DecimalFormat(
+                "#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.forLanguageTag("da-DK")));
         return format.format(amount);
     }
 }

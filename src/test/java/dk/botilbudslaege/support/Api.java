@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +26,8 @@ public final class Api {
     public static final String PASSWORD = "demo";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private final MockMvcTester mvc;
@@ -53,9 +53,16 @@ public final class Api {
      * authorisation; tests of the other servlet filters, uploads and the browser keep real HTTP.
      */
     public static Api through(WebApplicationContext context) {
-        return new Api("http://localhost", MockMvcTester.from(context, builder -> builder
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
-                .build()), null, null, Map.of());
+        return new Api(
+                "http://localhost",
+                MockMvcTester.from(
+                        context,
+                        builder -> builder.apply(org.springframework.security.test.web.servlet.setup
+                                        .SecurityMockMvcConfigurers.springSecurity())
+                                .build()),
+                null,
+                null,
+                Map.of());
     }
 
     /** The same client signed in as this demo user (password "demo"). */
@@ -86,30 +93,30 @@ public final class Api {
     }
 
     public Response post(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
     public Response put(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
     /** A raw body, e.g. malformed JSON. */
     public Response postRaw(String path, String contentType, String body) {
-        return send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** A raw JSON body sent with PUT. */
     public Response putRaw(String path, String contentType, String body) {
-        return send(request(path).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+        return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response postBytes(String path, String contentType, byte[] body) {
-        return send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(
+                request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** A multipart/form-data upload of one file in the field {@code file}, as a browser sends it. */
@@ -121,8 +128,9 @@ public final class Api {
         String boundary = "----botilbud" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename + "\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return postBytes(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
@@ -137,7 +145,8 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             builder.header("Authorization", "Basic " + token);
@@ -151,9 +160,11 @@ public final class Api {
             return exchange(builder.build());
         }
         try {
-            HttpResponse<String> response = CLIENT.send(builder.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body(),
+            HttpResponse<String> response =
+                    CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
@@ -162,15 +173,20 @@ public final class Api {
 
     /** The request through MockMvc: its method, path, headers and body as they would go on the wire. */
     private Response exchange(HttpRequest request) {
-        var mock = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .request(org.springframework.http.HttpMethod.valueOf(request.method()), request.uri());
-        request.headers().map().forEach((name, values) -> values.stream()
-                .filter(value -> !"Content-Type".equalsIgnoreCase(name)).forEach(value -> mock.header(name, value)));
+        var mock = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
+                org.springframework.http.HttpMethod.valueOf(request.method()), request.uri());
+        request.headers()
+                .map()
+                .forEach((name, values) -> values.stream()
+                        .filter(value -> !"Content-Type".equalsIgnoreCase(name))
+                        .forEach(value -> mock.header(name, value)));
         request.headers().firstValue("Content-Type").ifPresent(mock::contentType);
         request.bodyPublisher().ifPresent(publisher -> mock.content(bytes(publisher)));
         var response = mvc.perform(mock).getResponse();
         try {
-            return new Response(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8),
+            return new Response(
+                    response.getStatus(),
+                    response.getContentAsString(StandardCharsets.UTF_8),
                     java.util.Objects.requireNonNullElse(response.getContentType(), ""));
         } catch (java.io.UnsupportedEncodingException e) {
             throw new IllegalStateException(e);

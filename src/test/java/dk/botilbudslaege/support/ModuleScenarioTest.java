@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
@@ -24,9 +23,11 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ApplicationModuleTest(module = "agreement", mode = BootstrapMode.DIRECT_DEPENDENCIES,
-        extraIncludes = {"config", "settlement", "coverage"}, verifyAutomatically = false)
+@ApplicationModuleTest(
+        module = "agreement",
+        mode = BootstrapMode.DIRECT_DEPENDENCIES,
+        extraIncludes = {"config", "settlement", "coverage"},
+        verifyAutomatically = false)
 @TestPropertySource(properties = "botilbud.local-db.data-dir=")
 @Import({ScenarioUsers.class, Notifications.class})
-public @interface ModuleScenarioTest {
-}
+public @interface ModuleScenarioTest {}

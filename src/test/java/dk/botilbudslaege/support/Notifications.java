@@ -1,11 +1,10 @@
 package dk.botilbudslaege.support;
 
+import dk.botilbudslaege.agreement.AgreementApproved;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dk.botilbudslaege.agreement.AgreementApproved;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.modulith.events.ApplicationModuleListener;
 

@@ -1,14 +1,13 @@
 package dk.botilbudslaege.support;
 
-import tools.jackson.databind.JsonNode;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import tools.jackson.databind.JsonNode;
 
 /** Assertions on RFC 9457 problem answers (API.md errors), shared by the API tests of every module. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /**
      * An RFC 9457 answer with this status and code, and the fields every problem has: status, title,

@@ -32,17 +32,35 @@ public class ScenarioUsers {
     /** Signs in as one of {@link #REGION_MIDT} and {@link #NORDDJURS}; the caller signs out. */
     public synchronized CurrentUser signIn(String username) {
         if (!users.exists(username)) {
-            users.create(switch (username) {
-                case REGION_MIDT -> new Users.NewUser(REGION_MIDT, Api.PASSWORD, "Region Midtjylland", Role.REGION,
-                        "1082", null, null, null);
-                case NORDDJURS -> new Users.NewUser(NORDDJURS, Api.PASSWORD, "Norddjurs Kommune", Role.MUNICIPALITY,
-                        null, "707", null, null);
-                default -> throw new IllegalArgumentException(username);
-            });
+            users.create(
+                    switch (username) {
+                        case REGION_MIDT ->
+                            new Users.NewUser(
+                                    REGION_MIDT,
+                                    Api.PASSWORD,
+                                    "Region Midtjylland",
+                                    Role.REGION,
+                                    "1082",
+                                    null,
+                                    null,
+                                    null);
+                        case NORDDJURS ->
+                            new Users.NewUser(
+                                    NORDDJURS,
+                                    Api.PASSWORD,
+                                    "Norddjurs Kommune",
+                                    Role.MUNICIPALITY,
+                                    null,
+                                    "707",
+                                    null,
+                                    null);
+                        default -> throw new IllegalArgumentException(username);
+                    });
         }
         UserDetails user = details.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         return CurrentUsers.current().orElseThrow();
     }
 

@@ -22,7 +22,8 @@ public final class WebSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     private WebSession(String base) {
         this.base = base;
@@ -31,8 +32,8 @@ public final class WebSession {
     /** Signs in through the login form; fails the test when the login is refused. */
     public static WebSession signIn(int port, String username) {
         WebSession session = new WebSession("http://127.0.0.1:" + port);
-        HttpResponse<String> login = session.post("/login", "/login",
-                Map.of("username", username, "password", Api.PASSWORD));
+        HttpResponse<String> login =
+                session.post("/login", "/login", Map.of("username", username, "password", Api.PASSWORD));
         String location = login.headers().firstValue("Location").orElse("");
         if (login.statusCode() != 302 || location.contains("error")) {
             throw new AssertionError("login of " + username + " refused: " + login.statusCode() + " " + location);
@@ -47,7 +48,8 @@ public final class WebSession {
     /** A GET whose body is kept as bytes (a PDF, an XLSX). */
     public HttpResponse<byte[]> getBytes(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
@@ -60,7 +62,8 @@ public final class WebSession {
         String token = m.find() ? m.group(1) : "";
         String body = fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&", "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&", ""));
+                .collect(
+                        Collectors.joining("&", "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&", ""));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -68,8 +71,10 @@ public final class WebSession {
 
     /** Any request with this session's cookie and the given headers (name, value, ...), e.g. a JSON call. */
     public HttpResponse<String> request(String method, String path, String body, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

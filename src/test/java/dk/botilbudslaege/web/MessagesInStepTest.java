@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +29,8 @@ class MessagesInStepTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\s*([A-Za-z0-9_]+)\\s*(?:,[^{}]*)?}");
 
     /** A literal message expression #{a.b.c} or #{a.b.c(args)}; dynamic keys ('...' + ${...}) do not match. */
-    private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{\\s*([A-Za-z0-9_\\-]+(?:\\.[A-Za-z0-9_\\-]+)*)\\s*[}(]");
+    private static final Pattern TEMPLATE_KEY =
+            Pattern.compile("#\\{\\s*([A-Za-z0-9_\\-]+(?:\\.[A-Za-z0-9_\\-]+)*)\\s*[}(]");
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Path SOURCES = Path.of("src/main/java");
@@ -54,7 +54,9 @@ class MessagesInStepTest {
 
         assertThat(DANISH).as("messages_da.properties has messages").isNotEmpty();
         assertThat(missingInEnglish.isEmpty() && missingInDanish.isEmpty())
-                .as("keys missing in messages_en: %s; keys missing in messages_da: %s", missingInEnglish, missingInDanish)
+                .as(
+                        "keys missing in messages_en: %s; keys missing in messages_da: %s",
+                        missingInEnglish, missingInDanish)
                 .isTrue();
     }
 
@@ -74,7 +76,9 @@ class MessagesInStepTest {
             }
         });
 
-        assertThat(mismatches).as("messages whose placeholders differ between Danish and English").isEmpty();
+        assertThat(mismatches)
+                .as("messages whose placeholders differ between Danish and English")
+                .isEmpty();
     }
 
     @Test
@@ -88,7 +92,8 @@ class MessagesInStepTest {
         double share = (double) identical.size() / DANISH.size();
 
         assertThat(share)
-                .as("%d of %d messages read the same in Danish and English: %s",
+                .as(
+                        "%d of %d messages read the same in Danish and English: %s",
                         identical.size(), DANISH.size(), identical)
                 .isLessThan(MAX_IDENTICAL_SHARE);
     }
@@ -100,7 +105,9 @@ class MessagesInStepTest {
         missing.keySet().removeAll(DANISH.keySet());
 
         assertThat(usedKeys).as("message keys found in %s", TEMPLATES).isNotEmpty();
-        assertThat(missing).as("keys used in templates (key=[templates]) but missing in messages_da").isEmpty();
+        assertThat(missing)
+                .as("keys used in templates (key=[templates]) but missing in messages_da")
+                .isEmpty();
     }
 
     /**
@@ -123,7 +130,9 @@ class MessagesInStepTest {
         actions.stream().filter(a -> !DANISH.containsKey("audit.action." + a)).forEach(missing::add);
 
         assertThat(actions).as("audit actions found in %s", SOURCES).contains("ENDED_BY_REGION", "NOTICE_GIVEN");
-        assertThat(missing).as("audit actions without audit.action.<ACTION> in messages_da").isEmpty();
+        assertThat(missing)
+                .as("audit actions without audit.action.<ACTION> in messages_da")
+                .isEmpty();
     }
 
     private static Map<String, String> load(String resource) {
@@ -159,7 +168,9 @@ class MessagesInStepTest {
     }
 
     private static Map<String, Set<String>> templateKeys() throws IOException {
-        assertThat(TEMPLATES).as("templates folder (tests run from the project directory)").isDirectory();
+        assertThat(TEMPLATES)
+                .as("templates folder (tests run from the project directory)")
+                .isDirectory();
         Map<String, Set<String>> keys = new TreeMap<>();
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".html")).toList()) {

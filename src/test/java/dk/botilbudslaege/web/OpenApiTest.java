@@ -1,11 +1,11 @@
 package dk.botilbudslaege.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The running application describes its public API (API.md: "The OpenAPI description is served"). */
 @IntegrationTest

@@ -29,8 +29,7 @@ import java.util.Set;
  */
 public final class BlockingPairs {
 
-    private BlockingPairs() {
-    }
+    private BlockingPairs() {}
 
     /** Every blocking pair of the matching, by doctor in instance order, then by the doctor's preference. */
     public static List<Pair> find(MatchingInstance in, Matching matching) {
@@ -38,8 +37,8 @@ public final class BlockingPairs {
         List<Pair> blocking = new ArrayList<>();
         for (int d = 0; d < in.doctorCount(); d++) {
             int p = in.doctorPractice[d];
-            boolean canAdd = s.doctorCount[d] < in.doctorCapacity[d]
-                    && (p < 0 || s.practiceCount[p] < in.practiceCapacity[p]);
+            boolean canAdd =
+                    s.doctorCount[d] < in.doctorCapacity[d] && (p < 0 || s.practiceCount[p] < in.practiceCapacity[p]);
             int worst = -1;
             for (int f = 0; f < in.facilityCount(); f++) {
                 if (s.facilityDoctor[f] == d) {
@@ -95,12 +94,14 @@ public final class BlockingPairs {
         }
         for (int d = 0; d < in.doctorCount(); d++) {
             if (doctorCount[d] > in.doctorCapacity[d]) {
-                problems.add("doctor " + in.doctorIds[d] + " has " + doctorCount[d] + " facilities, capacity " + in.doctorCapacity[d]);
+                problems.add("doctor " + in.doctorIds[d] + " has " + doctorCount[d] + " facilities, capacity "
+                        + in.doctorCapacity[d]);
             }
         }
         for (int p = 0; p < in.practiceCount(); p++) {
             if (practiceCount[p] > in.practiceCapacity[p]) {
-                problems.add("practice #" + p + " has " + practiceCount[p] + " facilities, capacity " + in.practiceCapacity[p]);
+                problems.add("practice #" + p + " has " + practiceCount[p] + " facilities, capacity "
+                        + in.practiceCapacity[p]);
             }
         }
         Set<Long> expectedUnmatched = new HashSet<>();

@@ -84,8 +84,7 @@ public final class CoverageInstance {
         private final Map<Long, Practice> practices = new LinkedHashMap<>();
         private final Map<Long, Doctor> doctors = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder facility(long id, int residents, Double latitude, Double longitude) {
             requireCoordinates(latitude, longitude, "facility " + id);
@@ -106,13 +105,15 @@ public final class CoverageInstance {
             if (reachKm != null && !(reachKm > 0)) {
                 throw new IllegalArgumentException("practice " + id + ": reach must be above 0");
             }
-            requireNew(practices.put(id, new Practice(id, Math.max(0, room), latitude, longitude, reachKm)),
+            requireNew(
+                    practices.put(id, new Practice(id, Math.max(0, room), latitude, longitude, reachKm)),
                     "practice " + id);
             return this;
         }
 
         public Builder doctor(long id, long practiceId, int capacity, boolean dispensed, int heldRoles) {
-            requireNew(doctors.put(id, new Doctor(id, practiceId, Math.max(0, capacity), dispensed, heldRoles)),
+            requireNew(
+                    doctors.put(id, new Doctor(id, practiceId, Math.max(0, capacity), dispensed, heldRoles)),
                     "doctor " + id);
             return this;
         }
@@ -123,10 +124,12 @@ public final class CoverageInstance {
                 if (!practices.containsKey(d.practiceId())) {
                     throw new IllegalArgumentException("doctor " + d.id() + ": unknown practice " + d.practiceId());
                 }
-                byPractice.computeIfAbsent(d.practiceId(), k -> new ArrayList<>()).add(d);
+                byPractice
+                        .computeIfAbsent(d.practiceId(), k -> new ArrayList<>())
+                        .add(d);
             }
-            return new CoverageInstance(new ArrayList<>(facilities.values()), new ArrayList<>(practices.values()),
-                    byPractice);
+            return new CoverageInstance(
+                    new ArrayList<>(facilities.values()), new ArrayList<>(practices.values()), byPractice);
         }
 
         private static void requireCoordinates(Double latitude, Double longitude, String owner) {

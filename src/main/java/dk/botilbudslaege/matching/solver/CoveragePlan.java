@@ -13,13 +13,17 @@ import java.util.List;
  * @param facilitiesWithoutCoordinates  facilities that took no part for want of coordinates
  * @param doctorsWithoutCoordinates     doctors with room whose practice has no coordinates
  */
-public record CoveragePlan(List<PlannedPair> pairs, int coveredFacilities, long coveredResidents,
-        double totalDistanceKm, List<Long> uncoveredFacilityIds, List<Long> facilitiesWithoutCoordinates,
+public record CoveragePlan(
+        List<PlannedPair> pairs,
+        int coveredFacilities,
+        long coveredResidents,
+        double totalDistanceKm,
+        List<Long> uncoveredFacilityIds,
+        List<Long> facilitiesWithoutCoordinates,
         List<Long> doctorsWithoutCoordinates) {
 
     /** One proposed doctor for one facility, {@code distanceKm} from the doctor's practice. */
-    public record PlannedPair(long doctorId, long facilityId, double distanceKm) {
-    }
+    public record PlannedPair(long doctorId, long facilityId, double distanceKm) {}
 
     public CoveragePlan {
         pairs = List.copyOf(pairs);

@@ -1,12 +1,11 @@
 package dk.botilbudslaege.matching.solver;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
 import com.google.ortools.Loader;
 import com.google.ortools.graph.MinCostFlow;
 import com.google.ortools.graph.MinCostFlowBase;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Coverage planning (SPEC §6 M4): the assignment of doctors to uncovered facilities within a maximum
@@ -32,8 +31,7 @@ public final class CoveragePlanner {
         Loader.loadNativeLibraries();
     }
 
-    private CoveragePlanner() {
-    }
+    private CoveragePlanner() {}
 
     /** Loads the solver's native library now (about half a second) rather than on the first plan. */
     public static void load() {
@@ -57,7 +55,8 @@ public final class CoveragePlanner {
 
     private static CoveragePlan plan(CoverageInstance instance, CoverageInstance today, double maxDistanceKm) {
         if (!(maxDistanceKm > 0 && maxDistanceKm <= MAX_DISTANCE_KM)) {
-            throw new IllegalArgumentException("maxDistanceKm must be in (0, " + MAX_DISTANCE_KM + "], was " + maxDistanceKm);
+            throw new IllegalArgumentException(
+                    "maxDistanceKm must be in (0, " + MAX_DISTANCE_KM + "], was " + maxDistanceKm);
         }
         List<CoverageInstance.Facility> facilities = new ArrayList<>();
         List<Long> facilitiesWithoutCoordinates = new ArrayList<>();
@@ -85,15 +84,25 @@ public final class CoveragePlanner {
                 practices.add(p);
                 fills.add(fill);
                 CoverageInstance.Practice base = todayPractices.get(p.id());
-                baseFills.add(today == null ? fill
-                        : base == null ? List.of() : practiceFill(base.room(), today.doctorsOf(p.id())));
+                baseFills.add(
+                        today == null
+                                ? fill
+                                : base == null ? List.of() : practiceFill(base.room(), today.doctorsOf(p.id())));
             } else {
-                instance.doctorsOf(p.id()).stream().filter(d -> d.capacity() > 0)
+                instance.doctorsOf(p.id()).stream()
+                        .filter(d -> d.capacity() > 0)
                         .forEach(d -> doctorsWithoutCoordinates.add(d.id()));
             }
         }
-        return solve(facilities, practices, fills, baseFills, today != null, maxDistanceKm,
-                facilitiesWithoutCoordinates, doctorsWithoutCoordinates);
+        return solve(
+                facilities,
+                practices,
+                fills,
+                baseFills,
+                today != null,
+                maxDistanceKm,
+                facilitiesWithoutCoordinates,
+                doctorsWithoutCoordinates);
     }
 
     /**
@@ -104,8 +113,7 @@ public final class CoveragePlanner {
      */
     static List<CoverageInstance.Doctor> practiceFill(int room, List<CoverageInstance.Doctor> doctors) {
         List<CoverageInstance.Doctor> fill = new ArrayList<>();
-        record Unit(CoverageInstance.Doctor doctor, int facilities) {
-        }
+        record Unit(CoverageInstance.Doctor doctor, int facilities) {}
         List<Unit> units = new ArrayList<>();
         for (CoverageInstance.Doctor d : doctors) {
             if (d.capacity() == 0) {
@@ -123,7 +131,8 @@ public final class CoveragePlanner {
                 }
             }
         }
-        units.sort(Comparator.comparingInt((Unit u) -> -u.facilities()).thenComparingLong(u -> u.doctor().id()));
+        units.sort(Comparator.comparingInt((Unit u) -> -u.facilities())
+                .thenComparingLong(u -> u.doctor().id()));
         for (Unit u : units.subList(0, Math.min(room, units.size()))) {
             for (int i = 0; i < u.facilities(); i++) {
                 fill.add(u.doctor());
@@ -132,10 +141,15 @@ public final class CoveragePlanner {
         return fill;
     }
 
-    private static CoveragePlan solve(List<CoverageInstance.Facility> facilities,
-            List<CoverageInstance.Practice> practices, List<List<CoverageInstance.Doctor>> fills,
-            List<List<CoverageInstance.Doctor>> baseFills, boolean weighExtra, double maxDistanceKm,
-            List<Long> facilitiesWithoutCoordinates, List<Long> doctorsWithoutCoordinates) {
+    private static CoveragePlan solve(
+            List<CoverageInstance.Facility> facilities,
+            List<CoverageInstance.Practice> practices,
+            List<List<CoverageInstance.Doctor>> fills,
+            List<List<CoverageInstance.Doctor>> baseFills,
+            boolean weighExtra,
+            double maxDistanceKm,
+            List<Long> facilitiesWithoutCoordinates,
+            List<Long> doctorsWithoutCoordinates) {
         int np = practices.size();
         int nf = facilities.size();
         int source = 0;
@@ -147,7 +161,8 @@ public final class CoveragePlanner {
         for (int f = 0; f < nf; f++) {
             byLatitude[f] = f;
         }
-        java.util.Arrays.sort(byLatitude, Comparator.comparingDouble(f -> facilities.get(f).latitude()));
+        java.util.Arrays.sort(
+                byLatitude, Comparator.comparingDouble(f -> facilities.get(f).latitude()));
         double[] sortedLat = new double[nf];
         for (int i = 0; i < nf; i++) {
             sortedLat[i] = facilities.get(byLatitude[i]).latitude();
@@ -163,8 +178,8 @@ public final class CoveragePlanner {
             for (int i = from; i < nf && sortedLat[i] <= practice.latitude() + band; i++) {
                 int f = byLatitude[i];
                 CoverageInstance.Facility facility = facilities.get(f);
-                double km = Haversine.km(practice.latitude(), practice.longitude(), facility.latitude(),
-                        facility.longitude());
+                double km = Haversine.km(
+                        practice.latitude(), practice.longitude(), facility.latitude(), facility.longitude());
                 if (km <= reach) {
                     arcs.add(p, f, km);
                     longestMetres[f] = Math.max(longestMetres[f], metres(km));
@@ -192,15 +207,16 @@ public final class CoveragePlanner {
             }
             int firstPairArc = -1;
             for (int i = 0; i < arcs.size; i++) {
-                int arc = flow.addArcWithCapacityAndUnitCost(1 + arcs.practice[i], 1 + np + arcs.facility[i], 1,
-                        metres(arcs.km[i]));
+                int arc = flow.addArcWithCapacityAndUnitCost(
+                        1 + arcs.practice[i], 1 + np + arcs.facility[i], 1, metres(arcs.km[i]));
                 if (i == 0) {
                     firstPairArc = arc;
                 }
             }
             for (int f = 0; f < nf; f++) {
                 if (reachable[f]) {
-                    flow.addArcWithCapacityAndUnitCost(1 + np + f, sink, 1, -facilities.get(f).residents() * residentWeight);
+                    flow.addArcWithCapacityAndUnitCost(
+                            1 + np + f, sink, 1, -facilities.get(f).residents() * residentWeight);
                 }
             }
             supply = Math.min(supply, nf);
@@ -221,16 +237,27 @@ public final class CoveragePlanner {
                     kmOf[arcs.facility[i]] = arcs.km[i];
                 }
             }
-            return answer(facilities, practices, fills, baseFills, facilitiesOfPractice, kmOf,
-                    facilitiesWithoutCoordinates, doctorsWithoutCoordinates);
+            return answer(
+                    facilities,
+                    practices,
+                    fills,
+                    baseFills,
+                    facilitiesOfPractice,
+                    kmOf,
+                    facilitiesWithoutCoordinates,
+                    doctorsWithoutCoordinates);
         } finally {
             flow.delete();
         }
     }
 
-    private static CoveragePlan answer(List<CoverageInstance.Facility> facilities,
-            List<CoverageInstance.Practice> practices, List<List<CoverageInstance.Doctor>> fills,
-            List<List<CoverageInstance.Doctor>> baseFills, List<List<Integer>> facilitiesOfPractice, double[] kmOf,
+    private static CoveragePlan answer(
+            List<CoverageInstance.Facility> facilities,
+            List<CoverageInstance.Practice> practices,
+            List<List<CoverageInstance.Doctor>> fills,
+            List<List<CoverageInstance.Doctor>> baseFills,
+            List<List<Integer>> facilitiesOfPractice,
+            double[] kmOf,
             List<Long> facilitiesWithoutCoordinates,
             List<Long> doctorsWithoutCoordinates) {
         List<CoveragePlan.PlannedPair> pairs = new ArrayList<>();
@@ -239,15 +266,18 @@ public final class CoveragePlanner {
         double totalKm = 0;
         for (int p = 0; p < practices.size(); p++) {
             List<Integer> taken = facilitiesOfPractice.get(p);
-            taken.sort(Comparator.comparingDouble((Integer f) -> kmOf[f]).thenComparingLong(f -> facilities.get(f).id()));
+            taken.sort(Comparator.comparingDouble((Integer f) -> kmOf[f])
+                    .thenComparingLong(f -> facilities.get(f).id()));
             // within today's room, today's doctors take them; beyond it, the what-if order
-            List<CoverageInstance.Doctor> order = taken.size() <= baseFills.get(p).size() ? baseFills.get(p) : fills.get(p);
+            List<CoverageInstance.Doctor> order =
+                    taken.size() <= baseFills.get(p).size() ? baseFills.get(p) : fills.get(p);
             for (int k = 0; k < taken.size(); k++) {
                 int f = taken.get(k);
                 covered[f] = true;
                 residents += facilities.get(f).residents();
                 totalKm += kmOf[f];
-                pairs.add(new CoveragePlan.PlannedPair(order.get(k).id(), facilities.get(f).id(), kmOf[f]));
+                pairs.add(new CoveragePlan.PlannedPair(
+                        order.get(k).id(), facilities.get(f).id(), kmOf[f]));
             }
         }
         pairs.sort(Comparator.comparingLong(CoveragePlan.PlannedPair::facilityId));
@@ -257,7 +287,13 @@ public final class CoveragePlanner {
                 uncovered.add(facilities.get(f).id());
             }
         }
-        return new CoveragePlan(pairs, pairs.size(), residents, totalKm, uncovered, facilitiesWithoutCoordinates,
+        return new CoveragePlan(
+                pairs,
+                pairs.size(),
+                residents,
+                totalKm,
+                uncovered,
+                facilitiesWithoutCoordinates,
                 doctorsWithoutCoordinates);
     }
 

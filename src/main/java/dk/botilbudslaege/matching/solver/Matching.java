@@ -18,11 +18,18 @@ public record Matching(List<Pair> pairs, List<Long> unmatchedFacilityIds) {
 
     /** The facilities matched to a doctor, in the order of {@link #pairs()}. */
     public List<Long> facilitiesOf(long doctorId) {
-        return pairs.stream().filter(p -> p.doctorId() == doctorId).map(Pair::facilityId).toList();
+        return pairs.stream()
+                .filter(p -> p.doctorId() == doctorId)
+                .map(Pair::facilityId)
+                .toList();
     }
 
     /** The doctor matched to a facility, or {@code null} when it has none. */
     public Long doctorOf(long facilityId) {
-        return pairs.stream().filter(p -> p.facilityId() == facilityId).map(Pair::doctorId).findFirst().orElse(null);
+        return pairs.stream()
+                .filter(p -> p.facilityId() == facilityId)
+                .map(Pair::doctorId)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -25,6 +25,7 @@ public final class MatchingInstance {
     final int[] doctorCapacity;
     /** Practice index of each doctor, -1 when it belongs to none. */
     final int[] doctorPractice;
+
     final int[] practiceCapacity;
     /** Each doctor's acceptable facilities, best first. */
     final int[][] doctorPrefs;
@@ -34,6 +35,7 @@ public final class MatchingInstance {
     final int[][] rankAtFacility;
     /** For {@code facilityPrefs[f][k]}: the position of f in that doctor's list. */
     final int[][] rankAtDoctor;
+
     private final Map<Long, Integer> doctorIndex;
     private final Map<Long, Integer> facilityIndex;
 
@@ -71,8 +73,13 @@ public final class MatchingInstance {
         }
         int[] seenDoctor = stamps(nd);
         for (int f = 0; f < nf; f++) {
-            rawFacility[f] = indexes(b.facilities.get(facilityIds[f]), doctorIndex, seenDoctor, f,
-                    "facility " + facilityIds[f], "doctor");
+            rawFacility[f] = indexes(
+                    b.facilities.get(facilityIds[f]),
+                    doctorIndex,
+                    seenDoctor,
+                    f,
+                    "facility " + facilityIds[f],
+                    "doctor");
         }
         Acceptability a = new Acceptability(rawDoctor, rawFacility);
         doctorPrefs = a.doctorPrefs;
@@ -108,12 +115,16 @@ public final class MatchingInstance {
 
     /** The doctor's acceptable facilities (those that rank it too), best first. */
     public List<Long> acceptableFacilities(long doctorId) {
-        return Arrays.stream(doctorPrefs[doctor(doctorId)]).mapToObj(f -> facilityIds[f]).toList();
+        return Arrays.stream(doctorPrefs[doctor(doctorId)])
+                .mapToObj(f -> facilityIds[f])
+                .toList();
     }
 
     /** The facility's acceptable doctors (those that rank it too), best first. */
     public List<Long> acceptableDoctors(long facilityId) {
-        return Arrays.stream(facilityPrefs[facility(facilityId)]).mapToObj(d -> doctorIds[d]).toList();
+        return Arrays.stream(facilityPrefs[facility(facilityId)])
+                .mapToObj(d -> doctorIds[d])
+                .toList();
     }
 
     int doctor(long doctorId) {
@@ -174,8 +185,8 @@ public final class MatchingInstance {
     }
 
     /** The ids as indexes; {@code seen} holds, per index, the last owner that ranked it (duplicates). */
-    private static int[] indexes(List<Long> ids, Map<Long, Integer> index, int[] seen, int owner, String ownerName,
-            String kind) {
+    private static int[] indexes(
+            List<Long> ids, Map<Long, Integer> index, int[] seen, int owner, String ownerName, String kind) {
         int[] result = new int[ids.size()];
         for (int i = 0; i < result.length; i++) {
             Long id = ids.get(i);
@@ -192,8 +203,7 @@ public final class MatchingInstance {
         return result;
     }
 
-    private record DoctorEntry(int capacity, Long practiceId, List<Long> ranked) {
-    }
+    private record DoctorEntry(int capacity, Long practiceId, List<Long> ranked) {}
 
     /** Collects practices, doctors and facilities; ids must be unique within their kind. */
     public static final class Builder {
@@ -202,8 +212,7 @@ public final class MatchingInstance {
         private final Map<Long, DoctorEntry> doctors = new LinkedHashMap<>();
         private final Map<Long, List<Long>> facilities = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A practice whose doctors together may take at most {@code remainingCapacity} facilities (R3). */
         public Builder practice(long practiceId, int remainingCapacity) {
@@ -235,7 +244,9 @@ public final class MatchingInstance {
 
         private Builder add(long doctorId, int capacity, Long practiceId, List<Long> ranked) {
             requireNonNegative(capacity, "doctor " + doctorId);
-            requireNew(doctors.put(doctorId, new DoctorEntry(capacity, practiceId, List.copyOf(ranked))), "doctor " + doctorId);
+            requireNew(
+                    doctors.put(doctorId, new DoctorEntry(capacity, practiceId, List.copyOf(ranked))),
+                    "doctor " + doctorId);
             return this;
         }
 
@@ -257,11 +268,16 @@ public final class MatchingInstance {
         List<String> lines = new ArrayList<>();
         for (int d = 0; d < doctorIds.length; d++) {
             lines.add("doctor " + doctorIds[d] + " cap " + doctorCapacity[d] + " practice " + doctorPractice[d]
-                    + " ranks " + Arrays.toString(Arrays.stream(doctorPrefs[d]).mapToLong(f -> facilityIds[f]).toArray()));
+                    + " ranks "
+                    + Arrays.toString(Arrays.stream(doctorPrefs[d])
+                            .mapToLong(f -> facilityIds[f])
+                            .toArray()));
         }
         for (int f = 0; f < facilityIds.length; f++) {
             lines.add("facility " + facilityIds[f] + " ranks "
-                    + Arrays.toString(Arrays.stream(facilityPrefs[f]).mapToLong(d -> doctorIds[d]).toArray()));
+                    + Arrays.toString(Arrays.stream(facilityPrefs[f])
+                            .mapToLong(d -> doctorIds[d])
+                            .toArray()));
         }
         lines.add("practice capacities " + Arrays.toString(practiceCapacity));
         return String.join("\n", lines);

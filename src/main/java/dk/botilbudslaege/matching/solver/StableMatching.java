@@ -30,8 +30,7 @@ import java.util.List;
  */
 public final class StableMatching {
 
-    private StableMatching() {
-    }
+    private StableMatching() {}
 
     /** Doctors propose; without practices, the stable matching every doctor likes best. */
     public static Matching doctorProposing(MatchingInstance in) {

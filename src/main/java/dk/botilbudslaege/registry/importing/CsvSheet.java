@@ -9,7 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -24,15 +23,15 @@ final class CsvSheet {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private CsvSheet() {
-    }
+    private CsvSheet() {}
 
     static ImportFile read(byte[] content) {
         String text = decode(content);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
                 .setDelimiter(delimiter(text))
                 .setIgnoreEmptyLines(false)
                 .get();
@@ -85,10 +84,12 @@ final class CsvSheet {
     /** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what older Danish Excel saves). */
     private static String decode(byte[] content) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(content, WINDOWS_1252);
         }

@@ -4,15 +4,14 @@ import dk.botilbudslaege.registry.Facilities;
 import dk.botilbudslaege.registry.Facility;
 import dk.botilbudslaege.registry.FacilityForm;
 import dk.botilbudslaege.registry.ReferenceData;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import dk.botilbudslaege.security.CurrentUser;
-import dk.botilbudslaege.security.Role;
-import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,19 +34,38 @@ class FacilityImport {
     static final ImportColumn LATITUDE = ImportColumn.optional("latitude", "Breddegrad");
     static final ImportColumn LONGITUDE = ImportColumn.optional("longitude", "Længdegrad");
 
-    static final List<ImportColumn> COLUMNS = List.of(NAME, ADDRESS, MUNICIPALITY, OPERATOR, OWNERSHIP,
-            LEGAL_BASIS, PLACES, RESIDENTS, TEMPORARY, LATITUDE, LONGITUDE);
+    static final List<ImportColumn> COLUMNS = List.of(
+            NAME,
+            ADDRESS,
+            MUNICIPALITY,
+            OPERATOR,
+            OWNERSHIP,
+            LEGAL_BASIS,
+            PLACES,
+            RESIDENTS,
+            TEMPORARY,
+            LATITUDE,
+            LONGITUDE);
 
     /** The example row of the template, as Danish Excel would show it. */
-    static final List<Object> EXAMPLE = List.of("Bostedet Eksempel", "Eksempelvej 1, 8500 Grenaa", "707",
-            "kommunal", "", "SEL § 108", 20, 18, 2, 56.4123, 10.8712);
+    static final List<Object> EXAMPLE = List.of(
+            "Bostedet Eksempel",
+            "Eksempelvej 1, 8500 Grenaa",
+            "707",
+            "kommunal",
+            "",
+            "SEL § 108",
+            20,
+            18,
+            2,
+            56.4123,
+            10.8712);
 
     private final Facilities facilities;
     private final ReferenceData reference;
     private final Validator validator;
 
-    FacilityImport(Facilities facilities, ReferenceData reference,
-                   Validator validator) {
+    FacilityImport(Facilities facilities, ReferenceData reference, Validator validator) {
         this.facilities = facilities;
         this.reference = reference;
         this.validator = validator;
@@ -84,8 +102,8 @@ class FacilityImport {
         FacilityForm form = new FacilityForm();
         form.setName(cells.read(NAME, ImportValues::text));
         form.setAddress(cells.read(ADDRESS, ImportValues::text));
-        form.setMunicipalityCode(cells.read(MUNICIPALITY,
-                raw -> ImportValues.municipalityCode(raw, reference.municipalities())));
+        form.setMunicipalityCode(
+                cells.read(MUNICIPALITY, raw -> ImportValues.municipalityCode(raw, reference.municipalities())));
         form.setOperator(cells.read(OPERATOR, ImportValues::operator));
         form.setPrivateOwnership(cells.read(OWNERSHIP, ImportValues::privateOwnership));
         form.setLegalBasis(cells.read(LEGAL_BASIS, ImportValues::legalBasis));
@@ -109,18 +127,21 @@ class FacilityImport {
             data = form.data();
             cells.problems(facilities.problems(data, null));
         }
-        if (cells.clear(MUNICIPALITY.field()) && cells.clear(OPERATOR.field())
+        if (cells.clear(MUNICIPALITY.field())
+                && cells.clear(OPERATOR.field())
                 && !facilities.canWrite(user, form.getMunicipalityCode(), form.getOperator())) {
             boolean ownMunicipality = user.is(Role.MUNICIPALITY) && user.inMunicipality(form.getMunicipalityCode());
-            cells.problem(ownMunicipality ? OPERATOR.field() : MUNICIPALITY.field(),
-                    Facilities.writeRefusal(user));
+            cells.problem(ownMunicipality ? OPERATOR.field() : MUNICIPALITY.field(), Facilities.writeRefusal(user));
         }
         return cells.problemCount() == 0 ? data : null;
     }
 
     /** Two rows are the same facility when name, address, municipality and legal basis agree. */
     private static List<Object> identity(Facility.FacilityData d) {
-        return List.of(d.name().toLowerCase(Locale.ROOT), d.address().toLowerCase(Locale.ROOT),
-                d.municipalityCode(), d.legalBasis());
+        return List.of(
+                d.name().toLowerCase(Locale.ROOT),
+                d.address().toLowerCase(Locale.ROOT),
+                d.municipalityCode(),
+                d.legalBasis());
     }
 }

@@ -1,9 +1,8 @@
 package dk.botilbudslaege.registry.importing;
 
+import dk.botilbudslaege.security.CurrentUser;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import dk.botilbudslaege.security.CurrentUser;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

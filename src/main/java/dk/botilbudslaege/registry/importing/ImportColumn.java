@@ -20,12 +20,14 @@ record ImportColumn(String field, String header, boolean required, List<String> 
 
     boolean matches(String heading) {
         String key = key(heading);
-        return key.equals(key(header)) || key.equals(key(field))
+        return key.equals(key(header))
+                || key.equals(key(field))
                 || aliases.stream().anyMatch(alias -> key.equals(key(alias)));
     }
 
     private static String key(String heading) {
-        return heading == null ? "" : heading.replace('\u00A0', ' ').strip().replaceAll("\\s+", " ")
-                .toLowerCase(Locale.ROOT);
+        return heading == null
+                ? ""
+                : heading.replace('\u00A0', ' ').strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,12 +1,11 @@
 package dk.botilbudslaege.registry.importing;
 
+import dk.botilbudslaege.common.InvalidRowsException;
+import dk.botilbudslaege.common.RowProblem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import dk.botilbudslaege.common.InvalidRowsException;
-import dk.botilbudslaege.common.RowProblem;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -31,6 +30,7 @@ final class ImportFile {
     static final int MAX_LINE_CHARS = 10_000;
     /** An XLSX file unzipped, all parts together, and each part (the sheet, its shared strings). */
     static final long MAX_UNZIPPED_BYTES = 40L * 1024 * 1024;
+
     static final long MAX_PART_BYTES = 20L * 1024 * 1024;
     static final int MAX_PARTS = 1_000;
 

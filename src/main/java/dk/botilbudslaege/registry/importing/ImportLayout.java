@@ -1,10 +1,9 @@
 package dk.botilbudslaege.registry.importing;
 
+import dk.botilbudslaege.common.RowProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dk.botilbudslaege.common.RowProblem;
 
 /**
  * Where each known column is in a file's heading row. Columns the file lacks read as blank; a
@@ -31,8 +30,8 @@ final class ImportLayout {
                 }
             }
             if (column.required() && !positions.containsKey(column)) {
-                problems.add(RowProblem.of(1, column.field(), column.header(), "import.column.missing",
-                        column.header()));
+                problems.add(
+                        RowProblem.of(1, column.field(), column.header(), "import.column.missing", column.header()));
             }
         }
         return new ImportLayout(columns, positions);

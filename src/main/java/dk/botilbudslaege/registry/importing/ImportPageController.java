@@ -1,17 +1,16 @@
 package dk.botilbudslaege.registry.importing;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
-
 import dk.botilbudslaege.common.BusyException;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidRowsException;
 import dk.botilbudslaege.security.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,8 +48,7 @@ class ImportPageController {
     }
 
     /** A refused file's problem as the page lists it. */
-    record ProblemLine(String row, String column, String message) {
-    }
+    record ProblemLine(String row, String column, String message) {}
 
     @ModelAttribute("nav")
     String nav() {
@@ -62,15 +60,23 @@ class ImportPageController {
     String page(CurrentUser user, @RequestParam(required = false) String error, Model model) {
         requireImporter(user);
         if (ImportUploadLimit.TOO_LARGE.equals(error)) {
-            model.addAttribute("problems", List.of(new ProblemLine(text("import.file.whole"), "–",
-                    text("import.file.tooLarge", ImportFile.MAX_BYTES / (1024 * 1024)))));
+            model.addAttribute(
+                    "problems",
+                    List.of(new ProblemLine(
+                            text("import.file.whole"),
+                            "–",
+                            text("import.file.tooLarge", ImportFile.MAX_BYTES / (1024 * 1024)))));
         }
         return show(user, model);
     }
 
     @PostMapping("/facilities")
-    String importFacilities(CurrentUser user, @RequestParam(required = false) MultipartFile file, Model model,
-                            RedirectAttributes redirect, HttpServletResponse response) {
+    String importFacilities(
+            CurrentUser user,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         try {
             int count = imports.importFacilities(user, file);
             return imported(redirect, "facilities", text("import.success.facilities", count));
@@ -82,12 +88,16 @@ class ImportPageController {
     }
 
     @PostMapping("/practices")
-    String importPractices(CurrentUser user, @RequestParam(required = false) MultipartFile file, Model model,
-                           RedirectAttributes redirect, HttpServletResponse response) {
+    String importPractices(
+            CurrentUser user,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         try {
             RegistryImport.PracticeCounts counts = imports.importPractices(user, file);
-            return imported(redirect, "practices",
-                    text("import.success.practices", counts.practices(), counts.doctors()));
+            return imported(
+                    redirect, "practices", text("import.success.practices", counts.practices(), counts.doctors()));
         } catch (InvalidRowsException e) {
             return refused(user, "practices", file, e, model);
         } catch (BusyException e) {
@@ -114,8 +124,12 @@ class ImportPageController {
         String filename = (facilities ? "botilbud" : "praksisser-og-laeger") + "-skabelon." + format;
         return ResponseEntity.ok()
                 .contentType(csv ? CSV : XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(filename).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
                 .body(csv ? ImportTemplates.csv(columns, example) : ImportTemplates.xlsx(columns, example));
     }
 
@@ -129,10 +143,14 @@ class ImportPageController {
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("refusedKind", kind);
         model.addAttribute("refusedFile", file == null ? null : file.getOriginalFilename());
-        model.addAttribute("problems", e.problems().stream()
-                .map(p -> new ProblemLine(p.row() == null ? text("import.file.whole") : String.valueOf(p.row()),
-                        p.column() == null ? "–" : p.column(), messages.getMessage(p.message(), locale)))
-                .toList());
+        model.addAttribute(
+                "problems",
+                e.problems().stream()
+                        .map(p -> new ProblemLine(
+                                p.row() == null ? text("import.file.whole") : String.valueOf(p.row()),
+                                p.column() == null ? "–" : p.column(),
+                                messages.getMessage(p.message(), locale)))
+                        .toList());
         return show(user, model);
     }
 

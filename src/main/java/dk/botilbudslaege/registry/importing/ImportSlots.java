@@ -1,8 +1,7 @@
 package dk.botilbudslaege.registry.importing;
 
-import java.util.concurrent.Semaphore;
-
 import dk.botilbudslaege.common.BusyException;
+import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 
 /**

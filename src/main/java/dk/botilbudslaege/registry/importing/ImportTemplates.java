@@ -1,5 +1,6 @@
 package dk.botilbudslaege.registry.importing;
 
+import dk.botilbudslaege.common.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -7,8 +8,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import dk.botilbudslaege.common.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -27,13 +26,13 @@ final class ImportTemplates {
 
     private static final String TEXT_FORMAT = "@";
 
-    private ImportTemplates() {
-    }
+    private ImportTemplates() {}
 
     static byte[] csv(List<ImportColumn> columns, List<Object> example) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
+                CSVPrinter csv = new CSVPrinter(
+                        writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
             writer.write('\uFEFF');
             csv.printRecord(columns.stream().map(c -> SpreadsheetText.safe(c.header())));
             csv.printRecord(example.stream().map(ImportTemplates::danish));
@@ -44,7 +43,8 @@ final class ImportTemplates {
     }
 
     static byte[] xlsx(List<ImportColumn> columns, List<Object> example) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Import");
             Font bold = workbook.createFont();
             bold.setBold(true);
@@ -58,7 +58,8 @@ final class ImportTemplates {
                 Cell cell = headings.createCell(i);
                 cell.setCellValue(SpreadsheetText.safe(columns.get(i).header()));
                 cell.setCellStyle(heading);
-                sheet.setColumnWidth(i, Math.min(60, Math.max(14, columns.get(i).header().length() + 4)) * 256);
+                sheet.setColumnWidth(
+                        i, Math.min(60, Math.max(14, columns.get(i).header().length() + 4)) * 256);
                 Object value = example.get(i);
                 Cell exampleCell = row.createCell(i);
                 if (value instanceof Number number) {

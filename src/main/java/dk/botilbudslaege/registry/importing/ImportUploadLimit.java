@@ -1,9 +1,5 @@
 package dk.botilbudslaege.registry.importing;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Set;
-
 import dk.botilbudslaege.common.InvalidRowsException;
 import dk.botilbudslaege.common.Problem;
 import jakarta.servlet.FilterChain;
@@ -11,6 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -40,8 +39,10 @@ class ImportUploadLimit extends OncePerRequestFilter {
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
 
-    ImportUploadLimit(@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize,
-                      MessageSource messages, LocaleResolver localeResolver) {
+    ImportUploadLimit(
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize,
+            MessageSource messages,
+            LocaleResolver localeResolver) {
         this.maxRequestBytes = maxRequestSize.toBytes();
         this.messages = messages;
         this.localeResolver = localeResolver;
@@ -50,7 +51,8 @@ class ImportUploadLimit extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !"POST".equals(request.getMethod()) || !(PAGES.contains(path) || API.contains(path))
+        return !"POST".equals(request.getMethod())
+                || !(PAGES.contains(path) || API.contains(path))
                 || request.getContentLengthLong() <= maxRequestBytes;
     }
 
@@ -70,9 +72,21 @@ class ImportUploadLimit extends OncePerRequestFilter {
             }
         });
         // The same answer as for a file over 5 MB that was read (see ImportFile and ErrorResponses).
-        var error = new Problem.RowError(null, "file", null, messages.getMessage("import.file.tooLarge",
-                new Object[] {ImportFile.MAX_BYTES / (1024 * 1024)}, locale));
-        Problem.write(response, Problem.of(messages, locale, HttpStatus.BAD_REQUEST, InvalidRowsException.CODE,
-                messages.getMessage("import.failed.detail", null, locale), request.getRequestURI(), List.of(error)));
+        var error = new Problem.RowError(
+                null,
+                "file",
+                null,
+                messages.getMessage(
+                        "import.file.tooLarge", new Object[] {ImportFile.MAX_BYTES / (1024 * 1024)}, locale));
+        Problem.write(
+                response,
+                Problem.of(
+                        messages,
+                        locale,
+                        HttpStatus.BAD_REQUEST,
+                        InvalidRowsException.CODE,
+                        messages.getMessage("import.failed.detail", null, locale),
+                        request.getRequestURI(),
+                        List.of(error)));
     }
 }

@@ -1,5 +1,6 @@
 package dk.botilbudslaege.registry.importing;
 
+import dk.botilbudslaege.common.TextRules;
 import dk.botilbudslaege.registry.ClinicType;
 import dk.botilbudslaege.registry.LegalBasis;
 import dk.botilbudslaege.registry.Municipality;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dk.botilbudslaege.common.TextRules;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
@@ -35,18 +34,33 @@ final class ImportValues {
     private static final Set<String> NO = Set.of("nej", "n", "no", "false", "falsk", "0");
 
     private static final Map<String, Operator> OPERATORS = Map.of(
-            "kommunal", Operator.MUNICIPAL, "kommune", Operator.MUNICIPAL,
-            "regional", Operator.REGIONAL, "region", Operator.REGIONAL,
-            "privat", Operator.PRIVATE);
-    private static final Map<String, PrivateOwnership> OWNERSHIPS = Map.of(
-            "selvejende", PrivateOwnership.SELF_OWNING, "kommerciel", PrivateOwnership.COMMERCIAL);
+            "kommunal",
+            Operator.MUNICIPAL,
+            "kommune",
+            Operator.MUNICIPAL,
+            "regional",
+            Operator.REGIONAL,
+            "region",
+            Operator.REGIONAL,
+            "privat",
+            Operator.PRIVATE);
+    private static final Map<String, PrivateOwnership> OWNERSHIPS =
+            Map.of("selvejende", PrivateOwnership.SELF_OWNING, "kommerciel", PrivateOwnership.COMMERCIAL);
     private static final Map<String, ClinicType> CLINIC_TYPES = Map.of(
-            "almindelig", ClinicType.ORDINARY, "almindelig praksis", ClinicType.ORDINARY,
-            "almen praksis", ClinicType.ORDINARY, "udbudsklinik", ClinicType.TENDER,
-            "regionsklinik", ClinicType.REGIONAL, "regional klinik", ClinicType.REGIONAL);
+            "almindelig",
+            ClinicType.ORDINARY,
+            "almindelig praksis",
+            ClinicType.ORDINARY,
+            "almen praksis",
+            ClinicType.ORDINARY,
+            "udbudsklinik",
+            ClinicType.TENDER,
+            "regionsklinik",
+            ClinicType.REGIONAL,
+            "regional klinik",
+            ClinicType.REGIONAL);
 
-    private ImportValues() {
-    }
+    private ImportValues() {}
 
     /** A cell that cannot be read: why, as a message key with its arguments. */
     static final class BadValue extends RuntimeException {
@@ -164,8 +178,10 @@ final class ImportValues {
             return null;
         }
         String compact = s.toUpperCase(Locale.ROOT)
-                .replace("SERVICELOVENS", "SEL").replace("SERVICELOVEN", "SEL")
-                .replace("ALMENBOLIGLOVENS", "ABL").replace("ALMENBOLIGLOVEN", "ABL")
+                .replace("SERVICELOVENS", "SEL")
+                .replace("SERVICELOVEN", "SEL")
+                .replace("ALMENBOLIGLOVENS", "ABL")
+                .replace("ALMENBOLIGLOVEN", "ABL")
                 .replace("BARNETS LOV", "BL")
                 .replaceAll("[^A-Z0-9]", "");
         Matcher m = LEGAL_REFERENCE.matcher(compact);
@@ -249,8 +265,13 @@ final class ImportValues {
     }
 
     private static String nameKey(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).strip()
-                .replace('-', ' ').replaceAll("\\s+", " ")
-                .replace("æ", "ae").replace("ø", "oe").replace("å", "aa");
+        return Normalizer.normalize(name, Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT)
+                .strip()
+                .replace('-', ' ')
+                .replaceAll("\\s+", " ")
+                .replace("æ", "ae")
+                .replace("ø", "oe")
+                .replace("å", "aa");
     }
 }

@@ -1,10 +1,13 @@
 package dk.botilbudslaege.registry.importing;
 
+import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.registry.DoctorForm;
 import dk.botilbudslaege.registry.Practice;
 import dk.botilbudslaege.registry.PracticeForm;
 import dk.botilbudslaege.registry.Practices;
 import dk.botilbudslaege.registry.ReferenceData;
+import dk.botilbudslaege.security.CurrentUser;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-
-import dk.botilbudslaege.common.FieldProblem;
-import dk.botilbudslaege.security.CurrentUser;
-import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,26 +32,47 @@ class PracticeImport {
     static final ImportColumn MUNICIPALITY = ImportColumn.required("municipalityCode", "Kommunekode", "Kommune");
     static final ImportColumn CLINIC_TYPE = ImportColumn.required("clinicType", "Klinikform");
     static final ImportColumn CAPACITY = ImportColumn.required("doctorCapacity", "Lægekapaciteter");
-    static final ImportColumn OPEN = ImportColumn.required("openForNewPatients", "Åben for nye patienter",
-            "Åben for tilgang af patienter");
+    static final ImportColumn OPEN =
+            ImportColumn.required("openForNewPatients", "Åben for nye patienter", "Åben for tilgang af patienter");
     static final ImportColumn VAT = ImportColumn.required("vatRegistered", "Momsregistreret");
     static final ImportColumn LATITUDE = ImportColumn.optional("latitude", "Breddegrad");
     static final ImportColumn LONGITUDE = ImportColumn.optional("longitude", "Længdegrad");
     static final ImportColumn DOCTOR_NAME = ImportColumn.required("doctorName", "Lægens navn");
     static final ImportColumn NURSING_HOME = ImportColumn.optional("nursingHomeDoctor", "Plejehjemslæge");
 
-    static final List<ImportColumn> COLUMNS = List.of(PROVIDER_NUMBER, NAME, ADDRESS, MUNICIPALITY, CLINIC_TYPE,
-            CAPACITY, OPEN, VAT, LATITUDE, LONGITUDE, DOCTOR_NAME, NURSING_HOME);
+    static final List<ImportColumn> COLUMNS = List.of(
+            PROVIDER_NUMBER,
+            NAME,
+            ADDRESS,
+            MUNICIPALITY,
+            CLINIC_TYPE,
+            CAPACITY,
+            OPEN,
+            VAT,
+            LATITUDE,
+            LONGITUDE,
+            DOCTOR_NAME,
+            NURSING_HOME);
 
-    static final List<Object> EXAMPLE = List.of("999901", "Lægehuset Eksempel", "Eksempelgade 2, 8500 Grenaa",
-            "707", "almindelig praksis", 2, "ja", "nej", 56.4156, 10.8789, "Eksempel Lægesen", "nej");
+    static final List<Object> EXAMPLE = List.of(
+            "999901",
+            "Lægehuset Eksempel",
+            "Eksempelgade 2, 8500 Grenaa",
+            "707",
+            "almindelig praksis",
+            2,
+            "ja",
+            "nej",
+            56.4156,
+            10.8789,
+            "Eksempel Lægesen",
+            "nej");
 
     /** The practice's columns, which every row of one provider number must repeat alike. */
     private static final Map<ImportColumn, Function<PracticeForm, Object>> SHARED = sharedColumns();
 
     /** A new practice and the doctors of its rows. */
-    record NewPractice(Practice.PracticeData practice, List<DoctorForm> doctors) {
-    }
+    record NewPractice(Practice.PracticeData practice, List<DoctorForm> doctors) {}
 
     private final Practices practices;
     private final ReferenceData reference;
@@ -91,7 +111,10 @@ class PracticeImport {
             }
             group.doctors.add(bindDoctor(cells));
         }
-        return groups.stream().filter(g -> g.data != null).map(g -> new NewPractice(g.data, g.doctors)).toList();
+        return groups.stream()
+                .filter(g -> g.data != null)
+                .map(g -> new NewPractice(g.data, g.doctors))
+                .toList();
     }
 
     private PracticeForm bindPractice(RowReader cells) {
@@ -99,8 +122,8 @@ class PracticeImport {
         form.setProviderNumber(cells.read(PROVIDER_NUMBER, ImportValues::providerNumber));
         form.setName(cells.read(NAME, ImportValues::text));
         form.setAddress(cells.read(ADDRESS, ImportValues::text));
-        form.setMunicipalityCode(cells.read(MUNICIPALITY,
-                raw -> ImportValues.municipalityCode(raw, reference.municipalities())));
+        form.setMunicipalityCode(
+                cells.read(MUNICIPALITY, raw -> ImportValues.municipalityCode(raw, reference.municipalities())));
         form.setClinicType(cells.read(CLINIC_TYPE, ImportValues::clinicType));
         form.setDoctorCapacity(cells.read(CAPACITY, ImportValues::integer));
         form.setOpenForNewPatients(cells.read(OPEN, ImportValues::yesNo));
@@ -129,7 +152,9 @@ class PracticeImport {
         Practice.PracticeData data = null;
         if (complete(form)) {
             data = form.data();
-            cells.problems(practices.problems(data, null).stream().map(PracticeImport::forImport).toList());
+            cells.problems(practices.problems(data, null).stream()
+                    .map(PracticeImport::forImport)
+                    .toList());
         }
         if (cells.clear(MUNICIPALITY.field()) && !practices.canCreate(user, form.getMunicipalityCode())) {
             cells.problem(MUNICIPALITY.field(), "scope.practice.create");
@@ -139,25 +164,33 @@ class PracticeImport {
 
     /** Whether the form has every value its data need (missing ones are already reported). */
     private static boolean complete(PracticeForm form) {
-        return form.getProviderNumber() != null && form.getName() != null && form.getAddress() != null
-                && form.getDoctorCapacity() != null && form.getOpenForNewPatients() != null
+        return form.getProviderNumber() != null
+                && form.getName() != null
+                && form.getAddress() != null
+                && form.getDoctorCapacity() != null
+                && form.getOpenForNewPatients() != null
                 && form.getVatRegistered() != null;
     }
 
     /** A later row of a provider number must repeat the practice as its first row has it. */
     private static void compare(Group group, PracticeForm practice, RowReader cells) {
         SHARED.forEach((column, value) -> {
-            if (group.first.clear(column.field()) && cells.clear(column.field())
+            if (group.first.clear(column.field())
+                    && cells.clear(column.field())
                     && !same(value.apply(group.practice), value.apply(practice))) {
-                cells.problem(column.field(), "import.providerNumber.conflictWithRow",
-                        practice.getProviderNumber(), group.first.number());
+                cells.problem(
+                        column.field(),
+                        "import.providerNumber.conflictWithRow",
+                        practice.getProviderNumber(),
+                        group.first.number());
             }
         });
     }
 
     private static boolean same(Object a, Object b) {
         if (a instanceof String s && b instanceof String t) {
-            return s.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)
+            return s.replaceAll("\\s+", " ")
+                    .toLowerCase(Locale.ROOT)
                     .equals(t.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
         }
         return Objects.equals(a, b);

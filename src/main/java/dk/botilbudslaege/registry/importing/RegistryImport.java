@@ -1,16 +1,14 @@
 package dk.botilbudslaege.registry.importing;
 
+import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.registry.DoctorForm;
 import dk.botilbudslaege.registry.Doctors;
 import dk.botilbudslaege.registry.Facilities;
 import dk.botilbudslaege.registry.Facility;
 import dk.botilbudslaege.registry.Practices;
-import dk.botilbudslaege.registry.Region;
-import java.util.List;
-
-import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,8 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 class RegistryImport {
 
     /** What a practice file created. */
-    record PracticeCounts(int practices, int doctors) {
-    }
+    record PracticeCounts(int practices, int doctors) {}
 
     private final FacilityImport facilityImport;
     private final PracticeImport practiceImport;
@@ -40,9 +37,14 @@ class RegistryImport {
     private final ImportSlots slots;
     private final TransactionTemplate transaction;
 
-    RegistryImport(FacilityImport facilityImport, PracticeImport practiceImport, Facilities facilities,
-                   Practices practices, Doctors doctors, ImportSlots slots,
-                   PlatformTransactionManager transactionManager) {
+    RegistryImport(
+            FacilityImport facilityImport,
+            PracticeImport practiceImport,
+            Facilities facilities,
+            Practices practices,
+            Doctors doctors,
+            ImportSlots slots,
+            PlatformTransactionManager transactionManager) {
         this.facilityImport = facilityImport;
         this.practiceImport = practiceImport;
         this.facilities = facilities;

@@ -1,10 +1,9 @@
 package dk.botilbudslaege.registry.importing;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dk.botilbudslaege.common.InvalidRowsException;
 import dk.botilbudslaege.common.RowProblem;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The problems found in an import file, up to {@link #MAX}; more than that is noted, not listed. */
 final class RowProblems {

@@ -1,15 +1,14 @@
 package dk.botilbudslaege.registry.importing;
 
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.RowProblem;
+import jakarta.validation.ConstraintViolation;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-
-import dk.botilbudslaege.common.FieldProblem;
-import dk.botilbudslaege.common.RowProblem;
-import jakarta.validation.ConstraintViolation;
 
 /**
  * Reads one row of an import file cell by cell, and notes every problem of the row with its row
@@ -69,7 +68,8 @@ final class RowReader {
 
     /** Notes the problems a module rule found with the row's data, except for fields that already have one. */
     void problems(List<FieldProblem> found) {
-        found.stream().filter(p -> clear(p.field()))
+        found.stream()
+                .filter(p -> clear(p.field()))
                 .forEach(p -> problem(p.field(), p.messageKey(), p.args().toArray()));
     }
 
@@ -88,6 +88,5 @@ final class RowReader {
         return column == null ? null : column.header();
     }
 
-    private record Violation(String field, String message) {
-    }
+    private record Violation(String field, String message) {}
 }

@@ -1,5 +1,6 @@
 package dk.botilbudslaege.registry.importing;
 
+import dk.botilbudslaege.common.InvalidRowsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -11,8 +12,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
-import dk.botilbudslaege.common.InvalidRowsException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -53,8 +52,7 @@ final class XlsxSheet {
         ZipSecureFile.setMaxEntrySize(ImportFile.MAX_PART_BYTES);
     }
 
-    private XlsxSheet() {
-    }
+    private XlsxSheet() {}
 
     static ImportFile read(byte[] content) {
         Path file = null;
@@ -194,8 +192,7 @@ final class XlsxSheet {
                 case "v" -> inValue = true;
                 case "t" -> inText = true;
                 case "rPh" -> inPhonetic = true;
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -214,8 +211,7 @@ final class XlsxSheet {
                 case "rPh" -> inPhonetic = false;
                 case "c" -> cell(text(type, value.toString()));
                 case "row" -> row();
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -250,7 +246,11 @@ final class XlsxSheet {
 
         private String text(String type, String raw) {
             return switch (type) {
-                case "s" -> raw.isBlank() ? "" : clean(strings.getItemAt(Integer.parseInt(raw.trim())).getString());
+                case "s" ->
+                    raw.isBlank()
+                            ? ""
+                            : clean(strings.getItemAt(Integer.parseInt(raw.trim()))
+                                    .getString());
                 case "inlineStr", "str" -> clean(raw);
                 case "b" -> raw.isBlank() ? "" : String.valueOf("1".equals(raw.trim()));
                 case "e", "d" -> raw.strip();

@@ -3,7 +3,6 @@ package dk.botilbudslaege.matching.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The checker's stability definition and hard rules, on hand-made matchings. */
@@ -72,10 +71,11 @@ class BlockingPairsTest {
                 .facility(30, List.of())
                 .build();
 
-        Matching m = new Matching(List.of(new Pair(1, 10), new Pair(1, 20), new Pair(2, 30), new Pair(2, 30)),
-                List.of(10L));
+        Matching m =
+                new Matching(List.of(new Pair(1, 10), new Pair(1, 20), new Pair(2, 30), new Pair(2, 30)), List.of(10L));
 
-        assertThat(BlockingPairs.validate(in, m)).anySatisfy(p -> assertThat(p).contains("more than one doctor"))
+        assertThat(BlockingPairs.validate(in, m))
+                .anySatisfy(p -> assertThat(p).contains("more than one doctor"))
                 .anySatisfy(p -> assertThat(p).contains("not mutually acceptable"))
                 .anySatisfy(p -> assertThat(p).contains("doctor 1 has 2 facilities, capacity 1"))
                 .anySatisfy(p -> assertThat(p).contains("practice #0 has 4 facilities, capacity 1"))

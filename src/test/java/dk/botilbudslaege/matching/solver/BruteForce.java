@@ -6,8 +6,7 @@ import java.util.List;
 /** Every stable matching of a small instance, by trying every assignment of facilities to doctors. */
 final class BruteForce {
 
-    private BruteForce() {
-    }
+    private BruteForce() {}
 
     static List<Matching> allStableMatchings(MatchingInstance in) {
         List<Matching> stable = new ArrayList<>();
@@ -15,11 +14,12 @@ final class BruteForce {
         return stable;
     }
 
-    private static void assign(MatchingInstance in, int f, int[] doctorOf, int[] doctorCount, int[] practiceCount,
-            List<Matching> stable) {
+    private static void assign(
+            MatchingInstance in, int f, int[] doctorOf, int[] doctorCount, int[] practiceCount, List<Matching> stable) {
         if (f == in.facilityCount()) {
             Matching m = toMatching(in, doctorOf);
-            if (BlockingPairs.validate(in, m).isEmpty() && BlockingPairs.find(in, m).isEmpty()) {
+            if (BlockingPairs.validate(in, m).isEmpty()
+                    && BlockingPairs.find(in, m).isEmpty()) {
                 stable.add(m);
             }
             return;

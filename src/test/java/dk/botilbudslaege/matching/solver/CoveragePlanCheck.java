@@ -28,8 +28,7 @@ final class CoveragePlanCheck {
         }
     }
 
-    private CoveragePlanCheck() {
-    }
+    private CoveragePlanCheck() {}
 
     static Value value(CoverageInstance in, CoveragePlan plan) {
         Map<Long, CoverageInstance.Facility> facilities = facilities(in);
@@ -79,7 +78,8 @@ final class CoveragePlanCheck {
         }
         taken.forEach((id, n) -> {
             if (n > doctors.get(id).capacity()) {
-                problems.add("doctor " + id + " takes " + n + " > capacity " + doctors.get(id).capacity());
+                problems.add("doctor " + id + " takes " + n + " > capacity "
+                        + doctors.get(id).capacity());
             }
         });
         for (CoverageInstance.Practice p : in.practices()) {
@@ -91,7 +91,8 @@ final class CoveragePlanCheck {
                 problems.add("practice " + p.id() + " uses " + used + " > room " + p.room());
             }
         }
-        if (plan.coveredFacilities() != plan.pairs().size() || plan.coveredResidents() != residents
+        if (plan.coveredFacilities() != plan.pairs().size()
+                || plan.coveredResidents() != residents
                 || Math.abs(plan.totalDistanceKm() - km) > 1e-6) {
             problems.add("sums do not match the pairs");
         }
@@ -137,9 +138,15 @@ final class CoveragePlanCheck {
         return best[0];
     }
 
-    private static void search(int f, int[] choice, List<CoverageInstance.Doctor> doctors,
-            List<CoverageInstance.Facility> facilities, Map<Long, CoverageInstance.Practice> practices,
-            long[][] metres, CoverageInstance in, Value[] best) {
+    private static void search(
+            int f,
+            int[] choice,
+            List<CoverageInstance.Doctor> doctors,
+            List<CoverageInstance.Facility> facilities,
+            Map<Long, CoverageInstance.Practice> practices,
+            long[][] metres,
+            CoverageInstance in,
+            Value[] best) {
         if (f == facilities.size()) {
             int[] taken = new int[doctors.size()];
             int count = 0;
@@ -184,7 +191,8 @@ final class CoveragePlanCheck {
     }
 
     /** The what-if's value: facilities, residents, then fewest facilities beyond today's room, then metres. */
-    record WhatIfValue(int facilities, long residents, int beyondToday, long metres) implements Comparable<WhatIfValue> {
+    record WhatIfValue(int facilities, long residents, int beyondToday, long metres)
+            implements Comparable<WhatIfValue> {
         @Override
         public int compareTo(WhatIfValue o) {
             if (facilities != o.facilities) {
@@ -216,7 +224,11 @@ final class CoveragePlanCheck {
     /** The most facilities each practice can take today: the best over every split among its doctors. */
     static int todayMost(CoverageInstance today, long practiceId) {
         List<CoverageInstance.Doctor> doctors = today.doctorsOf(practiceId);
-        int room = today.practices().stream().filter(p -> p.id() == practiceId).findFirst().orElseThrow().room();
+        int room = today.practices().stream()
+                .filter(p -> p.id() == practiceId)
+                .findFirst()
+                .orElseThrow()
+                .room();
         int[] counts = new int[doctors.size()];
         return most(doctors, room, counts, 0);
     }
@@ -268,7 +280,8 @@ final class CoveragePlanCheck {
             CoverageInstance.Practice p = practices.get(doctors.get(d).practiceId());
             for (int f = 0; f < nf; f++) {
                 CoverageInstance.Facility fac = facilities.get(f);
-                double km = p.latitude() == null || fac.latitude() == null ? Double.MAX_VALUE
+                double km = p.latitude() == null || fac.latitude() == null
+                        ? Double.MAX_VALUE
                         : Haversine.km(p.latitude(), p.longitude(), fac.latitude(), fac.longitude());
                 metres[d][f] = km <= maxKm ? Math.round(km * 1000) : -1;
             }
@@ -312,8 +325,8 @@ final class CoveragePlanCheck {
         return best[0];
     }
 
-    private static void enumerate(int f, int[] choice, List<CoverageInstance.Doctor> doctors, long[][] metres, int nf,
-            Runnable leaf) {
+    private static void enumerate(
+            int f, int[] choice, List<CoverageInstance.Doctor> doctors, long[][] metres, int nf, Runnable leaf) {
         if (f == nf) {
             leaf.run();
             return;

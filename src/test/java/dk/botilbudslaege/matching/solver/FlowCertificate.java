@@ -27,8 +27,7 @@ import java.util.Map;
  */
 public final class FlowCertificate {
 
-    private FlowCertificate() {
-    }
+    private FlowCertificate() {}
 
     /** What is wrong with the plan; empty when it is proven feasible and optimal. */
     public static List<String> problems(CoverageInstance in, CoveragePlan plan, double maxDistanceKm) {
@@ -40,8 +39,8 @@ public final class FlowCertificate {
      * today's room (free) and the room beyond it (costing {@code M} a facility), and residents weigh
      * {@code M × (facilities + 1)}, so the certificate also proves the fewest facilities beyond today.
      */
-    public static List<String> problems(CoverageInstance in, CoverageInstance today, CoveragePlan plan,
-            double maxDistanceKm) {
+    public static List<String> problems(
+            CoverageInstance in, CoverageInstance today, CoveragePlan plan, double maxDistanceKm) {
         List<String> problems = new ArrayList<>(CoveragePlanCheck.problems(in, plan, maxDistanceKm));
         Network net = Network.of(in, today, maxDistanceKm);
         if (!net.putFlow(in, plan, problems)) {
@@ -57,11 +56,12 @@ public final class FlowCertificate {
         }
         int[] cycle = net.negativeCycle();
         if (cycle != null) {
-            problems.add(cycle.length == 1
-                    ? "not of minimum cost: a residual walk of every node's count of improving arcs ends at "
-                            + net.describe(cycle) + ", so a negative-cost cycle exists"
-                    : "not of minimum cost: negative-cost residual cycle " + net.describe(cycle) + " of cost "
-                            + net.lastCycleCost);
+            problems.add(
+                    cycle.length == 1
+                            ? "not of minimum cost: a residual walk of every node's count of improving arcs ends at "
+                                    + net.describe(cycle) + ", so a negative-cost cycle exists"
+                            : "not of minimum cost: negative-cost residual cycle " + net.describe(cycle) + " of cost "
+                                    + net.lastCycleCost);
         }
         return problems;
     }
@@ -87,9 +87,11 @@ public final class FlowCertificate {
         double[] km;
         /** Arc index of practice → facility by key (practice node, facility node). */
         final Map<Long, Integer> pairArc = new HashMap<>();
+
         int[] sourceArcOf;
         /** The arc of a practice's room beyond today's, -1 when it has none (always, outside a what-if). */
         int[] extraArcOf;
+
         int[] sinkArcOf;
 
         private Network(int np, int nf, int arcsAtMost) {
@@ -112,18 +114,27 @@ public final class FlowCertificate {
                 today.practices().forEach(p -> todayPractices.put(p.id(), p));
             }
             List<CoverageInstance.Facility> facilities = in.facilities().stream()
-                    .filter(f -> f.latitude() != null && f.longitude() != null).toList();
+                    .filter(f -> f.latitude() != null && f.longitude() != null)
+                    .toList();
             List<CoverageInstance.Practice> practices = new ArrayList<>();
             List<Integer> fillSizes = new ArrayList<>();
             List<Integer> baseSizes = new ArrayList<>();
             for (CoverageInstance.Practice p : in.practices()) {
-                int fill = CoveragePlanner.practiceFill(p.room(), in.doctorsOf(p.id())).size();
+                int fill = CoveragePlanner.practiceFill(p.room(), in.doctorsOf(p.id()))
+                        .size();
                 if (fill > 0 && p.latitude() != null && p.longitude() != null) {
                     practices.add(p);
                     fillSizes.add(fill);
                     CoverageInstance.Practice base = todayPractices.get(p.id());
-                    baseSizes.add(today == null ? fill : base == null ? 0
-                            : Math.min(fill, CoveragePlanner.practiceFill(base.room(), today.doctorsOf(p.id())).size()));
+                    baseSizes.add(
+                            today == null
+                                    ? fill
+                                    : base == null
+                                            ? 0
+                                            : Math.min(
+                                                    fill,
+                                                    CoveragePlanner.practiceFill(base.room(), today.doctorsOf(p.id()))
+                                                            .size()));
                 }
             }
             int np = practices.size();
@@ -137,8 +148,8 @@ public final class FlowCertificate {
                 CoverageInstance.Practice practice = practices.get(p);
                 for (int f = 0; f < nf; f++) {
                     CoverageInstance.Facility facility = facilities.get(f);
-                    double d = Haversine.km(practice.latitude(), practice.longitude(), facility.latitude(),
-                            facility.longitude());
+                    double d = Haversine.km(
+                            practice.latitude(), practice.longitude(), facility.latitude(), facility.longitude());
                     if (d <= maxKm) {
                         pairs.add(new int[] {p, f});
                         pairKm.add(d);
@@ -181,8 +192,12 @@ public final class FlowCertificate {
             }
             for (int f = 0; f < nf; f++) {
                 if (reachable[f]) {
-                    net.sinkArcOf[f] = net.add(1 + np + f, net.sink, 1,
-                            Math.multiplyExact(-(long) facilities.get(f).residents(), m), 0);
+                    net.sinkArcOf[f] = net.add(
+                            1 + np + f,
+                            net.sink,
+                            1,
+                            Math.multiplyExact(-(long) facilities.get(f).residents(), m),
+                            0);
                 }
             }
             return net;
@@ -264,6 +279,7 @@ public final class FlowCertificate {
 
         /** Residual arcs as a compact adjacency: for node u, entries resStart[u]..resStart[u+1]. */
         private int[] resStart;
+
         private int[] resHead;
         private long[] resCost;
         private int[] resArc;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
@@ -46,15 +45,20 @@ class FlowCertificateTest {
         double maxKm = 8 + random.nextInt(25);
 
         CoveragePlan plan = CoveragePlanner.whatIf(today, whatIf, maxKm);
-        assertThat(FlowCertificate.problems(whatIf, today, plan, maxKm)).as("%s", plan).isEmpty();
+        assertThat(FlowCertificate.problems(whatIf, today, plan, maxKm))
+                .as("%s", plan)
+                .isEmpty();
 
         // the plain plan of the what-if instance minds distance only: when it leans on more room beyond
         // today, the what-if certificate refuses it
         CoveragePlan plain = CoveragePlanner.plan(whatIf, maxKm);
-        boolean moreBeyondToday = CoveragePlanCheck.whatIfValue(today, whatIf, plain).beyondToday()
-                > CoveragePlanCheck.whatIfValue(today, whatIf, plan).beyondToday();
-        assertThat(FlowCertificate.problems(whatIf, today, plain, maxKm).isEmpty()).isEqualTo(!moreBeyondToday
-                || CoveragePlanCheck.whatIfValue(today, whatIf, plain).equals(CoveragePlanCheck.whatIfValue(today, whatIf, plan)));
+        boolean moreBeyondToday =
+                CoveragePlanCheck.whatIfValue(today, whatIf, plain).beyondToday()
+                        > CoveragePlanCheck.whatIfValue(today, whatIf, plan).beyondToday();
+        assertThat(FlowCertificate.problems(whatIf, today, plain, maxKm).isEmpty())
+                .isEqualTo(!moreBeyondToday
+                        || CoveragePlanCheck.whatIfValue(today, whatIf, plain)
+                                .equals(CoveragePlanCheck.whatIfValue(today, whatIf, plan)));
     }
 
     @Test
@@ -84,7 +88,8 @@ class FlowCertificateTest {
             if (swap != null) {
                 assertThat(CoveragePlanCheck.problems(in, swap, maxKm)).isEmpty();
                 assertThat(CoveragePlanCheck.value(in, swap)).isLessThan(CoveragePlanCheck.value(in, plan));
-                assertThat(FlowCertificate.problems(in, swap, maxKm)).singleElement()
+                assertThat(FlowCertificate.problems(in, swap, maxKm))
+                        .singleElement()
                         .satisfies(p -> assertThat(p).startsWith("not of minimum cost"));
                 swapped++;
             }
@@ -93,7 +98,8 @@ class FlowCertificateTest {
             CoveragePlan trade = fewerResidents(in, pairs, maxKm);
             if (trade != null) {
                 assertThat(CoveragePlanCheck.problems(in, trade, maxKm)).isEmpty();
-                assertThat(FlowCertificate.problems(in, trade, maxKm)).singleElement()
+                assertThat(FlowCertificate.problems(in, trade, maxKm))
+                        .singleElement()
                         .satisfies(p -> assertThat(p).startsWith("not of minimum cost"));
                 traded++;
             }
@@ -106,14 +112,17 @@ class FlowCertificateTest {
     @Test
     void an_infeasible_plan_fails_the_certificate() {
         CoverageInstance in = CoverageInstance.builder()
-                .practice(1, 1, LAT, LON).doctor(10, 1, 1, false, 0)
-                .facility(100, 12, LAT, LON + 0.05).facility(101, 20, LAT, LON + 0.1).build();
+                .practice(1, 1, LAT, LON)
+                .doctor(10, 1, 1, false, 0)
+                .facility(100, 12, LAT, LON + 0.05)
+                .facility(101, 20, LAT, LON + 0.1)
+                .build();
         CoverageInstance.Practice p = in.practices().get(0);
         // one doctor of capacity 1 on both facilities: beyond the practice's capacity in the network too
         List<CoveragePlan.PlannedPair> both = new ArrayList<>();
         for (CoverageInstance.Facility f : in.facilities()) {
-            both.add(new CoveragePlan.PlannedPair(10, f.id(),
-                    Haversine.km(p.latitude(), p.longitude(), f.latitude(), f.longitude())));
+            both.add(new CoveragePlan.PlannedPair(
+                    10, f.id(), Haversine.km(p.latitude(), p.longitude(), f.latitude(), f.longitude())));
         }
         assertThat(FlowCertificate.problems(in, plan(in, both), 25))
                 .anySatisfy(s -> assertThat(s).startsWith("flow 2 outside [0, 1] on source → practice 1"));
@@ -131,7 +140,9 @@ class FlowCertificateTest {
 
         boolean optimal = CoveragePlanCheck.value(in, plan).equals(CoveragePlanCheck.bruteForceOptimum(in, maxKm));
 
-        assertThat(FlowCertificate.problems(in, plan, maxKm).isEmpty()).as("%s", plan).isEqualTo(optimal);
+        assertThat(FlowCertificate.problems(in, plan, maxKm).isEmpty())
+                .as("%s", plan)
+                .isEqualTo(optimal);
     }
 
     /** 60 facilities, 30 practices and 80 doctors in the square, a few without coordinates, mixed doctors. */
@@ -139,7 +150,10 @@ class FlowCertificateTest {
         CoverageInstance.Builder b = CoverageInstance.builder();
         for (int p = 1; p <= 30; p++) {
             boolean located = random.nextInt(15) > 0;
-            b.practice(p, random.nextInt(4), located ? LAT + random.nextDouble() * 0.54 : null,
+            b.practice(
+                    p,
+                    random.nextInt(4),
+                    located ? LAT + random.nextDouble() * 0.54 : null,
                     located ? LON + random.nextDouble() * 0.96 : null);
         }
         for (int d = 1; d <= 80; d++) {
@@ -150,7 +164,10 @@ class FlowCertificateTest {
         }
         for (int f = 1; f <= 60; f++) {
             boolean located = random.nextInt(15) > 0;
-            b.facility(5000 + f, random.nextInt(41), located ? LAT + random.nextDouble() * 0.54 : null,
+            b.facility(
+                    5000 + f,
+                    random.nextInt(41),
+                    located ? LAT + random.nextDouble() * 0.54 : null,
                     located ? LON + random.nextDouble() * 0.96 : null);
         }
         return b.build();
@@ -168,10 +185,15 @@ class FlowCertificateTest {
             residents += facilities.get(p.facilityId()).residents();
             km += p.distanceKm();
         }
-        List<Long> uncovered = in.facilities().stream().filter(f -> f.latitude() != null)
-                .map(CoverageInstance.Facility::id).filter(id -> !covered.contains(id)).toList();
-        List<Long> unlocated = in.facilities().stream().filter(f -> f.latitude() == null)
-                .map(CoverageInstance.Facility::id).toList();
+        List<Long> uncovered = in.facilities().stream()
+                .filter(f -> f.latitude() != null)
+                .map(CoverageInstance.Facility::id)
+                .filter(id -> !covered.contains(id))
+                .toList();
+        List<Long> unlocated = in.facilities().stream()
+                .filter(f -> f.latitude() == null)
+                .map(CoverageInstance.Facility::id)
+                .toList();
         return new CoveragePlan(pairs, pairs.size(), residents, km, uncovered, unlocated, List.of());
     }
 
@@ -200,8 +222,10 @@ class FlowCertificateTest {
                 }
                 double ab = km(pa, facilities.get(b.facilityId()));
                 double ba = km(pb, facilities.get(a.facilityId()));
-                if (ab <= maxKm && ba <= maxKm && Math.round(ab * 1000) + Math.round(ba * 1000)
-                        > Math.round(a.distanceKm() * 1000) + Math.round(b.distanceKm() * 1000)) {
+                if (ab <= maxKm
+                        && ba <= maxKm
+                        && Math.round(ab * 1000) + Math.round(ba * 1000)
+                                > Math.round(a.distanceKm() * 1000) + Math.round(b.distanceKm() * 1000)) {
                     List<CoveragePlan.PlannedPair> swapped = new ArrayList<>(pairs);
                     swapped.set(i, new CoveragePlan.PlannedPair(a.doctorId(), b.facilityId(), ab));
                     swapped.set(j, new CoveragePlan.PlannedPair(b.doctorId(), a.facilityId(), ba));
@@ -212,8 +236,8 @@ class FlowCertificateTest {
         return null;
     }
 
-    private static CoveragePlan fewerResidents(CoverageInstance in, List<CoveragePlan.PlannedPair> pairs,
-            double maxKm) {
+    private static CoveragePlan fewerResidents(
+            CoverageInstance in, List<CoveragePlan.PlannedPair> pairs, double maxKm) {
         Map<Long, CoverageInstance.Practice> practiceOf = practiceOfDoctor(in);
         Map<Long, CoverageInstance.Facility> facilities = new HashMap<>();
         in.facilities().forEach(f -> facilities.put(f.id(), f));
@@ -223,8 +247,10 @@ class FlowCertificateTest {
             CoveragePlan.PlannedPair pair = pairs.get(i);
             CoverageInstance.Practice practice = practiceOf.get(pair.doctorId());
             for (CoverageInstance.Facility g : in.facilities()) {
-                if (g.latitude() != null && !covered.contains(g.id())
-                        && g.residents() < facilities.get(pair.facilityId()).residents() && km(practice, g) <= maxKm) {
+                if (g.latitude() != null
+                        && !covered.contains(g.id())
+                        && g.residents() < facilities.get(pair.facilityId()).residents()
+                        && km(practice, g) <= maxKm) {
                     List<CoveragePlan.PlannedPair> traded = new ArrayList<>(pairs);
                     traded.set(i, new CoveragePlan.PlannedPair(pair.doctorId(), g.id(), km(practice, g)));
                     return plan(in, traded);

@@ -3,8 +3,7 @@ package dk.botilbudslaege.matching.solver;
 /** Who prefers which matching: the comparisons behind doctor-optimal and facility-optimal. */
 final class Preferences {
 
-    private Preferences() {
-    }
+    private Preferences() {}
 
     /**
      * The doctor weakly prefers a to b: it holds as many facilities in both, and a's i-th best is at
@@ -31,7 +30,10 @@ final class Preferences {
 
     private static int[] ranks(MatchingInstance in, long doctorId, Matching m) {
         int d = in.doctor(doctorId);
-        return m.facilitiesOf(doctorId).stream().mapToInt(f -> in.doctorRank(d, in.facility(f))).sorted().toArray();
+        return m.facilitiesOf(doctorId).stream()
+                .mapToInt(f -> in.doctorRank(d, in.facility(f)))
+                .sorted()
+                .toArray();
     }
 
     private static int rank(MatchingInstance in, long facilityId, Matching m) {

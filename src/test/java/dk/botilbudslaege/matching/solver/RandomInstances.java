@@ -12,8 +12,7 @@ final class RandomInstances {
     static final long FIRST_FACILITY = 5_000;
     static final long FIRST_PRACTICE = 900;
 
-    private RandomInstances() {
-    }
+    private RandomInstances() {}
 
     static MatchingInstance random(Random random, int maxDoctors, int maxFacilities, boolean withPractices) {
         int nd = 1 + random.nextInt(maxDoctors);

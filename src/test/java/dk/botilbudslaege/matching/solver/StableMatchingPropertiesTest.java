@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 
@@ -40,11 +39,13 @@ class StableMatchingPropertiesTest {
 
         for (long doctor : in.doctorIds) {
             assertThat(Preferences.doctorWeaklyPrefers(in, doctor, byDoctors, byFacilities))
-                    .as("doctor %d%n%s%n%s%n%s", doctor, in, byDoctors, byFacilities).isTrue();
+                    .as("doctor %d%n%s%n%s%n%s", doctor, in, byDoctors, byFacilities)
+                    .isTrue();
         }
         for (long facility : in.facilityIds) {
             assertThat(Preferences.facilityWeaklyPrefers(in, facility, byFacilities, byDoctors))
-                    .as("facility %d%n%s%n%s%n%s", facility, in, byDoctors, byFacilities).isTrue();
+                    .as("facility %d%n%s%n%s%n%s", facility, in, byDoctors, byFacilities)
+                    .isTrue();
         }
         assertThat(byDoctors.pairs()).hasSameSizeAs(byFacilities.pairs());
     }
@@ -62,11 +63,13 @@ class StableMatchingPropertiesTest {
         for (Matching other : stable) {
             for (long doctor : in.doctorIds) {
                 assertThat(Preferences.doctorWeaklyPrefers(in, doctor, byDoctors, other))
-                        .as("doctor %d%n%s%n%s%n%s", doctor, in, byDoctors, other).isTrue();
+                        .as("doctor %d%n%s%n%s%n%s", doctor, in, byDoctors, other)
+                        .isTrue();
             }
             for (long facility : in.facilityIds) {
                 assertThat(Preferences.facilityWeaklyPrefers(in, facility, byFacilities, other))
-                        .as("facility %d%n%s%n%s%n%s", facility, in, byFacilities, other).isTrue();
+                        .as("facility %d%n%s%n%s%n%s", facility, in, byFacilities, other)
+                        .isTrue();
             }
         }
     }
@@ -77,19 +80,21 @@ class StableMatchingPropertiesTest {
 
         List<Matching> stable = BruteForce.allStableMatchings(in);
 
-        assertThat(stable).as("%s", in)
+        assertThat(stable)
+                .as("%s", in)
                 .contains(StableMatching.doctorProposing(in), StableMatching.facilityProposing(in));
     }
 
     @RepeatedTest(300)
-    void the_cut_lists_keep_exactly_the_mutually_acceptable_pairs_and_know_each_others_positions(
-            RepetitionInfo info) {
+    void the_cut_lists_keep_exactly_the_mutually_acceptable_pairs_and_know_each_others_positions(RepetitionInfo info) {
         MatchingInstance in = RandomInstances.random(seeded(info, 5), 40, 60, true);
 
         for (int d = 0; d < in.doctorCount(); d++) {
             for (int k = 0; k < in.doctorPrefs[d].length; k++) {
                 int f = in.doctorPrefs[d][k];
-                assertThat(in.rankAtFacility[d][k]).isEqualTo(in.facilityRank(f, d)).isNotNegative();
+                assertThat(in.rankAtFacility[d][k])
+                        .isEqualTo(in.facilityRank(f, d))
+                        .isNotNegative();
             }
         }
         for (int f = 0; f < in.facilityCount(); f++) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Textbook instances with known answers (SPEC §6 M3). */
@@ -42,10 +41,12 @@ class StableMatchingTest {
     void the_latin_square_has_three_stable_matchings_and_the_checker_finds_exactly_them() {
         MatchingInstance in = latinSquare();
 
-        assertThat(BruteForce.allStableMatchings(in)).extracting(Matching::pairs).containsExactlyInAnyOrder(
-                List.of(new Pair(1, 10), new Pair(2, 20), new Pair(3, 30)),
-                List.of(new Pair(3, 10), new Pair(1, 20), new Pair(2, 30)),
-                List.of(new Pair(2, 10), new Pair(3, 20), new Pair(1, 30)));
+        assertThat(BruteForce.allStableMatchings(in))
+                .extracting(Matching::pairs)
+                .containsExactlyInAnyOrder(
+                        List.of(new Pair(1, 10), new Pair(2, 20), new Pair(3, 30)),
+                        List.of(new Pair(3, 10), new Pair(1, 20), new Pair(2, 30)),
+                        List.of(new Pair(2, 10), new Pair(3, 20), new Pair(1, 30)));
     }
 
     @Test
@@ -159,15 +160,22 @@ class StableMatchingTest {
 
     @Test
     void an_instance_refuses_unknown_ids_duplicates_and_negative_capacities() {
-        assertThatThrownBy(() -> MatchingInstance.builder().doctor(1, 1, List.of(99L)).build())
+        assertThatThrownBy(() ->
+                        MatchingInstance.builder().doctor(1, 1, List.of(99L)).build())
                 .hasMessageContaining("unknown facility 99");
-        assertThatThrownBy(() -> MatchingInstance.builder().doctor(1, 1, List.of(10L, 10L)).facility(10, List.of()).build())
+        assertThatThrownBy(() -> MatchingInstance.builder()
+                        .doctor(1, 1, List.of(10L, 10L))
+                        .facility(10, List.of())
+                        .build())
                 .hasMessageContaining("twice");
         assertThatThrownBy(() -> MatchingInstance.builder().doctor(1, -1, List.of()))
                 .hasMessageContaining("capacity must be 0 or more");
-        assertThatThrownBy(() -> MatchingInstance.builder().doctorInPractice(1, 1, 7, List.of()).build())
+        assertThatThrownBy(() -> MatchingInstance.builder()
+                        .doctorInPractice(1, 1, 7, List.of())
+                        .build())
                 .hasMessageContaining("unknown practice 7");
-        assertThatThrownBy(() -> MatchingInstance.builder().facility(10, List.of()).facility(10, List.of()))
+        assertThatThrownBy(
+                        () -> MatchingInstance.builder().facility(10, List.of()).facility(10, List.of()))
                 .hasMessageContaining("added twice");
     }
 

@@ -1,18 +1,17 @@
 package dk.botilbudslaege.registry.importing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Importing facilities from CSV and XLSX over the API (SPEC §2, imports). */
 @IntegrationTest
@@ -24,6 +23,7 @@ class FacilityImportApiTest {
 
     @LocalServerPort
     int port;
+
     Api api;
     String tag;
 
@@ -39,11 +39,16 @@ class FacilityImportApiTest {
     }
 
     long count(String user) {
-        return api.as(user).get("/api/v1/facilities?q=" + tag).json().path("totalElements").asLong();
+        return api.as(user)
+                .get("/api/v1/facilities?q=" + tag)
+                .json()
+                .path("totalElements")
+                .asLong();
     }
 
     JsonNode find(String user, String name) {
-        JsonNode content = api.as(user).get("/api/v1/facilities?q=" + tag).json().path("content");
+        JsonNode content =
+                api.as(user).get("/api/v1/facilities?q=" + tag).json().path("content");
         for (JsonNode facility : content) {
             if (facility.path("name").asString().equals(name)) {
                 return facility;
@@ -54,7 +59,8 @@ class FacilityImportApiTest {
 
     @Test
     void a_csv_with_bom_semicolons_and_danish_decimals_imports_every_row() {
-        byte[] file = csv(HEADER,
+        byte[] file = csv(
+                HEADER,
                 tag + " Skovly;Skovvej 1, 8500 Grenaa;707;kommunal;;SEL § 108;20;18;2;56,4123;10,8712",
                 tag + " Havblik;Havvej 2, 8500 Grenaa;Norddjurs Kommune;privat;selvejende;ABL 105;12;12;;56,41;10,88",
                 tag + " Åhuset;Åvej 3, 8000 Aarhus C;751;REGIONAL;;§108;30;25;0;;");
@@ -75,7 +81,8 @@ class FacilityImportApiTest {
         JsonNode aahuset = find("region-midt", tag + " Åhuset");
         assertThat(aahuset.path("legalBasis").asString()).isEqualTo("SEL_108");
         assertThat(aahuset.path("latitude").isNull()).isTrue();
-        Api.Response history = api.as("region-midt").get("/api/v1/facilities/" + skovly.path("id").asLong() + "/history");
+        Api.Response history = api.as("region-midt")
+                .get("/api/v1/facilities/" + skovly.path("id").asLong() + "/history");
         assertThat(history.json().get(0).path("action").asString()).isEqualTo("CREATED");
         assertThat(history.json().get(0).path("actor").asString()).isEqualTo("region-midt");
     }
@@ -84,11 +91,33 @@ class FacilityImportApiTest {
     void an_xlsx_with_numeric_cells_imports() throws IOException {
         byte[] xlsx = ImportFileTest.workbook(sheet -> {
             ImportFileTest.row(sheet, 0, (Object[]) HEADER.split(";"));
-            ImportFileTest.row(sheet, 1, tag + " Lyngen", "Lyngvej 4, 8585 Glesborg", 707, "Kommunal", null,
-                    "SEL_108", 14, 11, 1, 56.49, 10.72);
+            ImportFileTest.row(
+                    sheet,
+                    1,
+                    tag + " Lyngen",
+                    "Lyngvej 4, 8585 Glesborg",
+                    707,
+                    "Kommunal",
+                    null,
+                    "SEL_108",
+                    14,
+                    11,
+                    1,
+                    56.49,
+                    10.72);
             sheet.createRow(2);
-            ImportFileTest.row(sheet, 3, tag + " Kysten", "Kystvej 5, 8500 Grenaa", "707", "privat", "kommerciel",
-                    "ABL § 105", 8, 8, 0);
+            ImportFileTest.row(
+                    sheet,
+                    3,
+                    tag + " Kysten",
+                    "Kystvej 5, 8500 Grenaa",
+                    "707",
+                    "privat",
+                    "kommerciel",
+                    "ABL § 105",
+                    8,
+                    8,
+                    0);
         });
 
         Api.Response answer = api.as("kommune-norddjurs").postFile(IMPORT, "botilbud.xlsx", xlsx);
@@ -98,13 +127,16 @@ class FacilityImportApiTest {
         JsonNode lyngen = find("kommune-norddjurs", tag + " Lyngen");
         assertThat(lyngen.path("places").asInt()).isEqualTo(14);
         assertThat(lyngen.path("longitude").asDouble()).isEqualTo(10.72);
-        assertThat(find("kommune-norddjurs", tag + " Kysten").path("privateOwnership").asString())
+        assertThat(find("kommune-norddjurs", tag + " Kysten")
+                        .path("privateOwnership")
+                        .asString())
                 .isEqualTo("COMMERCIAL");
     }
 
     @Test
     void a_file_with_two_bad_rows_among_good_ones_names_both_rows_and_imports_nothing() {
-        byte[] file = csv(HEADER,
+        byte[] file = csv(
+                HEADER,
                 tag + " God 1;Vej 1, 8500 Grenaa;707;kommunal;;SEL § 108;20;18;0;;",
                 tag + " Overfyldt;Vej 2, 8500 Grenaa;999;kommunal;;SEL § 108;10;12;0;56,4;",
                 tag + " God 2;Vej 3, 8500 Grenaa;707;kommunal;;SEL § 108;20;18;0;;",
@@ -128,7 +160,8 @@ class FacilityImportApiTest {
         assertThat(error(errors, 5, "operator").path("message").asString())
                 .isEqualTo("Ugyldig værdi \"statslig\". Tilladt: kommunal, regional, privat.");
         assertThat(error(errors, 5, "legalBasis").path("message").asString()).startsWith("Ugyldig værdi \"SEL § 999\"");
-        assertThat(error(errors, 5, "places").path("message").asString()).isEqualTo("Skal være et helt tal, ikke \"tyve\".");
+        assertThat(error(errors, 5, "places").path("message").asString())
+                .isEqualTo("Skal være et helt tal, ikke \"tyve\".");
         assertThat(errors.size()).isEqualTo(6);
         assertThat(count("region-midt")).isEqualTo(before).isZero();
     }
@@ -137,8 +170,8 @@ class FacilityImportApiTest {
     void rules_of_the_form_apply_row_by_row_with_their_english_messages_on_request() {
         byte[] file = csv(HEADER, ";Vej 1, 8500 Grenaa;707;kommunal;;SEL § 108;-1;0;0;60,1;10,1");
 
-        Api.Response answer = api.as("region-midt").header("Accept-Language", "en")
-                .postFile(IMPORT, "botilbud.csv", file);
+        Api.Response answer =
+                api.as("region-midt").header("Accept-Language", "en").postFile(IMPORT, "botilbud.csv", file);
 
         assertThat(answer.status()).isEqualTo(400);
         JsonNode errors = answer.json().path("errors");
@@ -150,7 +183,8 @@ class FacilityImportApiTest {
 
     @Test
     void a_municipal_contact_importing_a_facility_of_another_municipality_is_refused_for_that_row() {
-        byte[] file = csv(HEADER,
+        byte[] file = csv(
+                HEADER,
                 tag + " Eget;Vej 1, 8500 Grenaa;707;kommunal;;SEL § 108;20;18;0;;",
                 tag + " Samsø;Vej 2, 8305 Samsø;741;kommunal;;SEL § 108;20;18;0;;",
                 tag + " Regionalt;Vej 3, 8500 Grenaa;707;regional;;SEL § 108;20;18;0;;");
@@ -169,10 +203,20 @@ class FacilityImportApiTest {
     @Test
     void a_facility_already_registered_or_twice_in_the_file_is_reported() {
         String row = tag + " Dublet;Vej 1, 8500 Grenaa;707;kommunal;;SEL § 108;20;18;0;;";
-        assertThat(api.as("region-midt").postFile(IMPORT, "a.csv", csv(HEADER, row)).status()).isEqualTo(200);
+        assertThat(api.as("region-midt")
+                        .postFile(IMPORT, "a.csv", csv(HEADER, row))
+                        .status())
+                .isEqualTo(200);
 
-        Api.Response again = api.as("region-midt").postFile(IMPORT, "b.csv", csv(HEADER,
-                row, tag + " Ny;Vej 2, 8500 Grenaa;707;kommunal;;SEL § 108;20;18;0;;", row.toUpperCase()));
+        Api.Response again = api.as("region-midt")
+                .postFile(
+                        IMPORT,
+                        "b.csv",
+                        csv(
+                                HEADER,
+                                row,
+                                tag + " Ny;Vej 2, 8500 Grenaa;707;kommunal;;SEL § 108;20;18;0;;",
+                                row.toUpperCase()));
 
         assertThat(again.status()).isEqualTo(400);
         JsonNode errors = again.json().path("errors");
@@ -184,12 +228,15 @@ class FacilityImportApiTest {
     @Test
     void headings_are_read_in_any_case_with_spaces_or_as_api_field_names_and_missing_ones_are_named() {
         String header = " NAVN ;address;kommunekode;Driftsform;lovgrundlag;places;Beboere;Ekstra kolonne";
-        Api.Response ok = api.as("region-midt").postFile(IMPORT, "botilbud.csv",
-                csv(header, tag + " Overskrift;Vej 1, 8500 Grenaa;707;kommunal;SEL 108;5;5;ignoreres"));
+        Api.Response ok = api.as("region-midt")
+                .postFile(
+                        IMPORT,
+                        "botilbud.csv",
+                        csv(header, tag + " Overskrift;Vej 1, 8500 Grenaa;707;kommunal;SEL 108;5;5;ignoreres"));
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
 
-        Api.Response missing = api.as("region-midt").postFile(IMPORT, "botilbud.csv",
-                csv("Navn;Adresse", tag + ";Vej"));
+        Api.Response missing =
+                api.as("region-midt").postFile(IMPORT, "botilbud.csv", csv("Navn;Adresse", tag + ";Vej"));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().path("errors").toString())
                 .contains("Kolonnen \\\"Kommunekode\\\" mangler i overskriften.", "\"row\":1");
@@ -202,14 +249,22 @@ class FacilityImportApiTest {
         Api.Response national = api.as("national").postFile(IMPORT, "botilbud.csv", file);
         assertThat(national.status()).isEqualTo(403);
         assertThat(national.code()).isEqualTo("FORBIDDEN");
-        assertThat(national.json().path("detail").asString()).isEqualTo("Kun region og kommune kan importere botilbud.");
-        assertThat(api.as("botilbud-skovstjernen").postFile(IMPORT, "botilbud.csv", file).status()).isEqualTo(403);
-        assertThat(api.as("laege-norddjurs").postFile(IMPORT, "botilbud.csv", file).status()).isEqualTo(403);
+        assertThat(national.json().path("detail").asString())
+                .isEqualTo("Kun region og kommune kan importere botilbud.");
+        assertThat(api.as("botilbud-skovstjernen")
+                        .postFile(IMPORT, "botilbud.csv", file)
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.as("laege-norddjurs")
+                        .postFile(IMPORT, "botilbud.csv", file)
+                        .status())
+                .isEqualTo(403);
         Api.Response unknown = api.withPassword("region-midt", "forkert").postFile(IMPORT, "botilbud.csv", file);
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(unknown.code()).isEqualTo("UNAUTHORIZED");
         // Without any credentials the CSRF check answers first (403, see the report); either way nothing is imported.
-        assertThat(api.anonymous().postFile(IMPORT, "botilbud.csv", file).status()).isIn(401, 403);
+        assertThat(api.anonymous().postFile(IMPORT, "botilbud.csv", file).status())
+                .isIn(401, 403);
         assertThat(count("region-midt")).isZero();
     }
 
@@ -233,11 +288,13 @@ class FacilityImportApiTest {
 
         Api.Response broken = api.as("region-midt").postFile(IMPORT, "liste.xlsx", "ikke et regneark".getBytes());
         assertThat(broken.status()).isEqualTo(400);
-        assertThat(broken.json().path("errors").get(0).path("message").asString()).startsWith("Filen kunne ikke læses");
+        assertThat(broken.json().path("errors").get(0).path("message").asString())
+                .startsWith("Filen kunne ikke læses");
 
         Api.Response otherField = api.as("region-midt").postMultipart(IMPORT, "fil", "botilbud.csv", csv(HEADER));
         assertThat(otherField.status()).isEqualTo(400);
-        assertThat(otherField.json().path("errors").get(0).path("message").asString()).isEqualTo("Vælg en fil.");
+        assertThat(otherField.json().path("errors").get(0).path("message").asString())
+                .isEqualTo("Vælg en fil.");
 
         Api.Response json = api.as("region-midt").post(IMPORT, "{}");
         assertThat(json.status()).isEqualTo(400);
@@ -261,7 +318,8 @@ class FacilityImportApiTest {
 
     static JsonNode error(JsonNode errors, int row, String field) {
         for (JsonNode error : errors) {
-            if (error.path("row").asInt() == row && error.path("field").asString().equals(field)) {
+            if (error.path("row").asInt() == row
+                    && error.path("field").asString().equals(field)) {
                 return error;
             }
         }

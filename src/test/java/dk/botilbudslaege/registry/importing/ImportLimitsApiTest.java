@@ -1,5 +1,9 @@
 package dk.botilbudslaege.registry.importing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -10,16 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-
-import dk.botilbudslaege.support.Api;
-import dk.botilbudslaege.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 10, hostile imports: a small file of millions of cells is refused by its limits without
@@ -32,8 +31,10 @@ class ImportLimitsApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ImportSlots slots;
+
     Api api;
     String tag;
 
@@ -44,7 +45,11 @@ class ImportLimitsApiTest {
     }
 
     long count() {
-        return api.as("region-midt").get("/api/v1/facilities?q=" + tag).json().path("totalElements").asLong();
+        return api.as("region-midt")
+                .get("/api/v1/facilities?q=" + tag)
+                .json()
+                .path("totalElements")
+                .asLong();
     }
 
     /** A facility file whose first rows are good, followed by a million and a half number cells. */
@@ -86,8 +91,8 @@ class ImportLimitsApiTest {
     @Test
     void while_two_imports_run_a_third_is_answered_429_import_busy_with_retry_after_and_nothing_is_saved()
             throws Exception {
-        byte[] file = FacilityImportApiTest.csv(FacilityImportApiTest.HEADER,
-                tag + " Travl;Vej 1, 8500 Grenaa;707;kommunal;;SEL § 108;20;18;0;;");
+        byte[] file = FacilityImportApiTest.csv(
+                FacilityImportApiTest.HEADER, tag + " Travl;Vej 1, 8500 Grenaa;707;kommunal;;SEL § 108;20;18;0;;");
         slots.acquire();
         slots.acquire();
         HttpResponse<String> busy;
@@ -101,13 +106,18 @@ class ImportLimitsApiTest {
         assertThat(busy.statusCode()).isEqualTo(429);
         assertThat(busy.headers().firstValue("Retry-After")).contains("10");
         assertThat(busy.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(busy.body()).contains("\"code\":\"IMPORT_BUSY\"",
-                "\"detail\":\"Der kører allerede to importer. Prøv igen om lidt.\"");
+        assertThat(busy.body())
+                .contains(
+                        "\"code\":\"IMPORT_BUSY\"",
+                        "\"detail\":\"Der kører allerede to importer. Prøv igen om lidt.\"");
         assertThat(count()).isZero();
 
         // refused imports give their slot back: after more than two refusals an import runs
         for (int i = 0; i < 3; i++) {
-            assertThat(api.as("region-midt").postFile(IMPORT, "tom.csv", new byte[0]).status()).isEqualTo(400);
+            assertThat(api.as("region-midt")
+                            .postFile(IMPORT, "tom.csv", new byte[0])
+                            .status())
+                    .isEqualTo(400);
         }
         assertThat(upload("region-midt", file).statusCode()).isEqualTo(200);
         assertThat(count()).isEqualTo(1);
@@ -117,14 +127,16 @@ class ImportLimitsApiTest {
         String boundary = "----limits" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         String token = Base64.getEncoder().encodeToString((user + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + IMPORT))
                 .header("Authorization", "Basic " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

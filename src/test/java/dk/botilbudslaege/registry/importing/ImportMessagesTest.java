@@ -1,5 +1,7 @@
 package dk.botilbudslaege.registry.importing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -7,10 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The import's messages exist in Danish and English alike (the rest of messages_en is translated separately). */
 class ImportMessagesTest {
@@ -31,7 +30,9 @@ class ImportMessagesTest {
             properties.load(reader);
         }
         Set<String> keys = new TreeSet<>();
-        properties.stringPropertyNames().stream().filter(key -> key.startsWith("import.")).forEach(keys::add);
+        properties.stringPropertyNames().stream()
+                .filter(key -> key.startsWith("import."))
+                .forEach(keys::add);
         return keys;
     }
 }

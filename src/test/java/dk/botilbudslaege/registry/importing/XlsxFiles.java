@@ -25,8 +25,7 @@ final class XlsxFiles {
         void write(Writer sheet) throws IOException;
     }
 
-    private XlsxFiles() {
-    }
+    private XlsxFiles() {}
 
     static byte[] xlsx(SheetData rows) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
