@@ -113,7 +113,9 @@ class ModuleTablesTest {
                 .map(u -> u.view() + " (" + viewOwner(u.view()) + ") reads " + u.used() + " (" + OWNER.get(u.used())
                         + ")")
                 .toList();
-        assertThat(wrong).isEmpty();
+        assertThat(wrong)
+                .as("published views reading another module's private table")
+                .isEmpty();
     }
 
     @Test
@@ -122,8 +124,10 @@ class ModuleTablesTest {
         report(found);
         assertThat(found.entrySet().stream()
                         .filter(e -> !e.getKey().startsWith(SEED_LOADER + " "))
-                        .flatMap(e -> e.getValue().stream())
+                        .flatMap(e -> e.getValue().stream().map(where -> e.getKey() + ": " + where))
                         .toList())
+                .as("SQL naming another module's private table (module -> owner: file: table); read the owner's"
+                        + " published view (<module>_<what>) or ask its Java API instead")
                 .isEmpty();
     }
 
