@@ -9,18 +9,13 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.common.DanishFormats;
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,27 +24,9 @@ import tools.jackson.databind.JsonNode;
  * stale version 409 CONCURRENT_CHANGE, and neither changes anything. Every step is in the history.
  */
 @IntegrationTest
-class AgreementLifecycleGuardsApiTest {
+class AgreementLifecycleGuardsApiTest extends AgreementTestBase {
 
     private static final LocalDate START = LocalDate.of(2025, 10, 1);
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Users users;
-
-    Api api;
-    AgreementScenarios given;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.through(context);
-        given = new AgreementScenarios(api, jdbc, users);
-    }
 
     private String path(long id) {
         return "/api/v1/agreements/" + id;

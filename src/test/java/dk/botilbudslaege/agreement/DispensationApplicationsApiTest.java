@@ -14,18 +14,13 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.errorFields;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,29 +29,11 @@ import tools.jackson.databind.JsonNode;
  * refuses it with a reason; the applicant sees the answer and the region has a queue.
  */
 @IntegrationTest
-class DispensationApplicationsApiTest {
+class DispensationApplicationsApiTest extends AgreementTestBase {
 
     private static final String AARHUS = "kommune-aarhus";
     private static final LocalDate MARCH_2025 = LocalDate.of(2025, 3, 1);
     private static final String PATH = "/api/v1/dispensation-applications";
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Users users;
-
-    Api api;
-    AgreementScenarios given;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.through(context);
-        given = new AgreementScenarios(api, jdbc, users);
-    }
 
     @Test
     void a_granted_nursing_home_application_lets_the_nursing_home_doctor_get_the_facility() {

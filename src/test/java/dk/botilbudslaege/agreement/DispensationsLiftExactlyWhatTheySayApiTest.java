@@ -14,17 +14,12 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.errorFields;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Dispensations (SPEC §3, seed 004 § 65 stk. 2) are granted by the region of the doctor's practice,
@@ -32,29 +27,11 @@ import org.springframework.web.context.WebApplicationContext;
  * facility doctor at once (R2), other monthly hours.
  */
 @IntegrationTest
-class DispensationsLiftExactlyWhatTheySayApiTest {
+class DispensationsLiftExactlyWhatTheySayApiTest extends AgreementTestBase {
 
     private static final LocalDate SCHEME_START = LocalDate.of(2025, 1, 1);
     private static final LocalDate MARCH_2025 = LocalDate.of(2025, 3, 1);
     private static final LocalDate JANUARY_2026 = LocalDate.of(2026, 1, 1);
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Users users;
-
-    Api api;
-    AgreementScenarios given;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.through(context);
-        given = new AgreementScenarios(api, jdbc, users);
-    }
 
     // ---- MULTIPLE_FACILITIES (R1) --------------------------------------------------------------------
 

@@ -8,15 +8,10 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessage;
 import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The doctor's and the practice's rules (SPEC §3 R1-R3) through the API: each refusal has its own
@@ -24,26 +19,10 @@ import org.springframework.web.context.WebApplicationContext;
  * region approves it after the facts changed in between.
  */
 @IntegrationTest
-class DoctorAndPracticeRulesApiTest {
+class DoctorAndPracticeRulesApiTest extends AgreementTestBase {
 
     private static final LocalDate MARCH_2025 = LocalDate.of(2025, 3, 1);
     private static final LocalDate SEPTEMBER_2025 = LocalDate.of(2025, 9, 1);
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Users users;
-
-    AgreementScenarios given;
-
-    @BeforeEach
-    void setUp() {
-        given = new AgreementScenarios(Api.through(context), jdbc, users);
-    }
 
     // ---- R1: one fixed-doctor role at a time ---------------------------------------------------------
 

@@ -2,17 +2,12 @@ package dk.botilbudslaege.agreement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * R4 is held per facility from the group's members when a group agreement is approved, so the
@@ -20,25 +15,7 @@ import org.springframework.web.context.WebApplicationContext;
  * is never deleted.
  */
 @IntegrationTest
-class GroupMembershipWhileCoveredApiTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Users users;
-
-    Api api;
-    AgreementScenarios given;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.through(context);
-        given = new AgreementScenarios(api, jdbc, users);
-    }
+class GroupMembershipWhileCoveredApiTest extends AgreementTestBase {
 
     @Test
     void no_facility_joins_or_leaves_a_group_whose_agreement_is_in_force() {

@@ -6,16 +6,11 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.createdId;
 import static dk.botilbudslaege.agreement.AgreementScenarios.sectionAgreement;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,25 +18,9 @@ import tools.jackson.databind.JsonNode;
  * 3 above; a group's residents are summed, a section counts its own residents.
  */
 @IntegrationTest
-class MonthlyHoursFollowTheResidentsApiTest {
+class MonthlyHoursFollowTheResidentsApiTest extends AgreementTestBase {
 
     private static final LocalDate START = LocalDate.of(2025, 5, 1);
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Users users;
-
-    AgreementScenarios given;
-
-    @BeforeEach
-    void setUp() {
-        given = new AgreementScenarios(Api.through(context), jdbc, users);
-    }
 
     private JsonNode created(List<Long> facilityIds) {
         Api.Response answer = given.create(NORDDJURS, agreement(given.doctorInRoomyPractice(), facilityIds, START));

@@ -12,17 +12,12 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessage;
 import static dk.botilbudslaege.agreement.AgreementScenarios.sectionAgreement;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 11 item 11 (SPEC §3; seed 004 § 65: "Flere læger i et kompagniskab eller en læge med ekstra
@@ -32,27 +27,9 @@ import org.springframework.web.context.WebApplicationContext;
  * facility without a dispensation; each section still counts under R3.
  */
 @IntegrationTest
-class SectionsAndExtraCapacityApiTest {
+class SectionsAndExtraCapacityApiTest extends AgreementTestBase {
 
     private static final LocalDate MARCH_2025 = LocalDate.of(2025, 3, 1);
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Users users;
-
-    Api api;
-    AgreementScenarios given;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.through(context);
-        given = new AgreementScenarios(api, jdbc, users);
-    }
 
     // ---- the doctor's capacities in the registry --------------------------------------------------------
 

@@ -14,17 +14,12 @@ import static dk.botilbudslaege.agreement.AgreementScenarios.errorMessage;
 import static dk.botilbudslaege.agreement.AgreementScenarios.sectionAgreement;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A unit has at most one active agreement at any date (SPEC §3 R4) — a facility, a section of it or
@@ -33,28 +28,10 @@ import org.springframework.web.context.WebApplicationContext;
  * facilityIds.
  */
 @IntegrationTest
-class UnitCoverageAndScopeRulesApiTest {
+class UnitCoverageAndScopeRulesApiTest extends AgreementTestBase {
 
     private static final LocalDate APRIL_2025 = LocalDate.of(2025, 4, 1);
     private static final LocalDate JANUARY_2026 = LocalDate.of(2026, 1, 1);
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Users users;
-
-    Api api;
-    AgreementScenarios given;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.through(context);
-        given = new AgreementScenarios(api, jdbc, users);
-    }
 
     // ---- R4 -------------------------------------------------------------------------------------------
 
