@@ -16,8 +16,10 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 11 item 11 (SPEC §3; seed 004 § 65: "Flere læger i et kompagniskab eller en læge med ekstra
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 @IntegrationTest
 class SectionsAndExtraCapacityApiTest extends AgreementTestBase {
+
+    @Autowired
+    AgreementRoom room;
 
     private static final LocalDate MARCH_2025 = LocalDate.of(2025, 3, 1);
 
@@ -190,6 +195,44 @@ class SectionsAndExtraCapacityApiTest extends AgreementTestBase {
                 "DOCTOR_ROLE_LIMIT",
                 "doctorId",
                 R1_MESSAGE);
+    }
+
+    /**
+     * Issue 12: matching asks agreement for a doctor's room (AgreementRoom) instead of counting R1-R3 again in
+     * its own SQL; it now sees what validation sees, sections of one facility on extra capacities included.
+     */
+    @Test
+    void the_room_matching_is_told_counts_two_sections_of_one_facility_as_one_role_as_validation_does() {
+        long doctor = doctorWithCapacities(2, 2);
+        long facility = given.facility(100);
+        given.active(sectionAgreement(doctor, facility, given.section(facility, 33), MARCH_2025));
+        given.active(sectionAgreement(doctor, facility, given.section(facility, 33), MARCH_2025));
+        long practice = jdbc.sql("select practice_id from doctor where id = ?")
+                .param(doctor)
+                .query(Long.class)
+                .single();
+
+        AgreementRoom.DoctorRoom seen =
+                room.of(List.of(practice), MARCH_2025).doctors().get(doctor);
+        assertThat(seen.facilityRoles()).isEqualTo(2);
+        assertThat(seen.countedFacilityRoles())
+                .as("two sections on extra capacity count as one role (R1)")
+                .isEqualTo(1);
+        assertThat(seen.room())
+                .as("R1 without dispensation: no further facility")
+                .isZero();
+        assertThat(seen.capacitiesInUse()).isEqualTo(2);
+
+        given.multipleFacilities(doctor, 2, MARCH_2025, null);
+        AgreementRoom.DoctorRoom dispensed =
+                room.of(List.of(practice), MARCH_2025).doctors().get(doctor);
+        assertThat(dispensed.room())
+                .as("a dispensation for two facilities leaves room for one more")
+                .isEqualTo(1);
+        long other = given.facility(20);
+        assertThat(given.create(doctor, other, MARCH_2025).status())
+                .as("and validation agrees: the agreement for one more facility is accepted")
+                .isEqualTo(201);
     }
 
     @Test
