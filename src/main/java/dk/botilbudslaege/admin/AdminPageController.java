@@ -1,5 +1,6 @@
 package dk.botilbudslaege.admin;
 
+import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
@@ -94,11 +95,11 @@ class AdminPageController {
                                         ? text(
                                                 "admin.rate.consequence.open",
                                                 from.format(DANISH_DATE),
-                                                hourlyRate.trim())
+                                                DanishFormats.amount(rate, LocaleContextHolder.getLocale()))
                                         : text(
                                                 "admin.rate.consequence.until",
                                                 from.format(DANISH_DATE),
-                                                hourlyRate.trim(),
+                                                DanishFormats.amount(rate, LocaleContextHolder.getLocale()),
                                                 reach.until().minusDays(1).format(DANISH_DATE))));
                 return null;
             }

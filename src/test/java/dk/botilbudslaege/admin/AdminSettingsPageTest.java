@@ -89,6 +89,13 @@ class AdminSettingsPageTest {
         assertThat(asked.statusCode()).isEqualTo(302);
         String confirm = admin.get("/admin").body();
         assertThat(confirm).contains("omskriver betalingen til alle regioner fra 01-04-2036");
+        assertThat(confirm).contains("Taksten 1.234,50 kr. gælder fra 01-04-2036");
+
+        admin.post("/admin/rates", "/admin", Map.of("validFrom", "2036-04-01", "hourlyRate", "1234.5"));
+        assertThat(admin.get("/admin").body())
+                .as("the amount as the administrator reads it in Danish, whatever way it was typed")
+                .contains("Taksten 1.234,50 kr. gælder fra 01-04-2036")
+                .doesNotContain("Taksten 1234.5 kr.");
         assertThat(api.as("admin").get("/api/v1/rates").body()).doesNotContain("2036-04-01");
 
         admin.post(
