@@ -1,7 +1,6 @@
 package dk.botilbudslaege.agreement;
 
 import dk.botilbudslaege.audit.AuditTrail;
-import dk.botilbudslaege.audit.AuditedChange;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -9,15 +8,8 @@ import java.util.Map;
  * Published when the region approves an agreement: it is paid from {@code startDate} (SPEC §3, F5).
  * The audit trail records it; coverage answers change with it.
  */
-public record AgreementApproved(long agreementId, LocalDate startDate, String actor) implements AuditedChange {
-
-    public String entityType() {
-        return Agreements.ENTITY;
-    }
-
-    public Object entityId() {
-        return agreementId;
-    }
+public record AgreementApproved(long agreementId, LocalDate startDate, String actor)
+        implements AgreementEvents.AgreementChange {
 
     public String action() {
         return "APPROVED";

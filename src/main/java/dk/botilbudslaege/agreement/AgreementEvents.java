@@ -13,17 +13,48 @@ public final class AgreementEvents {
 
     private AgreementEvents() {}
 
-    /** A draft was created. */
-    public record Created(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
+    /** An agreement changed: the audit trail records it under the agreement. */
+    public interface AgreementChange extends AuditedChange {
+        long agreementId();
+
+        default String entityType() {
             return Agreements.ENTITY;
         }
 
-        public Object entityId() {
-            return agreementId;
+        default Object entityId() {
+            return agreementId();
+        }
+    }
+
+    /** A dispensation changed: the audit trail records it under the dispensation. */
+    public interface DispensationChange extends AuditedChange {
+        long dispensationId();
+
+        default String entityType() {
+            return Dispensations.ENTITY;
         }
 
+        default Object entityId() {
+            return dispensationId();
+        }
+    }
+
+    /** An application for a dispensation changed: the audit trail records it under the application. */
+    public interface DispensationApplicationChange extends AuditedChange {
+        long applicationId();
+
+        default String entityType() {
+            return DispensationApplications.ENTITY;
+        }
+
+        default Object entityId() {
+            return applicationId();
+        }
+    }
+
+    /** A draft was created. */
+    public record Created(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
+            implements AgreementChange {
         public String action() {
             return "CREATED";
         }
@@ -31,15 +62,7 @@ public final class AgreementEvents {
 
     /** A draft was changed. */
     public record Changed(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Agreements.ENTITY;
-        }
-
-        public Object entityId() {
-            return agreementId;
-        }
-
+            implements AgreementChange {
         public String action() {
             return "UPDATED";
         }
@@ -47,15 +70,7 @@ public final class AgreementEvents {
 
     /** The information form was filed: DRAFT → SUBMITTED. */
     public record Filed(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Agreements.ENTITY;
-        }
-
-        public Object entityId() {
-            return agreementId;
-        }
-
+            implements AgreementChange {
         public String action() {
             return "SUBMITTED";
         }
@@ -63,15 +78,7 @@ public final class AgreementEvents {
 
     /** The region said no, with a reason: SUBMITTED → REJECTED. */
     public record Rejected(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Agreements.ENTITY;
-        }
-
-        public Object entityId() {
-            return agreementId;
-        }
-
+            implements AgreementChange {
         public String action() {
             return "REJECTED";
         }
@@ -79,15 +86,7 @@ public final class AgreementEvents {
 
     /** The filer took a draft or a filed form back. */
     public record Withdrawn(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Agreements.ENTITY;
-        }
-
-        public Object entityId() {
-            return agreementId;
-        }
-
+            implements AgreementChange {
         public String action() {
             return "WITHDRAWN";
         }
@@ -95,15 +94,7 @@ public final class AgreementEvents {
 
     /** A party gave notice: the agreement ends on a stated date. */
     public record NoticeGiven(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Agreements.ENTITY;
-        }
-
-        public Object entityId() {
-            return agreementId;
-        }
-
+            implements AgreementChange {
         public String action() {
             return "NOTICE_GIVEN";
         }
@@ -111,15 +102,7 @@ public final class AgreementEvents {
 
     /** The region ended the agreement, with a reason. */
     public record EndedByRegion(long agreementId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Agreements.ENTITY;
-        }
-
-        public Object entityId() {
-            return agreementId;
-        }
-
+            implements AgreementChange {
         public String action() {
             return "ENDED_BY_REGION";
         }
@@ -127,15 +110,7 @@ public final class AgreementEvents {
 
     /** The region granted a dispensation. */
     public record DispensationGranted(long dispensationId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Dispensations.ENTITY;
-        }
-
-        public Object entityId() {
-            return dispensationId;
-        }
-
+            implements DispensationChange {
         public String action() {
             return "GRANTED";
         }
@@ -143,15 +118,7 @@ public final class AgreementEvents {
 
     /** A dispensation was ended on a date. */
     public record DispensationEnded(long dispensationId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Dispensations.ENTITY;
-        }
-
-        public Object entityId() {
-            return dispensationId;
-        }
-
+            implements DispensationChange {
         public String action() {
             return "ENDED";
         }
@@ -159,15 +126,7 @@ public final class AgreementEvents {
 
     /** Someone applied for a dispensation. */
     public record DispensationApplied(long applicationId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return DispensationApplications.ENTITY;
-        }
-
-        public Object entityId() {
-            return applicationId;
-        }
-
+            implements DispensationApplicationChange {
         public String action() {
             return "APPLIED";
         }
@@ -175,15 +134,8 @@ public final class AgreementEvents {
 
     /** An application was granted. */
     public record DispensationApplicationGranted(
-            long applicationId, Map<String, AuditTrail.Change> changes, String actor) implements AuditedChange {
-        public String entityType() {
-            return DispensationApplications.ENTITY;
-        }
-
-        public Object entityId() {
-            return applicationId;
-        }
-
+            long applicationId, Map<String, AuditTrail.Change> changes, String actor)
+            implements DispensationApplicationChange {
         public String action() {
             return "GRANTED";
         }
@@ -191,15 +143,8 @@ public final class AgreementEvents {
 
     /** An application was refused, with a reason. */
     public record DispensationApplicationRefused(
-            long applicationId, Map<String, AuditTrail.Change> changes, String actor) implements AuditedChange {
-        public String entityType() {
-            return DispensationApplications.ENTITY;
-        }
-
-        public Object entityId() {
-            return applicationId;
-        }
-
+            long applicationId, Map<String, AuditTrail.Change> changes, String actor)
+            implements DispensationApplicationChange {
         public String action() {
             return "REFUSED";
         }

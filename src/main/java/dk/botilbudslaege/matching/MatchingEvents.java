@@ -12,17 +12,22 @@ public final class MatchingEvents {
 
     private MatchingEvents() {}
 
-    /** A matching round was opened. */
-    public record RoundOpened(long roundId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
+    /** A matching round changed: the audit trail records it under the round. */
+    public interface RoundChange extends AuditedChange {
+        long roundId();
+
+        default String entityType() {
             return Rounds.ENTITY;
         }
 
-        public Object entityId() {
-            return roundId;
+        default Object entityId() {
+            return roundId();
         }
+    }
 
+    /** A matching round was opened. */
+    public record RoundOpened(long roundId, Map<String, AuditTrail.Change> changes, String actor)
+            implements RoundChange {
         public String action() {
             return "OPENED";
         }
@@ -30,15 +35,7 @@ public final class MatchingEvents {
 
     /** A matching round was closed with its outcome. */
     public record RoundClosed(long roundId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Rounds.ENTITY;
-        }
-
-        public Object entityId() {
-            return roundId;
-        }
-
+            implements RoundChange {
         public String action() {
             return "CLOSED";
         }

@@ -20,17 +20,61 @@ public final class RegistryEvents {
         }
     }
 
-    /** A facility was created. */
-    public record FacilityCreated(long facilityId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
+    /** A facility changed: the audit trail records it under the facility. */
+    public interface FacilityChange extends AuditedChange {
+        long facilityId();
+
+        default String entityType() {
             return Facilities.ENTITY;
         }
 
-        public Object entityId() {
-            return facilityId;
+        default Object entityId() {
+            return facilityId();
+        }
+    }
+
+    /** A practice changed: the audit trail records it under the practice. */
+    public interface PracticeChange extends AuditedChange {
+        long practiceId();
+
+        default String entityType() {
+            return Practices.ENTITY;
         }
 
+        default Object entityId() {
+            return practiceId();
+        }
+    }
+
+    /** A doctor changed: the audit trail records it under the doctor. */
+    public interface DoctorChange extends AuditedChange {
+        long doctorId();
+
+        default String entityType() {
+            return Doctors.ENTITY;
+        }
+
+        default Object entityId() {
+            return doctorId();
+        }
+    }
+
+    /** A change request changed: the audit trail records it under the change request. */
+    public interface ChangeRequestChange extends AuditedChange {
+        long changeRequestId();
+
+        default String entityType() {
+            return ChangeRequests.ENTITY;
+        }
+
+        default Object entityId() {
+            return changeRequestId();
+        }
+    }
+
+    /** A facility was created. */
+    public record FacilityCreated(long facilityId, Map<String, AuditTrail.Change> changes, String actor)
+            implements FacilityChange {
         public String action() {
             return "CREATED";
         }
@@ -38,15 +82,7 @@ public final class RegistryEvents {
 
     /** A facility's fields (or its group) changed. */
     public record FacilityChanged(long facilityId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Facilities.ENTITY;
-        }
-
-        public Object entityId() {
-            return facilityId;
-        }
-
+            implements FacilityChange {
         public String action() {
             return "UPDATED";
         }
@@ -54,15 +90,7 @@ public final class RegistryEvents {
 
     /** A facility got a section. */
     public record SectionAdded(long facilityId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Facilities.ENTITY;
-        }
-
-        public Object entityId() {
-            return facilityId;
-        }
-
+            implements FacilityChange {
         public String action() {
             return "SECTION_ADDED";
         }
@@ -70,15 +98,7 @@ public final class RegistryEvents {
 
     /** A facility lost a section. */
     public record SectionRemoved(long facilityId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Facilities.ENTITY;
-        }
-
-        public Object entityId() {
-            return facilityId;
-        }
-
+            implements FacilityChange {
         public String action() {
             return "SECTION_REMOVED";
         }
@@ -86,15 +106,7 @@ public final class RegistryEvents {
 
     /** A practice was created. */
     public record PracticeCreated(long practiceId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Practices.ENTITY;
-        }
-
-        public Object entityId() {
-            return practiceId;
-        }
-
+            implements PracticeChange {
         public String action() {
             return "CREATED";
         }
@@ -102,15 +114,7 @@ public final class RegistryEvents {
 
     /** A practice's fields changed. */
     public record PracticeChanged(long practiceId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Practices.ENTITY;
-        }
-
-        public Object entityId() {
-            return practiceId;
-        }
-
+            implements PracticeChange {
         public String action() {
             return "UPDATED";
         }
@@ -118,15 +122,7 @@ public final class RegistryEvents {
 
     /** A practice's VAT status changed from a date, by a change request. */
     public record VatStatusChanged(long practiceId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Practices.ENTITY;
-        }
-
-        public Object entityId() {
-            return practiceId;
-        }
-
+            implements PracticeChange {
         public String action() {
             return "VAT_STATUS";
         }
@@ -134,15 +130,7 @@ public final class RegistryEvents {
 
     /** A doctor was created. */
     public record DoctorCreated(long doctorId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Doctors.ENTITY;
-        }
-
-        public Object entityId() {
-            return doctorId;
-        }
-
+            implements DoctorChange {
         public String action() {
             return "CREATED";
         }
@@ -150,15 +138,7 @@ public final class RegistryEvents {
 
     /** A doctor's fields changed. */
     public record DoctorChanged(long doctorId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Doctors.ENTITY;
-        }
-
-        public Object entityId() {
-            return doctorId;
-        }
-
+            implements DoctorChange {
         public String action() {
             return "UPDATED";
         }
@@ -182,15 +162,7 @@ public final class RegistryEvents {
 
     /** A practice filed a change request. */
     public record ChangeRequestFiled(long changeRequestId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return ChangeRequests.ENTITY;
-        }
-
-        public Object entityId() {
-            return changeRequestId;
-        }
-
+            implements ChangeRequestChange {
         public String action() {
             return "FILED";
         }
@@ -198,15 +170,7 @@ public final class RegistryEvents {
 
     /** The region approved a change request. */
     public record ChangeRequestApproved(long changeRequestId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return ChangeRequests.ENTITY;
-        }
-
-        public Object entityId() {
-            return changeRequestId;
-        }
-
+            implements ChangeRequestChange {
         public String action() {
             return "APPROVED";
         }
@@ -214,15 +178,7 @@ public final class RegistryEvents {
 
     /** The region rejected a change request, with a reason. */
     public record ChangeRequestRejected(long changeRequestId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return ChangeRequests.ENTITY;
-        }
-
-        public Object entityId() {
-            return changeRequestId;
-        }
-
+            implements ChangeRequestChange {
         public String action() {
             return "REJECTED";
         }

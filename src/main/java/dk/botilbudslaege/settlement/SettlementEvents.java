@@ -13,17 +13,35 @@ public final class SettlementEvents {
 
     private SettlementEvents() {}
 
-    /** An hourly rate was set from a date. */
-    public record RateSet(LocalDate validFrom, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
+    /** An hourly rate changed: the audit trail records it under the date it is valid from. */
+    public interface RateChange extends AuditedChange {
+        LocalDate validFrom();
+
+        default String entityType() {
             return Rates.ENTITY;
         }
 
-        public Object entityId() {
-            return validFrom;
+        default Object entityId() {
+            return validFrom();
+        }
+    }
+
+    /** A region's month changed: the audit trail records it under {@code region/month}. */
+    public interface SettlementChange extends AuditedChange {
+        String regionMonth();
+
+        default String entityType() {
+            return Settlements.ENTITY;
         }
 
+        default Object entityId() {
+            return regionMonth();
+        }
+    }
+
+    /** An hourly rate was set from a date. */
+    public record RateSet(LocalDate validFrom, Map<String, AuditTrail.Change> changes, String actor)
+            implements RateChange {
         public String action() {
             return "CREATED";
         }
@@ -31,15 +49,7 @@ public final class SettlementEvents {
 
     /** A rate not yet used was corrected. */
     public record RateCorrected(LocalDate validFrom, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Rates.ENTITY;
-        }
-
-        public Object entityId() {
-            return validFrom;
-        }
-
+            implements RateChange {
         public String action() {
             return "CORRECTED";
         }
@@ -47,15 +57,7 @@ public final class SettlementEvents {
 
     /** A rate not yet used was removed. */
     public record RateRemoved(LocalDate validFrom, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Rates.ENTITY;
-        }
-
-        public Object entityId() {
-            return validFrom;
-        }
-
+            implements RateChange {
         public String action() {
             return "REMOVED";
         }
@@ -63,15 +65,7 @@ public final class SettlementEvents {
 
     /** A region's month was settled ({@code region/month}). */
     public record MonthRun(String regionMonth, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Settlements.ENTITY;
-        }
-
-        public Object entityId() {
-            return regionMonth;
-        }
-
+            implements SettlementChange {
         public String action() {
             return "RUN";
         }
@@ -79,15 +73,7 @@ public final class SettlementEvents {
 
     /** A region's settled month was approved: OPEN → APPROVED. */
     public record MonthApproved(String regionMonth, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Settlements.ENTITY;
-        }
-
-        public Object entityId() {
-            return regionMonth;
-        }
-
+            implements SettlementChange {
         public String action() {
             return "APPROVED";
         }
