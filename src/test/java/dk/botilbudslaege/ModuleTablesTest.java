@@ -38,22 +38,33 @@ class ModuleTablesTest {
     /** Each base table and its owning module. */
     static final Map<String, String> OWNER = owners(Map.of(
             "registry",
-                    "region municipality municipality_region facility facility_group facility_section"
-                            + " legal_basis_scope legal_basis_scope_change practice doctor change_request practice_vat_status"
-                            // the dated history of the registry field facility.residents, written by a trigger on
-                            // facility
-                            // (V6); settlement reads it through registry_facility_residents
-                            + " facility_residents",
-            "agreement", "agreement agreement_coverage dispensation dispensation_application information_form",
-            "settlement", "budget_frame hourly_rate settlement_line settlement_month",
+            "region municipality municipality_region facility facility_group facility_section"
+                    + " legal_basis_scope legal_basis_scope_change practice doctor change_request practice_vat_status"
+                    // the dated history of the registry field facility.residents, written by a trigger on
+                    // facility
+                    // (V6); settlement reads it through registry_facility_residents
+                    + " facility_residents",
+            "agreement",
+            "agreement agreement_coverage dispensation dispensation_application information_form",
+            "settlement",
+            "budget_frame hourly_rate settlement_line settlement_month",
             "matching",
-                    "doctor_wish facility_priority matching_opening matching_proposal matching_round"
-                            + " region_neighbour",
-            "coverage", "coverage_target",
-            "security", "app_user",
-            "audit", "audit_event",
+            "doctor_wish facility_priority matching_opening matching_proposal matching_round" + " region_neighbour",
+            "coverage",
+            "coverage_target",
+            "security",
+            "app_user",
+            "audit",
+            "audit_event",
+            // issue 13: the collaboration of facility and doctor (one line per part: plan, sessions, visits, counts)
+            "collaboration",
+            "cooperation_plan cooperation_plan_version cooperation_contact"
+                    + " advisory_session session_topic"
+                    + " sick_visit"
+                    + " resident_count",
             // Spring Modulith's event publication registry (JDBC) belongs to the framework, read by no SQL of ours
-            "framework", "event_publication event_publication_archive"));
+            "framework",
+            "event_publication event_publication_archive"));
 
     /** Views published before the {@code <module>_<what>} naming. */
     static final Map<String, String> OLD_VIEWS = Map.of(
