@@ -52,8 +52,9 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /**
      * Scalars in JSON bodies are the JSON types API.md gives them, refused on their field otherwise:
-     * {@code "10"} is not a number, {@code 1} is not {@code true}, and {@code 2.5} is not a whole number
-     * (Jackson would quietly read them as 10, true and 2).
+     * {@code "10"} is not a number, {@code 1} is not {@code true}, {@code 2.5} is not a whole number, and
+     * {@code 2} is not a value of a list such as {@code matchMethod} (Jackson would quietly read them as 10,
+     * true, 2 and the list's third value).
      */
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {
@@ -67,7 +68,10 @@ class WebConfiguration implements WebMvcConfigurer {
                                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
                 .withCoercionConfig(
                         LogicalType.Float,
-                        coercion -> coercion.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+                        coercion -> coercion.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Enum,
+                        coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
     }
 
     @Override

@@ -198,6 +198,10 @@ class AgreementBadInputApiTest {
 
         Api.Response method = refusedNaming(badMethod, "matchMethod");
         assertThat(errorMessage(method, "matchMethod")).isEqualTo("Ugyldig værdi.");
+        Map<String, Object> numberedMethod = agreement(doctor, List.of(facility), START);
+        numberedMethod.put("matchMethod", 2); // not the list's third value (issue 12 review)
+        assertThat(errorMessage(refusedNaming(numberedMethod, "matchMethod"), "matchMethod"))
+                .isEqualTo("Ugyldig værdi.");
         refusedNaming(badDate, "startDate");
         refusedNaming(danishDate, "startDate");
         refusedNaming(numericDate, "startDate");
