@@ -2,12 +2,18 @@ package dk.botilbudslaege.collaboration;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /** A sick-visit request as sent: the wanted window in Danish local time, a count and the facility's references. */
 public class SickVisitForm {
 
+    // the page's datetime-local inputs send minutes, the JSON body ISO text (Jackson ignores these)
+    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
     private LocalDateTime wantedFrom;
+
+    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
     private LocalDateTime wantedTo;
+
     private Integer residents;
     private List<String> references;
     private String note;
