@@ -1,8 +1,8 @@
 package dk.botilbudslaege.collaboration;
 
-import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -11,11 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /api/v1/facilities/{id}/sick-visits} (API.md "Added: collaboration"). */
 @RestController
-@RequestMapping("/api/v1/facilities/{facilityId}/sick-visits")
+@RequestMapping("/api/v1/facilities/{id}/sick-visits")
 class SickVisitApiController {
 
     private final SickVisits visits;
@@ -25,34 +24,21 @@ class SickVisitApiController {
     }
 
     @GetMapping
-    List<SickVisit> list(CurrentUser user, @PathVariable long facilityId) {
+    List<SickVisit> list(CurrentUser user, @PathVariable("id") long facilityId) {
         return visits.list(user, facilityId);
-    }
-
-    /** One request, as {@link #list} shows it to this user. */
-    @GetMapping("/{visitId}")
-    SickVisit get(CurrentUser user, @PathVariable long facilityId, @PathVariable long visitId) {
-        return visits.list(user, facilityId).stream()
-                .filter(v -> v.id() == visitId)
-                .findFirst()
-                .orElseThrow(() -> NotFoundException.of(SickVisits.ENTITY, visitId));
     }
 
     @PostMapping
     ResponseEntity<SickVisit> request(
-            CurrentUser user, @PathVariable long facilityId, @RequestBody SickVisitForm form) {
+            CurrentUser user, @PathVariable("id") long facilityId, @RequestBody SickVisitForm form) {
         SickVisit made = visits.request(user, facilityId, form);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
-                        .path("/{id}")
-                        .buildAndExpand(made.id())
-                        .toUri())
-                .body(made);
+        return ResponseEntity.status(HttpStatus.CREATED).body(made);
     }
 
     @PatchMapping("/{visitId}")
     SickVisit advance(
             CurrentUser user,
-            @PathVariable long facilityId,
+            @PathVariable("id") long facilityId,
             @PathVariable long visitId,
             @RequestBody SickVisitStatusForm form) {
         return visits.advance(user, facilityId, visitId, form.status());
