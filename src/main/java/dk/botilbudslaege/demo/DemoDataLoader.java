@@ -35,6 +35,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final Environment environment;
     private final DemoAgreements demoAgreements;
     private final DemoMatching demoMatching;
+    // issue 13, sick visits
+    private final DemoSickVisits demoSickVisits;
 
     DemoDataLoader(
             RegistryLoader loader,
@@ -43,7 +45,9 @@ class DemoDataLoader implements ApplicationRunner {
             DemoProperties properties,
             Environment environment,
             DemoAgreements demoAgreements,
-            DemoMatching demoMatching) {
+            DemoMatching demoMatching,
+            DemoSickVisits demoSickVisits) {
+        this.demoSickVisits = demoSickVisits;
         this.demoAgreements = demoAgreements;
         this.demoMatching = demoMatching;
         this.loader = loader;
@@ -105,6 +109,7 @@ class DemoDataLoader implements ApplicationRunner {
         createAccounts();
         demoAgreements.load(properties.seed());
         demoMatching.load(properties.seed());
+        demoSickVisits.load(); // issue 13, sick visits
     }
 
     private void loadNational() {

@@ -76,6 +76,9 @@ class HostileInputApiTest {
         JSON_WRITES.put(
                 "POST /api/v1/matching/coverage-plan",
                 "{\"municipalityCode\":\"%s\",\"maxDistanceKm\":10}|municipalityCode");
+        // issue 13, sick visits
+        JSON_WRITES.put("POST /api/v1/facilities/{id}/sick-visits", "{\"note\":\"%s\"}|note");
+        JSON_WRITES.put("PATCH /api/v1/facilities/{id}/sick-visits/{visitId}", "status only");
         // no text field: dates and ids only
         JSON_WRITES.put("POST /api/v1/agreements", "date:startDate");
         JSON_WRITES.put("PUT /api/v1/agreements/{id}", "date:startDate");
@@ -470,7 +473,11 @@ class HostileInputApiTest {
     }
 
     private Api.Response send(String method, String path, String json) {
-        Api caller = api.as(path.contains("/submit") || path.contains("/notice") ? NORDDJURS : REGION_MIDT);
+        // issue 13: a sick visit is asked by the facility side (Norddjurs for its municipal facility)
+        Api caller = api.as(
+                path.contains("/submit") || path.contains("/notice") || path.contains("/sick-visits")
+                        ? NORDDJURS
+                        : REGION_MIDT);
         return method.equals("PUT")
                 ? caller.putRaw(path, "application/json", json)
                 : caller.postRaw(path, "application/json", json);

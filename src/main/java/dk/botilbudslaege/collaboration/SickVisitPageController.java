@@ -1,0 +1,102 @@
+package dk.botilbudslaege.collaboration;
+
+import dk.botilbudslaege.common.FormErrors;
+import dk.botilbudslaege.registry.Facility;
+import dk.botilbudslaege.security.CurrentUser;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Sick visits as pages: the facility's list with the request form ({@code /facilities/{id}/sick-visits}; the
+ * short-notice flag shows on the saved request), and the doctor's open requests with its buttons
+ * ({@code /sick-visits}).
+ */
+@Controller
+class SickVisitPageController {
+
+    private final SickVisits visits;
+    private final Parties parties;
+    private final MessageSource messages;
+
+    SickVisitPageController(SickVisits visits, Parties parties, MessageSource messages) {
+        this.visits = visits;
+        this.parties = parties;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("nav")
+    String nav() {
+        return "sickVisits";
+    }
+
+    @GetMapping("/facilities/{facilityId}/sick-visits")
+    String facilityPage(CurrentUser user, @PathVariable long facilityId, Model model) {
+        return show(user, facilityId, new SickVisitForm(), model);
+    }
+
+    @PostMapping("/facilities/{facilityId}/sick-visits")
+    String request(
+            CurrentUser user,
+            @PathVariable long facilityId,
+            @ModelAttribute("form") SickVisitForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        var made = FormErrors.attempt(binding, () -> visits.request(user, facilityId, form));
+        if (made.isPresent()) {
+            redirect.addFlashAttribute(
+                    "flash",
+                    text(made.get().shortNotice() ? "sickVisit.flash.requestedShort" : "sickVisit.flash.requested"));
+            redirect.addFlashAttribute("savedId", made.get().id());
+            return "redirect:/facilities/" + facilityId + "/sick-visits";
+        }
+        return show(user, facilityId, form, model);
+    }
+
+    @GetMapping("/sick-visits")
+    String doctorPage(CurrentUser user, Model model) {
+        model.addAttribute("visits", visits.openForDoctor(user));
+        return "collaboration/sick-visits-doctor";
+    }
+
+    @PostMapping("/sick-visits/{facilityId}/{visitId}")
+    String advance(
+            CurrentUser user,
+            @PathVariable long facilityId,
+            @PathVariable long visitId,
+            @RequestParam SickVisitStatus status,
+            RedirectAttributes redirect) {
+        visits.advance(user, facilityId, visitId, status);
+        redirect.addFlashAttribute("flash", text("sickVisit.flash.advanced"));
+        return "redirect:/sick-visits";
+    }
+
+    private String show(CurrentUser user, long facilityId, SickVisitForm form, Model model) {
+        Facility facility = parties.facility(user, facilityId);
+        List<SickVisit> list = visits.list(user, facilityId);
+        boolean canRequest = visits.canRequest(user, facilityId);
+        model.addAttribute("facility", facility);
+        model.addAttribute("visits", list);
+        model.addAttribute("canRequest", canRequest);
+        model.addAttribute(
+                "fixedDoctor", canRequest ? visits.fixedDoctorToday(facilityId).orElse(null) : null);
+        model.addAttribute("form", form);
+        model.addAttribute(
+                "referencesText", form.getReferences() == null ? "" : String.join(", ", form.getReferences()));
+        return "collaboration/sick-visits";
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,4 @@
+package dk.botilbudslaege.collaboration;
+
+/** The doctor's step on a request: {@code {status}}. */
+public record SickVisitStatusForm(SickVisitStatus status) {}

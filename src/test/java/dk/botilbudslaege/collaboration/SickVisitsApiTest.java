@@ -1,0 +1,244 @@
+package dk.botilbudslaege.collaboration;
+
+import static dk.botilbudslaege.collaboration.SickVisitScenarios.request;
+import static dk.botilbudslaege.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v1/facilities/{id}/sick-visits}: who may ask, read and answer, and what input is refused. */
+@IntegrationTest
+class SickVisitsApiTest {
+
+    static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Users users;
+
+    Api api;
+    SickVisitScenarios given;
+    long facility;
+    long doctor;
+    Api facilityUser;
+    Api doctorUser;
+    String path;
+
+    @BeforeEach
+    void aFacilityWithAFixedDoctor() {
+        api = Api.through(context);
+        given = new SickVisitScenarios(api, users);
+        facility = given.facility(12);
+        doctor = given.doctor();
+        given.agreement(doctor, facility, LocalDate.of(2025, 1, 1));
+        facilityUser = given.facilityUser(facility);
+        doctorUser = given.doctorUser(doctor);
+        path = "/api/v1/facilities/" + facility + "/sick-visits";
+    }
+
+    static LocalDateTime now() {
+        return LocalDateTime.now(DENMARK);
+    }
+
+    JsonNode ask(Api who, Map<String, Object> body) {
+        Api.Response answer = who.post(path, body);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json();
+    }
+
+    Api.Response patch(Api who, long visitId, String status) {
+        return who.patch(path + "/" + visitId, Map.of("status", status));
+    }
+
+    // ---- asking ------------------------------------------------------------------------------------
+
+    @Test
+    void the_facility_asks_its_fixed_doctor_and_reads_the_request_with_its_references() {
+        JsonNode made = ask(facilityUser, request(now().plusDays(2), 2, List.of("værelse 4", "værelse 7")));
+        assertThat(made.path("status").asString()).isEqualTo("REQUESTED");
+        assertThat(made.path("shortNotice").asBoolean()).isFalse();
+        assertThat(made.path("doctorId").asLong()).isEqualTo(doctor);
+        assertThat(made.path("residents").asInt()).isEqualTo(2);
+
+        JsonNode list = facilityUser.get(path).json();
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).path("references").toString()).contains("værelse 4", "værelse 7");
+        assertThat(doctorUser.get(path).json().get(0).path("references").toString())
+                .contains("værelse 4");
+    }
+
+    @Test
+    void the_municipality_asks_for_its_municipal_facility() {
+        JsonNode made = ask(api.as("kommune-norddjurs"), request(now().plusDays(3), 1, List.of("lejlighed 2")));
+        assertThat(made.path("status").asString()).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void a_visit_less_than_24_hours_ahead_is_allowed_and_flagged_and_24_hours_is_not() {
+        JsonNode soon = ask(facilityUser, request(now().plusHours(23).plusMinutes(58), 1, List.of("værelse 1")));
+        assertThat(soon.path("shortNotice").asBoolean()).isTrue();
+        JsonNode inTime = ask(facilityUser, request(now().plusHours(24).plusMinutes(5), 1, List.of("værelse 2")));
+        assertThat(inTime.path("shortNotice").asBoolean()).isFalse();
+    }
+
+    // ---- who may ----------------------------------------------------------------------------------
+
+    @Test
+    void only_the_facility_side_may_ask() {
+        Map<String, Object> body = request(now().plusDays(2), 1, List.of("værelse 4"));
+        assertProblem(api.as("region-midt").post(path, body), 403, "FORBIDDEN");
+        assertProblem(doctorUser.post(path, body), 403, "FORBIDDEN");
+        assertProblem(api.as("national").post(path, body), 403, "FORBIDDEN");
+        assertThat(api.as("kommune-aarhus").post(path, body).status()).isEqualTo(404);
+        assertThat(api.as("region-nord").post(path, body).status()).isEqualTo(404);
+        assertThat(given.facilityUser(given.facility(5)).post(path, body).status())
+                .isEqualTo(404);
+        assertThat(api.anonymous().post(path, body).status()).isEqualTo(401);
+        assertThat(facilityUser.get(path).json()).isEmpty();
+    }
+
+    @Test
+    void the_region_reads_counts_and_status_but_not_the_references() {
+        ask(facilityUser, request(now().plusDays(2), 2, List.of("værelse 4", "værelse 7")));
+        Api.Response read = api.as("region-midt").get(path);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        JsonNode row = read.json().get(0);
+        assertThat(row.path("residents").asInt()).isEqualTo(2);
+        assertThat(row.path("status").asString()).isEqualTo("REQUESTED");
+        assertThat(row.path("referencesHidden").asBoolean()).isTrue();
+        assertThat(read.body()).doesNotContain("værelse");
+        // the municipality is the facility side of its own municipal facility: it reads everything
+        assertThat(api.as("kommune-norddjurs").get(path).body()).contains("værelse 4");
+    }
+
+    @Test
+    void readers_out_of_scope_are_refused() {
+        assertProblem(api.as("national").get(path), 403, "FORBIDDEN");
+        assertProblem(api.as("admin").get(path), 403, "FORBIDDEN");
+        assertThat(api.as("kommune-aarhus").get(path).status()).isEqualTo(404);
+        assertThat(api.as("region-nord").get(path).status()).isEqualTo(404);
+        assertThat(given.facilityUser(given.facility(5)).get(path).status()).isEqualTo(404);
+        // a doctor of the region who is not the facility's doctor
+        assertProblem(given.doctorUser(given.doctor()).get(path), 403, "FORBIDDEN");
+    }
+
+    // ---- the doctor's answer -----------------------------------------------------------------------
+
+    @Test
+    void the_doctor_acknowledges_and_then_marks_done_in_order() {
+        long id = ask(facilityUser, request(now().plusDays(2), 1, List.of("værelse 4")))
+                .path("id")
+                .asLong();
+        assertProblem(patch(doctorUser, id, "DONE"), 409, "SICK_VISIT_STATUS_ORDER");
+        Api.Response acknowledged = patch(doctorUser, id, "ACKNOWLEDGED");
+        assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
+        assertThat(acknowledged.json().path("status").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(acknowledged.json().path("acknowledgedAt").isNull()).isFalse();
+        assertProblem(patch(doctorUser, id, "ACKNOWLEDGED"), 409, "SICK_VISIT_STATUS_ORDER");
+        assertProblem(patch(doctorUser, id, "REQUESTED"), 409, "SICK_VISIT_STATUS_ORDER");
+        Api.Response done = patch(doctorUser, id, "DONE");
+        assertThat(done.json().path("status").asString()).isEqualTo("DONE");
+        assertProblem(patch(doctorUser, id, "DONE"), 409, "SICK_VISIT_STATUS_ORDER");
+    }
+
+    @Test
+    void only_the_doctor_asked_answers() {
+        long id = ask(facilityUser, request(now().plusDays(2), 1, List.of("værelse 4")))
+                .path("id")
+                .asLong();
+        assertProblem(patch(facilityUser, id, "ACKNOWLEDGED"), 403, "FORBIDDEN");
+        assertProblem(patch(api.as("kommune-norddjurs"), id, "ACKNOWLEDGED"), 403, "FORBIDDEN");
+        assertProblem(patch(api.as("region-midt"), id, "ACKNOWLEDGED"), 403, "FORBIDDEN");
+        assertProblem(patch(api.as("national"), id, "ACKNOWLEDGED"), 403, "FORBIDDEN");
+        assertProblem(patch(given.doctorUser(given.doctor()), id, "ACKNOWLEDGED"), 403, "FORBIDDEN");
+        assertThat(patch(api.as("region-nord"), id, "ACKNOWLEDGED").status()).isEqualTo(404);
+        assertThat(facilityUser.get(path).json().get(0).path("status").asString())
+                .isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void a_bad_status_is_refused() {
+        long id = ask(facilityUser, request(now().plusDays(2), 1, List.of("værelse 4")))
+                .path("id")
+                .asLong();
+        assertProblem(patch(doctorUser, id, "SEEN"), 400, "VALIDATION_FAILED");
+        assertProblem(doctorUser.patch(path + "/" + id, Map.of()), 400, "VALIDATION_FAILED");
+        assertThat(patch(doctorUser, 999_999_999L, "ACKNOWLEDGED").status()).isEqualTo(404);
+    }
+
+    // ---- bad input ---------------------------------------------------------------------------------
+
+    @Test
+    void a_time_in_the_past_or_an_end_before_the_start_is_refused() {
+        Map<String, Object> past = request(now().minusHours(1), 1, List.of("værelse 4"));
+        assertThat(fields(assertBad(facilityUser.post(path, past)))).containsExactly("wantedFrom");
+        Map<String, Object> backwards = request(now().plusDays(2), 1, List.of("værelse 4"));
+        backwards.put("wantedTo", now().plusDays(1).withNano(0).toString());
+        assertThat(fields(assertBad(facilityUser.post(path, backwards)))).containsExactly("wantedTo");
+        Map<String, Object> missing = Map.of("residents", 1);
+        assertThat(fields(assertBad(facilityUser.post(path, missing)))).contains("wantedFrom", "wantedTo");
+        assertThat(facilityUser.get(path).json()).isEmpty();
+    }
+
+    @Test
+    void the_count_of_residents_lies_between_1_and_the_facilitys_residents() {
+        assertThat(fields(assertBad(facilityUser.post(path, request(now().plusDays(2), 0, List.of())))))
+                .containsExactly("residents");
+        assertThat(fields(assertBad(facilityUser.post(path, request(now().plusDays(2), 13, List.of())))))
+                .containsExactly("residents");
+        assertThat(fields(assertBad(facilityUser.post(path, request(now().plusDays(2), 1, List.of("a", "b"))))))
+                .containsExactly("references");
+    }
+
+    @Test
+    void text_that_looks_like_a_cpr_number_is_refused_and_says_why() {
+        Api.Response answer = facilityUser.post(path, request(now().plusDays(2), 1, List.of("010190-1234")));
+        JsonNode body = assertBad(answer);
+        assertThat(fields(answer)).containsExactly("references");
+        assertThat(body.path("errors").get(0).path("message").asString()).contains("CPR");
+        Map<String, Object> note = request(now().plusDays(2), 1, List.of("værelse 4"));
+        note.put("note", "Beboeren 0101901234 har feber");
+        assertThat(fields(assertBad(facilityUser.post(path, note)))).containsExactly("note");
+        assertThat(facilityUser.get(path).json()).isEmpty();
+    }
+
+    @Test
+    void a_facility_without_a_fixed_doctor_cannot_ask() {
+        long alone = given.facility(8);
+        Api.Response answer = given.facilityUser(alone)
+                .post(
+                        "/api/v1/facilities/" + alone + "/sick-visits",
+                        request(now().plusDays(2), 1, List.of("værelse 1")));
+        assertProblem(answer, 422, "NO_FIXED_DOCTOR");
+        assertThat(fields(answer)).containsExactly("wantedFrom");
+    }
+
+    static JsonNode assertBad(Api.Response answer) {
+        return assertProblem(answer, 400, "VALIDATION_FAILED");
+    }
+
+    static List<String> fields(Api.Response answer) {
+        return fields(answer.json());
+    }
+
+    static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        return fields;
+    }
+}
