@@ -17,32 +17,40 @@ import java.util.concurrent.atomic.AtomicInteger;
  * agreement's doctor and a colleague who may be the substitute), a municipal facility, an active agreement,
  * and logins for the doctor and the facility's contact.
  */
-final class CooperationPlanScenarios {
+public final class CooperationPlanScenarios {
 
     static final String REGION_MIDT = "region-midt";
     static final String REGION_NORD = "region-nord";
     static final String NORDDJURS = "kommune-norddjurs";
     static final String AARHUS = "kommune-aarhus";
     static final String NATIONAL = "national";
-    static final String PASSWORD = "plan-test-secret";
+    static final String PASSWORD = Api.PASSWORD;
     private static final AtomicInteger PROVIDER_NUMBERS = new AtomicInteger(880_000);
 
     private final Api api;
     private final Users users;
 
-    CooperationPlanScenarios(Api api, Users users) {
+    public CooperationPlanScenarios(Api api, Users users) {
         this.api = api;
         this.users = users;
     }
 
     /** An agreement with its parties' logins and the colleague's name. */
-    record Running(long id, long facilityId, String facilityName, Api doctor, Api facility, String colleague) {}
+    public record Running(
+            long id,
+            long facilityId,
+            String facilityName,
+            Api doctor,
+            Api facility,
+            String colleague,
+            String doctorLogin,
+            String facilityLogin) {}
 
     static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    Running active(LocalDate start) {
+    public Running active(LocalDate start) {
         long practice = practice();
         long doctor = doctor(practice, unique("Læge"));
         String colleague = unique("Kollega");
@@ -54,7 +62,7 @@ final class CooperationPlanScenarios {
         assertThat(filed.status()).as(filed.body()).isEqualTo(200);
         Api.Response approved = api.as(REGION_MIDT).post("/api/v1/agreements/" + id + "/approve", "");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        return new Running(id, facility, facilityName, doctorUser(doctor), facilityUser(facility), colleague);
+        return running(id, facility, facilityName, doctor, colleague);
     }
 
     /** A draft agreement: not running. */
@@ -67,7 +75,7 @@ final class CooperationPlanScenarios {
                 .post(
                         "/api/v1/agreements",
                         agreement(doctor, facility, LocalDate.now().plusMonths(1))));
-        return new Running(id, facility, facilityName, doctorUser(doctor), facilityUser(facility), null);
+        return running(id, facility, facilityName, doctor, null);
     }
 
     long practice() {
@@ -100,17 +108,32 @@ final class CooperationPlanScenarios {
         return created(api.as(REGION_MIDT).post("/api/v1/facilities", body));
     }
 
-    Api doctorUser(long doctorId) {
-        String username = "laege-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new Users.NewUser(username, PASSWORD, "Testlæge", Role.DOCTOR, null, null, null, doctorId));
-        return api.withPassword(username, PASSWORD);
+    private Running running(long id, long facility, String facilityName, long doctor, String colleague) {
+        String doctorLogin = doctorUser(doctor);
+        String facilityLogin = facilityUser(facility);
+        return new Running(
+                id,
+                facility,
+                facilityName,
+                api.withPassword(doctorLogin, PASSWORD),
+                api.withPassword(facilityLogin, PASSWORD),
+                colleague,
+                doctorLogin,
+                facilityLogin);
     }
 
-    Api facilityUser(long facilityId) {
+    /** A doctor login (password "demo", as the browser signs in). */
+    String doctorUser(long doctorId) {
+        String username = "laege-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new Users.NewUser(username, PASSWORD, "Testlæge", Role.DOCTOR, null, null, null, doctorId));
+        return username;
+    }
+
+    String facilityUser(long facilityId) {
         String username = "botilbud-" + UUID.randomUUID().toString().substring(0, 8);
         users.create(
                 new Users.NewUser(username, PASSWORD, "Kontaktperson", Role.FACILITY, null, null, facilityId, null));
-        return api.withPassword(username, PASSWORD);
+        return username;
     }
 
     static Map<String, Object> agreement(long doctorId, long facilityId, LocalDate start) {
