@@ -35,6 +35,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final Environment environment;
     private final DemoAgreements demoAgreements;
     private final DemoMatching demoMatching;
+    // issue 13, cooperation plan
+    private final DemoCollaborationPlans demoCollaborationPlans;
 
     DemoDataLoader(
             RegistryLoader loader,
@@ -43,7 +45,9 @@ class DemoDataLoader implements ApplicationRunner {
             DemoProperties properties,
             Environment environment,
             DemoAgreements demoAgreements,
-            DemoMatching demoMatching) {
+            DemoMatching demoMatching,
+            DemoCollaborationPlans demoCollaborationPlans) {
+        this.demoCollaborationPlans = demoCollaborationPlans;
         this.demoAgreements = demoAgreements;
         this.demoMatching = demoMatching;
         this.loader = loader;
@@ -105,6 +109,7 @@ class DemoDataLoader implements ApplicationRunner {
         createAccounts();
         demoAgreements.load(properties.seed());
         demoMatching.load(properties.seed());
+        demoCollaborationPlans.load(); // issue 13, cooperation plan
     }
 
     private void loadNational() {

@@ -76,6 +76,9 @@ class HostileInputApiTest {
         JSON_WRITES.put(
                 "POST /api/v1/matching/coverage-plan",
                 "{\"municipalityCode\":\"%s\",\"maxDistanceKm\":10}|municipalityCode");
+        // issue 13, cooperation plan
+        JSON_WRITES.put("PUT /api/v1/agreements/{id}/cooperation-plan", "{\"scope\":\"%s\"}|scope");
+        JSON_WRITES.put("POST /api/v1/agreements/{id}/cooperation-plan/accept", "version only");
         // no text field: dates and ids only
         JSON_WRITES.put("POST /api/v1/agreements", "date:startDate");
         JSON_WRITES.put("PUT /api/v1/agreements/{id}", "date:startDate");

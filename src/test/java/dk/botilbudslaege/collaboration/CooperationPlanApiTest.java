@@ -234,6 +234,21 @@ class CooperationPlanApiTest {
                 .doesNotContain("Norddjurs");
     }
 
+    @Test
+    void the_demo_data_has_accepted_plans_a_draft_and_one_missing_in_norddjurs() {
+        JsonNode missing =
+                api.as(NORDDJURS).get("/api/v1/cooperation-plans/missing").json();
+        List<String> statuses = new ArrayList<>();
+        missing.forEach(m -> statuses.add(m.path("planStatus").asString()));
+        assertThat(statuses).contains("NONE");
+        JsonNode agreements =
+                api.as("botilbud-skovstjernen").get("/api/v1/agreements").json();
+        long skovstjernen = agreements.path("content").get(0).path("id").asLong();
+        Api.Response plan = api.as("botilbud-skovstjernen").get(path(skovstjernen));
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        assertThat(plan.json().path("status").asString()).isEqualTo("ACCEPTED");
+    }
+
     private static List<String> fields(Api.Response answer) {
         List<String> fields = new ArrayList<>();
         answer.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
