@@ -73,6 +73,14 @@ class CooperationPlanBrowserTest {
             assertThat(facility.find(By.id("plan-pdf")).getAttribute("href")).endsWith("/cooperation-plan.pdf");
         }
 
+        try (Browser municipality = Browser.open(port)) {
+            municipality.login("kommune-norddjurs");
+            municipality.go("/agreements");
+            municipality.clickAndWait(By.id("missing-plans-link"));
+            // the demo data leaves one Norddjurs agreement without a plan past 30 days
+            assertThat(municipality.text()).contains("Botilbud uden accepteret samarbejdsplan", "Ingen plan");
+        }
+
         HttpResponse<byte[]> pdf = Api.on(port)
                 .withPassword(a.facilityLogin(), Api.PASSWORD)
                 .getBytes("/api/v1/agreements/" + a.id() + "/cooperation-plan.pdf");
