@@ -37,6 +37,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoMatching demoMatching;
     // issue 13, sick visits
     private final DemoSickVisits demoSickVisits;
+    // issue 13, cooperation plan
+    private final DemoCollaborationPlans demoCollaborationPlans;
 
     DemoDataLoader(
             RegistryLoader loader,
@@ -46,8 +48,10 @@ class DemoDataLoader implements ApplicationRunner {
             Environment environment,
             DemoAgreements demoAgreements,
             DemoMatching demoMatching,
-            DemoSickVisits demoSickVisits) {
+            DemoSickVisits demoSickVisits,
+            DemoCollaborationPlans demoCollaborationPlans) {
         this.demoSickVisits = demoSickVisits;
+        this.demoCollaborationPlans = demoCollaborationPlans;
         this.demoAgreements = demoAgreements;
         this.demoMatching = demoMatching;
         this.loader = loader;
@@ -110,6 +114,7 @@ class DemoDataLoader implements ApplicationRunner {
         demoAgreements.load(properties.seed());
         demoMatching.load(properties.seed());
         demoSickVisits.load(); // issue 13, sick visits
+        demoCollaborationPlans.load(); // issue 13, cooperation plan
     }
 
     private void loadNational() {

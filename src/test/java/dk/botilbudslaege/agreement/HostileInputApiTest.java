@@ -79,6 +79,9 @@ class HostileInputApiTest {
         // issue 13, sick visits
         JSON_WRITES.put("POST /api/v1/facilities/{id}/sick-visits", "{\"note\":\"%s\"}|note");
         JSON_WRITES.put("PATCH /api/v1/facilities/{id}/sick-visits/{visitId}", "status only");
+        // issue 13, cooperation plan
+        JSON_WRITES.put("PUT /api/v1/agreements/{id}/cooperation-plan", "{\"scope\":\"%s\"}|scope");
+        JSON_WRITES.put("POST /api/v1/agreements/{id}/cooperation-plan/accept", "version only");
         // no text field: dates and ids only
         JSON_WRITES.put("POST /api/v1/agreements", "date:startDate");
         JSON_WRITES.put("PUT /api/v1/agreements/{id}", "date:startDate");

@@ -1,0 +1,100 @@
+package dk.botilbudslaege.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cooperation plans for Norddjurs' running agreements (issue 13 item 7), so that every role sees a real page at
+ * once: accepted plans for most (the doctor drafted, the facility accepted), a draft waiting for the facility for
+ * one, and one agreement without a plan more than 30 days after its start (it shows on the missing list).
+ * Loaded as a migration would load seed data.
+ */
+@Component
+class DemoCollaborationPlans {
+
+    private final JdbcClient jdbc;
+
+    DemoCollaborationPlans(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Running(long id, long doctorId, long practiceId, String unitName, LocalDate startDate) {}
+
+    void load() {
+        List<Running> running = jdbc.sql("""
+                        select id, doctor_id, practice_id, unit_name, start_date from agreement_overview
+                         where municipality_code = :m and status in ('ACTIVE', 'NOTICE_GIVEN')
+                         order by start_date, id
+                        """)
+                .param("m", DemoDataLoader.NORDDJURS)
+                .query((rs, n) -> new Running(
+                        rs.getLong("id"),
+                        rs.getLong("doctor_id"),
+                        rs.getLong("practice_id"),
+                        rs.getString("unit_name"),
+                        rs.getObject("start_date", LocalDate.class)))
+                .list();
+        // the missing one: the newest agreement that is 30 days old, and not Skovstjernen (the demo facility's)
+        Running missing = running.stream()
+                .filter(r -> !r.startDate().isAfter(LocalDate.now().minusDays(30)))
+                .filter(r -> !r.unitName().startsWith("Skovstjernen"))
+                .reduce((first, second) -> second)
+                .orElse(null);
+        Running draft = running.stream()
+                .filter(r -> r != missing && !r.unitName().startsWith("Skovstjernen"))
+                .reduce((first, second) -> second)
+                .orElse(null);
+        for (Running r : running) {
+            if (r != missing) {
+                plan(r, r != draft);
+            }
+        }
+    }
+
+    private void plan(Running r, boolean accepted) {
+        jdbc.sql("insert into cooperation_plan (agreement_id, version) values (:a, 1)")
+                .param("a", r.id())
+                .update();
+        var colleague = jdbc.sql("""
+                        select id, name from registry_doctor where practice_id = :p and id <> :d order by id limit 1
+                        """)
+                .param("p", r.practiceId())
+                .param("d", r.doctorId())
+                .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getString("name")})
+                .optional();
+        var drafted = r.startDate().atStartOfDay().plusDays(7).atOffset(java.time.ZoneOffset.ofHours(1));
+        jdbc.sql("""
+                        insert into cooperation_plan_version (agreement_id, version, start_date, scope, schedule,
+                               meetings, communication, substitute_doctor_id, substitute_doctor_name, drafted_by,
+                               drafted_side, drafted_at, accepted_by, accepted_at)
+                        values (:a, 1, :start, :scope, :schedule, :meetings, :communication, :subId, :subName,
+                                'laege-norddjurs', 'DOCTOR', :drafted, :acceptedBy, :acceptedAt)
+                        """)
+                .param("a", r.id())
+                .param("start", r.startDate())
+                .param(
+                        "scope",
+                        "Generel sundhedsfaglig rådgivning og undervisning af personalet, 2 timer om måneden"
+                                + " (3 timer ved over 30 beboere). Emner efter behov: medicinhåndtering, dehydrering,"
+                                + " infektioner, KOL, hjerte-kar-sygdomme.")
+                .param("schedule", "Første tirsdag i måneden kl. 13-15 på botilbuddet; hver tredje gang som video.")
+                .param("meetings", "Samarbejdsmøde hvert kvartal med leder og kontaktperson; årlig evaluering.")
+                .param(
+                        "communication",
+                        "Kontaktpersonen samler spørgsmål fra personalet. Sikker mail til praksis; akut: telefon"
+                                + " i konsultationstiden. Ved ferie og sygdom dækker stedfortræderen fra praksis.")
+                .param("subId", colleague.map(c -> c[0]).orElse(null))
+                .param("subName", colleague.map(c -> c[1]).orElse(null))
+                .param("drafted", drafted)
+                .param("acceptedBy", accepted ? "kommune-norddjurs" : null)
+                .param("acceptedAt", accepted ? drafted.plusDays(5) : null)
+                .update();
+        jdbc.sql("""
+                        insert into cooperation_contact (agreement_id, name, role, email, phone, valid_from, changed_by)
+                        values (:a, 'Kontaktperson (sygeplejerske)', 'HEALTH_PROFESSIONAL', 'kontakt@botilbud.example.dk',
+                                '86 12 34 56', :from, 'laege-norddjurs')
+                        """).param("a", r.id()).param("from", drafted.minusMinutes(1)).update();
+    }
+}
