@@ -40,7 +40,8 @@ class AdvisorySessionApiController {
     }
 
     @PostMapping("/agreements/{id}/sessions")
-    ResponseEntity<AdvisorySession> log(CurrentUser user, @PathVariable long id, @RequestBody AdvisorySessionForm form) {
+    ResponseEntity<AdvisorySession> log(
+            CurrentUser user, @PathVariable long id, @RequestBody AdvisorySessionForm form) {
         AdvisorySession logged = sessions.log(user, id, form);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
                         .path("/{sessionId}")

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 final class AdvisorySessionText {
 
     private static final Pattern CPR = Pattern.compile("(?<!\\d)\\d{6}[- ]?\\d{4}(?!\\d)");
-    private static final Pattern NAMED_RESIDENT = Pattern.compile(
-            "(?iu)\\b(beboer(en|ne)?|borger(en)?|patient(en)?|resident)\\s+(?-i)\\p{Lu}\\p{Ll}+");
+    private static final Pattern NAMED_RESIDENT =
+            Pattern.compile("(?iu)\\b(beboer(en|ne)?|borger(en)?|patient(en)?|resident)\\s+(?-i)\\p{Lu}\\p{Ll}+");
 
     private AdvisorySessionText() {}
 

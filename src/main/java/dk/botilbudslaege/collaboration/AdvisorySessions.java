@@ -96,8 +96,7 @@ public class AdvisorySessions {
                 .query(Long.class)
                 .single();
         AdvisorySession saved = get(agreementId, id);
-        events.publishEvent(new AdvisorySessionEvents.Logged(
-                id, AuditTrail.diff(null, saved), CurrentUsers.actor()));
+        events.publishEvent(new AdvisorySessionEvents.Logged(id, AuditTrail.diff(null, saved), CurrentUsers.actor()));
         return saved;
     }
 
@@ -163,9 +162,11 @@ public class AdvisorySessions {
         } else if (date.isAfter(today)) {
             problems.add(FieldProblem.of("date", "session.date.future"));
         } else if (date.isBefore(a.startDate())) {
-            problems.add(FieldProblem.of("date", "session.date.beforeStart", a.startDate().toString()));
+            problems.add(FieldProblem.of(
+                    "date", "session.date.beforeStart", a.startDate().toString()));
         } else if (a.endDate() != null && date.isAfter(a.endDate())) {
-            problems.add(FieldProblem.of("date", "session.date.afterEnd", a.endDate().toString()));
+            problems.add(
+                    FieldProblem.of("date", "session.date.afterEnd", a.endDate().toString()));
         }
         Integer minutes = form.getDurationMinutes();
         if (minutes == null) {
@@ -173,7 +174,7 @@ public class AdvisorySessions {
         } else if (minutes < 1) {
             problems.add(FieldProblem.of("durationMinutes", "session.minutes.positive"));
         } else if (minutes > MAX_MINUTES) {
-            problems.add(FieldProblem.of("durationMinutes", "session.minutes.max", MAX_MINUTES));
+            problems.add(FieldProblem.of("durationMinutes", "session.minutes.max", String.valueOf(MAX_MINUTES)));
         }
         if (form.getKind() == null) {
             problems.add(FieldProblem.of("kind", "session.kind.required"));

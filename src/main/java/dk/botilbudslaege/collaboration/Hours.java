@@ -123,11 +123,11 @@ public class Hours {
                 a.monthlyHours(),
                 a.startDate(),
                 a.endDate());
-        Map<YearMonth, HoursArithmetic.Minutes> minutes = minutes(List.of(a.id())).getOrDefault(a.id(), Map.of());
+        Map<YearMonth, HoursArithmetic.Minutes> minutes =
+                minutes(List.of(a.id())).getOrDefault(a.id(), Map.of());
         List<Dispensation> dispensations = dispensations(List.of(a.doctorId())).getOrDefault(a.doctorId(), List.of());
         List<HoursArithmetic.Month> months = months(r, first, last, today, minutes, dispensations);
-        List<HoursArithmetic.Month> sinceStart =
-                months(r, start, YearMonth.from(today), today, minutes, dispensations);
+        List<HoursArithmetic.Month> sinceStart = months(r, start, YearMonth.from(today), today, minutes, dispensations);
         List<HoursArithmetic.Month> rolling = HoursArithmetic.rollingTwelve(sinceStart, today);
         BigDecimal rollingAverage = HoursArithmetic.averageConfirmed(rolling);
         return new AgreementHours(
@@ -154,7 +154,9 @@ public class Hours {
 
     /** The running agreements of a municipality or region with agreed and confirmed hours. */
     public Overview overview(CurrentUser user, String level, String code) {
-        String lvl = level == null || level.isBlank() ? defaultLevel(user) : level.strip().toUpperCase();
+        String lvl = level == null || level.isBlank()
+                ? defaultLevel(user)
+                : level.strip().toUpperCase();
         if (!lvl.equals("MUNICIPALITY") && !lvl.equals("REGION")) {
             throw InvalidInputException.of(FieldProblem.of("level", "hours.level.unknown"));
         }
@@ -218,11 +220,18 @@ public class Hours {
                     r.agreedHoursPerMonth(),
                     rollingAverage,
                     HoursArithmetic.averageConfirmed(sinceStart),
-                    (int) rolling.stream().filter(HoursArithmetic.Month::shortfall).count(),
+                    (int) rolling.stream()
+                            .filter(HoursArithmetic.Month::shortfall)
+                            .count(),
                     HoursArithmetic.fallsShort(rollingAverage, r.agreedHoursPerMonth())));
         }
         return new Overview(
-                lvl, area, name, rows.size(), (int) rows.stream().filter(OverviewRow::shortfall).count(), rows);
+                lvl,
+                area,
+                name,
+                rows.size(),
+                (int) rows.stream().filter(OverviewRow::shortfall).count(),
+                rows);
     }
 
     /** Whether the user may see an hours overview at all (the region and the municipality). */
@@ -235,24 +244,23 @@ public class Hours {
     }
 
     private void requireOverview(CurrentUser user, String level, String code) {
-        boolean allowed =
-                switch (user.role()) {
-                    case REGION ->
-                        level.equals("REGION")
-                                ? user.inRegion(code)
-                                : jdbc.sql("""
+        boolean allowed = switch (user.role()) {
+            case REGION ->
+                level.equals("REGION")
+                        ? user.inRegion(code)
+                        : jdbc.sql("""
                                                 select count(*) > 0 from registry_municipality_region
                                                  where municipality_code = :m and region_code = :r
                                                    and valid_from <= current_date
                                                    and (valid_to is null or valid_to >= current_date)
                                                 """)
-                                        .param("m", code)
-                                        .param("r", user.regionCode())
-                                        .query(Boolean.class)
-                                        .single();
-                    case MUNICIPALITY -> level.equals("MUNICIPALITY") && user.inMunicipality(code);
-                    default -> false;
-                };
+                                .param("m", code)
+                                .param("r", user.regionCode())
+                                .query(Boolean.class)
+                                .single();
+            case MUNICIPALITY -> level.equals("MUNICIPALITY") && user.inMunicipality(code);
+            default -> false;
+        };
         if (!allowed) {
             throw new ForbiddenException(user.national() ? "scope.national.aggregatesOnly" : "scope.hours.overview");
         }
@@ -294,15 +302,13 @@ public class Hours {
                                coalesce(sum(duration_minutes) filter (where status = 'CONFIRMED'), 0) as confirmed
                           from advisory_session where agreement_id = any(:ids)
                          group by agreement_id, date_trunc('month', session_date)
-                        """)
-                .param("ids", agreementIds.toArray(Long[]::new))
-                .query(rs -> {
-                    byAgreement
-                            .computeIfAbsent(rs.getLong("agreement_id"), k -> new HashMap<>())
-                            .put(
-                                    YearMonth.from(rs.getObject("month", LocalDate.class)),
-                                    new HoursArithmetic.Minutes(rs.getLong("logged"), rs.getLong("confirmed")));
-                });
+                        """).param("ids", agreementIds.toArray(Long[]::new)).query(rs -> {
+            byAgreement
+                    .computeIfAbsent(rs.getLong("agreement_id"), k -> new HashMap<>())
+                    .put(
+                            YearMonth.from(rs.getObject("month", LocalDate.class)),
+                            new HoursArithmetic.Minutes(rs.getLong("logged"), rs.getLong("confirmed")));
+        });
         return byAgreement;
     }
 
@@ -315,16 +321,14 @@ public class Hours {
                         select doctor_id, monthly_hours, valid_from, valid_to from agreement_dispensation
                          where kind = 'HOURS' and monthly_hours is not null and doctor_id = any(:ids)
                          order by valid_from desc
-                        """)
-                .param("ids", doctorIds.toArray(Long[]::new))
-                .query(rs -> {
-                    Date to = rs.getDate("valid_to");
-                    byDoctor.computeIfAbsent(rs.getLong("doctor_id"), k -> new ArrayList<>())
-                            .add(new Dispensation(
-                                    rs.getBigDecimal("monthly_hours"),
-                                    rs.getDate("valid_from").toLocalDate(),
-                                    to == null ? null : to.toLocalDate()));
-                });
+                        """).param("ids", doctorIds.toArray(Long[]::new)).query(rs -> {
+            Date to = rs.getDate("valid_to");
+            byDoctor.computeIfAbsent(rs.getLong("doctor_id"), k -> new ArrayList<>())
+                    .add(new Dispensation(
+                            rs.getBigDecimal("monthly_hours"),
+                            rs.getDate("valid_from").toLocalDate(),
+                            to == null ? null : to.toLocalDate()));
+        });
         return byDoctor;
     }
 

@@ -104,6 +104,13 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /** PATCH with a JSON body (issue 13: a session's decision). */
+    public Response patch(String path, Object body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
     /** A raw body, e.g. malformed JSON. */
     public Response postRaw(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
