@@ -2,11 +2,14 @@ package dk.botilbudslaege.collaboration;
 
 import dk.botilbudslaege.common.MultiLine;
 import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /** A session as the doctor logs it (API.md {@code POST /agreements/{id}/sessions}); checked as a whole. */
 public class AdvisorySessionForm {
 
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate date;
+
     private Integer durationMinutes;
     private AdvisorySession.Kind kind;
     private AdvisorySession.Format format;

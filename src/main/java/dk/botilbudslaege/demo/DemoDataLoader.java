@@ -35,6 +35,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final Environment environment;
     private final DemoAgreements demoAgreements;
     private final DemoMatching demoMatching;
+    // issue 13, advisory sessions: a year of sessions for Norddjurs' running agreements
+    private final dk.botilbudslaege.collaboration.AdvisorySessionDemo advisorySessionDemo;
 
     DemoDataLoader(
             RegistryLoader loader,
@@ -43,7 +45,9 @@ class DemoDataLoader implements ApplicationRunner {
             DemoProperties properties,
             Environment environment,
             DemoAgreements demoAgreements,
-            DemoMatching demoMatching) {
+            DemoMatching demoMatching,
+            dk.botilbudslaege.collaboration.AdvisorySessionDemo advisorySessionDemo) {
+        this.advisorySessionDemo = advisorySessionDemo;
         this.demoAgreements = demoAgreements;
         this.demoMatching = demoMatching;
         this.loader = loader;
@@ -105,6 +109,7 @@ class DemoDataLoader implements ApplicationRunner {
         createAccounts();
         demoAgreements.load(properties.seed());
         demoMatching.load(properties.seed());
+        advisorySessionDemo.load(java.time.LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK));
     }
 
     private void loadNational() {

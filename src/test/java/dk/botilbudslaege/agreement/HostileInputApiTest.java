@@ -76,6 +76,10 @@ class HostileInputApiTest {
         JSON_WRITES.put(
                 "POST /api/v1/matching/coverage-plan",
                 "{\"municipalityCode\":\"%s\",\"maxDistanceKm\":10}|municipalityCode");
+        // issue 13, advisory sessions
+        JSON_WRITES.put("POST /api/v1/agreements/{id}/sessions", "{\"topic\":\"%s\"}|topic");
+        JSON_WRITES.put("POST /api/v1/session-topics", "{\"name\":\"%s\"}|name");
+        JSON_WRITES.put("PATCH /api/v1/agreements/{id}/sessions/{sessionId}", "comment: see AdvisorySessionsApiTest");
         // no text field: dates and ids only
         JSON_WRITES.put("POST /api/v1/agreements", "date:startDate");
         JSON_WRITES.put("PUT /api/v1/agreements/{id}", "date:startDate");
