@@ -39,6 +39,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoSickVisits demoSickVisits;
     // issue 13, cooperation plan
     private final DemoCollaborationPlans demoCollaborationPlans;
+    // issue 13, advisory sessions: a year of sessions for Norddjurs' running agreements
+    private final dk.botilbudslaege.collaboration.AdvisorySessionDemo advisorySessionDemo;
 
     DemoDataLoader(
             RegistryLoader loader,
@@ -49,9 +51,11 @@ class DemoDataLoader implements ApplicationRunner {
             DemoAgreements demoAgreements,
             DemoMatching demoMatching,
             DemoSickVisits demoSickVisits,
-            DemoCollaborationPlans demoCollaborationPlans) {
+            DemoCollaborationPlans demoCollaborationPlans,
+            dk.botilbudslaege.collaboration.AdvisorySessionDemo advisorySessionDemo) {
         this.demoSickVisits = demoSickVisits;
         this.demoCollaborationPlans = demoCollaborationPlans;
+        this.advisorySessionDemo = advisorySessionDemo;
         this.demoAgreements = demoAgreements;
         this.demoMatching = demoMatching;
         this.loader = loader;
@@ -115,6 +119,7 @@ class DemoDataLoader implements ApplicationRunner {
         demoMatching.load(properties.seed());
         demoSickVisits.load(); // issue 13, sick visits
         demoCollaborationPlans.load(); // issue 13, cooperation plan
+        advisorySessionDemo.load(java.time.LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK));
     }
 
     private void loadNational() {

@@ -82,6 +82,10 @@ class HostileInputApiTest {
         // issue 13, cooperation plan
         JSON_WRITES.put("PUT /api/v1/agreements/{id}/cooperation-plan", "{\"scope\":\"%s\"}|scope");
         JSON_WRITES.put("POST /api/v1/agreements/{id}/cooperation-plan/accept", "version only");
+        // issue 13, advisory sessions
+        JSON_WRITES.put("POST /api/v1/agreements/{id}/sessions", "{\"topic\":\"%s\"}|topic");
+        JSON_WRITES.put("POST /api/v1/session-topics", "{\"name\":\"%s\"}|name");
+        JSON_WRITES.put("PATCH /api/v1/agreements/{id}/sessions/{sessionId}", "comment: see AdvisorySessionsApiTest");
         // no text field: dates and ids only
         JSON_WRITES.put("POST /api/v1/agreements", "date:startDate");
         JSON_WRITES.put("PUT /api/v1/agreements/{id}", "date:startDate");

@@ -104,7 +104,7 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
-    // issue 13, sick visits: PATCH /facilities/{id}/sick-visits/{visitId}
+    /** PATCH with a JSON body (issue 13: a sick visit's status, a session's decision). */
     public Response patch(String path, Object body) {
         return send(request(path)
                 .header("Content-Type", "application/json")

@@ -1,0 +1,28 @@
+package dk.botilbudslaege.collaboration;
+
+import dk.botilbudslaege.common.MultiLine;
+
+/** The facility side's decision on a session (API.md {@code PATCH /agreements/{id}/sessions/{sessionId}}). */
+public class AdvisorySessionDecisionForm {
+
+    private AdvisorySession.Status status;
+
+    @MultiLine
+    private String comment;
+
+    public AdvisorySession.Status getStatus() {
+        return status;
+    }
+
+    public void setStatus(AdvisorySession.Status status) {
+        this.status = status;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public void setComment(String comment) {
+        this.comment = comment;
+    }
+}

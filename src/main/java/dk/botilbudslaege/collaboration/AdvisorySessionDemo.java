@@ -1,0 +1,94 @@
+package dk.botilbudslaege.collaboration;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo data (local mode, called by the demo loader): a year of advisory sessions for Norddjurs' running
+ * agreements, two sessions most months and one short month in four (one session of an hour), confirmed by
+ * the facility up to last month, last month's still waiting, and one questioned session per agreement.
+ */
+@Component
+public class AdvisorySessionDemo {
+
+    private static final String NORDDJURS = "707";
+    private static final String[] TOPICS = {
+        "KOL",
+        "Dehydrering",
+        "Medicinhåndtering",
+        "Infektioner (fx urinvejsinfektion)",
+        "Kost",
+        "Mobilitet",
+        "Hjerte-kar-sygdomme",
+        "Forstoppelse (obstipation)"
+    };
+
+    private record Running(long id, LocalDate start, BigDecimal hours, String doctor) {}
+
+    private final JdbcClient jdbc;
+
+    AdvisorySessionDemo(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void load(LocalDate today) {
+        List<Running> running = jdbc.sql("""
+                        select id, start_date, residents, dispensation_hours from agreement_overview
+                         where municipality_code = :m and status in ('ACTIVE', 'NOTICE_GIVEN') order by id
+                        """)
+                .param("m", NORDDJURS)
+                .query((rs, n) -> new Running(
+                        rs.getLong("id"),
+                        rs.getObject("start_date", LocalDate.class),
+                        dk.botilbudslaege.agreement.MonthlyHours.of(
+                                rs.getInt("residents"), rs.getBigDecimal("dispensation_hours")),
+                        "demo"))
+                .list();
+        YearMonth current = YearMonth.from(today);
+        for (Running r : running) {
+            YearMonth first = YearMonth.from(r.start()).isAfter(current.minusMonths(12))
+                    ? YearMonth.from(r.start())
+                    : current.minusMonths(12);
+            int i = 0;
+            for (YearMonth m = first; m.isBefore(current); m = m.plusMonths(1), i++) {
+                boolean shortMonth = (r.id() + i) % 4 == 0;
+                int minutes = r.hours().compareTo(BigDecimal.valueOf(3)) >= 0 ? 90 : 60;
+                String status = m.equals(current.minusMonths(1)) ? "LOGGED" : "CONFIRMED";
+                insert(r, day(m, 8, r.start()), shortMonth ? 60 : minutes, i, status, i == 3);
+                if (!shortMonth) {
+                    insert(r, day(m, 22, r.start()), minutes, i + 1, status, false);
+                }
+            }
+        }
+    }
+
+    private static LocalDate day(YearMonth month, int day, LocalDate start) {
+        LocalDate d = month.atDay(Math.min(day, month.lengthOfMonth()));
+        return d.isBefore(start) ? start : d;
+    }
+
+    private void insert(Running r, LocalDate date, int minutes, int n, String status, boolean questioned) {
+        String kind = n % 5 == 4 ? "MEETING" : n % 2 == 0 ? "TEACHING" : "ADVICE";
+        jdbc.sql("""
+                        insert into advisory_session (agreement_id, session_date, duration_minutes, kind, format, topic,
+                               notes, status, comment, logged_by, decided_by, decided_at)
+                        values (:a, :d, :min, :kind, :format, :topic, :notes, :status, cast(:comment as varchar), 'laege-demo',
+                                cast(:decidedBy as varchar), case when cast(:decidedBy as varchar) is null then null else now() end)
+                        """)
+                .param("a", r.id())
+                .param("d", date)
+                .param("min", minutes)
+                .param("kind", kind)
+                .param("format", n % 3 == 2 ? "VIDEO" : "PHYSICAL")
+                .param("topic", TOPICS[(int) ((r.id() + n) % TOPICS.length)])
+                .param("notes", "Gennemgang for personalet med spørgsmål og drøftelse.")
+                .param("status", questioned ? "QUESTIONED" : status)
+                .param("comment", questioned ? "Sessionen blev kortere end registreret." : null)
+                .param("decidedBy", questioned || status.equals("CONFIRMED") ? "botilbud-demo" : null)
+                .update();
+    }
+}

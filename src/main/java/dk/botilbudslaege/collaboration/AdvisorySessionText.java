@@ -1,0 +1,30 @@
+package dk.botilbudslaege.collaboration;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a session's free text may not hold (issue 13 item 2: no resident data): a CPR number (ddmmyy-xxxx,
+ * ddmmyyxxxx or ten digits in a row) or a resident named ("beboeren Hans", "borger Jens Hansen").
+ */
+final class AdvisorySessionText {
+
+    private static final Pattern CPR = Pattern.compile("(?<!\\d)\\d{6}[- ]?\\d{4}(?!\\d)");
+    private static final Pattern NAMED_RESIDENT =
+            Pattern.compile("(?iu)\\b(beboer(en|ne)?|borger(en)?|patient(en)?|resident)\\s+(?-i)\\p{Lu}\\p{Ll}+");
+
+    private AdvisorySessionText() {}
+
+    /** The message key of the text's problem, or null when it may be stored. */
+    static String problem(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (CPR.matcher(text).find()) {
+            return "session.text.cpr";
+        }
+        if (NAMED_RESIDENT.matcher(text).find()) {
+            return "session.text.resident";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,229 @@
+package dk.botilbudslaege.collaboration;
+
+import dk.botilbudslaege.agreement.Agreement;
+import dk.botilbudslaege.audit.AuditTrail;
+import dk.botilbudslaege.common.ConflictException;
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.common.SaneDates;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
+import dk.botilbudslaege.web.DanishTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The doctor's advisory sessions of an agreement (issue 13 item 2):
+ * <ul>
+ *   <li>read by every reader of the agreement ({@link Parties#agreement}; the national viewer 403);</li>
+ *   <li>logged by the doctor of the agreement only, for a day on which the approved agreement ran, not in
+ *       the future; 1 to 1440 minutes of session (preparation never counts, seed 000); a general topic
+ *       (from the catalogue or free) and short notes, neither with a CPR number nor a resident named;</li>
+ *   <li>confirmed or questioned (with a comment) by the facility side only. The decision may be changed
+ *       later (a confirmation found wrong is questioned, a question answered is confirmed): each decision is
+ *       recorded in the session's history, and only the current one counts in the hours.</li>
+ * </ul>
+ */
+@Service
+public class AdvisorySessions {
+
+    static final String ENTITY = "ADVISORY_SESSION";
+    /** A day's minutes: no session is longer. */
+    static final int MAX_MINUTES = 24 * 60;
+
+    static final int TOPIC_MAX = 200;
+    static final int NOTES_MAX = 2000;
+
+    private final Parties parties;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    AdvisorySessions(Parties parties, JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.parties = parties;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    public List<AdvisorySession> list(CurrentUser user, long agreementId) {
+        parties.agreement(user, agreementId);
+        return jdbc.sql("select * from advisory_session where agreement_id = :a order by session_date desc, id desc")
+                .param("a", agreementId)
+                .query(AdvisorySessions::row)
+                .list();
+    }
+
+    /** Whether the user may log sessions on the agreement (its doctor). */
+    public boolean canLog(CurrentUser user, Agreement a) {
+        return parties.doctorSide(user, a) && a.status().approved();
+    }
+
+    public boolean canDecide(CurrentUser user, Agreement a) {
+        return parties.facilitySide(user, a);
+    }
+
+    @Transactional
+    public AdvisorySession log(CurrentUser user, long agreementId, AdvisorySessionForm form) {
+        Agreement a = parties.asDoctor(user, agreementId, "scope.session.log");
+        if (!a.status().approved()) {
+            throw new ConflictException("AGREEMENT_NOT_APPROVED", "session.agreementNotApproved");
+        }
+        check(a, form);
+        long id = jdbc.sql("""
+                        insert into advisory_session
+                               (agreement_id, session_date, duration_minutes, kind, format, topic, notes, logged_by)
+                        values (:a, :date, :minutes, :kind, :format, :topic, :notes, :by)
+                        returning id
+                        """)
+                .param("a", agreementId)
+                .param("date", form.getDate())
+                .param("minutes", form.getDurationMinutes())
+                .param("kind", form.getKind().name())
+                .param("format", form.getFormat().name())
+                .param("topic", form.getTopic().strip())
+                .param("notes", blankToNull(form.getNotes()))
+                .param("by", user.username())
+                .query(Long.class)
+                .single();
+        AdvisorySession saved = get(agreementId, id);
+        events.publishEvent(new AdvisorySessionEvents.Logged(id, AuditTrail.diff(null, saved), CurrentUsers.actor()));
+        return saved;
+    }
+
+    @Transactional
+    public AdvisorySession decide(
+            CurrentUser user, long agreementId, long sessionId, AdvisorySessionDecisionForm form) {
+        parties.asFacilitySide(user, agreementId, "scope.session.decide");
+        AdvisorySession before = get(agreementId, sessionId);
+        List<FieldProblem> problems = new ArrayList<>();
+        AdvisorySession.Status status = form.getStatus();
+        if (status == null || status == AdvisorySession.Status.LOGGED) {
+            problems.add(FieldProblem.of("status", "session.status.required"));
+        }
+        String comment = blankToNull(form.getComment());
+        if (status == AdvisorySession.Status.QUESTIONED && comment == null) {
+            problems.add(FieldProblem.of("comment", "session.comment.required"));
+        }
+        textProblems("comment", comment, NOTES_MAX, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+        jdbc.sql("""
+                        update advisory_session set status = :status, comment = :comment, decided_by = :by,
+                               decided_at = now(), version = version + 1
+                         where id = :id
+                        """)
+                .param("status", status.name())
+                .param("comment", comment)
+                .param("by", user.username())
+                .param("id", sessionId)
+                .update();
+        AdvisorySession after = get(agreementId, sessionId);
+        Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
+        changes.put("status", new AuditTrail.Change(before.status(), after.status()));
+        if (!java.util.Objects.equals(before.comment(), after.comment())) {
+            changes.put("comment", new AuditTrail.Change(before.comment(), after.comment()));
+        }
+        events.publishEvent(
+                status == AdvisorySession.Status.CONFIRMED
+                        ? new AdvisorySessionEvents.Confirmed(sessionId, changes, CurrentUsers.actor())
+                        : new AdvisorySessionEvents.Questioned(sessionId, changes, CurrentUsers.actor()));
+        return after;
+    }
+
+    AdvisorySession get(long agreementId, long sessionId) {
+        return jdbc.sql("select * from advisory_session where id = :id and agreement_id = :a")
+                .param("id", sessionId)
+                .param("a", agreementId)
+                .query(AdvisorySessions::row)
+                .optional()
+                .orElseThrow(() -> NotFoundException.of(ENTITY, sessionId));
+    }
+
+    /** Every bad field of the form at once, each with a Danish message naming it. */
+    static void check(Agreement a, AdvisorySessionForm form) {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate date = form.getDate();
+        LocalDate today = LocalDate.now(DanishTime.DENMARK);
+        if (date == null) {
+            problems.add(FieldProblem.of("date", "session.date.required"));
+        } else if (!SaneDates.contains(date)) {
+            problems.add(SaneDates.problem("date", date));
+        } else if (date.isAfter(today)) {
+            problems.add(FieldProblem.of("date", "session.date.future"));
+        } else if (date.isBefore(a.startDate())) {
+            problems.add(FieldProblem.of(
+                    "date", "session.date.beforeStart", a.startDate().toString()));
+        } else if (a.endDate() != null && date.isAfter(a.endDate())) {
+            problems.add(
+                    FieldProblem.of("date", "session.date.afterEnd", a.endDate().toString()));
+        }
+        Integer minutes = form.getDurationMinutes();
+        if (minutes == null) {
+            problems.add(FieldProblem.of("durationMinutes", "session.minutes.required"));
+        } else if (minutes < 1) {
+            problems.add(FieldProblem.of("durationMinutes", "session.minutes.positive"));
+        } else if (minutes > MAX_MINUTES) {
+            problems.add(FieldProblem.of("durationMinutes", "session.minutes.max", String.valueOf(MAX_MINUTES)));
+        }
+        if (form.getKind() == null) {
+            problems.add(FieldProblem.of("kind", "session.kind.required"));
+        }
+        if (form.getFormat() == null) {
+            problems.add(FieldProblem.of("format", "session.format.required"));
+        }
+        if (blankToNull(form.getTopic()) == null) {
+            problems.add(FieldProblem.of("topic", "session.topic.required"));
+        }
+        textProblems("topic", form.getTopic(), TOPIC_MAX, problems);
+        textProblems("notes", form.getNotes(), NOTES_MAX, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+    }
+
+    private static void textProblems(String field, String text, int max, List<FieldProblem> problems) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > max) {
+            problems.add(FieldProblem.of(field, "validation.size.max.n", max));
+        }
+        String problem = AdvisorySessionText.problem(text);
+        if (problem != null) {
+            problems.add(FieldProblem.of(field, problem));
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    static AdvisorySession row(ResultSet rs, int n) throws SQLException {
+        return new AdvisorySession(
+                rs.getLong("id"),
+                rs.getLong("agreement_id"),
+                rs.getObject("session_date", LocalDate.class),
+                rs.getInt("duration_minutes"),
+                AdvisorySession.Kind.valueOf(rs.getString("kind")),
+                AdvisorySession.Format.valueOf(rs.getString("format")),
+                rs.getString("topic"),
+                rs.getString("notes"),
+                AdvisorySession.Status.valueOf(rs.getString("status")),
+                rs.getString("comment"),
+                rs.getString("logged_by"),
+                rs.getObject("logged_at", OffsetDateTime.class),
+                rs.getString("decided_by"),
+                rs.getObject("decided_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,342 @@
+package dk.botilbudslaege.collaboration;
+
+import dk.botilbudslaege.agreement.Agreement;
+import dk.botilbudslaege.agreement.MonthlyHours;
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.SaneDates;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import dk.botilbudslaege.web.DanishTime;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Hours delivered against the agreement's hours (issue 13 item 3), by {@link HoursArithmetic}: for one
+ * agreement (every reader of it) and as an overview of the running agreements of a municipality or a region
+ * (that municipality, and the region for its own municipalities and itself). The national viewer, the
+ * administrator, facilities and doctors get no overview (403): they read an agreement's own hours.
+ */
+@Service
+public class Hours {
+
+    /** The answer of {@code GET /agreements/{id}/hours}. */
+    public record AgreementHours(
+            YearMonth from,
+            YearMonth to,
+            BigDecimal agreedHoursPerMonth,
+            BigDecimal loggedHours,
+            BigDecimal confirmedHours,
+            BigDecimal averageConfirmedPerMonth,
+            BigDecimal rollingAverage,
+            BigDecimal averageSinceStart,
+            boolean shortfall,
+            int shortMonths,
+            List<MonthRow> months) {}
+
+    /** One month as the API shows it. */
+    public record MonthRow(
+            YearMonth month,
+            BigDecimal agreedHours,
+            BigDecimal loggedHours,
+            BigDecimal confirmedHours,
+            boolean complete,
+            boolean shortfall) {}
+
+    /** The answer of {@code GET /hours?level=&code=}. */
+    public record Overview(
+            String level, String code, String name, int agreements, int agreementsShort, List<OverviewRow> rows) {}
+
+    /** One running agreement of the overview: its agreed hours and what was confirmed. */
+    public record OverviewRow(
+            long agreementId,
+            String unitName,
+            String doctorName,
+            String municipalityCode,
+            String municipalityName,
+            LocalDate startDate,
+            BigDecimal agreedHoursPerMonth,
+            BigDecimal rollingAverage,
+            BigDecimal averageSinceStart,
+            int shortMonths,
+            boolean shortfall) {}
+
+    private record Dispensation(BigDecimal hours, LocalDate from, LocalDate to) {}
+
+    private record Running(
+            long id,
+            String unitName,
+            String doctorName,
+            long doctorId,
+            String municipalityCode,
+            String municipalityName,
+            int residents,
+            BigDecimal agreedHoursPerMonth,
+            LocalDate startDate,
+            LocalDate endDate) {}
+
+    private final Parties parties;
+    private final JdbcClient jdbc;
+
+    Hours(Parties parties, JdbcClient jdbc) {
+        this.parties = parties;
+        this.jdbc = jdbc;
+    }
+
+    /** Default: from the later of the agreement's start and 12 months before today's month, to today's. */
+    public AgreementHours forAgreement(CurrentUser user, long agreementId, YearMonth from, YearMonth to) {
+        Agreement a = parties.agreement(user, agreementId);
+        LocalDate today = today();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!SaneDates.contains(from)) {
+            problems.add(SaneDates.problem("from", from.atDay(1)));
+        }
+        if (!SaneDates.contains(to)) {
+            problems.add(SaneDates.problem("to", to.atDay(1)));
+        }
+        if (problems.isEmpty() && from != null && to != null && to.isBefore(from)) {
+            problems.add(FieldProblem.of("to", "hours.to.beforeFrom"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+        YearMonth start = YearMonth.from(a.startDate());
+        YearMonth first = from != null ? from : max(start, YearMonth.from(today).minusMonths(12));
+        YearMonth last = to != null ? to : YearMonth.from(today);
+        Running r = new Running(
+                a.id(),
+                a.unitName(),
+                a.doctorName(),
+                a.doctorId(),
+                a.municipalityCode(),
+                a.municipalityName(),
+                a.residents(),
+                a.monthlyHours(),
+                a.startDate(),
+                a.endDate());
+        Map<YearMonth, HoursArithmetic.Minutes> minutes =
+                minutes(List.of(a.id())).getOrDefault(a.id(), Map.of());
+        List<Dispensation> dispensations = dispensations(List.of(a.doctorId())).getOrDefault(a.doctorId(), List.of());
+        List<HoursArithmetic.Month> months = months(r, first, last, today, minutes, dispensations);
+        List<HoursArithmetic.Month> sinceStart = months(r, start, YearMonth.from(today), today, minutes, dispensations);
+        List<HoursArithmetic.Month> rolling = HoursArithmetic.rollingTwelve(sinceStart, today);
+        BigDecimal rollingAverage = HoursArithmetic.averageConfirmed(rolling);
+        return new AgreementHours(
+                first,
+                last,
+                a.monthlyHours(),
+                HoursArithmetic.sum(months, HoursArithmetic.Month::loggedHours),
+                HoursArithmetic.sum(months, HoursArithmetic.Month::confirmedHours),
+                HoursArithmetic.averageConfirmed(months),
+                rollingAverage,
+                HoursArithmetic.averageConfirmed(sinceStart),
+                HoursArithmetic.fallsShort(rollingAverage, a.monthlyHours()),
+                (int) rolling.stream().filter(HoursArithmetic.Month::shortfall).count(),
+                months.stream()
+                        .map(m -> new MonthRow(
+                                m.month(),
+                                m.agreedHours(),
+                                m.loggedHours(),
+                                m.confirmedHours(),
+                                m.complete(),
+                                m.shortfall()))
+                        .toList());
+    }
+
+    /** The running agreements of a municipality or region with agreed and confirmed hours. */
+    public Overview overview(CurrentUser user, String level, String code) {
+        String lvl = level == null || level.isBlank()
+                ? defaultLevel(user)
+                : level.strip().toUpperCase();
+        if (!lvl.equals("MUNICIPALITY") && !lvl.equals("REGION")) {
+            throw InvalidInputException.of(FieldProblem.of("level", "hours.level.unknown"));
+        }
+        String area = code == null || code.isBlank()
+                ? (lvl.equals("REGION") ? user.regionCode() : user.municipalityCode())
+                : code.strip();
+        requireOverview(user, lvl, area);
+        String name = jdbc.sql(
+                        lvl.equals("REGION")
+                                ? "select name from registry_region where code = :c"
+                                : "select name from registry_municipality where code = :c")
+                .param("c", area)
+                .query(String.class)
+                .optional()
+                .orElse(area);
+        List<Running> running = jdbc.sql("""
+                        select id, unit_name, doctor_name, doctor_id, municipality_code, municipality_name,
+                               residents, dispensation_hours, start_date, end_date
+                          from agreement_overview
+                         where status in ('ACTIVE', 'NOTICE_GIVEN')
+                           and (case when :lvl = 'REGION' then region_code else municipality_code end) = :c
+                         order by municipality_name, unit_name, id
+                        """)
+                .param("lvl", lvl)
+                .param("c", area)
+                .query((rs, n) -> new Running(
+                        rs.getLong("id"),
+                        rs.getString("unit_name"),
+                        rs.getString("doctor_name"),
+                        rs.getLong("doctor_id"),
+                        rs.getString("municipality_code"),
+                        rs.getString("municipality_name"),
+                        rs.getInt("residents"),
+                        MonthlyHours.of(rs.getInt("residents"), rs.getBigDecimal("dispensation_hours")),
+                        rs.getObject("start_date", LocalDate.class),
+                        rs.getObject("end_date", LocalDate.class)))
+                .list();
+        LocalDate today = today();
+        Map<Long, Map<YearMonth, HoursArithmetic.Minutes>> minutes =
+                minutes(running.stream().map(Running::id).toList());
+        Map<Long, List<Dispensation>> dispensations =
+                dispensations(running.stream().map(Running::doctorId).distinct().toList());
+        List<OverviewRow> rows = new ArrayList<>();
+        for (Running r : running) {
+            List<HoursArithmetic.Month> sinceStart = months(
+                    r,
+                    YearMonth.from(r.startDate()),
+                    YearMonth.from(today),
+                    today,
+                    minutes.getOrDefault(r.id(), Map.of()),
+                    dispensations.getOrDefault(r.doctorId(), List.of()));
+            List<HoursArithmetic.Month> rolling = HoursArithmetic.rollingTwelve(sinceStart, today);
+            BigDecimal rollingAverage = HoursArithmetic.averageConfirmed(rolling);
+            rows.add(new OverviewRow(
+                    r.id(),
+                    r.unitName(),
+                    r.doctorName(),
+                    r.municipalityCode(),
+                    r.municipalityName(),
+                    r.startDate(),
+                    r.agreedHoursPerMonth(),
+                    rollingAverage,
+                    HoursArithmetic.averageConfirmed(sinceStart),
+                    (int) rolling.stream()
+                            .filter(HoursArithmetic.Month::shortfall)
+                            .count(),
+                    HoursArithmetic.fallsShort(rollingAverage, r.agreedHoursPerMonth())));
+        }
+        return new Overview(
+                lvl,
+                area,
+                name,
+                rows.size(),
+                (int) rows.stream().filter(OverviewRow::shortfall).count(),
+                rows);
+    }
+
+    /** Whether the user may see an hours overview at all (the region and the municipality). */
+    public static boolean mayOverview(CurrentUser user) {
+        return user.is(Role.REGION) || user.is(Role.MUNICIPALITY);
+    }
+
+    private static String defaultLevel(CurrentUser user) {
+        return user.is(Role.MUNICIPALITY) ? "MUNICIPALITY" : "REGION";
+    }
+
+    private void requireOverview(CurrentUser user, String level, String code) {
+        boolean allowed = switch (user.role()) {
+            case REGION ->
+                level.equals("REGION")
+                        ? user.inRegion(code)
+                        : jdbc.sql("""
+                                                select count(*) > 0 from registry_municipality_region
+                                                 where municipality_code = :m and region_code = :r
+                                                   and valid_from <= current_date
+                                                   and (valid_to is null or valid_to >= current_date)
+                                                """)
+                                .param("m", code)
+                                .param("r", user.regionCode())
+                                .query(Boolean.class)
+                                .single();
+            case MUNICIPALITY -> level.equals("MUNICIPALITY") && user.inMunicipality(code);
+            default -> false;
+        };
+        if (!allowed) {
+            throw new ForbiddenException(user.national() ? "scope.national.aggregatesOnly" : "scope.hours.overview");
+        }
+    }
+
+    private static List<HoursArithmetic.Month> months(
+            Running r,
+            YearMonth from,
+            YearMonth to,
+            LocalDate today,
+            Map<YearMonth, HoursArithmetic.Minutes> minutes,
+            List<Dispensation> dispensations) {
+        BigDecimal standard = MonthlyHours.of(r.residents(), null);
+        return HoursArithmetic.months(
+                from,
+                to,
+                r.startDate(),
+                r.endDate(),
+                today,
+                month -> {
+                    LocalDate day = month.atDay(1).isBefore(r.startDate()) ? r.startDate() : month.atDay(1);
+                    return dispensations.stream()
+                            .filter(d -> !d.from().isAfter(day) && (d.to() == null || !d.to().isBefore(day)))
+                            .map(Dispensation::hours)
+                            .findFirst()
+                            .orElse(standard);
+                },
+                month -> minutes.getOrDefault(month, HoursArithmetic.Minutes.NONE));
+    }
+
+    private Map<Long, Map<YearMonth, HoursArithmetic.Minutes>> minutes(List<Long> agreementIds) {
+        Map<Long, Map<YearMonth, HoursArithmetic.Minutes>> byAgreement = new HashMap<>();
+        if (agreementIds.isEmpty()) {
+            return byAgreement;
+        }
+        jdbc.sql("""
+                        select agreement_id, date_trunc('month', session_date)::date as month,
+                               sum(duration_minutes) as logged,
+                               coalesce(sum(duration_minutes) filter (where status = 'CONFIRMED'), 0) as confirmed
+                          from advisory_session where agreement_id = any(:ids)
+                         group by agreement_id, date_trunc('month', session_date)
+                        """).param("ids", agreementIds.toArray(Long[]::new)).query(rs -> {
+            byAgreement
+                    .computeIfAbsent(rs.getLong("agreement_id"), k -> new HashMap<>())
+                    .put(
+                            YearMonth.from(rs.getObject("month", LocalDate.class)),
+                            new HoursArithmetic.Minutes(rs.getLong("logged"), rs.getLong("confirmed")));
+        });
+        return byAgreement;
+    }
+
+    private Map<Long, List<Dispensation>> dispensations(List<Long> doctorIds) {
+        Map<Long, List<Dispensation>> byDoctor = new HashMap<>();
+        if (doctorIds.isEmpty()) {
+            return byDoctor;
+        }
+        jdbc.sql("""
+                        select doctor_id, monthly_hours, valid_from, valid_to from agreement_dispensation
+                         where kind = 'HOURS' and monthly_hours is not null and doctor_id = any(:ids)
+                         order by valid_from desc
+                        """).param("ids", doctorIds.toArray(Long[]::new)).query(rs -> {
+            Date to = rs.getDate("valid_to");
+            byDoctor.computeIfAbsent(rs.getLong("doctor_id"), k -> new ArrayList<>())
+                    .add(new Dispensation(
+                            rs.getBigDecimal("monthly_hours"),
+                            rs.getDate("valid_from").toLocalDate(),
+                            to == null ? null : to.toLocalDate()));
+        });
+        return byDoctor;
+    }
+
+    private static YearMonth max(YearMonth a, YearMonth b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(DanishTime.DENMARK);
+    }
+}

@@ -1,0 +1,129 @@
+package dk.botilbudslaege.collaboration;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The arithmetic of hours delivered (issue 13 item 3, SPEC §7, seed 000), without Spring or a database:
+ * <ul>
+ *   <li>only the minutes of the session itself count; preparation is never entered and never counts (90
+ *       minutes of teaching prepared for an hour count 1,5 hours);</li>
+ *   <li>a session counts in the calendar month of its date;</li>
+ *   <li>a month's agreed hours are the agreement's hours for that month (2, 3, or a dispensation's); a
+ *       month the agreement runs only part of is agreed pro rata by calendar days (an agreement starting on
+ *       16 June agrees 15/30 of 2 = 1,00 hour in June), so the first and last months are neither free nor
+ *       counted in full;</li>
+ *   <li>the month in progress (today's) and later months are shown, never flagged and left out of the
+ *       averages; a complete month with fewer confirmed hours than agreed is flagged short;</li>
+ *   <li>an average is confirmed hours per month over complete months, a partial month weighing its share
+ *       of days: the rolling average covers the 12 complete months before today's month, the average since
+ *       the start every complete month since the agreement started.</li>
+ * </ul>
+ */
+public final class HoursArithmetic {
+
+    private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+
+    private HoursArithmetic() {}
+
+    /** One month of one agreement: what was agreed, logged and confirmed, and whether it fell short. */
+    public record Month(
+            YearMonth month,
+            BigDecimal agreedHours,
+            BigDecimal loggedHours,
+            BigDecimal confirmedHours,
+            BigDecimal weight,
+            boolean complete,
+            boolean shortfall) {}
+
+    /** The minutes of one month: all sessions logged, and those the facility side confirmed. */
+    public record Minutes(long logged, long confirmed) {
+        public static final Minutes NONE = new Minutes(0, 0);
+    }
+
+    /** Minutes as hours, two decimals (90 minutes = 1,50 hours). */
+    public static BigDecimal hours(long minutes) {
+        return BigDecimal.valueOf(minutes).divide(SIXTY, 2, RoundingMode.HALF_UP);
+    }
+
+    /** The share of the month's days on which the agreement runs (0 to 1, four decimals). */
+    public static BigDecimal weight(YearMonth month, LocalDate start, LocalDate end) {
+        LocalDate first = month.atDay(1).isBefore(start) ? start : month.atDay(1);
+        LocalDate last = end != null && end.isBefore(month.atEndOfMonth()) ? end : month.atEndOfMonth();
+        if (last.isBefore(first)) {
+            return BigDecimal.ZERO;
+        }
+        long days = last.toEpochDay() - first.toEpochDay() + 1;
+        return BigDecimal.valueOf(days).divide(BigDecimal.valueOf(month.lengthOfMonth()), 4, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The months from {@code from} to {@code to} on which the agreement runs, each with its agreed,
+     * logged and confirmed hours; {@code today} decides which months are complete.
+     */
+    public static List<Month> months(
+            YearMonth from,
+            YearMonth to,
+            LocalDate start,
+            LocalDate end,
+            LocalDate today,
+            Function<YearMonth, BigDecimal> agreedPerMonth,
+            Function<YearMonth, Minutes> minutes) {
+        List<Month> months = new ArrayList<>();
+        YearMonth current = YearMonth.from(today);
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            BigDecimal weight = weight(m, start, end);
+            if (weight.signum() == 0) {
+                continue;
+            }
+            BigDecimal agreed = agreedPerMonth.apply(m).multiply(weight).setScale(2, RoundingMode.HALF_UP);
+            Minutes done = minutes.apply(m);
+            BigDecimal confirmed = hours(done.confirmed());
+            boolean complete = m.isBefore(current);
+            months.add(new Month(
+                    m,
+                    agreed,
+                    hours(done.logged()),
+                    confirmed,
+                    weight,
+                    complete,
+                    complete && confirmed.compareTo(agreed) < 0));
+        }
+        return months;
+    }
+
+    /** Confirmed hours per (full) month over the complete months; null when none is complete. */
+    public static BigDecimal averageConfirmed(List<Month> months) {
+        BigDecimal hours = BigDecimal.ZERO;
+        BigDecimal weight = BigDecimal.ZERO;
+        for (Month m : months) {
+            if (m.complete()) {
+                hours = hours.add(m.confirmedHours());
+                weight = weight.add(m.weight());
+            }
+        }
+        return weight.signum() == 0 ? null : hours.divide(weight, 2, RoundingMode.HALF_UP);
+    }
+
+    /** The 12 complete months before today's month, or fewer when the agreement started later. */
+    public static List<Month> rollingTwelve(List<Month> months, LocalDate today) {
+        YearMonth first = YearMonth.from(today).minusMonths(12);
+        return months.stream()
+                .filter(m -> m.complete() && !m.month().isBefore(first))
+                .toList();
+    }
+
+    /** Whether an average falls short of the agreed hours per month (no average: not flagged). */
+    public static boolean fallsShort(BigDecimal average, BigDecimal agreedPerMonth) {
+        return average != null && agreedPerMonth != null && average.compareTo(agreedPerMonth) < 0;
+    }
+
+    public static BigDecimal sum(List<Month> months, Function<Month, BigDecimal> field) {
+        return months.stream().map(field).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

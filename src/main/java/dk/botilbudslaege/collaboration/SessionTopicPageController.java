@@ -1,0 +1,69 @@
+package dk.botilbudslaege.collaboration;
+
+import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.FormErrors;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Role;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** The administrator's page for the catalogue of session topics ({@code /admin/session-topics}). */
+@Controller
+@RequestMapping("/admin/session-topics")
+class SessionTopicPageController {
+
+    /** The add form: one name. */
+    public static class TopicForm {
+        private String name;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+    }
+
+    private final SessionTopics topics;
+
+    SessionTopicPageController(SessionTopics topics) {
+        this.topics = topics;
+    }
+
+    @GetMapping
+    String page(CurrentUser user, Model model) {
+        return show(user, new TopicForm(), model);
+    }
+
+    @PostMapping
+    String add(CurrentUser user, @ModelAttribute("form") TopicForm form, BindingResult binding, Model model) {
+        if (FormErrors.attempt(binding, () -> topics.add(user, new SessionTopics.NewTopic(form.getName())))
+                .isPresent()) {
+            return "redirect:/admin/session-topics";
+        }
+        return show(user, form, model);
+    }
+
+    @PostMapping("/{id}/remove")
+    String remove(CurrentUser user, @PathVariable long id) {
+        topics.remove(user, id);
+        return "redirect:/admin/session-topics";
+    }
+
+    private String show(CurrentUser user, TopicForm form, Model model) {
+        if (!user.is(Role.ADMIN)) {
+            throw new ForbiddenException("scope.sessionTopic.edit");
+        }
+        model.addAttribute("nav", "admin");
+        model.addAttribute("form", form);
+        model.addAttribute("topics", topics.list());
+        return "collaboration/session-topics";
+    }
+}

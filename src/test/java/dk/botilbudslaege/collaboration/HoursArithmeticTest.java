@@ -1,0 +1,127 @@
+package dk.botilbudslaege.collaboration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The hours arithmetic on SPEC-style worked examples (issue 13 item 3, seed 000: preparation never counts). */
+class HoursArithmeticTest {
+
+    static final BigDecimal TWO = new BigDecimal("2");
+    static final LocalDate TODAY = LocalDate.of(2026, 7, 10);
+
+    static List<HoursArithmetic.Month> months(
+            LocalDate start, LocalDate end, BigDecimal agreed, Map<YearMonth, HoursArithmetic.Minutes> minutes) {
+        return HoursArithmetic.months(
+                YearMonth.from(start),
+                YearMonth.from(TODAY),
+                start,
+                end,
+                TODAY,
+                m -> agreed,
+                m -> minutes.getOrDefault(m, HoursArithmetic.Minutes.NONE));
+    }
+
+    @Test
+    void ninety_minutes_of_session_and_sixty_of_preparation_count_one_and_a_half_hours() {
+        // preparation is never entered: only the 90 minutes of the session are logged
+        assertThat(HoursArithmetic.hours(90)).isEqualByComparingTo("1.5");
+        List<HoursArithmetic.Month> june = HoursArithmetic.months(
+                YearMonth.of(2026, 6),
+                YearMonth.of(2026, 6),
+                LocalDate.of(2026, 1, 1),
+                null,
+                TODAY,
+                m -> TWO,
+                m -> new HoursArithmetic.Minutes(90, 90));
+        assertThat(june.get(0).confirmedHours()).isEqualByComparingTo("1.5");
+        assertThat(june.get(0).shortfall()).as("1,5 of 2 hours").isTrue();
+    }
+
+    @Test
+    void a_month_with_three_hours_against_an_agreed_two_is_not_short_and_lifts_the_average() {
+        LocalDate start = LocalDate.of(2026, 4, 1);
+        List<HoursArithmetic.Month> months = months(
+                start,
+                null,
+                TWO,
+                Map.of(
+                        YearMonth.of(2026, 4), new HoursArithmetic.Minutes(180, 180),
+                        YearMonth.of(2026, 5), new HoursArithmetic.Minutes(60, 60),
+                        YearMonth.of(2026, 6), new HoursArithmetic.Minutes(120, 0)));
+        assertThat(months).hasSize(4); // April to July, July in progress
+        assertThat(months.get(0).shortfall()).isFalse();
+        assertThat(months.get(1).shortfall()).isTrue();
+        assertThat(months.get(2).loggedHours()).isEqualByComparingTo("2");
+        assertThat(months.get(2).shortfall()).as("logged but not confirmed").isTrue();
+        assertThat(months.get(3).complete()).isFalse();
+        assertThat(months.get(3).shortfall())
+                .as("the month in progress is never flagged")
+                .isFalse();
+        // (3 + 1 + 0) / 3 complete months
+        BigDecimal average = HoursArithmetic.averageConfirmed(months);
+        assertThat(average).isEqualByComparingTo("1.33");
+        assertThat(HoursArithmetic.fallsShort(average, TWO)).isTrue();
+    }
+
+    @Test
+    void three_agreed_hours_or_a_dispensations_are_what_a_month_is_measured_against() {
+        List<HoursArithmetic.Month> three = months(
+                LocalDate.of(2026, 5, 1),
+                null,
+                new BigDecimal("3"),
+                Map.of(YearMonth.of(2026, 5), new HoursArithmetic.Minutes(150, 150)));
+        assertThat(three.get(0).agreedHours()).isEqualByComparingTo("3");
+        assertThat(three.get(0).shortfall()).isTrue();
+        List<HoursArithmetic.Month> dispensed = months(
+                LocalDate.of(2026, 5, 1),
+                null,
+                new BigDecimal("1.5"),
+                Map.of(YearMonth.of(2026, 5), new HoursArithmetic.Minutes(90, 90)));
+        assertThat(dispensed.get(0).shortfall()).isFalse();
+    }
+
+    @Test
+    void a_partial_first_month_is_agreed_pro_rata_by_days() {
+        // starts 16 June: 15 of June's 30 days, so 1 of the 2 hours
+        List<HoursArithmetic.Month> months = months(
+                LocalDate.of(2026, 6, 16),
+                null,
+                TWO,
+                Map.of(YearMonth.of(2026, 6), new HoursArithmetic.Minutes(60, 60)));
+        assertThat(months.get(0).weight()).isEqualByComparingTo("0.5");
+        assertThat(months.get(0).agreedHours()).isEqualByComparingTo("1");
+        assertThat(months.get(0).shortfall()).isFalse();
+        // 1 hour over half a month is 2 hours a month
+        assertThat(HoursArithmetic.averageConfirmed(months)).isEqualByComparingTo("2");
+        // an ended agreement: nothing agreed after its end
+        assertThat(HoursArithmetic.weight(YearMonth.of(2026, 7), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30)))
+                .isZero();
+    }
+
+    @Test
+    void the_rolling_average_covers_the_twelve_complete_months_before_todays_month() {
+        LocalDate start = LocalDate.of(2024, 1, 1);
+        // 2024: nothing; from July 2025 to June 2026: 2 hours every month
+        Map<YearMonth, HoursArithmetic.Minutes> minutes = new java.util.HashMap<>();
+        for (YearMonth m = YearMonth.of(2025, 7); !m.isAfter(YearMonth.of(2026, 6)); m = m.plusMonths(1)) {
+            minutes.put(m, new HoursArithmetic.Minutes(120, 120));
+        }
+        List<HoursArithmetic.Month> sinceStart = months(start, null, TWO, minutes);
+        List<HoursArithmetic.Month> rolling = HoursArithmetic.rollingTwelve(sinceStart, TODAY);
+        assertThat(rolling).hasSize(12);
+        assertThat(rolling.get(0).month()).isEqualTo(YearMonth.of(2025, 7));
+        assertThat(HoursArithmetic.averageConfirmed(rolling)).isEqualByComparingTo("2");
+        assertThat(HoursArithmetic.fallsShort(HoursArithmetic.averageConfirmed(rolling), TWO))
+                .isFalse();
+        // since the start: 24 hours over 30 complete months
+        assertThat(HoursArithmetic.averageConfirmed(sinceStart)).isEqualByComparingTo("0.8");
+        assertThat(HoursArithmetic.fallsShort(HoursArithmetic.averageConfirmed(sinceStart), TWO))
+                .isTrue();
+    }
+}
