@@ -51,6 +51,8 @@ public record Targets(
             long enrolled,
             long residents) {
 
+        static final ResidentsChoice NOT_REGISTERED = new ResidentsChoice("NOT_REGISTERED", null, 0, 0, 0, 0);
+
         static ResidentsChoice of(long withCounts, long enrolled, long residents, long covered) {
             if (withCounts == 0) {
                 return new ResidentsChoice("NOT_REGISTERED", null, 0, covered, 0, 0);

@@ -35,6 +35,9 @@ class DemoDataLoader implements ApplicationRunner {
     private final Environment environment;
     private final DemoAgreements demoAgreements;
     private final DemoMatching demoMatching;
+    // issue 13, residents' choice
+    @org.springframework.beans.factory.annotation.Autowired
+    private DemoResidentCounts demoResidentCounts;
 
     DemoDataLoader(
             RegistryLoader loader,
@@ -105,6 +108,8 @@ class DemoDataLoader implements ApplicationRunner {
         createAccounts();
         demoAgreements.load(properties.seed());
         demoMatching.load(properties.seed());
+        // issue 13, residents' choice: monthly counts for Norddjurs
+        demoResidentCounts.load();
     }
 
     private void loadNational() {

@@ -30,7 +30,7 @@ class CoverageBrowserTest {
                             "Udvikling måned for måned",
                             "Driftsform",
                             "Over 30 pladser",
-                            "ikke registreret",
+                            "tal fra ",
                             "Lemvig");
             assertThat(region.driver().findElements(By.cssSelector("svg.chart rect.bar")))
                     .isNotEmpty();
