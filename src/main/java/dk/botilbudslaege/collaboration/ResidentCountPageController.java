@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /facilities/{id}/resident-counts}: the facility's months with counts, newest first, and for its
@@ -34,12 +33,20 @@ class ResidentCountPageController {
     }
 
     @GetMapping("/facilities/{id}/resident-counts")
-    String page(CurrentUser user, @PathVariable long id, Model model) {
+    String page(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) String saved,
+            Locale locale,
+            Model model) {
         Facility facility = counts.readable(user, id);
         model.addAttribute("nav", "facilities");
         model.addAttribute("facility", facility);
         model.addAttribute("rows", counts.list(user, id));
         model.addAttribute("canWrite", counts.writable(user, facility));
+        if (saved != null && saved.matches("\\d{4}-\\d{2}")) {
+            model.addAttribute("flash", messages.getMessage("residentCount.saved", new Object[] {saved}, locale));
+        }
         model.addAttribute("thisMonth", YearMonth.now(DanishTime.DENMARK).toString());
         model.addAttribute("firstMonth", ResidentCounts.FIRST_MONTH.toString());
         if (!model.containsAttribute("form")) {
@@ -58,7 +65,7 @@ class ResidentCountPageController {
             @PathVariable long id,
             @RequestParam Map<String, String> fields,
             Locale locale,
-            RedirectAttributes redirect) {
+            Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         Integer residents = number(fields, "residents", errors, locale);
         Integer enrolled = number(fields, "enrolled", errors, locale);
@@ -69,9 +76,7 @@ class ResidentCountPageController {
             try {
                 ResidentCount saved = counts.put(
                         user, id, month, new ResidentCounts.Input(null, residents, enrolled, temporary, told));
-                redirect.addFlashAttribute(
-                        "flash", messages.getMessage("residentCount.saved", new Object[] {saved.month()}, locale));
-                return "redirect:/facilities/" + id + "/resident-counts";
+                return "redirect:/facilities/" + id + "/resident-counts?saved=" + saved.month();
             } catch (InvalidInputException e) {
                 for (FieldProblem p : e.problems()) {
                     errors.putIfAbsent(
@@ -80,9 +85,9 @@ class ResidentCountPageController {
                 }
             }
         }
-        redirect.addFlashAttribute("errors", errors);
-        redirect.addFlashAttribute("form", fields);
-        return "redirect:/facilities/" + id + "/resident-counts";
+        model.addAttribute("countErrors", errors);
+        model.addAttribute("countForm", fields);
+        return page(user, id, null, locale, model);
     }
 
     private Integer number(Map<String, String> fields, String name, Map<String, String> errors, Locale locale) {

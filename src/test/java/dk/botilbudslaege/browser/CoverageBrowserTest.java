@@ -81,7 +81,7 @@ class CoverageBrowserTest {
                     .contains("Dækningsgrad pr. kommune", "Kommunal", "Op til 30 pladser");
             municipality.go("/?lang=en");
             assertThat(municipality.text())
-                    .contains("Coverage per municipality", "Municipal", "Up to 30 places", "not registered");
+                    .contains("Coverage per municipality", "Municipal", "Up to 30 places", "counts from ");
         }
     }
 }

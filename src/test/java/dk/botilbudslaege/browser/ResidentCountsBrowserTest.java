@@ -41,13 +41,14 @@ class ResidentCountsBrowserTest {
                     .type(By.id("temporary"), "1")
                     .type(By.id("toldAboutChoice"), "2");
             facility.clickAndWait(By.id("save-counts"));
-            assertThat(facility.find(By.id("flash")).getText()).contains(month);
+            assertThat(facility.text()).contains("Tallene for " + month + " er gemt");
             assertThat(facility.find(By.id("resident-counts")).getText()).contains(month, "86 %");
 
             // enrolled above the residents is refused on its field, nothing saved
             facility.type(By.id("residents"), "5").type(By.id("enrolled"), "9");
             facility.clickAndWait(By.id("save-counts"));
-            assertThat(facility.text()).contains("Tilmeldt den faste læge kan ikke være flere end beboerne (5)");
+            assertThat(facility.find(By.id("count-errors")).getText())
+                    .contains("Tilmeldt den faste læge kan ikke være flere end beboerne (5)");
             assertThat(facility.find(By.id("resident-counts")).getText()).contains("86 %");
 
             facility.go("/");

@@ -245,6 +245,29 @@ class ResidentCountsApiTest {
         assertThat(page).doesNotContain(">ikke registreret<");
     }
 
+    @Test
+    void thePageSavesTheMonthAndShowsRefusalsOnTheirFields() {
+        WebSession facility = WebSession.signIn(port, "botilbud-skovstjernen");
+        String page = path(skovstjernen).replace("/api/v1", "");
+        Map<String, String> good = new LinkedHashMap<>();
+        good.put("month", lastMonth);
+        good.put("residents", "22");
+        good.put("enrolled", "20");
+        good.put("temporary", "0");
+        good.put("toldAboutChoice", "1");
+        var saved = facility.post(page, page, good);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location").orElse("")).contains("saved=" + lastMonth);
+        assertThat(facility.get(page + "?saved=" + lastMonth).body()).contains("Tallene for " + lastMonth + " er gemt");
+        good.put("enrolled", "30");
+        var refused = facility.post(page, page, good);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Tilmeldt den faste læge kan ikke være flere end beboerne (22)");
+        // a reader sees the list without the form
+        String read = WebSession.signIn(port, "region-midt").get(page).body();
+        assertThat(read).contains("Beboertal").doesNotContain("id=\"resident-count-form\"");
+    }
+
     private long newFacility(int residents) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Tællestedet " + UUID.randomUUID().toString().substring(0, 8));
