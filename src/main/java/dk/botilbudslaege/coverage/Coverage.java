@@ -152,7 +152,14 @@ public class Coverage {
                 withFacilities,
                 withFacilities - zero.size(),
                 zero.stream().map(Targets.ZeroMunicipality::of).toList(),
-                Targets.ResidentsChoice.NOT_REGISTERED);
+                residentsChoice(day, region));
+    }
+
+    /** C5 nationally or in the region: the counts against the facilities with a fixed doctor on the day. */
+    private Targets.ResidentsChoice residentsChoice(LocalDate day, String region) {
+        long[] counts = queries.residentsChoice(day, region);
+        long covered = queries.national(day, region).coveredFacilities();
+        return Targets.ResidentsChoice.of(counts[0], counts[1], counts[2], covered);
     }
 
     private List<CoverageRow> breakdown(LocalDate day, String region, Breakdown by) {

@@ -129,7 +129,11 @@ class CoverageFiles {
                 {figure("municipalitiesWithFacilities"), t.municipalitiesWithFacilities()},
                 {figure("municipalitiesWithCoverage"), t.municipalitiesWithCoverage()},
                 {figure("dispensations"), o.dispensations()},
-                {figure("residentsChoosing"), figure("notRegistered")}
+                {
+                    figure("residentsChoosing"),
+                    t.residentsChoice().registered() ? t.residentsChoice().share() : figure("notRegistered")
+                },
+                {figure("residentsChoosingCounts"), choiceNote(t.residentsChoice())}
             };
             for (int i = 0; i < figures.length; i++) {
                 Row row = key.createRow(i);
@@ -259,6 +263,13 @@ class CoverageFiles {
 
     private static String figure(String name) {
         return DanishFormats.label("file.coverage.figure." + name);
+    }
+
+    /** Where the C5 share comes from: how many facilities have counts, and how many are missing. */
+    private static String choiceNote(Targets.ResidentsChoice rc) {
+        return rc.registered()
+                ? DanishFormats.label(rc.noteKey(), rc.facilitiesWithCounts(), rc.coveredFacilities(), rc.missing())
+                : DanishFormats.label("coverage.choice.none");
     }
 
     private static void rows(Sheet sheet, List<CoverageRow> rows, CellStyle bold, CellStyle percent) {

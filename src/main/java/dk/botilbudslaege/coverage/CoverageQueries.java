@@ -108,6 +108,36 @@ class CoverageQueries {
                 .with(pipeline(date, regionCode, "'DK'").getOrDefault("DK", Pipeline.NONE));
     }
 
+    /**
+     * C5 (issue 13 item 5): the residents' choice of the day :d from the counts the collaboration module
+     * publishes ({@code collaboration_resident_choice}): each facility's latest month with counts, at most 12
+     * months before the month of the day and not after it; their facilities, enrolled and residents summed.
+     * Answers {facilities with counts, enrolled, residents}, in the region of the day when one is given.
+     */
+    long[] residentsChoice(LocalDate date, String regionCode) {
+        return cache.get("choice|" + date + "|" + regionCode, () -> computeResidentsChoice(date, regionCode));
+    }
+
+    private long[] computeResidentsChoice(LocalDate date, String regionCode) {
+        LocalDate month = date.withDayOfMonth(1);
+        return jdbc.sql("""
+                        select count(*), coalesce(sum(c.enrolled), 0), coalesce(sum(c.residents), 0)
+                          from (select distinct on (facility_id) facility_id, enrolled, residents
+                                  from collaboration_resident_choice
+                                 where month <= :m and month > cast(:m as date) - interval '12 months'
+                                 order by facility_id, month desc) c
+                          join registry_facility f on f.id = c.facility_id
+                          join registry_municipality_region mr on mr.municipality_code = f.municipality_code
+                               and mr.valid_from <= :d and (mr.valid_to is null or mr.valid_to >= :d)
+                         where cast(:region as text) is null or mr.region_code = :region
+                        """)
+                .param("m", month)
+                .param("d", date)
+                .param("region", regionCode)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .single();
+    }
+
     /** Every region of the day, with zeros where there are no facilities. */
     List<CoverageRow> regions(LocalDate date, String regionCode) {
         return cache.get("regions|" + date + "|" + regionCode, () -> computeRegions(date, regionCode));

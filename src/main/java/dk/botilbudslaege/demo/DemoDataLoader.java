@@ -41,6 +41,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoCollaborationPlans demoCollaborationPlans;
     // issue 13, advisory sessions: a year of sessions for Norddjurs' running agreements
     private final dk.botilbudslaege.collaboration.AdvisorySessionDemo advisorySessionDemo;
+    // issue 13, residents' choice
+    private final DemoResidentCounts demoResidentCounts;
 
     DemoDataLoader(
             RegistryLoader loader,
@@ -52,7 +54,9 @@ class DemoDataLoader implements ApplicationRunner {
             DemoMatching demoMatching,
             DemoSickVisits demoSickVisits,
             DemoCollaborationPlans demoCollaborationPlans,
-            dk.botilbudslaege.collaboration.AdvisorySessionDemo advisorySessionDemo) {
+            dk.botilbudslaege.collaboration.AdvisorySessionDemo advisorySessionDemo,
+            DemoResidentCounts demoResidentCounts) {
+        this.demoResidentCounts = demoResidentCounts;
         this.demoSickVisits = demoSickVisits;
         this.demoCollaborationPlans = demoCollaborationPlans;
         this.advisorySessionDemo = advisorySessionDemo;
@@ -120,6 +124,8 @@ class DemoDataLoader implements ApplicationRunner {
         demoSickVisits.load(); // issue 13, sick visits
         demoCollaborationPlans.load(); // issue 13, cooperation plan
         advisorySessionDemo.load(java.time.LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK));
+        // issue 13, residents' choice: monthly counts for Norddjurs
+        demoResidentCounts.load();
     }
 
     private void loadNational() {

@@ -102,6 +102,8 @@ class HostileInputApiTest {
         JSON_WRITES.put("POST /api/v1/settlements/{month}/approve", "no body");
         JSON_WRITES.put("POST /api/v1/facilities/import", "file: see FacilityImportApiTest");
         JSON_WRITES.put("POST /api/v1/practices/import", "file: see PracticeImportApiTest");
+        // issue 13, residents' choice: whole numbers only, refused on their field (ResidentCountsApiTest)
+        JSON_WRITES.put("PUT /api/v1/facilities/{id}/resident-counts/{month}", "counts only");
     }
 
     @LocalServerPort

@@ -1,0 +1,284 @@
+package dk.botilbudslaege.collaboration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import dk.botilbudslaege.support.Problems;
+import dk.botilbudslaege.support.WebSession;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Residents' choice (issue 13 item 5, SPEC §5 C5): who reads and writes a facility's monthly counts, the
+ * input that is refused, and the share on {@code /coverage/targets}.
+ */
+@IntegrationTest
+class ResidentCountsApiTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    long skovstjernen;
+    long dolmerhave;
+    String lastMonth;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.through(context);
+        skovstjernen = facility("Skovstjernen");
+        dolmerhave = facility("Dolmerhave");
+        lastMonth = YearMonth.now(ZoneId.of("Europe/Copenhagen")).minusMonths(1).toString();
+    }
+
+    private long facility(String name) {
+        return jdbc.sql("select id from facility where name = :n and municipality_code = '707'")
+                .param("n", name)
+                .query(Long.class)
+                .single();
+    }
+
+    static Map<String, Object> counts(Object residents, Object enrolled, Object temporary, Object told) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("residents", residents);
+        body.put("enrolled", enrolled);
+        body.put("temporary", temporary);
+        body.put("toldAboutChoice", told);
+        return body;
+    }
+
+    private String path(long facility) {
+        return "/api/v1/facilities/" + facility + "/resident-counts";
+    }
+
+    @Test
+    void theFacilitySideWritesAndTheReadersRead() {
+        Api.Response put =
+                api.as("botilbud-skovstjernen").put(path(skovstjernen) + "/" + lastMonth, counts(22, 17, 2, 3));
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().path("month").asString()).isEqualTo(lastMonth);
+        assertThat(put.json().path("enrolled").asInt()).isEqualTo(17);
+
+        // the municipality writes for its municipal facility; a PUT replaces the month
+        Api.Response replaced =
+                api.as("kommune-norddjurs").put(path(skovstjernen) + "/" + lastMonth, counts(22, 18, 2, 3));
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+
+        for (String reader :
+                new String[] {"botilbud-skovstjernen", "kommune-norddjurs", "region-midt", "laege-norddjurs"}) {
+            Api.Response read = api.as(reader).get(path(skovstjernen));
+            assertThat(read.status()).as(reader + ": " + read.body()).isEqualTo(200);
+            JsonNode month = null;
+            for (JsonNode row : read.json()) {
+                if (row.path("month").asString().equals(lastMonth)) {
+                    month = row;
+                }
+            }
+            assertThat(month).as(reader).isNotNull();
+            assertThat(month.path("enrolled").asInt()).isEqualTo(18);
+            assertThat(month.path("residents").asInt()).isEqualTo(22);
+            assertThat(month.path("toldAboutChoice").asInt()).isEqualTo(3);
+        }
+
+        // both writes are in the audit trail, under the facility's counts
+        assertThat(jdbc.sql("select action from audit_event where entity_type = 'RESIDENT_COUNT' and entity_id = :id"
+                                + " order by id")
+                        .param("id", String.valueOf(skovstjernen))
+                        .query(String.class)
+                        .list())
+                .contains("RESIDENT_COUNT_REPLACED");
+    }
+
+    @Test
+    void whoMayNotWrite() {
+        String url = path(skovstjernen) + "/" + lastMonth;
+        Problems.assertProblem(api.as("region-midt").put(url, counts(22, 17, 2, 3)), 403, "FORBIDDEN");
+        Problems.assertProblem(api.as("laege-norddjurs").put(url, counts(22, 17, 2, 3)), 403, "FORBIDDEN");
+        Problems.assertProblem(api.as("national").put(url, counts(22, 17, 2, 3)), 403, "FORBIDDEN");
+        assertThat(api.as("kommune-aarhus").put(url, counts(22, 17, 2, 3)).status())
+                .isIn(403, 404);
+        assertThat(api.as("region-nord").put(url, counts(22, 17, 2, 3)).status())
+                .isIn(403, 404);
+        // another facility's contact
+        assertThat(api.as("botilbud-skovstjernen")
+                        .put(path(dolmerhave) + "/" + lastMonth, counts(38, 10, 0, 1))
+                        .status())
+                .isIn(403, 404);
+        assertThat(api.anonymous().put(url, counts(22, 17, 2, 3)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void whoMayNotRead() {
+        Problems.assertProblem(api.as("national").get(path(skovstjernen)), 403, "FORBIDDEN");
+        Problems.assertProblem(api.as("admin").get(path(skovstjernen)), 403, "FORBIDDEN");
+        assertThat(api.as("kommune-aarhus").get(path(skovstjernen)).status()).isIn(403, 404);
+        assertThat(api.as("region-nord").get(path(skovstjernen)).status()).isIn(403, 404);
+        assertThat(api.as("botilbud-skovstjernen").get(path(dolmerhave)).status())
+                .isIn(403, 404);
+        // a doctor in the region, but not Dolmerhave's fixed doctor
+        Problems.assertProblem(api.as("laege-norddjurs").get(path(dolmerhave)), 403, "FORBIDDEN");
+        assertThat(api.anonymous().get(path(skovstjernen)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void badInputIsRefusedOnItsField() {
+        String url = path(skovstjernen) + "/" + lastMonth;
+        assertField(api.as("botilbud-skovstjernen").put(url, counts(-1, 0, 0, 0)), "residents");
+        assertField(api.as("botilbud-skovstjernen").put(url, counts(10, 11, 0, 0)), "enrolled");
+        assertField(api.as("botilbud-skovstjernen").put(url, counts(10, 5, 11, 0)), "temporary");
+        assertField(api.as("botilbud-skovstjernen").put(url, counts(10, 5, 0, 11)), "toldAboutChoice");
+        assertField(api.as("botilbud-skovstjernen").put(url, counts(10, -5, 0, 0)), "enrolled");
+        assertField(api.as("botilbud-skovstjernen").put(url, counts(null, 5, 0, 0)), "residents");
+        String future =
+                YearMonth.now(ZoneId.of("Europe/Copenhagen")).plusMonths(1).toString();
+        String base = path(skovstjernen) + "/";
+        assertField(api.as("botilbud-skovstjernen").put(base + future, counts(10, 5, 0, 0)), "month");
+        assertField(api.as("botilbud-skovstjernen").put(base + "2023-12", counts(10, 5, 0, 0)), "month");
+        assertField(api.as("botilbud-skovstjernen").put(base + "2025-13", counts(10, 5, 0, 0)), "month");
+        assertField(api.as("botilbud-skovstjernen").put(base + "nonsense", counts(10, 5, 0, 0)), "month");
+        assertField(api.as("botilbud-skovstjernen").put(base + "2025-4", counts(10, 5, 0, 0)), "month");
+        Map<String, Object> otherMonth = counts(10, 5, 0, 0);
+        otherMonth.put("month", "2025-01");
+        assertField(api.as("botilbud-skovstjernen").put(url, otherMonth), "month");
+        Api.Response text = api.as("botilbud-skovstjernen")
+                .putRaw(
+                        url,
+                        "application/json",
+                        "{\"residents\":\"ti\",\"enrolled\":1,\"temporary\":0,\"toldAboutChoice\":0}");
+        assertThat(text.status()).as(text.body()).isEqualTo(400);
+        Api.Response fraction = api.as("botilbud-skovstjernen")
+                .putRaw(
+                        url,
+                        "application/json",
+                        "{\"residents\":10.5,\"enrolled\":1,\"temporary\":0,\"toldAboutChoice\":0}");
+        assertThat(fraction.status()).as(fraction.body()).isEqualTo(400);
+        assertThat(api.as("botilbud-skovstjernen")
+                        .get(path(skovstjernen))
+                        .json()
+                        .toString())
+                .doesNotContain("\"residents\":10,");
+    }
+
+    private static void assertField(Api.Response answer, String field) {
+        JsonNode body = Problems.assertProblem(answer, 400, "VALIDATION_FAILED");
+        boolean found = false;
+        for (JsonNode error : body.path("errors")) {
+            if (error.path("field").asString().equals(field)) {
+                found = true;
+                assertThat(error.path("message").asString()).isNotBlank();
+            }
+        }
+        assertThat(found).as("an error on %s in %s", field, answer).isTrue();
+    }
+
+    @Test
+    void theTargetsShowTheShareOfTheFacilitiesWithCounts() {
+        // no facility has counts for January 2024: not registered
+        JsonNode none = api.as("national")
+                .get("/api/v1/coverage/targets?date=2024-01-20")
+                .json();
+        assertThat(none.path("residentsChoice").path("status").asString()).isEqualTo("NOT_REGISTERED");
+        assertThat(none.path("residentsChoice").path("share").isNull()).isTrue();
+        assertThat(none.path("residentsChoice").path("facilitiesWithCounts").asLong())
+                .isZero();
+
+        // the worked example: 10 of 20 and 5 of 10 enrolled = 15 of 30 = 50 %
+        long a = newFacility(20);
+        long b = newFacility(10);
+        assertThat(api.as("kommune-norddjurs")
+                        .put(path(a) + "/2024-02", counts(20, 10, 1, 2))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.as("kommune-norddjurs")
+                        .put(path(b) + "/2024-02", counts(10, 5, 0, 1))
+                        .status())
+                .isEqualTo(200);
+        JsonNode some = api.as("national")
+                .get("/api/v1/coverage/targets?date=2024-02-20")
+                .json();
+        JsonNode choice = some.path("residentsChoice");
+        assertThat(choice.path("facilitiesWithCounts").asLong()).isEqualTo(2);
+        assertThat(choice.path("share").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(choice.path("status").asString()).isIn("REGISTERED", "PARTLY_REGISTERED");
+
+        // today: some of the facilities with a fixed doctor have counts, not all
+        assertThat(api.as("botilbud-skovstjernen")
+                        .put(path(skovstjernen) + "/" + lastMonth, counts(22, 17, 2, 3))
+                        .status())
+                .isEqualTo(200);
+        JsonNode today =
+                api.as("national").get("/api/v1/coverage/targets").json().path("residentsChoice");
+        assertThat(today.path("status").asString()).isEqualTo("PARTLY_REGISTERED");
+        assertThat(today.path("share").decimalValue()).isPositive();
+        assertThat(today.path("facilitiesWithCounts").asLong()).isPositive();
+    }
+
+    @Test
+    void theDashboardSaysWhereTheShareComesFrom() {
+        assertThat(api.as("botilbud-skovstjernen")
+                        .put(path(skovstjernen) + "/" + lastMonth, counts(22, 17, 2, 3))
+                        .status())
+                .isEqualTo(200);
+        JsonNode choice =
+                api.as("national").get("/api/v1/coverage/targets").json().path("residentsChoice");
+        String page = WebSession.signIn(port, "region-midt").get("/").body();
+        assertThat(page)
+                .contains("id=\"choice-value\"")
+                .contains("tal fra " + choice.path("facilitiesWithCounts").asLong() + " af ");
+        assertThat(page).doesNotContain(">ikke registreret<");
+    }
+
+    @Test
+    void thePageSavesTheMonthAndShowsRefusalsOnTheirFields() {
+        WebSession facility = WebSession.signIn(port, "botilbud-skovstjernen");
+        String page = path(skovstjernen).replace("/api/v1", "");
+        Map<String, String> good = new LinkedHashMap<>();
+        good.put("month", lastMonth);
+        good.put("residents", "22");
+        good.put("enrolled", "20");
+        good.put("temporary", "0");
+        good.put("toldAboutChoice", "1");
+        var saved = facility.post(page, page, good);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location").orElse("")).contains("saved=" + lastMonth);
+        assertThat(facility.get(page + "?saved=" + lastMonth).body()).contains("Tallene for " + lastMonth + " er gemt");
+        good.put("enrolled", "30");
+        var refused = facility.post(page, page, good);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Tilmeldt den faste læge kan ikke være flere end beboerne (22)");
+        // a reader sees the list without the form
+        String read = WebSession.signIn(port, "region-midt").get(page).body();
+        assertThat(read).contains("Beboertal").doesNotContain("id=\"resident-count-form\"");
+    }
+
+    private long newFacility(int residents) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Tællestedet " + UUID.randomUUID().toString().substring(0, 8));
+        body.put("address", "Skovvej 3, 8500 Grenaa");
+        body.put("municipalityCode", "707");
+        body.put("operator", "MUNICIPAL");
+        body.put("legalBasis", "SEL_108");
+        body.put("places", residents + 2);
+        body.put("residents", residents);
+        Api.Response created = api.as("region-midt").post("/api/v1/facilities", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asLong();
+    }
+}
