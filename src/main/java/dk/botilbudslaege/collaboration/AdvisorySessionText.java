@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
  */
 final class AdvisorySessionText {
 
-    private static final Pattern CPR = Pattern.compile("(?<!\\d)\\d{6}[- ]?\\d{4}(?!\\d)");
     private static final Pattern NAMED_RESIDENT =
             Pattern.compile("(?iu)\\b(beboer(en|ne)?|borger(en)?|patient(en)?|resident)\\s+(?-i)\\p{Lu}\\p{Ll}+");
 
@@ -19,7 +18,7 @@ final class AdvisorySessionText {
         if (text == null) {
             return null;
         }
-        if (CPR.matcher(text).find()) {
+        if (ResidentPrivacy.looksLikeCpr(text)) {
             return "session.text.cpr";
         }
         if (NAMED_RESIDENT.matcher(text).find()) {

@@ -18,17 +18,10 @@ final class CooperationPlanRules {
     static final int MAX_NAME = 200;
     static final int MAX_PHONE = 30;
 
-    /** Six digits, an optional dash or space, four digits, not inside a longer run of digits. */
-    private static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)\\d{6}[- ]?\\d{4}(?!\\d)");
-
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 -]{5,28}$");
 
     private CooperationPlanRules() {}
-
-    static boolean looksLikeCpr(String text) {
-        return text != null && CPR_LIKE.matcher(text).find();
-    }
 
     /** The problems of a draft for an agreement that starts and ends on these days (end null: open). */
     static List<FieldProblem> check(CooperationPlanForm form, LocalDate agreementStart, LocalDate agreementEnd) {
@@ -81,7 +74,7 @@ final class CooperationPlanRules {
             problems.add(FieldProblem.of(field, "cooperationPlan." + field + ".tooLong", max));
             return false;
         }
-        if (looksLikeCpr(value)) {
+        if (ResidentPrivacy.looksLikeCpr(value)) {
             problems.add(FieldProblem.of(field, "cooperationPlan." + field + ".cpr"));
             return false;
         }

@@ -3,7 +3,6 @@ package dk.botilbudslaege.collaboration;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.regex.Pattern;
 
 /**
  * The rules of a sick-visit request (SPEC §7; seeds 003, 004), without Spring:
@@ -23,8 +22,6 @@ public final class SickVisitRules {
     /** How long a request is kept after the visit (SPEC §7). */
     public static final int KEPT_DAYS = 90;
 
-    private static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)\\d{6}[- ]?\\d{4}(?!\\d)");
-
     private SickVisitRules() {}
 
     /** Short notice: the visit is wanted to begin less than 24 hours after the request is made. */
@@ -34,7 +31,7 @@ public final class SickVisitRules {
 
     /** Whether the text holds something that looks like a CPR number. */
     public static boolean looksLikeCpr(String text) {
-        return text != null && CPR_LIKE.matcher(text).find();
+        return ResidentPrivacy.looksLikeCpr(text);
     }
 
     /** Whether a request whose visit was on this day is to be deleted today. */
