@@ -1,15 +1,10 @@
 package dk.botilbudslaege.collaboration;
 
-import java.util.regex.Pattern;
-
 /**
  * What a session's free text may not hold (issue 13 item 2: no resident data): a CPR number (ddmmyy-xxxx,
  * ddmmyyxxxx or ten digits in a row) or a resident named ("beboeren Hans", "borger Jens Hansen").
  */
 final class AdvisorySessionText {
-
-    private static final Pattern NAMED_RESIDENT =
-            Pattern.compile("(?iu)\\b(beboer(en|ne)?|borger(en)?|patient(en)?|resident)\\s+(?-i)\\p{Lu}\\p{Ll}+");
 
     private AdvisorySessionText() {}
 
@@ -21,7 +16,7 @@ final class AdvisorySessionText {
         if (ResidentPrivacy.looksLikeCpr(text)) {
             return "session.text.cpr";
         }
-        if (NAMED_RESIDENT.matcher(text).find()) {
+        if (ResidentPrivacy.namesResident(text)) {
             return "session.text.resident";
         }
         return null;

@@ -78,6 +78,10 @@ final class CooperationPlanRules {
             problems.add(FieldProblem.of(field, "cooperationPlan." + field + ".cpr"));
             return false;
         }
+        if (ResidentPrivacy.namesResident(value)) {
+            problems.add(FieldProblem.of(field, "collaboration.text.residentNamed"));
+            return false;
+        }
         return true;
     }
 }

@@ -93,7 +93,7 @@ public class ResidentCounts {
     /** Enters or replaces the counts of a month; audited. An unchanged PUT records nothing. */
     @Transactional
     public ResidentCount put(CurrentUser user, long facilityId, String monthText, Input input) {
-        parties.asFacilitySideOf(user, facilityId, "residentCount.write.facilitySide");
+        Facility facility = parties.asFacilitySideOf(user, facilityId, "residentCount.write.facilitySide");
         List<FieldProblem> problems = new ArrayList<>();
         YearMonth month = month(monthText, problems);
         if (input == null) {
@@ -109,6 +109,11 @@ public class ResidentCounts {
         Integer enrolled = count("enrolled", input.enrolled(), problems);
         Integer temporary = count("temporary", input.temporary(), problems);
         Integer told = count("toldAboutChoice", input.toldAboutChoice(), problems);
+        // the residents live in the facility's places, permanent and temporary (issue 13 review: 500 in 24 places)
+        int room = facility.places() + facility.temporaryPlaces();
+        if (residents != null && residents > room) {
+            problems.add(FieldProblem.of("residents", "residentCount.residents.morePlaces", room));
+        }
         if (residents != null) {
             atMostResidents("enrolled", enrolled, residents, problems);
             atMostResidents("temporary", temporary, residents, problems);

@@ -22,6 +22,14 @@ public final class SickVisitRules {
     /** How long a request is kept after the visit (SPEC §7). */
     public static final int KEPT_DAYS = 90;
 
+    /**
+     * A request is for a visit soon, in a window of at most a week, wanted at most 30 days ahead: it holds the
+     * facility's references to residents and is deleted 90 days after the visit, so it must not wait for years.
+     */
+    public static final java.time.Duration LONGEST_WINDOW = java.time.Duration.ofDays(7);
+
+    public static final java.time.Duration FURTHEST_AHEAD = java.time.Duration.ofDays(30);
+
     private SickVisitRules() {}
 
     /** Short notice: the visit is wanted to begin less than 24 hours after the request is made. */

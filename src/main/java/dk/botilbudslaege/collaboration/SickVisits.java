@@ -234,6 +234,15 @@ public class SickVisits {
             problems.add(SaneDates.problem("wantedTo", to.toLocalDate()));
         } else if (from != null && !to.isAfter(from)) {
             problems.add(FieldProblem.of("wantedTo", "sickVisit.wantedTo.notAfterFrom"));
+        } else if (from != null && to.isAfter(from.plus(SickVisitRules.LONGEST_WINDOW))) {
+            problems.add(
+                    FieldProblem.of("wantedTo", "sickVisit.wantedTo.tooLong", SickVisitRules.LONGEST_WINDOW.toDays()));
+        }
+        if (from != null
+                && SaneDates.contains(from.toLocalDate())
+                && from.atZone(DENMARK).toInstant().isAfter(now.plus(SickVisitRules.FURTHEST_AHEAD))) {
+            problems.add(FieldProblem.of(
+                    "wantedFrom", "sickVisit.wantedFrom.tooFar", SickVisitRules.FURTHEST_AHEAD.toDays()));
         }
         Integer residents = form.getResidents();
         if (residents == null) {
@@ -250,6 +259,8 @@ public class SickVisits {
                 problems.add(FieldProblem.of("references", "sickVisit.references.tooLong", MAX_REFERENCE));
             } else if (SickVisitRules.looksLikeCpr(text)) {
                 problems.add(FieldProblem.of("references", "sickVisit.references.cpr"));
+            } else if (ResidentPrivacy.namesResident(text)) {
+                problems.add(FieldProblem.of("references", "collaboration.text.residentNamed"));
             } else {
                 references.add(text);
             }
@@ -262,6 +273,8 @@ public class SickVisits {
             problems.add(FieldProblem.of("note", "validation.size.max.n", MAX_NOTE));
         } else if (SickVisitRules.looksLikeCpr(note)) {
             problems.add(FieldProblem.of("note", "sickVisit.note.cpr"));
+        } else if (ResidentPrivacy.namesResident(note)) {
+            problems.add(FieldProblem.of("note", "collaboration.text.residentNamed"));
         }
         return problems;
     }

@@ -40,6 +40,11 @@ class AdvisorySessionBrowserTest {
             doctor.clickAndWait(By.id("sessions-link"));
             assertThat(doctor.find(By.id("general-topics")).getText()).contains("aldrig om en enkelt beboer");
             assertThat(doctor.text()).contains("Forberedelse tæller ikke");
+            // each topic of the catalogue offered under its own name, not all labelled "KOL" (issue 13 review)
+            assertThat(doctor.driver().findElements(By.cssSelector("#session-topics option")))
+                    .extracting(o -> o.getAttribute("value") + "|" + o.getText())
+                    .contains("Kost|")
+                    .noneMatch(o -> o.endsWith("|KOL"));
             ((JavascriptExecutor) doctor.driver())
                     .executeScript(
                             "arguments[0].value = arguments[1]",

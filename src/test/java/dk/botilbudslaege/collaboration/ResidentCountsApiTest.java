@@ -146,6 +146,8 @@ class ResidentCountsApiTest {
         assertField(api.as("botilbud-skovstjernen").put(url, counts(10, 5, 0, 11)), "toldAboutChoice");
         assertField(api.as("botilbud-skovstjernen").put(url, counts(10, -5, 0, 0)), "enrolled");
         assertField(api.as("botilbud-skovstjernen").put(url, counts(null, 5, 0, 0)), "residents");
+        // more residents than the facility has places, permanent and temporary (issue 13 review)
+        assertField(api.as("botilbud-skovstjernen").put(url, counts(500, 5, 0, 0)), "residents");
         String future =
                 YearMonth.now(ZoneId.of("Europe/Copenhagen")).plusMonths(1).toString();
         String base = path(skovstjernen) + "/";

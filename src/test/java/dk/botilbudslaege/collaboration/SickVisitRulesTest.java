@@ -37,6 +37,13 @@ class SickVisitRulesTest {
         assertThat(SickVisitRules.looksLikeCpr("tlf 86 12 34 56")).isFalse();
         assertThat(SickVisitRules.looksLikeCpr("01234567890")).isFalse();
         assertThat(SickVisitRules.looksLikeCpr(null)).isFalse();
+        // other ways of writing one (issue 13 review)
+        assertThat(SickVisitRules.looksLikeCpr("01.01.90-1234")).isTrue();
+        assertThat(SickVisitRules.looksLikeCpr("01/01/90 1234")).isTrue();
+        assertThat(SickVisitRules.looksLikeCpr("010190\u20131234")).isTrue();
+        assertThat(SickVisitRules.looksLikeCpr("０１０１９０１２３４")).isTrue();
+        // ten digits that cannot begin with a date are not one
+        assertThat(SickVisitRules.looksLikeCpr("9999999999")).isFalse();
     }
 
     @Test

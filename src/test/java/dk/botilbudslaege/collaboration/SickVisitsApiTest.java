@@ -218,6 +218,30 @@ class SickVisitsApiTest {
     }
 
     @Test
+    void a_named_resident_or_a_cpr_number_written_another_way_is_refused_too() {
+        // found by the issue 13 review: names and other spellings of a CPR number got through
+        for (String reference : List.of("beboeren Hans", "01.01.90-1234", "010190\u20131234", "０１０１９０-１２３４")) {
+            assertThat(fields(assertBad(facilityUser.post(path, request(now().plusDays(2), 1, List.of(reference))))))
+                    .as(reference)
+                    .containsExactly("references");
+        }
+        Map<String, Object> note = request(now().plusDays(2), 1, List.of("værelse 4"));
+        note.put("note", "Borger Jens har feber");
+        assertThat(fields(assertBad(facilityUser.post(path, note)))).containsExactly("note");
+        assertThat(facilityUser.get(path).json()).isEmpty();
+    }
+
+    @Test
+    void a_request_is_for_a_visit_soon_within_a_week_long_window() {
+        Map<String, Object> longWindow = request(now().plusDays(2), 1, List.of("værelse 4"));
+        longWindow.put("wantedTo", now().plusDays(2).plusDays(8).withNano(0).toString());
+        assertThat(fields(assertBad(facilityUser.post(path, longWindow)))).containsExactly("wantedTo");
+        Map<String, Object> farAhead = request(now().plusDays(31), 1, List.of("værelse 4"));
+        assertThat(fields(assertBad(facilityUser.post(path, farAhead)))).containsExactly("wantedFrom");
+        assertThat(facilityUser.get(path).json()).isEmpty();
+    }
+
+    @Test
     void a_facility_without_a_fixed_doctor_cannot_ask() {
         long alone = given.facility(8);
         Api.Response answer = given.facilityUser(alone)
