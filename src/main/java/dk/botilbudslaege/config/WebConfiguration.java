@@ -1,10 +1,15 @@
 package dk.botilbudslaege.config;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +17,12 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
@@ -44,10 +53,42 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     JsonMapperBuilderCustomizer apiDates() {
         return builder -> builder.addModule(new SimpleModule("api-dates")
-                        .addDeserializer(LocalDate.class, new LocalDateDeserializer(API_DATE)))
+                        .addDeserializer(LocalDate.class, new LocalDateDeserializer(API_DATE))
+                        .addDeserializer(LocalDateTime.class, new DanishDateTime()))
                 .withCoercionConfig(
                         LogicalType.DateTime,
                         coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+    }
+
+    /**
+     * An ISO date-time in a JSON body as Danish local time (a sick visit's window, issue 13): without an offset it
+     * is Danish time already; with one ({@code Z}, {@code +02:00}) it is the same instant in Danish time, so
+     * {@code 2026-12-01T09:00:00Z} is 10:00 in Denmark, never 09:00 with the offset dropped.
+     */
+    static final class DanishDateTime extends StdScalarDeserializer<LocalDateTime> {
+
+        private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+
+        DanishDateTime() {
+            super(LocalDateTime.class);
+        }
+
+        @Override
+        public LocalDateTime deserialize(JsonParser p, DeserializationContext ctxt) {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDateTime) ctxt.handleUnexpectedToken(LocalDateTime.class, p);
+            }
+            String text = p.getValueAsString().trim();
+            try {
+                TemporalAccessor parsed =
+                        DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+                return parsed instanceof OffsetDateTime instant
+                        ? instant.atZoneSameInstant(DENMARK).toLocalDateTime()
+                        : (LocalDateTime) parsed;
+            } catch (DateTimeException e) {
+                return (LocalDateTime) ctxt.handleWeirdStringValue(LocalDateTime.class, text, "not an ISO date-time");
+            }
+        }
     }
 
     /**

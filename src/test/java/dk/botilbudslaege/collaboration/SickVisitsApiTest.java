@@ -242,6 +242,32 @@ class SickVisitsApiTest {
     }
 
     @Test
+    void a_time_with_an_offset_is_the_same_instant_in_danish_time_not_the_offset_dropped() {
+        // found by the issue 13 review: 10:00Z was stored as 10:00 Danish time
+        java.time.ZonedDateTime danish = now().plusDays(3)
+                .withHour(10)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0)
+                .atZone(DENMARK);
+        Map<String, Object> body = request(now().plusDays(3), 1, List.of("værelse 4"));
+        body.put(
+                "wantedFrom",
+                danish.toOffsetDateTime()
+                        .withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                        .toString());
+        body.put("wantedTo", danish.plusHours(2).toOffsetDateTime().toString());
+        JsonNode made = ask(facilityUser, body);
+        assertThat(made.path("wantedFrom").asString())
+                .startsWith(danish.toLocalDateTime().toString().substring(0, 16));
+        assertThat(made.path("wantedTo").asString())
+                .startsWith(danish.plusHours(2).toLocalDateTime().toString().substring(0, 16));
+        Map<String, Object> garbage = request(now().plusDays(3), 1, List.of("værelse 4"));
+        garbage.put("wantedFrom", "i morgen kl. 10");
+        assertThat(fields(assertBad(facilityUser.post(path, garbage)))).containsExactly("wantedFrom");
+    }
+
+    @Test
     void a_facility_without_a_fixed_doctor_cannot_ask() {
         long alone = given.facility(8);
         Api.Response answer = given.facilityUser(alone)
