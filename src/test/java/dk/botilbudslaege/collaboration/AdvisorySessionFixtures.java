@@ -1,104 +1,32 @@
 package dk.botilbudslaege.collaboration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the session tests build through the API: a doctor in a practice of their own, a municipal facility in
- * Norddjurs, an active agreement between them, and logins of their own for the doctor and the facility.
+ * What the session tests build through the API (the doctor, facility, agreement and logins of
+ * {@link CollaborationFixtures}), and a session to log.
  */
-final class AdvisorySessionFixtures {
+final class AdvisorySessionFixtures extends CollaborationFixtures {
 
-    static final String REGION_MIDT = "region-midt";
     static final String REGION_NORD = "region-nord";
-    static final String NORDDJURS = "kommune-norddjurs";
     static final String AARHUS = "kommune-aarhus";
     static final String NATIONAL = "national";
     static final String ADMIN = "admin";
     static final String DEMO_DOCTOR = "laege-norddjurs";
     static final String SKOVSTJERNEN = "botilbud-skovstjernen";
-    static final String PASSWORD = "session-test-secret";
     static final LocalDate START = LocalDate.of(2025, 7, 1);
 
-    private static final AtomicInteger PROVIDER_NUMBERS = new AtomicInteger(830_000);
-
-    private final Api api;
-    private final Users users;
-
     AdvisorySessionFixtures(Api api, Users users) {
-        this.api = api;
-        this.users = users;
-    }
-
-    static String unique(String prefix) {
-        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    long doctor() {
-        Map<String, Object> practice = new LinkedHashMap<>();
-        practice.put("providerNumber", String.valueOf(PROVIDER_NUMBERS.incrementAndGet()));
-        practice.put("name", unique("Sessionsklinikken"));
-        practice.put("address", "Torvet 1, 8500 Grenaa");
-        practice.put("municipalityCode", "707");
-        practice.put("clinicType", "ORDINARY");
-        practice.put("doctorCapacity", 3);
-        practice.put("openForNewPatients", true);
-        practice.put("vatRegistered", false);
-        long practiceId = created(api.as(REGION_MIDT).post("/api/v1/practices", practice));
-        return created(api.as(REGION_MIDT)
-                .post(
-                        "/api/v1/doctors",
-                        Map.of("practiceId", practiceId, "name", unique("Læge"), "nursingHomeDoctor", false)));
+        super(api, users);
     }
 
     long facility() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", unique("Sessionshuset"));
-        body.put("address", "Testvej 1, 8500 Grenaa");
-        body.put("municipalityCode", "707");
-        body.put("operator", "MUNICIPAL");
-        body.put("legalBasis", "SEL_108");
-        body.put("places", 12);
-        body.put("residents", 12);
-        return created(api.as(REGION_MIDT).post("/api/v1/facilities", body));
-    }
-
-    /** Created and filed by Norddjurs Kommune, approved by Region Midtjylland. */
-    long active(long doctorId, long facilityId, LocalDate start) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("doctorId", doctorId);
-        body.put("facilityIds", List.of(facilityId));
-        body.put("startDate", start.toString());
-        body.put("matchMethod", "PRACTICE_CONSULTANT");
-        long id = created(api.as(NORDDJURS).post("/api/v1/agreements", body));
-        Api.Response filed = api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/submit", Map.of());
-        assertThat(filed.status()).as(filed.body()).isEqualTo(200);
-        Api.Response approved = api.as(REGION_MIDT).post("/api/v1/agreements/" + id + "/approve", "");
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        return id;
-    }
-
-    Api doctorUser(long doctorId) {
-        String username = "laege-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new Users.NewUser(username, PASSWORD, "Testlæge", Role.DOCTOR, null, null, null, doctorId));
-        return api.withPassword(username, PASSWORD);
-    }
-
-    Api facilityUser(long facilityId) {
-        String username = "botilbud-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(
-                new Users.NewUser(username, PASSWORD, "Kontaktperson", Role.FACILITY, null, null, facilityId, null));
-        return api.withPassword(username, PASSWORD);
+        return facility(12, 12);
     }
 
     static Map<String, Object> session(LocalDate date, int minutes) {
@@ -110,11 +38,6 @@ final class AdvisorySessionFixtures {
         body.put("topic", "KOL");
         body.put("notes", "Inhalationsteknik for personalet");
         return body;
-    }
-
-    static long created(Api.Response answer) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return answer.json().path("id").asLong();
     }
 
     static String errorMessage(Api.Response answer, String field) {
