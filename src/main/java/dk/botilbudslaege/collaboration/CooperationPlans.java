@@ -115,13 +115,7 @@ public class CooperationPlans {
                         select * from cooperation_contact where agreement_id = :a order by valid_from desc, id desc
                         """)
                 .param("a", agreementId)
-                .query((rs, n) -> new Contact(
-                        rs.getString("name"),
-                        ContactRole.valueOf(rs.getString("role")),
-                        rs.getString("email"),
-                        rs.getString("phone"),
-                        rs.getObject("valid_from", OffsetDateTime.class),
-                        rs.getString("changed_by")))
+                .query(CooperationPlans::contact)
                 .list();
     }
 
@@ -363,14 +357,18 @@ public class CooperationPlans {
                          order by valid_from desc, id desc limit 1
                         """)
                 .param("a", agreementId)
-                .query((rs, n) -> new Contact(
-                        rs.getString("name"),
-                        ContactRole.valueOf(rs.getString("role")),
-                        rs.getString("email"),
-                        rs.getString("phone"),
-                        rs.getObject("valid_from", OffsetDateTime.class),
-                        rs.getString("changed_by")))
+                .query(CooperationPlans::contact)
                 .optional();
+    }
+
+    private static Contact contact(ResultSet rs, int row) throws SQLException {
+        return new Contact(
+                rs.getString("name"),
+                ContactRole.valueOf(rs.getString("role")),
+                rs.getString("email"),
+                rs.getString("phone"),
+                rs.getObject("valid_from", OffsetDateTime.class),
+                rs.getString("changed_by"));
     }
 
     private static boolean sameContact(Contact a, Contact b) {
