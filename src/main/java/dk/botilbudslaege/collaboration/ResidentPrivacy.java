@@ -1,6 +1,9 @@
 package dk.botilbudslaege.collaboration;
 
 import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +15,11 @@ import java.util.regex.Pattern;
  *       inside a longer run of digits.</li>
  *   <li>A resident named: "beboeren Hans", "borger Jens Hansen", "patient Ida".</li>
  * </ul>
+ * <p>Where only residents can be meant (a sick visit's references and note, a session's topic and notes: no staff
+ * member is named there either), {@link #namesPerson} also finds a person's name without the word "beboer":
+ * a capitalised name followed by a Danish surname ("Hans Jensen", "Ida M. Sørensen", "Jens Kjær"), and a reference
+ * that is a first name alone ("Jens"). The cooperation plan names its contact person and the substitute doctor, so
+ * it is checked with {@link #namesResident} only.
  */
 final class ResidentPrivacy {
 
@@ -21,7 +29,127 @@ final class ResidentPrivacy {
     private static final Pattern NAMED_RESIDENT =
             Pattern.compile("(?iu)\\b(beboer(en|ne)?|borger(en)?|patient(en)?|resident)\\s+(?-i)\\p{Lu}\\p{Ll}+");
 
+    /** A capitalised name, perhaps an initial, and a surname: the common Danish ones and every -sen/-søn/-datter. */
+    private static final Pattern FULL_NAME = Pattern.compile(
+            "(?U)\\b\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?"
+                    + "(?:\\s+\\p{Lu}\\.)?\\s+(?<surname>\\p{Lu}\\p{Ll}*(?:sen|søn|datter)|Møller|Lund|Schmidt|Holm|Kjær"
+                    + "|Vestergaard|Nørgaard|Dahl|Skov|Østergaard|Bach|Berg|Krogh|Friis|Winther|Bak|Lind|Dam|Juhl|Kjærgaard)\\b");
+
+    /** A text that is a surname alone, as a reference may be ("Hansen"). */
+    private static final Pattern SURNAME_ALONE = Pattern.compile("(?U)\\p{Lu}\\p{Ll}+(?:sen|søn|datter)");
+
+    /** Nouns in the definite form that end like a surname: "Ifølge Sundhedsstyrelsen", "Efter Indlæggelsen". */
+    private static final Pattern NOUN_LIKE_SURNAME =
+            Pattern.compile("(?U).*(?:styrelsen|gelsen|nnelsen|velsen|ndelsen|ftelsen|rrelsen|ølelsen|åelsen|ldelsen)");
+
+    /** The most common Danish first names: a reference that is one of them alone names a person. */
+    private static final Set<String> FIRST_NAMES = Set.of(
+            "anne",
+            "kirsten",
+            "mette",
+            "hanne",
+            "helle",
+            "anna",
+            "susanne",
+            "lene",
+            "maria",
+            "marianne",
+            "lone",
+            "camilla",
+            "pia",
+            "louise",
+            "charlotte",
+            "tina",
+            "gitte",
+            "bente",
+            "jette",
+            "karen",
+            "inge",
+            "ida",
+            "emma",
+            "sofie",
+            "julie",
+            "laura",
+            "ella",
+            "freja",
+            "birgit",
+            "else",
+            "grethe",
+            "ruth",
+            "eva",
+            "inger",
+            "peter",
+            "michael",
+            "jens",
+            "lars",
+            "thomas",
+            "henrik",
+            "søren",
+            "christian",
+            "martin",
+            "jan",
+            "morten",
+            "jesper",
+            "anders",
+            "niels",
+            "mads",
+            "rasmus",
+            "per",
+            "hans",
+            "ole",
+            "poul",
+            "erik",
+            "jørgen",
+            "john",
+            "kim",
+            "frederik",
+            "mikkel",
+            "kasper",
+            "carl",
+            "william",
+            "oliver",
+            "lucas",
+            "victor",
+            "emil",
+            "knud",
+            "preben",
+            "bent",
+            "finn",
+            "svend",
+            "flemming",
+            "torben",
+            "kurt",
+            "leif",
+            "bo",
+            "allan",
+            "steen",
+            "tage");
+
     private ResidentPrivacy() {}
+
+    /**
+     * Whether the text names a person: a resident named ({@link #namesResident}), a first name and a surname ("Hans
+     * Jensen", "Ida M. Sørensen"), or a first name or surname alone, as a reference may be ("Jens", "Hansen").
+     */
+    static boolean namesPerson(String text) {
+        if (text == null) {
+            return false;
+        }
+        String plain = plain(text).strip();
+        if (NAMED_RESIDENT.matcher(plain).find()
+                || FIRST_NAMES.contains(plain.toLowerCase(Locale.ROOT))
+                || (SURNAME_ALONE.matcher(plain).matches()
+                        && !NOUN_LIKE_SURNAME.matcher(plain).matches())) {
+            return true;
+        }
+        Matcher name = FULL_NAME.matcher(plain);
+        while (name.find()) {
+            if (!NOUN_LIKE_SURNAME.matcher(name.group("surname")).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether the text holds something that looks like a CPR number. */
     static boolean looksLikeCpr(String text) {

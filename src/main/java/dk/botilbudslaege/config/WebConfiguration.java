@@ -94,8 +94,8 @@ class WebConfiguration implements WebMvcConfigurer {
     /**
      * Scalars in JSON bodies are the JSON types API.md gives them, refused on their field otherwise:
      * {@code "10"} is not a number, {@code 1} is not {@code true}, {@code 2.5} is not a whole number, and
-     * {@code 2} is not a value of a list such as {@code matchMethod} (Jackson would quietly read them as 10,
-     * true, 2 and the list's third value).
+     * {@code 2} is not a value of a list such as {@code matchMethod}, and {@code 12345} or {@code true} is not a
+     * text (Jackson would quietly read them as 10, true, 2, the list's third value and "12345").
      */
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {
@@ -112,7 +112,12 @@ class WebConfiguration implements WebMvcConfigurer {
                         coercion -> coercion.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
                 .withCoercionConfig(
                         LogicalType.Enum,
-                        coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+                        coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     @Override

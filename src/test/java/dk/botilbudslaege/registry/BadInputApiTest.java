@@ -139,7 +139,11 @@ class BadInputApiTest {
                 "version | \"v1\"",
                 "places | \"10\"",
                 "places | 10.5",
-                "latitude | \"56.4\""
+                "latitude | \"56.4\"",
+                "name | 12345",
+                "name | true",
+                "name | 1.5",
+                "address | false"
             })
     void a_facility_field_of_the_wrong_type_is_named(String field, String json) {
         Map<String, Object> body = facility(unique("Typefejl"), NORDDJURS_CODE, "MUNICIPAL");
@@ -161,7 +165,9 @@ class BadInputApiTest {
                 "clinicType | \"PRIVATE_CLINIC\"",
                 "doctorCapacity | \"to\"",
                 "openForNewPatients | \"måske\"",
-                "providerNumber | {\"n\": 1}"
+                "providerNumber | {\"n\": 1}",
+                "providerNumber | 123456",
+                "name | true"
             })
     void a_practice_field_of_the_wrong_type_is_named(String field, String json) {
         Map<String, Object> body = practice(providerNumber(), unique("Typefejl"), NORDDJURS_CODE);
