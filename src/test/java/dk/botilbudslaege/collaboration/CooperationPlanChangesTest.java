@@ -198,6 +198,28 @@ class CooperationPlanChangesTest {
     }
 
     @Test
+    void the_demo_plans_are_drafted_and_accepted_after_the_agreement_was_approved() {
+        String demo = """
+                 from cooperation_plan_version v join agreement_overview o on o.id = v.agreement_id
+                where v.drafted_by = 'laege-norddjurs' and o.decided_at is not null
+                """;
+        assertThat(jdbc.sql("select count(*) " + demo).query(Long.class).single())
+                .isPositive();
+        assertThat(jdbc.sql("select count(*) " + demo
+                                + " and (v.drafted_at < o.decided_at or v.accepted_at < o.decided_at)")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        // the demo's draft never accepted has no row in the contact history
+        assertThat(jdbc.sql("select count(*) " + demo
+                                + " and v.accepted_at is null and exists (select 1 from cooperation_contact c"
+                                + " where c.agreement_id = v.agreement_id)")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void the_plan_pdf_is_in_the_openapi_description() {
         Api.Response answer = Api.on(port).get("/api/v1/openapi.json");
         assertThat(answer.json().path("paths").has("/api/v1/agreements/{id}/cooperation-plan.pdf"))
