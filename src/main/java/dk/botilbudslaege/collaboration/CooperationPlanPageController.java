@@ -65,9 +65,19 @@ class CooperationPlanPageController {
             RedirectAttributes redirect) {
         Agreement a = plans.agreement(user, id);
         CooperationPlan plan = plans.find(user, id).orElse(null);
-        if (!confirmed && plans.mayAccept(user, a, plan)) {
+        boolean stale = plan != null && version != null && version < plan.version();
+        if ((!confirmed || stale) && plans.mayAccept(user, a, plan)) {
             model.addAttribute("agreement", a);
             model.addAttribute("plan", plan);
+            model.addAttribute("names", plans.names(java.util.List.of(plan)));
+            if (stale) {
+                CooperationPlan opened = plans.versions(user, id).stream()
+                        .filter(v -> v.version() == version)
+                        .findFirst()
+                        .orElse(null);
+                model.addAttribute("openedVersion", version);
+                model.addAttribute("changes", opened == null ? java.util.List.of() : changes(opened, plan));
+            }
             return "collaboration/plan-accept";
         }
         try {
@@ -96,10 +106,50 @@ class CooperationPlanPageController {
         model.addAttribute("mayDraft", running && plans.sideOf(user, a).isPresent());
         model.addAttribute("mayAccept", plans.mayAccept(user, a, plan));
         model.addAttribute("colleagues", plans.colleagues(a));
-        model.addAttribute("versions", plans.versions(user, a.id()));
+        java.util.List<CooperationPlan> versions = plans.versions(user, a.id());
+        model.addAttribute("versions", versions);
+        model.addAttribute("names", plans.names(versions));
+        model.addAttribute(
+                "contactLocked", plan != null && plans.sideOf(user, a).orElse(null) == CooperationPlan.Side.DOCTOR);
         model.addAttribute("contacts", plans.contacts(user, a.id()));
         model.addAttribute("roles", CooperationPlan.ContactRole.values());
         return "collaboration/plan";
+    }
+
+    /** A field that differs between the version the user opened and the current one. */
+    record FieldChange(String label, String before, String after) {}
+
+    private java.util.List<FieldChange> changes(CooperationPlan before, CooperationPlan after) {
+        java.util.List<FieldChange> changes = new java.util.ArrayList<>();
+        change(changes, "cooperationPlan.startDate", date(before.startDate()), date(after.startDate()));
+        change(changes, "cooperationPlan.scope", before.scope(), after.scope());
+        change(changes, "cooperationPlan.schedule", before.schedule(), after.schedule());
+        change(changes, "cooperationPlan.meetings", before.meetings(), after.meetings());
+        change(changes, "cooperationPlan.communication", before.communication(), after.communication());
+        change(changes, "cooperationPlan.contactName", before.contactName(), after.contactName());
+        change(changes, "cooperationPlan.contactRole", role(before), role(after));
+        change(changes, "cooperationPlan.contactEmail", before.contactEmail(), after.contactEmail());
+        change(changes, "cooperationPlan.contactPhone", before.contactPhone(), after.contactPhone());
+        change(changes, "cooperationPlan.substituteDoctor", substitute(before), substitute(after));
+        return changes;
+    }
+
+    private void change(java.util.List<FieldChange> changes, String labelKey, String before, String after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changes.add(new FieldChange(text(labelKey), before == null ? "–" : before, after == null ? "–" : after));
+        }
+    }
+
+    private static String date(java.time.LocalDate day) {
+        return day == null ? null : dk.botilbudslaege.common.DanishFormats.date(day);
+    }
+
+    private String role(CooperationPlan p) {
+        return p.contactRole() == null ? null : text("cooperationPlan.contactRole." + p.contactRole());
+    }
+
+    private String substitute(CooperationPlan p) {
+        return p.substituteDoctor() == null ? text("cooperationPlan.substituteDoctor.none") : p.substituteDoctor();
     }
 
     private static CooperationPlanForm newForm(Agreement a) {

@@ -10,15 +10,16 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The cooperation plan as a printable PDF, in Danish (English with {@code ?lang=en}), for everyone who may read
- * the plan; a draft prints marked as a draft.
+ * the plan; a draft prints marked as a draft. A {@code @RestController}, so that springdoc lists the API path in
+ * {@code /api/v1/openapi.json} (the page path is outside {@code springdoc.paths-to-match}).
  */
-@Controller
+@RestController
 class CooperationPlanPdfController {
 
     private final CooperationPlans plans;
@@ -36,7 +37,15 @@ class CooperationPlanPdfController {
                 plans.find(user, id).orElseThrow(() -> NotFoundException.of(CooperationPlans.ENTITY, id));
         byte[] pdf = pdfs.render(
                 "pdf/cooperation-plan",
-                Map.of("agreement", agreement, "plan", plan, "printed", CooperationPlans.today()),
+                Map.of(
+                        "agreement",
+                        agreement,
+                        "plan",
+                        plan,
+                        "names",
+                        plans.names(java.util.List.of(plan)),
+                        "printed",
+                        CooperationPlans.today()),
                 locale);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

@@ -15,6 +15,7 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.Users;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +25,9 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,22 +58,41 @@ public class CooperationPlans {
     private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
     private static final String SELECT = """
-            select v.*, c.name as contact_name, c.role as contact_role, c.email as contact_email,
-                   c.phone as contact_phone
-              from cooperation_plan_version v
-              left join lateral (select * from cooperation_contact c
-                                  where c.agreement_id = v.agreement_id and c.valid_from <= v.drafted_at
-                                  order by c.valid_from desc, c.id desc limit 1) c on true
+            select v.* from cooperation_plan_version v
             """;
 
     private final Parties parties;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Users users;
 
-    CooperationPlans(Parties parties, JdbcClient jdbc, ApplicationEventPublisher events) {
+    CooperationPlans(Parties parties, JdbcClient jdbc, ApplicationEventPublisher events, Users users) {
         this.parties = parties;
         this.jdbc = jdbc;
         this.events = events;
+        this.users = users;
+    }
+
+    /**
+     * The names people read for who drafted and who accepted these versions (the account's display name, the
+     * username when the account is unknown), by username; never a null key.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> names(List<CooperationPlan> versions) {
+        Map<String, String> names = new HashMap<>();
+        for (CooperationPlan v : versions) {
+            for (String username : new String[] {v.draftedBy(), v.acceptedBy()}) {
+                if (username != null && !names.containsKey(username)) {
+                    names.put(username, users.displayName(username).orElse(username));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The side that accepted a version: the other party than the one that drafted it. */
+    public static Side acceptedSide(CooperationPlan plan) {
+        return plan.draftedSide() == Side.DOCTOR ? Side.FACILITY : Side.DOCTOR;
     }
 
     /** Whether the agreement runs today, so that its plan may be drafted and accepted. */
@@ -147,26 +169,37 @@ public class CooperationPlans {
                 && sideOf(user, a).filter(side -> side != plan.draftedSide()).isPresent();
     }
 
-    /** A new draft version (the first when none exists). */
+    /**
+     * A new draft version (the first when none exists). A draft with the same content as the current version
+     * records nothing and answers the current version (an accepted plan stays accepted). The facility's contact
+     * person is the facility side's to set: once a version exists, the doctor's draft must keep it (400 on the
+     * contact fields it changes).
+     */
     @Transactional
     public CooperationPlan draft(CurrentUser user, long agreementId, CooperationPlanForm form) {
         Agreement a = parties.asEitherParty(user, agreementId, "scope.cooperationPlan.draft");
         Side side = sideOf(user, a).orElseThrow();
         requireRunning(a);
-        List<FieldProblem> problems = new ArrayList<>(CooperationPlanRules.check(form, a.startDate(), a.endDate()));
-        Colleague substitute = substitute(a, form.getSubstituteDoctor(), problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("VALIDATION_FAILED", problems);
-        }
         Optional<Integer> current = jdbc.sql("select version from cooperation_plan where agreement_id = :a for update")
                 .param("a", agreementId)
                 .query(Integer.class)
                 .optional();
         Optional<CooperationPlan> before = current.flatMap(v -> current(agreementId));
+        List<FieldProblem> problems = new ArrayList<>(CooperationPlanRules.check(form, a.startDate(), a.endDate()));
+        if (side == Side.DOCTOR && before.isPresent()) {
+            problems.addAll(contactKept(before.get(), form, problems));
+        }
+        Colleague substitute = substitute(a, form.getSubstituteDoctor(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
         int version;
         if (current.isPresent()) {
             if (form.getVersion() == null || form.getVersion().intValue() != current.get()) {
                 throw new ConcurrentChangeException(ENTITY, agreementId);
+            }
+            if (sameContent(before.orElseThrow(), form, substitute)) {
+                return before.get();
             }
             version = current.get() + 1;
             jdbc.sql("update cooperation_plan set version = :v where agreement_id = :a")
@@ -188,9 +221,9 @@ public class CooperationPlans {
         jdbc.sql("""
                         insert into cooperation_plan_version (agreement_id, version, start_date, scope, schedule,
                                meetings, communication, substitute_doctor_id, substitute_doctor_name, drafted_by,
-                               drafted_side)
+                               drafted_side, contact_name, contact_role, contact_email, contact_phone)
                         values (:a, :v, :start, :scope, :schedule, :meetings, :communication, :subId, :subName,
-                                :by, :side)
+                                :by, :side, :contactName, :contactRole, :contactEmail, :contactPhone)
                         """)
                 .param("a", agreementId)
                 .param("v", version)
@@ -203,34 +236,11 @@ public class CooperationPlans {
                 .param("subName", substitute == null ? null : substitute.name())
                 .param("by", user.username())
                 .param("side", side.name())
+                .param("contactName", form.getContactName().strip())
+                .param("contactRole", form.getContactRole().name())
+                .param("contactEmail", form.getContactEmail().strip())
+                .param("contactPhone", form.getContactPhone().strip())
                 .update();
-        Contact contact = new Contact(
-                form.getContactName().strip(),
-                form.getContactRole(),
-                form.getContactEmail().strip(),
-                form.getContactPhone().strip(),
-                null,
-                user.username());
-        Optional<Contact> previous = latestContact(agreementId);
-        if (previous.map(p -> !sameContact(p, contact)).orElse(true)) {
-            jdbc.sql("""
-                            insert into cooperation_contact (agreement_id, name, role, email, phone, changed_by)
-                            values (:a, :name, :role, :email, :phone, :by)
-                            """)
-                    .param("a", agreementId)
-                    .param("name", contact.name())
-                    .param("role", contact.role().name())
-                    .param("email", contact.email())
-                    .param("phone", contact.phone())
-                    .param("by", user.username())
-                    .update();
-            if (previous.isPresent()) {
-                events.publishEvent(new CooperationPlanEvents.ContactChanged(
-                        agreementId,
-                        AuditTrail.diff(contactFacts(previous.get()), contactFacts(contact)),
-                        user.username()));
-            }
-        }
         CooperationPlan after = current(agreementId).orElseThrow();
         var changes = AuditTrail.diff(before.map(CooperationPlans::facts).orElse(null), facts(after));
         events.publishEvent(
@@ -238,6 +248,39 @@ public class CooperationPlans {
                         ? new CooperationPlanEvents.Drafted(agreementId, changes, user.username())
                         : new CooperationPlanEvents.Redrafted(agreementId, changes, user.username()));
         return after;
+    }
+
+    /** The contact fields the doctor's draft changed from the current version, one problem each. */
+    private static List<FieldProblem> contactKept(
+            CooperationPlan current, CooperationPlanForm form, List<FieldProblem> already) {
+        List<FieldProblem> problems = new ArrayList<>();
+        java.util.function.BiConsumer<String, Boolean> same = (field, equal) -> {
+            if (!equal && already.stream().noneMatch(p -> p.field().equals(field))) {
+                problems.add(FieldProblem.of(field, "cooperationPlan.contact.facilityOnly"));
+            }
+        };
+        same.accept("contactName", stripped(form.getContactName()).equals(stripped(current.contactName())));
+        same.accept("contactRole", form.getContactRole() == current.contactRole());
+        same.accept("contactEmail", stripped(form.getContactEmail()).equals(stripped(current.contactEmail())));
+        same.accept("contactPhone", stripped(form.getContactPhone()).equals(stripped(current.contactPhone())));
+        return problems;
+    }
+
+    private static boolean sameContent(CooperationPlan p, CooperationPlanForm f, Colleague substitute) {
+        return java.util.Objects.equals(p.startDate(), f.getStartDate())
+                && stripped(p.scope()).equals(stripped(f.getScope()))
+                && stripped(p.schedule()).equals(stripped(f.getSchedule()))
+                && stripped(p.meetings()).equals(stripped(f.getMeetings()))
+                && stripped(p.communication()).equals(stripped(f.getCommunication()))
+                && stripped(p.contactName()).equals(stripped(f.getContactName()))
+                && p.contactRole() == f.getContactRole()
+                && stripped(p.contactEmail()).equals(stripped(f.getContactEmail()))
+                && stripped(p.contactPhone()).equals(stripped(f.getContactPhone()))
+                && java.util.Objects.equals(p.substituteDoctorId(), substitute == null ? null : substitute.id());
+    }
+
+    private static String stripped(String s) {
+        return s == null ? "" : s.strip();
     }
 
     /** The other party accepts the current version; {@code version}, when given, must be the current one. */
@@ -270,6 +313,7 @@ public class CooperationPlans {
                 .param("v", current)
                 .update();
         CooperationPlan after = current(agreementId).orElseThrow();
+        recordContact(after, user);
         events.publishEvent(new CooperationPlanEvents.Accepted(
                 agreementId, AuditTrail.diff(facts(plan), facts(after)), user.username()));
         return after;
@@ -351,6 +395,42 @@ public class CooperationPlans {
                 .optional();
     }
 
+    /** The accepted version's contact person joins the history when it differs from the latest one. */
+    private void recordContact(CooperationPlan accepted, CurrentUser user) {
+        if (accepted.contactName() == null || accepted.contactRole() == null) {
+            return;
+        }
+        long agreementId = accepted.agreementId();
+        Contact contact = new Contact(
+                accepted.contactName(),
+                accepted.contactRole(),
+                accepted.contactEmail(),
+                accepted.contactPhone(),
+                null,
+                accepted.draftedBy());
+        Optional<Contact> previous = latestContact(agreementId);
+        if (previous.isPresent() && sameContact(previous.get(), contact)) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into cooperation_contact (agreement_id, name, role, email, phone, changed_by)
+                        values (:a, :name, :role, :email, :phone, :by)
+                        """)
+                .param("a", agreementId)
+                .param("name", contact.name())
+                .param("role", contact.role().name())
+                .param("email", contact.email())
+                .param("phone", contact.phone())
+                .param("by", contact.changedBy())
+                .update();
+        if (previous.isPresent()) {
+            events.publishEvent(new CooperationPlanEvents.ContactChanged(
+                    agreementId,
+                    AuditTrail.diff(contactFacts(previous.get()), contactFacts(contact)),
+                    user.username()));
+        }
+    }
+
     private Optional<Contact> latestContact(long agreementId) {
         return jdbc.sql("""
                         select * from cooperation_contact where agreement_id = :a
@@ -372,10 +452,10 @@ public class CooperationPlans {
     }
 
     private static boolean sameContact(Contact a, Contact b) {
-        return a.name().equals(b.name())
+        return java.util.Objects.equals(a.name(), b.name())
                 && a.role() == b.role()
-                && a.email().equals(b.email())
-                && a.phone().equals(b.phone());
+                && java.util.Objects.equals(a.email(), b.email())
+                && java.util.Objects.equals(a.phone(), b.phone());
     }
 
     /** What the history shows of a version. */
@@ -386,6 +466,10 @@ public class CooperationPlans {
             String meetings,
             String communication,
             String substituteDoctor,
+            String contactName,
+            String contactRole,
+            String contactEmail,
+            String contactPhone,
             String status,
             String acceptedBy) {}
 
@@ -399,6 +483,10 @@ public class CooperationPlans {
                 p.meetings(),
                 p.communication(),
                 p.substituteDoctor(),
+                p.contactName(),
+                p.contactRole() == null ? null : p.contactRole().name(),
+                p.contactEmail(),
+                p.contactPhone(),
                 p.status().name(),
                 p.acceptedBy());
     }

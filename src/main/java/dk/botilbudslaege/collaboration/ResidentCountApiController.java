@@ -2,11 +2,14 @@ package dk.botilbudslaege.collaboration;
 
 import dk.botilbudslaege.security.CurrentUser;
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,5 +45,12 @@ class ResidentCountApiController {
             @PathVariable String month,
             @RequestBody(required = false) ResidentCounts.Input body) {
         return CountJson.of(counts.put(user, id, month, body));
+    }
+
+    /** Erases a month entered by mistake (the facility side; audited): 204, 404 when the month has no counts. */
+    @DeleteMapping("/{month}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(CurrentUser user, @PathVariable long id, @PathVariable String month) {
+        counts.delete(user, id, month);
     }
 }

@@ -37,4 +37,12 @@ public final class ResidentCountEvents {
             return "RESIDENT_COUNT_REPLACED";
         }
     }
+
+    /** The counts of a month were erased (entered by mistake). */
+    public record ResidentCountDeleted(long facilityId, Map<String, AuditTrail.Change> changes, String actor)
+            implements ResidentCountChange {
+        public String action() {
+            return "RESIDENT_COUNT_DELETED";
+        }
+    }
 }

@@ -114,6 +114,11 @@ public class ResidentCounts {
         if (residents != null && residents > room) {
             problems.add(FieldProblem.of("residents", "residentCount.residents.morePlaces", room));
         }
+        // without an agreement covering the facility in the month, no resident is enrolled with a fixed doctor
+        if (month != null && enrolled != null && enrolled > 0 && !coveredIn(facilityId, month)) {
+            problems.add(FieldProblem.of("enrolled", "residentCount.enrolled.noAgreement", danish(month)));
+            enrolled = null;
+        }
         if (residents != null) {
             atMostResidents("enrolled", enrolled, residents, problems);
             atMostResidents("temporary", temporary, residents, problems);
@@ -158,6 +163,55 @@ public class ResidentCounts {
                         : new ResidentCountEvents.ResidentCountEntered(facilityId, changes, CurrentUsers.actor()));
         return after;
     }
+
+    /** Erases the counts of a month (a month entered by mistake); audited. 404 when the month has none. */
+    @Transactional
+    public void delete(CurrentUser user, long facilityId, String monthText) {
+        parties.asFacilitySideOf(user, facilityId, "residentCount.write.facilitySide");
+        List<FieldProblem> problems = new ArrayList<>();
+        YearMonth month = month(monthText, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("VALIDATION_FAILED", problems);
+        }
+        Optional<ResidentCount> before = list(user, facilityId).stream()
+                .filter(c -> c.month().equals(month))
+                .findFirst();
+        if (before.isEmpty()) {
+            throw NotFoundException.of(ENTITY, facilityId + "/" + month);
+        }
+        jdbc.sql("delete from resident_count where facility_id = :f and month = :m")
+                .param("f", facilityId)
+                .param("m", month.atDay(1))
+                .update();
+        Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
+        changes.put("month", new AuditTrail.Change(month.toString(), null));
+        Map<String, AuditTrail.Change> counted = AuditTrail.diff(before.get(), null);
+        counted.remove("facilityId");
+        counted.remove("month");
+        changes.putAll(counted);
+        events.publishEvent(new ResidentCountEvents.ResidentCountDeleted(facilityId, changes, CurrentUsers.actor()));
+    }
+
+    /** Whether an approved agreement covered the facility on some day of the month. */
+    boolean coveredIn(long facilityId, YearMonth month) {
+        return jdbc.sql("""
+                        select exists (select 1 from agreement_overview
+                                        where :f = any(facility_ids) and status in ('ACTIVE', 'NOTICE_GIVEN', 'ENDED')
+                                          and start_date <= :last and (end_date is null or end_date >= :first))
+                        """)
+                .param("f", facilityId)
+                .param("first", month.atDay(1))
+                .param("last", month.atEndOfMonth())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The month as people read it, in Danish: "november 2026". */
+    static String danish(YearMonth month) {
+        return month.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", DANISH));
+    }
+
+    private static final java.util.Locale DANISH = java.util.Locale.forLanguageTag("da-DK");
 
     /** The month of a path or form, {@code YYYY-MM}, from {@link #FIRST_MONTH} to the current month. */
     static YearMonth month(String text, List<FieldProblem> problems) {

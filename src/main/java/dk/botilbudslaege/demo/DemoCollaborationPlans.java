@@ -1,6 +1,8 @@
 package dk.botilbudslaege.demo;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,17 +16,23 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoCollaborationPlans {
 
+    private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    private static final String CONTACT_NAME = "Kontaktperson (sygeplejerske)";
+    private static final String CONTACT_EMAIL = "kontakt@botilbud.example.dk";
+    private static final String CONTACT_PHONE = "86 12 34 56";
+
     private final JdbcClient jdbc;
 
     DemoCollaborationPlans(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    private record Running(long id, long doctorId, long practiceId, String unitName, LocalDate startDate) {}
+    private record Running(
+            long id, long doctorId, long practiceId, String unitName, LocalDate startDate, OffsetDateTime decidedAt) {}
 
     void load() {
         List<Running> running = jdbc.sql("""
-                        select id, doctor_id, practice_id, unit_name, start_date from agreement_overview
+                        select id, doctor_id, practice_id, unit_name, start_date, decided_at from agreement_overview
                          where municipality_code = :m and status in ('ACTIVE', 'NOTICE_GIVEN')
                          order by start_date, id
                         """)
@@ -34,7 +42,8 @@ class DemoCollaborationPlans {
                         rs.getLong("doctor_id"),
                         rs.getLong("practice_id"),
                         rs.getString("unit_name"),
-                        rs.getObject("start_date", LocalDate.class)))
+                        rs.getObject("start_date", LocalDate.class),
+                        rs.getObject("decided_at", OffsetDateTime.class)))
                 .list();
         // the missing one: the newest agreement that is 30 days old, and not Skovstjernen (the demo facility's)
         Running missing = running.stream()
@@ -64,13 +73,25 @@ class DemoCollaborationPlans {
                 .param("d", r.doctorId())
                 .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getString("name")})
                 .optional();
-        var drafted = r.startDate().atStartOfDay().plusDays(7).atOffset(java.time.ZoneOffset.ofHours(1));
+        // never before the region approved the agreement (its history), never in the future
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime drafted =
+                r.startDate().atTime(10, 0).plusDays(7).atZone(DANISH_TIME).toOffsetDateTime();
+        if (r.decidedAt() != null && drafted.isBefore(r.decidedAt())) {
+            drafted = r.decidedAt();
+        }
+        if (drafted.isAfter(now)) {
+            drafted = now;
+        }
+        OffsetDateTime acceptedAt = drafted.plusDays(5).isAfter(now) ? now : drafted.plusDays(5);
         jdbc.sql("""
                         insert into cooperation_plan_version (agreement_id, version, start_date, scope, schedule,
                                meetings, communication, substitute_doctor_id, substitute_doctor_name, drafted_by,
-                               drafted_side, drafted_at, accepted_by, accepted_at)
+                               drafted_side, drafted_at, accepted_by, accepted_at, contact_name, contact_role,
+                               contact_email, contact_phone)
                         values (:a, 1, :start, :scope, :schedule, :meetings, :communication, :subId, :subName,
-                                'laege-norddjurs', 'DOCTOR', :drafted, :acceptedBy, :acceptedAt)
+                                'laege-norddjurs', 'DOCTOR', :drafted, :acceptedBy, :acceptedAt, :contactName,
+                                'HEALTH_PROFESSIONAL', :contactEmail, :contactPhone)
                         """)
                 .param("a", r.id())
                 .param("start", r.startDate())
@@ -89,12 +110,23 @@ class DemoCollaborationPlans {
                 .param("subName", colleague.map(c -> c[1]).orElse(null))
                 .param("drafted", drafted)
                 .param("acceptedBy", accepted ? "kommune-norddjurs" : null)
-                .param("acceptedAt", accepted ? drafted.plusDays(5) : null)
+                .param("acceptedAt", accepted ? acceptedAt : null)
+                .param("contactName", CONTACT_NAME)
+                .param("contactEmail", CONTACT_EMAIL)
+                .param("contactPhone", CONTACT_PHONE)
                 .update();
+        if (!accepted) {
+            return; // the contact history holds the contacts of accepted versions only
+        }
         jdbc.sql("""
                         insert into cooperation_contact (agreement_id, name, role, email, phone, valid_from, changed_by)
-                        values (:a, 'Kontaktperson (sygeplejerske)', 'HEALTH_PROFESSIONAL', 'kontakt@botilbud.example.dk',
-                                '86 12 34 56', :from, 'laege-norddjurs')
-                        """).param("a", r.id()).param("from", drafted.minusMinutes(1)).update();
+                        values (:a, :name, 'HEALTH_PROFESSIONAL', :email, :phone, :from, 'laege-norddjurs')
+                        """)
+                .param("a", r.id())
+                .param("name", CONTACT_NAME)
+                .param("email", CONTACT_EMAIL)
+                .param("phone", CONTACT_PHONE)
+                .param("from", acceptedAt)
+                .update();
     }
 }

@@ -30,7 +30,10 @@ class ResidentCountsBrowserTest {
         long id = jdbc.sql("select id from facility where name = 'Skovstjernen' and municipality_code = '707'")
                 .query(Long.class)
                 .single();
-        String month = YearMonth.now(ZoneId.of("Europe/Copenhagen")).toString();
+        // the page names months in Danish: "november 2026"
+        String month = YearMonth.now(ZoneId.of("Europe/Copenhagen"))
+                .format(java.time.format.DateTimeFormatter.ofPattern(
+                        "MMMM yyyy", java.util.Locale.forLanguageTag("da")));
         try (Browser facility = Browser.open(port)) {
             facility.login("botilbud-skovstjernen");
             facility.go("/facilities/" + id);

@@ -148,10 +148,9 @@ class CooperationPlanApiTest {
                         .put(path(a.id()), plan(LocalDate.now(), null, null))
                         .status())
                 .isEqualTo(200);
-        assertThat(a.facility()
-                        .put(path(a.id()), plan(LocalDate.now(), 1, null))
-                        .status())
-                .isEqualTo(200);
+        Map<String, Object> changed = plan(LocalDate.now(), 1, null);
+        changed.put("scope", "Rådgivning, 3 timer om måneden.");
+        assertThat(a.facility().put(path(a.id()), changed).status()).isEqualTo(200);
 
         assertProblem(a.doctor().put(path(a.id()), plan(LocalDate.now(), 1, null)), 409, "CONCURRENT_CHANGE");
         assertProblem(a.doctor().put(path(a.id()), plan(LocalDate.now(), null, null)), 409, "CONCURRENT_CHANGE");

@@ -32,6 +32,9 @@ class ResidentCountsApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dk.botilbudslaege.security.Users users;
+
     @LocalServerPort
     int port;
 
@@ -201,24 +204,47 @@ class ResidentCountsApiTest {
         assertThat(none.path("residentsChoice").path("facilitiesWithCounts").asLong())
                 .isZero();
 
-        // the worked example: 10 of 20 and 5 of 10 enrolled = 15 of 30 = 50 %
+        // facilities without an agreement: counts are allowed, but no one is enrolled with a fixed doctor, and
+        // the month does not count among the facilities with counts (it was not covered)
         long a = newFacility(20);
         long b = newFacility(10);
+        assertField(api.as("kommune-norddjurs").put(path(a) + "/2024-02", counts(20, 10, 1, 2)), "enrolled");
+        assertThat(api.as("kommune-norddjurs").get(path(a)).json()).isEmpty();
         assertThat(api.as("kommune-norddjurs")
-                        .put(path(a) + "/2024-02", counts(20, 10, 1, 2))
+                        .put(path(a) + "/2024-02", counts(20, 0, 1, 2))
                         .status())
                 .isEqualTo(200);
         assertThat(api.as("kommune-norddjurs")
-                        .put(path(b) + "/2024-02", counts(10, 5, 0, 1))
+                        .put(path(b) + "/2024-02", counts(10, 0, 0, 1))
                         .status())
                 .isEqualTo(200);
         JsonNode some = api.as("national")
                 .get("/api/v1/coverage/targets?date=2024-02-20")
                 .json();
         JsonNode choice = some.path("residentsChoice");
-        assertThat(choice.path("facilitiesWithCounts").asLong()).isEqualTo(2);
-        assertThat(choice.path("share").decimalValue()).isEqualByComparingTo("0.5");
-        assertThat(choice.path("status").asString()).isIn("REGISTERED", "PARTLY_REGISTERED");
+        assertThat(choice.path("facilitiesWithCounts").asLong()).isZero();
+        assertThat(choice.path("status").asString()).isEqualTo("NOT_REGISTERED");
+
+        // a facility with a running agreement counts in its month
+        long before = api.as("national")
+                .get("/api/v1/coverage/targets")
+                .json()
+                .path("residentsChoice")
+                .path("facilitiesWithCounts")
+                .asLong();
+        var running = new CooperationPlanScenarios(api, users).active(java.time.LocalDate.now());
+        String thisMonth = YearMonth.now(ZoneId.of("Europe/Copenhagen")).toString();
+        assertThat(api.as("kommune-norddjurs")
+                        .put(path(running.facilityId()) + "/" + thisMonth, counts(18, 9, 0, 1))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.as("national")
+                        .get("/api/v1/coverage/targets")
+                        .json()
+                        .path("residentsChoice")
+                        .path("facilitiesWithCounts")
+                        .asLong())
+                .isEqualTo(before + 1);
 
         // today: some of the facilities with a fixed doctor have counts, not all
         assertThat(api.as("botilbud-skovstjernen")
@@ -259,8 +285,17 @@ class ResidentCountsApiTest {
         good.put("toldAboutChoice", "1");
         var saved = facility.post(page, page, good);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
-        assertThat(saved.headers().firstValue("Location").orElse("")).contains("saved=" + lastMonth);
-        assertThat(facility.get(page + "?saved=" + lastMonth).body()).contains("Tallene for " + lastMonth + " er gemt");
+        // the message survives the redirect (a flash attribute), and the month reads in Danish
+        String shown = facility.get(page).body();
+        String danish = ResidentCounts.danish(YearMonth.parse(lastMonth));
+        assertThat(shown).contains("Tallene for " + danish + " er gemt").contains(">" + danish + "<");
+        assertThat(facility.get(page).body()).doesNotContain("er gemt");
+        // the month written as Danes do, 11-2026
+        YearMonth last = YearMonth.parse(lastMonth);
+        good.put("month", String.format("%02d-%d", last.getMonthValue(), last.getYear()));
+        assertThat(facility.post(page, page, good).statusCode()).isEqualTo(302);
+        assertThat(facility.get(page).body()).contains("Tallene for " + danish + " er gemt");
+        good.put("month", lastMonth);
         good.put("enrolled", "30");
         var refused = facility.post(page, page, good);
         assertThat(refused.statusCode()).isEqualTo(200);
@@ -268,6 +303,65 @@ class ResidentCountsApiTest {
         // a reader sees the list without the form
         String read = WebSession.signIn(port, "region-midt").get(page).body();
         assertThat(read).contains("Beboertal").doesNotContain("id=\"resident-count-form\"");
+    }
+
+    @Test
+    void theFacilitySideErasesAWrongMonthAndOnlyItAudited() {
+        String month =
+                YearMonth.now(ZoneId.of("Europe/Copenhagen")).minusMonths(2).toString();
+        assertThat(api.as("botilbud-skovstjernen")
+                        .put(path(skovstjernen) + "/" + month, counts(22, 17, 2, 3))
+                        .status())
+                .isEqualTo(200);
+        // no one else erases it
+        for (String other : new String[] {"region-midt", "national", "kommune-aarhus", "laege-norddjurs"}) {
+            assertThat(api.as(other).delete(path(skovstjernen) + "/" + month).status())
+                    .as(other)
+                    .isIn(403, 404);
+        }
+        assertThat(api.anonymous().delete(path(skovstjernen) + "/" + month).status())
+                .isEqualTo(401);
+        assertThat(api.as("botilbud-skovstjernen")
+                        .delete(path(dolmerhave) + "/" + month)
+                        .status())
+                .isIn(403, 404);
+        // bad months
+        Problems.assertProblem(
+                api.as("botilbud-skovstjernen").delete(path(skovstjernen) + "/2026-13"), 400, "VALIDATION_FAILED");
+        Problems.assertProblem(
+                api.as("botilbud-skovstjernen").delete(path(skovstjernen) + "/nej"), 400, "VALIDATION_FAILED");
+        assertThat(api.as("region-midt").get(path(skovstjernen)).body()).contains(month);
+
+        assertThat(api.as("botilbud-skovstjernen")
+                        .delete(path(skovstjernen) + "/" + month)
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.as("region-midt").get(path(skovstjernen)).body()).doesNotContain(month);
+        Problems.assertProblem(
+                api.as("botilbud-skovstjernen").delete(path(skovstjernen) + "/" + month), 404, "NOT_FOUND");
+        assertThat(jdbc.sql("select action from audit_event where entity_type = 'RESIDENT_COUNT' and entity_id = :id")
+                        .param("id", String.valueOf(skovstjernen))
+                        .query(String.class)
+                        .list())
+                .contains("RESIDENT_COUNT_DELETED");
+    }
+
+    @Test
+    void theMunicipalityFindsSickVisitsOnItsFacilityPage() {
+        String page = "/facilities/" + skovstjernen;
+        assertThat(WebSession.signIn(port, "kommune-norddjurs").get(page).body())
+                .contains("id=\"sick-visits-link\"", "/facilities/" + skovstjernen + "/sick-visits")
+                .contains("id=\"resident-counts-link\"");
+        assertThat(WebSession.signIn(port, "region-midt").get(page).body()).doesNotContain("sick-visits-link");
+    }
+
+    @Test
+    void thePageMonthIsReadBothWays() {
+        assertThat(ResidentCountPageController.isoMonth("11-2026")).isEqualTo("2026-11");
+        assertThat(ResidentCountPageController.isoMonth(" 3-2025 ")).isEqualTo("2025-03");
+        assertThat(ResidentCountPageController.isoMonth("2026-11")).isEqualTo("2026-11");
+        assertThat(ResidentCountPageController.isoMonth("nov")).isEqualTo("nov");
+        assertThat(ResidentCounts.danish(YearMonth.of(2026, 11))).isEqualTo("november 2026");
     }
 
     private long newFacility(int residents) {
