@@ -178,8 +178,8 @@ public class AdvisorySessions {
             throw new ConflictException("SESSION_CONFIRMED", "session.confirmedLocked");
         }
         AdvisorySession after = get(agreementId, sessionId);
-        events.publishEvent(new AdvisorySessionEvents.Corrected(
-                sessionId, AuditTrail.diff(before, after), CurrentUsers.actor()));
+        events.publishEvent(
+                new AdvisorySessionEvents.Corrected(sessionId, AuditTrail.diff(before, after), CurrentUsers.actor()));
         return after;
     }
 
@@ -194,15 +194,16 @@ public class AdvisorySessions {
         if (before.status() == AdvisorySession.Status.CONFIRMED) {
             throw new ConflictException("SESSION_CONFIRMED", "session.confirmedLocked");
         }
-        int deleted = jdbc.sql("delete from advisory_session where id = :id and agreement_id = :a and status <> 'CONFIRMED'")
+        int deleted = jdbc.sql(
+                        "delete from advisory_session where id = :id and agreement_id = :a and status <> 'CONFIRMED'")
                 .param("id", sessionId)
                 .param("a", agreementId)
                 .update();
         if (deleted == 0) {
             throw new ConflictException("SESSION_CONFIRMED", "session.confirmedLocked");
         }
-        events.publishEvent(new AdvisorySessionEvents.Withdrawn(
-                sessionId, AuditTrail.diff(before, null), CurrentUsers.actor()));
+        events.publishEvent(
+                new AdvisorySessionEvents.Withdrawn(sessionId, AuditTrail.diff(before, null), CurrentUsers.actor()));
     }
 
     AdvisorySession get(long agreementId, long sessionId) {

@@ -46,8 +46,7 @@ class SickVisitApiController {
     }
 
     @DeleteMapping("/{visitId}")
-    ResponseEntity<Void> withdraw(
-            CurrentUser user, @PathVariable("id") long facilityId, @PathVariable long visitId) {
+    ResponseEntity<Void> withdraw(CurrentUser user, @PathVariable("id") long facilityId, @PathVariable long visitId) {
         visits.withdraw(user, facilityId, visitId);
         return ResponseEntity.noContent().build();
     }
