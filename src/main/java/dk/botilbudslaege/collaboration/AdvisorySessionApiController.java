@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,6 +58,21 @@ class AdvisorySessionApiController {
             @PathVariable long sessionId,
             @RequestBody AdvisorySessionDecisionForm decision) {
         return sessions.decide(user, id, sessionId, decision);
+    }
+
+    @PutMapping("/agreements/{id}/sessions/{sessionId}")
+    AdvisorySession correct(
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable long sessionId,
+            @RequestBody AdvisorySessionForm form) {
+        return sessions.correct(user, id, sessionId, form);
+    }
+
+    @DeleteMapping("/agreements/{id}/sessions/{sessionId}")
+    ResponseEntity<Void> withdraw(CurrentUser user, @PathVariable long id, @PathVariable long sessionId) {
+        sessions.withdraw(user, id, sessionId);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/agreements/{id}/hours")

@@ -59,6 +59,22 @@ public final class AdvisorySessionEvents {
         }
     }
 
+    /** The doctor corrected a session not yet confirmed; it is LOGGED again. */
+    public record Corrected(long sessionId, Map<String, AuditTrail.Change> changes, String actor)
+            implements AdvisorySessionChange {
+        public String action() {
+            return "SESSION_CORRECTED";
+        }
+    }
+
+    /** The doctor withdrew a session not yet confirmed; it no longer exists. */
+    public record Withdrawn(long sessionId, Map<String, AuditTrail.Change> changes, String actor)
+            implements AdvisorySessionChange {
+        public String action() {
+            return "SESSION_WITHDRAWN";
+        }
+    }
+
     /** The administrator added a topic to the catalogue. */
     public record TopicAdded(long topicId, Map<String, AuditTrail.Change> changes, String actor)
             implements SessionTopicChange {

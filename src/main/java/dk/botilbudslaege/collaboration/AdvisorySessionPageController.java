@@ -2,8 +2,10 @@ package dk.botilbudslaege.collaboration;
 
 import dk.botilbudslaege.agreement.Agreement;
 import dk.botilbudslaege.common.FormErrors;
+import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.web.DanishTime;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -53,10 +55,12 @@ class AdvisorySessionPageController {
     String log(
             CurrentUser user,
             @PathVariable long id,
-            @ModelAttribute("form") AdvisorySessionForm form,
+            @Valid @ModelAttribute("form") AdvisorySessionForm form,
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
+        // a post by anyone but the agreement's doctor is a tampered form: the 403 page, not the form again
+        parties.asDoctor(user, id, "scope.session.log");
         if (FormErrors.attempt(binding, () -> sessions.log(user, id, form)).isPresent()) {
             redirect.addFlashAttribute("flash", text("session.flash.logged"));
             return "redirect:/agreements/" + id + "/sessions";
@@ -69,15 +73,24 @@ class AdvisorySessionPageController {
             CurrentUser user,
             @PathVariable long id,
             @PathVariable long sessionId,
-            @ModelAttribute("decision") AdvisorySessionDecisionForm decision,
+            @Valid @ModelAttribute("decision") AdvisorySessionDecisionForm decision,
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (FormErrors.attempt(binding, () -> sessions.decide(user, id, sessionId, decision))
-                .isPresent()) {
-            redirect.addFlashAttribute("flash", text("session.flash.decided"));
+        parties.asFacilitySide(user, id, "scope.session.decide.page");
+        try {
+            if (FormErrors.attempt(binding, () -> sessions.decide(user, id, sessionId, decision))
+                    .isPresent()) {
+                redirect.addFlashAttribute("flash", text("session.flash.decided"));
+                return "redirect:/agreements/" + id + "/sessions";
+            }
+        } catch (NotFoundException e) {
+            // a stale tab: the doctor withdrew the session meanwhile
+            redirect.addFlashAttribute("flash", text("session.flash.gone"));
             return "redirect:/agreements/" + id + "/sessions";
         }
+        model.addAttribute("decisionComment", decision.getComment());
+        model.addAttribute("decisionStatus", decision.getStatus());
         model.addAttribute(
                 "decisionErrors",
                 binding.getAllErrors().stream()
@@ -87,6 +100,67 @@ class AdvisorySessionPageController {
         AdvisorySessionForm form = new AdvisorySessionForm();
         form.setDate(LocalDate.now(DanishTime.DENMARK));
         return show(user, id, form, model);
+    }
+
+    @GetMapping("/agreements/{id}/sessions/{sessionId}/edit")
+    String edit(CurrentUser user, @PathVariable long id, @PathVariable long sessionId, Model model) {
+        parties.asDoctor(user, id, "scope.session.correct");
+        AdvisorySession s = sessions.get(id, sessionId);
+        AdvisorySessionForm form = new AdvisorySessionForm();
+        form.setDate(s.date());
+        form.setDurationMinutes(s.durationMinutes());
+        form.setKind(s.kind());
+        form.setFormat(s.format());
+        form.setTopic(s.topic());
+        form.setNotes(s.notes());
+        model.addAttribute("editing", s);
+        return show(user, id, form, model);
+    }
+
+    @PostMapping("/agreements/{id}/sessions/{sessionId}")
+    String correct(
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable long sessionId,
+            @Valid @ModelAttribute("form") AdvisorySessionForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        parties.asDoctor(user, id, "scope.session.correct");
+        AdvisorySession s = sessions.get(id, sessionId);
+        if (FormErrors.attempt(binding, () -> sessions.correct(user, id, sessionId, form))
+                .isPresent()) {
+            redirect.addFlashAttribute("flash", text("session.flash.corrected"));
+            return "redirect:/agreements/" + id + "/sessions";
+        }
+        model.addAttribute("editing", s);
+        return show(user, id, form, model);
+    }
+
+    /** Without {@code confirmed} the page states the consequence; with it the session is withdrawn. */
+    @PostMapping("/agreements/{id}/sessions/{sessionId}/withdraw")
+    String withdraw(
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable long sessionId,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            RedirectAttributes redirect) {
+        Agreement a = parties.asDoctor(user, id, "scope.session.correct");
+        AdvisorySession s = sessions.get(id, sessionId);
+        if (!confirmed) {
+            model.addAttribute("nav", "agreements");
+            model.addAttribute("agreement", a);
+            model.addAttribute("target", s);
+            return "collaboration/session-withdraw";
+        }
+        try {
+            sessions.withdraw(user, id, sessionId);
+            redirect.addFlashAttribute("flash", text("session.flash.withdrawn"));
+        } catch (dk.botilbudslaege.common.ConflictException e) {
+            redirect.addFlashAttribute("flash", text(e.messageKey()));
+        }
+        return "redirect:/agreements/" + id + "/sessions";
     }
 
     @GetMapping("/hours")
@@ -109,6 +183,7 @@ class AdvisorySessionPageController {
         model.addAttribute("hours", hours.forAgreement(user, id, null, null));
         model.addAttribute("canLog", sessions.canLog(user, a));
         model.addAttribute("canDecide", sessions.canDecide(user, a));
+        model.addAttribute("canCorrect", sessions.canCorrect(user, a));
         model.addAttribute("topics", topics.list());
         model.addAttribute("kinds", AdvisorySession.Kind.values());
         model.addAttribute("formats", AdvisorySession.Format.values());

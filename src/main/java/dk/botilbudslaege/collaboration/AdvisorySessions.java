@@ -141,6 +141,71 @@ public class AdvisorySessions {
         return after;
     }
 
+    /** Whether the user may correct or withdraw the sessions of the agreement (its doctor). */
+    public boolean canCorrect(CurrentUser user, Agreement a) {
+        return parties.doctorSide(user, a);
+    }
+
+    /**
+     * The doctor corrects a session not yet confirmed (LOGGED or QUESTIONED) with the whole form again; the
+     * session is LOGGED once more and the facility side decides again. A CONFIRMED session is locked: 409
+     * {@code SESSION_CONFIRMED}. A session of another agreement is 404, as one that does not exist.
+     */
+    @Transactional
+    public AdvisorySession correct(CurrentUser user, long agreementId, long sessionId, AdvisorySessionForm form) {
+        Agreement a = parties.asDoctor(user, agreementId, "scope.session.correct");
+        AdvisorySession before = get(agreementId, sessionId);
+        if (before.status() == AdvisorySession.Status.CONFIRMED) {
+            throw new ConflictException("SESSION_CONFIRMED", "session.confirmedLocked");
+        }
+        check(a, form);
+        int updated = jdbc.sql("""
+                        update advisory_session set session_date = :date, duration_minutes = :minutes, kind = :kind,
+                               format = :format, topic = :topic, notes = :notes, status = 'LOGGED', comment = null,
+                               decided_by = null, decided_at = null, version = version + 1
+                         where id = :id and agreement_id = :a and status <> 'CONFIRMED'
+                        """)
+                .param("date", form.getDate())
+                .param("minutes", form.getDurationMinutes())
+                .param("kind", form.getKind().name())
+                .param("format", form.getFormat().name())
+                .param("topic", form.getTopic().strip())
+                .param("notes", blankToNull(form.getNotes()))
+                .param("id", sessionId)
+                .param("a", agreementId)
+                .update();
+        if (updated == 0) {
+            throw new ConflictException("SESSION_CONFIRMED", "session.confirmedLocked");
+        }
+        AdvisorySession after = get(agreementId, sessionId);
+        events.publishEvent(
+                new AdvisorySessionEvents.Corrected(sessionId, AuditTrail.diff(before, after), CurrentUsers.actor()));
+        return after;
+    }
+
+    /**
+     * The doctor withdraws a session not yet confirmed: it is deleted and no longer counts; the audit trail
+     * keeps what it was. A CONFIRMED session is locked: 409 {@code SESSION_CONFIRMED}.
+     */
+    @Transactional
+    public void withdraw(CurrentUser user, long agreementId, long sessionId) {
+        parties.asDoctor(user, agreementId, "scope.session.correct");
+        AdvisorySession before = get(agreementId, sessionId);
+        if (before.status() == AdvisorySession.Status.CONFIRMED) {
+            throw new ConflictException("SESSION_CONFIRMED", "session.confirmedLocked");
+        }
+        int deleted = jdbc.sql(
+                        "delete from advisory_session where id = :id and agreement_id = :a and status <> 'CONFIRMED'")
+                .param("id", sessionId)
+                .param("a", agreementId)
+                .update();
+        if (deleted == 0) {
+            throw new ConflictException("SESSION_CONFIRMED", "session.confirmedLocked");
+        }
+        events.publishEvent(
+                new AdvisorySessionEvents.Withdrawn(sessionId, AuditTrail.diff(before, null), CurrentUsers.actor()));
+    }
+
     AdvisorySession get(long agreementId, long sessionId) {
         return jdbc.sql("select * from advisory_session where id = :id and agreement_id = :a")
                 .param("id", sessionId)

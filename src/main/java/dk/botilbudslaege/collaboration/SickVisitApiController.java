@@ -4,6 +4,7 @@ import dk.botilbudslaege.security.CurrentUser;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,5 +43,11 @@ class SickVisitApiController {
             @PathVariable long visitId,
             @RequestBody SickVisitStatusForm form) {
         return visits.advance(user, facilityId, visitId, form.status());
+    }
+
+    @DeleteMapping("/{visitId}")
+    ResponseEntity<Void> withdraw(CurrentUser user, @PathVariable("id") long facilityId, @PathVariable long visitId) {
+        visits.withdraw(user, facilityId, visitId);
+        return ResponseEntity.noContent().build();
     }
 }

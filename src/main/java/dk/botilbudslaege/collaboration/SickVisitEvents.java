@@ -49,4 +49,12 @@ public final class SickVisitEvents {
             return "VISIT_DONE";
         }
     }
+
+    /** The facility side withdrew the request before the visit was done; it is deleted with its references. */
+    public record SickVisitWithdrawn(long sickVisitId, Map<String, AuditTrail.Change> changes, String actor)
+            implements SickVisitChange {
+        public String action() {
+            return "VISIT_WITHDRAWN";
+        }
+    }
 }

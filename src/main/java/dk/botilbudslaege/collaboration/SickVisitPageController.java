@@ -1,8 +1,12 @@
 package dk.botilbudslaege.collaboration;
 
+import dk.botilbudslaege.common.ConcurrentChangeException;
+import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.FormErrors;
+import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.registry.Facility;
 import dk.botilbudslaege.security.CurrentUser;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,10 +52,12 @@ class SickVisitPageController {
     String request(
             CurrentUser user,
             @PathVariable long facilityId,
-            @ModelAttribute("form") SickVisitForm form,
+            @Valid @ModelAttribute("form") SickVisitForm form,
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
+        // a post by anyone but the facility side is a tampered form: the 403 page, not the form again
+        parties.asFacilitySideOf(user, facilityId, "scope.sickVisit.request");
         var made = FormErrors.attempt(binding, () -> visits.request(user, facilityId, form));
         if (made.isPresent()) {
             redirect.addFlashAttribute(
@@ -76,9 +82,57 @@ class SickVisitPageController {
             @PathVariable long visitId,
             @RequestParam SickVisitStatus status,
             RedirectAttributes redirect) {
-        visits.advance(user, facilityId, visitId, status);
-        redirect.addFlashAttribute("flash", text("sickVisit.flash.advanced"));
+        try {
+            visits.advance(user, facilityId, visitId, status);
+            redirect.addFlashAttribute("flash", text("sickVisit.flash.advanced"));
+        } catch (ConflictException | ConcurrentChangeException e) {
+            // a second click or a stale tab: say where the request stands instead of an error page
+            SickVisitStatus now = visits.statusOf(facilityId, visitId).orElse(null);
+            String key;
+            if (now == SickVisitStatus.DONE) {
+                key = "sickVisit.flash.alreadyDone";
+            } else if (now == SickVisitStatus.ACKNOWLEDGED && status == SickVisitStatus.ACKNOWLEDGED) {
+                key = "sickVisit.flash.alreadyAcknowledged";
+            } else if (e instanceof ConflictException conflict) {
+                key = conflict.messageKey();
+            } else {
+                key = "form.concurrentChange";
+            }
+            redirect.addFlashAttribute("flash", text(key));
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flash", text("sickVisit.flash.gone"));
+        }
         return "redirect:/sick-visits";
+    }
+
+    /** Without {@code confirmed} the page states the consequence; with it the request is deleted. */
+    @PostMapping("/facilities/{facilityId}/sick-visits/{visitId}/withdraw")
+    String withdraw(
+            CurrentUser user,
+            @PathVariable long facilityId,
+            @PathVariable long visitId,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            RedirectAttributes redirect) {
+        Facility facility = parties.asFacilitySideOf(user, facilityId, "scope.sickVisit.withdraw");
+        if (!confirmed) {
+            SickVisit visit = visits.list(user, facilityId).stream()
+                    .filter(v -> v.id() == visitId)
+                    .findFirst()
+                    .orElseThrow(() -> NotFoundException.of(SickVisits.ENTITY, visitId));
+            model.addAttribute("facility", facility);
+            model.addAttribute("visit", visit);
+            return "collaboration/sick-visit-withdraw";
+        }
+        try {
+            visits.withdraw(user, facilityId, visitId);
+            redirect.addFlashAttribute("flash", text("sickVisit.flash.withdrawn"));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flash", text(e.messageKey()));
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flash", text("sickVisit.flash.withdrawn"));
+        }
+        return "redirect:/facilities/" + facilityId + "/sick-visits";
     }
 
     private String show(CurrentUser user, long facilityId, SickVisitForm form, Model model) {

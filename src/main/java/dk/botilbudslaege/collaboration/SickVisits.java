@@ -181,10 +181,15 @@ public class SickVisits {
     /** The doctor asked moves the request one step on: REQUESTED → ACKNOWLEDGED → DONE. */
     @Transactional
     public SickVisit advance(CurrentUser user, long facilityId, long visitId, SickVisitStatus to) {
+        Optional<SickVisit> found = find(visitId).filter(v -> v.facilityId() == facilityId);
+        // a doctor learns nothing of another doctor's requests: not theirs is the same 404 as none at all
+        if (user.is(Role.DOCTOR)
+                && found.filter(v -> user.doctorId() != null && v.doctorId() == user.doctorId())
+                        .isEmpty()) {
+            throw NotFoundException.of(ENTITY, visitId);
+        }
         parties.facility(user, facilityId);
-        SickVisit visit = find(visitId)
-                .filter(v -> v.facilityId() == facilityId)
-                .orElseThrow(() -> NotFoundException.of(ENTITY, visitId));
+        SickVisit visit = found.orElseThrow(() -> NotFoundException.of(ENTITY, visitId));
         if (!user.is(Role.DOCTOR) || user.doctorId() == null || user.doctorId() != visit.doctorId()) {
             throw new ForbiddenException("scope.sickVisit.doctorOnly");
         }
@@ -212,6 +217,42 @@ public class SickVisits {
                         ? new SickVisitEvents.SickVisitDone(visitId, changes, CurrentUsers.actor())
                         : new SickVisitEvents.SickVisitAcknowledged(visitId, changes, CurrentUsers.actor()));
         return find(visitId).orElseThrow();
+    }
+
+    /**
+     * The facility side withdraws its request while the doctor has not made the visit (REQUESTED or
+     * ACKNOWLEDGED): the request is deleted at once with its references and note; the audit trail records
+     * the withdrawal with the window, the count and the status, never the references. DONE: 409
+     * {@code SICK_VISIT_DONE}.
+     */
+    @Transactional
+    public void withdraw(CurrentUser user, long facilityId, long visitId) {
+        parties.asFacilitySideOf(user, facilityId, "scope.sickVisit.withdraw");
+        SickVisit visit = find(visitId)
+                .filter(v -> v.facilityId() == facilityId)
+                .orElseThrow(() -> NotFoundException.of(ENTITY, visitId));
+        if (visit.status() == SickVisitStatus.DONE) {
+            throw new ConflictException("SICK_VISIT_DONE", "sickVisit.withdraw.done");
+        }
+        int deleted = jdbc.sql("delete from sick_visit where id = :id and facility_id = :f and status <> 'DONE'")
+                .param("id", visitId)
+                .param("f", facilityId)
+                .update();
+        if (deleted == 0) {
+            throw new ConflictException("SICK_VISIT_DONE", "sickVisit.withdraw.done");
+        }
+        Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
+        changes.put("status", new AuditTrail.Change(visit.status().name(), null));
+        changes.put("wantedFrom", new AuditTrail.Change(visit.wantedFrom().toString(), null));
+        changes.put("wantedTo", new AuditTrail.Change(visit.wantedTo().toString(), null));
+        changes.put("residents", new AuditTrail.Change(visit.residents(), null));
+        events.publishEvent(new SickVisitEvents.SickVisitWithdrawn(visitId, changes, CurrentUsers.actor()));
+    }
+
+    /** The request's status now, if it is still there and belongs to the facility (the page's stale buttons). */
+    @Transactional(readOnly = true)
+    Optional<SickVisitStatus> statusOf(long facilityId, long visitId) {
+        return find(visitId).filter(v -> v.facilityId() == facilityId).map(SickVisit::status);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------

@@ -86,6 +86,8 @@ class HostileInputApiTest {
         JSON_WRITES.put("POST /api/v1/agreements/{id}/sessions", "{\"topic\":\"%s\"}|topic");
         JSON_WRITES.put("POST /api/v1/session-topics", "{\"name\":\"%s\"}|name");
         JSON_WRITES.put("PATCH /api/v1/agreements/{id}/sessions/{sessionId}", "comment: see AdvisorySessionsApiTest");
+        // issue 13, correcting sessions (i13-correct)
+        JSON_WRITES.put("PUT /api/v1/agreements/{id}/sessions/{sessionId}", "topic: see AdvisorySessionCorrectionTest");
         // no text field: dates and ids only
         JSON_WRITES.put("POST /api/v1/agreements", "date:startDate");
         JSON_WRITES.put("PUT /api/v1/agreements/{id}", "date:startDate");

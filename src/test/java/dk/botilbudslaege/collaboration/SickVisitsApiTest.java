@@ -165,7 +165,9 @@ class SickVisitsApiTest {
         assertProblem(patch(api.as("kommune-norddjurs"), id, "ACKNOWLEDGED"), 403, "FORBIDDEN");
         assertProblem(patch(api.as("region-midt"), id, "ACKNOWLEDGED"), 403, "FORBIDDEN");
         assertProblem(patch(api.as("national"), id, "ACKNOWLEDGED"), 403, "FORBIDDEN");
-        assertProblem(patch(given.doctorUser(given.doctor()), id, "ACKNOWLEDGED"), 403, "FORBIDDEN");
+        // another doctor learns nothing: the same 404 as a request that does not exist
+        assertThat(patch(given.doctorUser(given.doctor()), id, "ACKNOWLEDGED").status())
+                .isEqualTo(404);
         assertThat(patch(api.as("region-nord"), id, "ACKNOWLEDGED").status()).isEqualTo(404);
         assertThat(facilityUser.get(path).json().get(0).path("status").asString())
                 .isEqualTo("REQUESTED");

@@ -1,0 +1,244 @@
+package dk.botilbudslaege.collaboration;
+
+import static dk.botilbudslaege.collaboration.SickVisitScenarios.request;
+import static dk.botilbudslaege.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.security.Role;
+import dk.botilbudslaege.security.Users;
+import dk.botilbudslaege.support.Api;
+import dk.botilbudslaege.support.IntegrationTest;
+import dk.botilbudslaege.support.WebSession;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The facility side withdraws a sick-visit request not yet done (DELETE, deleted at once, audited without
+ * the references; DONE 409); a doctor probing another doctor's visit gets the 404 of no visit; the pages:
+ * withdraw after a confirmation, a second Kvitter is a flash, a tampered post a 403 page, bad text a field
+ * error with the input kept, the facility's list with its note and a multi-day window's two dates.
+ */
+@IntegrationTest
+class SickVisitWithdrawalTest {
+
+    static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Users users;
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    SickVisitScenarios given;
+    long facility;
+    long doctor;
+    Api facilityUser;
+    Api doctorUser;
+    String path;
+
+    @BeforeEach
+    void aFacilityWithAFixedDoctor() {
+        api = Api.through(context);
+        given = new SickVisitScenarios(api, users);
+        facility = given.facility(12);
+        doctor = given.doctor();
+        given.agreement(doctor, facility, LocalDate.of(2025, 1, 1));
+        facilityUser = given.facilityUser(facility);
+        doctorUser = given.doctorUser(doctor);
+        path = "/api/v1/facilities/" + facility + "/sick-visits";
+    }
+
+    static LocalDateTime inDays(int days) {
+        return LocalDateTime.now(DENMARK).plusDays(days).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    long ask(Map<String, Object> body) {
+        Api.Response answer = facilityUser.post(path, body);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("id").asLong();
+    }
+
+    long count(long id) {
+        return jdbc.sql("select count(*) from sick_visit where id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
+    String pageUser(Role role, Long facilityId, Long doctorId) {
+        String username = "side-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new Users.NewUser(username, Api.PASSWORD, "Testbruger", role, null, null, facilityId, doctorId));
+        return username;
+    }
+
+    @Test
+    void the_facility_withdraws_a_request_and_the_audit_keeps_no_references() {
+        long id = ask(request(inDays(2), 2, List.of("værelse 4", "værelse 7")));
+        Api.Response gone = facilityUser.delete(path + "/" + id);
+        assertThat(gone.status()).as(gone.body()).isEqualTo(204);
+        assertThat(count(id)).isZero();
+        List<Map<String, Object>> audit = jdbc.sql(
+                        "select action, changes::text as changes from audit_event where entity_type = 'SICK_VISIT'"
+                                + " and entity_id = :id order by id")
+                .param("id", String.valueOf(id))
+                .query()
+                .listOfRows();
+        assertThat(audit).extracting(r -> r.get("action")).containsExactly("VISIT_REQUESTED", "VISIT_WITHDRAWN");
+        assertThat(audit.get(1).get("changes").toString())
+                .contains("REQUESTED", "residents")
+                .doesNotContain("værelse");
+        assertThat(doctorUser.get(path).json().size()).isZero();
+        assertThat(facilityUser.delete(path + "/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void an_acknowledged_request_may_be_withdrawn_a_done_one_not() {
+        long acknowledged = ask(request(inDays(2), 1, List.of("værelse 1")));
+        assertThat(doctorUser
+                        .patch(path + "/" + acknowledged, Map.of("status", "ACKNOWLEDGED"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.as("kommune-norddjurs").delete(path + "/" + acknowledged).status())
+                .isEqualTo(204);
+
+        long done = ask(request(inDays(3), 1, List.of("værelse 2")));
+        doctorUser.patch(path + "/" + done, Map.of("status", "ACKNOWLEDGED"));
+        assertThat(doctorUser.patch(path + "/" + done, Map.of("status", "DONE")).status())
+                .isEqualTo(200);
+        Api.Response refused = facilityUser.delete(path + "/" + done);
+        assertProblem(refused, 409, "SICK_VISIT_DONE");
+        assertThat(count(done)).isOne();
+    }
+
+    @Test
+    void only_the_facility_side_withdraws() {
+        long id = ask(request(inDays(2), 1, List.of("værelse 4")));
+        String one = path + "/" + id;
+        assertProblem(doctorUser.delete(one), 403, "FORBIDDEN");
+        assertProblem(api.as("region-midt").delete(one), 403, "FORBIDDEN");
+        assertProblem(api.as("national").delete(one), 403, "FORBIDDEN");
+        assertThat(api.as("kommune-aarhus").delete(one).status()).isEqualTo(404);
+        assertThat(api.as("region-nord").delete(one).status()).isEqualTo(404);
+        long other = given.facility(5);
+        assertThat(given.facilityUser(other).delete(one).status()).isEqualTo(404);
+        // a visit of this facility through another facility's path is the same 404 as none
+        assertThat(given.facilityUser(other)
+                        .delete("/api/v1/facilities/" + other + "/sick-visits/" + id)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.anonymous().delete(one).status()).isEqualTo(401);
+        assertThat(count(id)).isOne();
+    }
+
+    @Test
+    void a_doctor_probing_another_doctors_visit_gets_the_404_of_no_visit() {
+        long id = ask(request(inDays(2), 1, List.of("værelse 4")));
+        long otherDoctor = given.doctor();
+        given.agreement(otherDoctor, given.facility(6), LocalDate.of(2025, 1, 1));
+        Api stranger = given.doctorUser(otherDoctor);
+        Api.Response probe = stranger.patch(path + "/" + id, Map.of("status", "ACKNOWLEDGED"));
+        Api.Response none = stranger.patch(path + "/999999999", Map.of("status", "ACKNOWLEDGED"));
+        assertThat(probe.status()).isEqualTo(404).isEqualTo(none.status());
+        assertThat(probe.code()).isEqualTo(none.code());
+        assertThat(probe.body().replace(String.valueOf(id), "X"))
+                .isEqualTo(none.body().replace("999999999", "X"));
+        assertThat(api.as("laege-norddjurs")
+                        .patch(path + "/" + id, Map.of("status", "ACKNOWLEDGED"))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    // ---- the pages ----------------------------------------------------------------------------------
+
+    @Test
+    void the_page_withdraws_after_a_confirmation_and_the_doctor_no_longer_sees_it() {
+        long id = ask(request(inDays(2), 1, List.of("værelse 4")));
+        WebSession web = WebSession.signIn(port, pageUser(Role.FACILITY, facility, null));
+        String page = "/facilities/" + facility + "/sick-visits";
+        assertThat(web.get(page).body()).contains("Træk anmodning tilbage");
+        HttpResponse<String> confirmation = web.post(page + "/" + id + "/withdraw", page, Map.of());
+        assertThat(confirmation.statusCode()).isEqualTo(200);
+        assertThat(confirmation.body()).contains("slettes straks", "name=\"confirmed\"");
+        assertThat(count(id)).isOne();
+        HttpResponse<String> done = web.post(page + "/" + id + "/withdraw", page, Map.of("confirmed", "true"));
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(count(id)).isZero();
+        WebSession doctorWeb = WebSession.signIn(port, pageUser(Role.DOCTOR, null, doctor));
+        assertThat(doctorWeb.get("/sick-visits").body()).doesNotContain("visit-" + id + "\"");
+    }
+
+    @Test
+    void a_second_kvitter_is_a_flash_not_an_error_page() {
+        long id = ask(request(inDays(2), 1, List.of("værelse 4")));
+        WebSession web = WebSession.signIn(port, pageUser(Role.DOCTOR, null, doctor));
+        String action = "/sick-visits/" + facility + "/" + id;
+        assertThat(web.post(action, "/sick-visits", Map.of("status", "ACKNOWLEDGED"))
+                        .statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> again = web.post(action, "/sick-visits", Map.of("status", "ACKNOWLEDGED"));
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(web.get("/sick-visits").body()).contains("Anmodningen er allerede kvitteret");
+        web.post(action, "/sick-visits", Map.of("status", "DONE"));
+        assertThat(web.post(action, "/sick-visits", Map.of("status", "DONE")).statusCode())
+                .isEqualTo(302);
+        assertThat(web.get("/sick-visits").body()).contains("Besøget er allerede udført");
+    }
+
+    @Test
+    void a_tampered_post_is_a_403_page_and_bad_text_a_field_error_with_the_input_kept() {
+        String page = "/facilities/" + facility + "/sick-visits";
+        DateTimeFormatter minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("wantedFrom", inDays(2).format(minutes));
+        form.put("wantedTo", inDays(2).plusHours(2).format(minutes));
+        form.put("residents", "1");
+        form.put("references", "værelse 4");
+        form.put("note", "Feber\u0007 siden i går");
+        WebSession region = WebSession.signIn(port, "region-midt");
+        assertThat(region.post(page, page, form).statusCode()).isEqualTo(403);
+
+        WebSession web = WebSession.signIn(port, pageUser(Role.FACILITY, facility, null));
+        HttpResponse<String> bad = web.post(page, page, form);
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("styretegn", "relse 4", "siden i g");
+        assertThat(jdbc.sql("select count(*) from sick_visit where facility_id = :f")
+                        .param("f", facility)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void the_facility_list_shows_its_note_and_a_multi_day_window_with_both_dates() {
+        Map<String, Object> body = request(inDays(2), 1, List.of("værelse 4"));
+        body.put("wantedTo", inDays(4).toString());
+        body.put("note", "Ring før ankomst");
+        ask(body);
+        WebSession web = WebSession.signIn(port, pageUser(Role.FACILITY, facility, null));
+        String html = web.get("/facilities/" + facility + "/sick-visits").body();
+        DateTimeFormatter shown = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+        assertThat(html).contains("Ring før ankomst");
+        assertThat(html).contains(inDays(2).format(shown) + " – " + inDays(4).format(shown));
+    }
+}
