@@ -16,7 +16,7 @@ final class AdvisorySessionText {
         if (ResidentPrivacy.looksLikeCpr(text)) {
             return "session.text.cpr";
         }
-        if (ResidentPrivacy.namesResident(text)) {
+        if (ResidentPrivacy.namesPerson(text)) {
             return "session.text.resident";
         }
         return null;

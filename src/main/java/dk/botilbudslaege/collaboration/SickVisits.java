@@ -300,7 +300,7 @@ public class SickVisits {
                 problems.add(FieldProblem.of("references", "sickVisit.references.tooLong", MAX_REFERENCE));
             } else if (SickVisitRules.looksLikeCpr(text)) {
                 problems.add(FieldProblem.of("references", "sickVisit.references.cpr"));
-            } else if (ResidentPrivacy.namesResident(text)) {
+            } else if (ResidentPrivacy.namesPerson(text)) {
                 problems.add(FieldProblem.of("references", "collaboration.text.residentNamed"));
             } else {
                 references.add(text);
@@ -314,7 +314,7 @@ public class SickVisits {
             problems.add(FieldProblem.of("note", "validation.size.max.n", MAX_NOTE));
         } else if (SickVisitRules.looksLikeCpr(note)) {
             problems.add(FieldProblem.of("note", "sickVisit.note.cpr"));
-        } else if (ResidentPrivacy.namesResident(note)) {
+        } else if (ResidentPrivacy.namesPerson(note)) {
             problems.add(FieldProblem.of("note", "collaboration.text.residentNamed"));
         }
         return problems;

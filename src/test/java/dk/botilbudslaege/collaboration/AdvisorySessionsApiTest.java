@@ -194,7 +194,11 @@ class AdvisorySessionsApiTest {
         cpr.put("topic", "Beboeren Hans og hans KOL");
         Api.Response person = doctor.post(sessions(), cpr);
         assertThat(errorMessage(person, "notes")).startsWith("Må ikke indeholde et CPR-nummer");
-        assertThat(errorMessage(person, "topic")).startsWith("Må ikke nævne en beboer ved navn");
+        assertThat(errorMessage(person, "topic")).startsWith("Må ikke nævne en person ved navn");
+        Map<String, Object> named = session(LocalDate.of(2025, 9, 1), 60);
+        named.put("notes", "Talte med Hans Jensen om hans medicin");
+        assertThat(errorMessage(doctor.post(sessions(), named), "notes"))
+                .startsWith("Må ikke nævne en person ved navn");
 
         Map<String, Object> empty = Map.of();
         Api.Response nothing = doctor.post(sessions(), empty);
