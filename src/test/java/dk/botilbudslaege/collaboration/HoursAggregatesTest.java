@@ -240,6 +240,28 @@ class HoursAggregatesTest {
                 .contains("2,0 timer", "average-since-start-help");
     }
 
+    @Test
+    void the_demo_agreements_of_norddjurs_mostly_deliver_and_a_few_fall_short() {
+        List<Long> demo = jdbc.sql("select distinct agreement_id from advisory_session where logged_by = 'laege-demo'")
+                .query(Long.class)
+                .list();
+        assertThat(demo).isNotEmpty();
+        int delivered = 0;
+        int fallShort = 0;
+        for (JsonNode row :
+                api.as("kommune-norddjurs").get("/api/v1/hours").json().path("rows")) {
+            if (demo.contains(row.path("agreementId").asLong())) {
+                if (row.path("shortfall").asBoolean()) {
+                    fallShort++;
+                } else {
+                    delivered++;
+                }
+            }
+        }
+        assertThat(delivered).as("delivering").isGreaterThan(fallShort);
+        assertThat(fallShort).as("short").isPositive();
+    }
+
     private String lastUser;
 
     private Api login(Role role, String regionCode, String municipalityCode) {
