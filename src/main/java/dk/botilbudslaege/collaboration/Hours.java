@@ -198,10 +198,22 @@ public class Hours {
         String lvl = level == null || level.isBlank()
                 ? defaultLevel(user)
                 : level.strip().toUpperCase();
-        if (!lvl.equals("MUNICIPALITY") && !lvl.equals("REGION") && !lvl.equals("NATIONAL")) {
+        if (!List.of("MUNICIPALITY", "REGION", "NATIONAL", "DOCTOR").contains(lvl)) {
             throw InvalidInputException.of(FieldProblem.of("level", "hours.level.unknown"));
         }
         LocalDate today = today();
+        if (lvl.equals("DOCTOR")) {
+            // the doctor's own running agreements, in every municipality; no code (the doctor is the caller)
+            if (!user.is(Role.DOCTOR) || user.doctorId() == null) {
+                throw new ForbiddenException(
+                        user.national() ? "scope.national.aggregatesOnly" : "scope.hours.overview");
+            }
+            if (code != null && !code.isBlank() && !code.strip().equals(String.valueOf(user.doctorId()))) {
+                throw InvalidInputException.of(FieldProblem.of("code", "hours.code.unknown"));
+            }
+            List<OverviewRow> rows = rowsOf(running("DOCTOR", String.valueOf(user.doctorId()), today), today);
+            return areaOverview(lvl, String.valueOf(user.doctorId()), user.displayName(), rows);
+        }
         if (lvl.equals("NATIONAL")) {
             if (!(user.national() || mayOverview(user))) {
                 throw new ForbiddenException("scope.hours.overview");
@@ -244,7 +256,15 @@ public class Hours {
             throw InvalidInputException.of(FieldProblem.of("code", "hours.code.unknown"));
         }
         requireOverview(user, lvl, area);
-        List<OverviewRow> rows = rowsOf(running(lvl, area, today), today);
+        return areaOverview(lvl, area, name, rows(lvl, area, today));
+    }
+
+    private List<OverviewRow> rows(String lvl, String area, LocalDate today) {
+        return rowsOf(running(lvl, area, today), today);
+    }
+
+    /** An overview with its rows, their total and a subtotal per municipality. */
+    private static Overview areaOverview(String lvl, String area, String name, List<OverviewRow> rows) {
         Subtotal total = total(area, name, rows);
         Map<String, List<OverviewRow>> byMunicipality = new java.util.LinkedHashMap<>();
         for (OverviewRow r : rows) {
@@ -336,7 +356,9 @@ public class Hours {
                          where status in ('ACTIVE', 'NOTICE_GIVEN', 'ENDED')
                            and start_date <= :day and (end_date is null or end_date >= :day)
                            and (:lvl = 'NATIONAL'
-                                or (case when :lvl = 'REGION' then region_code else municipality_code end) = :c)
+                                or (:lvl = 'DOCTOR' and cast(doctor_id as varchar) = :c)
+                                or (:lvl in ('REGION', 'MUNICIPALITY')
+                                    and (case when :lvl = 'REGION' then region_code else municipality_code end) = :c))
                          order by municipality_name, unit_name, id
                         """)
                 .param("lvl", lvl)
@@ -398,7 +420,9 @@ public class Hours {
     }
 
     private static String defaultLevel(CurrentUser user) {
-        return user.is(Role.MUNICIPALITY) ? "MUNICIPALITY" : user.national() ? "NATIONAL" : "REGION";
+        return user.is(Role.MUNICIPALITY)
+                ? "MUNICIPALITY"
+                : user.national() ? "NATIONAL" : user.is(Role.DOCTOR) ? "DOCTOR" : "REGION";
     }
 
     private void requireOverview(CurrentUser user, String level, String code) {

@@ -232,6 +232,10 @@ class HoursAggregatesTest {
         assertThat(onlyShort).doesNotContain("/agreements/" + delivering + "/sessions");
         String national = WebSession.signIn(port, "national").get("/hours").body();
         assertThat(national).contains("hours-regions", "Region Syddanmark").doesNotContain("hours-overview");
+        HttpResponse<String> doctorPage =
+                WebSession.signIn(port, "laege-norddjurs").get("/hours");
+        assertThat(doctorPage.statusCode()).isEqualTo(200);
+        assertThat(doctorPage.body()).contains("hours-overview");
         String sessions = web.get("/agreements/" + delivering + "/sessions").body();
         YearMonth last = YearMonth.now(DanishTime.DENMARK).minusMonths(1);
         assertThat(sessions)
@@ -260,6 +264,30 @@ class HoursAggregatesTest {
         }
         assertThat(delivered).as("delivering").isGreaterThan(fallShort);
         assertThat(fallShort).as("short").isPositive();
+    }
+
+    @Test
+    void the_doctor_sees_their_own_running_agreements_and_no_area() {
+        long doctorId = region.get("/api/v1/agreements/" + shortOne)
+                .json()
+                .path("doctorId")
+                .asLong();
+        Api doctor = new CollaborationFixtures(api, users).doctorUser(doctorId);
+        Api.Response own = doctor.get("/api/v1/hours");
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.json().path("level").asString()).isEqualTo("DOCTOR");
+        assertThat(own.json().path("agreements").asInt()).isEqualTo(1);
+        assertThat(own.json().path("agreementsShort").asInt()).isEqualTo(1);
+        assertThat(own.json().path("rows").get(0).path("agreementId").asLong()).isEqualTo(shortOne);
+        assertThat(doctor.get("/api/v1/hours?level=DOCTOR&code=" + (doctorId + 1))
+                        .status())
+                .isEqualTo(400);
+        for (String area : new String[] {"?level=MUNICIPALITY&code=563", "?level=REGION&code=1083"}) {
+            Problems.assertProblem(doctor.get("/api/v1/hours" + area), 403, "FORBIDDEN");
+        }
+        for (Api other : new Api[] {fanoe, region, api.as("national"), api.as("botilbud-skovstjernen")}) {
+            Problems.assertProblem(other.get("/api/v1/hours?level=DOCTOR"), 403, "FORBIDDEN");
+        }
     }
 
     private String lastUser;
