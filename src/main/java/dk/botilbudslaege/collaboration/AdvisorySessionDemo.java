@@ -9,8 +9,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo data (local mode, called by the demo loader): a year of advisory sessions for Norddjurs' running
- * agreements, two sessions most months and one short month in four (one session of an hour), confirmed by
- * the facility up to last month, last month's still waiting, and one questioned session per agreement.
+ * agreements, so the hours flag shows contrast. Three agreements in four deliver: two sessions a month of
+ * half the agreed hours, confirmed up to last month, one short month made up by an extra session the month
+ * before, a questioned session on top, this month's session still waiting. One in four falls short: one
+ * short month in four (one session of an hour), last month's still waiting, its fourth month's first
+ * session questioned.
  */
 @Component
 public class AdvisorySessionDemo {
@@ -53,15 +56,39 @@ public class AdvisorySessionDemo {
             YearMonth first = YearMonth.from(r.start()).isAfter(current.minusMonths(12))
                     ? YearMonth.from(r.start())
                     : current.minusMonths(12);
+            // one agreement in four falls short: one short month in four and last month still unconfirmed;
+            // the others deliver: two sessions a month of half the agreed hours each, confirmed up to last
+            // month, one short month made up the month before, and a questioned session on top of a full month
+            boolean delivers = r.id() % 4 != 0;
+            int minutes = r.hours()
+                    .multiply(BigDecimal.valueOf(30))
+                    .setScale(0, java.math.RoundingMode.CEILING)
+                    .intValue();
             int i = 0;
             for (YearMonth m = first; m.isBefore(current); m = m.plusMonths(1), i++) {
-                boolean shortMonth = (r.id() + i) % 4 == 0;
-                int minutes = r.hours().compareTo(BigDecimal.valueOf(3)) >= 0 ? 90 : 60;
-                String status = m.equals(current.minusMonths(1)) ? "LOGGED" : "CONFIRMED";
-                insert(r, day(m, 8, r.start()), shortMonth ? 60 : minutes, i, status, i == 3);
-                if (!shortMonth) {
-                    insert(r, day(m, 22, r.start()), minutes, i + 1, status, false);
+                if (delivers) {
+                    boolean shortMonth = i == 2;
+                    insert(r, day(m, 8, r.start()), minutes, i, "CONFIRMED", false);
+                    if (!shortMonth) {
+                        insert(r, day(m, 22, r.start()), minutes, i + 1, "CONFIRMED", false);
+                    }
+                    if (i == 1) {
+                        insert(r, day(m, 25, r.start()), minutes, i + 2, "CONFIRMED", false);
+                    }
+                    if (i == 3) {
+                        insert(r, day(m, 27, r.start()), 30, i + 2, "CONFIRMED", true);
+                    }
+                } else {
+                    boolean shortMonth = (r.id() + i) % 4 == 0;
+                    String status = m.equals(current.minusMonths(1)) ? "LOGGED" : "CONFIRMED";
+                    insert(r, day(m, 8, r.start()), shortMonth ? 60 : minutes, i, status, i == 3);
+                    if (!shortMonth) {
+                        insert(r, day(m, 22, r.start()), minutes, i + 1, status, false);
+                    }
                 }
+            }
+            if (delivers && !r.start().isAfter(today)) {
+                insert(r, today, minutes, i, "LOGGED", false);
             }
         }
     }

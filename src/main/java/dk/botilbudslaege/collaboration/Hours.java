@@ -10,6 +10,7 @@ import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.web.DanishTime;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -52,9 +53,38 @@ public class Hours {
             boolean complete,
             boolean shortfall) {}
 
-    /** The answer of {@code GET /hours?level=&code=}. */
+    /**
+     * The answer of {@code GET /hours?level=&code=}: the area's totals, its subtotals (per municipality for
+     * a municipality or region, per region for the nation) and the running agreements (none for the nation:
+     * aggregates only).
+     */
     public record Overview(
-            String level, String code, String name, int agreements, int agreementsShort, List<OverviewRow> rows) {}
+            String level,
+            String code,
+            String name,
+            int agreements,
+            int agreementsShort,
+            BigDecimal agreedHoursPerMonth,
+            BigDecimal rollingAverage,
+            BigDecimal shareDelivered,
+            List<Subtotal> municipalities,
+            List<Subtotal> regions,
+            List<OverviewRow> rows) {}
+
+    /**
+     * The hours of the running agreements of one area (a municipality or a region): how many, how many fall
+     * short, the agreed hours per month summed, the rolling averages of confirmed hours summed (agreements
+     * without a complete month yet add nothing), and the share delivered: confirmed against agreed over the
+     * agreements with at least one complete month (null when none has).
+     */
+    public record Subtotal(
+            String code,
+            String name,
+            int agreements,
+            int agreementsShort,
+            BigDecimal agreedHoursPerMonth,
+            BigDecimal rollingAverage,
+            BigDecimal shareDelivered) {}
 
     /** One running agreement of the overview: its agreed hours and what was confirmed. */
     public record OverviewRow(
@@ -79,10 +109,14 @@ public class Hours {
             long doctorId,
             String municipalityCode,
             String municipalityName,
+            String regionCode,
             int residents,
             BigDecimal agreedHoursPerMonth,
             LocalDate startDate,
             LocalDate endDate) {}
+
+    /** The longest range of {@code GET /agreements/{id}/hours}: ten years of months. */
+    static final int MAX_MONTHS = 120;
 
     private final Parties parties;
     private final JdbcClient jdbc;
@@ -112,6 +146,12 @@ public class Hours {
         YearMonth start = YearMonth.from(a.startDate());
         YearMonth first = from != null ? from : max(start, YearMonth.from(today).minusMonths(12));
         YearMonth last = to != null ? to : YearMonth.from(today);
+        if (first.plusMonths(MAX_MONTHS).isBefore(last.plusMonths(1))) {
+            throw InvalidInputException.of(FieldProblem.of("to", "hours.to.tooLong"));
+        }
+        // only an approved agreement agrees hours, and only in its running period (start to end date):
+        // a draft, a filed form, a rejected or withdrawn one agrees 0 hours and is never flagged short
+        BigDecimal agreedPerMonth = a.status().approved() ? a.monthlyHours() : BigDecimal.ZERO;
         Running r = new Running(
                 a.id(),
                 a.unitName(),
@@ -119,8 +159,9 @@ public class Hours {
                 a.doctorId(),
                 a.municipalityCode(),
                 a.municipalityName(),
+                a.regionCode(),
                 a.residents(),
-                a.monthlyHours(),
+                agreedPerMonth,
                 a.startDate(),
                 a.endDate());
         Map<YearMonth, HoursArithmetic.Minutes> minutes =
@@ -133,13 +174,13 @@ public class Hours {
         return new AgreementHours(
                 first,
                 last,
-                a.monthlyHours(),
+                agreedPerMonth,
                 HoursArithmetic.sum(months, HoursArithmetic.Month::loggedHours),
                 HoursArithmetic.sum(months, HoursArithmetic.Month::confirmedHours),
                 HoursArithmetic.averageConfirmed(months),
                 rollingAverage,
                 HoursArithmetic.averageConfirmed(sinceStart),
-                HoursArithmetic.fallsShort(rollingAverage, a.monthlyHours()),
+                HoursArithmetic.fallsShort(rollingAverage, agreedPerMonth),
                 (int) rolling.stream().filter(HoursArithmetic.Month::shortfall).count(),
                 months.stream()
                         .map(m -> new MonthRow(
@@ -152,36 +193,177 @@ public class Hours {
                         .toList());
     }
 
-    /** The running agreements of a municipality or region with agreed and confirmed hours. */
+    /** The running agreements of a municipality or region with agreed and confirmed hours; the nation's regions. */
     public Overview overview(CurrentUser user, String level, String code) {
         String lvl = level == null || level.isBlank()
                 ? defaultLevel(user)
                 : level.strip().toUpperCase();
-        if (!lvl.equals("MUNICIPALITY") && !lvl.equals("REGION")) {
+        if (!List.of("MUNICIPALITY", "REGION", "NATIONAL", "DOCTOR").contains(lvl)) {
             throw InvalidInputException.of(FieldProblem.of("level", "hours.level.unknown"));
+        }
+        LocalDate today = today();
+        if (lvl.equals("DOCTOR")) {
+            // the doctor's own running agreements, in every municipality; no code (the doctor is the caller)
+            if (!user.is(Role.DOCTOR) || user.doctorId() == null) {
+                throw new ForbiddenException(
+                        user.national() ? "scope.national.aggregatesOnly" : "scope.hours.overview");
+            }
+            if (code != null && !code.isBlank() && !code.strip().equals(String.valueOf(user.doctorId()))) {
+                throw InvalidInputException.of(FieldProblem.of("code", "hours.code.unknown"));
+            }
+            List<OverviewRow> rows = rowsOf(running("DOCTOR", String.valueOf(user.doctorId()), today), today);
+            return areaOverview(lvl, String.valueOf(user.doctorId()), user.displayName(), rows);
+        }
+        if (lvl.equals("NATIONAL")) {
+            if (!(user.national() || mayOverview(user))) {
+                throw new ForbiddenException("scope.hours.overview");
+            }
+            List<Subtotal> regions = summary(null, today);
+            Subtotal total = total("", "", rowsOf(running("NATIONAL", null, today), today));
+            return new Overview(
+                    lvl,
+                    null,
+                    dk.botilbudslaege.common.DanishFormats.label("file.coverage.figure.nation"),
+                    total.agreements(),
+                    total.agreementsShort(),
+                    total.agreedHoursPerMonth(),
+                    total.rollingAverage(),
+                    total.shareDelivered(),
+                    List.of(),
+                    regions,
+                    List.of());
+        }
+        if (!mayOverview(user)) {
+            throw new ForbiddenException(user.national() ? "scope.national.aggregatesOnly" : "scope.hours.overview");
         }
         String area = code == null || code.isBlank()
                 ? (lvl.equals("REGION") ? user.regionCode() : user.municipalityCode())
                 : code.strip();
+        String name = area == null || !area.matches("\\d{1,4}")
+                ? null
+                : jdbc.sql(
+                                lvl.equals("REGION")
+                                        ? "select name from registry_region where code = :c"
+                                        : "select name from registry_municipality where code = :c")
+                        .param("c", area)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
+        if (name == null) {
+            if (code == null || code.isBlank()) {
+                requireOverview(user, lvl, "");
+            }
+            throw InvalidInputException.of(FieldProblem.of("code", "hours.code.unknown"));
+        }
         requireOverview(user, lvl, area);
-        String name = jdbc.sql(
-                        lvl.equals("REGION")
-                                ? "select name from registry_region where code = :c"
-                                : "select name from registry_municipality where code = :c")
-                .param("c", area)
-                .query(String.class)
-                .optional()
-                .orElse(area);
-        List<Running> running = jdbc.sql("""
-                        select id, unit_name, doctor_name, doctor_id, municipality_code, municipality_name,
+        return areaOverview(lvl, area, name, rows(lvl, area, today));
+    }
+
+    private List<OverviewRow> rows(String lvl, String area, LocalDate today) {
+        return rowsOf(running(lvl, area, today), today);
+    }
+
+    /** An overview with its rows, their total and a subtotal per municipality. */
+    private static Overview areaOverview(String lvl, String area, String name, List<OverviewRow> rows) {
+        Subtotal total = total(area, name, rows);
+        Map<String, List<OverviewRow>> byMunicipality = new java.util.LinkedHashMap<>();
+        for (OverviewRow r : rows) {
+            byMunicipality
+                    .computeIfAbsent(r.municipalityCode(), k -> new ArrayList<>())
+                    .add(r);
+        }
+        List<Subtotal> municipalities = byMunicipality.entrySet().stream()
+                .map(e -> total(e.getKey(), e.getValue().get(0).municipalityName(), e.getValue()))
+                .toList();
+        return new Overview(
+                lvl,
+                area,
+                name,
+                total.agreements(),
+                total.agreementsShort(),
+                total.agreedHoursPerMonth(),
+                total.rollingAverage(),
+                total.shareDelivered(),
+                municipalities,
+                List.of(),
+                rows);
+    }
+
+    /**
+     * The hours of the running agreements as aggregates for the coverage report (every role may read
+     * them): per region (every region) when {@code regionCode} is null, else per municipality of the region
+     * with a running agreement, as of {@code day} (the rolling average covers the 12 complete months before
+     * the day's month).
+     */
+    public List<Subtotal> summary(String regionCode, LocalDate day) {
+        if (regionCode == null) {
+            Map<String, List<OverviewRow>> byRegion = new HashMap<>();
+            List<Running> running = running("NATIONAL", null, day);
+            List<OverviewRow> rows = rowsOf(running, day);
+            for (int i = 0; i < rows.size(); i++) {
+                byRegion.computeIfAbsent(running.get(i).regionCode(), k -> new ArrayList<>())
+                        .add(rows.get(i));
+            }
+            return jdbc.sql("select code, name from registry_region order by code")
+                    .query((rs, n) -> total(
+                            rs.getString("code"),
+                            rs.getString("name"),
+                            byRegion.getOrDefault(rs.getString("code"), List.of())))
+                    .list();
+        }
+        Map<String, List<OverviewRow>> byMunicipality = new java.util.TreeMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (OverviewRow r : rowsOf(running("REGION", regionCode, day), day)) {
+            byMunicipality
+                    .computeIfAbsent(r.municipalityCode(), k -> new ArrayList<>())
+                    .add(r);
+            names.put(r.municipalityCode(), r.municipalityName());
+        }
+        return byMunicipality.entrySet().stream()
+                .map(e -> total(e.getKey(), names.get(e.getKey()), e.getValue()))
+                .sorted(java.util.Comparator.comparing(Subtotal::name))
+                .toList();
+    }
+
+    /** The totals of some running agreements (see {@link Subtotal}). */
+    static Subtotal total(String code, String name, List<OverviewRow> rows) {
+        BigDecimal agreed = BigDecimal.ZERO;
+        BigDecimal confirmed = BigDecimal.ZERO;
+        BigDecimal measuredAgreed = BigDecimal.ZERO;
+        for (OverviewRow r : rows) {
+            agreed = agreed.add(r.agreedHoursPerMonth());
+            if (r.rollingAverage() != null) {
+                confirmed = confirmed.add(r.rollingAverage());
+                measuredAgreed = measuredAgreed.add(r.agreedHoursPerMonth());
+            }
+        }
+        return new Subtotal(
+                code,
+                name,
+                rows.size(),
+                (int) rows.stream().filter(OverviewRow::shortfall).count(),
+                agreed,
+                confirmed,
+                measuredAgreed.signum() == 0 ? null : confirmed.divide(measuredAgreed, 4, RoundingMode.HALF_UP));
+    }
+
+    /** The agreements approved and running on {@code day} in the area (NATIONAL: all), by municipality and unit. */
+    private List<Running> running(String lvl, String area, LocalDate day) {
+        return jdbc.sql("""
+                        select id, unit_name, doctor_name, doctor_id, municipality_code, municipality_name, region_code,
                                residents, dispensation_hours, start_date, end_date
                           from agreement_overview
-                         where status in ('ACTIVE', 'NOTICE_GIVEN')
-                           and (case when :lvl = 'REGION' then region_code else municipality_code end) = :c
+                         where status in ('ACTIVE', 'NOTICE_GIVEN', 'ENDED')
+                           and start_date <= :day and (end_date is null or end_date >= :day)
+                           and (:lvl = 'NATIONAL'
+                                or (:lvl = 'DOCTOR' and cast(doctor_id as varchar) = :c)
+                                or (:lvl in ('REGION', 'MUNICIPALITY')
+                                    and (case when :lvl = 'REGION' then region_code else municipality_code end) = :c))
                          order by municipality_name, unit_name, id
                         """)
                 .param("lvl", lvl)
-                .param("c", area)
+                .param("c", area == null ? "" : area)
+                .param("day", day)
                 .query((rs, n) -> new Running(
                         rs.getLong("id"),
                         rs.getString("unit_name"),
@@ -189,12 +371,16 @@ public class Hours {
                         rs.getLong("doctor_id"),
                         rs.getString("municipality_code"),
                         rs.getString("municipality_name"),
+                        rs.getString("region_code"),
                         rs.getInt("residents"),
                         MonthlyHours.of(rs.getInt("residents"), rs.getBigDecimal("dispensation_hours")),
                         rs.getObject("start_date", LocalDate.class),
                         rs.getObject("end_date", LocalDate.class)))
                 .list();
-        LocalDate today = today();
+    }
+
+    /** Each running agreement's agreed hours and confirmed averages as of {@code today}, in the same order. */
+    private List<OverviewRow> rowsOf(List<Running> running, LocalDate today) {
         Map<Long, Map<YearMonth, HoursArithmetic.Minutes>> minutes =
                 minutes(running.stream().map(Running::id).toList());
         Map<Long, List<Dispensation>> dispensations =
@@ -225,22 +411,18 @@ public class Hours {
                             .count(),
                     HoursArithmetic.fallsShort(rollingAverage, r.agreedHoursPerMonth())));
         }
-        return new Overview(
-                lvl,
-                area,
-                name,
-                rows.size(),
-                (int) rows.stream().filter(OverviewRow::shortfall).count(),
-                rows);
+        return rows;
     }
 
-    /** Whether the user may see an hours overview at all (the region and the municipality). */
+    /** Whether the user may see an hours overview at all (the region and the municipality; the nation: NATIONAL). */
     public static boolean mayOverview(CurrentUser user) {
         return user.is(Role.REGION) || user.is(Role.MUNICIPALITY);
     }
 
     private static String defaultLevel(CurrentUser user) {
-        return user.is(Role.MUNICIPALITY) ? "MUNICIPALITY" : "REGION";
+        return user.is(Role.MUNICIPALITY)
+                ? "MUNICIPALITY"
+                : user.national() ? "NATIONAL" : user.is(Role.DOCTOR) ? "DOCTOR" : "REGION";
     }
 
     private void requireOverview(CurrentUser user, String level, String code) {
@@ -273,6 +455,16 @@ public class Hours {
             LocalDate today,
             Map<YearMonth, HoursArithmetic.Minutes> minutes,
             List<Dispensation> dispensations) {
+        if (r.agreedHoursPerMonth().signum() == 0) {
+            return HoursArithmetic.months(
+                    from,
+                    to,
+                    r.startDate(),
+                    r.endDate(),
+                    today,
+                    month -> BigDecimal.ZERO,
+                    month -> minutes.getOrDefault(month, HoursArithmetic.Minutes.NONE));
+        }
         BigDecimal standard = MonthlyHours.of(r.residents(), null);
         return HoursArithmetic.months(
                 from,

@@ -1,5 +1,6 @@
 package dk.botilbudslaege.coverage;
 
+import dk.botilbudslaege.collaboration.Hours;
 import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.common.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
@@ -97,6 +98,11 @@ class CoverageFiles {
      * zero-list, the municipalities with agreements on their way, match methods.
      */
     byte[] reportXlsx(Coverage.Overview o) {
+        return reportXlsx(o, List.of());
+    }
+
+    /** The report's tables, the last sheet the hours delivered per region or municipality (issue 13 item 3). */
+    byte[] reportXlsx(Coverage.Overview o, List<Hours.Subtotal> hours) {
         try (XSSFWorkbook workbook = new XSSFWorkbook();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();
@@ -235,6 +241,31 @@ class CoverageFiles {
                 Row row = methods.createRow(r++);
                 row.createCell(0).setCellValue(SpreadsheetText.safe(Charts.matchMethod(e.getKey())));
                 row.createCell(1).setCellValue(e.getValue());
+            }
+            Sheet hoursSheet = workbook.createSheet(sheet("hours"));
+            header(
+                    hoursSheet,
+                    columns(
+                            "code",
+                            "name",
+                            "agreements",
+                            "agreedHoursPerMonth",
+                            "confirmedHoursPerMonth",
+                            "shareDelivered",
+                            "agreementsShort"),
+                    bold);
+            r = 1;
+            for (Hours.Subtotal h : hours) {
+                Row row = hoursSheet.createRow(r++);
+                row.createCell(0).setCellValue(SpreadsheetText.safe(h.code()));
+                row.createCell(1).setCellValue(SpreadsheetText.safe(h.name()));
+                row.createCell(2).setCellValue(h.agreements());
+                row.createCell(3).setCellValue(h.agreedHoursPerMonth().doubleValue());
+                row.createCell(4).setCellValue(h.rollingAverage().doubleValue());
+                if (h.shareDelivered() != null) {
+                    set(row, 5, h.shareDelivered(), percent);
+                }
+                row.createCell(6).setCellValue(h.agreementsShort());
             }
             for (Sheet sheet : workbook) {
                 for (int i = 0; i < 13; i++) {

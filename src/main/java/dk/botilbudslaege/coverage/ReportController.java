@@ -1,5 +1,6 @@
 package dk.botilbudslaege.coverage;
 
+import dk.botilbudslaege.collaboration.Hours;
 import dk.botilbudslaege.registry.ReferenceData;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.web.PdfRenderer;
@@ -17,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * C4: the status report on coverage for the follow-up group and the central parties, as a printable
  * PDF and as a workbook with the tables behind it, national or for one region. Aggregates only, no
- * personal data, so every signed-in role may download either version (SPEC §1).
+ * personal data, so every signed-in role may download either version (SPEC §1). Its last section is the
+ * hours delivered under the running agreements (issue 13 item 3) per region, or per municipality of the
+ * region, from the collaboration module's {@link Hours#summary}.
  */
 @Controller
 class ReportController {
@@ -30,9 +33,11 @@ class ReportController {
     private final CoverageFiles files;
     private final PdfRenderer pdfs;
     private final ReferenceData reference;
+    private final Hours hours;
 
-    ReportController(Coverage coverage, CoverageFiles files, PdfRenderer pdfs, ReferenceData reference) {
+    ReportController(Coverage coverage, CoverageFiles files, PdfRenderer pdfs, ReferenceData reference, Hours hours) {
         this.coverage = coverage;
+        this.hours = hours;
         this.files = files;
         this.pdfs = pdfs;
         this.reference = reference;
@@ -57,6 +62,8 @@ class ReportController {
             Locale locale) {
         Coverage.Overview overview = coverage.overview(date, regionCode);
         Map<String, Object> model = Map.of(
+                "hours",
+                hours.summary(overview.regionCode(), overview.date()),
                 "o",
                 overview,
                 "day",
@@ -84,7 +91,10 @@ class ReportController {
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String regionCode) {
         Coverage.Overview overview = coverage.overview(date, regionCode);
-        return download(files.reportXlsx(overview), name(overview) + ".xlsx", XLSX);
+        return download(
+                files.reportXlsx(overview, hours.summary(overview.regionCode(), overview.date())),
+                name(overview) + ".xlsx",
+                XLSX);
     }
 
     private static String name(Coverage.Overview o) {
@@ -103,6 +113,11 @@ class ReportController {
 
         public String of(java.math.BigDecimal fraction) {
             return Charts.percent(fraction);
+        }
+
+        /** Hours as Danish decimals: 2 → "2,0", 1.75 → "1,75". */
+        public String hours(java.math.BigDecimal hours) {
+            return dk.botilbudslaege.collaboration.HoursFormat.number(hours);
         }
 
         public String matchMethod(String code) {

@@ -281,7 +281,8 @@ class AdvisorySessionsApiTest {
             Problems.assertProblem(api.as(user).get("/api/v1/hours?level=REGION&code=1082"), 403, "FORBIDDEN");
         }
         Api.Response badLevel = api.as(REGION_MIDT).get("/api/v1/hours?level=COUNTRY");
-        assertThat(errorMessage(badLevel, "level")).isEqualTo("Niveau skal være MUNICIPALITY eller REGION.");
+        assertThat(errorMessage(badLevel, "level"))
+                .isEqualTo("Niveau skal være MUNICIPALITY, REGION, NATIONAL eller DOCTOR.");
     }
 
     @Test

@@ -1,0 +1,51 @@
+package dk.botilbudslaege.collaboration;
+
+import dk.botilbudslaege.common.DanishFormats;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.YearMonth;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hours pages' Danish display ({@code ${@hoursFormat.hours(x)}}): hours as "2,0 timer" or "1,75 timer"
+ * (one decimal at least, two when there are), months as "februar 2026" in the reader's language.
+ */
+@Component("hoursFormat")
+public class HoursFormat {
+
+    private final MessageSource messages;
+
+    HoursFormat(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** 2 → "2,0", 1.75 → "1,75", null → "–" (Danish decimal comma, no thousands separator). */
+    public static String number(BigDecimal hours) {
+        if (hours == null) {
+            return "–";
+        }
+        return new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(DanishFormats.DANISH)).format(hours);
+    }
+
+    /** "2,0 timer" (da) or "2,0 hours" (en); null → "–". */
+    public String hours(BigDecimal hours) {
+        if (hours == null) {
+            return "–";
+        }
+        return messages.getMessage("hours.value", new Object[] {number(hours)}, locale());
+    }
+
+    /** "februar 2026". */
+    public String month(YearMonth month) {
+        return DanishFormats.month(month, locale());
+    }
+
+    private static Locale locale() {
+        Locale locale = LocaleContextHolder.getLocale();
+        return locale.getLanguage().equals("en") ? Locale.ENGLISH : DanishFormats.DANISH;
+    }
+}
