@@ -43,6 +43,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final dk.botilbudslaege.collaboration.AdvisorySessionDemo advisorySessionDemo;
     // issue 13, residents' choice
     private final DemoResidentCounts demoResidentCounts;
+    // issue 13, performance: collaboration data for the national data set
+    private final SyntheticCollaboration syntheticCollaboration;
 
     DemoDataLoader(
             RegistryLoader loader,
@@ -55,7 +57,9 @@ class DemoDataLoader implements ApplicationRunner {
             DemoSickVisits demoSickVisits,
             DemoCollaborationPlans demoCollaborationPlans,
             dk.botilbudslaege.collaboration.AdvisorySessionDemo advisorySessionDemo,
-            DemoResidentCounts demoResidentCounts) {
+            DemoResidentCounts demoResidentCounts,
+            SyntheticCollaboration syntheticCollaboration) {
+        this.syntheticCollaboration = syntheticCollaboration;
         this.demoResidentCounts = demoResidentCounts;
         this.demoSickVisits = demoSickVisits;
         this.demoCollaborationPlans = demoCollaborationPlans;
@@ -142,6 +146,29 @@ class DemoDataLoader implements ApplicationRunner {
         users.create(new Users.NewUser("national", PASSWORD, "National læser", Role.NATIONAL, null, null, null, null));
         users.create(new Users.NewUser("admin", PASSWORD, "Administrator", Role.ADMIN, null, null, null, null));
         loader.coverEveryInScopeFacility();
+        // issue 13, performance: collaboration data for every running agreement, and a doctor and a facility
+        // login (the first running agreement in Aarhus) to measure their pages with
+        syntheticCollaboration.load(
+                properties.seed(), java.time.LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK));
+        jdbc.sql("""
+                        select doctor_id, facility_id from agreement_overview
+                         where municipality_code = '751' and status = 'ACTIVE' order by id limit 1
+                        """)
+                .query((rs, n) -> new long[] {rs.getLong("doctor_id"), rs.getLong("facility_id")})
+                .optional()
+                .ifPresent(first -> {
+                    users.create(new Users.NewUser(
+                            "laege-aarhus", PASSWORD, "Læge i Aarhus", Role.DOCTOR, null, null, null, first[0]));
+                    users.create(new Users.NewUser(
+                            "botilbud-aarhus",
+                            PASSWORD,
+                            "Botilbud i Aarhus",
+                            Role.FACILITY,
+                            null,
+                            null,
+                            first[1],
+                            null));
+                });
     }
 
     private void createAccounts() {
