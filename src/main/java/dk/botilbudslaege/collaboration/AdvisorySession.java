@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 /**
  * One advisory session as logged by the doctor and decided by the facility side (API.md
  * {@code /agreements/{id}/sessions}). General topics only: no resident is named, no CPR number stored.
+ * {@code version} grows with every change (correction, decision): a decision names the version it saw.
  */
 public record AdvisorySession(
         long id,
@@ -21,7 +22,8 @@ public record AdvisorySession(
         String loggedBy,
         OffsetDateTime loggedAt,
         String decidedBy,
-        OffsetDateTime decidedAt) {
+        OffsetDateTime decidedAt,
+        int version) {
 
     /** Advice, teaching, or a cooperation meeting (seed 004). */
     public enum Kind {

@@ -10,6 +10,17 @@ public class AdvisorySessionDecisionForm {
     @MultiLine
     private String comment;
 
+    /** The version of the session the facility side saw; stale: 409 CONCURRENT_CHANGE. Optional. */
+    private Integer version;
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
+
     public AdvisorySession.Status getStatus() {
         return status;
     }

@@ -18,6 +18,17 @@ public class AdvisorySessionForm {
     @MultiLine
     private String notes;
 
+    /** On a correction: the version of the session the doctor saw; stale: 409 CONCURRENT_CHANGE. Optional. */
+    private Integer version;
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
+
     public LocalDate getDate() {
         return date;
     }

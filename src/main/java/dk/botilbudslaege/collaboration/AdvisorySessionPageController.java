@@ -81,8 +81,18 @@ class AdvisorySessionPageController {
         try {
             if (FormErrors.attempt(binding, () -> sessions.decide(user, id, sessionId, decision))
                     .isPresent()) {
-                redirect.addFlashAttribute("flash", text("session.flash.decided"));
+                redirect.addFlashAttribute(
+                        "flash",
+                        text(
+                                decision.getStatus() == AdvisorySession.Status.CONFIRMED
+                                        ? "session.flash.confirmed"
+                                        : "session.flash.questioned"));
                 return "redirect:/agreements/" + id + "/sessions";
+            }
+            if (stale(binding)) {
+                // the doctor corrected the session after the page was opened: never decide on unseen content
+                redirect.addFlashAttribute("flash", text("session.flash.changed"));
+                return "redirect:/agreements/" + id + "/sessions#session-" + sessionId;
             }
         } catch (NotFoundException e) {
             // a stale tab: the doctor withdrew the session meanwhile
@@ -103,10 +113,24 @@ class AdvisorySessionPageController {
     }
 
     @GetMapping("/agreements/{id}/sessions/{sessionId}/edit")
-    String edit(CurrentUser user, @PathVariable long id, @PathVariable long sessionId, Model model) {
+    String edit(
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable long sessionId,
+            Model model,
+            RedirectAttributes redirect) {
         parties.asDoctor(user, id, "scope.session.correct");
-        AdvisorySession s = sessions.get(id, sessionId);
+        AdvisorySession s = sessions.find(id, sessionId).orElse(null);
+        if (s == null) {
+            redirect.addFlashAttribute("flash", text("session.flash.notFound"));
+            return "redirect:/agreements/" + id + "/sessions";
+        }
+        if (s.status() == AdvisorySession.Status.CONFIRMED) {
+            redirect.addFlashAttribute("flash", text("session.flash.confirmedLocked"));
+            return "redirect:/agreements/" + id + "/sessions";
+        }
         AdvisorySessionForm form = new AdvisorySessionForm();
+        form.setVersion(s.version());
         form.setDate(s.date());
         form.setDurationMinutes(s.durationMinutes());
         form.setKind(s.kind());
@@ -127,11 +151,30 @@ class AdvisorySessionPageController {
             Model model,
             RedirectAttributes redirect) {
         parties.asDoctor(user, id, "scope.session.correct");
-        AdvisorySession s = sessions.get(id, sessionId);
-        if (FormErrors.attempt(binding, () -> sessions.correct(user, id, sessionId, form))
-                .isPresent()) {
-            redirect.addFlashAttribute("flash", text("session.flash.corrected"));
+        AdvisorySession s = sessions.find(id, sessionId).orElse(null);
+        if (s == null) {
+            redirect.addFlashAttribute("flash", text("session.flash.notFound"));
             return "redirect:/agreements/" + id + "/sessions";
+        }
+        try {
+            if (FormErrors.attempt(binding, () -> sessions.correct(user, id, sessionId, form))
+                    .isPresent()) {
+                redirect.addFlashAttribute("flash", text("session.flash.corrected"));
+                return "redirect:/agreements/" + id + "/sessions";
+            }
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flash", text("session.flash.notFound"));
+            return "redirect:/agreements/" + id + "/sessions";
+        }
+        AdvisorySession now = sessions.find(id, sessionId).orElse(s);
+        if (now.status() == AdvisorySession.Status.CONFIRMED) {
+            // confirmed meanwhile: no editable form for a locked session
+            redirect.addFlashAttribute("flash", text("session.flash.confirmedLocked"));
+            return "redirect:/agreements/" + id + "/sessions";
+        }
+        if (stale(binding)) {
+            redirect.addFlashAttribute("flash", text("session.flash.changed"));
+            return "redirect:/agreements/" + id + "/sessions/" + sessionId + "/edit#edit-session";
         }
         model.addAttribute("editing", s);
         return show(user, id, form, model);
@@ -147,7 +190,17 @@ class AdvisorySessionPageController {
             Model model,
             RedirectAttributes redirect) {
         Agreement a = parties.asDoctor(user, id, "scope.session.correct");
-        AdvisorySession s = sessions.get(id, sessionId);
+        AdvisorySession s = sessions.find(id, sessionId).orElse(null);
+        if (s == null) {
+            // withdrawn already (a double click, a second tab)
+            redirect.addFlashAttribute("flash", text("session.flash.notFound"));
+            return "redirect:/agreements/" + id + "/sessions";
+        }
+        if (s.status() == AdvisorySession.Status.CONFIRMED) {
+            // refused up front: no confirmation page for a session that cannot be withdrawn
+            redirect.addFlashAttribute("flash", text("session.flash.confirmedLocked"));
+            return "redirect:/agreements/" + id + "/sessions";
+        }
         if (!confirmed) {
             model.addAttribute("nav", "agreements");
             model.addAttribute("agreement", a);
@@ -157,6 +210,8 @@ class AdvisorySessionPageController {
         try {
             sessions.withdraw(user, id, sessionId);
             redirect.addFlashAttribute("flash", text("session.flash.withdrawn"));
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flash", text("session.flash.notFound"));
         } catch (dk.botilbudslaege.common.ConflictException e) {
             redirect.addFlashAttribute("flash", text(e.messageKey()));
         }
@@ -189,6 +244,11 @@ class AdvisorySessionPageController {
         model.addAttribute("formats", AdvisorySession.Format.values());
         model.addAttribute("today", LocalDate.now(DanishTime.DENMARK));
         return "collaboration/sessions";
+    }
+
+    /** Whether the form failed because the session changed after it was read (a stale version). */
+    private static boolean stale(BindingResult binding) {
+        return binding.getGlobalErrors().stream().anyMatch(e -> "form.concurrentChange".equals(e.getCode()));
     }
 
     private String text(String key) {

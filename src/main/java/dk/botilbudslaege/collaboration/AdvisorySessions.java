@@ -2,6 +2,7 @@ package dk.botilbudslaege.collaboration;
 
 import dk.botilbudslaege.agreement.Agreement;
 import dk.botilbudslaege.audit.AuditTrail;
+import dk.botilbudslaege.common.ConcurrentChangeException;
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.InvalidInputException;
@@ -96,7 +97,8 @@ public class AdvisorySessions {
                 .query(Long.class)
                 .single();
         AdvisorySession saved = get(agreementId, id);
-        events.publishEvent(new AdvisorySessionEvents.Logged(id, AuditTrail.diff(null, saved), CurrentUsers.actor()));
+        events.publishEvent(new AdvisorySessionEvents.Logged(
+                id, withoutFreeText(AuditTrail.diff(null, saved)), CurrentUsers.actor()));
         return saved;
     }
 
@@ -105,6 +107,9 @@ public class AdvisorySessions {
             CurrentUser user, long agreementId, long sessionId, AdvisorySessionDecisionForm form) {
         parties.asFacilitySide(user, agreementId, "scope.session.decide");
         AdvisorySession before = get(agreementId, sessionId);
+        if (form.getVersion() != null && form.getVersion() != before.version()) {
+            throw new ConcurrentChangeException(ENTITY, sessionId);
+        }
         List<FieldProblem> problems = new ArrayList<>();
         AdvisorySession.Status status = form.getStatus();
         if (status == null || status == AdvisorySession.Status.LOGGED) {
@@ -118,22 +123,32 @@ public class AdvisorySessions {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("VALIDATION_FAILED", problems);
         }
-        jdbc.sql("""
+        // the decision holds for the content the facility side saw only: a correction racing it bumps the
+        // version, and then exactly one of the two succeeds
+        int updated = jdbc.sql("""
                         update advisory_session set status = :status, comment = :comment, decided_by = :by,
                                decided_at = now(), version = version + 1
-                         where id = :id
+                         where id = :id and agreement_id = :a and status = :before and version = :version
                         """)
                 .param("status", status.name())
                 .param("comment", comment)
                 .param("by", user.username())
                 .param("id", sessionId)
+                .param("a", agreementId)
+                .param("before", before.status().name())
+                .param("version", before.version())
                 .update();
+        if (updated == 0) {
+            get(agreementId, sessionId); // withdrawn meanwhile: 404
+            throw new ConcurrentChangeException(ENTITY, sessionId);
+        }
         AdvisorySession after = get(agreementId, sessionId);
         Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
         changes.put("status", new AuditTrail.Change(before.status(), after.status()));
         if (!java.util.Objects.equals(before.comment(), after.comment())) {
             changes.put("comment", new AuditTrail.Change(before.comment(), after.comment()));
         }
+        changes = withoutFreeText(changes);
         events.publishEvent(
                 status == AdvisorySession.Status.CONFIRMED
                         ? new AdvisorySessionEvents.Confirmed(sessionId, changes, CurrentUsers.actor())
@@ -158,12 +173,15 @@ public class AdvisorySessions {
         if (before.status() == AdvisorySession.Status.CONFIRMED) {
             throw new ConflictException("SESSION_CONFIRMED", "session.confirmedLocked");
         }
+        if (form.getVersion() != null && form.getVersion() != before.version()) {
+            throw new ConcurrentChangeException(ENTITY, sessionId);
+        }
         check(a, form);
         int updated = jdbc.sql("""
                         update advisory_session set session_date = :date, duration_minutes = :minutes, kind = :kind,
                                format = :format, topic = :topic, notes = :notes, status = 'LOGGED', comment = null,
                                decided_by = null, decided_at = null, version = version + 1
-                         where id = :id and agreement_id = :a and status <> 'CONFIRMED'
+                         where id = :id and agreement_id = :a and status <> 'CONFIRMED' and version = :version
                         """)
                 .param("date", form.getDate())
                 .param("minutes", form.getDurationMinutes())
@@ -173,13 +191,19 @@ public class AdvisorySessions {
                 .param("notes", blankToNull(form.getNotes()))
                 .param("id", sessionId)
                 .param("a", agreementId)
+                .param("version", before.version())
                 .update();
         if (updated == 0) {
-            throw new ConflictException("SESSION_CONFIRMED", "session.confirmedLocked");
+            // a decision or a withdrawal came first: 404 when gone, locked when confirmed, else stale
+            AdvisorySession now = get(agreementId, sessionId);
+            if (now.status() == AdvisorySession.Status.CONFIRMED) {
+                throw new ConflictException("SESSION_CONFIRMED", "session.confirmedLocked");
+            }
+            throw new ConcurrentChangeException(ENTITY, sessionId);
         }
         AdvisorySession after = get(agreementId, sessionId);
-        events.publishEvent(
-                new AdvisorySessionEvents.Corrected(sessionId, AuditTrail.diff(before, after), CurrentUsers.actor()));
+        events.publishEvent(new AdvisorySessionEvents.Corrected(
+                sessionId, withoutFreeText(AuditTrail.diff(before, after)), CurrentUsers.actor()));
         return after;
     }
 
@@ -200,10 +224,42 @@ public class AdvisorySessions {
                 .param("a", agreementId)
                 .update();
         if (deleted == 0) {
+            get(agreementId, sessionId); // a simultaneous withdrawal won: 404, as when done one after the other
             throw new ConflictException("SESSION_CONFIRMED", "session.confirmedLocked");
         }
-        events.publishEvent(
-                new AdvisorySessionEvents.Withdrawn(sessionId, AuditTrail.diff(before, null), CurrentUsers.actor()));
+        events.publishEvent(new AdvisorySessionEvents.Withdrawn(
+                sessionId, withoutFreeText(AuditTrail.diff(before, null)), CurrentUsers.actor()));
+    }
+
+    /** The free texts of a session (what the doctor or the facility side wrote): never kept in the audit trail. */
+    static final java.util.Set<String> FREE_TEXTS = java.util.Set.of("topic", "notes", "comment");
+
+    /** What the audit trail keeps of a text: only that there was one. */
+    static final String TEXT_MARK = "(tekst)";
+
+    /**
+     * The changes as the audit trail keeps them: a free text only as {@link #TEXT_MARK} (or null when there was
+     * none), so a text that had to be removed (a name, a CPR number) is gone with the correction or withdrawal.
+     */
+    static Map<String, AuditTrail.Change> withoutFreeText(Map<String, AuditTrail.Change> changes) {
+        Map<String, AuditTrail.Change> kept = new LinkedHashMap<>();
+        changes.forEach((field, change) -> kept.put(
+                field,
+                FREE_TEXTS.contains(field) ? new AuditTrail.Change(mark(change.from()), mark(change.to())) : change));
+        return kept;
+    }
+
+    private static Object mark(Object text) {
+        return text == null || text.toString().isBlank() ? null : TEXT_MARK;
+    }
+
+    /** The session of the agreement, if it still exists (the page's stale tabs and double posts). */
+    java.util.Optional<AdvisorySession> find(long agreementId, long sessionId) {
+        return jdbc.sql("select * from advisory_session where id = :id and agreement_id = :a")
+                .param("id", sessionId)
+                .param("a", agreementId)
+                .query(AdvisorySessions::row)
+                .optional();
     }
 
     AdvisorySession get(long agreementId, long sessionId) {
@@ -289,6 +345,7 @@ public class AdvisorySessions {
                 rs.getString("logged_by"),
                 rs.getObject("logged_at", OffsetDateTime.class),
                 rs.getString("decided_by"),
-                rs.getObject("decided_at", OffsetDateTime.class));
+                rs.getObject("decided_at", OffsetDateTime.class),
+                rs.getInt("version"));
     }
 }

@@ -239,6 +239,10 @@ public class SickVisits {
                 .param("f", facilityId)
                 .update();
         if (deleted == 0) {
+            // a simultaneous withdrawal won: 404, as when done one after the other; else it was done meanwhile
+            find(visitId)
+                    .filter(v -> v.facilityId() == facilityId)
+                    .orElseThrow(() -> NotFoundException.of(ENTITY, visitId));
             throw new ConflictException("SICK_VISIT_DONE", "sickVisit.withdraw.done");
         }
         Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();

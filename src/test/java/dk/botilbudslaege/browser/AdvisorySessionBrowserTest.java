@@ -68,7 +68,7 @@ class AdvisorySessionBrowserTest {
             By row = By.xpath("//tr[td[text()='" + topic + "']]");
             contact.clickAndWait(
                     By.xpath("//tr[td[text()='" + topic + "']]//button[contains(@class,'confirm-session')]"));
-            assertThat(contact.text()).contains("Beslutningen er gemt.");
+            assertThat(contact.text()).contains("Sessionen er bekræftet.");
             assertThat(contact.find(row).getText()).contains("Bekræftet");
             assertThat(contact.find(By.id("hours-table")).getText()).contains("1,5 timer");
             contact.screenshot("session-confirmed");
