@@ -164,7 +164,7 @@ class CooperationPlanChangesTest {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
             assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith(page + "/accept?version=1");
         }
-        for (String query : List.of("?version=1", "?version=1&lang=en", "?version=1")) {
+        for (String query : List.of("?version=1", "?version=1&lang=en", "?version=1&lang=da")) {
             var answer = facility.get(page + "/accept" + query);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(answer.body())
