@@ -436,6 +436,14 @@ class ResidentCountsApiTest {
                 .contains("id=\"sick-visits-link\"", "/facilities/" + skovstjernen + "/sick-visits")
                 .contains("id=\"resident-counts-link\"");
         assertThat(WebSession.signIn(port, "region-midt").get(page).body()).doesNotContain("sick-visits-link");
+        // the sick-visit page: only those who can ask the doctor read how to ask
+        String visits = page + "/sick-visits";
+        assertThat(WebSession.signIn(port, "region-midt").get(visits).body())
+                .doesNotContain("Bed den faste læge")
+                .contains("id=\"sick-visits-read-only\"");
+        assertThat(WebSession.signIn(port, "botilbud-skovstjernen").get(visits).body())
+                .contains("Bed den faste læge")
+                .doesNotContain("sick-visits-read-only");
     }
 
     @Test
