@@ -55,30 +55,72 @@ class CooperationPlanPageController {
         return show(user, a, plans.find(user, id).orElse(null), form, model);
     }
 
+    /**
+     * The confirmation page of an accept, a GET (issue 13 review: a page from a POST gave 405 on a language switch
+     * and re-posted on reload). {@code version} is the version the user opened; when the plan has changed since,
+     * the page shows what changed. A user who cannot accept now is sent back to the plan with the reason.
+     */
+    @GetMapping("/agreements/{id}/cooperation-plan/accept")
+    String confirmAccept(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) Integer version,
+            Model model,
+            RedirectAttributes redirect) {
+        Agreement a = plans.agreement(user, id);
+        CooperationPlan plan = plans.find(user, id).orElse(null);
+        if (!plans.mayAccept(user, a, plan)) {
+            if (plans.sideOf(user, a).isEmpty()) {
+                throw new dk.botilbudslaege.common.ForbiddenException("scope.cooperationPlan.accept");
+            }
+            redirect.addFlashAttribute("actionError", text(refusal(a, plan)));
+            return "redirect:/agreements/" + id + "/cooperation-plan";
+        }
+        model.addAttribute("agreement", a);
+        model.addAttribute("plan", plan);
+        model.addAttribute("names", plans.names(java.util.List.of(plan)));
+        if (version != null && version < plan.version()) {
+            CooperationPlan opened = plans.versions(user, id).stream()
+                    .filter(v -> v.version() == version)
+                    .findFirst()
+                    .orElse(null);
+            model.addAttribute("openedVersion", version);
+            model.addAttribute("changes", opened == null ? java.util.List.of() : changes(opened, plan));
+        }
+        return "collaboration/plan-accept";
+    }
+
+    /** Why the user cannot accept the plan now (a party of the agreement). */
+    private static String refusal(Agreement a, CooperationPlan plan) {
+        if (plan == null) {
+            return "cooperationPlan.missing";
+        }
+        if (plan.accepted()) {
+            return "cooperationPlan.alreadyAccepted";
+        }
+        if (!CooperationPlans.running(a)) {
+            return "cooperationPlan.agreementNotRunning";
+        }
+        return "cooperationPlan.ownDraft";
+    }
+
+    /**
+     * The accept itself, posted from the confirmation page ({@code confirmed=true}). A post without it, or with a
+     * version older than the current one, is sent to the confirmation page (which shows what changed).
+     */
     @PostMapping("/agreements/{id}/cooperation-plan/accept")
     String accept(
             CurrentUser user,
             @PathVariable long id,
             @RequestParam(required = false) Integer version,
             @RequestParam(defaultValue = "false") boolean confirmed,
-            Model model,
             RedirectAttributes redirect) {
         Agreement a = plans.agreement(user, id);
         CooperationPlan plan = plans.find(user, id).orElse(null);
         boolean stale = plan != null && version != null && version < plan.version();
         if ((!confirmed || stale) && plans.mayAccept(user, a, plan)) {
-            model.addAttribute("agreement", a);
-            model.addAttribute("plan", plan);
-            model.addAttribute("names", plans.names(java.util.List.of(plan)));
-            if (stale) {
-                CooperationPlan opened = plans.versions(user, id).stream()
-                        .filter(v -> v.version() == version)
-                        .findFirst()
-                        .orElse(null);
-                model.addAttribute("openedVersion", version);
-                model.addAttribute("changes", opened == null ? java.util.List.of() : changes(opened, plan));
-            }
-            return "collaboration/plan-accept";
+            return "redirect:/agreements/" + id + "/cooperation-plan/accept"
+                    + (version == null ? "" : "?version=" + version);
         }
         try {
             plans.accept(user, id, version);

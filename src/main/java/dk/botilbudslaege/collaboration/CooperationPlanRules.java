@@ -41,6 +41,11 @@ final class CooperationPlanRules {
                     "startDate",
                     "cooperationPlan.startDate.afterAgreement",
                     dk.botilbudslaege.common.DanishFormats.date(agreementEnd)));
+        } else if (start.isAfter(latestStart(agreementStart))) {
+            problems.add(FieldProblem.of(
+                    "startDate",
+                    "cooperationPlan.startDate.tooFarAhead",
+                    dk.botilbudslaege.common.DanishFormats.date(latestStart(agreementStart))));
         }
         text(problems, "scope", form.getScope(), MAX_TEXT, true);
         text(problems, "schedule", form.getSchedule(), MAX_TEXT, true);
@@ -60,6 +65,15 @@ final class CooperationPlanRules {
         }
         text(problems, "substituteDoctor", form.getSubstituteDoctor(), MAX_NAME, false);
         return problems;
+    }
+
+    /**
+     * The latest start of a plan: a year after today, or after the agreement's start when that is later (a plan
+     * is for the running collaboration, not for a distant year; issue 13 review: 2100-12-31 was accepted).
+     */
+    static LocalDate latestStart(LocalDate agreementStart) {
+        LocalDate today = CooperationPlans.today();
+        return (agreementStart.isAfter(today) ? agreementStart : today).plusYears(1);
     }
 
     /** Whether the text is present and passed; a problem is added when it did not. */

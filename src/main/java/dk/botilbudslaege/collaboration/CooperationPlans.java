@@ -195,7 +195,8 @@ public class CooperationPlans {
         }
         int version;
         if (current.isPresent()) {
-            if (form.getVersion() == null || form.getVersion().intValue() != current.get()) {
+            // without a version the draft applies to the current state (docs/api.md Conventions)
+            if (form.getVersion() != null && form.getVersion().intValue() != current.get()) {
                 throw new ConcurrentChangeException(ENTITY, agreementId);
             }
             if (sameContent(before.orElseThrow(), form, substitute)) {

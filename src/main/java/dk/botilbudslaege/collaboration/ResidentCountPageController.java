@@ -1,7 +1,9 @@
 package dk.botilbudslaege.collaboration;
 
 import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.registry.Facility;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.web.DanishTime;
@@ -10,8 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +39,15 @@ class ResidentCountPageController {
 
     @GetMapping("/facilities/{id}/resident-counts")
     String page(CurrentUser user, @PathVariable long id, Model model) {
+        return page(user, id, null, model);
+    }
+
+    /**
+     * The page; {@code edit}, a month in the list ("Ret"), fills the form with that month's four counts. An
+     * unknown month leaves the form as it is.
+     */
+    @GetMapping(value = "/facilities/{id}/resident-counts", params = "edit")
+    String page(CurrentUser user, @PathVariable long id, @RequestParam String edit, Model model) {
         Facility facility = counts.readable(user, id);
         model.addAttribute("nav", "facilities");
         model.addAttribute("facility", facility);
@@ -47,7 +58,21 @@ class ResidentCountPageController {
         // the form's values and errors by field name: mutable maps, so that a lookup never meets Map.of's
         // refusal of a null key
         if (!model.containsAttribute("countForm")) {
-            model.addAttribute("countForm", new HashMap<String, String>());
+            Map<String, String> form = new HashMap<>();
+            if (edit != null && counts.writable(user, facility)) {
+                String month = ResidentCounts.iso(edit);
+                counts.list(user, id).stream()
+                        .filter(c -> c.month().toString().equals(month))
+                        .findFirst()
+                        .ifPresent(c -> {
+                            form.put("month", c.month().toString());
+                            form.put("residents", String.valueOf(c.residents()));
+                            form.put("enrolled", String.valueOf(c.enrolled()));
+                            form.put("temporary", String.valueOf(c.temporary()));
+                            form.put("toldAboutChoice", String.valueOf(c.toldAboutChoice()));
+                        });
+            }
+            model.addAttribute("countForm", form);
         }
         if (!model.containsAttribute("countErrors")) {
             model.addAttribute("countErrors", new LinkedHashMap<String, String>());
@@ -88,21 +113,68 @@ class ResidentCountPageController {
         }
         model.addAttribute("countErrors", errors);
         model.addAttribute("countForm", new HashMap<>(fields));
-        return page(user, id, model);
+        return page(user, id, null, model);
     }
 
     /** The page's month as {@code YYYY-MM}: "2026-11" as it is, and "11-2026" (as Danes write it) turned round. */
     static String isoMonth(String text) {
-        String trimmed = text == null ? "" : text.trim();
-        var danish = DANISH_MONTH.matcher(trimmed);
-        if (danish.matches()) {
-            String mm = danish.group(1).length() == 1 ? "0" + danish.group(1) : danish.group(1);
-            return danish.group(2) + "-" + mm;
-        }
-        return trimmed;
+        return ResidentCounts.iso(text);
     }
 
-    private static final Pattern DANISH_MONTH = Pattern.compile("(\\d{1,2})[-/.](\\d{4})");
+    /** "Slet" on a month: a confirmation page that states the consequence (the facility side only). */
+    @GetMapping("/facilities/{id}/resident-counts/{month}/delete")
+    String confirmDelete(
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable String month,
+            Model model,
+            RedirectAttributes redirect) {
+        Facility facility = counts.readable(user, id);
+        if (!counts.writable(user, facility)) {
+            throw new ForbiddenException("residentCount.write.facilitySide");
+        }
+        String iso = ResidentCounts.iso(month);
+        var row = counts.list(user, id).stream()
+                .filter(c -> c.month().toString().equals(iso))
+                .findFirst();
+        if (row.isEmpty()) {
+            redirect.addFlashAttribute("flash", text("residentCount.deleted.none", month));
+            return "redirect:/facilities/" + id + "/resident-counts";
+        }
+        model.addAttribute("nav", "facilities");
+        model.addAttribute("facility", facility);
+        model.addAttribute("row", row.get());
+        model.addAttribute("monthName", ResidentCounts.danish(row.get().month()));
+        return "collaboration/resident-count-delete";
+    }
+
+    /** The confirmed delete; a repeat (double click, reload) ends on the list with a flash, not an error. */
+    @PostMapping("/facilities/{id}/resident-counts/{month}/delete")
+    String delete(CurrentUser user, @PathVariable long id, @PathVariable String month, RedirectAttributes redirect) {
+        String iso = ResidentCounts.iso(month);
+        String name = monthName(iso);
+        try {
+            counts.delete(user, id, iso);
+            redirect.addFlashAttribute("flash", text("residentCount.deleted", name));
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flash", text("residentCount.deleted.none", name));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flash", text("residentCount.deleted.none", month));
+        }
+        return "redirect:/facilities/" + id + "/resident-counts";
+    }
+
+    private static String monthName(String iso) {
+        try {
+            return ResidentCounts.danish(YearMonth.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    private String text(String key, Object arg) {
+        return messages.getMessage(key, new Object[] {arg}, key, LocaleContextHolder.getLocale());
+    }
 
     private Integer number(Map<String, String> fields, String name, Map<String, String> errors, Locale locale) {
         String text = fields.getOrDefault(name, "").trim();
@@ -112,7 +184,12 @@ class ResidentCountPageController {
         try {
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
-            errors.put(name, messages.getMessage("validation.typeMismatch", null, locale));
+            errors.put(
+                    name,
+                    messages.getMessage(
+                            "residentCount.wholeNumber",
+                            new Object[] {messages.getMessage("residentCount." + name, null, locale)},
+                            locale));
             return 0;
         }
     }

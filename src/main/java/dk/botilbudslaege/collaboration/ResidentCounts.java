@@ -102,8 +102,8 @@ public class ResidentCounts {
         if (month != null
                 && input.month() != null
                 && !input.month().isBlank()
-                && !input.month().trim().equals(month.toString())) {
-            problems.add(FieldProblem.of("month", "residentCount.month.mismatch", month.toString()));
+                && !iso(input.month()).equals(month.toString())) {
+            problems.add(FieldProblem.of("month", "residentCount.month.mismatch", danish(month)));
         }
         Integer residents = count("residents", input.residents(), problems);
         Integer enrolled = count("enrolled", input.enrolled(), problems);
@@ -215,7 +215,7 @@ public class ResidentCounts {
 
     /** The month of a path or form, {@code YYYY-MM}, from {@link #FIRST_MONTH} to the current month. */
     static YearMonth month(String text, List<FieldProblem> problems) {
-        String trimmed = text == null ? "" : text.trim();
+        String trimmed = iso(text);
         YearMonth month;
         try {
             if (!MONTH.matcher(trimmed).matches()) {
@@ -227,7 +227,7 @@ public class ResidentCounts {
             return null;
         }
         if (month.isBefore(FIRST_MONTH)) {
-            problems.add(FieldProblem.of("month", "residentCount.month.tooEarly", FIRST_MONTH.toString()));
+            problems.add(FieldProblem.of("month", "residentCount.month.tooEarly", danish(FIRST_MONTH)));
             return null;
         }
         if (month.isAfter(YearMonth.now(DanishTime.DENMARK))) {
@@ -236,6 +236,22 @@ public class ResidentCounts {
         }
         return month;
     }
+
+    /**
+     * A month as written, {@code YYYY-MM}: "2026-11" as it is, and "11-2026" (also "11/2026", "11.2026", as Danes
+     * write it) turned round; anything else as it is (and then refused by {@link #month}).
+     */
+    static String iso(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        var danish = DANISH_MONTH.matcher(trimmed);
+        if (danish.matches()) {
+            String mm = danish.group(1).length() == 1 ? "0" + danish.group(1) : danish.group(1);
+            return danish.group(2) + "-" + mm;
+        }
+        return trimmed;
+    }
+
+    private static final Pattern DANISH_MONTH = Pattern.compile("(\\d{1,2})[-/.](\\d{4})");
 
     private static Integer count(String field, Integer value, List<FieldProblem> problems) {
         if (value == null) {

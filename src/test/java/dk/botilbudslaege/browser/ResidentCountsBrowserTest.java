@@ -44,7 +44,7 @@ class ResidentCountsBrowserTest {
                     .type(By.id("temporary"), "1")
                     .type(By.id("toldAboutChoice"), "2");
             facility.clickAndWait(By.id("save-counts"));
-            assertThat(facility.text()).contains("Tallene for " + month + " er gemt");
+            assertThat(facility.text()).contains("Beboertal for " + month + " er gemt");
             assertThat(facility.find(By.id("resident-counts")).getText()).contains(month, "86 %");
 
             // enrolled above the residents is refused on its field, nothing saved
@@ -57,6 +57,22 @@ class ResidentCountsBrowserTest {
             facility.go("/");
             assertThat(facility.find(By.id("choice-value")).getText()).matches("\\d+(,\\d)? %");
             assertThat(facility.find(By.id("choice-note")).getText()).startsWith("tal fra ");
+
+            // "Ret" fills the form with the month's four counts; "Slet" confirms the consequence, then erases it
+            String iso = YearMonth.now(ZoneId.of("Europe/Copenhagen")).toString();
+            facility.go("/facilities/" + id + "/resident-counts");
+            facility.clickAndWait(By.id("edit-" + iso));
+            assertThat(facility.find(By.id("month")).getAttribute("value")).isEqualTo(iso);
+            assertThat(facility.find(By.id("residents")).getAttribute("value")).isEqualTo("22");
+            assertThat(facility.find(By.id("enrolled")).getAttribute("value")).isEqualTo("19");
+            assertThat(facility.find(By.id("toldAboutChoice")).getAttribute("value"))
+                    .isEqualTo("2");
+            facility.clickAndWait(By.id("delete-" + iso));
+            assertThat(facility.find(By.id("confirmation")).getText())
+                    .contains("Tallene for " + month + " slettes: 22 beboere, 19 tilmeldt", "logges");
+            facility.clickAndWait(By.id("confirm"));
+            assertThat(facility.text()).contains("Beboertal for " + month + " er slettet");
+            assertThat(facility.driver().findElements(By.id("edit-" + iso))).isEmpty();
         }
     }
 }

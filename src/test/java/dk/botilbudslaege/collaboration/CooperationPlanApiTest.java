@@ -153,9 +153,46 @@ class CooperationPlanApiTest {
         assertThat(a.facility().put(path(a.id()), changed).status()).isEqualTo(200);
 
         assertProblem(a.doctor().put(path(a.id()), plan(LocalDate.now(), 1, null)), 409, "CONCURRENT_CHANGE");
-        assertProblem(a.doctor().put(path(a.id()), plan(LocalDate.now(), null, null)), 409, "CONCURRENT_CHANGE");
         assertProblem(a.doctor().post(path(a.id()) + "/accept", Map.of("version", 1)), 409, "CONCURRENT_CHANGE");
         assertThat(a.doctor().get(path(a.id()) + "/versions").json()).hasSize(2);
+    }
+
+    @Test
+    void a_draft_without_a_version_applies_to_the_current_state() {
+        Running a = given.active(LocalDate.now());
+        assertThat(a.doctor()
+                        .put(path(a.id()), plan(LocalDate.now(), null, null))
+                        .status())
+                .isEqualTo(200);
+        // unchanged content, no version: the current plan, nothing recorded (docs/api.md Conventions)
+        Api.Response same = a.facility().put(path(a.id()), plan(LocalDate.now(), null, null));
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        assertThat(same.json().path("version").asInt()).isEqualTo(1);
+        // changed content, no version: a new version on top of the current one
+        Map<String, Object> changed = plan(LocalDate.now(), null, null);
+        changed.put("scope", "Rådgivning, 3 timer om måneden.");
+        Api.Response next = a.facility().put(path(a.id()), changed);
+        assertThat(next.status()).as(next.body()).isEqualTo(200);
+        assertThat(next.json().path("version").asInt()).isEqualTo(2);
+        assertThat(next.json().path("scope").asString()).isEqualTo("Rådgivning, 3 timer om måneden.");
+        assertThat(a.doctor().get(path(a.id()) + "/versions").json()).hasSize(2);
+    }
+
+    @Test
+    void the_start_date_lies_within_a_year_ahead() {
+        Running a = given.active(LocalDate.now());
+        Api.Response far = a.doctor().put(path(a.id()), plan(LocalDate.of(2100, 12, 31), null, null));
+        assertProblem(far, 400, "VALIDATION_FAILED");
+        assertThat(fields(far)).containsExactly("startDate");
+        assertThat(far.body()).contains("Startdato kan højst ligge et år frem (senest ");
+        assertProblem(
+                a.doctor().put(path(a.id()), plan(LocalDate.now().plusYears(1).plusDays(1), null, null)),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(api.as(NORDDJURS).get(path(a.id())), 404, "NOT_FOUND");
+        Api.Response yearAhead =
+                a.doctor().put(path(a.id()), plan(LocalDate.now().plusYears(1), null, null));
+        assertThat(yearAhead.status()).as(yearAhead.body()).isEqualTo(200);
     }
 
     @Test

@@ -157,23 +157,36 @@ class CooperationPlanChangesTest {
 
         WebSession facility = WebSession.signIn(port, a.facilityLogin());
         String page = "/agreements/" + a.id() + "/cooperation-plan";
-        // the facility opened version 1 and presses accept (even a confirmed post of the old version)
+        // the facility opened version 1 and presses accept (even a confirmed post of the old version): both go to
+        // the confirmation page, a GET, which shows what changed
         for (String confirmed : List.of("false", "true")) {
             var answer = facility.post(page + "/accept", page, Map.of("version", "1", "confirmed", confirmed));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith(page + "/accept?version=1");
+        }
+        for (String query : List.of("?version=1", "?version=1&lang=en", "?version=1&lang=da")) {
+            var answer = facility.get(page + "/accept" + query);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(answer.body())
-                    .contains("Planen er ændret siden du åbnede den (version 1 → 2)")
                     .contains("Rådgivning og undervisning af personalet, 2 timer om måneden.")
                     .contains("Rådgivning, 3 timer om måneden.")
                     .contains("name=\"version\" value=\"2\"");
         }
+        assertThat(facility.get(page + "/accept?version=1").body())
+                .contains("Planen er ændret siden du åbnede den (version 1 → 2)");
         assertThat(a.doctor().get(path(a.id())).json().path("status").asString())
                 .isEqualTo("DRAFT");
         // the API keeps refusing the stale version
         assertProblem(a.facility().post(path(a.id()) + "/accept", Map.of("version", 1)), 409, "CONCURRENT_CHANGE");
         // the current version's confirmation has no such note, and confirming accepts it
-        var current = facility.post(page + "/accept", page, Map.of("version", "2"));
+        var current = facility.get(page + "/accept?version=2");
+        assertThat(current.statusCode()).isEqualTo(200);
         assertThat(current.body()).doesNotContain("ændret siden du åbnede");
+        // the doctor drafted it, so the doctor has nothing to accept: back to the plan with the reason
+        var doctor = WebSession.signIn(port, a.doctorLogin());
+        assertThat(doctor.get(page + "/accept?version=2").statusCode()).isEqualTo(302);
+        assertThat(WebSession.signIn(port, "region-midt").get(page + "/accept").statusCode())
+                .isEqualTo(403);
         assertThat(facility.post(page + "/accept", page, Map.of("version", "2", "confirmed", "true"))
                         .statusCode())
                 .isEqualTo(302);

@@ -288,13 +288,13 @@ class ResidentCountsApiTest {
         // the message survives the redirect (a flash attribute), and the month reads in Danish
         String shown = facility.get(page).body();
         String danish = ResidentCounts.danish(YearMonth.parse(lastMonth));
-        assertThat(shown).contains("Tallene for " + danish + " er gemt").contains(">" + danish + "<");
+        assertThat(shown).contains("Beboertal for " + danish + " er gemt").contains(">" + danish + "<");
         assertThat(facility.get(page).body()).doesNotContain("er gemt");
         // the month written as Danes do, 11-2026
         YearMonth last = YearMonth.parse(lastMonth);
         good.put("month", String.format("%02d-%d", last.getMonthValue(), last.getYear()));
         assertThat(facility.post(page, page, good).statusCode()).isEqualTo(302);
-        assertThat(facility.get(page).body()).contains("Tallene for " + danish + " er gemt");
+        assertThat(facility.get(page).body()).contains("Beboertal for " + danish + " er gemt");
         good.put("month", lastMonth);
         good.put("enrolled", "30");
         var refused = facility.post(page, page, good);
@@ -347,12 +347,103 @@ class ResidentCountsApiTest {
     }
 
     @Test
+    void thePageEditsAndDeletesAMonthAfterAConfirmation() {
+        String month =
+                YearMonth.now(ZoneId.of("Europe/Copenhagen")).minusMonths(3).toString();
+        String danish = ResidentCounts.danish(YearMonth.parse(month));
+        assertThat(api.as("botilbud-skovstjernen")
+                        .put(path(skovstjernen) + "/" + month, counts(21, 17, 2, 3))
+                        .status())
+                .isEqualTo(200);
+        String page = path(skovstjernen).replace("/api/v1", "");
+        WebSession facility = WebSession.signIn(port, "botilbud-skovstjernen");
+        String list = facility.get(page).body();
+        assertThat(list).contains("id=\"edit-" + month + "\"", "id=\"delete-" + month + "\"");
+        // "Ret" fills the form with the month's four counts
+        String edit = facility.get(page + "?edit=" + month).body();
+        assertThat(edit)
+                .contains("name=\"month\" placeholder=\"ÅÅÅÅ-MM\" aria-describedby=\"month-help\" value=\"" + month)
+                .contains("name=\"residents\" value=\"21\"", "name=\"enrolled\" value=\"17\"")
+                .contains("name=\"temporary\" value=\"2\"", "name=\"toldAboutChoice\" value=\"3\"");
+        // readers have neither, and cannot open the confirmation
+        assertThat(WebSession.signIn(port, "region-midt").get(page).body()).doesNotContain("delete-" + month);
+        assertThat(WebSession.signIn(port, "region-midt")
+                        .get(page + "/" + month + "/delete")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(WebSession.signIn(port, "kommune-aarhus")
+                        .get(page + "/" + month + "/delete")
+                        .statusCode())
+                .isIn(403, 404);
+        // "Slet": a confirmation stating the consequence, a GET that changes nothing (language switch, reload)
+        for (String lang : new String[] {"", "?lang=en", "?lang=da"}) {
+            var confirm = facility.get(page + "/" + month + "/delete" + lang);
+            assertThat(confirm.statusCode()).isEqualTo(200);
+        }
+        assertThat(facility.get(page + "/" + month + "/delete").body())
+                .contains("Tallene for " + danish + " slettes: 21 beboere, 17 tilmeldt den faste læge, 2 midlertidige");
+        assertThat(api.as("region-midt").get(path(skovstjernen)).body()).contains(month);
+        // region may not post it either
+        assertThat(WebSession.signIn(port, "region-midt")
+                        .post(page + "/" + month + "/delete", page, Map.of())
+                        .statusCode())
+                .isEqualTo(403);
+        var deleted = facility.post(page + "/" + month + "/delete", page + "/" + month + "/delete", Map.of());
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(facility.get(page).body()).contains("Beboertal for " + danish + " er slettet");
+        assertThat(api.as("region-midt").get(path(skovstjernen)).body()).doesNotContain(month);
+        // a repeat (double click) ends on the list with a flash, not an error page
+        var again = facility.post(page + "/" + month + "/delete", page, Map.of());
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(facility.get(page).body()).contains("Der er ingen beboertal for " + danish);
+    }
+
+    @Test
+    void monthsAreReadBothWaysAndRefusalsNameMonthsInDanish() {
+        YearMonth last = YearMonth.parse(lastMonth);
+        String danishWay = String.format("%02d-%d", last.getMonthValue(), last.getYear());
+        Api.Response put =
+                api.as("botilbud-skovstjernen").put(path(skovstjernen) + "/" + danishWay, counts(20, 15, 0, 1));
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().path("month").asString()).isEqualTo(lastMonth);
+        Api.Response early = api.as("botilbud-skovstjernen").put(path(skovstjernen) + "/2023-12", counts(20, 15, 0, 1));
+        assertThat(early.body()).contains("januar 2024").doesNotContain("2024-01");
+        Api.Response bad = api.as("botilbud-skovstjernen").put(path(skovstjernen) + "/nov", counts(20, 15, 0, 1));
+        assertThat(bad.body()).contains("2026-11 eller 11-2026");
+        // the page: the hint and the error agree, and a fraction asks for a whole number
+        WebSession facility = WebSession.signIn(port, "botilbud-skovstjernen");
+        String page = path(skovstjernen).replace("/api/v1", "");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("month", "november");
+        form.put("residents", "1,5");
+        form.put("enrolled", "1");
+        form.put("temporary", "0");
+        form.put("toldAboutChoice", "0");
+        String refused = facility.post(page, page, form).body();
+        assertThat(refused).contains("Beboere: skriv et helt tal");
+        form.put("residents", "2");
+        refused = facility.post(page, page, form).body();
+        assertThat(refused).contains("Måned: skriv måneden som 2026-11 eller 11-2026.");
+        form.put("month", "12-2023");
+        refused = facility.post(page, page, form).body();
+        assertThat(refused).contains("tidligst indtastes for januar 2024").doesNotContain("for 2024-01");
+    }
+
+    @Test
     void theMunicipalityFindsSickVisitsOnItsFacilityPage() {
         String page = "/facilities/" + skovstjernen;
         assertThat(WebSession.signIn(port, "kommune-norddjurs").get(page).body())
                 .contains("id=\"sick-visits-link\"", "/facilities/" + skovstjernen + "/sick-visits")
                 .contains("id=\"resident-counts-link\"");
         assertThat(WebSession.signIn(port, "region-midt").get(page).body()).doesNotContain("sick-visits-link");
+        // the sick-visit page: only those who can ask the doctor read how to ask
+        String visits = page + "/sick-visits";
+        assertThat(WebSession.signIn(port, "region-midt").get(visits).body())
+                .doesNotContain("Bed den faste læge")
+                .contains("id=\"sick-visits-read-only\"");
+        assertThat(WebSession.signIn(port, "botilbud-skovstjernen").get(visits).body())
+                .contains("Bed den faste læge")
+                .doesNotContain("sick-visits-read-only");
     }
 
     @Test

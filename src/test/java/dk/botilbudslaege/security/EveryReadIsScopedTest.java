@@ -129,6 +129,10 @@ class EveryReadIsScopedTest {
             Map.entry("sessionId", "1"),
             // issue 13, residents' choice: the month just saved, shown as a note
             Map.entry("saved", ""),
+            // issue 13 session 5b (i13-counts2): the month a "Ret" fills the form with, and the plan version the
+            // accept confirmation was opened from; the agreement or facility {id} is the scope
+            Map.entry("edit", "2026-01"),
+            Map.entry("version", "1"),
             Map.entry("status", ""),
             Map.entry("q", ""),
             Map.entry("page", ""),
