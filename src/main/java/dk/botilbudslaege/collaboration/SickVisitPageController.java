@@ -62,7 +62,9 @@ class SickVisitPageController {
         if (made.isPresent()) {
             redirect.addFlashAttribute(
                     "flash",
-                    text(made.get().shortNotice() ? "sickVisit.flash.requestedShort" : "sickVisit.flash.requested"));
+                    text(
+                            made.get().shortNotice() ? "sickVisit.flash.requestedShort" : "sickVisit.flash.requested",
+                            when(made.get().wantedFrom())));
             redirect.addFlashAttribute("savedId", made.get().id());
             return "redirect:/facilities/" + facilityId + "/sick-visits";
         }
@@ -84,7 +86,12 @@ class SickVisitPageController {
             RedirectAttributes redirect) {
         try {
             visits.advance(user, facilityId, visitId, status);
-            redirect.addFlashAttribute("flash", text("sickVisit.flash.advanced"));
+            redirect.addFlashAttribute(
+                    "flash",
+                    text(
+                            status == SickVisitStatus.DONE
+                                    ? "sickVisit.flash.markedDone"
+                                    : "sickVisit.flash.acknowledged"));
         } catch (ConflictException | ConcurrentChangeException e) {
             // a second click or a stale tab: say where the request stands instead of an error page
             SickVisitStatus now = visits.statusOf(facilityId, visitId).orElse(null);
@@ -150,7 +157,13 @@ class SickVisitPageController {
         return "collaboration/sick-visits";
     }
 
-    private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+    }
+
+    /** "3-12-2026 kl. 10:00": the wanted time as the lists show it. */
+    private static String when(java.time.LocalDateTime time) {
+        return dk.botilbudslaege.common.DanishFormats.date(time.toLocalDate()) + " kl. "
+                + time.toLocalTime().withSecond(0).withNano(0);
     }
 }

@@ -44,7 +44,10 @@ class SickVisitBrowserTest {
             fill(browser, from);
             browser.type(By.id("references"), "værelse 3, værelse 11");
             browser.clickAndWait(By.cssSelector("form.card button[type=submit]"));
-            assertThat(browser.text()).contains("Anmodningen om sygebesøg er sendt med kort varsel (under 24 timer).");
+            assertThat(browser.text())
+                    .contains("Anmodningen om sygebesøg fra "
+                            + from.format(DateTimeFormatter.ofPattern("dd-MM-yyyy 'kl.' HH:mm"))
+                            + " er sendt til den faste læge med kort varsel (under 24 timer).");
             String row =
                     browser.find(By.cssSelector("#sick-visits tr.highlight")).getText();
             assertThat(row)
@@ -59,6 +62,12 @@ class SickVisitBrowserTest {
             browser.login("laege-norddjurs");
             browser.clickAndWait(By.linkText("Sygebesøg"));
             assertThat(browser.text()).contains("værelse 3, værelse 11", "Kort varsel");
+            browser.clickAndWait(By.xpath("//tr[td[contains(., 'værelse 3, værelse 11')]]//button"));
+            assertThat(browser.text())
+                    .contains("Anmodningen er kvitteret; botilbuddet kan se, at du har modtaget den.");
+            assertThat(browser.find(By.xpath("//tr[td[contains(., 'værelse 3, værelse 11')]]"))
+                            .getText())
+                    .contains("Kvitteret", "Meld udført");
         }
     }
 
