@@ -99,7 +99,15 @@ class ResidentPrivacyTest {
                 "GENNEMGANG AF MEDICIN, 2 TIMER PER MÅNED",
                 "HR-afdelingen deltog",
                 "Vitamin D. Derefter kost",
-                "- Per telefon\n- Tage blodtryk"
+                "- Per telefon\n- Tage blodtryk",
+                // the seeded topics and the demo data: they must stay editable
+                "Samarbejdet mellem botilbud og læge",
+                "Dehydrering",
+                "Kost",
+                "Mobilitet",
+                "værelse 4",
+                "lejlighed 12",
+                "stue 1"
             })
     void a_room_a_topic_or_an_authority_is_not_a_name(String text) {
         assertThat(ResidentPrivacy.namesPerson(text)).as(text).isFalse();
@@ -125,7 +133,11 @@ class ResidentPrivacyTest {
                 "Beboerne har adgang til egen læge",
                 "Kontaktpersonen Hanne Jensen samler spørgsmål",
                 "Beboeren har feber",
-                "Stedfortræder: Peter Holm"
+                "Stedfortræder: Peter Holm",
+                "Første tirsdag i måneden kl. 13-15 på botilbuddet; hver tredje gang som video.",
+                "Samarbejdsmøde hvert kvartal med leder og kontaktperson; årlig evaluering.",
+                "Kontaktpersonen samler spørgsmål fra personalet. Sikker mail til praksis; akut: telefon"
+                        + " i konsultationstiden. Ved ferie og sygdom dækker stedfortræderen fra praksis."
             })
     void the_plan_may_name_staff_but_not_a_resident(String text) {
         assertThat(ResidentPrivacy.namesResident(text)).as(text).isFalse();
