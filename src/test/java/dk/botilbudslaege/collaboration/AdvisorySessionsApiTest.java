@@ -20,6 +20,7 @@ import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.support.Problems;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -309,6 +310,37 @@ class AdvisorySessionsApiTest {
         assertThat(api.as(ADMIN).delete("/api/v1/session-topics/" + id).status())
                 .isEqualTo(204);
         assertThat(doctor.get("/api/v1/session-topics").body()).doesNotContain(name);
+    }
+
+    @Test
+    void a_name_written_another_way_or_a_spaced_cpr_number_is_refused_in_corrections_and_comments() {
+        // found by review 13b: names in capitals, surname first, with a title, and "010190 - 1234" got through
+        Map<String, Object> fine = session(LocalDate.of(2025, 9, 10), 60);
+        fine.put("topic", "Medicinhåndtering");
+        fine.put("notes", "KOL: inhalationsteknik, 2 timer per måned. Per telefon med plejepersonalet");
+        long id = created(doctor.post(sessions(), fine));
+        String path = sessions() + "/" + id;
+        for (String notes : List.of("HANS JENSEN", "Jensen, Hans", "Hr. Jensen", "fru Hansen", "Ida har feber")) {
+            Map<String, Object> body = session(LocalDate.of(2025, 9, 10), 45);
+            body.put("notes", notes);
+            assertThat(errorMessage(doctor.put(path, body), "notes"))
+                    .as(notes)
+                    .startsWith("Må ikke nævne en person ved navn");
+        }
+        Map<String, Object> cpr = session(LocalDate.of(2025, 9, 10), 45);
+        cpr.put("notes", "Gælder 010190 - 1234");
+        assertThat(errorMessage(doctor.put(path, cpr), "notes")).startsWith("Må ikke indeholde et CPR-nummer");
+        for (String comment : List.of("HANS JENSEN", "Mohammed Ali", "Gælder 01 01 90 - 1234")) {
+            Api.Response answer = contact.patch(path, Map.of("status", "QUESTIONED", "comment", comment));
+            Problems.assertProblem(answer, 400, "VALIDATION_FAILED");
+            assertThat(errorMessage(answer, "comment")).as(comment).isNotBlank();
+        }
+        assertThat(jdbc.sql("select duration_minutes || ' ' || status || ' ' || coalesce(comment, '-')"
+                                + " from advisory_session where id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("60 LOGGED -");
     }
 
     long count() {

@@ -243,6 +243,35 @@ class SickVisitsApiTest {
     }
 
     @Test
+    void a_name_in_capitals_surname_first_with_a_title_or_a_first_name_in_a_note_is_refused() {
+        // found by review 13b: these got through as references and notes
+        for (String reference : List.of(
+                "HANS JENSEN",
+                "hans jensen",
+                "H. Jensen",
+                "fru Hansen",
+                "Jensen, Hans",
+                "Mohammed Ali",
+                "værelse 4 (Ida)",
+                "Værelse 4, Ida",
+                "010190 - 1234")) {
+            assertThat(fields(assertBad(facilityUser.post(path, request(now().plusDays(2), 1, List.of(reference))))))
+                    .as(reference)
+                    .containsExactly("references");
+        }
+        Map<String, Object> note = request(now().plusDays(2), 1, List.of("værelse 4"));
+        for (String text : List.of("Ida har feber", "Peter har ondt i maven", "Gælder 010190 -1234")) {
+            note.put("note", text);
+            assertThat(fields(assertBad(facilityUser.post(path, note))))
+                    .as(text)
+                    .containsExactly("note");
+        }
+        assertThat(facilityUser.get(path).json()).isEmpty();
+        note.put("note", "Har feber, tage blodtryk; 2 - 3 timer efter medicin. Hans medicin ligger i skabet");
+        ask(facilityUser, note);
+    }
+
+    @Test
     void a_request_is_for_a_visit_soon_within_a_week_long_window() {
         Map<String, Object> longWindow = request(now().plusDays(2), 1, List.of("værelse 4"));
         longWindow.put("wantedTo", now().plusDays(2).plusDays(8).withNano(0).toString());
