@@ -279,6 +279,7 @@ class CoverageFiles {
             boldPercent.cloneStyleFrom(percent);
             boldPercent.setFont(font);
             Row totalRow = hoursSheet.createRow(r++);
+            totalRow.createCell(0).setCellValue("");
             totalRow.createCell(1).setCellValue(DanishFormats.label("file.hours.total"));
             totalRow.createCell(2).setCellValue(total.agreements());
             totalRow.createCell(3).setCellValue(total.agreedHoursPerMonth().doubleValue());
