@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The sessions and hours of an agreement as a page ({@code /agreements/{id}/sessions}): the doctor logs a
  * session, the facility side confirms or questions each, every reader sees the hours table with its flags.
- * The hours overview of a municipality or region is {@code /hours}; the topic catalogue {@code /admin/session-topics}.
+ * The hours overview is {@link HoursPageController} ({@code /hours}); the topic catalogue {@code /admin/session-topics}.
  */
 @Controller
 class AdvisorySessionPageController {
@@ -216,17 +216,6 @@ class AdvisorySessionPageController {
             redirect.addFlashAttribute("flash", text(e.messageKey()));
         }
         return "redirect:/agreements/" + id + "/sessions";
-    }
-
-    @GetMapping("/hours")
-    String overview(
-            CurrentUser user,
-            @RequestParam(required = false) String level,
-            @RequestParam(required = false) String code,
-            Model model) {
-        model.addAttribute("nav", "hours");
-        model.addAttribute("overview", hours.overview(user, level, code));
-        return "collaboration/hours";
     }
 
     private String show(CurrentUser user, long id, AdvisorySessionForm form, Model model) {

@@ -193,33 +193,41 @@ public class Hours {
                         .toList());
     }
 
+    /** The levels of {@code GET /hours}, in the order the message names them. */
+    static final List<String> LEVELS = List.of("MUNICIPALITY", "REGION", "NATIONAL", "DOCTOR");
+
     /** The running agreements of a municipality or region with agreed and confirmed hours; the nation's regions. */
     public Overview overview(CurrentUser user, String level, String code) {
         String lvl = level == null || level.isBlank()
                 ? defaultLevel(user)
                 : level.strip().toUpperCase();
-        if (!List.of("MUNICIPALITY", "REGION", "NATIONAL", "DOCTOR").contains(lvl)) {
+        if (!LEVELS.contains(lvl)) {
             throw InvalidInputException.of(FieldProblem.of("level", "hours.level.unknown"));
         }
+        boolean noCode = code == null || code.isBlank();
         LocalDate today = today();
         if (lvl.equals("DOCTOR")) {
             // the doctor's own running agreements, in every municipality; no code (the doctor is the caller)
             if (!user.is(Role.DOCTOR) || user.doctorId() == null) {
-                throw new ForbiddenException(
-                        user.national() ? "scope.national.aggregatesOnly" : "scope.hours.overview");
+                throw new ForbiddenException(forbidden(user));
             }
-            if (code != null && !code.isBlank() && !code.strip().equals(String.valueOf(user.doctorId()))) {
-                throw InvalidInputException.of(FieldProblem.of("code", "hours.code.unknown"));
+            if (!noCode && !code.strip().equals(String.valueOf(user.doctorId()))) {
+                throw InvalidInputException.of(FieldProblem.of("code", "hours.code.doctor"));
             }
             List<OverviewRow> rows = rowsOf(running("DOCTOR", String.valueOf(user.doctorId()), today), today);
             return areaOverview(lvl, String.valueOf(user.doctorId()), user.displayName(), rows);
         }
         if (lvl.equals("NATIONAL")) {
             if (!(user.national() || mayOverview(user))) {
-                throw new ForbiddenException("scope.hours.overview");
+                throw new ForbiddenException(forbidden(user));
             }
-            List<Subtotal> regions = summary(null, today);
-            Subtotal total = total("", "", rowsOf(running("NATIONAL", null, today), today));
+            if (!noCode) {
+                throw InvalidInputException.of(FieldProblem.of("code", "hours.code.national"));
+            }
+            // every running agreement once: the regions' subtotals and the nation's total from the same rows
+            List<Running> running = running("NATIONAL", null, today);
+            List<OverviewRow> rows = rowsOf(running, today);
+            Subtotal total = total("", "", rows);
             return new Overview(
                     lvl,
                     null,
@@ -230,15 +238,17 @@ public class Hours {
                     total.rollingAverage(),
                     total.shareDelivered(),
                     List.of(),
-                    regions,
+                    byRegion(running, rows),
                     List.of());
         }
         if (!mayOverview(user)) {
-            throw new ForbiddenException(user.national() ? "scope.national.aggregatesOnly" : "scope.hours.overview");
+            throw new ForbiddenException(forbidden(user));
         }
-        String area = code == null || code.isBlank()
-                ? (lvl.equals("REGION") ? user.regionCode() : user.municipalityCode())
-                : code.strip();
+        if (noCode && !lvl.equals(defaultLevel(user))) {
+            // the caller's own area is the default only at its own level (a region has no own municipality)
+            throw InvalidInputException.of(FieldProblem.of("code", "hours.code.required"));
+        }
+        String area = noCode ? (lvl.equals("REGION") ? user.regionCode() : user.municipalityCode()) : code.strip();
         String name = area == null || !area.matches("\\d{1,4}")
                 ? null
                 : jdbc.sql(
@@ -250,13 +260,21 @@ public class Hours {
                         .optional()
                         .orElse(null);
         if (name == null) {
-            if (code == null || code.isBlank()) {
+            if (noCode) {
                 requireOverview(user, lvl, "");
             }
             throw InvalidInputException.of(FieldProblem.of("code", "hours.code.unknown"));
         }
         requireOverview(user, lvl, area);
         return areaOverview(lvl, area, name, rows(lvl, area, today));
+    }
+
+    /** The 403 text of the overview: what the caller may read instead. */
+    private static String forbidden(CurrentUser user) {
+        if (user.national()) {
+            return "scope.national.aggregatesOnly";
+        }
+        return user.is(Role.FACILITY) ? "scope.hours.facility" : "scope.hours.overview";
     }
 
     private List<OverviewRow> rows(String lvl, String area, LocalDate today) {
@@ -292,37 +310,57 @@ public class Hours {
     /**
      * The hours of the running agreements as aggregates for the coverage report (every role may read
      * them): per region (every region) when {@code regionCode} is null, else per municipality of the region
-     * with a running agreement, as of {@code day} (the rolling average covers the 12 complete months before
-     * the day's month).
+     * with a running agreement, as of {@code date} but never after today ({@link #asOf}; the rolling average
+     * covers the 12 complete months before that day's month).
      */
-    public List<Subtotal> summary(String regionCode, LocalDate day) {
+    public List<Subtotal> summary(String regionCode, LocalDate date) {
+        return report(regionCode, date).parts();
+    }
+
+    /**
+     * The coverage report's hours section: the day counted as of ({@link #asOf}: a report dated after today
+     * shows today's figures), the parts (see {@link #summary}) and their total over the same agreements.
+     */
+    public record Report(LocalDate asOf, List<Subtotal> parts, Subtotal total) {}
+
+    /** The report's hours section, each agreement computed once (see {@link Report}). */
+    public Report report(String regionCode, LocalDate date) {
+        // no agreement is known to run after today: a report dated ahead shows today's figures
+        LocalDate day = asOf(date);
         if (regionCode == null) {
-            Map<String, List<OverviewRow>> byRegion = new HashMap<>();
             List<Running> running = running("NATIONAL", null, day);
             List<OverviewRow> rows = rowsOf(running, day);
-            for (int i = 0; i < rows.size(); i++) {
-                byRegion.computeIfAbsent(running.get(i).regionCode(), k -> new ArrayList<>())
-                        .add(rows.get(i));
-            }
-            return jdbc.sql("select code, name from registry_region order by code")
-                    .query((rs, n) -> total(
-                            rs.getString("code"),
-                            rs.getString("name"),
-                            byRegion.getOrDefault(rs.getString("code"), List.of())))
-                    .list();
+            return new Report(day, byRegion(running, rows), total("", "", rows));
         }
         Map<String, List<OverviewRow>> byMunicipality = new java.util.TreeMap<>();
         Map<String, String> names = new HashMap<>();
-        for (OverviewRow r : rowsOf(running("REGION", regionCode, day), day)) {
+        List<OverviewRow> rows = rowsOf(running("REGION", regionCode, day), day);
+        for (OverviewRow r : rows) {
             byMunicipality
                     .computeIfAbsent(r.municipalityCode(), k -> new ArrayList<>())
                     .add(r);
             names.put(r.municipalityCode(), r.municipalityName());
         }
-        return byMunicipality.entrySet().stream()
+        List<Subtotal> parts = byMunicipality.entrySet().stream()
                 .map(e -> total(e.getKey(), names.get(e.getKey()), e.getValue()))
                 .sorted(java.util.Comparator.comparing(Subtotal::name))
                 .toList();
+        return new Report(day, parts, total(regionCode, "", rows));
+    }
+
+    /** A subtotal per region (every region, none left out) of the rows of {@code running}, in the same order. */
+    private List<Subtotal> byRegion(List<Running> running, List<OverviewRow> rows) {
+        Map<String, List<OverviewRow>> byRegion = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            byRegion.computeIfAbsent(running.get(i).regionCode(), k -> new ArrayList<>())
+                    .add(rows.get(i));
+        }
+        return jdbc.sql("select code, name from registry_region order by code")
+                .query((rs, n) -> total(
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        byRegion.getOrDefault(rs.getString("code"), List.of())))
+                .list();
     }
 
     /** The totals of some running agreements (see {@link Subtotal}). */
@@ -526,6 +564,12 @@ public class Hours {
 
     private static YearMonth max(YearMonth a, YearMonth b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /** The day hours are counted as of for a report dated {@code date}: that day, but never after today. */
+    public static LocalDate asOf(LocalDate date) {
+        LocalDate today = today();
+        return date == null || date.isAfter(today) ? today : date;
     }
 
     static LocalDate today() {

@@ -11,8 +11,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The hours pages' Danish display ({@code ${@hoursFormat.hours(x)}}): hours as "2,0 timer" or "1,75 timer"
- * (one decimal at least, two when there are), months as "februar 2026" in the reader's language.
+ * The hours pages' Danish display ({@code ${@hoursFormat.hours(x)}}): hours always with two decimals,
+ * "2,00 timer", "1,70 timer", "1,75 timer" (the same on every page and in the report's PDF), months as "februar 2026" in the reader's language.
  */
 @Component("hoursFormat")
 public class HoursFormat {
@@ -23,15 +23,17 @@ public class HoursFormat {
         this.messages = messages;
     }
 
-    /** 2 → "2,0", 1.75 → "1,75", null → "–" (Danish decimal comma, no thousands separator). */
+    /** 2 → "2,00", 1.7 → "1,70", 1.755 → "1,76", null → "–" (Danish decimal comma, no thousands separator). */
     public static String number(BigDecimal hours) {
         if (hours == null) {
             return "–";
         }
-        return new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(DanishFormats.DANISH)).format(hours);
+        DecimalFormat f = new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(DanishFormats.DANISH));
+        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return f.format(hours);
     }
 
-    /** "2,0 timer" (da) or "2,0 hours" (en); null → "–". */
+    /** "2,00 timer" (da) or "2,00 hours" (en); null → "–". */
     public String hours(BigDecimal hours) {
         if (hours == null) {
             return "–";

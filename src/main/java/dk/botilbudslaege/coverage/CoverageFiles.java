@@ -98,11 +98,17 @@ class CoverageFiles {
      * zero-list, the municipalities with agreements on their way, match methods.
      */
     byte[] reportXlsx(Coverage.Overview o) {
-        return reportXlsx(o, List.of());
+        return reportXlsx(
+                o,
+                new Hours.Report(
+                        o.date(),
+                        List.of(),
+                        new Hours.Subtotal("", "", 0, 0, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, null)));
     }
 
     /** The report's tables, the last sheet the hours delivered per region or municipality (issue 13 item 3). */
-    byte[] reportXlsx(Coverage.Overview o, List<Hours.Subtotal> hours) {
+    byte[] reportXlsx(Coverage.Overview o, Hours.Report hoursReport) {
+        List<Hours.Subtotal> hours = hoursReport.parts();
         try (XSSFWorkbook workbook = new XSSFWorkbook();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();
@@ -266,6 +272,31 @@ class CoverageFiles {
                     set(row, 5, h.shareDelivered(), percent);
                 }
                 row.createCell(6).setCellValue(h.agreementsShort());
+            }
+            // the total row (as on /hours and in the PDF), then the day counted as of when the report is dated ahead
+            Hours.Subtotal total = hoursReport.total();
+            CellStyle boldPercent = workbook.createCellStyle();
+            boldPercent.cloneStyleFrom(percent);
+            boldPercent.setFont(font);
+            Row totalRow = hoursSheet.createRow(r++);
+            totalRow.createCell(0).setCellValue("");
+            totalRow.createCell(1).setCellValue(DanishFormats.label("file.hours.total"));
+            totalRow.createCell(2).setCellValue(total.agreements());
+            totalRow.createCell(3).setCellValue(total.agreedHoursPerMonth().doubleValue());
+            totalRow.createCell(4).setCellValue(total.rollingAverage().doubleValue());
+            totalRow.createCell(6).setCellValue(total.agreementsShort());
+            for (int c : new int[] {1, 2, 3, 4, 6}) {
+                totalRow.getCell(c).setCellStyle(bold);
+            }
+            if (total.shareDelivered() != null) {
+                set(totalRow, 5, total.shareDelivered(), boldPercent);
+            }
+            if (!hoursReport.asOf().equals(o.date())) {
+                hoursSheet
+                        .createRow(r + 1)
+                        .createCell(0)
+                        .setCellValue(DanishFormats.label(
+                                "file.hours.asOf", hoursReport.asOf().format(DANISH_DATE)));
             }
             for (Sheet sheet : workbook) {
                 for (int i = 0; i < 13; i++) {

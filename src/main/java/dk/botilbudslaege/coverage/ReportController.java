@@ -61,9 +61,16 @@ class ReportController {
             @RequestParam(required = false) String regionCode,
             Locale locale) {
         Coverage.Overview overview = coverage.overview(date, regionCode);
+        Hours.Report hoursReport = hours.report(overview.regionCode(), overview.date());
         Map<String, Object> model = Map.of(
                 "hours",
-                hours.summary(overview.regionCode(), overview.date()),
+                hoursReport.parts(),
+                "hoursTotal",
+                hoursReport.total(),
+                "hoursAsOf",
+                hoursReport.asOf().equals(overview.date())
+                        ? ""
+                        : hoursReport.asOf().format(DANISH_DATE),
                 "o",
                 overview,
                 "day",
@@ -92,7 +99,7 @@ class ReportController {
             @RequestParam(required = false) String regionCode) {
         Coverage.Overview overview = coverage.overview(date, regionCode);
         return download(
-                files.reportXlsx(overview, hours.summary(overview.regionCode(), overview.date())),
+                files.reportXlsx(overview, hours.report(overview.regionCode(), overview.date())),
                 name(overview) + ".xlsx",
                 XLSX);
     }
@@ -115,7 +122,7 @@ class ReportController {
             return Charts.percent(fraction);
         }
 
-        /** Hours as Danish decimals: 2 → "2,0", 1.75 → "1,75". */
+        /** Hours as Danish decimals, two always (as on every page): 2 → "2,00", 1.75 → "1,75". */
         public String hours(java.math.BigDecimal hours) {
             return dk.botilbudslaege.collaboration.HoursFormat.number(hours);
         }

@@ -70,7 +70,7 @@ class AdvisorySessionBrowserTest {
                     By.xpath("//tr[td[text()='" + topic + "']]//button[contains(@class,'confirm-session')]"));
             assertThat(contact.text()).contains("Sessionen er bekræftet.");
             assertThat(contact.find(row).getText()).contains("Bekræftet");
-            assertThat(contact.find(By.id("hours-table")).getText()).contains("1,5 timer");
+            assertThat(contact.find(By.id("hours-table")).getText()).contains("1,50 timer");
             contact.screenshot("session-confirmed");
         }
     }

@@ -283,7 +283,8 @@ class AdvisorySessionsApiTest {
         }
         Api.Response badLevel = api.as(REGION_MIDT).get("/api/v1/hours?level=COUNTRY");
         assertThat(errorMessage(badLevel, "level"))
-                .isEqualTo("Niveau skal være MUNICIPALITY, REGION, NATIONAL eller DOCTOR.");
+                .isEqualTo(
+                        "Niveau skal være kommune (MUNICIPALITY), region (REGION), landet (NATIONAL) eller læge (DOCTOR).");
     }
 
     @Test

@@ -50,6 +50,7 @@ class HoursAggregatesTest {
     static Api region;
 
     static Api fanoe;
+    static String regionUser;
     static String fanoeUser;
     static long delivering;
     static long shortOne;
@@ -73,6 +74,7 @@ class HoursAggregatesTest {
             return;
         }
         region = login(Role.REGION, SYDDANMARK, null);
+        regionUser = lastUser;
         fanoe = login(Role.MUNICIPALITY, null, FANOE);
         fanoeUser = lastUser;
         YearMonth current = YearMonth.now(DanishTime.DENMARK);
@@ -184,13 +186,13 @@ class HoursAggregatesTest {
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             text = new PDFTextStripper().getText(document);
         }
-        assertThat(text).contains("Timer leveret under de løbende aftaler", "Fanø 2 4,0 3,0 75,0 % 1");
+        assertThat(text).contains("Timer leveret under de løbende aftaler", "Fanø 2 4,00 3,00 75,0 % 1");
 
         HttpResponse<byte[]> national = api.as("laege-norddjurs").getBytes("/api/v1/reports/coverage.pdf");
         assertThat(national.statusCode()).isEqualTo(200);
         try (PDDocument document = Loader.loadPDF(national.body())) {
             assertThat(new PDFTextStripper().getText(document))
-                    .contains("Timer leveret under de løbende aftaler", "Syddanmark 2 4,0 3,0 75,0 % 1");
+                    .contains("Timer leveret under de løbende aftaler", "Syddanmark 2 4,00 3,00 75,0 % 1");
         }
 
         HttpResponse<byte[]> xlsx =
@@ -216,8 +218,9 @@ class HoursAggregatesTest {
         }
         HttpResponse<byte[]> nationalXlsx = api.as("national").getBytes("/api/v1/reports/coverage.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(nationalXlsx.body()))) {
+            // the header, the five regions and the total row
             assertThat(workbook.getSheet("Timer leveret").getPhysicalNumberOfRows())
-                    .isEqualTo(6);
+                    .isEqualTo(7);
         }
     }
 
@@ -225,7 +228,7 @@ class HoursAggregatesTest {
     void the_page_shows_danish_hours_months_subtotals_and_filters() {
         WebSession web = WebSession.signIn(port, fanoeUser);
         String page = web.get("/hours").body();
-        assertThat(page).contains("hours-municipalities", "4,0 timer", "3,0 timer", "hours-filters");
+        assertThat(page).contains("hours-municipalities", "4,00 timer", "3,00 timer", "hours-filters");
         assertThat(page).contains("/agreements/" + delivering + "/sessions");
         String onlyShort = web.get("/hours?onlyShort=true").body();
         assertThat(onlyShort).contains("/agreements/" + shortOne + "/sessions");
@@ -241,7 +244,115 @@ class HoursAggregatesTest {
         assertThat(sessions)
                 .contains(dk.botilbudslaege.common.DanishFormats.month(
                         last, dk.botilbudslaege.common.DanishFormats.DANISH))
-                .contains("2,0 timer", "average-since-start-help");
+                .contains("2,00 timer", "average-since-start-help");
+    }
+
+    @Test
+    void hours_have_two_decimals_everywhere() {
+        assertThat(HoursFormat.number(new java.math.BigDecimal("1.7"))).isEqualTo("1,70");
+        assertThat(HoursFormat.number(new java.math.BigDecimal("2"))).isEqualTo("2,00");
+        assertThat(HoursFormat.number(new java.math.BigDecimal("2.125"))).isEqualTo("2,13");
+        assertThat(HoursFormat.number(null)).isEqualTo("–");
+    }
+
+    @Test
+    void the_input_of_hours_is_refused_on_the_field_at_fault() {
+        // a level not the caller's own needs a code; the nation has none; the doctor's code is the doctor's
+        Api.Response noCode = region.get("/api/v1/hours?level=MUNICIPALITY");
+        assertThat(noCode.status()).as(noCode.body()).isEqualTo(400);
+        assertThat(AdvisorySessionFixtures.errorMessage(noCode, "code")).contains("Angiv koden");
+        assertThat(fanoe.get("/api/v1/hours?level=REGION").status()).isEqualTo(400);
+        assertThat(fanoe.get("/api/v1/hours?level=MUNICIPALITY").status()).isEqualTo(200);
+        for (Api user : new Api[] {api.as("national"), region}) {
+            Api.Response national = user.get("/api/v1/hours?level=NATIONAL&code=1082");
+            assertThat(national.status()).as(national.body()).isEqualTo(400);
+            assertThat(AdvisorySessionFixtures.errorMessage(national, "code")).contains("ingen kode");
+        }
+        Api.Response doctor = api.as("laege-norddjurs").get("/api/v1/hours?level=DOCTOR&code=1");
+        assertThat(AdvisorySessionFixtures.errorMessage(doctor, "code"))
+                .contains("lægekode")
+                .doesNotContain("kommune");
+        Api.Response level = region.get("/api/v1/hours?level=FOO");
+        assertThat(AdvisorySessionFixtures.errorMessage(level, "level"))
+                .contains("kommune (MUNICIPALITY)", "region (REGION)", "landet (NATIONAL)", "læge (DOCTOR)");
+        HttpResponse<String> page = WebSession.signIn(port, "region-midt").get("/hours?level=FOO");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body())
+                .contains("Ukendt niveau")
+                .doesNotContain("MUNICIPALITY")
+                .doesNotContain("DOCTOR");
+    }
+
+    @Test
+    void the_key_figures_follow_the_municipality_filter_and_an_unknown_one_says_so() {
+        WebSession web = WebSession.signIn(port, regionUser);
+        String all = web.get("/hours").body();
+        assertThat(all).doesNotContain("id=\"figures-for\"");
+        String filtered = web.get("/hours?municipality=" + FANOE).body();
+        assertThat(filtered)
+                .contains("Tallene gælder Fanø")
+                .contains("<dd id=\"agreements\">2</dd>", "<dd id=\"agreements-short\">1</dd>")
+                .contains("<dd id=\"agreed-total\">4,00 timer</dd>", "<dd id=\"rolling-total\">3,00 timer</dd>");
+        for (String unknown : new String[] {"851", "abc"}) {
+            String page = web.get("/hours?municipality=" + unknown).body();
+            assertThat(page).contains("hours-unknown-municipality", "Kommunen med koden &quot;" + unknown);
+            // the whole overview stays shown
+            assertThat(page).contains("/agreements/" + delivering + "/sessions");
+        }
+    }
+
+    @Test
+    void every_reader_has_the_menu_link_and_the_facility_is_told_where_its_hours_are() {
+        for (String user : new String[] {"admin", "national", "region-midt", "kommune-norddjurs", "laege-norddjurs"}) {
+            HttpResponse<String> home = WebSession.signIn(port, user).get("/");
+            assertThat(home.body()).as(user).contains("href=\"/hours\"");
+            assertThat(WebSession.signIn(port, user).get("/hours").statusCode())
+                    .as(user)
+                    .isEqualTo(200);
+        }
+        WebSession facility = WebSession.signIn(port, "botilbud-skovstjernen");
+        assertThat(facility.get("/").body()).doesNotContain("href=\"/hours\"");
+        HttpResponse<String> refused = facility.get("/hours");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Sessioner og timer");
+        Api.Response api403 = api.as("botilbud-skovstjernen").get("/api/v1/hours");
+        Problems.assertProblem(api403, 403, "FORBIDDEN");
+        assertThat(api403.body()).contains("Sessioner og timer");
+    }
+
+    @Test
+    void a_report_dated_ahead_counts_hours_as_of_today_with_a_total_row() throws IOException {
+        HttpResponse<byte[]> pdf =
+                api.as("region-midt").getBytes("/api/v1/reports/coverage.pdf?regionCode=1083&date=2100-12-31");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("botilbuddets bekræftede rådgivningstid").doesNotContain("facilitet");
+        assertThat(text).contains("Timetallene er opgjort pr.").contains("I alt");
+        HttpResponse<byte[]> todays = api.as("region-midt").getBytes("/api/v1/reports/coverage.pdf?regionCode=1083");
+        try (PDDocument document = Loader.loadPDF(todays.body())) {
+            assertThat(new PDFTextStripper().getText(document)).doesNotContain("Timetallene er opgjort pr.");
+        }
+        HttpResponse<byte[]> xlsx =
+                api.as("region-midt").getBytes("/api/v1/reports/coverage.xlsx?regionCode=1083&date=2100-12-31");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheet("Timer leveret");
+            String all = "";
+            Row total = null;
+            for (Row row : sheet) {
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    all += cell.toString() + "|";
+                }
+                if (row.getCell(1) != null && row.getCell(1).toString().equals("I alt")) {
+                    total = row;
+                }
+            }
+            assertThat(total).as(all).isNotNull();
+            assertThat(total.getCell(2).getNumericCellValue()).isGreaterThanOrEqualTo(2);
+            assertThat(all).contains("Timetallene er opgjort pr.");
+        }
     }
 
     @Test

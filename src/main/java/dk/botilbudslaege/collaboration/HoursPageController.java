@@ -1,0 +1,68 @@
+package dk.botilbudslaege.collaboration;
+
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.security.CurrentUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The hours overview as a page ({@code /hours?level=&code=&municipality=&onlyShort=}): the key figures follow
+ * the municipality filter (that municipality's subtotal), an unknown municipality says so; the overview is
+ * computed once per request.
+ */
+@Controller
+class HoursPageController {
+
+    private final Hours hours;
+
+    HoursPageController(Hours hours) {
+        this.hours = hours;
+    }
+
+    @GetMapping("/hours")
+    String overview(
+            CurrentUser user,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String municipality,
+            Model model) {
+        if (level != null
+                && !level.isBlank()
+                && !Hours.LEVELS.contains(level.strip().toUpperCase())) {
+            // the page names the levels in words, no raw codes (the API's message names both)
+            throw InvalidInputException.of(FieldProblem.of("level", "hours.level.unknown.page"));
+        }
+        Hours.Overview overview = hours.overview(user, level, code);
+        String chosen = municipality == null || municipality.isBlank() ? null : municipality.strip();
+        Hours.Subtotal figures = new Hours.Subtotal(
+                overview.code(),
+                overview.name(),
+                overview.agreements(),
+                overview.agreementsShort(),
+                overview.agreedHoursPerMonth(),
+                overview.rollingAverage(),
+                overview.shareDelivered());
+        boolean unknown = false;
+        if (chosen != null) {
+            Hours.Subtotal match = overview.municipalities().stream()
+                    .filter(s -> s.code().equals(chosen))
+                    .findFirst()
+                    .orElse(null);
+            if (match == null) {
+                unknown = true;
+            } else {
+                figures = match;
+            }
+        }
+        model.addAttribute("nav", "hours");
+        model.addAttribute("overview", overview);
+        model.addAttribute("figures", figures);
+        model.addAttribute("chosen", unknown ? null : chosen);
+        model.addAttribute("filtered", chosen != null && !unknown);
+        model.addAttribute("unknownMunicipality", unknown ? chosen : null);
+        return "collaboration/hours";
+    }
+}
