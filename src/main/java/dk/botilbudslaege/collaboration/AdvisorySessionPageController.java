@@ -180,32 +180,58 @@ class AdvisorySessionPageController {
         return show(user, id, form, model);
     }
 
-    /** Without {@code confirmed} the page states the consequence; with it the session is withdrawn. */
+    /**
+     * The confirmation page of a withdrawal, a GET (issue 13 review: a page from a POST gave 405 on a language
+     * switch and re-posted on reload): it states the consequence; only the doctor of the agreement (else the 403
+     * page). A session gone meanwhile or confirmed (locked) goes back to the list with a flash, no page.
+     */
+    @GetMapping("/agreements/{id}/sessions/{sessionId}/withdraw")
+    String confirmWithdraw(
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable long sessionId,
+            Model model,
+            RedirectAttributes redirect) {
+        Agreement a = parties.asDoctor(user, id, "scope.session.correct");
+        AdvisorySession s = sessions.find(id, sessionId).orElse(null);
+        String refused = withdrawalRefusal(s);
+        if (refused != null) {
+            redirect.addFlashAttribute("flash", text(refused));
+            return "redirect:/agreements/" + id + "/sessions";
+        }
+        model.addAttribute("nav", "agreements");
+        model.addAttribute("agreement", a);
+        model.addAttribute("target", s);
+        return "collaboration/session-withdraw";
+    }
+
+    /** Why a session cannot be withdrawn (the flash), or null when it can. */
+    private static String withdrawalRefusal(AdvisorySession s) {
+        if (s == null) {
+            // withdrawn already (a double click, a second tab)
+            return "session.flash.notFound";
+        }
+        if (s.status() == AdvisorySession.Status.CONFIRMED) {
+            // refused up front: no confirmation page for a session that cannot be withdrawn
+            return "session.flash.confirmedLocked";
+        }
+        return null;
+    }
+
+    /**
+     * The withdrawal itself, posted from the confirmation page ({@code confirmed=true}). A post without it is sent
+     * to the confirmation page.
+     */
     @PostMapping("/agreements/{id}/sessions/{sessionId}/withdraw")
     String withdraw(
             CurrentUser user,
             @PathVariable long id,
             @PathVariable long sessionId,
             @RequestParam(defaultValue = "false") boolean confirmed,
-            Model model,
             RedirectAttributes redirect) {
-        Agreement a = parties.asDoctor(user, id, "scope.session.correct");
-        AdvisorySession s = sessions.find(id, sessionId).orElse(null);
-        if (s == null) {
-            // withdrawn already (a double click, a second tab)
-            redirect.addFlashAttribute("flash", text("session.flash.notFound"));
-            return "redirect:/agreements/" + id + "/sessions";
-        }
-        if (s.status() == AdvisorySession.Status.CONFIRMED) {
-            // refused up front: no confirmation page for a session that cannot be withdrawn
-            redirect.addFlashAttribute("flash", text("session.flash.confirmedLocked"));
-            return "redirect:/agreements/" + id + "/sessions";
-        }
+        parties.asDoctor(user, id, "scope.session.correct");
         if (!confirmed) {
-            model.addAttribute("nav", "agreements");
-            model.addAttribute("agreement", a);
-            model.addAttribute("target", s);
-            return "collaboration/session-withdraw";
+            return "redirect:/agreements/" + id + "/sessions/" + sessionId + "/withdraw";
         }
         try {
             sessions.withdraw(user, id, sessionId);

@@ -112,24 +112,48 @@ class SickVisitPageController {
         return "redirect:/sick-visits";
     }
 
-    /** Without {@code confirmed} the page states the consequence; with it the request is deleted. */
+    /**
+     * The confirmation page of a withdrawal, a GET (issue 13 review: a page from a POST gave 405 on a language
+     * switch and re-posted on reload): it states the consequence; only the facility side (else the 403 page). A
+     * request gone meanwhile or done goes back to the list with a flash, no page.
+     */
+    @GetMapping("/facilities/{facilityId}/sick-visits/{visitId}/withdraw")
+    String confirmWithdraw(
+            CurrentUser user,
+            @PathVariable long facilityId,
+            @PathVariable long visitId,
+            Model model,
+            RedirectAttributes redirect) {
+        Facility facility = parties.asFacilitySideOf(user, facilityId, "scope.sickVisit.withdraw");
+        SickVisit visit = visits.list(user, facilityId).stream()
+                .filter(v -> v.id() == visitId)
+                .findFirst()
+                .orElse(null);
+        if (visit == null || visit.status() == SickVisitStatus.DONE) {
+            // withdrawn already (a double click, a second tab) or done meanwhile: no confirmation page
+            redirect.addFlashAttribute(
+                    "flash", text(visit == null ? "sickVisit.flash.alreadyWithdrawn" : "sickVisit.withdraw.done"));
+            return "redirect:/facilities/" + facilityId + "/sick-visits";
+        }
+        model.addAttribute("facility", facility);
+        model.addAttribute("visit", visit);
+        return "collaboration/sick-visit-withdraw";
+    }
+
+    /**
+     * The withdrawal itself, posted from the confirmation page ({@code confirmed=true}); the request is deleted. A
+     * post without it is sent to the confirmation page.
+     */
     @PostMapping("/facilities/{facilityId}/sick-visits/{visitId}/withdraw")
     String withdraw(
             CurrentUser user,
             @PathVariable long facilityId,
             @PathVariable long visitId,
             @RequestParam(defaultValue = "false") boolean confirmed,
-            Model model,
             RedirectAttributes redirect) {
-        Facility facility = parties.asFacilitySideOf(user, facilityId, "scope.sickVisit.withdraw");
+        parties.asFacilitySideOf(user, facilityId, "scope.sickVisit.withdraw");
         if (!confirmed) {
-            SickVisit visit = visits.list(user, facilityId).stream()
-                    .filter(v -> v.id() == visitId)
-                    .findFirst()
-                    .orElseThrow(() -> NotFoundException.of(SickVisits.ENTITY, visitId));
-            model.addAttribute("facility", facility);
-            model.addAttribute("visit", visit);
-            return "collaboration/sick-visit-withdraw";
+            return "redirect:/facilities/" + facilityId + "/sick-visits/" + visitId + "/withdraw";
         }
         try {
             visits.withdraw(user, facilityId, visitId);

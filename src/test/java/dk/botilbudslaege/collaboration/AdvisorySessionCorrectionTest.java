@@ -241,17 +241,86 @@ class AdvisorySessionCorrectionTest {
         assertThat(good.statusCode()).isEqualTo(302);
         assertThat(row(id).get("duration_minutes")).isEqualTo(45);
 
-        HttpResponse<String> confirmation = web.post(page + "/" + id + "/withdraw", page, Map.of());
+        HttpResponse<String> confirmation = web.get(page + "/" + id + "/withdraw");
         assertThat(confirmation.statusCode()).isEqualTo(200);
         assertThat(confirmation.body()).contains("slettes og tæller ikke længere", "name=\"confirmed\"");
         assertThat(row(id)).isNotNull();
         HttpResponse<String> done = web.post(page + "/" + id + "/withdraw", page, Map.of("confirmed", "true"));
         assertThat(done.statusCode()).isEqualTo(302);
-        assertThat(jdbc.sql("select count(*) from advisory_session where id = :id")
-                        .param("id", id)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(sessionCount(id)).isZero();
+    }
+
+    long sessionCount(long id) {
+        return jdbc.sql("select count(*) from advisory_session where id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void the_withdrawal_confirmation_is_a_get_page_that_survives_a_language_switch_and_a_reload() {
+        long id = logged(LocalDate.of(2025, 9, 10), 60);
+        WebSession web = WebSession.signIn(port, pageUser(Role.DOCTOR, null, doctorId));
+        String page = "/agreements/" + agreement + "/sessions";
+        String confirmPage = page + "/" + id + "/withdraw";
+        // the list's button is a link to the confirmation page, no form posting
+        String list = web.get(page).body();
+        assertThat(list).contains("href=\"" + confirmPage + "\"").doesNotContain("action=\"" + confirmPage + "\"");
+        // a post without confirmed (an old tab) is sent to the confirmation page and withdraws nothing
+        HttpResponse<String> unconfirmed = web.post(confirmPage, page, Map.of());
+        assertThat(unconfirmed.statusCode()).isEqualTo(302);
+        assertThat(unconfirmed.headers().firstValue("Location").orElseThrow()).endsWith(confirmPage);
+        assertThat(sessionCount(id)).isOne();
+
+        HttpResponse<String> danish = web.get(confirmPage);
+        assertThat(danish.statusCode()).isEqualTo(200);
+        assertThat(danish.body()).contains("Sessionen den 10-09-2025 (60 minutter", "slettes og tæller ikke længere");
+        assertThat(danish.body()).contains("href=\"" + confirmPage + "?lang=en\"");
+        HttpResponse<String> english = web.get(confirmPage + "?lang=en");
+        assertThat(english.statusCode()).as(english.body()).isEqualTo(200);
+        assertThat(english.body()).contains("Withdraw the session", "is deleted and no longer counts in the hours");
+        // a reload is harmless: the same page, nothing withdrawn
+        assertThat(web.get(confirmPage + "?lang=da").statusCode()).isEqualTo(200);
+        assertThat(web.get(confirmPage).body()).contains("slettes og tæller ikke længere");
+        assertThat(sessionCount(id)).isOne();
+        assertThat(actions(id)).containsExactly("SESSION_LOGGED");
+
+        assertThat(web.post(confirmPage, confirmPage, Map.of("confirmed", "true"))
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .endsWith(page);
+        assertThat(sessionCount(id)).isZero();
+        assertThat(web.get(page).body()).contains("Sessionen er trukket tilbage");
+        // the confirmation page of a session gone (a second tab, the back button) is the list with a flash
+        HttpResponse<String> gone = web.get(confirmPage);
+        assertThat(gone.statusCode()).isEqualTo(302);
+        assertThat(gone.headers().firstValue("Location").orElseThrow()).endsWith(page);
+        assertThat(web.get(page).body()).contains("Sessionen findes ikke længere.");
+    }
+
+    @Test
+    void only_the_doctor_of_the_agreement_sees_the_withdrawal_confirmation() {
+        long id = logged(LocalDate.of(2025, 9, 10), 60);
+        String confirmPage = "/agreements/" + agreement + "/sessions/" + id + "/withdraw";
+        for (String other : new String[] {pageUser(Role.FACILITY, facility, null), NORDDJURS, REGION_MIDT, NATIONAL}) {
+            WebSession web = WebSession.signIn(port, other);
+            assertThat(web.get(confirmPage).statusCode()).as(other).isEqualTo(403);
+            assertThat(web.post(confirmPage, confirmPage, Map.of("confirmed", "true"))
+                            .statusCode())
+                    .as(other)
+                    .isEqualTo(403);
+        }
+        for (String outsider : new String[] {AARHUS, REGION_NORD, DEMO_DOCTOR, SKOVSTJERNEN}) {
+            WebSession web = WebSession.signIn(port, outsider);
+            assertThat(web.get(confirmPage).statusCode()).as(outsider).isIn(403, 404);
+            assertThat(web.post(confirmPage, confirmPage, Map.of("confirmed", "true"))
+                            .statusCode())
+                    .as(outsider)
+                    .isIn(403, 404);
+        }
+        assertThat(sessionCount(id)).isOne();
+        assertThat(actions(id)).containsExactly("SESSION_LOGGED");
     }
 
     @Test

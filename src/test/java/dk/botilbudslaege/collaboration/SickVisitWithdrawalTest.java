@@ -177,7 +177,7 @@ class SickVisitWithdrawalTest {
         WebSession web = WebSession.signIn(port, pageUser(Role.FACILITY, facility, null));
         String page = "/facilities/" + facility + "/sick-visits";
         assertThat(web.get(page).body()).contains("Træk anmodning tilbage");
-        HttpResponse<String> confirmation = web.post(page + "/" + id + "/withdraw", page, Map.of());
+        HttpResponse<String> confirmation = web.get(page + "/" + id + "/withdraw");
         assertThat(confirmation.statusCode()).isEqualTo(200);
         assertThat(confirmation.body()).contains("slettes straks", "name=\"confirmed\"");
         assertThat(count(id)).isOne();
@@ -186,6 +186,88 @@ class SickVisitWithdrawalTest {
         assertThat(count(id)).isZero();
         WebSession doctorWeb = WebSession.signIn(port, pageUser(Role.DOCTOR, null, doctor));
         assertThat(doctorWeb.get("/sick-visits").body()).doesNotContain("visit-" + id + "\"");
+    }
+
+    @Test
+    void the_withdrawal_confirmation_is_a_get_page_that_survives_a_language_switch_and_a_reload() {
+        long id = ask(request(inDays(2), 1, List.of("værelse 4")));
+        WebSession web = WebSession.signIn(port, pageUser(Role.FACILITY, facility, null));
+        String page = "/facilities/" + facility + "/sick-visits";
+        String confirmPage = page + "/" + id + "/withdraw";
+        // the list's button is a link to the confirmation page, no form posting
+        assertThat(web.get(page).body())
+                .contains("href=\"" + confirmPage + "\"")
+                .doesNotContain("action=\"" + confirmPage + "\"");
+        // a post without confirmed (an old tab) is sent to the confirmation page and deletes nothing
+        HttpResponse<String> unconfirmed = web.post(confirmPage, page, Map.of());
+        assertThat(unconfirmed.statusCode()).isEqualTo(302);
+        assertThat(unconfirmed.headers().firstValue("Location").orElseThrow()).endsWith(confirmPage);
+        assertThat(count(id)).isOne();
+
+        HttpResponse<String> danish = web.get(confirmPage);
+        assertThat(danish.statusCode()).isEqualTo(200);
+        assertThat(danish.body()).contains("slettes straks", "href=\"" + confirmPage + "?lang=en\"");
+        HttpResponse<String> english = web.get(confirmPage + "?lang=en");
+        assertThat(english.statusCode()).as(english.body()).isEqualTo(200);
+        assertThat(english.body()).contains("Withdraw the sick-visit request", "is deleted at once");
+        // a reload is harmless: the same page, nothing deleted
+        assertThat(web.get(confirmPage + "?lang=da").statusCode()).isEqualTo(200);
+        assertThat(web.get(confirmPage).body()).contains("slettes straks");
+        assertThat(count(id)).isOne();
+
+        HttpResponse<String> done = web.post(confirmPage, confirmPage, Map.of("confirmed", "true"));
+        assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith(page);
+        assertThat(count(id)).isZero();
+        assertThat(web.get(page).body()).contains("Anmodningen er trukket tilbage og slettet.");
+        // the confirmation page of a request gone (a second tab, the back button) is the list with a flash
+        HttpResponse<String> gone = web.get(confirmPage);
+        assertThat(gone.statusCode()).isEqualTo(302);
+        assertThat(gone.headers().firstValue("Location").orElseThrow()).endsWith(page);
+        assertThat(web.get(page).body()).contains("Anmodningen findes ikke længere; den er allerede trukket tilbage.");
+    }
+
+    @Test
+    void a_done_request_has_no_withdrawal_confirmation() {
+        long id = ask(request(inDays(2), 1, List.of("værelse 4")));
+        String one = path + "/" + id;
+        assertThat(doctorUser.patch(one, Map.of("status", "ACKNOWLEDGED")).status())
+                .isEqualTo(200);
+        assertThat(doctorUser.patch(one, Map.of("status", "DONE")).status()).isEqualTo(200);
+        WebSession web = WebSession.signIn(port, pageUser(Role.FACILITY, facility, null));
+        String page = "/facilities/" + facility + "/sick-visits";
+        HttpResponse<String> refused = web.get(page + "/" + id + "/withdraw");
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith(page);
+        assertThat(web.get(page).body()).contains("Besøget er udført; anmodningen kan ikke trækkes tilbage");
+        assertThat(count(id)).isOne();
+    }
+
+    @Test
+    void only_the_facility_side_sees_the_withdrawal_confirmation() {
+        long id = ask(request(inDays(2), 1, List.of("værelse 4")));
+        String confirmPage = "/facilities/" + facility + "/sick-visits/" + id + "/withdraw";
+        for (String other : new String[] {pageUser(Role.DOCTOR, null, doctor), "region-midt", "national"}) {
+            WebSession web = WebSession.signIn(port, other);
+            assertThat(web.get(confirmPage).statusCode()).as(other).isEqualTo(403);
+            assertThat(web.post(confirmPage, confirmPage, Map.of("confirmed", "true"))
+                            .statusCode())
+                    .as(other)
+                    .isEqualTo(403);
+        }
+        long other = given.facility(5);
+        for (String outsider : new String[] {"kommune-aarhus", "region-nord", pageUser(Role.FACILITY, other, null)}) {
+            WebSession web = WebSession.signIn(port, outsider);
+            assertThat(web.get(confirmPage).statusCode()).as(outsider).isIn(403, 404);
+            assertThat(web.post(confirmPage, confirmPage, Map.of("confirmed", "true"))
+                            .statusCode())
+                    .as(outsider)
+                    .isIn(403, 404);
+        }
+        // a visit of this facility through another facility's path: back to that list with a flash, never the page
+        WebSession otherSide = WebSession.signIn(port, pageUser(Role.FACILITY, other, null));
+        HttpResponse<String> probe = otherSide.get("/facilities/" + other + "/sick-visits/" + id + "/withdraw");
+        assertThat(probe.statusCode()).isEqualTo(302);
+        assertThat(count(id)).isOne();
     }
 
     @Test

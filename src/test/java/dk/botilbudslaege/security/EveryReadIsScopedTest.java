@@ -129,6 +129,9 @@ class EveryReadIsScopedTest {
             Map.entry("municipality", ""),
             // issue 13, correcting sessions: a session of the out-of-scope agreement {id}, which is the scope
             Map.entry("sessionId", "1"),
+            // issue 13 session 5 (i13-withdraw): the sick visit of a withdrawal confirmation; the facility
+            // {facilityId} is the scope
+            Map.entry("visitId", "1"),
             // issue 13, residents' choice: the month just saved, shown as a note
             Map.entry("saved", ""),
             // issue 13 session 5b (i13-counts2): the month a "Ret" fills the form with, and the plan version the
