@@ -161,7 +161,8 @@ class SickVisitPageController {
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flash", text(e.messageKey()));
         } catch (NotFoundException e) {
-            redirect.addFlashAttribute("flash", text("sickVisit.flash.withdrawn"));
+            // withdrawn already (a second tab, a double click): say so, not that it was withdrawn now
+            redirect.addFlashAttribute("flash", text("sickVisit.flash.alreadyWithdrawn"));
         }
         return "redirect:/facilities/" + facilityId + "/sick-visits";
     }

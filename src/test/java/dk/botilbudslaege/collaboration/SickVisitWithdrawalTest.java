@@ -224,6 +224,11 @@ class SickVisitWithdrawalTest {
         assertThat(gone.statusCode()).isEqualTo(302);
         assertThat(gone.headers().firstValue("Location").orElseThrow()).endsWith(page);
         assertThat(web.get(page).body()).contains("Anmodningen findes ikke længere; den er allerede trukket tilbage.");
+        // a second confirmed post (found by the issue 13 re-check) does not claim to have withdrawn it now
+        web.post(confirmPage, confirmPage, Map.of("confirmed", "true"));
+        assertThat(web.get(page).body())
+                .contains("Anmodningen findes ikke længere; den er allerede trukket tilbage.")
+                .doesNotContain("Anmodningen er trukket tilbage og slettet.");
     }
 
     @Test
