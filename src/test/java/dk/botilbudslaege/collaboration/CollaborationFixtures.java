@@ -6,11 +6,16 @@ import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the collaboration tests build through the API: a doctor in a Norddjurs practice of their own, a municipal
@@ -92,6 +97,45 @@ class CollaborationFixtures {
         users.create(
                 new Users.NewUser(username, PASSWORD, "Kontaktperson", Role.FACILITY, null, null, facilityId, null));
         return api.withPassword(username, PASSWORD);
+    }
+
+    /** A login of its own with the common test password ({@link Api#PASSWORD}), for the pages. */
+    String pageUser(Role role, Long facilityId, Long doctorId) {
+        String username = "side-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new Users.NewUser(username, Api.PASSWORD, "Testbruger", role, null, null, facilityId, doctorId));
+        return username;
+    }
+
+    /** The fields named in a problem's errors, in order. */
+    static List<String> fields(Api.Response answer) {
+        return fields(answer.json());
+    }
+
+    static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        return fields;
+    }
+
+    /** The statuses of two calls started at the same moment (a race). */
+    static List<Integer> twoAtOnce(IntSupplier call) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<CompletableFuture<Integer>> both = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            both.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return call.getAsInt();
+            }));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<Integer> f : both) {
+            statuses.add(f.get());
+        }
+        return statuses;
     }
 
     static long created(Api.Response answer) {

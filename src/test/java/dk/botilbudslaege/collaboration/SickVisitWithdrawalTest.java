@@ -5,26 +5,16 @@ import static dk.botilbudslaege.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.security.Role;
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.support.WebSession;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The facility side withdraws a sick-visit request not yet done (DELETE, deleted at once, audited without
@@ -33,64 +23,7 @@ import org.springframework.web.context.WebApplicationContext;
  * error with the input kept, the facility's list with its note and a multi-day window's two dates.
  */
 @IntegrationTest
-class SickVisitWithdrawalTest {
-
-    static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Users users;
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    SickVisitScenarios given;
-    long facility;
-    long doctor;
-    Api facilityUser;
-    Api doctorUser;
-    String path;
-
-    @BeforeEach
-    void aFacilityWithAFixedDoctor() {
-        api = Api.through(context);
-        given = new SickVisitScenarios(api, users);
-        facility = given.facility(12);
-        doctor = given.doctor();
-        given.agreement(doctor, facility, LocalDate.of(2025, 1, 1));
-        facilityUser = given.facilityUser(facility);
-        doctorUser = given.doctorUser(doctor);
-        path = "/api/v1/facilities/" + facility + "/sick-visits";
-    }
-
-    static LocalDateTime inDays(int days) {
-        return LocalDateTime.now(DENMARK).plusDays(days).truncatedTo(ChronoUnit.HOURS);
-    }
-
-    long ask(Map<String, Object> body) {
-        Api.Response answer = facilityUser.post(path, body);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return answer.json().path("id").asLong();
-    }
-
-    long count(long id) {
-        return jdbc.sql("select count(*) from sick_visit where id = :id")
-                .param("id", id)
-                .query(Long.class)
-                .single();
-    }
-
-    String pageUser(Role role, Long facilityId, Long doctorId) {
-        String username = "side-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new Users.NewUser(username, Api.PASSWORD, "Testbruger", role, null, null, facilityId, doctorId));
-        return username;
-    }
+class SickVisitWithdrawalTest extends SickVisitTestBase {
 
     @Test
     void the_facility_withdraws_a_request_and_the_audit_keeps_no_references() {

@@ -4,62 +4,16 @@ import static dk.botilbudslaege.collaboration.SickVisitScenarios.request;
 import static dk.botilbudslaege.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/facilities/{id}/sick-visits}: who may ask, read and answer, and what input is refused. */
 @IntegrationTest
-class SickVisitsApiTest {
-
-    static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Users users;
-
-    Api api;
-    SickVisitScenarios given;
-    long facility;
-    long doctor;
-    Api facilityUser;
-    Api doctorUser;
-    String path;
-
-    @BeforeEach
-    void aFacilityWithAFixedDoctor() {
-        api = Api.through(context);
-        given = new SickVisitScenarios(api, users);
-        facility = given.facility(12);
-        doctor = given.doctor();
-        given.agreement(doctor, facility, LocalDate.of(2025, 1, 1));
-        facilityUser = given.facilityUser(facility);
-        doctorUser = given.doctorUser(doctor);
-        path = "/api/v1/facilities/" + facility + "/sick-visits";
-    }
-
-    static LocalDateTime now() {
-        return LocalDateTime.now(DENMARK);
-    }
-
-    JsonNode ask(Api who, Map<String, Object> body) {
-        Api.Response answer = who.post(path, body);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return answer.json();
-    }
+class SickVisitsApiTest extends SickVisitTestBase {
 
     Api.Response patch(Api who, long visitId, String status) {
         return who.patch(path + "/" + visitId, Map.of("status", status));
@@ -316,19 +270,5 @@ class SickVisitsApiTest {
                         request(now().plusDays(2), 1, List.of("værelse 1")));
         assertProblem(answer, 422, "NO_FIXED_DOCTOR");
         assertThat(fields(answer)).containsExactly("wantedFrom");
-    }
-
-    static JsonNode assertBad(Api.Response answer) {
-        return assertProblem(answer, 400, "VALIDATION_FAILED");
-    }
-
-    static List<String> fields(Api.Response answer) {
-        return fields(answer.json());
-    }
-
-    static List<String> fields(JsonNode problem) {
-        List<String> fields = new ArrayList<>();
-        problem.path("errors").forEach(e -> fields.add(e.path("field").asString()));
-        return fields;
     }
 }
