@@ -14,22 +14,16 @@ import static dk.botilbudslaege.collaboration.AdvisorySessionFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.security.Role;
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.support.Problems;
 import dk.botilbudslaege.support.WebSession;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The doctor corrects (PUT) or withdraws (DELETE) a session while it is LOGGED or QUESTIONED; a CONFIRMED
@@ -38,46 +32,7 @@ import org.springframework.web.context.WebApplicationContext;
  * a confirmation, a tampered post is a 403 page, bad text a field error.
  */
 @IntegrationTest
-class AdvisorySessionCorrectionTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Users users;
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    AdvisorySessionFixtures given;
-    long doctorId;
-    long agreement;
-    long facility;
-    Api doctor;
-    Api contact;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.through(context);
-        given = new AdvisorySessionFixtures(api, users);
-        doctorId = given.doctor();
-        facility = given.facility();
-        agreement = given.active(doctorId, facility, START);
-        doctor = given.doctorUser(doctorId);
-        contact = given.facilityUser(facility);
-    }
-
-    String sessions() {
-        return "/api/v1/agreements/" + agreement + "/sessions";
-    }
-
-    long logged(LocalDate date, int minutes) {
-        return created(doctor.post(sessions(), session(date, minutes)));
-    }
+class AdvisorySessionCorrectionTest extends AdvisorySessionTestBase {
 
     Map<String, Object> row(long id) {
         return jdbc.sql("select status, duration_minutes, topic, comment from advisory_session where id = :id")
@@ -198,10 +153,21 @@ class AdvisorySessionCorrectionTest {
 
     // ---- the page -----------------------------------------------------------------------------------
 
-    String pageUser(Role role, Long facilityId, Long doctor) {
-        String username = "side-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new Users.NewUser(username, Api.PASSWORD, "Testbruger", role, null, null, facilityId, doctor));
-        return username;
+    /** The edit form of a teaching session of 45 minutes on 10 September 2025, with this topic and more. */
+    static Map<String, String> correctedTo45(String topic, Map<String, String> more) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of(
+                "date",
+                "2025-09-10",
+                "durationMinutes",
+                "45",
+                "kind",
+                "TEACHING",
+                "format",
+                "PHYSICAL",
+                "topic",
+                topic));
+        form.putAll(more);
+        return form;
     }
 
     @Test
@@ -218,26 +184,13 @@ class AdvisorySessionCorrectionTest {
         HttpResponse<String> bad = web.post(
                 page + "/" + id,
                 page + "/" + id + "/edit",
-                Map.of(
-                        "date", "2025-09-10",
-                        "durationMinutes", "45",
-                        "kind", "TEACHING",
-                        "format", "PHYSICAL",
-                        "topic", "KOL\u0007",
-                        "notes", "Inhalation, behold mig"));
+                correctedTo45("KOL\u0007", Map.of("notes", "Inhalation, behold mig")));
         assertThat(bad.statusCode()).isEqualTo(200);
         assertThat(bad.body()).contains("styretegn", "Inhalation, behold mig", "Ret sessionen");
         assertThat(row(id).get("duration_minutes")).isEqualTo(60);
 
-        HttpResponse<String> good = web.post(
-                page + "/" + id,
-                page + "/" + id + "/edit",
-                Map.of(
-                        "date", "2025-09-10",
-                        "durationMinutes", "45",
-                        "kind", "TEACHING",
-                        "format", "PHYSICAL",
-                        "topic", "KOL"));
+        HttpResponse<String> good =
+                web.post(page + "/" + id, page + "/" + id + "/edit", correctedTo45("KOL", Map.of()));
         assertThat(good.statusCode()).isEqualTo(302);
         assertThat(row(id).get("duration_minutes")).isEqualTo(45);
 

@@ -1,30 +1,19 @@
 package dk.botilbudslaege.collaboration;
 
-import static dk.botilbudslaege.collaboration.AdvisorySessionFixtures.START;
-import static dk.botilbudslaege.collaboration.AdvisorySessionFixtures.created;
 import static dk.botilbudslaege.collaboration.AdvisorySessionFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.security.Role;
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.support.WebSession;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -34,47 +23,14 @@ import org.springframework.web.util.HtmlUtils;
  * withdrawals: the loser gets the 404 of a session that is gone. The pages: a locked session has no form.
  */
 @IntegrationTest
-class AdvisorySessionVersionTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Users users;
-
-    @LocalServerPort
-    int port;
-
-    AdvisorySessionFixtures given;
-    long doctorId;
-    long facility;
-    long agreement;
-    Api doctor;
-    Api contact;
-
-    @BeforeEach
-    void setUp() {
-        given = new AdvisorySessionFixtures(Api.through(context), users);
-        doctorId = given.doctor();
-        facility = given.facility();
-        agreement = given.active(doctorId, facility, START);
-        doctor = given.doctorUser(doctorId);
-        contact = given.facilityUser(facility);
-    }
-
-    String sessions() {
-        return "/api/v1/agreements/" + agreement + "/sessions";
-    }
+class AdvisorySessionVersionTest extends AdvisorySessionTestBase {
 
     String page() {
         return "/agreements/" + agreement + "/sessions";
     }
 
     long logged(int minutes) {
-        return created(doctor.post(sessions(), session(LocalDate.of(2025, 9, 10), minutes)));
+        return logged(LocalDate.of(2025, 9, 10), minutes);
     }
 
     Map<String, Object> row(long id) {
@@ -86,12 +42,6 @@ class AdvisorySessionVersionTest {
 
     static String text(HttpResponse<String> page) {
         return HtmlUtils.htmlUnescape(page.body());
-    }
-
-    String user(Role role, Long facilityId, Long doctor) {
-        String username = "v-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new Users.NewUser(username, Api.PASSWORD, "Testbruger", role, null, null, facilityId, doctor));
-        return username;
     }
 
     @Test
@@ -145,26 +95,12 @@ class AdvisorySessionVersionTest {
 
     @Test
     void of_two_simultaneous_withdrawals_the_loser_gets_404_not_a_confirmed_conflict() throws Exception {
-        Api realDoctor = Api.on(port).as(user(Role.DOCTOR, null, doctorId));
+        Api realDoctor = Api.on(port).as(pageUser(Role.DOCTOR, null, doctorId));
         for (int round = 0; round < 4; round++) {
             long id = logged(30);
             String path = sessions() + "/" + id;
-            CyclicBarrier start = new CyclicBarrier(2);
-            List<CompletableFuture<Integer>> both = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                both.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return realDoctor.delete(path).status();
-                }));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (CompletableFuture<Integer> f : both) {
-                statuses.add(f.get());
-            }
+            List<Integer> statuses = CollaborationFixtures.twoAtOnce(
+                    () -> realDoctor.delete(path).status());
             assertThat(statuses).containsExactlyInAnyOrder(204, 404);
         }
     }
@@ -172,7 +108,7 @@ class AdvisorySessionVersionTest {
     @Test
     void the_page_sends_the_version_shown_and_a_stale_decision_is_a_flash() {
         long id = logged(45);
-        WebSession facilitySide = WebSession.signIn(port, user(Role.FACILITY, facility, null));
+        WebSession facilitySide = WebSession.signIn(port, pageUser(Role.FACILITY, facility, null));
         String shown = facilitySide.get(page()).body();
         int seen = ((Number) row(id).get("version")).intValue();
         assertThat(shown).contains("name=\"version\" value=\"" + seen + "\"");
@@ -201,7 +137,7 @@ class AdvisorySessionVersionTest {
         assertThat(contact.patch(sessions() + "/" + confirmed, Map.of("status", "CONFIRMED"))
                         .status())
                 .isEqualTo(200);
-        WebSession web = WebSession.signIn(port, user(Role.DOCTOR, null, doctorId));
+        WebSession web = WebSession.signIn(port, pageUser(Role.DOCTOR, null, doctorId));
 
         HttpResponse<String> edit = web.get(page() + "/" + confirmed + "/edit");
         assertThat(edit.statusCode()).isEqualTo(302);

@@ -8,13 +8,11 @@ import static dk.botilbudslaege.collaboration.AdvisorySessionFixtures.NORDDJURS;
 import static dk.botilbudslaege.collaboration.AdvisorySessionFixtures.REGION_MIDT;
 import static dk.botilbudslaege.collaboration.AdvisorySessionFixtures.REGION_NORD;
 import static dk.botilbudslaege.collaboration.AdvisorySessionFixtures.SKOVSTJERNEN;
-import static dk.botilbudslaege.collaboration.AdvisorySessionFixtures.START;
 import static dk.botilbudslaege.collaboration.AdvisorySessionFixtures.created;
 import static dk.botilbudslaege.collaboration.AdvisorySessionFixtures.errorMessage;
 import static dk.botilbudslaege.collaboration.AdvisorySessionFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.support.Problems;
@@ -22,11 +20,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,42 +28,7 @@ import tools.jackson.databind.JsonNode;
  * refused on its field (nothing saved), and the hours of an agreement and of its municipality and region.
  */
 @IntegrationTest
-class AdvisorySessionsApiTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Users users;
-
-    Api api;
-    AdvisorySessionFixtures given;
-    long agreement;
-    long facility;
-    Api doctor;
-    Api contact;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.through(context);
-        given = new AdvisorySessionFixtures(api, users);
-        long doctorId = given.doctor();
-        facility = given.facility();
-        agreement = given.active(doctorId, facility, START);
-        doctor = given.doctorUser(doctorId);
-        contact = given.facilityUser(facility);
-    }
-
-    String sessions() {
-        return "/api/v1/agreements/" + agreement + "/sessions";
-    }
-
-    long logged(LocalDate date, int minutes) {
-        return created(doctor.post(sessions(), session(date, minutes)));
-    }
+class AdvisorySessionsApiTest extends AdvisorySessionTestBase {
 
     @Test
     void only_the_doctor_of_the_agreement_logs_a_session() {
