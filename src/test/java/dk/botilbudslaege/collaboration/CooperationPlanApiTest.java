@@ -10,41 +10,18 @@ import static dk.botilbudslaege.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.collaboration.CooperationPlanScenarios.Running;
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** The cooperation plan through the API (issue 13 items 1 and 6): who may do what, bad input, versions. */
 @IntegrationTest
-class CooperationPlanApiTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Users users;
-
-    Api api;
-    CooperationPlanScenarios given;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.through(context);
-        given = new CooperationPlanScenarios(api, users);
-    }
-
-    private static String path(long id) {
-        return "/api/v1/agreements/" + id + "/cooperation-plan";
-    }
+class CooperationPlanApiTest extends CooperationPlanTestBase {
 
     @Test
     void the_doctor_drafts_and_the_facility_accepts_and_every_version_is_kept() {
@@ -283,11 +260,5 @@ class CooperationPlanApiTest {
         Api.Response plan = api.as("botilbud-skovstjernen").get(path(skovstjernen));
         assertThat(plan.status()).as(plan.body()).isEqualTo(200);
         assertThat(plan.json().path("status").asString()).isEqualTo("ACCEPTED");
-    }
-
-    private static List<String> fields(Api.Response answer) {
-        List<String> fields = new ArrayList<>();
-        answer.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
-        return fields;
     }
 }

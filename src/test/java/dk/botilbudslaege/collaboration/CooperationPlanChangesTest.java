@@ -5,7 +5,6 @@ import static dk.botilbudslaege.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.collaboration.CooperationPlanScenarios.Running;
-import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.support.WebSession;
@@ -13,12 +12,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,32 +21,7 @@ import tools.jackson.databind.JsonNode;
  * OpenAPI description.
  */
 @IntegrationTest
-class CooperationPlanChangesTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Users users;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    CooperationPlanScenarios given;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.through(context);
-        given = new CooperationPlanScenarios(api, users);
-    }
-
-    private static String path(long id) {
-        return "/api/v1/agreements/" + id + "/cooperation-plan";
-    }
+class CooperationPlanChangesTest extends CooperationPlanTestBase {
 
     private long audits(long agreementId) {
         return jdbc.sql("select count(*) from audit_event where entity_type = 'COOPERATION_PLAN' and entity_id = :id")
