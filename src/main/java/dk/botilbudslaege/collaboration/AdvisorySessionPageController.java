@@ -62,8 +62,7 @@ class AdvisorySessionPageController {
         // a post by anyone but the agreement's doctor is a tampered form: the 403 page, not the form again
         parties.asDoctor(user, id, "scope.session.log");
         if (FormErrors.attempt(binding, () -> sessions.log(user, id, form)).isPresent()) {
-            redirect.addFlashAttribute("flash", text("session.flash.logged"));
-            return "redirect:/agreements/" + id + "/sessions";
+            return toList(id, redirect, "session.flash.logged");
         }
         return show(user, id, form, model);
     }
@@ -81,13 +80,12 @@ class AdvisorySessionPageController {
         try {
             if (FormErrors.attempt(binding, () -> sessions.decide(user, id, sessionId, decision))
                     .isPresent()) {
-                redirect.addFlashAttribute(
-                        "flash",
-                        text(
-                                decision.getStatus() == AdvisorySession.Status.CONFIRMED
-                                        ? "session.flash.confirmed"
-                                        : "session.flash.questioned"));
-                return "redirect:/agreements/" + id + "/sessions";
+                return toList(
+                        id,
+                        redirect,
+                        decision.getStatus() == AdvisorySession.Status.CONFIRMED
+                                ? "session.flash.confirmed"
+                                : "session.flash.questioned");
             }
             if (stale(binding)) {
                 // the doctor corrected the session after the page was opened: never decide on unseen content
@@ -96,8 +94,7 @@ class AdvisorySessionPageController {
             }
         } catch (NotFoundException e) {
             // a stale tab: the doctor withdrew the session meanwhile
-            redirect.addFlashAttribute("flash", text("session.flash.gone"));
-            return "redirect:/agreements/" + id + "/sessions";
+            return toList(id, redirect, "session.flash.gone");
         }
         model.addAttribute("decisionComment", decision.getComment());
         model.addAttribute("decisionStatus", decision.getStatus());
@@ -121,13 +118,9 @@ class AdvisorySessionPageController {
             RedirectAttributes redirect) {
         parties.asDoctor(user, id, "scope.session.correct");
         AdvisorySession s = sessions.find(id, sessionId).orElse(null);
-        if (s == null) {
-            redirect.addFlashAttribute("flash", text("session.flash.notFound"));
-            return "redirect:/agreements/" + id + "/sessions";
-        }
-        if (s.status() == AdvisorySession.Status.CONFIRMED) {
-            redirect.addFlashAttribute("flash", text("session.flash.confirmedLocked"));
-            return "redirect:/agreements/" + id + "/sessions";
+        String refused = changeRefusal(s);
+        if (refused != null) {
+            return toList(id, redirect, refused);
         }
         AdvisorySessionForm form = new AdvisorySessionForm();
         form.setVersion(s.version());
@@ -153,24 +146,20 @@ class AdvisorySessionPageController {
         parties.asDoctor(user, id, "scope.session.correct");
         AdvisorySession s = sessions.find(id, sessionId).orElse(null);
         if (s == null) {
-            redirect.addFlashAttribute("flash", text("session.flash.notFound"));
-            return "redirect:/agreements/" + id + "/sessions";
+            return toList(id, redirect, "session.flash.notFound");
         }
         try {
             if (FormErrors.attempt(binding, () -> sessions.correct(user, id, sessionId, form))
                     .isPresent()) {
-                redirect.addFlashAttribute("flash", text("session.flash.corrected"));
-                return "redirect:/agreements/" + id + "/sessions";
+                return toList(id, redirect, "session.flash.corrected");
             }
         } catch (NotFoundException e) {
-            redirect.addFlashAttribute("flash", text("session.flash.notFound"));
-            return "redirect:/agreements/" + id + "/sessions";
+            return toList(id, redirect, "session.flash.notFound");
         }
         AdvisorySession now = sessions.find(id, sessionId).orElse(s);
         if (now.status() == AdvisorySession.Status.CONFIRMED) {
             // confirmed meanwhile: no editable form for a locked session
-            redirect.addFlashAttribute("flash", text("session.flash.confirmedLocked"));
-            return "redirect:/agreements/" + id + "/sessions";
+            return toList(id, redirect, "session.flash.confirmedLocked");
         }
         if (stale(binding)) {
             redirect.addFlashAttribute("flash", text("session.flash.changed"));
@@ -194,10 +183,9 @@ class AdvisorySessionPageController {
             RedirectAttributes redirect) {
         Agreement a = parties.asDoctor(user, id, "scope.session.correct");
         AdvisorySession s = sessions.find(id, sessionId).orElse(null);
-        String refused = withdrawalRefusal(s);
+        String refused = changeRefusal(s);
         if (refused != null) {
-            redirect.addFlashAttribute("flash", text(refused));
-            return "redirect:/agreements/" + id + "/sessions";
+            return toList(id, redirect, refused);
         }
         model.addAttribute("nav", "agreements");
         model.addAttribute("agreement", a);
@@ -205,8 +193,8 @@ class AdvisorySessionPageController {
         return "collaboration/session-withdraw";
     }
 
-    /** Why a session cannot be withdrawn (the flash), or null when it can. */
-    private static String withdrawalRefusal(AdvisorySession s) {
+    /** Why a session cannot be corrected or withdrawn (the flash), or null when it can. */
+    private static String changeRefusal(AdvisorySession s) {
         if (s == null) {
             // withdrawn already (a double click, a second tab)
             return "session.flash.notFound";
@@ -264,6 +252,12 @@ class AdvisorySessionPageController {
     /** Whether the form failed because the session changed after it was read (a stale version). */
     private static boolean stale(BindingResult binding) {
         return binding.getGlobalErrors().stream().anyMatch(e -> "form.concurrentChange".equals(e.getCode()));
+    }
+
+    /** Back to the agreement's session list with a flash. */
+    private String toList(long id, RedirectAttributes redirect, String flashKey) {
+        redirect.addFlashAttribute("flash", text(flashKey));
+        return "redirect:/agreements/" + id + "/sessions";
     }
 
     private String text(String key) {
