@@ -80,19 +80,13 @@ public class AdvisorySessions {
             throw new ConflictException("AGREEMENT_NOT_APPROVED", "session.agreementNotApproved");
         }
         check(a, form);
-        long id = jdbc.sql("""
+        long id = content(jdbc.sql("""
                         insert into advisory_session
                                (agreement_id, session_date, duration_minutes, kind, format, topic, notes, logged_by)
                         values (:a, :date, :minutes, :kind, :format, :topic, :notes, :by)
                         returning id
-                        """)
+                        """), form)
                 .param("a", agreementId)
-                .param("date", form.getDate())
-                .param("minutes", form.getDurationMinutes())
-                .param("kind", form.getKind().name())
-                .param("format", form.getFormat().name())
-                .param("topic", form.getTopic().strip())
-                .param("notes", blankToNull(form.getNotes()))
                 .param("by", user.username())
                 .query(Long.class)
                 .single();
@@ -177,18 +171,12 @@ public class AdvisorySessions {
             throw new ConcurrentChangeException(ENTITY, sessionId);
         }
         check(a, form);
-        int updated = jdbc.sql("""
+        int updated = content(jdbc.sql("""
                         update advisory_session set session_date = :date, duration_minutes = :minutes, kind = :kind,
                                format = :format, topic = :topic, notes = :notes, status = 'LOGGED', comment = null,
                                decided_by = null, decided_at = null, version = version + 1
                          where id = :id and agreement_id = :a and status <> 'CONFIRMED' and version = :version
-                        """)
-                .param("date", form.getDate())
-                .param("minutes", form.getDurationMinutes())
-                .param("kind", form.getKind().name())
-                .param("format", form.getFormat().name())
-                .param("topic", form.getTopic().strip())
-                .param("notes", blankToNull(form.getNotes()))
+                        """), form)
                 .param("id", sessionId)
                 .param("a", agreementId)
                 .param("version", before.version())
@@ -324,6 +312,17 @@ public class AdvisorySessions {
         if (problem != null) {
             problems.add(FieldProblem.of(field, problem));
         }
+    }
+
+    /** The form's content as a statement's parameters: date, minutes, kind, format, topic and notes. */
+    private static JdbcClient.StatementSpec content(JdbcClient.StatementSpec statement, AdvisorySessionForm form) {
+        return statement
+                .param("date", form.getDate())
+                .param("minutes", form.getDurationMinutes())
+                .param("kind", form.getKind().name())
+                .param("format", form.getFormat().name())
+                .param("topic", form.getTopic().strip())
+                .param("notes", blankToNull(form.getNotes()));
     }
 
     private static String blankToNull(String text) {
