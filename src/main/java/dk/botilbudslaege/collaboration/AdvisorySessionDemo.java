@@ -19,16 +19,16 @@ import org.springframework.stereotype.Component;
 public class AdvisorySessionDemo {
 
     private static final String NORDDJURS = "707";
-    private static final String[] TOPICS = {
-        "KOL",
-        "Dehydrering",
-        "Medicinhåndtering",
-        "Infektioner (fx urinvejsinfektion)",
-        "Kost",
-        "Mobilitet",
-        "Hjerte-kar-sygdomme",
-        "Forstoppelse (obstipation)"
-    };
+    /** The topics of the demo's sessions (the seeded catalogue's); the national synthetic data uses them too. */
+    public static final List<String> TOPICS = List.of(
+            "KOL",
+            "Dehydrering",
+            "Medicinhåndtering",
+            "Infektioner (fx urinvejsinfektion)",
+            "Kost",
+            "Mobilitet",
+            "Hjerte-kar-sygdomme",
+            "Forstoppelse (obstipation)");
 
     private record Running(long id, LocalDate start, BigDecimal hours, String doctor) {}
 
@@ -111,7 +111,7 @@ public class AdvisorySessionDemo {
                 .param("min", minutes)
                 .param("kind", kind)
                 .param("format", n % 3 == 2 ? "VIDEO" : "PHYSICAL")
-                .param("topic", TOPICS[(int) ((r.id() + n) % TOPICS.length)])
+                .param("topic", TOPICS.get((int) ((r.id() + n) % TOPICS.size())))
                 .param("notes", "Gennemgang for personalet med spørgsmål og drøftelse.")
                 .param("status", questioned ? "QUESTIONED" : status)
                 .param("comment", questioned ? "Sessionen blev kortere end registreret." : null)

@@ -1,6 +1,7 @@
 package dk.botilbudslaege.demo;
 
 import dk.botilbudslaege.agreement.MonthlyHours;
+import dk.botilbudslaege.collaboration.AdvisorySessionDemo;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -12,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,17 +32,10 @@ class SyntheticCollaboration {
     private static final Logger log = LoggerFactory.getLogger(SyntheticCollaboration.class);
     private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
     private static final int BATCH = 1_000;
-    private static final String[] TOPICS = {
-        "KOL",
-        "Dehydrering",
-        "Medicinhåndtering",
-        "Infektioner (fx urinvejsinfektion)",
-        "Kost",
-        "Mobilitet",
-        "Hjerte-kar-sygdomme",
-        "Forstoppelse (obstipation)",
-        "Samarbejdet mellem botilbud og læge"
-    };
+    /** The demo's topics (one source) and one more. */
+    private static final String[] TOPICS = Stream.concat(
+                    AdvisorySessionDemo.TOPICS.stream(), Stream.of("Samarbejdet mellem botilbud og læge"))
+            .toArray(String[]::new);
 
     private final JdbcTemplate jdbc;
 
