@@ -2,6 +2,10 @@ package dk.botilbudslaege.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.botilbudslaege.agreement.MatchMethod;
+import dk.botilbudslaege.matching.Rounds;
+import dk.botilbudslaege.security.CurrentUser;
+import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.security.Users;
 import dk.botilbudslaege.support.Api;
@@ -21,6 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -50,6 +59,15 @@ class NotificationRecipientsTest {
 
     @Autowired
     Notifier notifier;
+
+    @Autowired
+    Rounds rounds;
+
+    @Autowired
+    UserDetailsService details;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     Api api;
     long practice;
@@ -190,6 +208,78 @@ class NotificationRecipientsTest {
         assertOk(api.as(REGION_MIDT)
                 .post("/api/v1/dispensation-applications/" + refused + "/refuse", Map.of("reason", "Nej")));
         assertThat(told("DISPENSATION_DECIDED", refusedLink)).containsExactly(NORDDJURS);
+    }
+
+    // ---- matching -------------------------------------------------------------------------------------
+
+    @Test
+    void an_opened_round_tells_the_area_doctors_and_its_proposals_who_confirms_them() {
+        String samsoe = "741";
+        double[] at = {55.87, 10.61};
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", unique("Øhuset"));
+        f.put("address", "Havnevej 1, 8305 Samsø");
+        f.put("municipalityCode", samsoe);
+        f.put("operator", "PRIVATE");
+        f.put("privateOwnership", "SELF_OWNING");
+        f.put("legalBasis", "SEL_108");
+        f.put("places", 10);
+        f.put("residents", 8);
+        f.put("latitude", at[0]);
+        f.put("longitude", at[1]);
+        long island = created(api.as(REGION_MIDT).post("/api/v1/facilities", f));
+        String islandUser = user(Role.FACILITY, null, island, null);
+        String samsoeUser = "meddelelse-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(
+                new Users.NewUser(samsoeUser, PASSWORD, "Samsø Kommune", Role.MUNICIPALITY, null, samsoe, null, null));
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("providerNumber", String.valueOf(PROVIDER_NUMBERS.incrementAndGet()));
+        p.put("name", unique("Øklinikken"));
+        p.put("address", "Torvet 2, 8305 Samsø");
+        p.put("municipalityCode", samsoe);
+        p.put("clinicType", "ORDINARY");
+        p.put("doctorCapacity", 2);
+        p.put("openForNewPatients", true);
+        p.put("vatRegistered", false);
+        p.put("latitude", at[0]);
+        p.put("longitude", at[1]);
+        long islandPractice = created(api.as(REGION_MIDT).post("/api/v1/practices", p));
+        long islandDoctor = created(api.as(REGION_MIDT)
+                .post(
+                        "/api/v1/doctors",
+                        Map.of("practiceId", islandPractice, "name", unique("Læge"), "nursingHomeDoctor", false)));
+        String islandDoctorUser = user(Role.DOCTOR, null, null, islandDoctor);
+
+        CurrentUser region = signIn(REGION_MIDT);
+        try {
+            long round = transactions.execute(
+                    tx -> rounds.open(region, samsoe, MatchMethod.WISH_LIST, null, null, List.of(island))
+                            .id());
+            String link = "/matching/rounds/" + round;
+            Set<String> doctors = told("ROUND_OPENED", link);
+            assertThat(doctors)
+                    .contains(islandDoctorUser)
+                    .isEqualTo(set(rounds.doctorIds(round).stream()
+                            .flatMap(d -> notifier.doctorUsers(d).stream())
+                            .toList()));
+            assertMailed(islandDoctorUser, "ROUND_OPENED", link, "Matchningsrunde åbnet: Samsø");
+
+            transactions.executeWithoutResult(tx -> rounds.close(
+                    region, round, new Rounds.Run(MatchMethod.COVERAGE_PLAN, null, 30.0, false, null), null));
+            // a private facility: its municipality and the facility itself confirm
+            assertThat(told("PROPOSAL_WAITING", link)).containsExactlyInAnyOrder(samsoeUser, islandUser);
+            assertMailed(islandUser, "PROPOSAL_WAITING", link, "Forslag venter på bekræftelse");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    CurrentUser signIn(String username) {
+        UserDetails user = details.loadUserByUsername(username);
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        return CurrentUsers.current().orElseThrow();
     }
 
     // ---- change requests -----------------------------------------------------------------------------
