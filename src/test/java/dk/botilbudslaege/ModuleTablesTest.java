@@ -65,6 +65,10 @@ class ModuleTablesTest {
             // issue 14: notifications (the in-app list, each user's choices, the mail outbox)
             "notification",
             "notification notification_preference mail_outbox",
+            // issue 14 items 5-8: status surveys (the region's surveys, questions, addressees, answers, tags,
+            // reminders)
+            "survey",
+            "survey survey_question survey_addressee survey_answer survey_tag survey_reminder_sent",
             // Spring Modulith's event publication registry (JDBC) belongs to the framework, read by no SQL of ours
             "framework",
             "event_publication event_publication_archive");

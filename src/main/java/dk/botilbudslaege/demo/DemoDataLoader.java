@@ -45,6 +45,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoResidentCounts demoResidentCounts;
     // issue 13, performance: collaboration data for the national data set
     private final SyntheticCollaboration syntheticCollaboration;
+    // issue 14, surveys: Region Midtjylland's 2025 midway survey (seed 000)
+    private final DemoSurvey demoSurvey;
 
     DemoDataLoader(
             RegistryLoader loader,
@@ -58,7 +60,9 @@ class DemoDataLoader implements ApplicationRunner {
             DemoCollaborationPlans demoCollaborationPlans,
             dk.botilbudslaege.collaboration.AdvisorySessionDemo advisorySessionDemo,
             DemoResidentCounts demoResidentCounts,
-            SyntheticCollaboration syntheticCollaboration) {
+            SyntheticCollaboration syntheticCollaboration,
+            DemoSurvey demoSurvey) {
+        this.demoSurvey = demoSurvey; // issue 14, surveys
         this.syntheticCollaboration = syntheticCollaboration;
         this.demoResidentCounts = demoResidentCounts;
         this.demoSickVisits = demoSickVisits;
@@ -130,6 +134,8 @@ class DemoDataLoader implements ApplicationRunner {
         advisorySessionDemo.load(java.time.LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK));
         // issue 13, residents' choice: monthly counts for Norddjurs
         demoResidentCounts.load();
+        // issue 14, surveys: the 2025 midway survey, 18 of 19 answered
+        demoSurvey.load();
     }
 
     private void loadNational() {
