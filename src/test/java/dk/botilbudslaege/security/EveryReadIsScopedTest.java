@@ -86,7 +86,8 @@ class EveryReadIsScopedTest {
         MUNICIPALITY,
         MONTH,
         CHANGE_REQUEST,
-        DISPENSATION_APPLICATION
+        DISPENSATION_APPLICATION,
+        SURVEY
     }
 
     /** Request parameters and path variables that take an id or a code, by name. */
@@ -98,27 +99,18 @@ class EveryReadIsScopedTest {
             Map.entry("municipalityCode", Kind.MUNICIPALITY), Map.entry("month", Kind.MONTH));
 
     /** A path variable "id" names what the path segment before it names. */
-    static final Map<String, Kind> ID_BY_SEGMENT = Map.of(
-            "facilities",
-            Kind.FACILITY,
-            "sections",
-            Kind.SECTION,
-            "facility-groups",
-            Kind.GROUP,
-            "groups",
-            Kind.GROUP,
-            "agreements",
-            Kind.AGREEMENT,
-            "practices",
-            Kind.PRACTICE,
-            "doctors",
-            Kind.DOCTOR,
-            "rounds",
-            Kind.ROUND,
-            "change-requests",
-            Kind.CHANGE_REQUEST,
-            "dispensation-applications",
-            Kind.DISPENSATION_APPLICATION);
+    static final Map<String, Kind> ID_BY_SEGMENT = Map.ofEntries(
+            Map.entry("facilities", Kind.FACILITY),
+            Map.entry("sections", Kind.SECTION),
+            Map.entry("facility-groups", Kind.GROUP),
+            Map.entry("groups", Kind.GROUP),
+            Map.entry("agreements", Kind.AGREEMENT),
+            Map.entry("practices", Kind.PRACTICE),
+            Map.entry("doctors", Kind.DOCTOR),
+            Map.entry("rounds", Kind.ROUND),
+            Map.entry("change-requests", Kind.CHANGE_REQUEST),
+            Map.entry("dispensation-applications", Kind.DISPENSATION_APPLICATION),
+            Map.entry("surveys", Kind.SURVEY));
 
     /**
      * Parameters that select no row of anyone's: filters, paging, dates, options. Each gets the value given
@@ -665,6 +657,7 @@ class EveryReadIsScopedTest {
             long round,
             long changeRequest,
             long dispensationApplication,
+            Named survey,
             List<String> facilityNames) {
 
         /** The facility side: facilities, their sections, groups, agreements and rounds, and the area's codes. */
@@ -677,11 +670,14 @@ class EveryReadIsScopedTest {
             values.put(Kind.ROUND, String.valueOf(round));
             // filed by the area's municipality (Aalborg's by the municipality of Aalborg) for the area's doctor
             values.put(Kind.DISPENSATION_APPLICATION, String.valueOf(dispensationApplication));
+            // a survey the area's region sent to the area's municipality
+            values.put(Kind.SURVEY, String.valueOf(survey.id()));
             values.put(Kind.MUNICIPALITY, municipalityCode);
             values.put(Kind.MONTH, YearMonth.now().minusMonths(1).toString());
             List<String> names = new ArrayList<>(facilityNames);
             names.add(section.name());
             names.add(group.name());
+            names.add(survey.name());
             return new Foreign(values, names);
         }
 
@@ -772,6 +768,21 @@ class EveryReadIsScopedTest {
                 .param("owner", owner)
                 .query(Long.class)
                 .single();
+        // a survey the area's region sent to the area's municipality (inserted: a municipality composes none)
+        String surveyTitle = "Scope Survey " + tag;
+        long survey = jdbc.sql("""
+                        insert into survey (region_code, title, deadline, status, created_by, sent_by, sent_at)
+                        values (:region, :title, current_date + 30, 'SENT', 'scope-test', 'scope-test', now())
+                        returning id
+                        """)
+                .param("region", regionCode)
+                .param("title", surveyTitle)
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into survey_addressee (survey_id, municipality_code) values (:s, :m)")
+                .param("s", survey)
+                .param("m", municipalityCode)
+                .update();
         Named practice = new Named(
                 practiceId,
                 jdbc.sql("select name from practice where id = :id")
@@ -798,6 +809,7 @@ class EveryReadIsScopedTest {
                 round,
                 changeRequest,
                 dispensationApplication,
+                new Named(survey, surveyTitle),
                 List.of(alone.name(), first.name(), second.name()));
     }
 
