@@ -27,6 +27,7 @@ public class MailOutbox {
             long id,
             String username,
             String recipient,
+            String kind,
             String subject,
             String body,
             String status,
@@ -130,7 +131,7 @@ public class MailOutbox {
     }
 
     private static final String SELECT = """
-            select id, username, recipient, subject, body, status, attempts, created_at, next_attempt_at, sent_at,
+            select id, username, recipient, kind, subject, body, status, attempts, created_at, next_attempt_at, sent_at,
                    last_error
               from mail_outbox
             """;

@@ -55,10 +55,15 @@ class MailPageTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         String body = page.body();
-        assertThat(body).contains("Aarhus opgivet " + tag, "Norddjurs sendt " + tag, "Send igen", "id=\"mail-failed\"");
-        assertThat(body.indexOf("Aarhus opgivet " + tag))
+        assertThat(body)
+                .contains("mail-" + aarhusFailed, "mail-" + norddjursSent, "kommune-aarhus@example.dk")
+                .contains("Send igen", "id=\"mail-failed\"", "MailConnectException");
+        assertThat(body)
+                .as("another account's content is the recipient's")
+                .doesNotContain("Aarhus opgivet " + tag, "Brødtekst " + tag);
+        assertThat(body.indexOf("\"mail-" + aarhusFailed + "\""))
                 .as("the failed one first, though older")
-                .isLessThan(body.indexOf("Norddjurs sendt " + tag));
+                .isLessThan(body.indexOf("\"mail-" + norddjursSent + "\""));
         assertThat(body).contains("href=\"/mails\"");
     }
 
