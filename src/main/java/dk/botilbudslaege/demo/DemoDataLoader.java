@@ -97,7 +97,10 @@ class DemoDataLoader implements ApplicationRunner {
                  Demo logins, all with password '{}':
                    region-midt, region-nord, kommune-norddjurs, kommune-aarhus,
                    botilbud-skovstjernen, laege-norddjurs, national, admin
-                ------------------------------------------------------------------""", port, PASSWORD);
+                 E-mails sent (issue 14): http://localhost:{}/mails
+                   (without SPRING_MAIL_HOST they are caught by the built-in
+                   mail server and not sent out)
+                ------------------------------------------------------------------""", port, PASSWORD, port);
     }
 
     private void loadMidtjylland() {
