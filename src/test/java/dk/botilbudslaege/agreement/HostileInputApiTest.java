@@ -106,6 +106,8 @@ class HostileInputApiTest {
         JSON_WRITES.put("POST /api/v1/practices/import", "file: see PracticeImportApiTest");
         // issue 13, residents' choice: whole numbers only, refused on their field (ResidentCountsApiTest)
         JSON_WRITES.put("PUT /api/v1/facilities/{id}/resident-counts/{month}", "counts only");
+        // issue 14, in-app notifications: marking one read takes no body (NotificationsApiTest)
+        JSON_WRITES.put("POST /api/v1/notifications/{id}/read", "no body");
     }
 
     @LocalServerPort
