@@ -3,6 +3,7 @@ package dk.botilbudslaege.notification;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -25,9 +26,13 @@ class NotificationCountController {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return null;
         }
-        return CurrentUsers.current()
-                .map(CurrentUser::username)
-                .map(notifications::unreadCount)
-                .orElse(null);
+        try {
+            return CurrentUsers.current()
+                    .map(CurrentUser::username)
+                    .map(notifications::unreadCount)
+                    .orElse(null);
+        } catch (DataAccessException e) {
+            return null; // the database away: the page (or its error page) without the count
+        }
     }
 }
