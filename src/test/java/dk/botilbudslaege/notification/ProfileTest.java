@@ -114,6 +114,14 @@ class ProfileTest {
         assertThat(preferences()).as("kinds left out keep their choice").isEqualTo(2);
     }
 
+    @Test
+    void the_demo_users_have_demo_addresses() {
+        assertThat(jdbc.sql("select email from app_user where username = 'laege-norddjurs'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("laege-norddjurs@demo.botilbudslaege.dk");
+    }
+
     private String email() {
         return jdbc.sql("select email from app_user where username = :u")
                 .param("u", user)
