@@ -87,6 +87,11 @@ class DemoDataLoader implements ApplicationRunner {
             } else {
                 loadMidtjylland();
             }
+            // issue 14, in-app notifications: the demo users get e-mail addresses, so that the mails can be seen
+            // on the local mail page
+            jdbc.sql("update app_user set email = username || '@demo.botilbudslaege.dk' where email is null")
+                    .update();
+            // end in-app notifications
             log.info("Demo data ({}) loaded in {} ms", properties.dataset(), (System.nanoTime() - started) / 1_000_000);
         }
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));

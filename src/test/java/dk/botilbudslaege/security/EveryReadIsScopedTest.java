@@ -87,7 +87,9 @@ class EveryReadIsScopedTest {
         MONTH,
         CHANGE_REQUEST,
         DISPENSATION_APPLICATION,
-        SURVEY
+        SURVEY,
+        // issue 14, in-app notifications: another user's notification (every role's is foreign)
+        NOTIFICATION
     }
 
     /** Request parameters and path variables that take an id or a code, by name. */
@@ -110,7 +112,9 @@ class EveryReadIsScopedTest {
             Map.entry("rounds", Kind.ROUND),
             Map.entry("change-requests", Kind.CHANGE_REQUEST),
             Map.entry("dispensation-applications", Kind.DISPENSATION_APPLICATION),
-            Map.entry("surveys", Kind.SURVEY));
+            Map.entry("surveys", Kind.SURVEY),
+            // issue 14, in-app notifications
+            Map.entry("notifications", Kind.NOTIFICATION));
 
     /**
      * Parameters that select no row of anyone's: filters, paging, dates, options. Each gets the value given
@@ -126,6 +130,8 @@ class EveryReadIsScopedTest {
             Map.entry("visitId", "1"),
             // issue 13, residents' choice: the month just saved, shown as a note
             Map.entry("saved", ""),
+            // issue 14, in-app notifications: the unread filter of the caller's own notifications
+            Map.entry("unread", ""),
             // issue 13 session 5b (i13-counts2): the month a "Ret" fills the form with, and the plan version the
             // accept confirmation was opened from; the agreement or facility {id} is the scope
             Map.entry("edit", "2026-01"),
@@ -194,6 +200,9 @@ class EveryReadIsScopedTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Users users; // issue 14: the user of the foreign notification
+
     private Area aarhus;
     private Area norddjurs;
     private Area aalborg;
@@ -252,7 +261,19 @@ class EveryReadIsScopedTest {
         long nordPractice = practice(api, "region-nord", "851");
         long nordDoctor = doctor(api, "region-nord", nordPractice);
         aalborg = area(api, "region-nord", "1081", "851", "REGIONAL", nordPractice, nordDoctor);
+        // issue 14, in-app notifications: a notification of a user none of the roles is
+        String notified = "scope-notified-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new Users.NewUser(
+                notified, "not-demo-" + notified, "Scope Notified", Role.NATIONAL, null, null, null, null));
+        foreignNotification = jdbc.sql("insert into notification (username, kind, subject_key, link)"
+                        + " values (:u, 'FORM_FILED', 'notification.kind.FORM_FILED', '/agreements') returning id")
+                .param("u", notified)
+                .query(Long.class)
+                .single();
     }
+
+    /** Issue 14: the id of another user's notification (see makeRowsInThreeAreas). */
+    static volatile long foreignNotification;
 
     /** A new role (ADMIN, say) is walked too: its demo user needs a line in {@link #roles()}. */
     @Test
@@ -597,6 +618,9 @@ class EveryReadIsScopedTest {
     record Foreign(Map<Kind, String> values, List<String> names) {
 
         String value(Kind kind) {
+            if (kind == Kind.NOTIFICATION) {
+                return String.valueOf(foreignNotification); // issue 14: nobody's but a user of its own
+            }
             String value = values.get(kind);
             if (value == null) {
                 throw new AssertionError("no out-of-scope " + kind + " for this role; add one in roles()");
