@@ -45,6 +45,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoResidentCounts demoResidentCounts;
     // issue 13, performance: collaboration data for the national data set
     private final SyntheticCollaboration syntheticCollaboration;
+    // issue 14, surveys: Region Midtjylland's 2025 midway survey (seed 000)
+    private final DemoSurvey demoSurvey;
 
     DemoDataLoader(
             RegistryLoader loader,
@@ -58,7 +60,9 @@ class DemoDataLoader implements ApplicationRunner {
             DemoCollaborationPlans demoCollaborationPlans,
             dk.botilbudslaege.collaboration.AdvisorySessionDemo advisorySessionDemo,
             DemoResidentCounts demoResidentCounts,
-            SyntheticCollaboration syntheticCollaboration) {
+            SyntheticCollaboration syntheticCollaboration,
+            DemoSurvey demoSurvey) {
+        this.demoSurvey = demoSurvey; // issue 14, surveys
         this.syntheticCollaboration = syntheticCollaboration;
         this.demoResidentCounts = demoResidentCounts;
         this.demoSickVisits = demoSickVisits;
@@ -83,6 +87,11 @@ class DemoDataLoader implements ApplicationRunner {
             } else {
                 loadMidtjylland();
             }
+            // issue 14, in-app notifications: the demo users get e-mail addresses, so that the mails can be seen
+            // on the local mail page
+            jdbc.sql("update app_user set email = username || '@demo.botilbudslaege.dk' where email is null")
+                    .update();
+            // end in-app notifications
             log.info("Demo data ({}) loaded in {} ms", properties.dataset(), (System.nanoTime() - started) / 1_000_000);
         }
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
@@ -93,7 +102,10 @@ class DemoDataLoader implements ApplicationRunner {
                  Demo logins, all with password '{}':
                    region-midt, region-nord, kommune-norddjurs, kommune-aarhus,
                    botilbud-skovstjernen, laege-norddjurs, national, admin
-                ------------------------------------------------------------------""", port, PASSWORD);
+                 E-mails sent (issue 14): http://localhost:{}/mails
+                   (without SPRING_MAIL_HOST they are caught by the built-in
+                   mail server and not sent out)
+                ------------------------------------------------------------------""", port, PASSWORD, port);
     }
 
     private void loadMidtjylland() {
@@ -130,6 +142,8 @@ class DemoDataLoader implements ApplicationRunner {
         advisorySessionDemo.load(java.time.LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK));
         // issue 13, residents' choice: monthly counts for Norddjurs
         demoResidentCounts.load();
+        // issue 14, surveys: the 2025 midway survey, 18 of 19 answered
+        demoSurvey.load();
     }
 
     private void loadNational() {

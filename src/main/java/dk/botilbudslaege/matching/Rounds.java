@@ -188,6 +188,26 @@ public class Rounds {
         return round;
     }
 
+    /**
+     * The doctors who take part in a round (issue 14: the area's doctors are told when it opens): those whose
+     * practice reaches one of its openings, the rule by which a doctor sees an open round.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> doctorIds(long roundId) {
+        return jdbc.sql("""
+                        select d.id from registry_doctor d join registry_practice p on p.id = d.practice_id
+                         cross join matching_round r
+                         where r.id = :round and exists (select 1 from matching_opening o
+                                                           join registry_facility f on f.id = o.facility_id
+                                                          where o.round_id = r.id and\s""" + takesPart("r", "p", "f") + """
+                        )
+                         order by d.id
+                        """)
+                .param("round", roundId)
+                .query(Long.class)
+                .list();
+    }
+
     /** Whether a user runs and decides this round: the municipality of it, or the region. */
     public boolean manages(CurrentUser user, Round round) {
         return (user.is(Role.REGION) && user.inRegion(round.regionCode()))

@@ -65,6 +65,34 @@ public class Users {
                 > 0;
     }
 
+    // --- issue 14, in-app notifications and profile: the user's own e-mail address and language ---
+
+    /** A user's contact details as the profile shows them; empty if unknown. */
+    public record Contact(String email, String language) {}
+
+    public Optional<Contact> contact(String username) {
+        return jdbc.sql("select email, language from app_user where username = :u")
+                .param("u", username)
+                .query(Contact.class)
+                .optional();
+    }
+
+    /**
+     * Sets the user's e-mail address (null clears it; the caller has checked its form, the table checks it again)
+     * and language ("da" or "en"), in the caller's transaction if any; answers whether the user exists.
+     */
+    @Transactional
+    public boolean updateContact(String username, String email, String language) {
+        return jdbc.sql("update app_user set email = :e, language = :l where username = :u")
+                        .param("e", email)
+                        .param("l", language)
+                        .param("u", username)
+                        .update()
+                > 0;
+    }
+
+    // --- end profile ---
+
     /** The first enabled accounts by role and name, offered on the login page of a local database. */
     @Transactional(readOnly = true)
     List<String> demoLogins() {

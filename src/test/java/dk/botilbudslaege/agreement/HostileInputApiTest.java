@@ -106,6 +106,13 @@ class HostileInputApiTest {
         JSON_WRITES.put("POST /api/v1/practices/import", "file: see PracticeImportApiTest");
         // issue 13, residents' choice: whole numbers only, refused on their field (ResidentCountsApiTest)
         JSON_WRITES.put("PUT /api/v1/facilities/{id}/resident-counts/{month}", "counts only");
+        // issue 14, surveys: the title is text; answers are checked per question type (SurveysApiTest)
+        JSON_WRITES.put("POST /api/v1/surveys", "{\"title\":\"%s\"}|title");
+        JSON_WRITES.put("POST /api/v1/surveys/{id}/send", "no body");
+        JSON_WRITES.put("PUT /api/v1/surveys/{id}/answer", "values per question type: see SurveysApiTest");
+        JSON_WRITES.put("POST /api/v1/surveys/{id}/answer/submit", "values per question type: see SurveysApiTest");
+        // issue 14, in-app notifications: marking one read takes no body (NotificationsApiTest)
+        JSON_WRITES.put("POST /api/v1/notifications/{id}/read", "no body");
     }
 
     @LocalServerPort

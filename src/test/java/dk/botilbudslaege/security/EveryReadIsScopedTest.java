@@ -86,7 +86,10 @@ class EveryReadIsScopedTest {
         MUNICIPALITY,
         MONTH,
         CHANGE_REQUEST,
-        DISPENSATION_APPLICATION
+        DISPENSATION_APPLICATION,
+        SURVEY,
+        // issue 14, in-app notifications: another user's notification (every role's is foreign)
+        NOTIFICATION
     }
 
     /** Request parameters and path variables that take an id or a code, by name. */
@@ -98,27 +101,20 @@ class EveryReadIsScopedTest {
             Map.entry("municipalityCode", Kind.MUNICIPALITY), Map.entry("month", Kind.MONTH));
 
     /** A path variable "id" names what the path segment before it names. */
-    static final Map<String, Kind> ID_BY_SEGMENT = Map.of(
-            "facilities",
-            Kind.FACILITY,
-            "sections",
-            Kind.SECTION,
-            "facility-groups",
-            Kind.GROUP,
-            "groups",
-            Kind.GROUP,
-            "agreements",
-            Kind.AGREEMENT,
-            "practices",
-            Kind.PRACTICE,
-            "doctors",
-            Kind.DOCTOR,
-            "rounds",
-            Kind.ROUND,
-            "change-requests",
-            Kind.CHANGE_REQUEST,
-            "dispensation-applications",
-            Kind.DISPENSATION_APPLICATION);
+    static final Map<String, Kind> ID_BY_SEGMENT = Map.ofEntries(
+            Map.entry("facilities", Kind.FACILITY),
+            Map.entry("sections", Kind.SECTION),
+            Map.entry("facility-groups", Kind.GROUP),
+            Map.entry("groups", Kind.GROUP),
+            Map.entry("agreements", Kind.AGREEMENT),
+            Map.entry("practices", Kind.PRACTICE),
+            Map.entry("doctors", Kind.DOCTOR),
+            Map.entry("rounds", Kind.ROUND),
+            Map.entry("change-requests", Kind.CHANGE_REQUEST),
+            Map.entry("dispensation-applications", Kind.DISPENSATION_APPLICATION),
+            Map.entry("surveys", Kind.SURVEY),
+            // issue 14, in-app notifications
+            Map.entry("notifications", Kind.NOTIFICATION));
 
     /**
      * Parameters that select no row of anyone's: filters, paging, dates, options. Each gets the value given
@@ -134,6 +130,8 @@ class EveryReadIsScopedTest {
             Map.entry("visitId", "1"),
             // issue 13, residents' choice: the month just saved, shown as a note
             Map.entry("saved", ""),
+            // issue 14, in-app notifications: the unread filter of the caller's own notifications
+            Map.entry("unread", ""),
             // issue 13 session 5b (i13-counts2): the month a "Ret" fills the form with, and the plan version the
             // accept confirmation was opened from; the agreement or facility {id} is the scope
             Map.entry("edit", "2026-01"),
@@ -202,6 +200,9 @@ class EveryReadIsScopedTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Users users; // issue 14: the user of the foreign notification
+
     private Area aarhus;
     private Area norddjurs;
     private Area aalborg;
@@ -260,7 +261,19 @@ class EveryReadIsScopedTest {
         long nordPractice = practice(api, "region-nord", "851");
         long nordDoctor = doctor(api, "region-nord", nordPractice);
         aalborg = area(api, "region-nord", "1081", "851", "REGIONAL", nordPractice, nordDoctor);
+        // issue 14, in-app notifications: a notification of a user none of the roles is
+        String notified = "scope-notified-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new Users.NewUser(
+                notified, "not-demo-" + notified, "Scope Notified", Role.NATIONAL, null, null, null, null));
+        foreignNotification = jdbc.sql("insert into notification (username, kind, subject_key, link)"
+                        + " values (:u, 'FORM_FILED', 'notification.kind.FORM_FILED', '/agreements') returning id")
+                .param("u", notified)
+                .query(Long.class)
+                .single();
     }
+
+    /** Issue 14: the id of another user's notification (see makeRowsInThreeAreas). */
+    static volatile long foreignNotification;
 
     /** A new role (ADMIN, say) is walked too: its demo user needs a line in {@link #roles()}. */
     @Test
@@ -605,6 +618,9 @@ class EveryReadIsScopedTest {
     record Foreign(Map<Kind, String> values, List<String> names) {
 
         String value(Kind kind) {
+            if (kind == Kind.NOTIFICATION) {
+                return String.valueOf(foreignNotification); // issue 14: nobody's but a user of its own
+            }
             String value = values.get(kind);
             if (value == null) {
                 throw new AssertionError("no out-of-scope " + kind + " for this role; add one in roles()");
@@ -665,6 +681,7 @@ class EveryReadIsScopedTest {
             long round,
             long changeRequest,
             long dispensationApplication,
+            Named survey,
             List<String> facilityNames) {
 
         /** The facility side: facilities, their sections, groups, agreements and rounds, and the area's codes. */
@@ -677,11 +694,14 @@ class EveryReadIsScopedTest {
             values.put(Kind.ROUND, String.valueOf(round));
             // filed by the area's municipality (Aalborg's by the municipality of Aalborg) for the area's doctor
             values.put(Kind.DISPENSATION_APPLICATION, String.valueOf(dispensationApplication));
+            // a survey the area's region sent to the area's municipality
+            values.put(Kind.SURVEY, String.valueOf(survey.id()));
             values.put(Kind.MUNICIPALITY, municipalityCode);
             values.put(Kind.MONTH, YearMonth.now().minusMonths(1).toString());
             List<String> names = new ArrayList<>(facilityNames);
             names.add(section.name());
             names.add(group.name());
+            names.add(survey.name());
             return new Foreign(values, names);
         }
 
@@ -772,6 +792,21 @@ class EveryReadIsScopedTest {
                 .param("owner", owner)
                 .query(Long.class)
                 .single();
+        // a survey the area's region sent to the area's municipality (inserted: a municipality composes none)
+        String surveyTitle = "Scope Survey " + tag;
+        long survey = jdbc.sql("""
+                        insert into survey (region_code, title, deadline, status, created_by, sent_by, sent_at)
+                        values (:region, :title, current_date + 30, 'SENT', 'scope-test', 'scope-test', now())
+                        returning id
+                        """)
+                .param("region", regionCode)
+                .param("title", surveyTitle)
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into survey_addressee (survey_id, municipality_code) values (:s, :m)")
+                .param("s", survey)
+                .param("m", municipalityCode)
+                .update();
         Named practice = new Named(
                 practiceId,
                 jdbc.sql("select name from practice where id = :id")
@@ -798,6 +833,7 @@ class EveryReadIsScopedTest {
                 round,
                 changeRequest,
                 dispensationApplication,
+                new Named(survey, surveyTitle),
                 List.of(alone.name(), first.name(), second.name()));
     }
 

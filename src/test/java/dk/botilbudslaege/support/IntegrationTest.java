@@ -16,5 +16,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"botilbud.local-db.data-dir=", "server.address=127.0.0.1"})
+        properties = {
+            "botilbud.local-db.data-dir=",
+            "server.address=127.0.0.1",
+            // issue 14, mail delivery: the built-in mail server on any free port; tests drive the sender
+            "botilbud.local-mail.port=0",
+            "botilbud.mail.scheduled=false"
+        })
 public @interface IntegrationTest {}

@@ -1,0 +1,176 @@
+package dk.botilbudslaege.survey;
+
+import dk.botilbudslaege.security.CurrentUser;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v1/surveys} (API.md "Added: notifications and surveys"): status surveys ({@link Surveys}). */
+@RestController
+@RequestMapping("/api/v1/surveys")
+class SurveyApiController {
+
+    private final Surveys surveys;
+    private final SurveyResults results;
+
+    SurveyApiController(Surveys surveys, SurveyResults results) {
+        this.surveys = surveys;
+        this.results = results;
+    }
+
+    record QuestionJson(long id, int position, String text, String type, List<String> options, boolean required) {}
+
+    record AddresseesJson(List<String> municipalityCodes) {}
+
+    record SurveyJson(
+            long id,
+            String regionCode,
+            String title,
+            String intro,
+            LocalDate deadline,
+            List<Integer> reminderDays,
+            String status,
+            Instant createdAt,
+            Instant sentAt,
+            List<QuestionJson> questions,
+            AddresseesJson addressees) {
+        static SurveyJson of(Survey s) {
+            return new SurveyJson(
+                    s.id(),
+                    s.regionCode(),
+                    s.title(),
+                    s.intro(),
+                    s.deadline(),
+                    s.reminderDays(),
+                    s.status(),
+                    s.createdAt(),
+                    s.sentAt(),
+                    s.questions().stream()
+                            .map(q -> new QuestionJson(
+                                    q.id(), q.position(), q.text(), q.type(), q.options(), q.required()))
+                            .toList(),
+                    new AddresseesJson(s.municipalityCodes()));
+        }
+    }
+
+    record ValueJson(long questionId, JsonNode value) {}
+
+    record AnswerJson(
+            long surveyId,
+            String municipalityCode,
+            List<ValueJson> answers,
+            boolean submitted,
+            Instant submittedAt,
+            Instant updatedAt,
+            boolean editable) {}
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    SurveyJson create(CurrentUser user, @RequestBody(required = false) Surveys.Input body) {
+        return SurveyJson.of(surveys.create(user, body));
+    }
+
+    @GetMapping
+    List<SurveyJson> list(CurrentUser user) {
+        return surveys.list(user).stream().map(SurveyJson::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    SurveyJson get(CurrentUser user, @PathVariable long id) {
+        return SurveyJson.of(surveys.get(user, id));
+    }
+
+    @PostMapping("/{id}/send")
+    SurveyJson send(CurrentUser user, @PathVariable long id) {
+        return SurveyJson.of(surveys.send(user, id));
+    }
+
+    @GetMapping("/{id}/answer")
+    AnswerJson answer(CurrentUser user, @PathVariable long id) {
+        return json(surveys.answer(user, id), surveys.get(user, id));
+    }
+
+    @PutMapping("/{id}/answer")
+    AnswerJson save(CurrentUser user, @PathVariable long id, @RequestBody(required = false) Surveys.AnswerInput body) {
+        return json(surveys.save(user, id, body), surveys.get(user, id));
+    }
+
+    @PostMapping("/{id}/answer/submit")
+    AnswerJson submit(
+            CurrentUser user, @PathVariable long id, @RequestBody(required = false) Surveys.AnswerInput body) {
+        return json(surveys.submit(user, id, body), surveys.get(user, id));
+    }
+
+    private AnswerJson json(Surveys.Answer a, Survey survey) {
+        return new AnswerJson(
+                a.surveyId(),
+                a.municipalityCode(),
+                a.values().entrySet().stream()
+                        .map(e -> new ValueJson(e.getKey(), e.getValue()))
+                        .toList(),
+                a.submitted(),
+                a.submittedAt(),
+                a.updatedAt(),
+                !surveys.today().isAfter(survey.deadline()));
+    }
+
+    record ResultsJson(
+            long id,
+            String title,
+            LocalDate deadline,
+            int addressees,
+            int submitted,
+            BigDecimal responseRate,
+            List<SurveyResults.Municipality> notAnswered,
+            List<QuestionResultJson> questions) {}
+
+    record QuestionResultJson(
+            long id,
+            int position,
+            String text,
+            String type,
+            Map<String, Integer> counts,
+            List<SurveyResults.AnswerRow> answers) {}
+
+    @GetMapping("/{id}/results")
+    ResultsJson results(CurrentUser user, @PathVariable long id) {
+        SurveyResults.Results r = results.results(user, id);
+        return new ResultsJson(
+                r.survey().id(),
+                r.survey().title(),
+                r.survey().deadline(),
+                r.addressees(),
+                r.submitted(),
+                r.responseRate(),
+                r.notAnswered(),
+                r.questions().stream()
+                        .map(q -> new QuestionResultJson(
+                                q.id(), q.position(), q.text(), q.type(), q.counts(), q.answers()))
+                        .toList());
+    }
+
+    @GetMapping("/{id}/results.xlsx")
+    ResponseEntity<byte[]> xlsx(CurrentUser user, @PathVariable long id) {
+        byte[] book = results.xlsx(user, id);
+        return ResponseEntity.ok()
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"spoergeskema-" + id + "-svar.xlsx\"")
+                .body(book);
+    }
+}
