@@ -173,6 +173,30 @@ class SurveyPagesTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void after_the_deadline_the_answer_is_read_only() {
+        WebSession region = WebSession.signIn(port, "region-midt");
+        long id = draft(region, form("Frist " + UUID.randomUUID()));
+        region.post("/surveys/" + id + "/send", "/surveys/" + id + "/send", Map.of("confirmed", "true"));
+        WebSession kommune = WebSession.signIn(port, "kommune-norddjurs");
+        String answerPage = "/surveys/" + id + "/answer";
+        long q1 = question(id, 1);
+        kommune.post(answerPage, answerPage, Map.of("a" + q1, "true", "action", "submit"));
+        jdbc.sql("update survey set deadline = current_date - 1 where id = :id")
+                .param("id", id)
+                .update();
+        String page = kommune.get(answerPage).body();
+        assertThat(page).contains("svaret kan kun læses", "disabled").doesNotContain("id=\"submit-answer\"");
+        HttpResponse<String> late = kommune.post(answerPage, "/surveys", Map.of("a" + q1, "false", "action", "submit"));
+        assertThat(late.statusCode()).isEqualTo(200);
+        assertThat(late.body()).contains("Svarfristen er overskredet; svaret kan ikke længere ændres");
+        assertThat(jdbc.sql("select answers::text from survey_answer where survey_id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .contains("true");
+    }
+
     String status(long id) {
         return jdbc.sql("select status from survey where id = :id")
                 .param("id", id)
