@@ -1,0 +1,214 @@
+package dk.botilbudslaege.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.IntegrationTest;
+import dk.botilbudslaege.support.WebSession;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The survey pages (issue 14 items 5-7): compose, preview, send after confirmation, answer, results; who may open
+ * which page, and bad input kept by its field with nothing saved.
+ */
+@IntegrationTest
+class SurveyPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    LocalDate deadline = LocalDate.now(ZoneId.of("Europe/Copenhagen")).plusDays(30);
+
+    Map<String, String> form(String title) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("title", title);
+        f.put("intro", "Status midtvejs.");
+        f.put("deadline", deadline.toString());
+        f.put("reminderDays", "7, 1");
+        f.put("municipality", "707");
+        f.put("q0.text", "Har alle botilbud en fast læge?");
+        f.put("q0.type", "YES_NO");
+        f.put("q0.required", "true");
+        f.put("q2.text", "Hvor mange beboere?");
+        f.put("q2.type", "NUMBER");
+        return f;
+    }
+
+    /** Creates a draft through the page; its id. */
+    long draft(WebSession region, Map<String, String> fields) {
+        HttpResponse<String> r = region.post("/surveys/new", "/surveys/new", fields);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        String location = r.headers().firstValue("Location").orElseThrow();
+        return Long.parseLong(location.replaceAll(".*/surveys/(\\d+).*", "$1"));
+    }
+
+    @Test
+    void the_region_composes_previews_sends_and_reads_the_results() {
+        WebSession region = WebSession.signIn(port, "region-midt");
+        String compose = region.get("/surveys/new").body();
+        assertThat(compose).contains("Nyt spørgeskema", "Norddjurs", "value=\"7, 1\"");
+        assertThat(compose).contains("name=\"municipality\" value=\"707\"").contains("checked");
+
+        String title = "Status " + UUID.randomUUID();
+        long id = draft(region, form(title));
+        // empty rows are left out: two questions, in order
+        assertThat(jdbc.sql("select count(*) from survey_question where survey_id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
+        String preview = region.get("/surveys/" + id).body();
+        assertThat(preview)
+                .contains(title, "Kladde", "Har alle botilbud en fast læge?", "Tal", "/surveys/" + id + "/send");
+
+        String confirm = region.get("/surveys/" + id + "/send").body();
+        assertThat(confirm).contains("sendes til 1 kommuner", "Norddjurs", "kan ikke kaldes tilbage");
+        // without the confirmation nothing is sent
+        region.post("/surveys/" + id + "/send", "/surveys/" + id + "/send", Map.of());
+        assertThat(status(id)).isEqualTo("DRAFT");
+        HttpResponse<String> sent =
+                region.post("/surveys/" + id + "/send", "/surveys/" + id + "/send", Map.of("confirmed", "true"));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(status(id)).isEqualTo("SENT");
+        String results = region.get("/surveys/" + id + "/results").body();
+        assertThat(results).contains("0 af 1 (0,0 %)", "Norddjurs", "/api/v1/surveys/" + id + "/results.xlsx");
+        assertThat(region.get("/surveys").body()).contains(title, "0 af 1 (0,0 %)");
+
+        WebSession kommune = WebSession.signIn(port, "kommune-norddjurs");
+        assertThat(kommune.get("/surveys").body()).contains(title, "Ikke besvaret");
+        long q1 = question(id, 1);
+        long q2 = question(id, 2);
+        String answerPage = "/surveys/" + id + "/answer";
+        assertThat(kommune.get(answerPage).body()).contains("Gem kladde", "Indsend", "indtil svarfristen");
+        // a number that is no number: the message by the field, the text kept, nothing saved
+        HttpResponse<String> bad =
+                kommune.post(answerPage, answerPage, Map.of("a" + q1, "true", "a" + q2, "mange", "action", "save"));
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("Spørgsmål 2: skriv et tal", "value=\"mange\"");
+        assertThat(kommune.get("/surveys").body()).contains("Ikke besvaret");
+        // a draft, then submitted
+        assertThat(kommune.post(answerPage, answerPage, Map.of("a" + q2, "12", "action", "save"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(kommune.get("/surveys").body()).contains("Kladde");
+        // submitting without the required question: refused by that question
+        HttpResponse<String> missing = kommune.post(answerPage, answerPage, Map.of("a" + q2, "12", "action", "submit"));
+        assertThat(missing.body()).contains("Spørgsmål 1 skal besvares", "id=\"a" + q1 + "-error\"");
+        assertThat(kommune.post(answerPage, answerPage, Map.of("a" + q1, "true", "a" + q2, "12", "action", "submit"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(kommune.get("/surveys").body()).contains("Indsendt");
+
+        String after = region.get("/surveys/" + id + "/results").body();
+        assertThat(after).contains("1 af 1 (100,0 %)", "Norddjurs", "12");
+    }
+
+    @Test
+    void bad_input_is_shown_by_its_field_with_the_input_kept_and_nothing_saved() {
+        WebSession region = WebSession.signIn(port, "region-midt");
+        String title = "Fejl " + UUID.randomUUID();
+        Map<String, String> f = form(title);
+        f.put("deadline", "i morgen");
+        f.put("reminderDays", "7, x");
+        f.put("q2.type", "CHOICE");
+        f.put("q2.options", "Kun én");
+        HttpResponse<String> r = region.post("/surveys/new", "/surveys/new", f);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body())
+                .contains("Svarfrist skal være en dato", "Påmindelser skal være hele antal dage", "mindst to")
+                .contains("value=\"" + title + "\"", "value=\"i morgen\"", "value=\"7, x\"", "Kun én");
+        assertThat(jdbc.sql("select count(*) from survey where title = :t")
+                        .param("t", title)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        Map<String, String> none = form(title);
+        none.remove("municipality");
+        assertThat(region.post("/surveys/new", "/surveys/new", none).body()).contains("vælg mindst én kommune");
+    }
+
+    @Test
+    void only_the_region_composes_and_reads_results_and_only_its_own() {
+        WebSession region = WebSession.signIn(port, "region-midt");
+        long id = draft(region, form("Ret " + UUID.randomUUID()));
+        WebSession kommune = WebSession.signIn(port, "kommune-norddjurs");
+        assertThat(kommune.get("/surveys/new").statusCode()).isEqualTo(403);
+        assertThat(kommune.get("/surveys/" + id + "/results").statusCode()).isEqualTo(403);
+        assertThat(kommune.get("/surveys/" + id + "/send").statusCode()).isEqualTo(403);
+        // a draft is not the municipality's yet
+        assertThat(kommune.get("/surveys/" + id + "/answer").statusCode()).isEqualTo(404);
+        WebSession nord = WebSession.signIn(port, "region-nord");
+        assertThat(nord.get("/surveys/" + id).statusCode()).isEqualTo(404);
+        assertThat(nord.get("/surveys/" + id + "/results").statusCode()).isEqualTo(404);
+        assertThat(nord.get("/surveys/" + id + "/send").statusCode()).isEqualTo(404);
+        assertThat(nord.post("/surveys/" + id + "/send", "/surveys", Map.of("confirmed", "true"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(status(id)).isEqualTo("DRAFT");
+        assertThat(nord.get("/surveys").body()).doesNotContain("/surveys/" + id + "\"");
+        WebSession facility = WebSession.signIn(port, "botilbud-skovstjernen");
+        assertThat(facility.get("/surveys").statusCode()).isEqualTo(403);
+        // the region answers nothing: the answer page leads to the preview
+        assertThat(region.get("/surveys/" + id + "/answer").statusCode()).isEqualTo(302);
+        // another municipality of the region, not addressed: 404 once sent
+        region.post("/surveys/" + id + "/send", "/surveys/" + id + "/send", Map.of("confirmed", "true"));
+        WebSession aarhus = WebSession.signIn(port, "kommune-aarhus");
+        assertThat(aarhus.get("/surveys/" + id + "/answer").statusCode()).isEqualTo(404);
+        assertThat(aarhus.post(
+                                "/surveys/" + id + "/answer",
+                                "/surveys",
+                                Map.of("a" + question(id, 1), "true", "action", "submit"))
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void after_the_deadline_the_answer_is_read_only() {
+        WebSession region = WebSession.signIn(port, "region-midt");
+        long id = draft(region, form("Frist " + UUID.randomUUID()));
+        region.post("/surveys/" + id + "/send", "/surveys/" + id + "/send", Map.of("confirmed", "true"));
+        WebSession kommune = WebSession.signIn(port, "kommune-norddjurs");
+        String answerPage = "/surveys/" + id + "/answer";
+        long q1 = question(id, 1);
+        kommune.post(answerPage, answerPage, Map.of("a" + q1, "true", "action", "submit"));
+        jdbc.sql("update survey set deadline = current_date - 1 where id = :id")
+                .param("id", id)
+                .update();
+        String page = kommune.get(answerPage).body();
+        assertThat(page).contains("svaret kan kun læses", "disabled").doesNotContain("id=\"submit-answer\"");
+        HttpResponse<String> late = kommune.post(answerPage, "/surveys", Map.of("a" + q1, "false", "action", "submit"));
+        assertThat(late.statusCode()).isEqualTo(200);
+        assertThat(late.body()).contains("Svarfristen er overskredet; svaret kan ikke længere ændres");
+        assertThat(jdbc.sql("select answers::text from survey_answer where survey_id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .contains("true");
+    }
+
+    String status(long id) {
+        return jdbc.sql("select status from survey where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+    }
+
+    long question(long survey, int position) {
+        return jdbc.sql("select id from survey_question where survey_id = :s and position = :p")
+                .param("s", survey)
+                .param("p", position)
+                .query(Long.class)
+                .single();
+    }
+}
