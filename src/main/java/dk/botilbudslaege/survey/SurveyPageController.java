@@ -4,6 +4,7 @@ import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.MultiLine;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import java.math.BigDecimal;
@@ -113,7 +114,7 @@ class SurveyPageController {
     @PostMapping("/surveys/new")
     String create(
             CurrentUser user,
-            @RequestParam MultiValueMap<String, String> fields,
+            @MultiLine({"intro", "q\\d+\\.text", "q\\d+\\.options"}) @RequestParam MultiValueMap<String, String> fields,
             Locale locale,
             Model model,
             RedirectAttributes redirect) {
@@ -310,7 +311,7 @@ class SurveyPageController {
     String saveAnswer(
             CurrentUser user,
             @PathVariable long id,
-            @RequestParam MultiValueMap<String, String> fields,
+            @MultiLine("a\\d+") @RequestParam MultiValueMap<String, String> fields,
             Locale locale,
             Model model,
             RedirectAttributes redirect) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.core.MethodParameter;
 import org.springframework.validation.annotation.ValidationAnnotationUtils;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,7 +35,14 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 final class ParameterChecks implements HandlerInterceptor {
 
-    private record Shape(Set<String> formFields, Set<String> multiLine, Map<String, Class<?>> types) {}
+    private record Shape(
+            Set<String> formFields, Set<String> multiLine, List<Pattern> multiLineFields, Map<String, Class<?>> types) {
+
+        boolean isMultiLine(String name) {
+            return multiLine.contains(name)
+                    || multiLineFields.stream().anyMatch(p -> p.matcher(name).matches());
+        }
+    }
 
     private final Map<HandlerMethod, Shape> shapes = new ConcurrentHashMap<>();
 
@@ -73,8 +81,7 @@ final class ParameterChecks implements HandlerInterceptor {
     }
 
     private static FieldProblem problem(String name, String value, Shape shape) {
-        FieldProblem problem =
-                InputFields.problem(name, value, shape.multiLine().contains(name));
+        FieldProblem problem = InputFields.problem(name, value, shape.isMultiLine(name));
         if (problem != null) {
             return problem;
         }
@@ -106,6 +113,7 @@ final class ParameterChecks implements HandlerInterceptor {
     private static Shape shape(HandlerMethod method) {
         Set<String> formFields = new HashSet<>();
         Set<String> multiLine = new HashSet<>();
+        List<Pattern> multiLineFields = new ArrayList<>();
         Map<String, Class<?>> types = new ConcurrentHashMap<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             parameter = parameter.withContainingClass(method.getBeanType());
@@ -122,12 +130,19 @@ final class ParameterChecks implements HandlerInterceptor {
             }
             if (name != null) {
                 types.put(name, parameter.getParameterType());
-                if (parameter.hasParameterAnnotation(MultiLine.class)) {
+                MultiLine lines = parameter.getParameterAnnotation(MultiLine.class);
+                if (lines != null && lines.value().length == 0) {
                     multiLine.add(name);
+                } else if (lines != null) {
+                    // a map of a page's fields: the fields it names may hold several lines
+                    for (String field : lines.value()) {
+                        multiLineFields.add(Pattern.compile(field));
+                    }
                 }
             }
         }
-        return new Shape(Set.copyOf(formFields), Set.copyOf(multiLine), Map.copyOf(types));
+        return new Shape(
+                Set.copyOf(formFields), Set.copyOf(multiLine), List.copyOf(multiLineFields), Map.copyOf(types));
     }
 
     private static boolean validated(MethodParameter parameter) {

@@ -115,6 +115,39 @@ class SurveyPagesTest {
     }
 
     @Test
+    void the_intro_questions_options_and_text_answers_may_hold_several_lines_the_title_not() {
+        // found by the issue 14 review: options "one per line" and a multi-line answer got the 400 page
+        WebSession region = WebSession.signIn(port, "region-midt");
+        Map<String, String> f = form("Linjer " + UUID.randomUUID());
+        f.put("intro", "Kære kommune\r\n\r\nSvar venligst inden fristen.");
+        f.put("q1.text", "Hvilke udfordringer?\r\nVælg alle der passer.");
+        f.put("q1.type", "MULTI");
+        f.put("q1.options", "Få læger\r\nLange afstande\r\nØkonomi");
+        f.put("q3.text", "Hvad mangler?");
+        f.put("q3.type", "TEXT");
+        long id = draft(region, f);
+        assertThat(jdbc.sql("select options::text from survey_question where survey_id = :id and type = 'MULTI'")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .contains("Få læger", "Lange afstande", "Økonomi");
+        region.post("/surveys/" + id + "/send", "/surveys/" + id + "/send", Map.of("confirmed", "true"));
+        WebSession kommune = WebSession.signIn(port, "kommune-norddjurs");
+        String answerPage = "/surveys/" + id + "/answer";
+        long text = jdbc.sql("select id from survey_question where survey_id = :id and type = 'TEXT'")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+        HttpResponse<String> saved = kommune.post(
+                answerPage, answerPage, Map.of("a" + text, "Første linje\r\nAnden linje", "action", "save"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        // the title stays one line: refused, not saved
+        Map<String, String> twoLines = form("Titel\r\nmed to linjer " + UUID.randomUUID());
+        HttpResponse<String> refused = region.post("/surveys/new", "/surveys/new", twoLines);
+        assertThat(refused.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void bad_input_is_shown_by_its_field_with_the_input_kept_and_nothing_saved() {
         WebSession region = WebSession.signIn(port, "region-midt");
         String title = "Fejl " + UUID.randomUUID();

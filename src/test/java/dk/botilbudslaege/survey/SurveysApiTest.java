@@ -220,7 +220,12 @@ class SurveysApiTest {
         late.put("reminderDays", List.of(3));
         assertThat(assertProblem(api.as("region-midt").post(PATH, late), 400, "VALIDATION_FAILED")
                         .toString())
-                .contains("reminderDays[0]");
+                .contains("reminderDays[0]", "Påmindelsen 3 dage før svarfristen");
+        late.put("reminderDays", List.of(1));
+        late.put("deadline", today.plusDays(1).toString());
+        assertThat(assertProblem(api.as("region-midt").post(PATH, late), 400, "VALIDATION_FAILED")
+                        .toString())
+                .contains("Påmindelsen 1 dag før svarfristen");
         assertProblem(api.as("region-midt").post(PATH, Map.of()), 400, "VALIDATION_FAILED");
         assertProblem(
                 api.as("region-midt").postRaw(PATH, "application/json", "{\"title\": 12, \"deadline\": \"i morgen\"}"),
