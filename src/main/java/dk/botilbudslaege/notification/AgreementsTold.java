@@ -84,7 +84,7 @@ class AgreementsTold {
             if (actor.is(Role.DOCTOR)) {
                 told.addAll(recipients.facilitySide(a.facilityIds(), a.regionCode()));
             } else {
-                told.addAll(recipients.doctorUsers(List.of(a.doctorId())));
+                told.addAll(notifier.doctorUsers(List.of(a.doctorId())));
             }
             told.addAll(notifier.regionUsers(a.regionCode()));
             tell(NotificationKind.NOTICE_GIVEN, actor, told, a, "noticeGiven", DanishFormats.date(a.endDate()));
@@ -96,7 +96,7 @@ class AgreementsTold {
     public void on(AgreementEvents.EndedByRegion ended) {
         Recipients.actor().ifPresent(actor -> {
             Overview a = overview(ended.agreementId());
-            Set<String> told = new LinkedHashSet<>(recipients.doctorUsers(List.of(a.doctorId())));
+            Set<String> told = new LinkedHashSet<>(notifier.doctorUsers(List.of(a.doctorId())));
             told.addAll(recipients.facilitySide(a.facilityIds(), a.regionCode()));
             told.addAll(notifier.regionUsers(a.regionCode()));
             tell(NotificationKind.AGREEMENT_ENDED, actor, told, a, "agreementEnded", DanishFormats.date(a.endDate()));
@@ -118,7 +118,7 @@ class AgreementsTold {
         if (filer != null) {
             told.add(filer);
         }
-        told.addAll(recipients.doctorUsers(List.of(a.doctorId())));
+        told.addAll(notifier.doctorUsers(List.of(a.doctorId())));
         tell(NotificationKind.FORM_DECIDED, actor, told, a, subject);
     }
 

@@ -54,7 +54,7 @@ class CollaborationTold {
                     .orElseThrow();
             notifier.notify(Notice.of(
                     NotificationKind.SICK_VISIT_REQUESTED,
-                    Recipients.without(actor.username(), recipients.doctorUsers(List.of(visit.doctorId()))),
+                    Recipients.without(actor.username(), notifier.doctorUsers(List.of(visit.doctorId()))),
                     SICK_VISITS,
                     "notification.subject.sickVisitRequested",
                     visit.facilityName(),

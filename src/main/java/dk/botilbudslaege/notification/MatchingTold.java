@@ -43,7 +43,7 @@ class MatchingTold {
     public void on(MatchingEvents.RoundOpened opened) {
         Recipients.actor().ifPresent(actor -> {
             Rounds.Round round = rounds.get(actor, opened.roundId());
-            List<String> doctors = recipients.doctorUsers(rounds.doctorIds(round.id()));
+            List<String> doctors = notifier.doctorUsers(rounds.doctorIds(round.id()));
             notifier.notify(Notice.of(
                     NotificationKind.ROUND_OPENED,
                     Recipients.without(actor.username(), doctors),

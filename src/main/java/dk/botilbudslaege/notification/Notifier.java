@@ -154,10 +154,16 @@ public class Notifier {
                         Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
-    /** The users of a doctor (the doctor's own login). */
-    public List<String> doctorUsers(long doctorId) {
-        return jdbc.sql("select username from security_user where role = 'DOCTOR' and doctor_id = :d and enabled")
-                .param("d", doctorId)
+    /** The enabled users of these doctors (each doctor's own login). */
+    public List<String> doctorUsers(java.util.Collection<Long> doctorIds) {
+        if (doctorIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select username from security_user
+                         where role = 'DOCTOR' and doctor_id = any(:d) and enabled order by username
+                        """)
+                .param("d", doctorIds.toArray(Long[]::new))
                 .query(String.class)
                 .list();
     }

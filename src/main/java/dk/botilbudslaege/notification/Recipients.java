@@ -33,20 +33,6 @@ class Recipients {
         return CurrentUsers.current();
     }
 
-    /** The enabled users of these doctors. */
-    List<String> doctorUsers(Collection<Long> doctorIds) {
-        if (doctorIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        select username from security_user
-                         where role = 'DOCTOR' and doctor_id = any(:d) and enabled order by username
-                        """)
-                .param("d", doctorIds.toArray(Long[]::new))
-                .query(String.class)
-                .list();
-    }
-
     /**
      * The facility side of a unit, those who act for its facilities (SPEC §3): the facilities' own users and, when
      * a facility is municipal or private, the users of its municipality. For an agreement's parties (notice, ending)
