@@ -19,7 +19,7 @@ class AppUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return jdbc.sql("""
-                        select u.username, u.password_hash, u.display_name, u.role, u.enabled,
+                        select u.username, u.password_hash, u.display_name, u.role, u.enabled, u.scope_version,
                                u.facility_id, u.doctor_id, d.practice_id,
                                coalesce(u.municipality_code, f.municipality_code) as municipality_code,
                                coalesce(u.region_code,
@@ -43,7 +43,8 @@ class AppUserDetailsService implements UserDetailsService {
                                 (Long) rs.getObject("doctor_id"),
                                 (Long) rs.getObject("practice_id")),
                         rs.getString("password_hash"),
-                        rs.getBoolean("enabled")))
+                        rs.getBoolean("enabled"),
+                        rs.getInt("scope_version")))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }

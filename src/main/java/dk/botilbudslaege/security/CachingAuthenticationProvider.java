@@ -90,6 +90,14 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         return checked;
     }
 
+    /**
+     * Forgets what was remembered for a user whose role or scope has changed (EnabledAccountFilter finds out on
+     * the next request), so that the next call is checked anew and gets the new scope.
+     */
+    void forget(String username) {
+        remembered.asMap().values().removeIf(hit -> hit.getName().equals(username));
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

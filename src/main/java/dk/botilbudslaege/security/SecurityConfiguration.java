@@ -3,6 +3,7 @@ package dk.botilbudslaege.security;
 import dk.botilbudslaege.config.LocalDatabaseCondition;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -40,7 +41,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, JdbcClient jdbc) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ProblemResponses problems,
+            JdbcClient jdbc,
+            CachingAuthenticationProvider passwords,
+            ObjectProvider<SecurityChainCustomizer> customizers)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/docs", "/api/v1/docs/**")
@@ -57,14 +64,24 @@ class SecurityConfiguration {
                 // browser session does, whatever Authorization header comes along with it.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
                         request -> !SAFE_METHODS.contains(request.getMethod()) && !basicWithoutSession(request)))
-                .addFilterBefore(new EnabledAccountFilter(jdbc, problems, true), AuthorizationFilter.class);
+                .addFilterBefore(
+                        new EnabledAccountFilter(jdbc, problems, true, passwords::forget), AuthorizationFilter.class);
         headers(http);
+        for (SecurityChainCustomizer customizer : customizers.orderedStream().toList()) {
+            customizer.api(http);
+        }
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, ProblemResponses problems, JdbcClient jdbc) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            ProblemResponses problems,
+            JdbcClient jdbc,
+            CachingAuthenticationProvider passwords,
+            ObjectProvider<SecurityChainCustomizer> customizers)
+            throws Exception {
         LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
         toLogin.setFavorRelativeUris(true); // never a redirect to whatever Host header the request came with
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
@@ -94,8 +111,12 @@ class SecurityConfiguration {
                             forbidden.handle(request, response, denied);
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .addFilterBefore(new EnabledAccountFilter(jdbc, problems, false), AuthorizationFilter.class);
+                .addFilterBefore(
+                        new EnabledAccountFilter(jdbc, problems, false, passwords::forget), AuthorizationFilter.class);
         headers(http);
+        for (SecurityChainCustomizer customizer : customizers.orderedStream().toList()) {
+            customizer.web(http);
+        }
         return http.build();
     }
 

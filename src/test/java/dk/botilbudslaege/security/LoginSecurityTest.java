@@ -174,6 +174,31 @@ class LoginSecurityTest {
     }
 
     @Test
+    void a_change_of_role_or_scope_ends_the_open_session_and_the_next_basic_call_gets_the_new_scope() {
+        String user = newUser();
+        Api api = Api.on(port).as(user);
+        assertThat(api.get("/api/v1/regions").status()).isEqualTo(200);
+        WebSession session = WebSession.signIn(port, user);
+        assertThat(session.get("/facilities").statusCode()).isEqualTo(200);
+
+        jdbc.sql("update app_user set scope_version = scope_version + 1 where username = :u")
+                .param("u", user)
+                .update();
+
+        assertProblem(api.get("/api/v1/regions"), 401, "UNAUTHORIZED");
+        assertThat(api.get("/api/v1/regions").status())
+                .as("the remembered credentials are forgotten, so the next call is checked anew")
+                .isEqualTo(200);
+        HttpResponse<String> page = session.get("/facilities");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(session.get("/facilities").headers().firstValue("Location").orElse(""))
+                .as("the session is over")
+                .endsWith("/login");
+        assertThat(WebSession.signIn(port, user).get("/facilities").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void a_browser_session_with_another_authorization_header_still_needs_the_csrf_token() {
         WebSession session = WebSession.signIn(port, "region-midt");
 
