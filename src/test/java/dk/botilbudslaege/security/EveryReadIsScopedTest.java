@@ -166,7 +166,24 @@ class EveryReadIsScopedTest {
             Map.entry("by", "OPERATOR"),
             Map.entry("from", ""),
             Map.entry("to", ""),
-            Map.entry("code", ""));
+            Map.entry("code", ""),
+            // issue 15, user administration (Part B): the list's filters; a user page is walked as the
+            // administrator's own (no foreign row) and, for the others, as a user outside their scope (403/404);
+            // an invitation token that does not exist (404)
+            Map.entry("role", ""),
+            Map.entry("scope", ""),
+            Map.entry("enabled", ""),
+            Map.entry("username", "admin"),
+            Map.entry("token", "x"));
+
+    /**
+     * Issue 15, user administration (Part B): routes on which the administrator, who manages every user, is shown
+     * users' scopes in words (facility and doctor names of every region) and the scope pickers. Still walked for
+     * status; the scoped user administrators (region-midt, kommune-norddjurs) are judged on them as everywhere.
+     */
+    static final Map<String, String> ADMIN_SEES_SCOPE_NAMES = Map.of(
+            "/admin/users", "the list of every user with its scope in words",
+            "/admin/users/new", "the invitation form's scope pickers");
 
     /**
      * Routes whose status is not judged, with the reason; their body is still searched for foreign names.
@@ -322,9 +339,11 @@ class EveryReadIsScopedTest {
                     boolean isApi = path.startsWith("/api/");
                     HttpResponse<byte[]> answer = isApi ? api.getBytes(path) : session.getBytes(path);
                     requests++;
-                    String problem = STATUS_NOT_JUDGED.containsKey(route.pattern())
-                            ? judge(role, answer, true)
-                            : route.namesARowInItsPath() ? refused(answer) : judge(role, answer, false);
+                    String problem = role.user().equals("admin") && ADMIN_SEES_SCOPE_NAMES.containsKey(route.pattern())
+                            ? (answer.statusCode() == 200 ? null : "answered " + answer.statusCode())
+                            : STATUS_NOT_JUDGED.containsKey(route.pattern())
+                                    ? judge(role, answer, true)
+                                    : route.namesARowInItsPath() ? refused(answer) : judge(role, answer, false);
                     if (problem != null) {
                         leaks.add(role.user() + " GET " + path + " (" + route.handler() + "): " + problem);
                     }
