@@ -29,7 +29,7 @@ class ApiClientSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain tokenEndpoint(HttpSecurity http) throws Exception {
+    SecurityFilterChain tokenEndpointChain(HttpSecurity http) throws Exception {
         http.securityMatcher(TokenEndpoint.PATH)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
