@@ -21,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Signs in an API client on {@code /api/**} from {@code Authorization: Bearer <token>} or {@code X-API-Key: <key>}:
  * a wrong, expired or revoked credential is 401; over the client's rate 429 RATE_LIMITED with Retry-After; a READ
  * client's change 403 API_CLIENT_READ_ONLY. Runs before the CSRF filter: a request with these credentials and no
- * session needs no CSRF token (like HTTP Basic without a session); one that carries a session still does.
+ * session needs no CSRF token (like HTTP Basic without a session: CsrfFilter.skipRequest). A request that carries a
+ * live session is left to the session (its user, its CSRF token), and one naming a session that no longer exists is
+ * signed in but still needs the token, as with HTTP Basic.
  */
 final class ApiClientFilter extends OncePerRequestFilter {
 
@@ -52,7 +54,8 @@ final class ApiClientFilter extends OncePerRequestFilter {
         String authorization = request.getHeader("Authorization");
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         String key = request.getHeader(API_KEY_HEADER);
-        if (!bearer && key == null) {
+        // a browser's live session keeps the session's rules (its user, its CSRF token), whatever header comes along
+        if ((!bearer && key == null) || request.getSession(false) != null) {
             chain.doFilter(request, response);
             return;
         }
