@@ -53,7 +53,7 @@ class ModuleTablesTest {
             "coverage",
             "coverage_target",
             "security",
-            "app_user user_invitation",
+            "app_user user_invitation api_client api_token",
             "audit",
             "audit_event",
             // issue 13: the collaboration of facility and doctor (one line per part: plan, sessions, visits, counts)

@@ -89,7 +89,10 @@ class EveryReadIsScopedTest {
         DISPENSATION_APPLICATION,
         SURVEY,
         // issue 14, in-app notifications: another user's notification (every role's is foreign)
-        NOTIFICATION
+        NOTIFICATION,
+        // issue 15 part C: an API client; the administrator manages every client and no walked role but it is a user
+        // administrator, so the walk names one that does not exist (ApiClientsTest walks the user administrators)
+        API_CLIENT
     }
 
     /** Request parameters and path variables that take an id or a code, by name. */
@@ -114,7 +117,9 @@ class EveryReadIsScopedTest {
             Map.entry("dispensation-applications", Kind.DISPENSATION_APPLICATION),
             Map.entry("surveys", Kind.SURVEY),
             // issue 14, in-app notifications
-            Map.entry("notifications", Kind.NOTIFICATION));
+            Map.entry("notifications", Kind.NOTIFICATION),
+            // issue 15 part C: API clients
+            Map.entry("api-clients", Kind.API_CLIENT));
 
     /**
      * Parameters that select no row of anyone's: filters, paging, dates, options. Each gets the value given
@@ -639,6 +644,9 @@ class EveryReadIsScopedTest {
         String value(Kind kind) {
             if (kind == Kind.NOTIFICATION) {
                 return String.valueOf(foreignNotification); // issue 14: nobody's but a user of its own
+            }
+            if (kind == Kind.API_CLIENT) {
+                return String.valueOf(Long.MAX_VALUE); // issue 15 part C: see Kind.API_CLIENT
             }
             String value = values.get(kind);
             if (value == null) {
