@@ -7,7 +7,6 @@ import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.RegionMergerParticipant;
 import dk.botilbudslaege.common.RegionMergerParticipant.Consequence;
 import dk.botilbudslaege.security.CurrentUser;
-import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.web.DanishTime;
 import java.time.LocalDate;
@@ -152,7 +151,7 @@ public class RegionMergers {
         changes.put("name", new AuditTrail.Change(null, proposal.name()));
         changes.put("validFrom", new AuditTrail.Change(null, date.toString()));
         changes.put("mergedRegions", new AuditTrail.Change(null, String.join(", ", old)));
-        events.publishEvent(new RegistryEvents.RegionsMergerRegistered(proposal.code(), changes, CurrentUsers.actor()));
+        events.publishEvent(new RegistryEvents.RegionsMergerRegistered(proposal.code(), changes, user.username()));
         events.publishEvent(new RegionsMerged(old, proposal.code(), proposal.name(), date));
         reference.refresh();
         return new Preview(proposal, merging, consequences);

@@ -304,11 +304,13 @@ public class Budget {
         // a frame set for a region that has merged by the year's first day counts for the new region: its own row if
         // set, else the sum of its predecessors' rows (issue 15 item 4)
         jdbc.sql("""
-                        select region_successor(region_code, make_date(:y, 1, 1)) as region_code,
-                               coalesce(max(annual_amount) filter (where region_code = region_successor(region_code,
-                                            make_date(:y, 1, 1))), sum(annual_amount)) as annual_amount
-                          from budget_frame where year = :y
-                         group by region_successor(region_code, make_date(:y, 1, 1))
+                        select successor as region_code,
+                               coalesce(max(annual_amount) filter (where region_code = successor), sum(annual_amount))
+                                   as annual_amount
+                          from (select region_code, annual_amount, region_successor(region_code, make_date(:y, 1, 1))
+                                       as successor
+                                  from budget_frame where year = :y) f
+                         group by successor
                         """)
                 .param("y", year)
                 .query(Frame.class)
