@@ -22,7 +22,7 @@ class AppUserDetailsService implements UserDetailsService {
                         select u.username, u.password_hash, u.display_name, u.role, u.enabled, u.scope_version,
                                u.facility_id, u.doctor_id, d.practice_id,
                                coalesce(u.municipality_code, f.municipality_code) as municipality_code,
-                               coalesce(u.region_code,
+                               coalesce(region_successor(u.region_code, current_date),
                                         region_of(coalesce(u.municipality_code, f.municipality_code, p.municipality_code),
                                                   current_date)) as region_code
                           from app_user u

@@ -3,6 +3,7 @@ package dk.botilbudslaege.settlement;
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.registry.RegionLineage;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
@@ -37,7 +38,10 @@ public class Settlements {
     private final SettlementRepository repository;
     private final ApplicationEventPublisher events;
 
-    Settlements(SettlementRepository repository, ApplicationEventPublisher events) {
+    private final RegionLineage lineage;
+
+    Settlements(SettlementRepository repository, ApplicationEventPublisher events, RegionLineage lineage) {
+        this.lineage = lineage;
         this.repository = repository;
         this.events = events;
     }
@@ -316,14 +320,24 @@ public class Settlements {
 
     // ---- scope --------------------------------------------------------------------------------
 
-    private static String requireRegion(CurrentUser user, String regionCode) {
-        if (!user.is(Role.REGION) || (regionCode != null && !user.inRegion(regionCode))) {
+    /**
+     * The region a region user settles: its own, or a region that merged into its region (issue 15 item 4: the new
+     * region settles its predecessors' last months under their codes, and reads their history).
+     */
+    private String requireRegion(CurrentUser user, String regionCode) {
+        if (!user.is(Role.REGION)) {
             throw new ForbiddenException("scope.settlement.region");
         }
-        return user.regionCode();
+        if (regionCode == null || user.inRegion(regionCode)) {
+            return user.regionCode();
+        }
+        if (!lineage.includes(user.regionCode(), regionCode)) {
+            throw new ForbiddenException("scope.settlement.region");
+        }
+        return regionCode;
     }
 
-    private static String regionFor(CurrentUser user, String regionCode) {
+    private String regionFor(CurrentUser user, String regionCode) {
         return switch (user.role()) {
             case REGION -> requireRegion(user, regionCode);
             case MUNICIPALITY, DOCTOR -> {

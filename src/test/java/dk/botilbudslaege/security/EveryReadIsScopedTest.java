@@ -126,6 +126,10 @@ class EveryReadIsScopedTest {
      * (it must be one the route accepts); a request parameter with an empty value is left out.
      */
     static final Map<String, String> NEUTRAL_PARAMETERS = Map.ofEntries(
+            // issue 15 part D: the merger preview (administrator only) takes the new region's name and the merging
+            // regions
+            Map.entry("name", "Region Østdanmark"),
+            Map.entry("regions", "1084"),
             // issue 13, hours: the /hours page's municipality filter narrows the overview already scoped by level/code
             Map.entry("municipality", ""),
             // issue 13, correcting sessions: a session of the out-of-scope agreement {id}, which is the scope
