@@ -394,7 +394,7 @@ public class ApiClients {
                    c.api_key_prefix, c.created_by, c.created_at, c.revoked_at, c.last_used_at,
                    c.region_code as own_region, c.facility_id, c.doctor_id,
                    coalesce(c.municipality_code, f.municipality_code) as municipality_code,
-                   coalesce(c.region_code,
+                   coalesce(region_successor(c.region_code, current_date),
                             region_of(coalesce(c.municipality_code, f.municipality_code, p.municipality_code),
                                       current_date)) as region_code
               from api_client c
@@ -407,7 +407,7 @@ public class ApiClients {
             select c.id, c.name, c.rights, c.rate_per_minute, c.role, c.secret_hash, c.api_key_hash,
                    c.facility_id, c.doctor_id, d.practice_id,
                    coalesce(c.municipality_code, f.municipality_code) as municipality_code,
-                   coalesce(c.region_code,
+                   coalesce(region_successor(c.region_code, current_date),
                             region_of(coalesce(c.municipality_code, f.municipality_code, p.municipality_code),
                                       current_date)) as region_code
               from api_client c
