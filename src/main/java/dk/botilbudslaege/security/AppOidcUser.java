@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  */
 final class AppOidcUser extends DefaultOidcUser implements ScopedPrincipal {
 
-    private final transient CurrentUser user;
+    private final CurrentUser user;
     private final int scopeVersion;
 
     AppOidcUser(CurrentUser user, int scopeVersion, OidcUser signedIn) {

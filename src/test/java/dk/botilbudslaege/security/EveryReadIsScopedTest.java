@@ -166,7 +166,9 @@ class EveryReadIsScopedTest {
             Map.entry("by", "OPERATOR"),
             Map.entry("from", ""),
             Map.entry("to", ""),
-            Map.entry("code", ""));
+            Map.entry("code", ""),
+            // issue 15 part A: why the identity provider's sign-in was refused (/login/refused, a page of no row)
+            Map.entry("reason", "unknown"));
 
     /**
      * Routes whose status is not judged, with the reason; their body is still searched for foreign names.
