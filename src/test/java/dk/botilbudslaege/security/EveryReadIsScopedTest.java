@@ -183,7 +183,9 @@ class EveryReadIsScopedTest {
             Map.entry("scope", ""),
             Map.entry("enabled", ""),
             Map.entry("username", "admin"),
-            Map.entry("token", "x"));
+            Map.entry("token", "x"),
+            // issue 15 part A: why the identity provider's sign-in was refused (/login/refused, a page of no row)
+            Map.entry("reason", "unknown"));
 
     /**
      * Issue 15, user administration (Part B): routes on which the administrator, who manages every user, is shown
