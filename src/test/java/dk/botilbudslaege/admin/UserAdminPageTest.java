@@ -77,6 +77,10 @@ class UserAdminPageTest {
             WebSession session = WebSession.signIn(port, user);
             assertThat(session.get("/").body()).as(user).contains("href=\"/admin/users\"", "Brugere");
             assertThat(session.get("/admin/users").statusCode()).as(user).isEqualTo(200);
+            assertThat(session.get("/admin/users").body())
+                    .as("the scoped user administrator reaches the integrations of its scope from here")
+                    .contains("href=\"/admin/api-clients\"");
+            assertThat(session.get("/admin/api-clients").statusCode()).as(user).isEqualTo(200);
             assertThat(session.get("/admin/users/new").statusCode()).as(user).isEqualTo(200);
         }
     }

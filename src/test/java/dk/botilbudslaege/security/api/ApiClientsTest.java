@@ -213,8 +213,8 @@ class ApiClientsTest {
 
     @Test
     void only_administrators_and_user_administrators_within_their_scope_register_clients() {
-        // not a user administrator at all
-        WebSession plain = WebSession.signIn(port, "region-midt");
+        // not a user administrator at all (in the demo region-midt and kommune-norddjurs are user administrators)
+        WebSession plain = WebSession.signIn(port, "region-nord");
         assertThat(plain.get("/admin/api-clients").statusCode()).isEqualTo(403);
         assertThat(plain.get("/admin/api-clients/new").statusCode()).isEqualTo(403);
 
