@@ -123,6 +123,17 @@ class ExternalDatabaseModeTest {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(basic.statusCode()).isEqualTo(401);
+        assertThat(basic.headers().firstValue("WWW-Authenticate"))
+                .as("production asks for an API client's token, not a person's password")
+                .contains("Bearer realm=\"Botilbudslaege\"");
+        HttpResponse<String> anonymous = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/v1/regions"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().allValues("WWW-Authenticate"))
+                .containsExactly("Bearer realm=\"Botilbudslaege\"");
 
         HttpClient browser =
                 HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
