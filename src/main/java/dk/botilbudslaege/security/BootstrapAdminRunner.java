@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * {@code java -jar app.jar --botilbud.bootstrap-admin=EMAIL} (issue 15 item 2): creates the first administrator of
  * a new installation if no enabled ADMIN exists, prints its one-time link once (or, with password login off, that
  * the address is bound at the first sign-in through the organisation's login), and exits. If an administrator
- * exists it says so, without any secret. There are no default passwords in production.
+ * exists it says so, without any secret — unless it is the only one, has this address and has never signed in (no
+ * password, no identity-provider binding, no last login): then the lost link is replaced by a new one (the old one
+ * dies), printed once. There are no default passwords in production.
  */
 @Component
 @ConditionalOnProperty("botilbud.bootstrap-admin")
@@ -65,21 +67,24 @@ class BootstrapAdminRunner implements ApplicationRunner {
         int code;
         try {
             UserAdministration.Bootstrapped result = users.bootstrapAdmin(email);
-            if (!result.created()) {
+            if (result.reissued()) {
+                out.println("bootstrap-admin: the administrator '" + result.username() + "' (" + email.trim()
+                        + ") has never signed in; the earlier link no longer works.");
+                if (result.token() != null) {
+                    printLink(result.token());
+                } else {
+                    out.println("Password login is off: sign in with the organisation's login as " + email.trim()
+                            + "; the first sign-in binds the account.");
+                }
+                code = 0;
+            } else if (!result.created()) {
                 out.println("bootstrap-admin: an enabled administrator already exists (" + result.username()
                         + "); nothing was created.");
                 code = 0;
             } else if (result.token() != null) {
-                String base = publicUrl.isBlank() ? "http://localhost:8080" : publicUrl;
                 out.println("bootstrap-admin: created the administrator '" + result.username() + "' (" + email.trim()
                         + ").");
-                out.println("Open this one-time link within " + Invitations.VALID_FOR.toHours()
-                        + " hours and choose a password (it is shown only this once):");
-                out.println(base + "/invitation/" + result.token());
-                if (publicUrl.isBlank()) {
-                    out.println("(botilbud.public-url is not set: replace http://localhost:8080 by the address"
-                            + " people use.)");
-                }
+                printLink(result.token());
                 code = 0;
             } else {
                 out.println("bootstrap-admin: created the administrator '" + result.username() + "' (" + email.trim()
@@ -93,5 +98,15 @@ class BootstrapAdminRunner implements ApplicationRunner {
         }
         out.flush();
         exit.accept(code);
+    }
+
+    private void printLink(String token) {
+        String base = publicUrl.isBlank() ? "http://localhost:8080" : publicUrl;
+        out.println("Open this one-time link within " + Invitations.VALID_FOR.toHours()
+                + " hours and choose a password (it is shown only this once):");
+        out.println(base + "/invitation/" + token);
+        if (publicUrl.isBlank()) {
+            out.println("(botilbud.public-url is not set: replace http://localhost:8080 by the address people use.)");
+        }
     }
 }

@@ -110,7 +110,7 @@ public class UserAdministration {
             boolean mayGrantUserAdmin) {}
 
     /** What the bootstrap command did. */
-    public record Bootstrapped(boolean created, String username, String token) {}
+    public record Bootstrapped(boolean created, String username, String token, boolean reissued) {}
 
     private static final String USERS = """
             with s as (
@@ -479,7 +479,24 @@ public class UserAdministration {
                 .query(String.class)
                 .optional();
         if (existing.isPresent()) {
-            return new Bootstrapped(false, existing.get(), null);
+            // the bootstrap link was lost before it was used: the only enabled administrator, with this address,
+            // that has never signed in (no password, not bound to the identity provider) gets a new link, the old
+            // one dies; anything else is refused without a secret
+            Optional<String> unused =
+                    jdbc.sql("""
+                            select username from app_user
+                             where role = 'ADMIN' and enabled and lower(email) = lower(:e)
+                               and password_hash is null and oidc_subject is null and last_login_at is null
+                               and (select count(*) from app_user where role = 'ADMIN' and enabled) = 1
+                            """).param("e", address).query(String.class).optional();
+            if (unused.isEmpty()) {
+                return new Bootstrapped(false, existing.get(), null, false);
+            }
+            String username = unused.get();
+            events.publishEvent(new UserEvents.UserInvited(
+                    username, Map.of("invitation", new AuditTrail.Change(null, "sent")), "bootstrap"));
+            String token = invitations.passwordLogin() ? invitations.create(username, "bootstrap") : null;
+            return new Bootstrapped(false, username, token, true);
         }
         String base = address.substring(0, address.indexOf('@'))
                 .toLowerCase(Locale.ROOT)
@@ -502,7 +519,7 @@ public class UserAdministration {
         changes.put("userAdmin", new AuditTrail.Change(null, true));
         events.publishEvent(new UserEvents.UserInvited(username, changes, "bootstrap"));
         String token = invitations.passwordLogin() ? invitations.create(username, "bootstrap") : null;
-        return new Bootstrapped(true, username, token);
+        return new Bootstrapped(true, username, token, false);
     }
 
     private boolean exists(String username) {

@@ -87,12 +87,49 @@ class BootstrapAdminRunnerTest {
                     .as("the token is stored only as its hash")
                     .isZero();
 
-            // run again: the new administrator exists now, no second link
-            ByteArrayOutputStream second = new ByteArrayOutputStream();
-            run("anna.jensen@example.dk", second, exit);
-            assertThat(second.toString(StandardCharsets.UTF_8))
+            // another address: the administrator exists, no link
+            ByteArrayOutputStream other = new ByteArrayOutputStream();
+            run("someone.else@example.dk", other, exit);
+            assertThat(other.toString(StandardCharsets.UTF_8))
                     .contains("already exists (anna.jensen)")
                     .doesNotContain("/invitation/");
+            assertThat(invitations.find(token).orElseThrow().state()).isEqualTo(Invitations.State.VALID);
+
+            // the same address again before anyone signed in (the link was lost): a new link, the old one dies
+            ByteArrayOutputStream second = new ByteArrayOutputStream();
+            exit.set(-1);
+            run(" ANNA.JENSEN@example.dk", second, exit);
+            String again = second.toString(StandardCharsets.UTF_8);
+            assertThat(exit.get()).isZero();
+            assertThat(again).contains("'anna.jensen'", "never signed in").doesNotContain("created");
+            String newToken = Pattern.compile("/invitation/([A-Za-z0-9_-]{43})")
+                    .matcher(again)
+                    .results()
+                    .map(m -> m.group(1))
+                    .reduce((a, b) -> {
+                        throw new AssertionError("printed twice: " + again);
+                    })
+                    .orElseThrow();
+            assertThat(newToken).isNotEqualTo(token);
+            assertThat(invitations.find(newToken).orElseThrow().state()).isEqualTo(Invitations.State.VALID);
+            assertThat(invitations.find(token))
+                    .as("the lost link no longer works")
+                    .isEmpty();
+            assertThat(jdbc.sql("select count(*) from app_user where role = 'ADMIN' and enabled")
+                            .query(Long.class)
+                            .single())
+                    .as("no second administrator")
+                    .isEqualTo(1L);
+
+            // once the administrator has signed in, the same address is refused without a secret
+            jdbc.sql("update app_user set last_login_at = now() where username = 'anna.jensen'")
+                    .update();
+            ByteArrayOutputStream third = new ByteArrayOutputStream();
+            run("anna.jensen@example.dk", third, exit);
+            assertThat(third.toString(StandardCharsets.UTF_8))
+                    .contains("already exists (anna.jensen)")
+                    .doesNotContain("/invitation/");
+            assertThat(invitations.find(newToken).orElseThrow().state()).isEqualTo(Invitations.State.VALID);
             tx.setRollbackOnly();
         });
         assertThat(jdbc.sql("select count(*) from app_user where username = 'anna.jensen'")
