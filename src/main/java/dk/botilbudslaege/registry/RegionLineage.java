@@ -1,5 +1,6 @@
 package dk.botilbudslaege.registry;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,6 +25,26 @@ public class RegionLineage {
         }
         return jdbc.sql("select region_lineage(:c)")
                 .param("c", regionCode)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * The regions of the lineage that existed on {@code date}, by code: the region itself once it exists, else the
+     * predecessors of that day (a 1086 merged from 1084 and 1085 on 2027-01-01 answers 1084 and 1085 for 2026-12-01).
+     * Empty if none did.
+     */
+    public List<String> on(String regionCode, LocalDate date) {
+        if (regionCode == null || date == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select l.code from region_lineage(:c) l (code) join region r on r.code = l.code
+                         where r.valid_from <= :d and (r.valid_to is null or r.valid_to >= :d)
+                         order by l.code
+                        """)
+                .param("c", regionCode)
+                .param("d", date)
                 .query(String.class)
                 .list();
     }
