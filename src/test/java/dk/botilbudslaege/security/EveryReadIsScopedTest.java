@@ -580,7 +580,8 @@ class EveryReadIsScopedTest {
                 Kind kind = ID_PARAMETERS.get(name(parameter));
                 String neutral = NEUTRAL_PARAMETERS.getOrDefault(name(parameter), "");
                 if (kind != null) {
-                    if (only == null || only.equals(name(parameter))) {
+                    // a required one is always given (left out, the request would only fail as incomplete)
+                    if (only == null || only.equals(name(parameter)) || required(parameter)) {
                         query.add(name(parameter) + "=" + encode(foreign.value(kind)));
                     }
                 } else if (!neutral.isEmpty()) {
@@ -588,6 +589,14 @@ class EveryReadIsScopedTest {
                 }
             }
             return query.isEmpty() ? path.toString() : path + "?" + String.join("&", query);
+        }
+
+        /** A request parameter the route cannot do without (required, no default). */
+        private static boolean required(MethodParameter parameter) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            return param != null
+                    && param.required()
+                    && org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE.equals(param.defaultValue());
         }
 
         /**
