@@ -73,7 +73,7 @@ class SurveyPagesTest {
                 .contains(title, "Kladde", "Har alle botilbud en fast læge?", "Tal", "/surveys/" + id + "/send");
 
         String confirm = region.get("/surveys/" + id + "/send").body();
-        assertThat(confirm).contains("sendes til 1 kommuner", "Norddjurs", "kan ikke kaldes tilbage");
+        assertThat(confirm).contains("sendes til 1 kommune:", "Norddjurs", "kan ikke kaldes tilbage");
         // without the confirmation nothing is sent
         region.post("/surveys/" + id + "/send", "/surveys/" + id + "/send", Map.of());
         assertThat(status(id)).isEqualTo("DRAFT");
