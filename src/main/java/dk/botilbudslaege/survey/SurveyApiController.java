@@ -10,12 +10,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -27,10 +29,12 @@ class SurveyApiController {
 
     private final Surveys surveys;
     private final SurveyResults results;
+    private final SurveyTags tags;
 
-    SurveyApiController(Surveys surveys, SurveyResults results) {
+    SurveyApiController(Surveys surveys, SurveyResults results, SurveyTags tags) {
         this.surveys = surveys;
         this.results = results;
+        this.tags = tags;
     }
 
     record QuestionJson(long id, int position, String text, String type, List<String> options, boolean required) {}
@@ -172,5 +176,32 @@ class SurveyApiController {
                         MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"spoergeskema-" + id + "-svar.xlsx\"")
                 .body(book);
+    }
+
+    // ---------------------------------------------------------------- the region's tags on free-text answers
+
+    @GetMapping("/{id}/tags")
+    List<SurveyTags.Tag> tags(CurrentUser user, @PathVariable long id) {
+        return tags.list(user, id);
+    }
+
+    /** 201 when added; 200 when the answer carries the tag already (no change). */
+    @PostMapping("/{id}/tags")
+    ResponseEntity<SurveyTags.Tag> tag(
+            CurrentUser user, @PathVariable long id, @RequestBody(required = false) SurveyTags.TagInput body) {
+        SurveyTags.Added added = tags.add(user, id, body);
+        return ResponseEntity.status(added.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(added.tag());
+    }
+
+    @DeleteMapping("/{id}/tags")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void untag(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam long questionId,
+            @RequestParam String municipalityCode,
+            @RequestParam String tag) {
+        tags.remove(user, id, questionId, municipalityCode, tag);
     }
 }

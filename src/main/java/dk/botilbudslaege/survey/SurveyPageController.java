@@ -5,6 +5,7 @@ import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.MultiLine;
+import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import java.math.BigDecimal;
@@ -43,8 +44,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @Controller
 class SurveyPageController {
 
-    /** The compose form has this many question rows; empty rows are left out. */
+    /** The compose form starts with this many question rows; empty rows are left out. */
     static final int QUESTION_ROWS = 8;
+
+    /** "Tilføj spørgsmål" adds a row up to as many questions as a survey may have (the API's limit). */
+    static final int MAX_QUESTION_ROWS = Surveys.MAX_QUESTIONS;
 
     private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final Pattern QUESTION_FIELD = Pattern.compile("questions\\[(\\d+)\\].*");
@@ -52,11 +56,13 @@ class SurveyPageController {
 
     private final Surveys surveys;
     private final SurveyResults results;
+    private final SurveyTags tags;
     private final MessageSource messages;
 
-    SurveyPageController(Surveys surveys, SurveyResults results, MessageSource messages) {
+    SurveyPageController(Surveys surveys, SurveyResults results, SurveyTags tags, MessageSource messages) {
         this.surveys = surveys;
         this.results = results;
+        this.tags = tags;
         this.messages = messages;
     }
 
@@ -100,10 +106,12 @@ class SurveyPageController {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new LinkedHashMap<String, String>());
         }
+        int rows = model.containsAttribute("rowCount") ? (Integer) model.getAttribute("rowCount") : QUESTION_ROWS;
         List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < QUESTION_ROWS; i++) {
+        for (int i = 0; i < rows; i++) {
             indexes.add(i);
         }
+        model.addAttribute("canAddRow", rows < MAX_QUESTION_ROWS);
         model.addAttribute("nav", "surveys");
         model.addAttribute("municipalities", municipalities);
         model.addAttribute("rowIndexes", indexes);
@@ -120,6 +128,15 @@ class SurveyPageController {
             RedirectAttributes redirect) {
         if (!user.is(Role.REGION)) {
             throw new ForbiddenException("survey.regionOnly");
+        }
+        int rows = rowCount(fields);
+        if ("addQuestion".equals(first(fields, "action"))) {
+            // the form again with what was typed kept and one more row; nothing is saved
+            model.addAttribute("errors", new LinkedHashMap<String, String>());
+            model.addAttribute("form", new HashMap<>(fields.toSingleValueMap()));
+            model.addAttribute("chosen", new LinkedHashSet<>(fields.getOrDefault("municipality", List.of())));
+            model.addAttribute("rowCount", Math.min(rows + 1, MAX_QUESTION_ROWS));
+            return compose(user, model);
         }
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate deadline = null;
@@ -144,7 +161,7 @@ class SurveyPageController {
         }
         List<Surveys.QuestionInput> questions = new ArrayList<>();
         List<Integer> rowOf = new ArrayList<>();
-        for (int i = 0; i < QUESTION_ROWS; i++) {
+        for (int i = 0; i < rows; i++) {
             String qText = first(fields, "q" + i + ".text");
             String options = first(fields, "q" + i + ".options");
             if (qText.isBlank() && options.isBlank()) {
@@ -182,7 +199,17 @@ class SurveyPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("form", new HashMap<>(fields.toSingleValueMap()));
         model.addAttribute("chosen", new LinkedHashSet<>(chosen));
+        model.addAttribute("rowCount", rows);
         return compose(user, model);
+    }
+
+    /** The rows the form had (its hidden "rows"), at least {@link #QUESTION_ROWS}, at most {@link #MAX_QUESTION_ROWS}. */
+    static int rowCount(MultiValueMap<String, String> fields) {
+        Long given = number(first(fields, "rows"));
+        if (given == null) {
+            return QUESTION_ROWS;
+        }
+        return (int) Math.max(QUESTION_ROWS, Math.min(given, MAX_QUESTION_ROWS));
     }
 
     /** The page's field of a problem of {@link Surveys#create}: question i is the form's row {@code rowOf[i]}. */
@@ -269,7 +296,78 @@ class SurveyPageController {
         model.addAttribute("survey", r.survey());
         model.addAttribute("rate", rate(r, locale));
         model.addAttribute("deadline", DANISH_DATE.format(r.survey().deadline()));
+        model.addAttribute("allTags", tags.counts(id, null).keySet());
+        Map<Long, Map<String, Integer>> tagCounts = new HashMap<>();
+        for (SurveyResults.QuestionResult q : r.questions()) {
+            tagCounts.put(q.id(), tags.counts(id, q.id()));
+        }
+        model.addAttribute("tagCounts", tagCounts);
         return "survey/results";
+    }
+
+    /** Tags a free-text answer; a bad field shows by the answer's form with the tag kept. */
+    @PostMapping("/surveys/{id}/tags")
+    String addTag(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam MultiValueMap<String, String> fields,
+            Locale locale,
+            RedirectAttributes redirect) {
+        surveys.own(user, id);
+        Long questionId = number(first(fields, "questionId"));
+        String code = first(fields, "municipalityCode");
+        String tag = first(fields, "tag");
+        try {
+            SurveyTags.Added added = tags.add(user, id, new SurveyTags.TagInput(questionId, code, tag));
+            redirect.addFlashAttribute(
+                    "flash", text("survey.tag.flash.added", locale, added.tag().tag()));
+        } catch (InvalidInputException e) {
+            List<String> problems = new ArrayList<>();
+            e.problems().forEach(p -> problems.add(message(p, locale)));
+            Map<String, String> tagError = new HashMap<>();
+            tagError.put("answer", questionId + "/" + code);
+            tagError.put("message", String.join(" ", problems));
+            tagError.put("value", tag);
+            redirect.addFlashAttribute("tagError", tagError);
+        }
+        return "redirect:/surveys/" + id + "/results" + anchor(questionId, code);
+    }
+
+    /** Removes a tag from a free-text answer. */
+    @PostMapping("/surveys/{id}/tags/remove")
+    String removeTag(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam MultiValueMap<String, String> fields,
+            Locale locale,
+            RedirectAttributes redirect) {
+        surveys.own(user, id);
+        Long questionId = number(first(fields, "questionId"));
+        String code = first(fields, "municipalityCode");
+        String tag = first(fields, "tag");
+        try {
+            if (questionId == null) {
+                throw NotFoundException.of(SurveyTags.TAG_ENTITY, tag);
+            }
+            tags.remove(user, id, questionId, code, tag);
+            redirect.addFlashAttribute("flash", text("survey.tag.flash.removed", locale, tag.strip()));
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flash", text("survey.tag.flash.notFound", locale));
+        }
+        return "redirect:/surveys/" + id + "/results" + anchor(questionId, code);
+    }
+
+    private static Long number(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The answer's place on the results page, when the question and municipality are plain. */
+    private static String anchor(Long questionId, String code) {
+        return questionId != null && code.matches("\\d{3}") ? "#answer-" + questionId + "-" + code : "";
     }
 
     /** "18 af 19 (94,7 %)". */

@@ -129,7 +129,10 @@ public class SurveyResults {
         return tags;
     }
 
-    /** The results as a workbook: an overview, and one row per answering municipality with a column per question. */
+    /**
+     * The results as a workbook: an overview, and one row per answering municipality with a column per question
+     * (and one with the region's tags per free-text question).
+     */
     public byte[] xlsx(CurrentUser user, long id) {
         Results r = results(user, id);
         try (XSSFWorkbook book = new XSSFWorkbook();
@@ -162,6 +165,15 @@ public class SurveyResults {
             for (QuestionResult q : r.questions()) {
                 head.createCell(1 + q.position()).setCellValue(SpreadsheetText.safe(q.position() + ". " + q.text()));
             }
+            // the region's tags on a free-text answer: a column per TEXT question after the questions
+            Map<Long, Integer> tagColumn = new LinkedHashMap<>();
+            for (QuestionResult q : r.questions()) {
+                if (q.type().equals("TEXT")) {
+                    int column = 2 + r.questions().size() + tagColumn.size();
+                    tagColumn.put(q.id(), column);
+                    head.createCell(column).setCellValue(SpreadsheetText.safe(q.position() + ". Mærker"));
+                }
+            }
             Map<String, Row> rows = new LinkedHashMap<>();
             for (QuestionResult q : r.questions()) {
                 for (AnswerRow a : q.answers()) {
@@ -176,6 +188,10 @@ public class SurveyResults {
                         row.createCell(1 + q.position()).setCellValue(v.doubleValue());
                     } else {
                         row.createCell(1 + q.position()).setCellValue(SpreadsheetText.safe(text(v)));
+                    }
+                    if (tagColumn.containsKey(q.id()) && !a.tags().isEmpty()) {
+                        row.createCell(tagColumn.get(q.id()))
+                                .setCellValue(SpreadsheetText.safe(String.join("; ", a.tags())));
                     }
                 }
             }

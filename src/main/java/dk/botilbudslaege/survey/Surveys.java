@@ -546,7 +546,8 @@ public class Surveys {
             }
             Survey.Question q = byId.get(a.questionId());
             if (q == null) {
-                problems.add(FieldProblem.of(prefix + "questionId", "survey.answer.question.unknown", a.questionId()));
+                problems.add(FieldProblem.of(
+                        prefix + "questionId", "survey.answer.question.unknown", String.valueOf(a.questionId())));
                 continue;
             }
             if (!seen.add(q.id())) {
