@@ -21,6 +21,10 @@ public enum NotificationKind {
     ROUND_OPENED,
     /** A proposal waits for confirmation: the one who confirms it. */
     PROPOSAL_WAITING,
+    /** A filed information form was taken back by its filer: the region (issue 14 follow-up). */
+    FORM_WITHDRAWN,
+    /** A matching proposal was declined: its doctor, the other party (issue 14 follow-up). */
+    PROPOSAL_DECLINED,
     /** A doctor filed a change request: the region. */
     CHANGE_REQUEST_FILED,
     /** The region decided a change request: the doctor. */

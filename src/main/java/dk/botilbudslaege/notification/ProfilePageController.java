@@ -1,6 +1,9 @@
 package dk.botilbudslaege.notification;
 
+import dk.botilbudslaege.common.MultiLine;
 import dk.botilbudslaege.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,11 +16,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /profile}: the signed-in user's e-mail address (may be cleared), the language of their notifications,
- * and per kind how they are told: "Straks på e-mail", "Dagligt sammendrag" or "Kun i programmet". A bad field is
+ * and per kind how they are told: "Straks på e-mail", "Dagligt sammendrag" or "Kun i programmet"; saving also
+ * switches the pages to the language chosen. A bad field is
  * shown by the field with what was typed kept; nothing is saved then.
  */
 @Controller
@@ -27,10 +32,12 @@ class ProfilePageController {
 
     private final Profiles profiles;
     private final MessageSource messages;
+    private final LocaleResolver localeResolver;
 
-    ProfilePageController(Profiles profiles, MessageSource messages) {
+    ProfilePageController(Profiles profiles, MessageSource messages, LocaleResolver localeResolver) {
         this.profiles = profiles;
         this.messages = messages;
+        this.localeResolver = localeResolver;
     }
 
     @GetMapping("/profile")
@@ -56,10 +63,14 @@ class ProfilePageController {
     @PostMapping("/profile")
     String save(
             CurrentUser user,
-            @RequestParam Map<String, String> fields,
+            // the address is checked here, by its field: a line break in it (a header injection, "a@b.dk\r\nBcc: …")
+            // is an invalid address with the input kept, not the request's 400 page; every other field is one line
+            @MultiLine("email") @RequestParam Map<String, String> fields,
             Locale locale,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         String email = Profiles.normalised(fields.get("email"));
         if (email == null) {
@@ -92,7 +103,10 @@ class ProfilePageController {
             return page(user, model);
         }
         profiles.save(user.username(), email, language, deliveries);
-        redirect.addFlashAttribute("flash", messages.getMessage("profile.saved", null, locale));
+        // the pages follow the language chosen as well (the "lang" cookie, as the header's switch sets it)
+        Locale chosen = Locale.forLanguageTag(language);
+        localeResolver.setLocale(request, response, chosen);
+        redirect.addFlashAttribute("flash", messages.getMessage("profile.saved", null, chosen));
         return "redirect:/profile";
     }
 }

@@ -105,6 +105,23 @@ class NotificationPagesTest {
         assertThat(page.headers().firstValue("Location").orElse("")).contains("/login");
     }
 
+    @Test
+    void the_list_shows_fifty_a_page_with_the_next_page_linked() {
+        String many = fixtures.user("page-many", null, "da");
+        for (int i = 0; i < 51; i++) {
+            fixtures.notify(many, NotificationKind.FORM_FILED, "/agreements/" + i);
+        }
+        WebSession session = WebSession.signIn(port, many);
+        HttpResponse<String> first = session.get("/notifications");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body().split("id=\"notification-", -1)).hasSize(51);
+        assertThat(first.body()).contains("Side 1 af 2", "?page=1");
+        HttpResponse<String> second = session.get("/notifications?page=1");
+        assertThat(second.body().split("id=\"notification-", -1)).hasSize(2);
+        assertThat(second.body()).contains("Side 2 af 2");
+        assertThat(session.get("/notifications?page=-3").statusCode()).isEqualTo(200);
+    }
+
     private boolean readAt(long id) {
         return jdbc.sql("select read_at is not null from notification where id = :id")
                 .param("id", id)

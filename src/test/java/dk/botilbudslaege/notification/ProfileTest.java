@@ -76,6 +76,21 @@ class ProfileTest {
     }
 
     @Test
+    void an_address_with_a_line_break_is_an_invalid_address_on_its_field_not_the_error_page() {
+        String injected = "a@b.dk\r\nBcc: x@y.dk";
+        HttpResponse<String> answer = session.post("/profile", "/profile", Map.of("email", injected, "language", "da"));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("id=\"email-error\"", "E-mailadresse: skriv en gyldig e-mailadresse");
+        assertThat(answer.body()).as("the input kept").contains("Bcc: x@y.dk");
+        assertThat(email()).isNull();
+
+        // another field stays one line: a line break in the language is refused before the handler
+        HttpResponse<String> language =
+                session.post("/profile", "/profile", Map.of("email", "", "language", "da\r\nx"));
+        assertThat(language.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void saved_choices_are_followed_by_the_notifier() {
         Map<String, String> form = new HashMap<>();
         form.put("email", "  karen@norddjurs.dk ");
@@ -86,7 +101,8 @@ class ProfileTest {
         HttpResponse<String> saved = session.post("/profile", "/profile", form);
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(session.get("/profile").body())
-                .contains("Din profil er gemt.", "value=\"karen@norddjurs.dk\"")
+                .as("the pages follow the language saved")
+                .contains("Your profile is saved.", "value=\"karen@norddjurs.dk\"")
                 .containsPattern("id=\"SESSION_LOGGED-APP_ONLY\"[^>]*checked");
         assertThat(email()).isEqualTo("karen@norddjurs.dk");
         assertThat(preferences()).isEqualTo(2); // the default is no row
