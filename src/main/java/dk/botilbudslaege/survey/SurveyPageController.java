@@ -58,8 +58,11 @@ class SurveyPageController {
     private final SurveyResults results;
     private final SurveyTags tags;
     private final MessageSource messages;
+    private final SurveyHistory history;
 
-    SurveyPageController(Surveys surveys, SurveyResults results, SurveyTags tags, MessageSource messages) {
+    SurveyPageController(
+            Surveys surveys, SurveyResults results, SurveyTags tags, MessageSource messages, SurveyHistory history) {
+        this.history = history;
         this.surveys = surveys;
         this.results = results;
         this.tags = tags;
@@ -302,6 +305,7 @@ class SurveyPageController {
             tagCounts.put(q.id(), tags.counts(id, q.id()));
         }
         model.addAttribute("tagCounts", tagCounts);
+        model.addAttribute("history", history.history(user, id, locale));
         return "survey/results";
     }
 

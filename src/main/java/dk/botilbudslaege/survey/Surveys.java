@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,16 +58,18 @@ public class Surveys {
     private final Notifier notifier;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     @org.springframework.beans.factory.annotation.Autowired
-    Surveys(JdbcClient jdbc, Notifier notifier, JsonMapper json) {
-        this(jdbc, notifier, json, Clock.system(DanishTime.DENMARK));
+    Surveys(JdbcClient jdbc, Notifier notifier, JsonMapper json, ApplicationEventPublisher events) {
+        this(jdbc, notifier, json, events, Clock.system(DanishTime.DENMARK));
     }
 
-    Surveys(JdbcClient jdbc, Notifier notifier, JsonMapper json, Clock clock) {
+    Surveys(JdbcClient jdbc, Notifier notifier, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.notifier = notifier;
         this.json = json;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -366,7 +369,9 @@ public class Surveys {
                     .param("m", code)
                     .update();
         }
-        return load(id);
+        Survey created = load(id);
+        events.publishEvent(new SurveyEvents.SurveyCreated(id, SurveyEvents.created(created), user.username()));
+        return created;
     }
 
     private QuestionInput question(int i, QuestionInput q, List<FieldProblem> problems) {
@@ -435,6 +440,7 @@ public class Surveys {
                     survey.title(),
                     DANISH_DATE.format(survey.deadline())));
         }
+        events.publishEvent(new SurveyEvents.SurveySent(id, SurveyEvents.sent(survey), user.username()));
         return load(id);
     }
 
@@ -481,6 +487,7 @@ public class Surveys {
         Answer before = answerOf(id, user.municipalityCode());
         Map<Long, JsonNode> values = check(survey, input, before.submitted());
         store(survey, user, values, before.submitted());
+        audit(user, id, before, values, before.submitted());
         return answerOf(id, user.municipalityCode());
     }
 
@@ -489,9 +496,10 @@ public class Surveys {
     public Answer submit(CurrentUser user, long id, AnswerInput input) {
         Survey survey = addressed(user, id);
         open(survey);
+        Answer before = answerOf(id, user.municipalityCode());
         Map<Long, JsonNode> values;
         if (input == null || input.answers() == null) {
-            values = new LinkedHashMap<>(answerOf(id, user.municipalityCode()).values());
+            values = new LinkedHashMap<>(before.values());
             List<FieldProblem> problems = new ArrayList<>();
             required(survey, values, problems);
             if (!problems.isEmpty()) {
@@ -501,7 +509,21 @@ public class Surveys {
             values = check(survey, input, true);
         }
         store(survey, user, values, true);
+        audit(user, id, before, values, true);
         return answerOf(id, user.municipalityCode());
+    }
+
+    /** One audit event per saved answer: a draft saved, submitted, or a submitted answer changed. */
+    private void audit(CurrentUser user, long id, Answer before, Map<Long, JsonNode> values, boolean submitted) {
+        var changes =
+                SurveyEvents.answer(user.municipalityCode(), before.values(), values, before.submitted(), submitted);
+        if (before.submitted()) {
+            events.publishEvent(new SurveyEvents.AnswerChanged(id, changes, user.username()));
+        } else if (submitted) {
+            events.publishEvent(new SurveyEvents.AnswerSubmitted(id, changes, user.username()));
+        } else {
+            events.publishEvent(new SurveyEvents.AnswerDraftSaved(id, changes, user.username()));
+        }
     }
 
     private void open(Survey survey) {
