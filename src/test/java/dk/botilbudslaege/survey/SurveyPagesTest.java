@@ -57,7 +57,7 @@ class SurveyPagesTest {
     void the_region_composes_previews_sends_and_reads_the_results() {
         WebSession region = WebSession.signIn(port, "region-midt");
         String compose = region.get("/surveys/new").body();
-        assertThat(compose).contains("Nyt spørgeskema", "Norddjurs", "value=\"7, 1\"");
+        assertThat(compose).contains("Ny statusundersøgelse", "Norddjurs", "value=\"7, 1\"");
         assertThat(compose).contains("name=\"municipality\" value=\"707\"").contains("checked");
 
         String title = "Status " + UUID.randomUUID();
