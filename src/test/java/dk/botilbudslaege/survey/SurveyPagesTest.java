@@ -70,7 +70,9 @@ class SurveyPagesTest {
                 .isEqualTo(2);
         String preview = region.get("/surveys/" + id).body();
         assertThat(preview)
-                .contains(title, "Kladde", "Har alle botilbud en fast læge?", "Tal", "/surveys/" + id + "/send");
+                .contains(title, "Kladde", "Har alle botilbud en fast læge?", "/surveys/" + id + "/send")
+                // as the municipalities will see it: the answer form, disabled (a number field, not the word "Tal")
+                .contains("id=\"preview-form\"", "inputmode=\"decimal\"");
 
         String confirm = region.get("/surveys/" + id + "/send").body();
         assertThat(confirm).contains("sendes til 1 kommune:", "Norddjurs", "kan ikke kaldes tilbage");
