@@ -1,9 +1,12 @@
 package dk.botilbudslaege.survey;
 
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -199,9 +202,24 @@ class SurveyApiController {
     void untag(
             CurrentUser user,
             @PathVariable long id,
-            @RequestParam long questionId,
-            @RequestParam String municipalityCode,
-            @RequestParam String tag) {
+            @RequestParam(required = false) Long questionId,
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) String tag) {
+        // one 400 names every missing parameter (the API's conventions)
+        List<FieldProblem> missing = new ArrayList<>();
+        if (questionId == null) {
+            missing.add(FieldProblem.of("questionId", "survey.tag.question.required"));
+        }
+        if (municipalityCode == null || municipalityCode.isBlank()) {
+            missing.add(FieldProblem.of("municipalityCode", "survey.tag.municipality.required"));
+        }
+        if (tag == null || tag.isBlank()) {
+            missing.add(FieldProblem.of("tag", "survey.tag.tag.required"));
+        }
+        if (!missing.isEmpty()) {
+            tags.list(user, id); // who may: 404/403 before the 400
+            throw new InvalidInputException("VALIDATION_FAILED", missing);
+        }
         tags.remove(user, id, questionId, municipalityCode, tag);
     }
 }

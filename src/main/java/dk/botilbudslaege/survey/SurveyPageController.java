@@ -8,6 +8,7 @@ import dk.botilbudslaege.common.MultiLine;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -26,7 +27,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -242,6 +245,9 @@ class SurveyPageController {
         model.addAttribute("survey", survey);
         model.addAttribute("names", surveys.municipalityNames(survey.municipalityCodes()));
         model.addAttribute("deadline", DANISH_DATE.format(survey.deadline()));
+        // the answer form as the municipalities will see it, empty and disabled
+        model.addAttribute("values", Map.of());
+        model.addAttribute("errors", Map.of());
         return "survey/preview";
     }
 
@@ -258,6 +264,7 @@ class SurveyPageController {
         model.addAttribute("nav", "surveys");
         model.addAttribute("survey", survey);
         model.addAttribute("names", surveys.municipalityNames(survey.municipalityCodes()));
+        model.addAttribute("noUsers", surveys.noUsers(survey));
         model.addAttribute("deadline", DANISH_DATE.format(survey.deadline()));
         return "survey/send";
     }
@@ -309,18 +316,53 @@ class SurveyPageController {
         return "survey/results";
     }
 
+    /**
+     * The tag form's fields, bound as a validated form so that the tag is checked by {@link SurveyTags} (an invisible
+     * character or a line break too) and shown by the answer's form with the text kept, not as the generic 400 page.
+     */
+    public static final class TagForm {
+        private String questionId;
+        private String municipalityCode;
+        private String tag;
+
+        public String getQuestionId() {
+            return questionId;
+        }
+
+        public void setQuestionId(String questionId) {
+            this.questionId = questionId;
+        }
+
+        public String getMunicipalityCode() {
+            return municipalityCode;
+        }
+
+        public void setMunicipalityCode(String municipalityCode) {
+            this.municipalityCode = municipalityCode;
+        }
+
+        public String getTag() {
+            return tag;
+        }
+
+        public void setTag(String tag) {
+            this.tag = tag;
+        }
+    }
+
     /** Tags a free-text answer; a bad field shows by the answer's form with the tag kept. */
     @PostMapping("/surveys/{id}/tags")
     String addTag(
             CurrentUser user,
             @PathVariable long id,
-            @RequestParam MultiValueMap<String, String> fields,
+            @Valid @ModelAttribute("tagForm") TagForm form,
+            BindingResult ignored, // the same rules are met by SurveyTags.add, which names the field
             Locale locale,
             RedirectAttributes redirect) {
         surveys.own(user, id);
-        Long questionId = number(first(fields, "questionId"));
-        String code = first(fields, "municipalityCode");
-        String tag = first(fields, "tag");
+        Long questionId = number(form.getQuestionId() == null ? "" : form.getQuestionId());
+        String code = form.getMunicipalityCode() == null ? "" : form.getMunicipalityCode();
+        String tag = form.getTag() == null ? "" : form.getTag();
         try {
             SurveyTags.Added added = tags.add(user, id, new SurveyTags.TagInput(questionId, code, tag));
             redirect.addFlashAttribute(
@@ -387,7 +429,7 @@ class SurveyPageController {
     // ---------------------------------------------------------------- answering
 
     @GetMapping("/surveys/{id}/answer")
-    String answer(CurrentUser user, @PathVariable long id, Model model) {
+    String answer(CurrentUser user, @PathVariable long id, Model model, Locale locale) {
         Survey survey = surveys.get(user, id);
         if (!user.is(Role.MUNICIPALITY)) {
             return "redirect:/surveys/" + id;
@@ -395,7 +437,7 @@ class SurveyPageController {
         Surveys.Answer answer = surveys.answer(user, id);
         if (!model.containsAttribute("values")) {
             Map<String, List<String>> values = new HashMap<>();
-            answer.values().forEach((q, v) -> values.put("a" + q, strings(v)));
+            answer.values().forEach((q, v) -> values.put("a" + q, strings(v, locale)));
             model.addAttribute("values", values);
         }
         if (!model.containsAttribute("errors")) {
@@ -430,6 +472,11 @@ class SurveyPageController {
             if (given.isEmpty()) {
                 continue;
             }
+            if (given.size() > 1 && !q.type().equals(QuestionType.MULTI.name())) {
+                // only a hand-made request repeats a field; the API refuses ["A"] for one value too
+                errors.put(field, text("survey.answer.oneValue", locale, q.position()));
+                continue;
+            }
             JsonNode value = value(q, given);
             if (value == null) {
                 errors.put(field, text("survey.answer.number", locale, q.position()));
@@ -461,7 +508,7 @@ class SurveyPageController {
         fields.forEach((k, v) -> kept.put(k, v));
         model.addAttribute("errors", errors);
         model.addAttribute("values", kept);
-        return answer(user, id, model);
+        return answer(user, id, model, locale);
     }
 
     /** The page's field of a problem of an answer: "a" + the question's id. */
@@ -507,15 +554,16 @@ class SurveyPageController {
         }
     }
 
-    /** A stored value as the form's strings. */
-    static List<String> strings(JsonNode v) {
+    /** A stored value as the form's strings; a number as the reader writes it (3,5 in Danish). */
+    static List<String> strings(JsonNode v, Locale locale) {
         List<String> out = new ArrayList<>();
         if (v.isArray()) {
             v.forEach(o -> out.add(o.asString()));
         } else if (v.isBoolean()) {
             out.add(String.valueOf(v.asBoolean()));
         } else if (v.isNumber()) {
-            out.add(v.decimalValue().stripTrailingZeros().toPlainString());
+            String number = v.decimalValue().stripTrailingZeros().toPlainString();
+            out.add("en".equals(locale.getLanguage()) ? number : number.replace('.', ','));
         } else {
             out.add(v.asString());
         }

@@ -112,6 +112,8 @@ public class SurveyTags {
             problems.add(FieldProblem.of("tag", bad.messageKey()));
         } else if (tag.codePointCount(0, tag.length()) > MAX_TAG) {
             problems.add(FieldProblem.of("tag", "survey.tag.tag.tooLong", MAX_TAG));
+        } else {
+            Surveys.privacy("tag", "survey.tag.tag", tag, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("VALIDATION_FAILED", problems);

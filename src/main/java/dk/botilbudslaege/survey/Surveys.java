@@ -6,6 +6,7 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.MultiLine;
 import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.common.ResidentPrivacy;
 import dk.botilbudslaege.notification.Notice;
 import dk.botilbudslaege.notification.NotificationKind;
 import dk.botilbudslaege.notification.Notifier;
@@ -273,12 +274,16 @@ public class Surveys {
         String title = input.title() == null ? "" : input.title().strip();
         if (title.isEmpty()) {
             problems.add(FieldProblem.of("title", "survey.title.required"));
-        } else if (title.length() > 200) {
+        } else if (length(title) > 200) {
             problems.add(FieldProblem.of("title", "survey.title.tooLong", 200));
+        } else {
+            privacy("title", "survey.title", title, problems);
         }
         String intro = input.intro() == null ? "" : input.intro().strip();
-        if (intro.length() > 4000) {
+        if (length(intro) > 4000) {
             problems.add(FieldProblem.of("intro", "survey.intro.tooLong", 4000));
+        } else {
+            privacy("intro", "survey.intro", intro, problems);
         }
         LocalDate deadline = input.deadline();
         if (deadline == null) {
@@ -383,8 +388,10 @@ public class Surveys {
         String text = q.text() == null ? "" : q.text().strip();
         if (text.isEmpty()) {
             problems.add(FieldProblem.of(prefix + "text", "survey.question.text.required"));
-        } else if (text.length() > 1000) {
+        } else if (length(text) > 1000) {
             problems.add(FieldProblem.of(prefix + "text", "survey.question.text.tooLong", 1000));
+        } else {
+            privacy(prefix + "text", "survey.question.text", text, problems);
         }
         QuestionType type = QuestionType.of(q.type());
         List<String> options = new ArrayList<>();
@@ -397,8 +404,10 @@ public class Surveys {
                 String field = prefix + "options[" + j + "]";
                 if (o.isEmpty()) {
                     problems.add(FieldProblem.of(field, "survey.question.option.required"));
-                } else if (o.length() > 200) {
+                } else if (length(o) > 200) {
                     problems.add(FieldProblem.of(field, "survey.question.option.tooLong", 200));
+                } else if (privacy(field, "survey.question.option", o, problems)) {
+                    continue;
                 } else if (options.contains(o)) {
                     problems.add(FieldProblem.of(field, "survey.question.option.twice", o));
                 } else {
@@ -444,6 +453,17 @@ public class Surveys {
         return load(id);
     }
 
+    /** The names of the survey's municipalities that have no user to tell (nobody gets the survey there). */
+    public List<String> noUsers(Survey survey) {
+        Map<String, List<String>> users = notifier.municipalityUsers(survey.municipalityCodes());
+        List<String> codes = survey.municipalityCodes().stream()
+                .filter(c -> users.getOrDefault(c, List.of()).isEmpty())
+                .toList();
+        return codes.isEmpty()
+                ? List.of()
+                : List.copyOf(municipalityNames(codes).values());
+    }
+
     // ---------------------------------------------------------------- answering
 
     /** The caller's municipality's answer (empty until saved). */
@@ -487,6 +507,7 @@ public class Surveys {
         Answer before = answerOf(id, user.municipalityCode());
         Map<Long, JsonNode> values = check(survey, input, before.submitted());
         store(survey, user, values, before.submitted());
+        dropTags(survey, user.municipalityCode(), before.values(), values);
         audit(user, id, before, values, before.submitted());
         return answerOf(id, user.municipalityCode());
     }
@@ -509,6 +530,7 @@ public class Surveys {
             values = check(survey, input, true);
         }
         store(survey, user, values, true);
+        dropTags(survey, user.municipalityCode(), before.values(), values);
         audit(user, id, before, values, true);
         return answerOf(id, user.municipalityCode());
     }
@@ -523,6 +545,28 @@ public class Surveys {
             events.publishEvent(new SurveyEvents.AnswerSubmitted(id, changes, user.username()));
         } else {
             events.publishEvent(new SurveyEvents.AnswerDraftSaved(id, changes, user.username()));
+        }
+    }
+
+    /**
+     * A tag belongs to the text it was put on: when the municipality changes or removes a free-text answer, the
+     * region's tags on it go too (the change itself is audited as the answer's; the tags are not audited one by one).
+     */
+    private void dropTags(Survey survey, String code, Map<Long, JsonNode> before, Map<Long, JsonNode> after) {
+        List<Long> changed = new ArrayList<>();
+        for (Survey.Question q : survey.questions()) {
+            if (q.type().equals(QuestionType.TEXT.name())
+                    && before.containsKey(q.id())
+                    && !before.get(q.id()).equals(after.get(q.id()))) {
+                changed.add(q.id());
+            }
+        }
+        if (!changed.isEmpty()) {
+            jdbc.sql("delete from survey_tag where survey_id = :s and municipality_code = :m and question_id = any(:q)")
+                    .param("s", survey.id())
+                    .param("m", code)
+                    .param("q", changed.toArray(Long[]::new))
+                    .update();
         }
     }
 
@@ -629,8 +673,12 @@ public class Surveys {
                 }
                 Set<String> chosen = new HashSet<>();
                 for (JsonNode o : v) {
-                    if (!o.isString() || !q.options().contains(o.asString()) || !chosen.add(o.asString())) {
+                    if (!o.isString() || !q.options().contains(o.asString())) {
                         problems.add(FieldProblem.of(field, "survey.answer.multi", q.position()));
+                        return null;
+                    }
+                    if (!chosen.add(o.asString())) {
+                        problems.add(FieldProblem.of(field, "survey.answer.multi.twice", q.position(), o.asString()));
                         return null;
                     }
                 }
@@ -659,13 +707,39 @@ public class Surveys {
                     problems.add(FieldProblem.of(field, bad.messageKey()));
                     return null;
                 }
-                if (text.length() > MAX_TEXT_ANSWER) {
+                if (length(text) > MAX_TEXT_ANSWER) {
                     problems.add(FieldProblem.of(field, "survey.answer.tooLong", MAX_TEXT_ANSWER));
+                    return null;
+                }
+                if (privacy(field, "survey.answer", text, problems, q.position())) {
                     return null;
                 }
                 return JsonNodeFactory.instance.stringNode(text);
             }
             default -> throw new IllegalStateException(q.type());
         }
+    }
+
+    /** A text's length in characters (code points), as a reader counts them: "😀" is one. */
+    static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /**
+     * No resident in a survey (SPEC §7): a text that looks like a CPR number ({@code key + ".cpr"}) or names a
+     * resident ("beboeren Hans", {@code key + ".resident"}) is refused on its field. Only the named-resident rule
+     * applies, not every name: a survey's texts and answers name schools, staff and contact persons ("Hans
+     * Christian Andersen Skolen", "kontaktperson Mette Jensen"), which sick-visit notes never do.
+     */
+    static boolean privacy(String field, String key, String text, List<FieldProblem> problems, Object... args) {
+        if (ResidentPrivacy.looksLikeCpr(text)) {
+            problems.add(FieldProblem.of(field, key + ".cpr", args));
+            return true;
+        }
+        if (ResidentPrivacy.namesResident(text)) {
+            problems.add(FieldProblem.of(field, key + ".resident", args));
+            return true;
+        }
+        return false;
     }
 }

@@ -234,8 +234,8 @@ class SurveyAuditTest {
         String kommune = displayName("kommune-norddjurs");
         assertThat(history)
                 .contains("Historik")
-                .contains("Spørgeskema oprettet som kladde")
-                .contains("Spørgeskema sendt")
+                .contains("Statusundersøgelse oprettet som kladde")
+                .contains("Statusundersøgelse sendt")
                 .contains("Svar indsendt")
                 .contains(region)
                 .contains(kommune)

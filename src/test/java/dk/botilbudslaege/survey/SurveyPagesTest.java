@@ -57,7 +57,7 @@ class SurveyPagesTest {
     void the_region_composes_previews_sends_and_reads_the_results() {
         WebSession region = WebSession.signIn(port, "region-midt");
         String compose = region.get("/surveys/new").body();
-        assertThat(compose).contains("Nyt spørgeskema", "Norddjurs", "value=\"7, 1\"");
+        assertThat(compose).contains("Ny statusundersøgelse", "Norddjurs", "value=\"7, 1\"");
         assertThat(compose).contains("name=\"municipality\" value=\"707\"").contains("checked");
 
         String title = "Status " + UUID.randomUUID();
@@ -70,7 +70,9 @@ class SurveyPagesTest {
                 .isEqualTo(2);
         String preview = region.get("/surveys/" + id).body();
         assertThat(preview)
-                .contains(title, "Kladde", "Har alle botilbud en fast læge?", "Tal", "/surveys/" + id + "/send");
+                .contains(title, "Kladde", "Har alle botilbud en fast læge?", "/surveys/" + id + "/send")
+                // as the municipalities will see it: the answer form, disabled (a number field, not the word "Tal")
+                .contains("id=\"preview-form\"", "inputmode=\"decimal\"");
 
         String confirm = region.get("/surveys/" + id + "/send").body();
         assertThat(confirm).contains("sendes til 1 kommune:", "Norddjurs", "kan ikke kaldes tilbage");
