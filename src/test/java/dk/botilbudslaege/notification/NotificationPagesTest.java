@@ -45,7 +45,7 @@ class NotificationPagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
                 .contains("Informationsskema indsendt", "Aftale opsagt", "Markér som læst", "Markér alle som læst")
-                .contains("id=\"unread-count\">2<");
+                .contains("id=\"unread-count\">2<", "aria-label=\"Beskeder, 2 ulæste\"");
         assertThat(page.body().indexOf("notification-" + newer))
                 .isLessThan(page.body().indexOf("notification-" + older));
 
@@ -58,7 +58,7 @@ class NotificationPagesTest {
         page = session.get("/notifications");
         assertThat(page.body().indexOf("notification-" + newer))
                 .isLessThan(page.body().indexOf("notification-" + older));
-        assertThat(page.body()).contains("id=\"unread-count\">1<");
+        assertThat(page.body()).contains("id=\"unread-count\">1<", "aria-label=\"Beskeder, 1 ulæst\"");
         // every page of a signed-in user has the bell
         assertThat(session.get("/profile").body()).contains("id=\"unread-count\">1<");
 
@@ -77,6 +77,9 @@ class NotificationPagesTest {
 
         HttpResponse<String> all = session.post("/notifications/read-all", "/notifications", Map.of());
         assertThat(all.statusCode()).isEqualTo(302);
+        assertThat(session.get("/notifications").body())
+                .as("one in the singular")
+                .contains("Alle beskeder er markeret som læst (1 var ulæst).");
         assertThat(readAt(mine)).isTrue();
         assertThat(readAt(theirs)).isFalse();
 
