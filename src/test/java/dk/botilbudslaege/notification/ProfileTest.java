@@ -188,11 +188,11 @@ class ProfileTest {
         assertThat(email()).isEqualTo("karen@norddjurs.dk");
         assertThat(preferences()).isEqualTo(2); // the default is no row
 
-        fixtures.notify(user, NotificationKind.DISPENSATION_APPLIED, "/dispensation-applications/1");
+        fixtures.notify(user, NotificationKind.DISPENSATION_APPLIED, "/dispensation-applications/999999991");
         assertThat(fixtures.outbox(user)).as("in the app only: no mail").isZero();
-        fixtures.notify(user, NotificationKind.FORM_FILED, "/agreements/1");
+        fixtures.notify(user, NotificationKind.FORM_FILED, "/agreements/999999991");
         assertThat(fixtures.outbox(user)).as("daily digest: no mail at once").isZero();
-        fixtures.notify(user, NotificationKind.NOTICE_GIVEN, "/agreements/1");
+        fixtures.notify(user, NotificationKind.NOTICE_GIVEN, "/agreements/999999991");
         assertThat(fixtures.outbox(user)).isEqualTo(1);
         assertThat(jdbc.sql("select subject from mail_outbox where username = :u")
                         .param("u", user)
@@ -206,7 +206,7 @@ class ProfileTest {
                         .statusCode())
                 .isEqualTo(302);
         assertThat(email()).isNull();
-        fixtures.notify(user, NotificationKind.NOTICE_GIVEN, "/agreements/1");
+        fixtures.notify(user, NotificationKind.NOTICE_GIVEN, "/agreements/999999991");
         assertThat(fixtures.outbox(user)).isEqualTo(1);
         assertThat(preferences()).as("kinds left out keep their choice").isEqualTo(2);
     }
