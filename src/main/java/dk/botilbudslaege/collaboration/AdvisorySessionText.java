@@ -1,5 +1,7 @@
 package dk.botilbudslaege.collaboration;
 
+import dk.botilbudslaege.common.ResidentPrivacy;
+
 /**
  * What a session's free text may not hold (issue 13 item 2: no resident data): a CPR number (ddmmyy-xxxx,
  * ddmmyyxxxx or ten digits in a row) or a resident named ("beboeren Hans", "borger Jens Hansen").

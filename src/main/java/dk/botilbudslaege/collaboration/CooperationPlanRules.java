@@ -1,6 +1,7 @@
 package dk.botilbudslaege.collaboration;
 
 import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.ResidentPrivacy;
 import dk.botilbudslaege.common.SaneDates;
 import java.time.LocalDate;
 import java.util.ArrayList;

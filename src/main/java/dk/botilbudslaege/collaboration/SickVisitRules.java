@@ -1,5 +1,6 @@
 package dk.botilbudslaege.collaboration;
 
+import dk.botilbudslaege.common.ResidentPrivacy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

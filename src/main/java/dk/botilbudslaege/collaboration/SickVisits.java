@@ -7,6 +7,7 @@ import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.common.ResidentPrivacy;
 import dk.botilbudslaege.common.SaneDates;
 import dk.botilbudslaege.registry.Facility;
 import dk.botilbudslaege.security.CurrentUser;

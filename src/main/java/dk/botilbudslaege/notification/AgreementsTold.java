@@ -2,6 +2,7 @@ package dk.botilbudslaege.notification;
 
 import dk.botilbudslaege.agreement.AgreementApproved;
 import dk.botilbudslaege.agreement.AgreementEvents;
+import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <ul>
  *   <li>form filed: the region of the agreement;</li>
  *   <li>form approved or rejected: the user who filed the form and the doctor;</li>
+ *   <li>a filed form withdrawn by its filer: the region (a draft withdrawn tells nobody);</li>
  *   <li>notice given: the other party (the facility side when the doctor gave notice, else the doctor) and the
  *       region;</li>
  *   <li>agreement ended by the region: both parties (the doctor and the facility side) and the region.</li>
@@ -73,6 +75,20 @@ class AgreementsTold {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(AgreementEvents.Rejected rejected) {
         Recipients.actor().ifPresent(actor -> decided(actor, rejected.agreementId(), "formRejected"));
+    }
+
+    /** A form taken back after it was filed (not a draft, which the region never saw): the region. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(AgreementEvents.Withdrawn withdrawn) {
+        AuditTrail.Change status = withdrawn.changes().get("status");
+        if (status == null || !"SUBMITTED".equals(String.valueOf(status.from()))) {
+            return;
+        }
+        Recipients.actor().ifPresent(actor -> {
+            Overview a = overview(withdrawn.agreementId());
+            tell(NotificationKind.FORM_WITHDRAWN, actor, notifier.regionUsers(a.regionCode()), a, "formWithdrawn");
+        });
     }
 
     @EventListener

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>round opened: the area's doctors, those who take part ({@link Rounds#doctorIds});</li>
  *   <li>round closed with proposals: for each proposal, the one who confirms it (SPEC §3, who files the
  *       facility's form): the region for a regional facility, the municipality for a municipal or private one,
- *       and a private facility itself. One notice per round.</li>
+ *       and a private facility itself. One notice per round;</li>
+ *   <li>a proposal declined: its doctor.</li>
  * </ul>
  */
 @Component
@@ -80,6 +81,37 @@ class MatchingTold {
                     LINK + round.id(),
                     "notification.subject.proposalWaiting",
                     round.areaName()));
+        });
+    }
+
+    /**
+     * A proposal declined: its doctor, the other party. The event names the proposal only; its round is found among
+     * the closed rounds the one who declined sees (a decline is rare, and the matching module stays as it is).
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(MatchingEvents.ProposalAnswered answered) {
+        if (!"DECLINED".equals(answered.action())) {
+            return;
+        }
+        Recipients.actor().ifPresent(actor -> {
+            for (Rounds.Round round : rounds.list(actor)) {
+                if (round.open()) {
+                    continue;
+                }
+                for (Rounds.ProposalRow p : proposals.of(actor, round.id()).proposals()) {
+                    if (Long.valueOf(answered.proposalId()).equals(p.id())) {
+                        notifier.notify(Notice.of(
+                                NotificationKind.PROPOSAL_DECLINED,
+                                Recipients.without(actor.username(), notifier.doctorUsers(List.of(p.doctorId()))),
+                                LINK + round.id(),
+                                "notification.subject.proposalDeclined",
+                                p.facilityName(),
+                                round.areaName()));
+                        return;
+                    }
+                }
+            }
         });
     }
 }

@@ -1,5 +1,6 @@
 package dk.botilbudslaege.notification;
 
+import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.security.CurrentUser;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -33,10 +34,19 @@ class NotificationApiController {
         }
     }
 
-    /** {@code unread=true}: the unread ones; {@code false}: the read ones; left out: all (the newest 500). */
+    /**
+     * {@code unread=true}: the unread ones; {@code false}: the read ones; left out: all. A JSON array, newest first:
+     * page {@code page} (from 0) of {@code size} (1–2000, default 500), so that left out it is the newest 500.
+     */
     @GetMapping
-    List<NotificationJson> list(CurrentUser user, @RequestParam(required = false) Boolean unread, Locale locale) {
-        return notifications.list(user.username(), unread, false, locale).stream()
+    List<NotificationJson> list(
+            CurrentUser user,
+            @RequestParam(required = false) Boolean unread,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Locale locale) {
+        PageRequest request = PageRequest.of(page, size, NotificationList.API_PAGE_SIZE);
+        return notifications.list(user.username(), unread, false, request, locale).content().stream()
                 .map(NotificationJson::of)
                 .toList();
     }

@@ -1,6 +1,8 @@
 package dk.botilbudslaege.notification;
 
 import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class NotificationList {
 
-    /** The most a list shows: the newest, whatever else is left. */
-    static final int LIMIT = 500;
+    /** The API's page size when none is asked for: the newest 500 (as before paging). */
+    static final int API_PAGE_SIZE = 500;
+
+    /** The page's rows per page. */
+    static final int PAGE_SIZE = 50;
 
     /** One notification, its subject rendered in the reader's language. */
     public record Item(
@@ -56,23 +61,31 @@ public class NotificationList {
     }
 
     /**
-     * The user's notifications, newest first, or (for the page) unread first and then newest; {@code unreadOnly}
-     * true gives the unread ones, false the read ones, null all.
+     * One page of the user's notifications, newest first, or (for the page) unread first and then newest;
+     * {@code unreadOnly} true gives the unread ones, false the read ones, null all.
      */
     @Transactional(readOnly = true)
-    public List<Item> list(String username, Boolean unreadOnly, boolean unreadFirst, Locale locale) {
+    public PageResult<Item> list(
+            String username, Boolean unreadOnly, boolean unreadFirst, PageRequest page, Locale locale) {
         String filter = unreadOnly == null ? "" : unreadOnly ? " and read_at is null" : " and read_at is not null";
         String order = unreadFirst ? "(read_at is null) desc, created_at desc, id desc" : "created_at desc, id desc";
-        return jdbc
+        List<Item> items = jdbc
                 .sql("select id, kind, created_at, read_at, subject_key, subject_args::text as args, link"
-                        + " from notification where username = :u" + filter + " order by " + order + " limit "
-                        + LIMIT)
+                        + " from notification where username = :u" + filter + " order by " + order
+                        + " limit :limit offset :offset")
                 .param("u", username)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query(Row.class)
                 .list()
                 .stream()
                 .map(r -> item(r, locale))
                 .toList();
+        long total = jdbc.sql("select count(*) from notification where username = :u" + filter)
+                .param("u", username)
+                .query(Long.class)
+                .single();
+        return new PageResult<>(items, page.page(), page.size(), total);
     }
 
     /** Marks the user's notification read (a repeat keeps the first time); not found when it is not theirs. */

@@ -1,6 +1,8 @@
 package dk.botilbudslaege.notification;
 
 import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -9,11 +11,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /notifications}: the signed-in user's notifications, unread first and then newest; each row one link to
- * the page in question (following it marks it read), "Markér som læst" per row and "Markér alle som læst".
+ * the page in question (following it marks it read), "Markér som læst" per row and "Markér alle som læst"; 50 per
+ * page with "Forrige" / "Næste".
  */
 @Controller
 class NotificationPageController {
@@ -27,9 +31,13 @@ class NotificationPageController {
     }
 
     @GetMapping("/notifications")
-    String list(CurrentUser user, Locale locale, Model model) {
+    String list(CurrentUser user, @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
+        PageResult<NotificationList.Item> result = notifications.list(
+                user.username(), null, true, PageRequest.of(Math.max(page, 0), NotificationList.PAGE_SIZE, 50), locale);
         model.addAttribute("nav", "notifications");
-        model.addAttribute("items", notifications.list(user.username(), null, true, locale));
+        model.addAttribute("result", result);
+        model.addAttribute("items", result.content());
+        model.addAttribute("baseUrl", "/notifications");
         return "notification/list";
     }
 

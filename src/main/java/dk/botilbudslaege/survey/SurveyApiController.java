@@ -1,21 +1,26 @@
 package dk.botilbudslaege.survey;
 
+import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -27,10 +32,12 @@ class SurveyApiController {
 
     private final Surveys surveys;
     private final SurveyResults results;
+    private final SurveyTags tags;
 
-    SurveyApiController(Surveys surveys, SurveyResults results) {
+    SurveyApiController(Surveys surveys, SurveyResults results, SurveyTags tags) {
         this.surveys = surveys;
         this.results = results;
+        this.tags = tags;
     }
 
     record QuestionJson(long id, int position, String text, String type, List<String> options, boolean required) {}
@@ -172,5 +179,47 @@ class SurveyApiController {
                         MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"spoergeskema-" + id + "-svar.xlsx\"")
                 .body(book);
+    }
+
+    // ---------------------------------------------------------------- the region's tags on free-text answers
+
+    @GetMapping("/{id}/tags")
+    List<SurveyTags.Tag> tags(CurrentUser user, @PathVariable long id) {
+        return tags.list(user, id);
+    }
+
+    /** 201 when added; 200 when the answer carries the tag already (no change). */
+    @PostMapping("/{id}/tags")
+    ResponseEntity<SurveyTags.Tag> tag(
+            CurrentUser user, @PathVariable long id, @RequestBody(required = false) SurveyTags.TagInput body) {
+        SurveyTags.Added added = tags.add(user, id, body);
+        return ResponseEntity.status(added.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(added.tag());
+    }
+
+    @DeleteMapping("/{id}/tags")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void untag(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) Long questionId,
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) String tag) {
+        // one 400 names every missing parameter (the API's conventions)
+        List<FieldProblem> missing = new ArrayList<>();
+        if (questionId == null) {
+            missing.add(FieldProblem.of("questionId", "survey.tag.question.required"));
+        }
+        if (municipalityCode == null || municipalityCode.isBlank()) {
+            missing.add(FieldProblem.of("municipalityCode", "survey.tag.municipality.required"));
+        }
+        if (tag == null || tag.isBlank()) {
+            missing.add(FieldProblem.of("tag", "survey.tag.tag.required"));
+        }
+        if (!missing.isEmpty()) {
+            tags.list(user, id); // who may: 404/403 before the 400
+            throw new InvalidInputException("VALIDATION_FAILED", missing);
+        }
+        tags.remove(user, id, questionId, municipalityCode, tag);
     }
 }

@@ -5,8 +5,10 @@ import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.MultiLine;
+import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -25,7 +27,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,8 +47,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @Controller
 class SurveyPageController {
 
-    /** The compose form has this many question rows; empty rows are left out. */
+    /** The compose form starts with this many question rows; empty rows are left out. */
     static final int QUESTION_ROWS = 8;
+
+    /** "Tilføj spørgsmål" adds a row up to as many questions as a survey may have (the API's limit). */
+    static final int MAX_QUESTION_ROWS = Surveys.MAX_QUESTIONS;
 
     private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final Pattern QUESTION_FIELD = Pattern.compile("questions\\[(\\d+)\\].*");
@@ -52,11 +59,16 @@ class SurveyPageController {
 
     private final Surveys surveys;
     private final SurveyResults results;
+    private final SurveyTags tags;
     private final MessageSource messages;
+    private final SurveyHistory history;
 
-    SurveyPageController(Surveys surveys, SurveyResults results, MessageSource messages) {
+    SurveyPageController(
+            Surveys surveys, SurveyResults results, SurveyTags tags, MessageSource messages, SurveyHistory history) {
+        this.history = history;
         this.surveys = surveys;
         this.results = results;
+        this.tags = tags;
         this.messages = messages;
     }
 
@@ -100,10 +112,12 @@ class SurveyPageController {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new LinkedHashMap<String, String>());
         }
+        int rows = model.containsAttribute("rowCount") ? (Integer) model.getAttribute("rowCount") : QUESTION_ROWS;
         List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < QUESTION_ROWS; i++) {
+        for (int i = 0; i < rows; i++) {
             indexes.add(i);
         }
+        model.addAttribute("canAddRow", rows < MAX_QUESTION_ROWS);
         model.addAttribute("nav", "surveys");
         model.addAttribute("municipalities", municipalities);
         model.addAttribute("rowIndexes", indexes);
@@ -120,6 +134,15 @@ class SurveyPageController {
             RedirectAttributes redirect) {
         if (!user.is(Role.REGION)) {
             throw new ForbiddenException("survey.regionOnly");
+        }
+        int rows = rowCount(fields);
+        if ("addQuestion".equals(first(fields, "action"))) {
+            // the form again with what was typed kept and one more row; nothing is saved
+            model.addAttribute("errors", new LinkedHashMap<String, String>());
+            model.addAttribute("form", new HashMap<>(fields.toSingleValueMap()));
+            model.addAttribute("chosen", new LinkedHashSet<>(fields.getOrDefault("municipality", List.of())));
+            model.addAttribute("rowCount", Math.min(rows + 1, MAX_QUESTION_ROWS));
+            return compose(user, model);
         }
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate deadline = null;
@@ -144,7 +167,7 @@ class SurveyPageController {
         }
         List<Surveys.QuestionInput> questions = new ArrayList<>();
         List<Integer> rowOf = new ArrayList<>();
-        for (int i = 0; i < QUESTION_ROWS; i++) {
+        for (int i = 0; i < rows; i++) {
             String qText = first(fields, "q" + i + ".text");
             String options = first(fields, "q" + i + ".options");
             if (qText.isBlank() && options.isBlank()) {
@@ -182,7 +205,17 @@ class SurveyPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("form", new HashMap<>(fields.toSingleValueMap()));
         model.addAttribute("chosen", new LinkedHashSet<>(chosen));
+        model.addAttribute("rowCount", rows);
         return compose(user, model);
+    }
+
+    /** The rows the form had (its hidden "rows"), at least {@link #QUESTION_ROWS}, at most {@link #MAX_QUESTION_ROWS}. */
+    static int rowCount(MultiValueMap<String, String> fields) {
+        Long given = number(first(fields, "rows"));
+        if (given == null) {
+            return QUESTION_ROWS;
+        }
+        return (int) Math.max(QUESTION_ROWS, Math.min(given, MAX_QUESTION_ROWS));
     }
 
     /** The page's field of a problem of {@link Surveys#create}: question i is the form's row {@code rowOf[i]}. */
@@ -212,6 +245,9 @@ class SurveyPageController {
         model.addAttribute("survey", survey);
         model.addAttribute("names", surveys.municipalityNames(survey.municipalityCodes()));
         model.addAttribute("deadline", DANISH_DATE.format(survey.deadline()));
+        // the answer form as the municipalities will see it, empty and disabled
+        model.addAttribute("values", Map.of());
+        model.addAttribute("errors", Map.of());
         return "survey/preview";
     }
 
@@ -228,6 +264,7 @@ class SurveyPageController {
         model.addAttribute("nav", "surveys");
         model.addAttribute("survey", survey);
         model.addAttribute("names", surveys.municipalityNames(survey.municipalityCodes()));
+        model.addAttribute("noUsers", surveys.noUsers(survey));
         model.addAttribute("deadline", DANISH_DATE.format(survey.deadline()));
         return "survey/send";
     }
@@ -269,7 +306,114 @@ class SurveyPageController {
         model.addAttribute("survey", r.survey());
         model.addAttribute("rate", rate(r, locale));
         model.addAttribute("deadline", DANISH_DATE.format(r.survey().deadline()));
+        model.addAttribute("allTags", tags.counts(id, null).keySet());
+        Map<Long, Map<String, Integer>> tagCounts = new HashMap<>();
+        for (SurveyResults.QuestionResult q : r.questions()) {
+            tagCounts.put(q.id(), tags.counts(id, q.id()));
+        }
+        model.addAttribute("tagCounts", tagCounts);
+        model.addAttribute("history", history.history(user, id, locale));
         return "survey/results";
+    }
+
+    /**
+     * The tag form's fields, bound as a validated form so that the tag is checked by {@link SurveyTags} (an invisible
+     * character or a line break too) and shown by the answer's form with the text kept, not as the generic 400 page.
+     */
+    public static final class TagForm {
+        private String questionId;
+        private String municipalityCode;
+        private String tag;
+
+        public String getQuestionId() {
+            return questionId;
+        }
+
+        public void setQuestionId(String questionId) {
+            this.questionId = questionId;
+        }
+
+        public String getMunicipalityCode() {
+            return municipalityCode;
+        }
+
+        public void setMunicipalityCode(String municipalityCode) {
+            this.municipalityCode = municipalityCode;
+        }
+
+        public String getTag() {
+            return tag;
+        }
+
+        public void setTag(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    /** Tags a free-text answer; a bad field shows by the answer's form with the tag kept. */
+    @PostMapping("/surveys/{id}/tags")
+    String addTag(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid @ModelAttribute("tagForm") TagForm form,
+            BindingResult ignored, // the same rules are met by SurveyTags.add, which names the field
+            Locale locale,
+            RedirectAttributes redirect) {
+        surveys.own(user, id);
+        Long questionId = number(form.getQuestionId() == null ? "" : form.getQuestionId());
+        String code = form.getMunicipalityCode() == null ? "" : form.getMunicipalityCode();
+        String tag = form.getTag() == null ? "" : form.getTag();
+        try {
+            SurveyTags.Added added = tags.add(user, id, new SurveyTags.TagInput(questionId, code, tag));
+            redirect.addFlashAttribute(
+                    "flash", text("survey.tag.flash.added", locale, added.tag().tag()));
+        } catch (InvalidInputException e) {
+            List<String> problems = new ArrayList<>();
+            e.problems().forEach(p -> problems.add(message(p, locale)));
+            Map<String, String> tagError = new HashMap<>();
+            tagError.put("answer", questionId + "/" + code);
+            tagError.put("message", String.join(" ", problems));
+            tagError.put("value", tag);
+            redirect.addFlashAttribute("tagError", tagError);
+        }
+        return "redirect:/surveys/" + id + "/results" + anchor(questionId, code);
+    }
+
+    /** Removes a tag from a free-text answer. */
+    @PostMapping("/surveys/{id}/tags/remove")
+    String removeTag(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam MultiValueMap<String, String> fields,
+            Locale locale,
+            RedirectAttributes redirect) {
+        surveys.own(user, id);
+        Long questionId = number(first(fields, "questionId"));
+        String code = first(fields, "municipalityCode");
+        String tag = first(fields, "tag");
+        try {
+            if (questionId == null) {
+                throw NotFoundException.of(SurveyTags.TAG_ENTITY, tag);
+            }
+            tags.remove(user, id, questionId, code, tag);
+            redirect.addFlashAttribute("flash", text("survey.tag.flash.removed", locale, tag.strip()));
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flash", text("survey.tag.flash.notFound", locale));
+        }
+        return "redirect:/surveys/" + id + "/results" + anchor(questionId, code);
+    }
+
+    private static Long number(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The answer's place on the results page, when the question and municipality are plain. */
+    private static String anchor(Long questionId, String code) {
+        return questionId != null && code.matches("\\d{3}") ? "#answer-" + questionId + "-" + code : "";
     }
 
     /** "18 af 19 (94,7 %)". */
@@ -285,7 +429,7 @@ class SurveyPageController {
     // ---------------------------------------------------------------- answering
 
     @GetMapping("/surveys/{id}/answer")
-    String answer(CurrentUser user, @PathVariable long id, Model model) {
+    String answer(CurrentUser user, @PathVariable long id, Model model, Locale locale) {
         Survey survey = surveys.get(user, id);
         if (!user.is(Role.MUNICIPALITY)) {
             return "redirect:/surveys/" + id;
@@ -293,7 +437,7 @@ class SurveyPageController {
         Surveys.Answer answer = surveys.answer(user, id);
         if (!model.containsAttribute("values")) {
             Map<String, List<String>> values = new HashMap<>();
-            answer.values().forEach((q, v) -> values.put("a" + q, strings(v)));
+            answer.values().forEach((q, v) -> values.put("a" + q, strings(v, locale)));
             model.addAttribute("values", values);
         }
         if (!model.containsAttribute("errors")) {
@@ -328,6 +472,11 @@ class SurveyPageController {
             if (given.isEmpty()) {
                 continue;
             }
+            if (given.size() > 1 && !q.type().equals(QuestionType.MULTI.name())) {
+                // only a hand-made request repeats a field; the API refuses ["A"] for one value too
+                errors.put(field, text("survey.answer.oneValue", locale, q.position()));
+                continue;
+            }
             JsonNode value = value(q, given);
             if (value == null) {
                 errors.put(field, text("survey.answer.number", locale, q.position()));
@@ -359,7 +508,7 @@ class SurveyPageController {
         fields.forEach((k, v) -> kept.put(k, v));
         model.addAttribute("errors", errors);
         model.addAttribute("values", kept);
-        return answer(user, id, model);
+        return answer(user, id, model, locale);
     }
 
     /** The page's field of a problem of an answer: "a" + the question's id. */
@@ -405,15 +554,16 @@ class SurveyPageController {
         }
     }
 
-    /** A stored value as the form's strings. */
-    static List<String> strings(JsonNode v) {
+    /** A stored value as the form's strings; a number as the reader writes it (3,5 in Danish). */
+    static List<String> strings(JsonNode v, Locale locale) {
         List<String> out = new ArrayList<>();
         if (v.isArray()) {
             v.forEach(o -> out.add(o.asString()));
         } else if (v.isBoolean()) {
             out.add(String.valueOf(v.asBoolean()));
         } else if (v.isNumber()) {
-            out.add(v.decimalValue().stripTrailingZeros().toPlainString());
+            String number = v.decimalValue().stripTrailingZeros().toPlainString();
+            out.add("en".equals(locale.getLanguage()) ? number : number.replace('.', ','));
         } else {
             out.add(v.asString());
         }

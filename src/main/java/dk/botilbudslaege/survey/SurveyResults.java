@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -129,17 +132,38 @@ public class SurveyResults {
         return tags;
     }
 
-    /** The results as a workbook: an overview, and one row per answering municipality with a column per question. */
+    /**
+     * The results as a workbook: an overview, and one row per answering municipality with a column per question
+     * (and one with the region's tags per free-text question).
+     */
     public byte[] xlsx(CurrentUser user, long id) {
         Results r = results(user, id);
         try (XSSFWorkbook book = new XSSFWorkbook();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.createDataFormat().getFormat("dd-mm-yyyy"));
+            CellStyle percent = book.createCellStyle();
+            percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
+            CellStyle integer = book.createCellStyle();
+            integer.setDataFormat(book.createDataFormat().getFormat("0"));
+            CellStyle wrap = book.createCellStyle();
+            wrap.setWrapText(true);
+            wrap.setVerticalAlignment(VerticalAlignment.TOP);
             Sheet overview = book.createSheet("Overblik");
             row(overview, 0, "Spørgeskema", r.survey().title());
-            row(overview, 1, "Svarfrist", r.survey().deadline().toString());
+            // a real date, a whole number and a percentage, shown as Danish Excel shows them
+            Cell deadline = overview.createRow(1).createCell(1);
+            row(overview.getRow(1), 0, "Svarfrist");
+            deadline.setCellValue(r.survey().deadline());
+            deadline.setCellStyle(date);
             row(overview, 2, "Modtagere", r.addressees());
+            overview.getRow(2).getCell(1).setCellStyle(integer);
             row(overview, 3, "Besvaret", r.submitted());
+            overview.getRow(3).getCell(1).setCellStyle(integer);
             row(overview, 4, "Svarprocent", r.responseRate().doubleValue());
+            overview.getRow(4).getCell(1).setCellStyle(percent);
+            overview.setColumnWidth(0, 50 * 256);
+            overview.setColumnWidth(1, 20 * 256);
             int at = 6;
             row(overview, at++, "Ikke besvaret");
             for (Municipality m : r.notAnswered()) {
@@ -152,7 +176,8 @@ public class SurveyResults {
                 }
                 row(overview, at++, q.position() + ". " + q.text());
                 for (Map.Entry<String, Integer> c : q.counts().entrySet()) {
-                    row(overview, at++, label(c.getKey()), c.getValue());
+                    row(overview, at, label(c.getKey()), c.getValue());
+                    overview.getRow(at++).getCell(1).setCellStyle(integer);
                 }
             }
             Sheet answers = book.createSheet("Svar");
@@ -161,6 +186,17 @@ public class SurveyResults {
             head.createCell(1).setCellValue("Kommune");
             for (QuestionResult q : r.questions()) {
                 head.createCell(1 + q.position()).setCellValue(SpreadsheetText.safe(q.position() + ". " + q.text()));
+            }
+            // the region's tags on a free-text answer: a column per TEXT question after the questions
+            Map<Long, Integer> tagColumn = new LinkedHashMap<>();
+            for (QuestionResult q : r.questions()) {
+                if (q.type().equals("TEXT")) {
+                    int column = 2 + r.questions().size() + tagColumn.size();
+                    answers.setColumnWidth(1 + q.position(), 60 * 256); // free text: wide, wrapped
+                    answers.setColumnWidth(column, 25 * 256);
+                    tagColumn.put(q.id(), column);
+                    head.createCell(column).setCellValue(SpreadsheetText.safe(q.position() + ". Mærker"));
+                }
             }
             Map<String, Row> rows = new LinkedHashMap<>();
             for (QuestionResult q : r.questions()) {
@@ -175,7 +211,15 @@ public class SurveyResults {
                     if (v.isNumber()) {
                         row.createCell(1 + q.position()).setCellValue(v.doubleValue());
                     } else {
-                        row.createCell(1 + q.position()).setCellValue(SpreadsheetText.safe(text(v)));
+                        Cell cell = row.createCell(1 + q.position());
+                        cell.setCellValue(SpreadsheetText.safe(text(v)));
+                        if (q.type().equals("TEXT")) {
+                            cell.setCellStyle(wrap);
+                        }
+                    }
+                    if (tagColumn.containsKey(q.id()) && !a.tags().isEmpty()) {
+                        row.createCell(tagColumn.get(q.id()))
+                                .setCellValue(SpreadsheetText.safe(String.join("; ", a.tags())));
                     }
                 }
             }
@@ -204,11 +248,18 @@ public class SurveyResults {
             v.forEach(o -> parts.add(o.asString()));
             return String.join("; ", parts);
         }
+        if (v.isNumber()) {
+            // as Danes write it: 3,5
+            return v.decimalValue().stripTrailingZeros().toPlainString().replace('.', ',');
+        }
         return v.asString();
     }
 
     private static void row(Sheet sheet, int index, Object... cells) {
-        Row row = sheet.createRow(index);
+        row(sheet.createRow(index), cells);
+    }
+
+    private static void row(Row row, Object... cells) {
         for (int i = 0; i < cells.length; i++) {
             Object c = cells[i];
             if (c instanceof Number n) {

@@ -6,6 +6,7 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.MultiLine;
 import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.common.ResidentPrivacy;
 import dk.botilbudslaege.notification.Notice;
 import dk.botilbudslaege.notification.NotificationKind;
 import dk.botilbudslaege.notification.Notifier;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,16 +59,18 @@ public class Surveys {
     private final Notifier notifier;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     @org.springframework.beans.factory.annotation.Autowired
-    Surveys(JdbcClient jdbc, Notifier notifier, JsonMapper json) {
-        this(jdbc, notifier, json, Clock.system(DanishTime.DENMARK));
+    Surveys(JdbcClient jdbc, Notifier notifier, JsonMapper json, ApplicationEventPublisher events) {
+        this(jdbc, notifier, json, events, Clock.system(DanishTime.DENMARK));
     }
 
-    Surveys(JdbcClient jdbc, Notifier notifier, JsonMapper json, Clock clock) {
+    Surveys(JdbcClient jdbc, Notifier notifier, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.notifier = notifier;
         this.json = json;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -285,12 +289,16 @@ public class Surveys {
         String title = input.title() == null ? "" : input.title().strip();
         if (title.isEmpty()) {
             problems.add(FieldProblem.of("title", "survey.title.required"));
-        } else if (title.length() > 200) {
+        } else if (length(title) > 200) {
             problems.add(FieldProblem.of("title", "survey.title.tooLong", 200));
+        } else {
+            privacy("title", "survey.title", title, problems);
         }
         String intro = input.intro() == null ? "" : input.intro().strip();
-        if (intro.length() > 4000) {
+        if (length(intro) > 4000) {
             problems.add(FieldProblem.of("intro", "survey.intro.tooLong", 4000));
+        } else {
+            privacy("intro", "survey.intro", intro, problems);
         }
         LocalDate deadline = input.deadline();
         if (deadline == null) {
@@ -381,7 +389,9 @@ public class Surveys {
                     .param("m", code)
                     .update();
         }
-        return load(id);
+        Survey created = load(id);
+        events.publishEvent(new SurveyEvents.SurveyCreated(id, SurveyEvents.created(created), user.username()));
+        return created;
     }
 
     private QuestionInput question(int i, QuestionInput q, List<FieldProblem> problems) {
@@ -393,8 +403,10 @@ public class Surveys {
         String text = q.text() == null ? "" : q.text().strip();
         if (text.isEmpty()) {
             problems.add(FieldProblem.of(prefix + "text", "survey.question.text.required"));
-        } else if (text.length() > 1000) {
+        } else if (length(text) > 1000) {
             problems.add(FieldProblem.of(prefix + "text", "survey.question.text.tooLong", 1000));
+        } else {
+            privacy(prefix + "text", "survey.question.text", text, problems);
         }
         QuestionType type = QuestionType.of(q.type());
         List<String> options = new ArrayList<>();
@@ -407,8 +419,10 @@ public class Surveys {
                 String field = prefix + "options[" + j + "]";
                 if (o.isEmpty()) {
                     problems.add(FieldProblem.of(field, "survey.question.option.required"));
-                } else if (o.length() > 200) {
+                } else if (length(o) > 200) {
                     problems.add(FieldProblem.of(field, "survey.question.option.tooLong", 200));
+                } else if (privacy(field, "survey.question.option", o, problems)) {
+                    continue;
                 } else if (options.contains(o)) {
                     problems.add(FieldProblem.of(field, "survey.question.option.twice", o));
                 } else {
@@ -450,7 +464,19 @@ public class Surveys {
                     survey.title(),
                     DANISH_DATE.format(survey.deadline())));
         }
+        events.publishEvent(new SurveyEvents.SurveySent(id, SurveyEvents.sent(survey), user.username()));
         return load(id);
+    }
+
+    /** The names of the survey's municipalities that have no user to tell (nobody gets the survey there). */
+    public List<String> noUsers(Survey survey) {
+        Map<String, List<String>> users = notifier.municipalityUsers(survey.municipalityCodes());
+        List<String> codes = survey.municipalityCodes().stream()
+                .filter(c -> users.getOrDefault(c, List.of()).isEmpty())
+                .toList();
+        return codes.isEmpty()
+                ? List.of()
+                : List.copyOf(municipalityNames(codes).values());
     }
 
     // ---------------------------------------------------------------- answering
@@ -496,6 +522,8 @@ public class Surveys {
         Answer before = answerOf(id, user.municipalityCode());
         Map<Long, JsonNode> values = check(survey, input, before.submitted());
         store(survey, user, values, before.submitted());
+        dropTags(survey, user.municipalityCode(), before.values(), values);
+        audit(user, id, before, values, before.submitted());
         return answerOf(id, user.municipalityCode());
     }
 
@@ -504,9 +532,10 @@ public class Surveys {
     public Answer submit(CurrentUser user, long id, AnswerInput input) {
         Survey survey = addressed(user, id);
         open(survey);
+        Answer before = answerOf(id, user.municipalityCode());
         Map<Long, JsonNode> values;
         if (input == null || input.answers() == null) {
-            values = new LinkedHashMap<>(answerOf(id, user.municipalityCode()).values());
+            values = new LinkedHashMap<>(before.values());
             List<FieldProblem> problems = new ArrayList<>();
             required(survey, values, problems);
             if (!problems.isEmpty()) {
@@ -516,7 +545,44 @@ public class Surveys {
             values = check(survey, input, true);
         }
         store(survey, user, values, true);
+        dropTags(survey, user.municipalityCode(), before.values(), values);
+        audit(user, id, before, values, true);
         return answerOf(id, user.municipalityCode());
+    }
+
+    /** One audit event per saved answer: a draft saved, submitted, or a submitted answer changed. */
+    private void audit(CurrentUser user, long id, Answer before, Map<Long, JsonNode> values, boolean submitted) {
+        var changes =
+                SurveyEvents.answer(user.municipalityCode(), before.values(), values, before.submitted(), submitted);
+        if (before.submitted()) {
+            events.publishEvent(new SurveyEvents.AnswerChanged(id, changes, user.username()));
+        } else if (submitted) {
+            events.publishEvent(new SurveyEvents.AnswerSubmitted(id, changes, user.username()));
+        } else {
+            events.publishEvent(new SurveyEvents.AnswerDraftSaved(id, changes, user.username()));
+        }
+    }
+
+    /**
+     * A tag belongs to the text it was put on: when the municipality changes or removes a free-text answer, the
+     * region's tags on it go too (the change itself is audited as the answer's; the tags are not audited one by one).
+     */
+    private void dropTags(Survey survey, String code, Map<Long, JsonNode> before, Map<Long, JsonNode> after) {
+        List<Long> changed = new ArrayList<>();
+        for (Survey.Question q : survey.questions()) {
+            if (q.type().equals(QuestionType.TEXT.name())
+                    && before.containsKey(q.id())
+                    && !before.get(q.id()).equals(after.get(q.id()))) {
+                changed.add(q.id());
+            }
+        }
+        if (!changed.isEmpty()) {
+            jdbc.sql("delete from survey_tag where survey_id = :s and municipality_code = :m and question_id = any(:q)")
+                    .param("s", survey.id())
+                    .param("m", code)
+                    .param("q", changed.toArray(Long[]::new))
+                    .update();
+        }
     }
 
     private void open(Survey survey) {
@@ -561,7 +627,8 @@ public class Surveys {
             }
             Survey.Question q = byId.get(a.questionId());
             if (q == null) {
-                problems.add(FieldProblem.of(prefix + "questionId", "survey.answer.question.unknown", a.questionId()));
+                problems.add(FieldProblem.of(
+                        prefix + "questionId", "survey.answer.question.unknown", String.valueOf(a.questionId())));
                 continue;
             }
             if (!seen.add(q.id())) {
@@ -621,8 +688,12 @@ public class Surveys {
                 }
                 Set<String> chosen = new HashSet<>();
                 for (JsonNode o : v) {
-                    if (!o.isString() || !q.options().contains(o.asString()) || !chosen.add(o.asString())) {
+                    if (!o.isString() || !q.options().contains(o.asString())) {
                         problems.add(FieldProblem.of(field, "survey.answer.multi", q.position()));
+                        return null;
+                    }
+                    if (!chosen.add(o.asString())) {
+                        problems.add(FieldProblem.of(field, "survey.answer.multi.twice", q.position(), o.asString()));
                         return null;
                     }
                 }
@@ -651,13 +722,39 @@ public class Surveys {
                     problems.add(FieldProblem.of(field, bad.messageKey()));
                     return null;
                 }
-                if (text.length() > MAX_TEXT_ANSWER) {
+                if (length(text) > MAX_TEXT_ANSWER) {
                     problems.add(FieldProblem.of(field, "survey.answer.tooLong", MAX_TEXT_ANSWER));
+                    return null;
+                }
+                if (privacy(field, "survey.answer", text, problems, q.position())) {
                     return null;
                 }
                 return JsonNodeFactory.instance.stringNode(text);
             }
             default -> throw new IllegalStateException(q.type());
         }
+    }
+
+    /** A text's length in characters (code points), as a reader counts them: "😀" is one. */
+    static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /**
+     * No resident in a survey (SPEC §7): a text that looks like a CPR number ({@code key + ".cpr"}) or names a
+     * resident ("beboeren Hans", {@code key + ".resident"}) is refused on its field. Only the named-resident rule
+     * applies, not every name: a survey's texts and answers name schools, staff and contact persons ("Hans
+     * Christian Andersen Skolen", "kontaktperson Mette Jensen"), which sick-visit notes never do.
+     */
+    static boolean privacy(String field, String key, String text, List<FieldProblem> problems, Object... args) {
+        if (ResidentPrivacy.looksLikeCpr(text)) {
+            problems.add(FieldProblem.of(field, key + ".cpr", args));
+            return true;
+        }
+        if (ResidentPrivacy.namesResident(text)) {
+            problems.add(FieldProblem.of(field, key + ".resident", args));
+            return true;
+        }
+        return false;
     }
 }

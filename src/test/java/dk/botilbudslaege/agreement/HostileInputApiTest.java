@@ -111,6 +111,9 @@ class HostileInputApiTest {
         JSON_WRITES.put("POST /api/v1/surveys/{id}/send", "no body");
         JSON_WRITES.put("PUT /api/v1/surveys/{id}/answer", "values per question type: see SurveysApiTest");
         JSON_WRITES.put("POST /api/v1/surveys/{id}/answer/submit", "values per question type: see SurveysApiTest");
+        // issue 14 (i14-tags): the region's tag on a free-text answer; its text rules in SurveyTagsTest (the {id}
+        // here is no survey: 404 before the body is read)
+        JSON_WRITES.put("POST /api/v1/surveys/{id}/tags", "tag: see SurveyTagsTest");
         // issue 14, in-app notifications: marking one read takes no body (NotificationsApiTest)
         JSON_WRITES.put("POST /api/v1/notifications/{id}/read", "no body");
     }

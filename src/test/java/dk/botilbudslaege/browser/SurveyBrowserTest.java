@@ -16,7 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Status surveys (issue 14 items 5-7): the region composes a survey and sends it to two municipalities after a
- * confirmation naming them; Norddjurs answers and submits; the region's results show 1 of 2.
+ * confirmation naming them; Norddjurs answers and submits; the region's results show 1 of 2, and the region tags
+ * the free-text answer and removes the tag again.
  */
 @IntegrationTest
 class SurveyBrowserTest {
@@ -50,6 +51,8 @@ class SurveyBrowserTest {
             region.type(By.id("q0-text"), "Har alle botilbud en fast læge?");
             region.find(By.cssSelector("#q0-type option[value=YES_NO]")).click();
             region.find(By.id("q0-required")).click();
+            region.type(By.id("q1-text"), "Hvor langt er I?");
+            region.find(By.cssSelector("#q1-type option[value=TEXT]")).click();
             region.clickAndWait(By.id("create-survey"));
             assertThat(region.text()).contains(title, "Kladde", "Har alle botilbud en fast læge?");
             id = region.url().replaceAll(".*/surveys/(\\d+).*", "$1");
@@ -67,6 +70,7 @@ class SurveyBrowserTest {
             assertThat(kommune.text()).contains(title, "Ikke besvaret");
             kommune.clickAndWait(By.linkText(title));
             kommune.find(By.cssSelector("input[type=radio][value=true]")).click();
+            kommune.type(By.cssSelector("textarea"), "Vi er godt i gang.");
             kommune.clickAndWait(By.id("submit-answer"));
             assertThat(kommune.text()).contains("Svaret er indsendt", "Indsendt");
         }
@@ -76,6 +80,18 @@ class SurveyBrowserTest {
             assertThat(region.find(By.id("response-rate")).getText()).isEqualTo("1 af 2 (50,0 %)");
             assertThat(region.find(By.id("not-answered")).getText()).contains("Aarhus");
             assertThat(region.find(By.id("result-1")).getText()).contains("Norddjurs", "Ja");
+            // the region tags the free-text answer (a plain form), sees the chip and the count, and removes it
+            region.type(By.cssSelector("#result-2 form.add-tag input[name=tag]"), "Langt");
+            region.clickAndWait(By.cssSelector("#result-2 form.add-tag button"));
+            assertThat(region.text()).contains("Mærket \"Langt\" er sat på svaret.");
+            assertThat(region.find(By.cssSelector("#result-2 .tag-summary")).getText())
+                    .contains("Mærker:", "Langt (1)");
+            assertThat(region.find(By.cssSelector("#result-2 td.tags .badge")).getText())
+                    .isEqualTo("Langt");
+            region.clickAndWait(By.cssSelector("#result-2 button.remove-tag"));
+            assertThat(region.text()).contains("Mærket \"Langt\" er fjernet.");
+            assertThat(region.driver().findElements(By.cssSelector("#result-2 td.tags .badge")))
+                    .isEmpty();
         }
     }
 }

@@ -61,6 +61,10 @@ class MailPageTest {
         assertThat(body)
                 .as("another account's content is the recipient's")
                 .doesNotContain("Aarhus opgivet " + tag, "Brødtekst " + tag);
+        assertThat(body)
+                .as("the kind of another account's mail in words, never its code")
+                .contains("Rådgivningssession registreret")
+                .doesNotContain(">SESSION_LOGGED<");
         assertThat(body.indexOf("\"mail-" + aarhusFailed + "\""))
                 .as("the failed one first, though older")
                 .isLessThan(body.indexOf("\"mail-" + norddjursSent + "\""));

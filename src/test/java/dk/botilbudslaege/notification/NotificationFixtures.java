@@ -35,8 +35,17 @@ final class NotificationFixtures {
 
     /** A new national reader with this e-mail address (null: none) and language. */
     String user(String prefix, String email, String language) {
+        return user(prefix, email, language, Role.NATIONAL, null, null);
+    }
+
+    /**
+     * A new user of this role and scope (a region's or a municipality's code); disable it when the test is done
+     * ({@link #disable}), so that the changes of other tests do not tell it.
+     */
+    String user(String prefix, String email, String language, Role role, String regionCode, String municipalityCode) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new Users.NewUser(username, "demo", "Test " + username, Role.NATIONAL, null, null, null, null));
+        users.create(new Users.NewUser(
+                username, "demo", "Test " + username, role, regionCode, municipalityCode, null, null));
         jdbc.sql("update app_user set email = :e, language = :l where username = :u")
                 .param("e", email == null ? null : email.replace("@", "-" + username + "@"))
                 .param("l", language)
@@ -64,5 +73,12 @@ final class NotificationFixtures {
                 .param("u", username)
                 .query(Integer.class)
                 .single();
+    }
+
+    /** The user is told nothing more (the notifier tells enabled users only). */
+    void disable(String username) {
+        jdbc.sql("update app_user set enabled = false where username = :u")
+                .param("u", username)
+                .update();
     }
 }

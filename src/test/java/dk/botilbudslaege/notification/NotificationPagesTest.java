@@ -45,7 +45,7 @@ class NotificationPagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
                 .contains("Informationsskema indsendt", "Aftale opsagt", "Markér som læst", "Markér alle som læst")
-                .contains("id=\"unread-count\">2<");
+                .contains("id=\"unread-count\">2<", "aria-label=\"Beskeder, 2 ulæste\"");
         assertThat(page.body().indexOf("notification-" + newer))
                 .isLessThan(page.body().indexOf("notification-" + older));
 
@@ -58,7 +58,7 @@ class NotificationPagesTest {
         page = session.get("/notifications");
         assertThat(page.body().indexOf("notification-" + newer))
                 .isLessThan(page.body().indexOf("notification-" + older));
-        assertThat(page.body()).contains("id=\"unread-count\">1<");
+        assertThat(page.body()).contains("id=\"unread-count\">1<", "aria-label=\"Beskeder, 1 ulæst\"");
         // every page of a signed-in user has the bell
         assertThat(session.get("/profile").body()).contains("id=\"unread-count\">1<");
 
@@ -77,6 +77,9 @@ class NotificationPagesTest {
 
         HttpResponse<String> all = session.post("/notifications/read-all", "/notifications", Map.of());
         assertThat(all.statusCode()).isEqualTo(302);
+        assertThat(session.get("/notifications").body())
+                .as("one in the singular")
+                .contains("Alle beskeder er markeret som læst (1 var ulæst).");
         assertThat(readAt(mine)).isTrue();
         assertThat(readAt(theirs)).isFalse();
 
@@ -103,6 +106,23 @@ class NotificationPagesTest {
         HttpResponse<String> page = WebSessionAnonymous.get(port, "/notifications");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElse("")).contains("/login");
+    }
+
+    @Test
+    void the_list_shows_fifty_a_page_with_the_next_page_linked() {
+        String many = fixtures.user("page-many", null, "da");
+        for (int i = 0; i < 51; i++) {
+            fixtures.notify(many, NotificationKind.FORM_FILED, "/agreements/" + i);
+        }
+        WebSession session = WebSession.signIn(port, many);
+        HttpResponse<String> first = session.get("/notifications");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body().split("id=\"notification-", -1)).hasSize(51);
+        assertThat(first.body()).contains("Side 1 af 2", "?page=1");
+        HttpResponse<String> second = session.get("/notifications?page=1");
+        assertThat(second.body().split("id=\"notification-", -1)).hasSize(2);
+        assertThat(second.body()).contains("Side 2 af 2");
+        assertThat(session.get("/notifications?page=-3").statusCode()).isEqualTo(200);
     }
 
     private boolean readAt(long id) {

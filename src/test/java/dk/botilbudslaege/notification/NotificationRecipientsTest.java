@@ -3,6 +3,7 @@ package dk.botilbudslaege.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.agreement.MatchMethod;
+import dk.botilbudslaege.matching.Proposals;
 import dk.botilbudslaege.matching.Rounds;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
@@ -64,6 +65,9 @@ class NotificationRecipientsTest {
     Rounds rounds;
 
     @Autowired
+    Proposals proposals;
+
+    @Autowired
     UserDetailsService details;
 
     @Autowired
@@ -119,6 +123,32 @@ class NotificationRecipientsTest {
         String link = "/agreements/" + id;
         assertThat(told("FORM_DECIDED", link)).containsExactlyInAnyOrder(NORDDJURS, doctorUser);
         assertMailed(doctorUser, "FORM_DECIDED", link, "Aftale nr. " + id + " er godkendt");
+    }
+
+    @Test
+    void a_filed_form_withdrawn_tells_the_region_and_a_withdrawn_draft_nobody() {
+        String regionMail = user(Role.REGION, MIDT_CODE, null, null);
+        long draft = draft();
+        assertOk(api.as(NORDDJURS).post("/api/v1/agreements/" + draft + "/withdraw", ""));
+        assertThat(told("FORM_WITHDRAWN", "/agreements/" + draft))
+                .as("a draft the region never saw")
+                .isEmpty();
+
+        long id = draft();
+        assertOk(api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/submit", Map.of()));
+        String link = "/agreements/" + id;
+        // a municipality that did not file it may not withdraw it: 4xx, nobody told
+        assertThat(api.as("kommune-aarhus")
+                        .post("/api/v1/agreements/" + id + "/withdraw", "")
+                        .status())
+                .isBetween(400, 499);
+        assertThat(told("FORM_WITHDRAWN", link)).isEmpty();
+        assertOk(api.as(NORDDJURS).post("/api/v1/agreements/" + id + "/withdraw", ""));
+        assertThat(told("FORM_WITHDRAWN", link)).isEqualTo(set(notifier.regionUsers(MIDT_CODE)));
+        assertThat(told("FORM_WITHDRAWN", link))
+                .contains(REGION_MIDT, regionMail)
+                .doesNotContain(NORDDJURS, doctorUser);
+        assertMailed(regionMail, "FORM_WITHDRAWN", link, "Oplysningsskema trukket tilbage: aftale nr. " + id);
     }
 
     @Test
@@ -267,6 +297,19 @@ class NotificationRecipientsTest {
             // a private facility: its municipality and the facility itself confirm
             assertThat(told("PROPOSAL_WAITING", link)).containsExactlyInAnyOrder(samsoeUser, islandUser);
             assertMailed(islandUser, "PROPOSAL_WAITING", link, "Forslag venter på bekræftelse");
+
+            // declined (by the region that runs the round): the proposal's doctor, the other party
+            Rounds.ProposalRow proposal =
+                    proposals.of(region, round).proposals().get(0);
+            assertThat(told("PROPOSAL_DECLINED", link)).isEmpty();
+            transactions.executeWithoutResult(tx -> proposals.decline(region, proposal.id()));
+            assertThat(told("PROPOSAL_DECLINED", link))
+                    .isNotEmpty()
+                    .isEqualTo(set(notifier.doctorUsers(List.of(proposal.doctorId()))))
+                    .doesNotContain(REGION_MIDT, samsoeUser, islandUser);
+            if (proposal.doctorId() == islandDoctor) {
+                assertMailed(islandDoctorUser, "PROPOSAL_DECLINED", link, "Forslag afvist: " + proposal.facilityName());
+            }
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -106,6 +106,53 @@ class NotificationsApiTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void the_list_pages_by_page_and_size_and_refuses_a_bad_one_in_danish() {
+        List<Long> made = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            made.add(fixtures.notify(mette, NotificationKind.FORM_FILED, "/agreements/" + i));
+        }
+        List<Long> newestFirst = new ArrayList<>(made);
+        java.util.Collections.reverse(newestFirst);
+
+        assertThat(ids(api.as(mette).get("/api/v1/notifications").json()))
+                .as("left out: one array, newest first")
+                .containsExactlyElementsOf(newestFirst);
+        assertThat(ids(api.as(mette).get("/api/v1/notifications?size=2").json()))
+                .containsExactlyElementsOf(newestFirst.subList(0, 2));
+        assertThat(ids(api.as(mette).get("/api/v1/notifications?page=1&size=2").json()))
+                .containsExactlyElementsOf(newestFirst.subList(2, 4));
+        assertThat(ids(api.as(mette).get("/api/v1/notifications?page=2&size=2").json()))
+                .containsExactlyElementsOf(newestFirst.subList(4, 5));
+        assertThat(api.as(mette).get("/api/v1/notifications?page=3&size=2").json())
+                .isEmpty();
+        assertThat(ids(api.as(mette)
+                        .get("/api/v1/notifications?unread=true&page=0&size=2000")
+                        .json()))
+                .containsExactlyElementsOf(newestFirst);
+
+        JsonNode negative = assertProblem(api.as(mette).get("/api/v1/notifications?page=-1"), 400, "VALIDATION_FAILED");
+        assertThat(negative.path("errors").get(0).path("field").asString()).isEqualTo("page");
+        assertThat(negative.path("errors").get(0).path("message").asString()).contains("Sidetallet");
+        for (String size : List.of("0", "-5", "2001", "99999999999")) {
+            JsonNode bad =
+                    assertProblem(api.as(mette).get("/api/v1/notifications?size=" + size), 400, "VALIDATION_FAILED");
+            assertThat(bad.path("errors").get(0).path("field").asString())
+                    .as(size)
+                    .isEqualTo("size");
+        }
+        JsonNode tooBig = assertProblem(api.as(mette).get("/api/v1/notifications?size=2001"), 400, "VALIDATION_FAILED");
+        assertThat(tooBig.path("errors").get(0).path("message").asString())
+                .isEqualTo("Sidestørrelsen skal være mellem 1 og 2.000.");
+        for (String page : List.of("abc", "1.5", "99999999999")) {
+            JsonNode bad =
+                    assertProblem(api.as(mette).get("/api/v1/notifications?page=" + page), 400, "VALIDATION_FAILED");
+            assertThat(bad.path("errors").get(0).path("field").asString())
+                    .as(page)
+                    .isEqualTo("page");
+        }
+    }
+
     private static List<Long> ids(JsonNode array) {
         List<Long> ids = new ArrayList<>();
         array.forEach(n -> ids.add(n.path("id").asLong()));

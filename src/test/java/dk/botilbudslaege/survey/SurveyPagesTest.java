@@ -57,7 +57,7 @@ class SurveyPagesTest {
     void the_region_composes_previews_sends_and_reads_the_results() {
         WebSession region = WebSession.signIn(port, "region-midt");
         String compose = region.get("/surveys/new").body();
-        assertThat(compose).contains("Nyt spørgeskema", "Norddjurs", "value=\"7, 1\"");
+        assertThat(compose).contains("Ny statusundersøgelse", "Norddjurs", "value=\"7, 1\"");
         assertThat(compose).contains("name=\"municipality\" value=\"707\"").contains("checked");
 
         String title = "Status " + UUID.randomUUID();
@@ -70,10 +70,12 @@ class SurveyPagesTest {
                 .isEqualTo(2);
         String preview = region.get("/surveys/" + id).body();
         assertThat(preview)
-                .contains(title, "Kladde", "Har alle botilbud en fast læge?", "Tal", "/surveys/" + id + "/send");
+                .contains(title, "Kladde", "Har alle botilbud en fast læge?", "/surveys/" + id + "/send")
+                // as the municipalities will see it: the answer form, disabled (a number field, not the word "Tal")
+                .contains("id=\"preview-form\"", "inputmode=\"decimal\"");
 
         String confirm = region.get("/surveys/" + id + "/send").body();
-        assertThat(confirm).contains("sendes til 1 kommuner", "Norddjurs", "kan ikke kaldes tilbage");
+        assertThat(confirm).contains("sendes til 1 kommune:", "Norddjurs", "kan ikke kaldes tilbage");
         // without the confirmation nothing is sent
         region.post("/surveys/" + id + "/send", "/surveys/" + id + "/send", Map.of());
         assertThat(status(id)).isEqualTo("DRAFT");
@@ -145,6 +147,49 @@ class SurveyPagesTest {
         Map<String, String> twoLines = form("Titel\r\nmed to linjer " + UUID.randomUUID());
         HttpResponse<String> refused = region.post("/surveys/new", "/surveys/new", twoLines);
         assertThat(refused.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void tilfoej_spoergsmaal_adds_a_row_with_the_input_kept_up_to_the_apis_limit() {
+        WebSession region = WebSession.signIn(port, "region-midt");
+        assertThat(region.get("/surveys/new").body())
+                .contains("id=\"q7\"", "id=\"add-question\"")
+                .doesNotContain("id=\"q8\"");
+        String title = "Rækker " + UUID.randomUUID();
+        Map<String, String> f = form(title);
+        f.put("rows", "8");
+        f.put("action", "addQuestion");
+        HttpResponse<String> more = region.post("/surveys/new", "/surveys/new", f);
+        assertThat(more.statusCode()).isEqualTo(200);
+        assertThat(more.body())
+                .contains("id=\"q8\"", "name=\"rows\" value=\"9\"", "value=\"" + title + "\"")
+                .contains("Har alle botilbud en fast læge?")
+                .doesNotContain("id=\"q9\"");
+        // nothing is saved by adding a row
+        assertThat(jdbc.sql("select count(*) from survey where title = :t")
+                        .param("t", title)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        // the ninth row is saved with the rest
+        f.remove("action");
+        f.put("rows", "9");
+        f.put("q8.text", "Det niende spørgsmål");
+        f.put("q8.type", "TEXT");
+        long id = draft(region, f);
+        assertThat(jdbc.sql("select text from survey_question where survey_id = :id and position = 3")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Det niende spørgsmål");
+        // at most as many rows as a survey may have questions; a forged count is held to it
+        f.put("rows", "5000");
+        f.put("action", "addQuestion");
+        String full = region.post("/surveys/new", "/surveys/new", f).body();
+        assertThat(full)
+                .contains(
+                        "id=\"q" + (Surveys.MAX_QUESTIONS - 1) + "\"", "Højst " + Surveys.MAX_QUESTIONS + " spørgsmål.")
+                .doesNotContain("id=\"q" + Surveys.MAX_QUESTIONS + "\"", "id=\"add-question\"");
     }
 
     @Test

@@ -260,6 +260,8 @@ class SurveysApiTest {
                                 1));
         JsonNode problem = assertProblem(bad, 400, "VALIDATION_FAILED");
         assertThat(problem.path("errors")).hasSize(5);
+        // an unknown question is named by its id, not by a position
+        assertThat(problem.toString()).contains("Spørgsmålet med id 999999 findes ikke i statusundersøgelsen.");
         Api.Response draft = api.as("kommune-norddjurs").put(one + "/answer", answers(q.get(4), "Lægemangel"));
         assertThat(draft.status()).as(draft.body()).isEqualTo(200);
         assertThat(draft.json().path("submitted").asBoolean()).isFalse();

@@ -201,5 +201,16 @@ class MessagesInStepTest {
                 .isEqualTo("blanketter, der venter på regionens godkendelse");
         assertThat(source.getMessage("coverage.kpi.awaitingApproval", new Object[] {1}, java.util.Locale.ENGLISH))
                 .isEqualTo("form awaiting the region's approval");
+        // i14-fix-notify: the bell and "mark all read" count in the singular and the plural
+        assertThat(source.getMessage("nav.notifications.unread", new Object[] {1}, danish))
+                .isEqualTo("Beskeder, 1 ulæst");
+        assertThat(source.getMessage("nav.notifications.unread", new Object[] {2}, danish))
+                .isEqualTo("Beskeder, 2 ulæste");
+        assertThat(source.getMessage("notification.flash.readAll", new Object[] {1}, danish))
+                .endsWith("(1 var ulæst).");
+        assertThat(source.getMessage("notification.flash.readAll", new Object[] {1200}, danish))
+                .endsWith("(1.200 var ulæste).");
+        assertThat(source.getMessage("notification.flash.readAll", new Object[] {1}, java.util.Locale.ENGLISH))
+                .endsWith("(1 was unread).");
     }
 }

@@ -1,4 +1,4 @@
-package dk.botilbudslaege.collaboration;
+package dk.botilbudslaege.common;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * kl. 8"). The cooperation plan names its contact person and the substitute doctor, so it is checked with
  * {@link #namesResident} only.
  */
-final class ResidentPrivacy {
+public final class ResidentPrivacy {
 
     private static final String SEPARATOR = "[ \\t]{0,3}[./-]?[ \\t]{0,3}";
     private static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)(0[1-9]|[12]\\d|3[01])" + SEPARATOR
@@ -494,7 +494,7 @@ final class ResidentPrivacy {
      * Whether the text names a person: a resident named ({@link #namesResident}), a title and a name, a common first
      * name or surname in any case, a name and a surname, or a name alone, as a reference may be ("Jens", "Hansen").
      */
-    static boolean namesPerson(String text) {
+    public static boolean namesPerson(String text) {
         if (text == null) {
             return false;
         }
@@ -541,7 +541,7 @@ final class ResidentPrivacy {
     }
 
     /** Whether the text holds something that looks like a CPR number. */
-    static boolean looksLikeCpr(String text) {
+    public static boolean looksLikeCpr(String text) {
         return text != null && CPR_LIKE.matcher(plain(text)).find();
     }
 
@@ -549,7 +549,7 @@ final class ResidentPrivacy {
      * Whether the text names a resident: the word beboer, borger or patient and a capitalised word ("beboeren Hans",
      * "Beboeren HANS") or a first name in any case ("borgeren ida").
      */
-    static boolean namesResident(String text) {
+    public static boolean namesResident(String text) {
         if (text == null) {
             return false;
         }

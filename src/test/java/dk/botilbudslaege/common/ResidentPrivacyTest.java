@@ -1,4 +1,4 @@
-package dk.botilbudslaege.collaboration;
+package dk.botilbudslaege.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
