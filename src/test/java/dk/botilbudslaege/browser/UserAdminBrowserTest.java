@@ -46,7 +46,9 @@ class UserAdminBrowserTest {
 
             admin.go("/mails");
             // the administrator sees that the mail waits, not its content (the link is the recipient's alone)
-            assertThat(admin.text()).contains("karen.holm@example.dk", "INVITATION", "indholdet ses kun af modtageren");
+            assertThat(admin.text())
+                    .contains(
+                            "karen.holm@example.dk", "Invitation til Botilbudslæge", "indholdet ses kun af modtageren");
             String body = jdbc.sql("select body from mail_outbox where recipient = 'karen.holm@example.dk'")
                     .query(String.class)
                     .single();
