@@ -460,7 +460,9 @@ class SurveyPageController {
             Model model,
             RedirectAttributes redirect) {
         Survey survey = surveys.addressed(user, id);
-        boolean submitting = "submit".equals(first(fields, "action"));
+        // once submitted, every change goes to the region at once: a "Gem kladde" from a stale page is a submit
+        boolean submitting = "submit".equals(first(fields, "action"))
+                || surveys.answer(user, id).submitted();
         Map<String, String> errors = new LinkedHashMap<>();
         List<Surveys.AnswerValue> values = new ArrayList<>();
         List<Long> questionOf = new ArrayList<>();
@@ -477,7 +479,7 @@ class SurveyPageController {
                 errors.put(field, text("survey.answer.oneValue", locale, q.position()));
                 continue;
             }
-            JsonNode value = value(q, given);
+            JsonNode value = value(q, given, locale);
             if (value == null) {
                 errors.put(field, text("survey.answer.number", locale, q.position()));
                 continue;
@@ -531,7 +533,7 @@ class SurveyPageController {
     }
 
     /** The form's values as the API's: null when a number cannot be read. */
-    static JsonNode value(Survey.Question q, List<String> given) {
+    static JsonNode value(Survey.Question q, List<String> given, Locale locale) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         String one = given.get(0).strip();
         switch (QuestionType.valueOf(q.type())) {
@@ -544,13 +546,34 @@ class SurveyPageController {
                 given.forEach(array::add);
                 return array;
             case NUMBER:
-                try {
-                    return f.numberNode(new BigDecimal(one.replace(" ", "").replace(',', '.')));
-                } catch (NumberFormatException e) {
-                    return null;
-                }
+                BigDecimal number = number(one, locale);
+                return number == null ? null : f.numberNode(number);
             default:
                 return f.stringNode(given.get(0));
+        }
+    }
+
+    private static final Pattern DANISH_GROUPED = Pattern.compile("-?\\d{1,3}(\\.\\d{3})+(,\\d+)?");
+    private static final Pattern ENGLISH_GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+    /**
+     * A number as the reader writes it: in Danish 1.234 is a thousand and more and 3,5 a half over three, so a
+     * point that is not a thousands separator (1.5) is refused rather than guessed; in English the other way round.
+     */
+    static BigDecimal number(String typed, Locale locale) {
+        String n = typed.replace(" ", "").replace("\u00a0", "");
+        boolean danish = !"en".equals(locale.getLanguage());
+        char thousands = danish ? '.' : ',';
+        char decimal = danish ? ',' : '.';
+        if ((danish ? DANISH_GROUPED : ENGLISH_GROUPED).matcher(n).matches()) {
+            n = n.replace(String.valueOf(thousands), "");
+        } else if (n.indexOf(thousands) >= 0) {
+            return null;
+        }
+        try {
+            return new BigDecimal(n.replace(decimal, '.'));
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
@@ -562,8 +585,12 @@ class SurveyPageController {
         } else if (v.isBoolean()) {
             out.add(String.valueOf(v.asBoolean()));
         } else if (v.isNumber()) {
-            String number = v.decimalValue().stripTrailingZeros().toPlainString();
-            out.add("en".equals(locale.getLanguage()) ? number : number.replace('.', ','));
+            // grouped as the reader writes it (1.234,5 in Danish, 1,234.5 in English), which number() reads back
+            java.text.DecimalFormat format = (java.text.DecimalFormat) java.text.NumberFormat.getNumberInstance(
+                    "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("da-DK"));
+            format.setMaximumFractionDigits(10);
+            format.setParseBigDecimal(true);
+            out.add(format.format(v.decimalValue()));
         } else {
             out.add(v.asString());
         }

@@ -150,10 +150,10 @@ public class SurveyResults {
             wrap.setWrapText(true);
             wrap.setVerticalAlignment(VerticalAlignment.TOP);
             Sheet overview = book.createSheet("Overblik");
-            row(overview, 0, "Spørgeskema", r.survey().title());
+            row(overview, 0, "Statusundersøgelse", r.survey().title());
             // a real date, a whole number and a percentage, shown as Danish Excel shows them
-            Cell deadline = overview.createRow(1).createCell(1);
-            row(overview.getRow(1), 0, "Svarfrist");
+            row(overview, 1, "Svarfrist");
+            Cell deadline = overview.getRow(1).createCell(1);
             deadline.setCellValue(r.survey().deadline());
             deadline.setCellStyle(date);
             row(overview, 2, "Modtagere", r.addressees());

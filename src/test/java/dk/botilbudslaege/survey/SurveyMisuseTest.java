@@ -247,6 +247,23 @@ class SurveyMisuseTest {
         assertThat(after)
                 .doesNotContain("id=\"save-draft\"")
                 .contains("id=\"submit-answer\"", "ser regionen ændringen med det samme");
+        // a "Gem kladde" from a page opened before the submit: the change reaches the region, and the page says so
+        HttpResponse<String> stale = kommune.post(page, page, Map.of("a" + s.q().get(3), "1.234", "action", "draft"));
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(302);
+        String told = kommune.get(page).body();
+        assertThat(told).contains("Svaret er indsendt").doesNotContain("Regionen ser den ikke");
+        assertThat(told).as("1.234 is a thousand and more in Danish").contains("value=\"1.234\"");
+        assertThat(jdbc.sql(
+                                "select answers ->> :q from survey_answer where survey_id = :s and municipality_code = '707'")
+                        .param("q", String.valueOf(s.q().get(3)))
+                        .param("s", s.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("1234");
+        // a point that is no thousands separator is not guessed at
+        HttpResponse<String> unclear = kommune.post(page, page, Map.of("a" + s.q().get(3), "1.5", "action", "submit"));
+        assertThat(unclear.statusCode()).as("the form again, not a redirect").isEqualTo(200);
+        assertThat(unclear.body()).contains("skriv et tal, fx 1.234 eller 3,5");
     }
 
     @Test
@@ -315,6 +332,10 @@ class SurveyMisuseTest {
                 .body();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(book))) {
             XSSFSheet overview = wb.getSheet("Overblik");
+            assertThat(overview.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Statusundersøgelse");
+            assertThat(overview.getRow(1).getCell(0).getStringCellValue())
+                    .as("the label beside the deadline")
+                    .isEqualTo("Svarfrist");
             var deadline = overview.getRow(1).getCell(1);
             assertThat(deadline.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(DateUtil.isCellDateFormatted(deadline)).isTrue();
