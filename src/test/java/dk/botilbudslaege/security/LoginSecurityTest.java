@@ -191,11 +191,38 @@ class LoginSecurityTest {
                 .isEqualTo(200);
         HttpResponse<String> page = session.get("/facilities");
         assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse(""))
+                .as("issue 15: an enabled account whose rights changed is not told it is disabled")
+                .endsWith("/login?changed");
+        assertThat(session.get("/login?changed").body())
+                .contains("Dine rettigheder er ændret. Log ind igen.")
+                .doesNotContain("deaktiveret");
         assertThat(session.get("/facilities").headers().firstValue("Location").orElse(""))
                 .as("the session is over")
                 .endsWith("/login");
         assertThat(WebSession.signIn(port, user).get("/facilities").statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void the_local_login_page_lists_the_demo_accounts_only_never_an_invited_user() throws Exception {
+        String invited = "login-inv-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("insert into app_user (username, display_name, role, region_code) values (:u, 'Invited', 'REGION',"
+                        + " '1082')")
+                .param("u", invited)
+                .update();
+        String withPassword = newUser();
+
+        String page = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+
+        assertThat(page).contains("Demo-logins", "<code>region-midt</code>", "<code>admin</code>");
+        assertThat(page).doesNotContain(invited, withPassword);
+        assertThat(users.demoLogins()).isSubsetOf(Users.DEMO_LOGINS).contains("laege-norddjurs", "national");
     }
 
     @Test
