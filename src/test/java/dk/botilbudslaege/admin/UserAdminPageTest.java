@@ -530,11 +530,26 @@ class UserAdminPageTest {
         String history = admin.get("/admin/users/words-user").body();
         history = history.substring(history.indexOf("Historik"))
                 .replaceAll("<[^>]+>", " ")
-                .replaceAll("\\s+", " ");
+                .replaceAll("\\s+", " ")
+                .replace(" :", ":");
         assertThat(history)
                 .contains("Rolle: Region → Kommune", "Region: Region Midtjylland → –", "Kommune: – → Norddjurs")
                 .contains("Invitation: – → sendt")
                 .doesNotContain("REGION", "MUNICIPALITY", "1082", "707", "→ sent");
+    }
+
+    @Test
+    void the_forms_render_only_the_scope_fields_of_the_roles_the_administrator_may_give() {
+        String municipality = WebSession.signIn(port, "kommune-norddjurs")
+                .get("/admin/users/new")
+                .body();
+        assertThat(municipality)
+                .contains("data-scope-role", "data-scope-for=\"MUNICIPALITY\"", "data-scope-for=\"FACILITY\"")
+                .doesNotContain("id=\"regionCode\"", "id=\"doctorId\"");
+        String admin = WebSession.signIn(port, "admin").get("/admin/users/new").body();
+        assertThat(admin)
+                .as("without script every field the administrator may use shows; app.js hides the others")
+                .contains("id=\"regionCode\"", "id=\"municipalityCode\"", "id=\"facilityId\"", "id=\"doctorId\"");
     }
 
     // --- helpers ---

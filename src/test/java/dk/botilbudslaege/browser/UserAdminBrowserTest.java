@@ -39,6 +39,11 @@ class UserAdminBrowserTest {
             admin.type(By.id("displayName"), "Karen Holm, Norddjurs Kommune");
             admin.type(By.id("email"), "karen.holm@example.dk");
             new Select(admin.find(By.id("role"))).selectByValue("MUNICIPALITY");
+            // only the chosen role's scope field shows (app.js, issue 15 review)
+            assertThat(admin.find(By.id("municipalityCode")).isDisplayed()).isTrue();
+            assertThat(admin.find(By.id("regionCode")).isDisplayed()).isFalse();
+            assertThat(admin.find(By.id("facilityId")).isDisplayed()).isFalse();
+            assertThat(admin.find(By.id("doctorId")).isDisplayed()).isFalse();
             new Select(admin.find(By.id("municipalityCode"))).selectByVisibleText("Norddjurs");
             admin.screenshot("users-invite");
             admin.clickAndWait(By.cssSelector("#invite-form button[type=submit]"));
