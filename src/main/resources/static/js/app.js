@@ -11,6 +11,23 @@
     }
   });
 
+  // <select data-scope-role> (the user forms, issue 15): only the scope field of the chosen role shows
+  // (<div data-scope-for="ROLE">); the others are hidden. Without script they all show, the server reads the one.
+  function showScope(select) {
+    var form = select.form || document;
+    form.querySelectorAll('[data-scope-for]').forEach(function (field) {
+      field.hidden = field.getAttribute('data-scope-for') !== select.value;
+    });
+  }
+  document.addEventListener('change', function (event) {
+    if (event.target instanceof HTMLSelectElement && event.target.hasAttribute('data-scope-role')) {
+      showScope(event.target);
+    }
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('select[data-scope-role]').forEach(showScope);
+  });
+
   // hx-get on an element with data-hx-param="name": the request also carries its value as "name".
   document.addEventListener('htmx:configRequest', function (event) {
     var elt = event.detail.elt;

@@ -93,7 +93,7 @@ class UserAdminPageController {
                             form.get("email"),
                             form.get("language"),
                             scope(form),
-                            "true".equals(form.get("userAdmin"))));
+                            userAdmin(form)));
             redirect.addFlashAttribute(
                     "flash", text("users.invited", form.get("email").trim()));
             return "redirect:/admin/users/" + username;
@@ -113,7 +113,7 @@ class UserAdminPageController {
         model.addAttribute("scopeName", scopeName(user));
         model.addAttribute("self", user.username().equals(admin.username()));
         model.addAttribute("options", users.options(admin));
-        model.addAttribute("history", audit.history(UserEvents.ENTITY, user.username()));
+        model.addAttribute("history", inWords(audit.history(UserEvents.ENTITY, user.username())));
         Map<String, String> current = new LinkedHashMap<>();
         current.put("role", user.role().name());
         current.put("regionCode", user.regionCode());
@@ -134,7 +134,7 @@ class UserAdminPageController {
             @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
         return attempt(redirect, username, () -> {
-            users.change(admin, username, scope(form), "true".equals(form.get("userAdmin")));
+            users.change(admin, username, scope(form), userAdmin(form));
             return text("users.changed");
         });
     }
@@ -194,6 +194,21 @@ class UserAdminPageController {
         return errors;
     }
 
+    /**
+     * The check box: absent or "false" is no, "true" yes; anything else (a hand-made "maybe") is a field error, never
+     * a silent no that would take the right away (issue 15 review).
+     */
+    private static boolean userAdmin(Map<String, String> form) {
+        String value = form.get("userAdmin");
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw InvalidInputException.of(FieldProblem.of("userAdmin", "users.userAdmin.invalid"));
+    }
+
     private static Role role(String role) {
         if (role == null || role.isBlank()) {
             return null;
@@ -226,6 +241,55 @@ class UserAdminPageController {
         } catch (NumberFormatException e) {
             return -1L;
         }
+    }
+
+    private static final List<String> NAMED = List.of("regionCode", "municipalityCode", "facilityId", "doctorId");
+
+    /**
+     * The history in words (issue 15 review): the role's label, the region, municipality, facility and doctor by
+     * name, "sendt" for an invitation, never a code.
+     */
+    List<AuditTrail.AuditEvent> inWords(List<AuditTrail.AuditEvent> events) {
+        Map<String, Map<String, String>> names = new LinkedHashMap<>();
+        for (String field : NAMED) {
+            java.util.Set<String> values = new java.util.HashSet<>();
+            for (AuditTrail.AuditEvent e : events) {
+                AuditTrail.Change c = e.changes().get(field);
+                if (c != null) {
+                    if (c.from() != null) {
+                        values.add(c.from().toString());
+                    }
+                    if (c.to() != null) {
+                        values.add(c.to().toString());
+                    }
+                }
+            }
+            names.put(field, users.namesInHistory(field, values));
+        }
+        List<AuditTrail.AuditEvent> shown = new ArrayList<>();
+        for (AuditTrail.AuditEvent e : events) {
+            Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
+            e.changes()
+                    .forEach((field, c) -> changes.put(
+                            field, new AuditTrail.Change(word(field, c.from(), names), word(field, c.to(), names))));
+            shown.add(new AuditTrail.AuditEvent(
+                    e.id(), e.occurredAt(), e.actor(), e.entityType(), e.entityId(), e.action(), changes));
+        }
+        return shown;
+    }
+
+    private Object word(String field, Object value, Map<String, Map<String, String>> names) {
+        if (value == null) {
+            return null;
+        }
+        if (field.equals("role")) {
+            return text("role." + value);
+        }
+        if (field.equals("invitation")) {
+            return text("users.history.invitation." + value);
+        }
+        Map<String, String> byValue = names.get(field);
+        return byValue == null ? value : byValue.getOrDefault(value.toString(), value.toString());
     }
 
     private Map<String, String> scopeNames(List<UserRow> rows) {

@@ -262,6 +262,37 @@ public class UserAdministration {
         return admin.is(Role.ADMIN) || (admin.is(Role.REGION) && role == Role.MUNICIPALITY);
     }
 
+    /**
+     * Issue 15 review: the names of the scope values a user's history shows ("regionCode", "municipalityCode",
+     * "facilityId", "doctorId"), by value; whatever the administrator's scope now (the history is of a user in it).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> namesInHistory(String field, java.util.Collection<String> values) {
+        String sql = switch (field) {
+            case "regionCode" ->
+                "select distinct on (code) code::text, name from registry_region where code in (:v)"
+                        + " order by code, valid_from desc";
+            case "municipalityCode" -> "select code::text, name from registry_municipality where code in (:v)";
+            case "facilityId" ->
+                "select f.id::text, f.name || ' (' || m.name || ')' from registry_facility f"
+                        + " join registry_municipality m on m.code = f.municipality_code"
+                        + " where f.id::text in (:v)";
+            case "doctorId" ->
+                "select d.id::text, d.name || ' (' || pr.name || ')' from registry_doctor d"
+                        + " join registry_practice pr on pr.id = d.practice_id where d.id::text in (:v)";
+            default -> null;
+        };
+        if (sql == null || values.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.sql(sql)
+                .param("v", List.copyOf(values))
+                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2)))
+                .list();
+        return names;
+    }
+
     /** The choices of the invite and change forms, within the administrator's scope. */
     @Transactional(readOnly = true)
     public Options options(CurrentUser admin) {
@@ -329,6 +360,10 @@ public class UserAdministration {
         }
         String displayName = checkName(invite.displayName(), problems);
         String email = checkEmail(invite.email(), problems);
+        if (problems.stream().noneMatch(p -> p.field().equals("email")) && emailTaken(email, username)) {
+            // issue 15: one address, one user (V36), whoever's scope the other is in; whose it is is not said
+            problems.add(FieldProblem.of("email", "users.email.taken"));
+        }
         String language = invite.language() == null || invite.language().isBlank()
                 ? "da"
                 : invite.language().trim();
@@ -509,6 +544,9 @@ public class UserAdministration {
         for (int i = 2; exists(username); i++) {
             username = base + "-" + i;
         }
+        if (emailTaken(address, "")) {
+            throw new IllegalArgumentException("the address " + address + " is already used by another user");
+        }
         jdbc.sql("""
                         insert into app_user (username, password_hash, display_name, role, email, user_admin)
                         values (:u, null, 'Administrator', 'ADMIN', :e, true)
@@ -520,6 +558,11 @@ public class UserAdministration {
         events.publishEvent(new UserEvents.UserInvited(username, changes, "bootstrap"));
         String token = invitations.passwordLogin() ? invitations.create(username, "bootstrap") : null;
         return new Bootstrapped(true, username, token, false);
+    }
+
+    /** Another user than {@code username} has the address, in any case (issue 15; V36's unique index). */
+    private boolean emailTaken(String email, String username) {
+        return Users.emailTaken(jdbc, email, username);
     }
 
     private boolean exists(String username) {

@@ -418,7 +418,9 @@ class UserAdminPageTest {
         assertThat(scopeVersion("moved-bo")).isEqualTo(before + 1);
         HttpResponse<String> stale = bo.get("/");
         assertThat(stale.statusCode()).isEqualTo(302);
-        assertThat(stale.headers().firstValue("Location").orElse("")).contains("/login?disabled");
+        assertThat(stale.headers().firstValue("Location").orElse(""))
+                .as("issue 15 review: enabled, so told that its rights changed, not that it is disabled")
+                .contains("/login?changed");
 
         Person again = new Person(port);
         assertThat(again.signIn("moved-bo", GOOD_PASSWORD)).isTrue();
@@ -459,6 +461,95 @@ class UserAdminPageTest {
                 .single();
         assertThat(body).contains("Log ind med din organisations login", "/login", "oidc-only@example.dk");
         assertThat(body).doesNotContain("/invitation/");
+    }
+
+    @Test
+    void an_address_used_by_another_user_in_any_case_even_out_of_scope_is_refused_without_saying_whose() {
+        WebSession midt = WebSession.signIn(port, "region-midt");
+        Map<String, String> form = invite("taken-mail", "MUNICIPALITY", "751");
+        form.put("email", "REGION-NORD@demo.botilbudslaege.dk"); // Region Nordjylland's user's, outside its scope
+        HttpResponse<String> answer = midt.post("/admin/users/new", "/admin/users/new", form);
+        assertThat(answer.statusCode()).isNotEqualTo(500);
+        String page = midt.get("/admin/users/new").body();
+        assertThat(page)
+                .contains("E-mail: E-mailadressen bruges allerede af en anden bruger")
+                .doesNotContain("region-nord");
+        assertThat(count("select count(*) from app_user where username = 'taken-mail'"))
+                .as("nothing saved")
+                .isZero();
+        assertThat(count(
+                        "select count(*) from mail_outbox where lower(recipient) = 'region-nord@demo.botilbudslaege.dk'"
+                                + " and kind = 'INVITATION'"))
+                .isZero();
+        String guaranteed = transactions.execute(status -> {
+            status.setRollbackOnly();
+            try {
+                jdbc.sql("update app_user set email = 'Region-Nord@Demo.botilbudslaege.dk'"
+                                + " where username = 'kommune-aarhus'")
+                        .update();
+                return "saved";
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                return "refused";
+            }
+        });
+        assertThat(guaranteed).as("V36: the database guarantees it").isEqualTo("refused");
+    }
+
+    @Test
+    void a_user_admin_value_that_is_neither_yes_nor_no_is_a_field_error_and_the_history_reads_in_words() {
+        WebSession admin = WebSession.signIn(port, "admin");
+        admin.post("/admin/users/new", "/admin/users/new", invite("words-user", "REGION", "1082"));
+        admin.post(
+                "/admin/users/words-user/role",
+                "/admin/users/words-user",
+                Map.of("role", "MUNICIPALITY", "municipalityCode", "707", "userAdmin", "true"));
+        assertThat(jdbc.sql("select user_admin from app_user where username = 'words-user'")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+
+        admin.post(
+                "/admin/users/words-user/role",
+                "/admin/users/words-user",
+                Map.of("role", "MUNICIPALITY", "municipalityCode", "707", "userAdmin", "maybe"));
+        String page = admin.get("/admin/users/words-user").body();
+        assertThat(page).contains("Brugeradministrator: sæt eller fjern fluebenet");
+        assertThat(jdbc.sql("select user_admin from app_user where username = 'words-user'")
+                        .query(Boolean.class)
+                        .single())
+                .as("not silently taken away")
+                .isTrue();
+        Map<String, String> maybe = invite("words-maybe", "REGION", "1082");
+        maybe.put("userAdmin", "maybe");
+        admin.post("/admin/users/new", "/admin/users/new", maybe);
+        assertThat(admin.get("/admin/users/new").body()).contains("Brugeradministrator: sæt eller fjern fluebenet");
+        assertThat(count("select count(*) from app_user where username = 'words-maybe'"))
+                .isZero();
+
+        admin.post("/admin/users/words-user/reinvite", "/admin/users/words-user", Map.of());
+        String history = admin.get("/admin/users/words-user").body();
+        history = history.substring(history.indexOf("Historik"))
+                .replaceAll("<[^>]+>", " ")
+                .replaceAll("\\s+", " ")
+                .replace(" :", ":");
+        assertThat(history)
+                .contains("Rolle: Region → Kommune", "Region: Region Midtjylland → –", "Kommune: – → Norddjurs")
+                .contains("Invitation: – → sendt")
+                .doesNotContain("REGION", "MUNICIPALITY", "1082", "707", "→ sent");
+    }
+
+    @Test
+    void the_forms_render_only_the_scope_fields_of_the_roles_the_administrator_may_give() {
+        String municipality = WebSession.signIn(port, "kommune-norddjurs")
+                .get("/admin/users/new")
+                .body();
+        assertThat(municipality)
+                .contains("data-scope-role", "data-scope-for=\"MUNICIPALITY\"", "data-scope-for=\"FACILITY\"")
+                .doesNotContain("id=\"regionCode\"", "id=\"doctorId\"");
+        String admin = WebSession.signIn(port, "admin").get("/admin/users/new").body();
+        assertThat(admin)
+                .as("without script every field the administrator may use shows; app.js hides the others")
+                .contains("id=\"regionCode\"", "id=\"municipalityCode\"", "id=\"facilityId\"", "id=\"doctorId\"");
     }
 
     // --- helpers ---

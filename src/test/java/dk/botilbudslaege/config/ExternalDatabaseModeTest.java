@@ -164,4 +164,47 @@ class ExternalDatabaseModeTest {
                 .as("the browser's session works on the API")
                 .isEqualTo(200);
     }
+
+    /** Issue 15: only the local mode opens other accounts' mails to the administrator; production keeps them closed. */
+    @Test
+    void in_production_the_administrator_does_not_read_another_accounts_mail() throws Exception {
+        JdbcClient jdbc = JdbcClient.create(external.getPostgresDatabase());
+        jdbc.sql("""
+                        insert into app_user (username, password_hash, display_name, role)
+                        values ('prod-admin', :hash, 'Production administrator', 'ADMIN')
+                        """)
+                .param("hash", new BCryptPasswordEncoder().encode("correct-horse-43"))
+                .update();
+        jdbc.sql("""
+                        insert into mail_outbox (username, recipient, kind, subject, body, status, attempts, created_at)
+                        values ('real-person', 'real@example.dk', 'INVITATION', 'Invitation prod',
+                                'Secret link /invitation/prodbody', 'PENDING', 0, now())
+                        """).update();
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        String base = "http://127.0.0.1:" + port;
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String page = browser.send(
+                        HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> login = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf="
+                                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+                                + "&username=prod-admin&password=correct-horse-43"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+
+        HttpResponse<String> mails = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/mails")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(mails.statusCode()).isEqualTo(200);
+        assertThat(mails.body())
+                .contains("real@example.dk", "(indholdet ses kun af modtageren)")
+                .doesNotContain("prodbody", "Invitation prod", "mail-local-admin");
+    }
 }
