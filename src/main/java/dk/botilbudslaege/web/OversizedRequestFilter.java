@@ -123,12 +123,16 @@ class OversizedRequestFilter extends OncePerRequestFilter {
         response.getOutputStream()
                 .write(("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
                                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-                                + HtmlUtils.htmlEscape(title) + "</title></head><body><main><h1>"
-                                + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(text)
-                                + "</p><p><a href=\"" + HtmlUtils.htmlEscape(request.getContextPath()) + "/\">"
-                                + HtmlUtils.htmlEscape(messages.getMessage(
+                                + escape(title) + "</title></head><body><main><h1>"
+                                + escape(title) + "</h1><p>" + escape(text)
+                                + "</p><p><a href=\"" + escape(request.getContextPath()) + "/\">"
+                                + escape(messages.getMessage(
                                         "problem.requestTooLarge.back", null, "Til forsiden", locale))
                                 + "</a></p></main></body></html>")
                         .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

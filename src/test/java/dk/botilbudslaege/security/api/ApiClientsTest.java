@@ -496,6 +496,23 @@ class ApiClientsTest {
     }
 
     @Test
+    void a_session_and_a_token_together_act_as_the_session_as_docs_api_md_says() throws Exception {
+        Created midt = register(WebSession.signIn(port, "admin"), form("REGION", "1082", "READ", false, true));
+        long facility = midtFacility();
+        assertThat(call("/api/v1/facilities/" + facility, midt.apiKey()).statusCode())
+                .isEqualTo(200);
+        WebSession nord = WebSession.signIn(port, "region-nord");
+        int alone = nord.request("GET", "/api/v1/facilities/" + facility, null).statusCode();
+        assertThat(alone).isIn(403, 404);
+        assertThat(nord.request("GET", "/api/v1/facilities/" + facility, null, "X-API-Key", midt.apiKey())
+                        .statusCode())
+                .isEqualTo(alone);
+        assertThat(nord.request("GET", "/api/v1/regions", null, "Authorization", "Bearer invalid")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void the_list_and_the_form_use_names_and_pickers_of_the_managers_own_area() {
         WebSession admin = WebSession.signIn(port, "admin");
         long facility = midtFacility();
