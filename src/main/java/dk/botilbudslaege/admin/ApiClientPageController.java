@@ -243,7 +243,7 @@ class ApiClientPageController {
         response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
         Shown shown = shownOnce(session).remove(once);
         if (shown == null || !shown.by().equals(user.username()) || shown.expired()) {
-            response.setStatus(HttpServletResponse.SC_GONE);
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "admin/api-clients-gone";
         }
         model.addAttribute("credentials", shown.credentials());

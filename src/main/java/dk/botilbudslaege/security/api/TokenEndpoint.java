@@ -18,8 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * id a minute, and failed authentications per client id and caller address a minute. A failure never counts against
  * the issuance limit, so someone who only knows a client id (it is not secret) cannot use up the real client's
  * allowance; the secret is still checked when the failure limit is reached (secrets are 256 random bits, so the
- * failure limit bounds work and log lines, not guessing). Any other method on the path is a JSON 405.
+ * failure limit bounds work and log lines, not guessing). Any other method on the path is a JSON 405
+ * (ApiClientSecurity, in the endpoint's chain).
  */
 @RestController
 class TokenEndpoint {
@@ -119,16 +118,6 @@ class TokenEndpoint {
         body.put("token_type", "Bearer");
         body.put("expires_in", ApiClients.TOKEN_MINUTES * 60);
         return answer(HttpStatus.OK).body(body);
-    }
-
-    /** Any other method than POST: a JSON 405 in the endpoint's own format, not the HTML error page. */
-    @RequestMapping(
-            path = PATH,
-            method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
-    ResponseEntity<Map<String, Object>> otherMethod() {
-        return answer(HttpStatus.METHOD_NOT_ALLOWED)
-                .header("Allow", "POST")
-                .body(Map.of("error", "invalid_request", "error_description", "use POST"));
     }
 
     /** id and secret of client_secret_basic: base64 of form-urlencoded id ':' secret (RFC 6749 §2.3.1). */
