@@ -37,3 +37,25 @@
     }
   });
 })();
+
+// --- Issue 15 fixes, API clients (i15-fix-clients) ---
+// <button class="copy" data-copy="id">: copies the text of the element with that id (a credential shown once) and
+// says so on the button for a moment. No inline script (CSP).
+(function () {
+  'use strict';
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('button[data-copy]') : null;
+    if (!button) {
+      return;
+    }
+    var source = document.getElementById(button.getAttribute('data-copy'));
+    if (!source || !navigator.clipboard) {
+      return;
+    }
+    navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+      var label = button.textContent;
+      button.textContent = button.getAttribute('data-copied') || label;
+      window.setTimeout(function () { button.textContent = label; }, 2000);
+    });
+  });
+})();

@@ -1,11 +1,19 @@
 package dk.botilbudslaege.admin;
 
+import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.security.api.ApiClients;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -21,14 +29,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * API clients (issue 15 item 3): the administrator's, or a region's or municipality's user administrator's, list of
- * integrations, the registration form, the credentials shown once (answered directly, never stored in a flash or
- * the session, with Cache-Control: no-store), revocation after a confirmation stating its consequence, and rotation.
+ * integrations, the registration form (named pickers of the manager's own scope), revocation and rotation after a
+ * confirmation stating the consequence, and the credentials shown once: the POST that makes them redirects to a
+ * one-time page (POST-redirect-GET), the credentials wait in the session under a random one-time id only until that
+ * page is shown (at most five minutes), and the page has Cache-Control: no-store, so a reload cannot make new ones
+ * and finds nothing to show again.
  */
 @Controller
 @RequestMapping("/admin/api-clients")
 class ApiClientPageController {
-
-    static final List<String> ROLES = List.of("REGION", "MUNICIPALITY", "FACILITY", "DOCTOR", "NATIONAL");
 
     /** The registration form. */
     public static class ClientForm {
@@ -154,7 +163,7 @@ class ApiClientPageController {
             form.setRole("MUNICIPALITY");
             form.setMunicipalityCode(user.municipalityCode());
         }
-        return show(form, model);
+        return show(user, form, model);
     }
 
     @PostMapping
@@ -163,7 +172,10 @@ class ApiClientPageController {
             @ModelAttribute("form") ClientForm form,
             BindingResult binding,
             Model model,
-            HttpServletResponse response) {
+            HttpSession session) {
+        if (!clients.mayManage(user)) {
+            throw new ForbiddenException("apiclients.forbidden"); // 403 before any validation
+        }
         var created = FormErrors.attempt(
                 binding,
                 () -> clients.register(
@@ -180,9 +192,9 @@ class ApiClientPageController {
                                 form.isClientCredentials(),
                                 form.isApiKey())));
         if (created.isEmpty()) {
-            return show(form, model);
+            return show(user, form, model);
         }
-        return credentials(created.get(), "apiclients.shown.registered", model, response);
+        return showOnce(user, session, created.get(), "apiclients.shown.registered");
     }
 
     @GetMapping("/{id}/revoke")
@@ -199,27 +211,82 @@ class ApiClientPageController {
         return "redirect:/admin/api-clients";
     }
 
+    /** The confirmation of a new secret or key: the old one stops working at once. */
+    @GetMapping("/{id}/{what:rotate-secret|rotate-key}")
+    String confirmRotate(CurrentUser user, @PathVariable long id, @PathVariable String what, Model model) {
+        model.addAttribute("client", clients.get(user, id));
+        model.addAttribute("what", what);
+        return "admin/api-clients-rotate";
+    }
+
     @PostMapping("/{id}/rotate-secret")
-    String rotateSecret(CurrentUser user, @PathVariable long id, Model model, HttpServletResponse response) {
-        return credentials(clients.rotateSecret(user, id), "apiclients.shown.rotated", model, response);
+    String rotateSecret(CurrentUser user, @PathVariable long id, HttpSession session) {
+        return showOnce(user, session, clients.rotateSecret(user, id), "apiclients.shown.rotated");
     }
 
     @PostMapping("/{id}/rotate-key")
-    String rotateKey(CurrentUser user, @PathVariable long id, Model model, HttpServletResponse response) {
-        return credentials(clients.rotateKey(user, id), "apiclients.shown.rotated", model, response);
+    String rotateKey(CurrentUser user, @PathVariable long id, HttpSession session) {
+        return showOnce(user, session, clients.rotateKey(user, id), "apiclients.shown.rotated");
     }
 
-    private String credentials(
-            ApiClients.Credentials credentials, String headingKey, Model model, HttpServletResponse response) {
+    /**
+     * The credentials, once: taken out of the session as they are shown, so a reload (or Back) finds nothing and
+     * cannot make new ones (the POST that made them is behind a redirect). Never cached.
+     */
+    @GetMapping("/shown/{once}")
+    String shown(
+            CurrentUser user,
+            @PathVariable String once,
+            HttpSession session,
+            Model model,
+            HttpServletResponse response) {
         response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
-        model.addAttribute("credentials", credentials);
-        model.addAttribute("heading", text(headingKey, credentials.name()));
+        Shown shown = shownOnce(session).remove(once);
+        if (shown == null || !shown.by().equals(user.username()) || shown.expired()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "admin/api-clients-gone";
+        }
+        model.addAttribute("credentials", shown.credentials());
+        model.addAttribute(
+                "heading", text(shown.headingKey(), shown.credentials().name()));
         return "admin/api-clients-secret";
     }
 
-    private String show(ClientForm form, Model model) {
+    /** Credentials waiting to be shown once, under a random one-time id, for at most five minutes. */
+    record Shown(ApiClients.Credentials credentials, String headingKey, String by, Instant madeAt) {
+        boolean expired() {
+            return madeAt.isBefore(Instant.now().minus(Duration.ofMinutes(5)));
+        }
+    }
+
+    private static final String SHOWN = ApiClientPageController.class.getName() + ".shown";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Shown> shownOnce(HttpSession session) {
+        synchronized (session) {
+            Map<String, Shown> map = (Map<String, Shown>) session.getAttribute(SHOWN);
+            if (map == null) {
+                map = new ConcurrentHashMap<>();
+                session.setAttribute(SHOWN, map);
+            }
+            map.values().removeIf(Shown::expired);
+            return map;
+        }
+    }
+
+    private String showOnce(
+            CurrentUser user, HttpSession session, ApiClients.Credentials credentials, String headingKey) {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        String once = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        shownOnce(session).put(once, new Shown(credentials, headingKey, user.username(), Instant.now()));
+        return "redirect:/admin/api-clients/shown/" + once;
+    }
+
+    private String show(CurrentUser user, ClientForm form, Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("roles", ROLES);
+        model.addAttribute("options", clients.options(user));
         model.addAttribute("rightsValues", List.of("READ", "READ_WRITE"));
         return "admin/api-clients-new";
     }

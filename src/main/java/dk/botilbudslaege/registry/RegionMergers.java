@@ -189,7 +189,9 @@ public class RegionMergers {
     private List<Region> check(Proposal proposal) {
         List<FieldProblem> problems = new ArrayList<>();
         String code = proposal.code();
-        if (code == null || !code.matches("[0-9]{4}")) {
+        // a region code is 4 digits in the 1000 series (DAGI / Danmarks Statistik: the regions are 1081-1085);
+        // 0000 or a municipality-like 0851 is refused
+        if (code == null || !code.matches("1[0-9]{3}")) {
             problems.add(FieldProblem.of("code", "merger.code.invalid"));
         } else if (reference.regionName(code).isPresent()) {
             problems.add(FieldProblem.of("code", "merger.code.taken", code));

@@ -22,6 +22,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
@@ -123,6 +124,11 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLogin)
                         .accessDeniedHandler((request, response, denied) -> {
                             SecurityEvents.forbidden(request, denied.getClass().getSimpleName());
+                            if (denied instanceof CsrfException) {
+                                // a missing or stale CSRF token: the page was old, not the role wrong (the error
+                                // page, web.ErrorResponses.failed, shows this message key's text)
+                                request.setAttribute("dk.botilbudslaege.error.detailKey", "error.403.csrf");
+                            }
                             forbidden.handle(request, response, denied);
                         }))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess(settings, identityProvider))

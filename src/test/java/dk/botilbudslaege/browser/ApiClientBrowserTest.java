@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.botilbudslaege.support.Browser;
 import dk.botilbudslaege.support.IntegrationTest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,7 +29,7 @@ class ApiClientBrowserTest {
             admin.clickAndWait(By.id("api-client-new"));
             admin.type(By.id("name"), name);
             new Select(admin.find(By.id("role"))).selectByValue("REGION");
-            admin.type(By.id("regionCode"), "1082");
+            new Select(admin.find(By.id("regionCode"))).selectByVisibleText("Region Midtjylland");
             new Select(admin.find(By.id("rights"))).selectByValue("READ");
             admin.find(By.id("apiKey1")).click();
             admin.clickAndWait(By.cssSelector("#api-client-form button[type=submit]"));
@@ -38,9 +41,35 @@ class ApiClientBrowserTest {
             assertThat(key).startsWith("bl_");
             admin.screenshot("api-client-shown-once");
 
-            admin.clickAndWait(By.linkText("Jeg har gemt dem"));
+            // at 390 px the key wraps inside the page (and has a Kopiér button); a reload shows nothing again
+            ((HasCdp) admin.driver())
+                    .executeCdpCommand(
+                            "Emulation.setDeviceMetricsOverride",
+                            Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
+            assertThat(((Number) ((JavascriptExecutor) admin.driver())
+                                    .executeScript("return document.documentElement.scrollWidth"))
+                            .longValue())
+                    .isLessThanOrEqualTo(390);
+            assertThat(admin.find(By.cssSelector("button[data-copy=api-key]")).getText())
+                    .isEqualTo("Kopiér");
+            ((HasCdp) admin.driver()).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            admin.driver().navigate().refresh();
+            assertThat(admin.text()).contains("Oplysningerne er allerede vist").doesNotContain(secret, key);
+
+            admin.go("/admin/api-clients");
             String list = admin.text();
-            assertThat(list).contains(name, "Aktiv").doesNotContain(secret, key);
+            assertThat(list).contains(name, "Aktiv", "Region Midtjylland").doesNotContain(secret, key);
+
+            // a new secret: first a page stating the consequence, then shown once
+            admin.clickAndWait(By.xpath("//tr[contains(., '" + name + "')]//a[contains(., 'Ny hemmelighed')]"));
+            assertThat(admin.find(By.id("rotate-consequence")).getText())
+                    .contains("holder op med at virke med det samme");
+            admin.clickAndWait(By.cssSelector("#api-client-rotate button[type=submit]"));
+            String rotated = admin.find(By.id("client-secret")).getText();
+            assertThat(rotated).hasSizeGreaterThan(40).isNotEqualTo(secret);
+            admin.driver().navigate().refresh();
+            assertThat(admin.text()).contains("Oplysningerne er allerede vist").doesNotContain(rotated);
+            admin.go("/admin/api-clients");
 
             admin.clickAndWait(By.xpath("//tr[contains(., '" + name + "')]//a[contains(., 'Tilbagekald')]"));
             assertThat(admin.find(By.id("revoke-consequence")).getText()).contains("mister adgangen med det samme");

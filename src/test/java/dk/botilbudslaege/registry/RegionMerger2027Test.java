@@ -341,7 +341,7 @@ class RegionMerger2027Test {
         assertThat(bad.statusCode()).isEqualTo(200);
         assertThat(bad.body())
                 .contains(
-                        "Regionskoden skal være 4 cifre.",
+                        "Regionskoden skal være 4 cifre fra 1000 til 1999",
                         "Den nye regions navn skal udfyldes",
                         "Datoen for sammenlægningen skal udfyldes",
                         "Vælg mindst to regioner");
@@ -351,6 +351,48 @@ class RegionMerger2027Test {
         // without the confirmation nothing is registered
         admin.post("/admin/regions", "/admin/regions", Map.of("code", "1086", "name", "X", "date", "2027-01-01"));
         assertThat(reference.regionName("1086")).isEmpty();
+    }
+
+    @Test
+    void the_regions_table_names_its_columns_the_start_is_no_date_code_0000_is_refused_and_a_stale_page_says_so() {
+        WebSession admin = WebSession.signIn(port, "admin");
+        String page = admin.get("/admin/regions").body();
+        String table = page.substring(page.indexOf("id=\"regions\""), page.indexOf("id=\"merger\""));
+        assertThat(table).contains("<th>Navn</th>", "fra start").doesNotContain("Den nye regions navn", "01-01-1970");
+        for (String code : new String[] {"0000", "0851", "9999", "2000"}) {
+            assertThat(admin.get("/admin/regions/preview?code=" + code + "&name=Region+Ny&date=2027-01-01"
+                                    + "&regions=1084&regions=1085")
+                            .body())
+                    .as(code)
+                    .contains("Regionskoden skal være 4 cifre fra 1000 til 1999")
+                    .doesNotContain("kan ikke fortrydes");
+        }
+        assertRefused(
+                new RegionMergers.Proposal("0000", "Region Nul", LocalDate.of(2027, 1, 1), List.of("1084", "1085")),
+                "merger.code.invalid");
+        // a POST without (or with a stale) CSRF token: the page was old, not the role wrong
+        var stale = admin.request(
+                "POST",
+                "/admin/regions",
+                "code=1086&name=X&date=2027-01-01&regions=1084&regions=1085&confirmed=true",
+                "Content-Type",
+                "application/x-www-form-urlencoded");
+        assertThat(stale.statusCode()).isEqualTo(403);
+        assertThat(stale.body())
+                .contains("Siden var forældet. Hent den igen og prøv på ny.")
+                .doesNotContain("Din rolle giver ikke adgang");
+        var wrongToken = admin.request(
+                "POST",
+                "/admin/regions",
+                "_csrf=stale&code=1086&name=X&date=2027-01-01&regions=1084&regions=1085&confirmed=true",
+                "Content-Type",
+                "application/x-www-form-urlencoded");
+        assertThat(wrongToken.body()).contains("Siden var forældet");
+        assertThat(reference.regionName("1086")).isEmpty();
+        // a role that may not is still told so, not that the page was old
+        var refused = WebSession.signIn(port, "region-midt").get("/admin/regions");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Ingen adgang").doesNotContain("Siden var forældet");
     }
 
     private void assertRefused(RegionMergers.Proposal proposal, String key) {

@@ -185,7 +185,11 @@ class EveryReadIsScopedTest {
             Map.entry("username", "admin"),
             Map.entry("token", "x"),
             // issue 15 part A: why the identity provider's sign-in was refused (/login/refused, a page of no row)
-            Map.entry("reason", "unknown"));
+            Map.entry("reason", "unknown"),
+            // issue 15 fixes (i15-fix-clients): which credential a confirmation page is for (the client {id} is the
+            // scope), and the one-time id of credentials shown once (an unknown one is 404)
+            Map.entry("what", "rotate-secret"),
+            Map.entry("once", "x"));
 
     /**
      * Issue 15, user administration (Part B): routes on which the administrator, who manages every user, is shown
@@ -198,7 +202,10 @@ class EveryReadIsScopedTest {
             // i15-fix-users: in the local mode (this test's) the administrator reads every mail's content, so that an
             // invitation's link can be opened; nothing is sent out. In production only the recipient
             // (ExternalDatabaseModeTest, MailPageTest)
-            "/mails", "every mail's content, in the local mode only");
+            "/mails", "every mail's content, in the local mode only",
+            // issue 15 fixes (i15-fix-clients): the API clients' scopes by name and the registration form's pickers
+            "/admin/api-clients", "the list of every API client with its scope in words",
+            "/admin/api-clients/new", "the registration form's scope pickers");
 
     /**
      * Routes whose status is not judged, with the reason; their body is still searched for foreign names.

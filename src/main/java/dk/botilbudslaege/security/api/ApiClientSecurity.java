@@ -1,6 +1,8 @@
 package dk.botilbudslaege.security.api;
 
 import dk.botilbudslaege.security.SecurityChainCustomizer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -36,7 +38,24 @@ class ApiClientSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")));
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")))
+                // any other method than POST: a 405 in the endpoint's own JSON, not the HTML error page
+                .addFilterBefore(
+                        (request, response, chain) -> {
+                            HttpServletResponse answer = (HttpServletResponse) response;
+                            if ("POST".equals(((HttpServletRequest) request).getMethod())) {
+                                chain.doFilter(request, response);
+                                return;
+                            }
+                            answer.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+                            answer.setHeader("Allow", "POST");
+                            answer.setHeader("Cache-Control", "no-store");
+                            answer.setContentType("application/json");
+                            answer.setCharacterEncoding("UTF-8");
+                            answer.getWriter()
+                                    .write("{\"error\":\"invalid_request\",\"error_description\":\"use POST\"}");
+                        },
+                        CsrfFilter.class);
         return http.build();
     }
 }

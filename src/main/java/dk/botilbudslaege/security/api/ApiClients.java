@@ -52,7 +52,19 @@ public class ApiClients {
     /** Credentials shown once: null for what was not made. */
     public record Credentials(long id, String name, String clientId, String clientSecret, String apiKey) {}
 
-    /** A client as the list shows it; never a secret. */
+    /** A choice in the registration form: the value sent and the name shown. */
+    public record Option(String value, String name) {}
+
+    /** The scopes this manager may give a client (named pickers, like the user form's). */
+    public record Options(
+            List<Role> roles,
+            List<Option> regions,
+            List<Option> municipalities,
+            List<Option> facilities,
+            List<Option> doctors) {}
+
+    /** A client as the list shows it (scope: the region's, municipality's, facility's or doctor's name); never a
+     * secret. */
     public record Client(
             long id,
             String name,
@@ -118,6 +130,65 @@ public class ApiClients {
                 .stream()
                 .filter(c -> manages(manager, c.role(), c.regionCode(), c.municipalityCode()))
                 .toList();
+    }
+
+    /** The roles and scopes the manager may choose from (a municipality's administrator: no regions or doctors). */
+    @Transactional(readOnly = true)
+    public Options options(CurrentUser manager) {
+        requireManager(manager);
+        boolean admin = manager.is(Role.ADMIN);
+        String region = manager.is(Role.REGION) ? manager.regionCode() : null;
+        String municipality = manager.is(Role.MUNICIPALITY) ? manager.municipalityCode() : null;
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("admin", admin);
+        p.put("region", region == null ? "" : region);
+        p.put("municipality", municipality == null ? "" : municipality);
+        List<Option> regions = manager.is(Role.MUNICIPALITY)
+                ? List.of()
+                : jdbc.sql("""
+                                select code, name from registry_region
+                                 where (valid_to is null or valid_to >= current_date) and valid_from <= current_date
+                                   and (:admin or code = :region)
+                                 order by name
+                                """)
+                        .params(p)
+                        .query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
+                        .list();
+        List<Option> municipalities = jdbc.sql("""
+                        select m.code, m.name from registry_municipality m
+                         where :admin or region_of(m.code, current_date) = :region or m.code = :municipality
+                         order by m.name
+                        """)
+                .params(p)
+                .query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
+                .list();
+        List<Option> facilities = jdbc.sql("""
+                        select f.id, f.name || ' (' || m.name || ')' from registry_facility f
+                          join registry_municipality m on m.code = f.municipality_code
+                         where :admin or region_of(f.municipality_code, current_date) = :region
+                            or f.municipality_code = :municipality
+                         order by f.name, m.name, f.id
+                        """)
+                .params(p)
+                .query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
+                .list();
+        List<Option> doctors = manager.is(Role.MUNICIPALITY)
+                ? List.of()
+                : jdbc.sql("""
+                                select d.id, d.name || ' (' || pr.name || ')' from registry_doctor d
+                                  join registry_practice pr on pr.id = d.practice_id
+                                 where :admin or region_of(pr.municipality_code, current_date) = :region
+                                 order by d.name, pr.name, d.id
+                                """)
+                        .params(p)
+                        .query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
+                        .list();
+        List<Role> roles = admin
+                ? List.of(Role.REGION, Role.MUNICIPALITY, Role.FACILITY, Role.DOCTOR, Role.NATIONAL)
+                : manager.is(Role.REGION)
+                        ? List.of(Role.REGION, Role.MUNICIPALITY, Role.FACILITY, Role.DOCTOR)
+                        : List.of(Role.MUNICIPALITY, Role.FACILITY);
+        return new Options(roles, regions, municipalities, facilities, doctors);
     }
 
     /** One client in the manager's reach; 404 for any other (its existence is not told). */
@@ -393,6 +464,14 @@ public class ApiClients {
             select c.id, c.name, c.client_id, c.role, c.rights, c.rate_per_minute, c.secret_hash is not null as has_secret,
                    c.api_key_prefix, c.created_by, c.created_at, c.revoked_at, c.last_used_at,
                    c.region_code as own_region, c.facility_id, c.doctor_id,
+                   case c.role
+                     when 'REGION' then (select r.name from registry_region r where r.code = c.region_code)
+                     when 'MUNICIPALITY' then (select m.name from registry_municipality m
+                                                where m.code = c.municipality_code)
+                     when 'FACILITY' then f.name || ' (' || (select m.name from registry_municipality m
+                                                              where m.code = f.municipality_code) || ')'
+                     when 'DOCTOR' then d.name
+                   end as scope_name,
                    coalesce(c.municipality_code, f.municipality_code) as municipality_code,
                    coalesce(region_successor(c.region_code, current_date),
                             region_of(coalesce(c.municipality_code, f.municipality_code, p.municipality_code),
@@ -441,13 +520,7 @@ public class ApiClients {
                 rs.getString("name"),
                 rs.getString("client_id"),
                 role,
-                switch (role) {
-                    case REGION -> rs.getString("own_region");
-                    case MUNICIPALITY -> rs.getString("municipality_code");
-                    case FACILITY -> String.valueOf(rs.getLong("facility_id"));
-                    case DOCTOR -> String.valueOf(rs.getLong("doctor_id"));
-                    default -> "";
-                },
+                rs.getString("scope_name") == null ? "" : rs.getString("scope_name"),
                 rs.getString("region_code"),
                 rs.getString("municipality_code"),
                 rs.getString("rights"),

@@ -7,6 +7,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,8 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /oauth2/token}: the OAuth 2.0 client credentials grant (RFC 6749 §4.4). The client authenticates with
  * {@code client_secret_basic} (HTTP Basic, id and secret form-urlencoded) or {@code client_secret_post} (form
  * fields), not both. Answers are RFC 6749 JSON with {@code Cache-Control: no-store}: an opaque bearer token valid 15
- * minutes, or {@code invalid_client} 401, {@code invalid_request} / {@code unsupported_grant_type} 400. Each client
- * id may ask a limited number of times a minute (429 RATE_LIMITED, Retry-After).
+ * minutes, or {@code invalid_client} 401, {@code invalid_request} / {@code unsupported_grant_type} 400 (also for a
+ * repeated parameter, RFC 6749 §3.2). Two separate limits (429 RATE_LIMITED, Retry-After): tokens issued per client
+ * id a minute, and failed authentications per client id and caller address a minute. A failure never counts against
+ * the issuance limit, so someone who only knows a client id (it is not secret) cannot use up the real client's
+ * allowance; the secret is still checked when the failure limit is reached (secrets are 256 random bits, so the
+ * failure limit bounds work and log lines, not guessing). Any other method on the path is a JSON 405
+ * (ApiClientSecurity, in the endpoint's chain).
  */
 @RestController
 class TokenEndpoint {
@@ -36,16 +42,22 @@ class TokenEndpoint {
     private final ApiRateLimiter limiter;
     private final ApiProblems problems;
     private final int perMinute;
+    private final int failuresPerMinute;
+
+    /** Parameters that must appear at most once (RFC 6749 §3.2). */
+    private static final List<String> PARAMETERS = List.of("grant_type", "client_id", "client_secret", "scope");
 
     TokenEndpoint(
             ApiClients clients,
             ApiRateLimiter limiter,
             ApiProblems problems,
-            @Value("${botilbud.api-clients.token-requests-per-minute:30}") int perMinute) {
+            @Value("${botilbud.api-clients.token-requests-per-minute:30}") int perMinute,
+            @Value("${botilbud.api-clients.token-failures-per-minute:30}") int failuresPerMinute) {
         this.clients = clients;
         this.limiter = limiter;
         this.problems = problems;
         this.perMinute = perMinute;
+        this.failuresPerMinute = failuresPerMinute;
     }
 
     @PostMapping(path = PATH)
@@ -69,18 +81,30 @@ class TokenEndpoint {
             clientId = request.getParameter("client_id");
             secret = request.getParameter("client_secret");
         }
+        for (String name : PARAMETERS) {
+            String[] values = request.getParameterValues(name);
+            if (values != null && values.length > 1) {
+                return error(HttpStatus.BAD_REQUEST, "invalid_request", name + " must not be repeated");
+            }
+        }
         if (clientId == null || clientId.isBlank() || secret == null || secret.isEmpty() || clientId.length() > 100) {
             return invalidClient();
         }
-        long wait = limiter.secondsToWait("token:" + clientId, perMinute);
+        Optional<ApiClients.Authenticated> client = clients.bySecret(clientId, secret);
+        if (client.isEmpty()) {
+            long wait = limiter.secondsToWait(
+                    "token-failed:" + clientId + "@" + request.getRemoteAddr(), failuresPerMinute);
+            if (wait > 0) {
+                problems.rateLimited(request, response, wait);
+                return null;
+            }
+            SECURITY.warn("API_TOKEN_REFUSED invalid_client from {}", request.getRemoteAddr());
+            return invalidClient();
+        }
+        long wait = limiter.secondsToWait("token:" + client.get().id(), perMinute);
         if (wait > 0) {
             problems.rateLimited(request, response, wait);
             return null;
-        }
-        Optional<ApiClients.Authenticated> client = clients.bySecret(clientId, secret);
-        if (client.isEmpty()) {
-            SECURITY.warn("API_TOKEN_REFUSED invalid_client from {}", request.getRemoteAddr());
-            return invalidClient();
         }
         String grantType = request.getParameter("grant_type");
         if (grantType == null || grantType.isBlank()) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -44,6 +45,9 @@ class ApiClientsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     record Created(long id, String name, String clientId, String secret, String apiKey) {}
 
@@ -289,11 +293,11 @@ class ApiClientsTest {
         Map<String, String> noRegion = form("REGION", "9999", "READ", true, false);
         assertThat(admin.post("/admin/api-clients", "/admin/api-clients/new", noRegion)
                         .body())
-                .contains("Regionskode: skriv koden på en eksisterende region");
+                .contains("Region: vælg en region.");
         Map<String, String> noFacility = form("FACILITY", "abc", "READ", true, false);
         assertThat(admin.post("/admin/api-clients", "/admin/api-clients/new", noFacility)
                         .body())
-                .contains("Botilbud (id): skriv id");
+                .contains("Botilbud: vælg et botilbud.");
         assertThat(count("select count(*) from api_client", null)).isEqualTo(before);
     }
 
@@ -351,8 +355,12 @@ class ApiClientsTest {
         assertThat(tokens).contains(ApiCredentials.hash(token));
 
         // rotation: the old secret, its tokens and the old key stop working at once
-        HttpResponse<String> rotated =
-                admin.post("/admin/api-clients/" + client.id() + "/rotate-secret", "/admin/api-clients", Map.of());
+        HttpResponse<String> rotated = shown(
+                admin,
+                admin.post(
+                        "/admin/api-clients/" + client.id() + "/rotate-secret",
+                        "/admin/api-clients/" + client.id() + "/rotate-secret",
+                        Map.of()));
         assertThat(rotated.statusCode()).isEqualTo(200);
         assertThat(rotated.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
         String newSecret = value(rotated.body(), "client-secret");
@@ -364,7 +372,12 @@ class ApiClientsTest {
                 .isEqualTo(200);
         assertThat(call("/api/v1/regions", null, token).statusCode()).isEqualTo(401);
         String newKey = value(
-                admin.post("/admin/api-clients/" + client.id() + "/rotate-key", "/admin/api-clients", Map.of())
+                shown(
+                                admin,
+                                admin.post(
+                                        "/admin/api-clients/" + client.id() + "/rotate-key",
+                                        "/admin/api-clients/" + client.id() + "/rotate-key",
+                                        Map.of()))
                         .body(),
                 "api-key");
         assertThat(call("/api/v1/regions", client.apiKey()).statusCode()).isEqualTo(401);
@@ -384,6 +397,148 @@ class ApiClientsTest {
                         "API_CLIENT_SECRET_ROTATED admin",
                         "API_CLIENT_KEY_ROTATED admin",
                         "API_CLIENT_REVOKED admin");
+    }
+
+    // ---- review fixes ------------------------------------------------------------------------------------------
+
+    @Test
+    void wrong_secrets_from_someone_who_knows_the_client_id_never_use_up_the_real_clients_allowance() throws Exception {
+        Created client = register(WebSession.signIn(port, "admin"), form("NATIONAL", null, "READ", true, false));
+        int last = 0;
+        for (int i = 0; i < 40; i++) {
+            last = token(basicAuth(client.clientId(), "wrong" + i), "grant_type=client_credentials")
+                    .statusCode();
+        }
+        assertThat(last).isEqualTo(429);
+        HttpResponse<String> right =
+                token(basicAuth(client.clientId(), client.secret()), "grant_type=client_credentials");
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
+    }
+
+    @Test
+    void the_token_endpoint_refuses_a_repeated_parameter_and_answers_other_methods_in_json() throws Exception {
+        Created client = register(WebSession.signIn(port, "admin"), form("NATIONAL", null, "READ", true, false));
+        HttpResponse<String> twice = token(
+                basicAuth(client.clientId(), client.secret()), "grant_type=client_credentials&grant_type=password");
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(twice.body()).path("error").asString()).isEqualTo("invalid_request");
+        HttpResponse<String> get = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(JSON.readTree(get.body()).path("error").asString()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void one_second_is_said_in_the_singular() {
+        assertThat(messages.getMessage(
+                        "apiclients.problem.rateLimited", new Object[] {1L}, Locale.forLanguageTag("da")))
+                .endsWith("om 1 sekund.");
+        assertThat(messages.getMessage(
+                        "apiclients.problem.rateLimited", new Object[] {12L}, Locale.forLanguageTag("da")))
+                .endsWith("om 12 sekunder.");
+    }
+
+    @Test
+    void a_plain_users_post_is_403_before_any_validation() {
+        WebSession plain = WebSession.signIn(port, "region-nord");
+        Map<String, String> incomplete = new LinkedHashMap<>();
+        incomplete.put("name", "apic-incomplete");
+        incomplete.put("role", "NATIONAL");
+        incomplete.put("rights", "READ");
+        assertThat(plain.post("/admin/api-clients", "/login", incomplete).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void a_new_secret_or_key_is_confirmed_first_and_shown_once_so_a_reload_cannot_rotate_again() throws Exception {
+        WebSession admin = WebSession.signIn(port, "admin");
+        Created client = register(admin, form("REGION", "1082", "READ", true, true));
+        String base = "/admin/api-clients/" + client.id();
+
+        // the list links to a confirmation page; opening it changes nothing
+        assertThat(admin.get("/admin/api-clients").body()).contains("href=\"" + base + "/rotate-secret\"");
+        HttpResponse<String> confirm = admin.get(base + "/rotate-secret");
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.body()).contains("holder op med at virke med det samme");
+        assertThat(admin.get(base + "/rotate-key").body()).contains("Den gamle nøgle holder op med at virke");
+        assertThat(token(basicAuth(client.clientId(), client.secret()), "grant_type=client_credentials")
+                        .statusCode())
+                .isEqualTo(200);
+
+        // the POST redirects to a one-time page; a reload of it finds nothing and rotates nothing
+        HttpResponse<String> posted = admin.post(base + "/rotate-secret", base + "/rotate-secret", Map.of());
+        assertThat(posted.statusCode()).isEqualTo(302);
+        String page = URI.create(posted.headers().firstValue("Location").orElseThrow())
+                .getPath();
+        HttpResponse<String> first = admin.get(page);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        String secret = value(first.body(), "client-secret");
+        assertThat(secret).isNotBlank();
+        assertThat(first.body()).contains("data-copy=\"client-secret\"");
+        HttpResponse<String> reload = admin.get(page);
+        assertThat(reload.statusCode()).isEqualTo(404);
+        assertThat(reload.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(reload.body()).doesNotContain(secret).contains("allerede vist");
+        assertThat(token(basicAuth(client.clientId(), secret), "grant_type=client_credentials")
+                        .statusCode())
+                .isEqualTo(200);
+        // another user cannot open someone else's one-time page
+        HttpResponse<String> again = admin.post(base + "/rotate-key", base + "/rotate-key", Map.of());
+        String keyPage =
+                URI.create(again.headers().firstValue("Location").orElseThrow()).getPath();
+        assertThat(WebSession.signIn(port, "apic-midt-admin").get(keyPage).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void a_session_and_a_token_together_act_as_the_session_as_docs_api_md_says() throws Exception {
+        Created midt = register(WebSession.signIn(port, "admin"), form("REGION", "1082", "READ", false, true));
+        long facility = midtFacility();
+        assertThat(call("/api/v1/facilities/" + facility, midt.apiKey()).statusCode())
+                .isEqualTo(200);
+        WebSession nord = WebSession.signIn(port, "region-nord");
+        int alone = nord.request("GET", "/api/v1/facilities/" + facility, null).statusCode();
+        assertThat(alone).isIn(403, 404);
+        assertThat(nord.request("GET", "/api/v1/facilities/" + facility, null, "X-API-Key", midt.apiKey())
+                        .statusCode())
+                .isEqualTo(alone);
+        assertThat(nord.request("GET", "/api/v1/regions", null, "Authorization", "Bearer invalid")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void the_list_and_the_form_use_names_and_pickers_of_the_managers_own_area() {
+        WebSession admin = WebSession.signIn(port, "admin");
+        long facility = midtFacility();
+        register(admin, form("FACILITY", String.valueOf(facility), "READ", true, false));
+        Created region = register(admin, form("REGION", "1082", "READ", true, false));
+        String list = admin.get("/admin/api-clients").body();
+        String facilityName = jdbc.sql("select name from facility where id = :id")
+                .param("id", facility)
+                .query(String.class)
+                .single();
+        assertThat(list).contains("Region Midtjylland", facilityName + " (Norddjurs)");
+        assertThat(list).doesNotContain("<td>1082</td>", "<td>" + facility + "</td>");
+        assertThat(region.id()).isPositive();
+
+        String midtForm = WebSession.signIn(port, "apic-midt-admin")
+                .get("/admin/api-clients/new")
+                .body();
+        assertThat(midtForm)
+                .contains("<select id=\"municipalityCode\"", ">Norddjurs<", ">Region Midtjylland<")
+                .doesNotContain(">Region Nordjylland<", ">Aalborg<", "value=\"NATIONAL\"");
+        String norddjursForm = WebSession.signIn(port, "apic-norddjurs-admin")
+                .get("/admin/api-clients/new")
+                .body();
+        assertThat(norddjursForm)
+                .contains(">Norddjurs<")
+                .doesNotContain(">Aarhus<", "id=\"regionCode\"", "id=\"doctorId\"");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -413,7 +568,8 @@ class ApiClientsTest {
     }
 
     private Created register(WebSession session, Map<String, String> form) {
-        HttpResponse<String> answer = session.post("/admin/api-clients", "/admin/api-clients/new", form);
+        HttpResponse<String> answer =
+                shown(session, session.post("/admin/api-clients", "/admin/api-clients/new", form));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).as(answer.body()).contains("id=\"api-client-credentials\"");
         assertThat(answer.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
@@ -428,6 +584,14 @@ class ApiClientsTest {
                 value(answer.body(), "client-id"),
                 value(answer.body(), "client-secret"),
                 value(answer.body(), "api-key"));
+    }
+
+    /** A POST that made credentials redirects to the one-time page: follow it. */
+    private static HttpResponse<String> shown(WebSession session, HttpResponse<String> posted) {
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        String location = posted.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("/admin/api-clients/shown/");
+        return session.get(URI.create(location).getPath());
     }
 
     private static String value(String html, String id) {
