@@ -43,7 +43,9 @@ class ModuleTablesTest {
                     // the dated history of the registry field facility.residents, written by a trigger on
                     // facility
                     // (V6); settlement reads it through registry_facility_residents
-                    + " facility_residents",
+                    + " facility_residents"
+                    // issue 15 part D: region mergers (V35)
+                    + " region_merger region_merger_source",
             "agreement",
             "agreement agreement_coverage dispensation dispensation_application information_form",
             "settlement",
@@ -53,7 +55,7 @@ class ModuleTablesTest {
             "coverage",
             "coverage_target",
             "security",
-            "app_user",
+            "app_user user_invitation api_client api_token",
             "audit",
             "audit_event",
             // issue 13: the collaboration of facility and doctor (one line per part: plan, sessions, visits, counts)

@@ -92,6 +92,11 @@ class DemoDataLoader implements ApplicationRunner {
             jdbc.sql("update app_user set email = username || '@demo.botilbudslaege.dk' where email is null")
                     .update();
             // end in-app notifications
+            // issue 15, user administration: a region's and a municipality's user administrator, so that the scoped
+            // administration can be tried
+            jdbc.sql("update app_user set user_admin = true where username in ('region-midt', 'kommune-norddjurs')")
+                    .update();
+            // end user administration
             log.info("Demo data ({}) loaded in {} ms", properties.dataset(), (System.nanoTime() - started) / 1_000_000);
         }
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
@@ -102,6 +107,8 @@ class DemoDataLoader implements ApplicationRunner {
                  Demo logins, all with password '{}':
                    region-midt, region-nord, kommune-norddjurs, kommune-aarhus,
                    botilbud-skovstjernen, laege-norddjurs, national, admin
+                 User administrators (issue 15): admin (everyone), region-midt
+                   (its region), kommune-norddjurs (its municipality): /admin/users
                  E-mails sent (issue 14): http://localhost:{}/mails
                    (without SPRING_MAIL_HOST they are caught by the built-in
                    mail server and not sent out)

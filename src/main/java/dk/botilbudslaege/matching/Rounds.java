@@ -142,7 +142,15 @@ public class Rounds {
     private final ApplicationEventPublisher events;
     private final OutcomeViews views;
 
-    Rounds(JdbcClient jdbc, SolverFacade matching, ApplicationEventPublisher events, OutcomeViews views) {
+    private final dk.botilbudslaege.registry.RegionLineage lineage;
+
+    Rounds(
+            JdbcClient jdbc,
+            SolverFacade matching,
+            ApplicationEventPublisher events,
+            OutcomeViews views,
+            dk.botilbudslaege.registry.RegionLineage lineage) {
+        this.lineage = lineage;
         this.jdbc = jdbc;
         this.matching = matching;
         this.events = events;
@@ -153,7 +161,8 @@ public class Rounds {
     @Transactional(readOnly = true)
     public List<Round> list(CurrentUser user) {
         String where = switch (user.role()) {
-            case REGION -> "r.region_code = :region";
+            // a merged region also reads its predecessors' rounds (issue 15 item 4)
+            case REGION -> "r.region_code in (select region_lineage(:region))";
             case MUNICIPALITY ->
                 "(r.municipality_code = :municipality or (r.municipality_code is null and r.region_code = :region))";
             case FACILITY ->
@@ -174,7 +183,7 @@ public class Rounds {
     public Round get(CurrentUser user, long id) {
         Round round = find(id);
         boolean visible = switch (user.role()) {
-            case REGION -> user.inRegion(round.regionCode());
+            case REGION -> lineage.includes(user.regionCode(), round.regionCode());
             case MUNICIPALITY ->
                 user.inMunicipality(round.municipalityCode())
                         || (round.municipalityCode() == null && user.inRegion(round.regionCode()));

@@ -2,11 +2,13 @@ package dk.botilbudslaege.notification;
 
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.NotFoundException;
+import dk.botilbudslaege.config.LocalDatabaseCondition;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * "Sendte e-mails" (issue 14): every user sees the mails of their own account, the administrator sees all, the
  * failed ones first, and may send a failed one again. In the local mode the page says that the mails are caught
  * by the built-in mail server.
+ *
+ * <p>Issue 15: in the local mode (the demo: no external database, mails caught by the built-in server, never sent
+ * out) the administrator reads every mail's content, so an invitee's one-time link can be opened; in production
+ * another account's content stays the recipient's.
  */
 @Controller
 @RequestMapping("/mails")
@@ -28,11 +34,25 @@ class MailPageController {
     private final MailOutbox outbox;
     private final MessageSource messages;
     private final boolean local;
+    private final boolean adminReadsAll;
 
-    MailPageController(MailOutbox outbox, MessageSource messages, ObjectProvider<LocalMailServer> localServer) {
+    MailPageController(
+            MailOutbox outbox,
+            MessageSource messages,
+            ObjectProvider<LocalMailServer> localServer,
+            Environment environment) {
         this.outbox = outbox;
         this.messages = messages;
         this.local = localServer.getIfAvailable() != null;
+        this.adminReadsAll = adminReadsAll(LocalDatabaseCondition.isLocal(environment), local);
+    }
+
+    /**
+     * The administrator reads the content of other accounts' mails only in the local mode: the embedded database
+     * (the demo) and the built-in mail server (nothing leaves the machine). In production never.
+     */
+    static boolean adminReadsAll(boolean localDatabase, boolean localMailServer) {
+        return localDatabase && localMailServer;
     }
 
     @ModelAttribute("nav")
@@ -45,6 +65,7 @@ class MailPageController {
         boolean admin = user.is(Role.ADMIN);
         model.addAttribute("admin", admin);
         model.addAttribute("local", local);
+        model.addAttribute("readsAll", admin && adminReadsAll);
         model.addAttribute("mails", admin ? outbox.all() : outbox.of(user.username()));
         model.addAttribute("failedCount", admin ? outbox.failedCount() : 0);
         model.addAttribute("limit", MailOutbox.PAGE_LIMIT);

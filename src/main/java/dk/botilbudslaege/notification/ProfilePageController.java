@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -90,6 +91,9 @@ class ProfilePageController {
         }
         if (fields.containsKey("email") && email == null) {
             errors.put("email", messages.getMessage("profile.email.invalid", null, locale));
+        } else if (email != null && !email.isEmpty() && profiles.emailTaken(user.username(), email)) {
+            // issue 15: one address, one user (V36); whose it is is not said
+            errors.put("email", messages.getMessage("profile.email.taken", null, locale));
         }
         String language = fields.get("language");
         if (language == null) {
@@ -124,7 +128,15 @@ class ProfilePageController {
             model.addAttribute("profileForm", new HashMap<>(fields));
             return page(user, model);
         }
-        profiles.save(user.username(), email, language, deliveries);
+        try {
+            profiles.save(user.username(), email, language, deliveries);
+        } catch (DuplicateKeyException taken) {
+            // taken by another user between the check and the save (V36's unique index): the same field message
+            model.addAttribute(
+                    "profileErrors", Map.of("email", messages.getMessage("profile.email.taken", null, locale)));
+            model.addAttribute("profileForm", new HashMap<>(fields));
+            return page(user, model);
+        }
         // the pages follow the language chosen as well (the "lang" cookie, as the header's switch sets it)
         Locale chosen = Locale.forLanguageTag(language);
         localeResolver.setLocale(request, response, chosen);

@@ -36,6 +36,12 @@ public class Profiles {
         return new Profile(contact.email(), contact.language(), preferences.of(username));
     }
 
+    /** Issue 15: another user has this address already (any case). */
+    @Transactional(readOnly = true)
+    public boolean emailTaken(String username, String email) {
+        return users.emailTaken(email, username);
+    }
+
     /** The address as stored: trimmed, empty as none; null when it is not an e-mail address. */
     static String normalised(String email) {
         String text = email == null ? "" : email.strip();

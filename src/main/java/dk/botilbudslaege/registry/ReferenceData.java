@@ -34,6 +34,25 @@ public class ReferenceData {
                         """).query(Region.class).list();
     }
 
+    /** The regions of a day: a report or picker for an earlier date shows the regions of its day. */
+    public List<Region> regionsOn(LocalDate date) {
+        return jdbc.sql("""
+                        select code, name from region
+                         where valid_from <= :d and (valid_to is null or valid_to >= :d)
+                         order by code
+                        """).param("d", date).query(Region.class).list();
+    }
+
+    /** The region a stored region code stands for on a date: the region it merged into, once that took effect. */
+    public String successorOn(String regionCode, LocalDate date) {
+        return jdbc.sql("select region_successor(:c, :d)")
+                .param("c", regionCode)
+                .param("d", date)
+                .query(String.class)
+                .optional()
+                .orElse(regionCode);
+    }
+
     /** The municipalities with today's region, by code. */
     public List<Municipality> municipalities() {
         List<Municipality> cached = municipalities;
@@ -91,6 +110,11 @@ public class ReferenceData {
     }
 
     /** Forgets cached reference data after a dated change (e.g. a region merger). */
+    @org.springframework.context.event.EventListener
+    void on(RegionsMerged merged) {
+        refresh();
+    }
+
     public void refresh() {
         municipalities = null;
     }

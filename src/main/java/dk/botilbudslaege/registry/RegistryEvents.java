@@ -199,4 +199,20 @@ public final class RegistryEvents {
             return "CREATED";
         }
     }
+
+    /** Regions merge into a new one from a date (issue 15 item 4): recorded under the new region's code. */
+    public record RegionsMergerRegistered(String regionCode, Map<String, AuditTrail.Change> changes, String actor)
+            implements AuditedChange {
+        public String entityType() {
+            return RegionMergers.ENTITY;
+        }
+
+        public Object entityId() {
+            return regionCode;
+        }
+
+        public String action() {
+            return "MERGER_REGISTERED";
+        }
+    }
 }

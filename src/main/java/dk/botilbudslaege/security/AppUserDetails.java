@@ -7,20 +7,28 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** Spring Security's view of a user; the scope rides along as {@link CurrentUser}. */
-final class AppUserDetails implements UserDetails {
+final class AppUserDetails implements UserDetails, ScopedPrincipal {
 
     private final CurrentUser user;
     private final String passwordHash;
     private final boolean enabled;
+    private final int scopeVersion;
 
-    AppUserDetails(CurrentUser user, String passwordHash, boolean enabled) {
+    AppUserDetails(CurrentUser user, String passwordHash, boolean enabled, int scopeVersion) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.scopeVersion = scopeVersion;
     }
 
-    CurrentUser user() {
+    @Override
+    public CurrentUser user() {
         return user;
+    }
+
+    @Override
+    public int scopeVersion() {
+        return scopeVersion;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -51,6 +52,11 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
             AppUserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle, Clock clock) {
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(passwordEncoder);
+        // issue 15 review: the password first, then the account's state (Spring checks "enabled" before the password
+        // by default). A disabled account is told so only to whoever knows its password; a guesser gets "wrong
+        // username or password" for it as for any other name, and BCrypt runs in both cases (no timing difference).
+        this.delegate.setPreAuthenticationChecks(user -> {});
+        this.delegate.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         this.throttle = throttle;
         this.remembered = Caffeine.newBuilder()
                 .expireAfterWrite(TTL)
@@ -88,6 +94,14 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         throttle.succeeded(username, address);
         remembered.put(key, checked);
         return checked;
+    }
+
+    /**
+     * Forgets what was remembered for a user whose role or scope has changed (EnabledAccountFilter finds out on
+     * the next request), so that the next call is checked anew and gets the new scope.
+     */
+    void forget(String username) {
+        remembered.asMap().values().removeIf(hit -> hit.getName().equals(username));
     }
 
     @Override

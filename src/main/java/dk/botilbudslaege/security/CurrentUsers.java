@@ -11,8 +11,8 @@ public final class CurrentUsers {
 
     public static Optional<CurrentUser> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof AppUserDetails details) {
-            return Optional.of(details.user());
+        if (authentication != null && authentication.getPrincipal() instanceof ScopedPrincipal principal) {
+            return Optional.of(principal.user());
         }
         return Optional.empty();
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -22,6 +23,12 @@ class FormLoginFailureHandler implements AuthenticationFailureHandler {
 
     private final AuthenticationFailureHandler wrongPassword =
             new SimpleUrlAuthenticationFailureHandler("/login?error");
+
+    /**
+     * Issue 15 review: the right password of a disabled account (CachingAuthenticationProvider checks the account's
+     * state only after the password, so a wrong password never gets here).
+     */
+    private final AuthenticationFailureHandler disabled = new SimpleUrlAuthenticationFailureHandler("/login?disabled");
 
     @Override
     public void onAuthenticationFailure(
@@ -46,6 +53,10 @@ class FormLoginFailureHandler implements AuthenticationFailureHandler {
         if (DatabaseOutage.causedBy(exception)) {
             response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        if (exception instanceof DisabledException) {
+            disabled.onAuthenticationFailure(request, response, exception);
             return;
         }
         wrongPassword.onAuthenticationFailure(request, response, exception);

@@ -2,12 +2,14 @@ package dk.botilbudslaege.security;
 
 import dk.botilbudslaege.common.DatabaseOutage;
 import dk.botilbudslaege.common.Problem;
+import dk.botilbudslaege.config.LocalDatabaseCondition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
@@ -30,10 +32,20 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
     private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
+    private final String challenge;
 
-    ProblemResponses(MessageSource messages, LocaleResolver localeResolver) {
+    ProblemResponses(MessageSource messages, LocaleResolver localeResolver, Environment environment) {
         this.messages = messages;
         this.localeResolver = localeResolver;
+        this.challenge = challenge(LocalDatabaseCondition.isLocal(environment));
+    }
+
+    /**
+     * The 401's challenge: HTTP Basic with a person's password in the local mode only (issue 15, API.md); in
+     * production the API takes an API client's Bearer token, so that is what a 401 asks for.
+     */
+    static String challenge(boolean local) {
+        return local ? "Basic realm=\"Botilbudslaege\"" : "Bearer realm=\"Botilbudslaege\"";
     }
 
     @Override
@@ -61,7 +73,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                     "problem.databaseUnavailable");
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Botilbudslaege\"");
+        response.setHeader("WWW-Authenticate", challenge);
         write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "problem.unauthorized");
     }
 

@@ -47,6 +47,32 @@ public final class SecurityEvents {
                 clean(request.getRequestURI()));
     }
 
+    /** Issue 15: an enabled account's session refused because its role, scope or user-admin right changed. */
+    static void scopeChangedRefused(String username, HttpServletRequest request) {
+        log.warn(
+                "event=ACCOUNT_CHANGED user=\"{}\" address={} path={} reason=ROLE_OR_SCOPE_CHANGED",
+                clean(username),
+                clean(request.getRemoteAddr()),
+                clean(request.getRequestURI()));
+    }
+
+    /**
+     * A person signed in at the identity provider and was refused here (unknown, disabled, ambiguous e-mail): the
+     * provider's subject, never a token.
+     */
+    static void oidcRefused(String subject, String reason) {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        String address = attributes instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest().getRemoteAddr()
+                : "";
+        log.warn(
+                "event=OIDC_REFUSED subject=\"{}\" address={} path={} reason={}",
+                clean(subject),
+                clean(address),
+                clean(currentPath()),
+                clean(reason));
+    }
+
     /** A 403: the signed-in user (if any) was refused something; {@code reason} says what refused it. */
     public static void forbidden(HttpServletRequest request, String reason) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

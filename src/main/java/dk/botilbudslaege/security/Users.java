@@ -67,6 +67,25 @@ public class Users {
 
     // --- issue 14, in-app notifications and profile: the user's own e-mail address and language ---
 
+    /**
+     * Issue 15: whether another user than {@code username} has this address, in any case (V36's unique index is the
+     * guarantee; this is the field message before it).
+     */
+    public boolean emailTaken(String email, String username) {
+        return emailTaken(jdbc, email, username);
+    }
+
+    static boolean emailTaken(JdbcClient jdbc, String email, String username) {
+        return email != null
+                && !email.isBlank()
+                && jdbc.sql("select count(*) from app_user where lower(email) = lower(:e) and username <> :u")
+                                .param("e", email.trim())
+                                .param("u", username == null ? "" : username)
+                                .query(Long.class)
+                                .single()
+                        > 0;
+    }
+
     /** A user's contact details as the profile shows them; empty if unknown. */
     public record Contact(String email, String language) {}
 
@@ -93,11 +112,36 @@ public class Users {
 
     // --- end profile ---
 
-    /** The first enabled accounts by role and name, offered on the login page of a local database. */
+    /**
+     * The accounts the demo loader (demo.DemoDataLoader) creates, with the password {@code demo}: the Midtjylland
+     * data set's and the national one's. Issue 15: the login page of a local database offers these names only, never
+     * other users of the table (an invited user has no demo password).
+     */
+    static final List<String> DEMO_LOGINS = List.of(
+            "region-midt",
+            "region-nord",
+            "region-1081",
+            "region-1082",
+            "region-1083",
+            "region-1084",
+            "region-1085",
+            "kommune-norddjurs",
+            "kommune-aarhus",
+            "botilbud-skovstjernen",
+            "botilbud-aarhus",
+            "laege-norddjurs",
+            "laege-aarhus",
+            "national",
+            "admin");
+
+    /** Those of {@link #DEMO_LOGINS} that exist, are enabled and have a password, in the list's order. */
     @Transactional(readOnly = true)
     List<String> demoLogins() {
-        return jdbc.sql("select username from app_user where enabled order by role, username limit 12")
+        List<String> present = jdbc.sql("select username from app_user"
+                        + " where enabled and password_hash is not null and username in (:names)")
+                .param("names", DEMO_LOGINS)
                 .query(String.class)
                 .list();
+        return DEMO_LOGINS.stream().filter(present::contains).toList();
     }
 }

@@ -177,7 +177,7 @@ public class Budget {
         Map<String, BigDecimal> frames = frames(year);
         List<Row> rows = new ArrayList<>();
         Tally national = new Tally();
-        for (var region : regions().entrySet()) {
+        for (var region : regions(year).entrySet()) {
             String code = region.getKey();
             Tally tally = tallies.getOrDefault(code, new Tally());
             national.add(tally);
@@ -282,10 +282,15 @@ public class Budget {
         return new FlagView(flag.code(), messages.getMessage(key, args, key, locale));
     }
 
-    private Map<String, String> regions() {
+    /** The regions of the budget year: those of its first day (a merger from 1 January shows the new region). */
+    private Map<String, String> regions(int year) {
         Map<String, String> regions = new LinkedHashMap<>();
-        jdbc.sql(
-                        "select code, name from registry_region where valid_to is null or valid_to >= current_date order by code")
+        jdbc.sql("""
+                        select code, name from registry_region
+                         where valid_from <= make_date(:y, 1, 1) and (valid_to is null or valid_to >= make_date(:y, 1, 1))
+                         order by code
+                        """)
+                .param("y", year)
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .list()
                 .forEach(e -> regions.put(e.getKey(), e.getValue()));
@@ -296,7 +301,17 @@ public class Budget {
     private Map<String, BigDecimal> frames(int year) {
         record Frame(String regionCode, BigDecimal annualAmount) {}
         Map<String, BigDecimal> set = new HashMap<>();
-        jdbc.sql("select region_code, annual_amount from budget_frame where year = :y")
+        // a frame set for a region that has merged by the year's first day counts for the new region: its own row if
+        // set, else the sum of its predecessors' rows (issue 15 item 4)
+        jdbc.sql("""
+                        select successor as region_code,
+                               coalesce(max(annual_amount) filter (where region_code = successor), sum(annual_amount))
+                                   as annual_amount
+                          from (select region_code, annual_amount, region_successor(region_code, make_date(:y, 1, 1))
+                                       as successor
+                                  from budget_frame where year = :y) f
+                         group by successor
+                        """)
                 .param("y", year)
                 .query(Frame.class)
                 .list()
@@ -306,9 +321,10 @@ public class Budget {
         frames.put(null, national);
         Map<String, Long> population = new HashMap<>();
         jdbc.sql("""
-                        select r.region_code, sum(m.population) from registry_municipality m
-                          join current_municipality_region r on r.municipality_code = m.code group by r.region_code
+                        select coalesce(region_of(m.code, make_date(:y, 1, 1)), region_of(m.code, current_date)) as region_code, sum(m.population)
+                          from registry_municipality m group by 1
                         """)
+                .param("y", year)
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .list()
                 .forEach(e -> population.put(e.getKey(), e.getValue()));

@@ -45,11 +45,22 @@ class SettlementPageController {
     }
 
     @GetMapping
-    String month(CurrentUser user, @RequestParam(required = false) String month, Model model) {
+    String month(
+            CurrentUser user,
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String regionCode,
+            Model model) {
         YearMonth chosen = month == null || month.isBlank()
                 ? YearMonth.now(DanishTime.DENMARK).minusMonths(1)
                 : SettlementApiController.parse(month);
-        model.addAttribute("view", settlements.month(user, chosen, null));
+        Settlements.MonthView view = settlements.month(user, chosen, blankToNull(regionCode));
+        model.addAttribute("view", view);
+        // issue 15 item 4: a month before the user's region was made by a merger is read per predecessor region
+        List<String> regions = settlements.regions(user, chosen);
+        model.addAttribute("regions", regions.size() > 1 || !regions.contains(user.regionCode()) ? regions : List.of());
+        model.addAttribute(
+                "otherRegion",
+                java.util.Objects.equals(view.regionCode(), user.regionCode()) ? null : view.regionCode());
         model.addAttribute("isRegion", user.is(Role.REGION));
         model.addAttribute("previous", chosen.minusMonths(1));
         model.addAttribute("next", chosen.plusMonths(1));
@@ -57,13 +68,19 @@ class SettlementPageController {
     }
 
     @PostMapping("/run")
-    String run(CurrentUser user, @RequestParam String month, RedirectAttributes redirect) {
+    String run(
+            CurrentUser user,
+            @RequestParam String month,
+            @RequestParam(required = false) String regionCode,
+            RedirectAttributes redirect) {
         YearMonth chosen = SettlementApiController.parse(month);
+        String region = blankToNull(regionCode);
         return act(
                 month,
+                region,
                 redirect,
                 Settlements.due(chosen) ? "settlement.flash.run" : "settlement.flash.preview",
-                () -> settlements.run(user, chosen, null));
+                () -> settlements.run(user, chosen, region));
     }
 
     /**
@@ -71,15 +88,30 @@ class SettlementPageController {
      * what locking means; the form on this page approves. Works without JavaScript.
      */
     @GetMapping("/approve")
-    String confirmApprove(CurrentUser user, @RequestParam String month, Model model) {
-        model.addAttribute("approval", settlements.approval(user, SettlementApiController.parse(month), null));
+    String confirmApprove(
+            CurrentUser user,
+            @RequestParam String month,
+            @RequestParam(required = false) String regionCode,
+            Model model) {
+        Settlements.Approval approval =
+                settlements.approval(user, SettlementApiController.parse(month), blankToNull(regionCode));
+        model.addAttribute("approval", approval);
+        model.addAttribute(
+                "otherRegion",
+                java.util.Objects.equals(approval.regionCode(), user.regionCode()) ? null : approval.regionCode());
         return "settlements/approve";
     }
 
     @PostMapping("/approve")
-    String approve(CurrentUser user, @RequestParam String month, RedirectAttributes redirect) {
+    String approve(
+            CurrentUser user,
+            @RequestParam String month,
+            @RequestParam(required = false) String regionCode,
+            RedirectAttributes redirect) {
         YearMonth chosen = SettlementApiController.parse(month);
-        return act(month, redirect, "settlement.flash.approved", () -> settlements.approve(user, chosen, null));
+        String region = blankToNull(regionCode);
+        return act(
+                month, region, redirect, "settlement.flash.approved", () -> settlements.approve(user, chosen, region));
     }
 
     @GetMapping("/rates")
@@ -129,7 +161,12 @@ class SettlementPageController {
         return "settlements/budget";
     }
 
-    private String act(String month, RedirectAttributes redirect, String successKey, Runnable action) {
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    private String act(
+            String month, String regionCode, RedirectAttributes redirect, String successKey, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("flash", text(successKey));
@@ -137,6 +174,9 @@ class SettlementPageController {
             redirect.addFlashAttribute("actionErrors", List.of(text(e.messageKey())));
         }
         redirect.addAttribute("month", month);
+        if (regionCode != null) {
+            redirect.addAttribute("regionCode", regionCode);
+        }
         return "redirect:/settlements";
     }
 

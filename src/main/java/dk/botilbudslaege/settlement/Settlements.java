@@ -3,6 +3,8 @@ package dk.botilbudslaege.settlement;
 import dk.botilbudslaege.audit.AuditTrail;
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.registry.ReferenceData;
+import dk.botilbudslaege.registry.RegionLineage;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.CurrentUsers;
 import dk.botilbudslaege.security.Role;
@@ -37,7 +39,16 @@ public class Settlements {
     private final SettlementRepository repository;
     private final ApplicationEventPublisher events;
 
-    Settlements(SettlementRepository repository, ApplicationEventPublisher events) {
+    private final RegionLineage lineage;
+    private final ReferenceData reference;
+
+    Settlements(
+            SettlementRepository repository,
+            ApplicationEventPublisher events,
+            RegionLineage lineage,
+            ReferenceData reference) {
+        this.lineage = lineage;
+        this.reference = reference;
         this.repository = repository;
         this.events = events;
     }
@@ -121,7 +132,7 @@ public class Settlements {
      */
     @Transactional(readOnly = true)
     public MonthView month(CurrentUser user, YearMonth month, String regionCode) {
-        String region = regionFor(user, regionCode);
+        String region = regionFor(user, regionCode, month);
         MonthState state = repository.month(region, month).orElse(null);
         List<SettlementLine> lines =
                 state != null && state.approved() ? repository.storedLines(region, month) : compute(region, month);
@@ -159,7 +170,7 @@ public class Settlements {
      */
     @Transactional
     public MonthView run(CurrentUser user, YearMonth month, String regionCode) {
-        String region = requireRegion(user, regionCode);
+        String region = requireRegion(user, regionCode, month);
         MonthState state = repository.month(region, month).orElse(null);
         if (state != null && state.approved()) {
             throw new ConflictException("MONTH_LOCKED", "settlement.locked");
@@ -189,7 +200,7 @@ public class Settlements {
     /** Approves the reviewed run: the month is locked and its lines never change again. */
     @Transactional
     public MonthView approve(CurrentUser user, YearMonth month, String regionCode) {
-        String region = requireRegion(user, regionCode);
+        String region = requireRegion(user, regionCode, month);
         repository.shareRates();
         MonthState state = repository.month(region, month).orElse(null);
         if (state != null && state.approved()) {
@@ -219,7 +230,7 @@ public class Settlements {
     /** The confirmation before approving: the totals the approval would lock (the region's own run). */
     @Transactional(readOnly = true)
     public Approval approval(CurrentUser user, YearMonth month, String regionCode) {
-        String region = requireRegion(user, regionCode);
+        String region = requireRegion(user, regionCode, month);
         MonthState state = repository.month(region, month).orElse(null);
         boolean locked = state != null && state.approved();
         boolean run = state != null && runForApproval(state, month);
@@ -316,24 +327,66 @@ public class Settlements {
 
     // ---- scope --------------------------------------------------------------------------------
 
-    private static String requireRegion(CurrentUser user, String regionCode) {
-        if (!user.is(Role.REGION) || (regionCode != null && !user.inRegion(regionCode))) {
-            throw new ForbiddenException("scope.settlement.region");
+    /**
+     * The regions whose settlement of {@code month} the user reads: its region's, or, for a month before a merger
+     * made its region, the regions of that month it succeeds (issue 15 item 4: a user of a region merged from 1084 and
+     * 1085 on 2027-01-01 reads December 2026 of 1084 and of 1085). Empty for a role that reads no settlement.
+     */
+    @Transactional(readOnly = true)
+    public List<String> regions(CurrentUser user, YearMonth month) {
+        if (user.regionCode() == null
+                || !(user.is(Role.REGION) || user.is(Role.MUNICIPALITY) || user.is(Role.DOCTOR))) {
+            return List.of();
         }
-        return user.regionCode();
+        List<String> regions = lineage.on(user.regionCode(), month.atDay(1));
+        return regions.isEmpty() ? List.of(user.regionCode()) : regions;
     }
 
-    private static String regionFor(CurrentUser user, String regionCode) {
+    /**
+     * The region a region user settles: its own, or a region that merged into its region (issue 15 item 4: the new
+     * region settles its predecessors' last months under their codes, and reads their history).
+     */
+    private String requireRegion(CurrentUser user, String regionCode, YearMonth month) {
+        if (!user.is(Role.REGION)) {
+            throw new ForbiddenException("scope.settlement.region");
+        }
+        return chosen(user, regionCode, month, "scope.settlement.region");
+    }
+
+    private String regionFor(CurrentUser user, String regionCode, YearMonth month) {
         return switch (user.role()) {
-            case REGION -> requireRegion(user, regionCode);
-            case MUNICIPALITY, DOCTOR -> {
-                if (regionCode != null && !user.inRegion(regionCode)) {
-                    throw new ForbiddenException("scope.settlement.read");
-                }
-                yield user.regionCode();
-            }
+            case REGION -> requireRegion(user, regionCode, month);
+            case MUNICIPALITY, DOCTOR -> chosen(user, regionCode, month, "scope.settlement.read");
             case FACILITY, NATIONAL, ADMIN -> throw new ForbiddenException("scope.settlement.read");
         };
+    }
+
+    /**
+     * The stored region code a month is read under: the one asked for if the user's region is it or succeeds it;
+     * without one, the user's region, or for a month before its region existed the predecessor of that month (a
+     * municipality's own region that month, else the first by code).
+     */
+    private String chosen(CurrentUser user, String regionCode, YearMonth month, String refusal) {
+        if (regionCode == null) {
+            List<String> regions = regions(user, month);
+            if (regions.isEmpty() || regions.contains(user.regionCode())) {
+                return user.regionCode();
+            }
+            if (user.municipalityCode() != null) {
+                var own = reference.regionOf(user.municipalityCode(), month.atDay(1));
+                if (own.isPresent() && regions.contains(own.get())) {
+                    return own.get();
+                }
+            }
+            return regions.get(0);
+        }
+        if (user.inRegion(regionCode)) {
+            return user.regionCode();
+        }
+        if (!lineage.includes(user.regionCode(), regionCode)) {
+            throw new ForbiddenException(refusal);
+        }
+        return regionCode;
     }
 
     private static boolean visible(CurrentUser user, LineView view) {

@@ -112,7 +112,11 @@ public class Surveys {
     public List<Survey> list(CurrentUser user) {
         if (user.is(Role.REGION)) {
             return jdbc
-                    .sql("select id from survey where region_code = :r order by created_at desc, id desc")
+                    // a merged region also reads its predecessors' surveys (issue 15 item 4)
+                    .sql("""
+                            select id from survey where region_code in (select region_lineage(:r))
+                             order by created_at desc, id desc
+                            """)
                     .param("r", user.regionCode())
                     .query(Long.class)
                     .list()
@@ -149,10 +153,21 @@ public class Surveys {
             throw new ForbiddenException("survey.regionOnly");
         }
         Survey survey = find(id);
-        if (survey == null || !user.inRegion(survey.regionCode())) {
+        if (survey == null || !(user.inRegion(survey.regionCode()) || inLineage(user, survey.regionCode()))) {
             throw NotFoundException.of(ENTITY, id);
         }
         return survey;
+    }
+
+    /** A survey of a region that merged into the caller's region (issue 15 item 4). */
+    private boolean inLineage(CurrentUser user, String regionCode) {
+        return user.regionCode() != null
+                && jdbc.sql("select count(*) from region_lineage(:u) l where l = :r")
+                                .param("u", user.regionCode())
+                                .param("r", regionCode)
+                                .query(Long.class)
+                                .single()
+                        > 0;
     }
 
     /** A sent survey addressed to the caller's municipality (404 otherwise; 403 for any other role). */

@@ -316,7 +316,11 @@ class ErrorResponses {
     Object failed(HttpServletRequest request, HttpStatus status) {
         HttpStatus shown = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
         if (!isApi(request)) {
-            ModelAndView page = page(shown, null); // the page's own text for its status
+            // the page's own text for its status, unless a filter named a more precise one (security's
+            // access-denied handler for a missing or stale CSRF token: "dk.botilbudslaege.error.detailKey")
+            ModelAndView page = page(
+                    shown,
+                    request.getAttribute("dk.botilbudslaege.error.detailKey") instanceof String key ? text(key) : null);
             page.addObject("requestPath", uri(request));
             return page;
         }

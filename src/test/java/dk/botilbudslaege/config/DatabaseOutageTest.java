@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Issue 10 item 9: when PostgreSQL goes away the application answers 503 within 5 s (not 500 after
@@ -31,7 +30,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 class DatabaseOutageTest {
 
-    static final String PASSWORD = "Udfald-2026";
+    // production mode (an external database): an integration calls with its own API key, never a person's password
+    static final String KEY = "bl_outage01_Udfald-2026-en";
+    static final String KEY_2 = "bl_outage02_Udfald-2026-to";
     static Path dataDir;
     static int dbPort;
     static EmbeddedPostgres postgres;
@@ -55,10 +56,13 @@ class DatabaseOutageTest {
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         JdbcClient.create(postgres.getPostgresDatabase())
                 .sql("""
-                        insert into app_user (username, password_hash, display_name, role, region_code)
-                        values ('outage', :hash, 'Outage', 'REGION', '1082'), ('outage-2', :hash, 'Outage 2', 'REGION', '1082')
+                        insert into api_client (name, client_id, role, region_code, rights, api_key_prefix, api_key_hash,
+                                                created_by)
+                        values ('outage', 'blc_outage_test_client1', 'REGION', '1082', 'READ', 'outage01', :one, 'test'),
+                               ('outage-2', 'blc_outage_test_client2', 'REGION', '1082', 'READ', 'outage02', :two, 'test')
                         """)
-                .param("hash", new BCryptPasswordEncoder().encode(PASSWORD))
+                .param("one", sha256(KEY))
+                .param("two", sha256(KEY_2))
                 .update();
     }
 
@@ -83,7 +87,7 @@ class DatabaseOutageTest {
 
     @Test
     void without_the_database_the_api_answers_503_within_5_s_readiness_is_down_and_both_recover() throws Exception {
-        Api api = Api.on(port).withPassword("outage", PASSWORD);
+        Api api = Api.on(port).header("X-API-Key", KEY);
         assertThat(api.get("/api/v1/regions").status()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 
@@ -91,11 +95,10 @@ class DatabaseOutageTest {
         postgres = null;
         try {
             long start = System.nanoTime();
-            Api.Response signedIn = api.get("/api/v1/regions"); // credentials remembered: the request itself fails
+            Api.Response signedIn = api.get("/api/v1/regions"); // the key is looked up: the request fails
             long signedInMillis = (System.nanoTime() - start) / 1_000_000;
             start = System.nanoTime();
-            Api.Response signingIn =
-                    Api.on(port).withPassword("outage-2", PASSWORD).get("/api/v1/regions");
+            Api.Response signingIn = Api.on(port).header("X-API-Key", KEY_2).get("/api/v1/regions");
             long signingInMillis = (System.nanoTime() - start) / 1_000_000;
             start = System.nanoTime();
             HttpResponse<String> readiness = get("/actuator/health/readiness");
@@ -127,6 +130,16 @@ class DatabaseOutageTest {
         }
         assertThat(status).as("the API after the database is back").isEqualTo(200);
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+
+    static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {

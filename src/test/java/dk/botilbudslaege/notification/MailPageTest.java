@@ -59,16 +59,30 @@ class MailPageTest {
                 .contains("mail-" + aarhusFailed, "mail-" + norddjursSent, "kommune-aarhus@example.dk")
                 .contains("Send igen", "id=\"mail-failed\"", "MailConnectException");
         assertThat(body)
-                .as("another account's content is the recipient's")
-                .doesNotContain("Aarhus opgivet " + tag, "Brødtekst " + tag);
-        assertThat(body)
-                .as("the kind of another account's mail in words, never its code")
-                .contains("Rådgivningssession registreret")
+                .as("local mode (issue 15): nothing is sent out, so the administrator reads every mail's content,"
+                        + " e.g. an invitee's one-time link, and the page says so")
+                .contains("Aarhus opgivet " + tag, "Brødtekst " + tag, "id=\"mail-local-admin\"")
+                .contains("I drift ser kun modtageren indholdet")
+                .doesNotContain("(indholdet ses kun af modtageren)")
                 .doesNotContain(">SESSION_LOGGED<");
         assertThat(body.indexOf("\"mail-" + aarhusFailed + "\""))
                 .as("the failed one first, though older")
                 .isLessThan(body.indexOf("\"mail-" + norddjursSent + "\""));
         assertThat(body).contains("href=\"/mails\"");
+    }
+
+    @Test
+    void only_the_local_mode_opens_other_accounts_mails_to_the_administrator() {
+        assertThat(MailPageController.adminReadsAll(true, true)).isTrue();
+        assertThat(MailPageController.adminReadsAll(false, true))
+                .as("production (an external database)")
+                .isFalse();
+        assertThat(MailPageController.adminReadsAll(true, false))
+                .as("a real mail server: mails leave the machine")
+                .isFalse();
+        assertThat(WebSession.signIn(port, "kommune-norddjurs").get("/mails").body())
+                .as("a user still sees their own only")
+                .doesNotContain("Aarhus opgivet " + tag, "mail-local-admin");
     }
 
     @Test

@@ -219,6 +219,20 @@ class ProfileTest {
                 .isEqualTo("laege-norddjurs@demo.botilbudslaege.dk");
     }
 
+    @Test
+    void an_address_another_user_has_is_a_field_error_not_a_500_and_nothing_is_saved() {
+        HttpResponse<String> answer = session.post(
+                "/profile",
+                "/profile",
+                Map.of("email", "Kommune-Aarhus@DEMO.botilbudslaege.dk", "language", "en", "FORM_FILED", "DIGEST"));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body())
+                .contains("E-mailadressen bruges allerede af en anden bruger")
+                .doesNotContain("kommune-aarhus\"", "Aarhus Kommune");
+        assertThat(email()).isNull();
+        assertThat(preferences()).as("nothing saved").isZero();
+    }
+
     private String email() {
         return jdbc.sql("select email from app_user where username = :u")
                 .param("u", user)

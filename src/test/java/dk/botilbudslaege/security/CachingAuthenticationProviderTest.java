@@ -45,7 +45,8 @@ class CachingAuthenticationProviderTest {
                 .thenAnswer(invocation -> new AppUserDetails(
                         new CurrentUser("region-midt", "Region", Role.REGION, "1082", null, null, null, null),
                         HASH,
-                        true));
+                        true,
+                        0));
         provider =
                 new CachingAuthenticationProvider(users, counting, new LoginThrottle(clock, java.util.Set.of()), clock);
     }

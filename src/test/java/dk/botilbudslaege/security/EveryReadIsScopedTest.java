@@ -89,7 +89,10 @@ class EveryReadIsScopedTest {
         DISPENSATION_APPLICATION,
         SURVEY,
         // issue 14, in-app notifications: another user's notification (every role's is foreign)
-        NOTIFICATION
+        NOTIFICATION,
+        // issue 15 part C: an API client; the administrator manages every client and no walked role but it is a user
+        // administrator, so the walk names one that does not exist (ApiClientsTest walks the user administrators)
+        API_CLIENT
     }
 
     /** Request parameters and path variables that take an id or a code, by name. */
@@ -114,13 +117,19 @@ class EveryReadIsScopedTest {
             Map.entry("dispensation-applications", Kind.DISPENSATION_APPLICATION),
             Map.entry("surveys", Kind.SURVEY),
             // issue 14, in-app notifications
-            Map.entry("notifications", Kind.NOTIFICATION));
+            Map.entry("notifications", Kind.NOTIFICATION),
+            // issue 15 part C: API clients
+            Map.entry("api-clients", Kind.API_CLIENT));
 
     /**
      * Parameters that select no row of anyone's: filters, paging, dates, options. Each gets the value given
      * (it must be one the route accepts); a request parameter with an empty value is left out.
      */
     static final Map<String, String> NEUTRAL_PARAMETERS = Map.ofEntries(
+            // issue 15 part D: the merger preview (administrator only) takes the new region's name and the merging
+            // regions
+            Map.entry("name", "Region Østdanmark"),
+            Map.entry("regions", "1084"),
             // issue 13, hours: the /hours page's municipality filter narrows the overview already scoped by level/code
             Map.entry("municipality", ""),
             // issue 13, correcting sessions: a session of the out-of-scope agreement {id}, which is the scope
@@ -166,7 +175,37 @@ class EveryReadIsScopedTest {
             Map.entry("by", "OPERATOR"),
             Map.entry("from", ""),
             Map.entry("to", ""),
-            Map.entry("code", ""));
+            Map.entry("code", ""),
+            // issue 15, user administration (Part B): the list's filters; a user page is walked as the
+            // administrator's own (no foreign row) and, for the others, as a user outside their scope (403/404);
+            // an invitation token that does not exist (404)
+            Map.entry("role", ""),
+            Map.entry("scope", ""),
+            Map.entry("enabled", ""),
+            Map.entry("username", "admin"),
+            Map.entry("token", "x"),
+            // issue 15 part A: why the identity provider's sign-in was refused (/login/refused, a page of no row)
+            Map.entry("reason", "unknown"),
+            // issue 15 fixes (i15-fix-clients): which credential a confirmation page is for (the client {id} is the
+            // scope), and the one-time id of credentials shown once (an unknown one is 404)
+            Map.entry("what", "rotate-secret"),
+            Map.entry("once", "x"));
+
+    /**
+     * Issue 15, user administration (Part B): routes on which the administrator, who manages every user, is shown
+     * users' scopes in words (facility and doctor names of every region) and the scope pickers. Still walked for
+     * status; the scoped user administrators (region-midt, kommune-norddjurs) are judged on them as everywhere.
+     */
+    static final Map<String, String> ADMIN_SEES_SCOPE_NAMES = Map.of(
+            "/admin/users", "the list of every user with its scope in words",
+            "/admin/users/new", "the invitation form's scope pickers",
+            // i15-fix-users: in the local mode (this test's) the administrator reads every mail's content, so that an
+            // invitation's link can be opened; nothing is sent out. In production only the recipient
+            // (ExternalDatabaseModeTest, MailPageTest)
+            "/mails", "every mail's content, in the local mode only",
+            // issue 15 fixes (i15-fix-clients): the API clients' scopes by name and the registration form's pickers
+            "/admin/api-clients", "the list of every API client with its scope in words",
+            "/admin/api-clients/new", "the registration form's scope pickers");
 
     /**
      * Routes whose status is not judged, with the reason; their body is still searched for foreign names.
@@ -322,9 +361,11 @@ class EveryReadIsScopedTest {
                     boolean isApi = path.startsWith("/api/");
                     HttpResponse<byte[]> answer = isApi ? api.getBytes(path) : session.getBytes(path);
                     requests++;
-                    String problem = STATUS_NOT_JUDGED.containsKey(route.pattern())
-                            ? judge(role, answer, true)
-                            : route.namesARowInItsPath() ? refused(answer) : judge(role, answer, false);
+                    String problem = role.user().equals("admin") && ADMIN_SEES_SCOPE_NAMES.containsKey(route.pattern())
+                            ? (answer.statusCode() == 200 ? null : "answered " + answer.statusCode())
+                            : STATUS_NOT_JUDGED.containsKey(route.pattern())
+                                    ? judge(role, answer, true)
+                                    : route.namesARowInItsPath() ? refused(answer) : judge(role, answer, false);
                     if (problem != null) {
                         leaks.add(role.user() + " GET " + path + " (" + route.handler() + "): " + problem);
                     }
@@ -550,7 +591,8 @@ class EveryReadIsScopedTest {
                 Kind kind = ID_PARAMETERS.get(name(parameter));
                 String neutral = NEUTRAL_PARAMETERS.getOrDefault(name(parameter), "");
                 if (kind != null) {
-                    if (only == null || only.equals(name(parameter))) {
+                    // a required one is always given (left out, the request would only fail as incomplete)
+                    if (only == null || only.equals(name(parameter)) || required(parameter)) {
                         query.add(name(parameter) + "=" + encode(foreign.value(kind)));
                     }
                 } else if (!neutral.isEmpty()) {
@@ -558,6 +600,14 @@ class EveryReadIsScopedTest {
                 }
             }
             return query.isEmpty() ? path.toString() : path + "?" + String.join("&", query);
+        }
+
+        /** A request parameter the route cannot do without (required, no default). */
+        private static boolean required(MethodParameter parameter) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            return param != null
+                    && param.required()
+                    && org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE.equals(param.defaultValue());
         }
 
         /**
@@ -620,6 +670,9 @@ class EveryReadIsScopedTest {
         String value(Kind kind) {
             if (kind == Kind.NOTIFICATION) {
                 return String.valueOf(foreignNotification); // issue 14: nobody's but a user of its own
+            }
+            if (kind == Kind.API_CLIENT) {
+                return String.valueOf(Long.MAX_VALUE); // issue 15 part C: see Kind.API_CLIENT
             }
             String value = values.get(kind);
             if (value == null) {

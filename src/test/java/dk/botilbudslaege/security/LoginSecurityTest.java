@@ -174,6 +174,76 @@ class LoginSecurityTest {
     }
 
     @Test
+    void a_change_of_role_or_scope_ends_the_open_session_and_the_next_basic_call_gets_the_new_scope() {
+        String user = newUser();
+        Api api = Api.on(port).as(user);
+        assertThat(api.get("/api/v1/regions").status()).isEqualTo(200);
+        WebSession session = WebSession.signIn(port, user);
+        assertThat(session.get("/facilities").statusCode()).isEqualTo(200);
+
+        jdbc.sql("update app_user set scope_version = scope_version + 1 where username = :u")
+                .param("u", user)
+                .update();
+
+        assertProblem(api.get("/api/v1/regions"), 401, "UNAUTHORIZED");
+        assertThat(api.get("/api/v1/regions").status())
+                .as("the remembered credentials are forgotten, so the next call is checked anew")
+                .isEqualTo(200);
+        HttpResponse<String> page = session.get("/facilities");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse(""))
+                .as("issue 15: an enabled account whose rights changed is not told it is disabled")
+                .endsWith("/login?changed");
+        assertThat(session.get("/login?changed").body())
+                .contains("Dine rettigheder er ændret. Log ind igen.")
+                .doesNotContain("deaktiveret");
+        assertThat(session.get("/facilities").headers().firstValue("Location").orElse(""))
+                .as("the session is over")
+                .endsWith("/login");
+        assertThat(WebSession.signIn(port, user).get("/facilities").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_disabled_account_is_told_so_on_the_form_only_with_its_right_password() {
+        String user = newUser();
+        jdbc.sql("update app_user set enabled = false where username = :u")
+                .param("u", user)
+                .update();
+
+        HttpResponse<String> guess = Http.formLogin(port, user, "wrong-guess-123", freshAddress());
+        assertThat(guess.headers().firstValue("Location").orElse(""))
+                .as("a guesser cannot tell a disabled account from a wrong password")
+                .endsWith("/login?error");
+        HttpResponse<String> right = Http.formLogin(port, user, Api.PASSWORD, freshAddress());
+        assertThat(right.headers().firstValue("Location").orElse("")).endsWith("/login?disabled");
+        assertThat(Http.basic(port, "GET", "/api/v1/regions", user, Api.PASSWORD, "X-Forwarded-For", freshAddress())
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void the_local_login_page_lists_the_demo_accounts_only_never_an_invited_user() throws Exception {
+        String invited = "login-inv-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("insert into app_user (username, display_name, role, region_code) values (:u, 'Invited', 'REGION',"
+                        + " '1082')")
+                .param("u", invited)
+                .update();
+        String withPassword = newUser();
+
+        String page = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+
+        assertThat(page).contains("Demo-logins", "<code>region-midt</code>", "<code>admin</code>");
+        assertThat(page).doesNotContain(invited, withPassword);
+        assertThat(users.demoLogins()).isSubsetOf(Users.DEMO_LOGINS).contains("laege-norddjurs", "national");
+    }
+
+    @Test
     void a_browser_session_with_another_authorization_header_still_needs_the_csrf_token() {
         WebSession session = WebSession.signIn(port, "region-midt");
 
