@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.function.Predicate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -26,8 +28,9 @@ import org.springframework.stereotype.Component;
  * Checks a username and password with BCrypt once, then remembers the result for a few minutes.
  * API clients send HTTP Basic on every request, and BCrypt costs far more than any of our queries
  * (about 80 ms on two cores). Only a digest of the credentials is kept, in memory; a wrong password
- * is never remembered, and a changed password or scope takes effect within {@link #TTL}. A disabled
- * account is refused at once all the same: {@link EnabledAccountFilter} checks every request.
+ * is never remembered, and a changed password takes effect within {@link #TTL}. A disabled account, or one whose
+ * role or scope changed, is never answered from memory (one indexed lookup per hit), and {@link EnabledAccountFilter}
+ * checks every request of a session too.
  *
  * <p>Every attempt, by form or by Basic, first passes the {@link LoginThrottle}; every failure is
  * counted there and logged as a security event.
@@ -41,15 +44,26 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     private final DaoAuthenticationProvider delegate;
     private final LoginThrottle throttle;
     private final Cache<String, Authentication> remembered;
+    private final Predicate<Authentication> stillCurrent;
 
     @org.springframework.beans.factory.annotation.Autowired
     CachingAuthenticationProvider(
-            AppUserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
-        this(users, passwordEncoder, throttle, Clock.systemUTC());
+            AppUserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle, JdbcClient jdbc) {
+        this(users, passwordEncoder, throttle, Clock.systemUTC(), hit -> current(jdbc, hit));
     }
 
     CachingAuthenticationProvider(
             AppUserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle, Clock clock) {
+        this(users, passwordEncoder, throttle, clock, hit -> true);
+    }
+
+    CachingAuthenticationProvider(
+            AppUserDetailsService users,
+            PasswordEncoder passwordEncoder,
+            LoginThrottle throttle,
+            Clock clock,
+            Predicate<Authentication> stillCurrent) {
+        this.stillCurrent = stillCurrent;
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(passwordEncoder);
         // issue 15 review: the password first, then the account's state (Spring checks "enabled" before the password
@@ -76,6 +90,11 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         }
         String key = digest(username, String.valueOf(authentication.getCredentials()));
         Authentication hit = remembered.getIfPresent(key);
+        if (hit != null && !stillCurrent.test(hit)) {
+            // disabled, or its role or scope changed, since it was remembered: check it all anew
+            remembered.invalidate(key);
+            hit = null;
+        }
         if (hit != null) {
             throttle.succeeded(username, address); // a success all the same: the account's count starts again
             return hit;
@@ -94,6 +113,19 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         throttle.succeeded(username, address);
         remembered.put(key, checked);
         return checked;
+    }
+
+    /** One indexed lookup: the remembered account is still enabled, with the role and scope it was signed in with. */
+    private static boolean current(JdbcClient jdbc, Authentication hit) {
+        if (!(hit.getPrincipal() instanceof ScopedPrincipal principal)) {
+            return true;
+        }
+        return jdbc.sql("select enabled and scope_version = :v from app_user where username = :u")
+                .param("u", principal.user().username())
+                .param("v", principal.scopeVersion())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /**

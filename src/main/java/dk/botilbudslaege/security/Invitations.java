@@ -163,7 +163,12 @@ public class Invitations {
         if (password == null || password.isEmpty()) {
             throw InvalidInputException.of(FieldProblem.of("password", "users.password.required"));
         }
-        if (password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+        if (password.isBlank()) {
+            throw InvalidInputException.of(FieldProblem.of("password", "users.password.blank"));
+        }
+        // spaces are allowed inside a pass phrase, but do not make up its length at its ends
+        String core = password.strip();
+        if (core.codePointCount(0, core.length()) < MIN_PASSWORD) {
             throw InvalidInputException.of(FieldProblem.of("password", "users.password.short", MIN_PASSWORD));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {

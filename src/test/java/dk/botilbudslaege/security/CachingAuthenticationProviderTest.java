@@ -38,6 +38,8 @@ class CachingAuthenticationProviderTest {
 
     final MutableClock clock = new MutableClock();
     final CachingAuthenticationProvider provider;
+    /** What the database says of a remembered account: still enabled, with the same role and scope. */
+    final java.util.concurrent.atomic.AtomicBoolean current = new java.util.concurrent.atomic.AtomicBoolean(true);
 
     CachingAuthenticationProviderTest() {
         AppUserDetailsService users = mock(AppUserDetailsService.class);
@@ -47,8 +49,8 @@ class CachingAuthenticationProviderTest {
                         HASH,
                         true,
                         0));
-        provider =
-                new CachingAuthenticationProvider(users, counting, new LoginThrottle(clock, java.util.Set.of()), clock);
+        provider = new CachingAuthenticationProvider(
+                users, counting, new LoginThrottle(clock, java.util.Set.of()), clock, hit -> current.get());
     }
 
     static UsernamePasswordAuthenticationToken login(String password) {
@@ -60,6 +62,18 @@ class CachingAuthenticationProviderTest {
         assertThat(provider.authenticate(login("hemmelig")).isAuthenticated()).isTrue();
         assertThat(provider.authenticate(login("hemmelig")).getName()).isEqualTo("region-midt");
         assertThat(checks.get()).isEqualTo(1);
+    }
+
+    @Test
+    void an_account_disabled_or_changed_since_is_never_answered_from_memory() {
+        provider.authenticate(login("hemmelig"));
+        current.set(false); // disabled (or its scope changed) in the database
+
+        provider.authenticate(login("hemmelig"));
+
+        assertThat(checks.get())
+                .as("checked anew: the user details service then decides (a disabled account is refused there)")
+                .isEqualTo(2);
     }
 
     @Test

@@ -185,9 +185,8 @@ class LoginSecurityTest {
                 .param("u", user)
                 .update();
 
-        assertProblem(api.get("/api/v1/regions"), 401, "UNAUTHORIZED");
         assertThat(api.get("/api/v1/regions").status())
-                .as("the remembered credentials are forgotten, so the next call is checked anew")
+                .as("remembered credentials of a changed account are checked anew, with the new scope")
                 .isEqualTo(200);
         HttpResponse<String> page = session.get("/facilities");
         assertThat(page.statusCode()).isEqualTo(302);
