@@ -1,0 +1,93 @@
+package dk.botilbudslaege.start;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.IntegrationTest;
+import dk.botilbudslaege.support.WebSession;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Each role's start page (issue 16 item 1): the blocks of its work, each figure naming its scope, and a region
+ * without facilities saying so instead of showing another region's figures.
+ */
+@IntegrationTest
+class StartPageTest {
+
+    @LocalServerPort
+    int port;
+
+    private String home(String user) {
+        HttpResponse<String> page = WebSession.signIn(port, user).get("/");
+        assertThat(page.statusCode()).as(user).isEqualTo(200);
+        assertThat(page.body()).as(user).doesNotContain("??", "Du er læge i Anne Kjær");
+        return page.body();
+    }
+
+    @Test
+    void the_region_sees_forms_months_requests_and_surveys_of_its_region() {
+        String page = home("region-midt");
+        assertThat(page)
+                .contains("id=\"start-forms\"", "id=\"start-months\"", "id=\"start-requests\"", "id=\"start-surveys\"")
+                .contains("Tallene gælder Region Midtjylland.", "dækningsgrad, Region Midtjylland")
+                .contains("Blanketter der venter på godkendelse", "ældste først")
+                .contains("href=\"/agreements?status=SUBMITTED\"", "href=\"/settlements\"", "href=\"/coverage\"")
+                .doesNotContain("Region Nordjylland", "Region Syddanmark", "id=\"start-empty\"");
+    }
+
+    @Test
+    void a_region_without_facilities_says_so_and_shows_no_other_regions_figures() {
+        String page = home("region-nord");
+        assertThat(page)
+                .contains("id=\"start-empty\"", "Region Nordjylland har endnu ingen botilbud registreret")
+                .doesNotContain("Region Midtjylland", "Norddjurs", "Skovstjernen", "id=\"start-coverage\"");
+    }
+
+    @Test
+    void the_municipality_sees_facilities_without_a_doctor_proposals_drafts_and_surveys() {
+        String page = home("kommune-norddjurs");
+        assertThat(page)
+                .contains(
+                        "id=\"start-uncovered\"",
+                        "id=\"start-proposals\"",
+                        "id=\"start-drafts\"",
+                        "id=\"start-surveys\"")
+                .contains("Tallene gælder Norddjurs Kommune.", "i Norddjurs Kommune")
+                .contains("href=\"/facilities?doctor=none\"", "href=\"/agreements?status=DRAFT\"")
+                .doesNotContain("Aarhus Kommune", "Region Nordjylland");
+    }
+
+    @Test
+    void the_facility_sees_its_doctor_plan_sessions_and_sick_visits() {
+        String page = home("botilbud-skovstjernen");
+        assertThat(page)
+                .contains(
+                        "id=\"start-doctor\"", "id=\"start-plan\"", "id=\"start-sessions\"", "id=\"start-sick-visits\"")
+                .contains("Tallene gælder Skovstjernen", "Jeres faste læge")
+                .contains("/sick-visits\"");
+    }
+
+    @Test
+    void the_doctor_sees_own_agreements_openings_wishes_sessions_and_fees() {
+        String page = home("laege-norddjurs");
+        assertThat(page)
+                .contains(
+                        "id=\"start-agreements\"", "id=\"start-to-log\"", "id=\"start-openings\"", "id=\"start-fees\"")
+                .contains("Du er læge i Lægerne ved Torvet.", "Din ønskeliste", "href=\"/matching/wishes\"");
+    }
+
+    @Test
+    void the_national_viewer_sees_the_national_figures_and_the_administrator_a_short_admin_start() {
+        assertThat(home("national")).contains("id=\"coverage-value\"", "Hele landet", "id=\"region-table\"");
+        assertThat(home("admin"))
+                .contains("id=\"start-admin\"", "href=\"/admin/users\"", "href=\"/admin/api-clients\"")
+                .contains("href=\"/admin/regions\"", "id=\"start-failed-mails\"", "Tallene gælder Hele landet.");
+    }
+
+    @Test
+    void the_coverage_dashboard_moved_to_its_own_page() {
+        String page = WebSession.signIn(port, "region-midt").get("/coverage").body();
+        assertThat(page).contains("id=\"coverage-value\"", "action=\"/coverage\"");
+    }
+}
