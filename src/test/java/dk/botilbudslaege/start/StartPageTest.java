@@ -90,4 +90,29 @@ class StartPageTest {
         String page = WebSession.signIn(port, "region-midt").get("/coverage").body();
         assertThat(page).contains("id=\"coverage-value\"", "action=\"/coverage\"");
     }
+
+    // issue 16 item 2
+    @Test
+    void the_facility_list_has_a_fixed_doctor_column_and_filter_kept_in_the_url() {
+        WebSession region = WebSession.signIn(port, "region-midt");
+        String none = region.get("/facilities?doctor=none").body();
+        assertThat(none).contains("Fast læge", "<option value=\"none\" selected=\"selected\">uden læge</option>");
+        assertThat(none).doesNotContain("badge ok\">med læge<", "\"badge\">delvist<");
+        String covered = region.get("/facilities?doctor=covered").body();
+        assertThat(covered).contains("badge ok\">med læge<").doesNotContain("\"badge\">uden læge<");
+        assertThat(region.get("/facilities?doctor=COVERED").body()).contains("badge ok\">med læge<");
+        assertThat(region.get("/facilities?doctor=nonsense").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_facility_page_says_who_its_doctor_is_and_since_when() {
+        WebSession region = WebSession.signIn(port, "region-midt");
+        String list = region.get("/facilities?q=Skovstjernen").body();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("href=\"/facilities/(\\d+)\"").matcher(list);
+        assertThat(m.find()).isTrue();
+        String page = region.get("/facilities/" + m.group(1)).body();
+        assertThat(page).contains("id=\"fixed-doctor\"", "Fast læge");
+        assertThat(page).containsPattern("siden \\d\\d-\\d\\d-\\d{4}|uden læge");
+    }
 }
