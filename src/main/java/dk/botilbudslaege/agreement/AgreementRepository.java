@@ -362,4 +362,28 @@ class AgreementRepository {
         }
         return values;
     }
+
+    // issue 16 item 1: the region's start page
+    /** The filed forms waiting for a decision in the conditions' scope, oldest first, and how many there are. */
+    Agreements.WaitingForms waitingForms(SqlConditions conditions, int limit) {
+        SqlConditions waiting = conditions.add("a.status = :waitingStatus", "waitingStatus", "SUBMITTED");
+        long count = waiting.bind(jdbc.sql("select count(*) from agreement_overview a" + waiting.where()))
+                .query(Long.class)
+                .single();
+        List<Agreements.WaitingForm> oldest = waiting.bind(jdbc.sql(
+                        """
+                        select a.id, a.unit_name, a.municipality_name, a.doctor_name,
+                               (coalesce(f.filed_at, a.created_at) at time zone 'Europe/Copenhagen')::date as filed_on
+                          from agreement_overview a left join information_form f on f.agreement_id = a.id
+                        """ + waiting.where() + " order by coalesce(f.filed_at, a.created_at), a.id limit :limit"))
+                .param("limit", limit)
+                .query((rs, n) -> new Agreements.WaitingForm(
+                        rs.getLong("id"),
+                        rs.getString("unit_name"),
+                        rs.getString("municipality_name"),
+                        rs.getString("doctor_name"),
+                        rs.getObject("filed_on", java.time.LocalDate.class)))
+                .list();
+        return new Agreements.WaitingForms(count, oldest);
+    }
 }

@@ -77,6 +77,28 @@ public class Agreements {
         return repository.search(conditions, page);
     }
 
+    // issue 16 item 1: the region's start page
+    /** An information form filed and waiting for the region's decision (SPEC §3). */
+    public record WaitingForm(
+            long agreementId, String unitName, String municipalityName, String doctorName, LocalDate filedOn) {
+
+        /** Whole days since it was filed (Danish today). */
+        public long days() {
+            return filedOn == null
+                    ? 0
+                    : java.time.temporal.ChronoUnit.DAYS.between(
+                            filedOn, LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")));
+        }
+    }
+
+    /** How many forms wait in the caller's scope, and the oldest few. */
+    public record WaitingForms(long count, List<WaitingForm> oldest) {}
+
+    @Transactional(readOnly = true)
+    public WaitingForms waitingForms(CurrentUser user, int limit) {
+        return repository.waitingForms(AgreementAccess.scoped(user), limit);
+    }
+
     @Transactional(readOnly = true)
     public Agreement get(CurrentUser user, long id) {
         AgreementAccess.requireAgreementUser(user);

@@ -33,7 +33,8 @@ class DashboardController {
         this.reference = reference;
     }
 
-    @GetMapping("/")
+    // issue 16 item 1: the dashboard moved from / (now each role's start page) to /coverage
+    @GetMapping("/coverage")
     String home(CurrentUser user, @RequestParam(required = false) String date, Model model) {
         model.addAttribute("nav", "overview");
         model.addAttribute("summary", overview.summary(user));

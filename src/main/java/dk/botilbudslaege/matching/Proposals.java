@@ -74,6 +74,33 @@ public class Proposals {
         return views.stored(round.outcomeMethod(), round.outcomeDetail(), rows, unmatched);
     }
 
+    // issue 16 item 1: the municipality's start page
+    /** A proposal the caller may confirm or decline, with its round. */
+    public record Waiting(long id, long roundId, String facilityName, String doctorName) {}
+
+    /** The proposals of closed rounds waiting for the caller's decision (see {@link Rounds.ProposalRow#decidableBy}). */
+    @Transactional(readOnly = true)
+    public List<Waiting> waiting(CurrentUser user, int limit) {
+        String scope = switch (user.role()) {
+            case REGION -> "f.operator = 'REGIONAL' and r.region_code = :v";
+            case MUNICIPALITY -> "f.operator <> 'REGIONAL' and f.municipality_code = :v";
+            default -> null;
+        };
+        if (scope == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select x.id, x.round_id, f.name as facility_name, d.name as doctor_name
+                          from matching_proposal x join matching_round r on r.id = x.round_id
+                          join registry_facility f on f.id = x.facility_id
+                          join registry_doctor d on d.id = x.doctor_id
+                         where x.status = 'PROPOSED' and\s""" + scope + " order by x.id limit :limit")
+                .param("v", user.is(Role.REGION) ? user.regionCode() : user.municipalityCode())
+                .param("limit", limit)
+                .query(Waiting.class)
+                .list();
+    }
+
     /** Confirms a proposal: a draft agreement from the given start date, made by the person confirming. */
     @Transactional
     public long accept(CurrentUser user, long proposalId, LocalDate startDate) {

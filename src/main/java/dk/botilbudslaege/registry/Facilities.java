@@ -45,7 +45,38 @@ public class Facilities {
                 .addIfPresent("f.legal_basis = :legalBasis", "legalBasis", filter.legalBasis())
                 .addIfPresent("f.operator = :operator", "operator", filter.operator())
                 .addSearch(filter.q(), "f.name", "f.address");
+        if (filter.doctor() != null) {
+            conditions.add(
+                    FacilityRepository.STATE + " = :doctorState",
+                    "doctorState",
+                    filter.doctor().name());
+        }
         return repository.search(conditions, page);
+    }
+
+    // issue 16 item 2: who the facility's fixed doctor is
+    /** An agreement giving the facility (or one of its sections) its fixed doctor, running or to come. */
+    public record FixedDoctor(
+            long agreementId,
+            String doctorName,
+            String practiceName,
+            String unitName,
+            String status,
+            java.time.LocalDate startDate,
+            java.time.LocalDate noticeDate,
+            java.time.LocalDate endDate) {}
+
+    /** The listed facilities' state today and their doctors' names, in one query (the agreement module's views). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, FacilityRepository.DoctorColumn> fixedDoctors(List<Long> facilityIds) {
+        return repository.doctorColumns(facilityIds);
+    }
+
+    /** The agreements of a facility in the caller's scope that are in force or have been approved to start. */
+    @Transactional(readOnly = true)
+    public List<FixedDoctor> fixedDoctorsOf(CurrentUser user, long facilityId) {
+        get(user, facilityId);
+        return repository.fixedDoctorsOf(facilityId);
     }
 
     /** A facility in the caller's scope; out of scope it does not exist for them (404). */

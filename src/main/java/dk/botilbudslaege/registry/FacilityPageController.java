@@ -54,10 +54,12 @@ class FacilityPageController {
             @RequestParam(required = false) LegalBasis legalBasis,
             @RequestParam(required = false) Operator operator,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String doctor,
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
-        FacilityFilter filter = new FacilityFilter(municipalityCode, legalBasis, operator, q);
+        FacilityFilter.FixedDoctorState state = fixedDoctorState(doctor);
+        FacilityFilter filter = new FacilityFilter(municipalityCode, legalBasis, operator, q, state);
         model.addAttribute("filter", filter);
         model.addAttribute(
                 "baseUrl",
@@ -70,8 +72,16 @@ class FacilityPageController {
                         "legalBasis",
                         legalBasis,
                         "operator",
-                        operator));
-        model.addAttribute("result", facilities.search(user, filter, PageRequest.of(Math.max(page, 0), 25, 25)));
+                        operator,
+                        "doctor",
+                        state == null ? null : state.name().toLowerCase(java.util.Locale.ROOT)));
+        var result = facilities.search(user, filter, PageRequest.of(Math.max(page, 0), 25, 25));
+        model.addAttribute("result", result);
+        model.addAttribute(
+                "doctors",
+                facilities.fixedDoctors(
+                        result.content().stream().map(Facility::id).toList()));
+        model.addAttribute("doctorStates", FacilityFilter.FixedDoctorState.values());
         model.addAttribute("municipalities", visibleMunicipalities(user));
         model.addAttribute("legalBases", LegalBasis.values());
         model.addAttribute("operators", Operator.values());
@@ -94,6 +104,7 @@ class FacilityPageController {
             model.addAttribute("history", registryAudit.facilityHistory(user, id));
         }
         model.addAttribute("sectionThreshold", Facilities.SECTION_THRESHOLD);
+        model.addAttribute("fixedDoctors", facilities.fixedDoctorsOf(user, id));
         return "facilities/detail";
     }
 
@@ -225,5 +236,18 @@ class FacilityPageController {
 
     private String text(String key) {
         return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    // issue 16 item 2: the filter "Fast læge" in the URL as none, partly or covered; anything else is no filter
+    static FacilityFilter.FixedDoctorState fixedDoctorState(String doctor) {
+        if (doctor == null) {
+            return null;
+        }
+        for (FacilityFilter.FixedDoctorState s : FacilityFilter.FixedDoctorState.values()) {
+            if (s.name().equalsIgnoreCase(doctor.trim())) {
+                return s;
+            }
+        }
+        return null;
     }
 }

@@ -251,4 +251,49 @@ class FacilityRepository {
                 List.of(),
                 rs.getInt("version"));
     }
+
+    // issue 16 item 2: the fixed doctor of a facility, read from the agreement module's published views
+    /** NONE, PARTLY or COVERED today for the facility {@code f} (as the coverage module counts it, C1). */
+    static final String STATE = """
+            (select case when coalesce(bool_or(c.section_id is null), false) then 'COVERED'
+                         when count(c.section_id) = 0 then 'NONE'
+                         when count(c.section_id) >= (select count(*) from facility_section x where x.facility_id = f.id)
+                              then 'COVERED'
+                         else 'PARTLY' end
+               from agreement_facility_coverage c where c.facility_id = f.id and c.period @> current_date)""";
+
+    /** The list's column: the state and the doctors' names today. */
+    public record DoctorColumn(String state, String doctors) {}
+
+    java.util.Map<Long, DoctorColumn> doctorColumns(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, DoctorColumn> columns = new java.util.HashMap<>();
+        jdbc.sql("select f.id, " + STATE + """
+                         as state,
+                               (select string_agg(distinct a.doctor_name, ', ')
+                                  from agreement_facility_coverage c join agreement_overview a on a.id = c.agreement_id
+                                 where c.facility_id = f.id and c.period @> current_date) as doctors
+                          from facility f where f.id in (:ids)
+                        """)
+                .param("ids", ids)
+                .query((rs, n) ->
+                        columns.put(rs.getLong("id"), new DoctorColumn(rs.getString("state"), rs.getString("doctors"))))
+                .list();
+        return columns;
+    }
+
+    List<Facilities.FixedDoctor> fixedDoctorsOf(long facilityId) {
+        return jdbc.sql("""
+                        select a.id as agreement_id, a.doctor_name, a.practice_name, a.unit_name, a.status,
+                               a.start_date, a.notice_date, a.end_date
+                          from agreement_overview a
+                         where :f = any(a.facility_ids) and a.status in ('ACTIVE', 'NOTICE_GIVEN')
+                         order by a.start_date, a.id
+                        """)
+                .param("f", facilityId)
+                .query(Facilities.FixedDoctor.class)
+                .list();
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -326,6 +327,38 @@ public class Settlements {
     }
 
     // ---- scope --------------------------------------------------------------------------------
+
+    // issue 16 item 1: the start pages
+    /** A due month of the region not yet approved: {@code run} when a run waits for approval. */
+    public record OpenMonth(YearMonth month, boolean run) {}
+
+    /** The region's due months of the last {@code back} months (this one included) not approved, oldest first. */
+    @Transactional(readOnly = true)
+    public List<OpenMonth> openMonths(CurrentUser user, int back) {
+        String region = requireRegion(user, null, YearMonth.now(DanishTime.DENMARK));
+        List<OpenMonth> open = new ArrayList<>();
+        YearMonth now = YearMonth.now(DanishTime.DENMARK);
+        for (YearMonth m = now.minusMonths(back - 1L); !m.isAfter(now); m = m.plusMonths(1)) {
+            MonthState state = repository.month(region, m).orElse(null);
+            if (state == null || !state.approved()) {
+                open.add(new OpenMonth(m, state != null && runForApproval(state, m)));
+            }
+        }
+        return open;
+    }
+
+    /** A doctor's own lines of the region's latest approved month; empty when no month is approved yet. */
+    @Transactional(readOnly = true)
+    public Optional<MonthView> ownLatest(CurrentUser user) {
+        if (!user.is(Role.DOCTOR) || user.regionCode() == null) {
+            return Optional.empty();
+        }
+        List<YearMonth> approved = repository.approvedMonthsBefore(
+                user.regionCode(), YearMonth.now(DanishTime.DENMARK).plusMonths(1));
+        return approved.isEmpty()
+                ? Optional.empty()
+                : Optional.of(month(user, approved.get(approved.size() - 1), null));
+    }
 
     /**
      * The regions whose settlement of {@code month} the user reads: its region's, or, for a month before a merger

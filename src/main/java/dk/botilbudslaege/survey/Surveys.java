@@ -136,6 +136,48 @@ public class Surveys {
         throw new ForbiddenException("survey.forbidden");
     }
 
+    // issue 16 item 1: the start pages
+    /** A sent survey still running, with how many it was sent to and how many have answered. */
+    public record Running(long id, String title, LocalDate deadline, int addressees, int answered) {
+
+        /** The share answered, 0-100. */
+        public int percent() {
+            return addressees == 0 ? 0 : Math.round(100f * answered / addressees);
+        }
+    }
+
+    /**
+     * A region's sent surveys whose deadline has not passed; a municipality's sent surveys it has not answered
+     * (submitted) yet. One query; nearest deadline first.
+     */
+    @Transactional(readOnly = true)
+    public List<Running> running(CurrentUser user) {
+        String scope;
+        Object value;
+        if (user.is(Role.REGION)) {
+            scope = "s.region_code in (select region_lineage(:v)) and s.deadline >= :today";
+            value = user.regionCode();
+        } else if (user.is(Role.MUNICIPALITY)) {
+            scope = """
+                    exists (select 1 from survey_addressee m where m.survey_id = s.id and m.municipality_code = :v)
+                    and not exists (select 1 from survey_answer m where m.survey_id = s.id
+                                     and m.municipality_code = :v and m.submitted_at is not null)""";
+            value = user.municipalityCode();
+        } else {
+            throw new ForbiddenException("survey.forbidden");
+        }
+        return jdbc.sql("""
+                        select s.id, s.title, s.deadline,
+                               (select count(*) from survey_addressee a where a.survey_id = s.id) as addressees,
+                               (select count(*) from survey_answer a where a.survey_id = s.id
+                                   and a.submitted_at is not null) as answered
+                          from survey s where s.status = 'SENT' and\s""" + scope + " order by s.deadline, s.id")
+                .param("v", value)
+                .param("today", today())
+                .query(Running.class)
+                .list();
+    }
+
     /** A survey as the caller may read it: the region's own, or sent and addressed to the municipality. */
     public Survey get(CurrentUser user, long id) {
         if (user.is(Role.REGION)) {

@@ -20,6 +20,7 @@ class CoverageBrowserTest {
     void the_dashboard_shows_coverage_and_a_past_date_changes_the_figures() {
         try (Browser region = Browser.open(port)) {
             region.login("region-midt");
+            region.go("/coverage"); // issue 16: the dashboard moved from the start page
             assertThat(region.text())
                     .contains(
                             "Velkommen",
@@ -65,9 +66,9 @@ class CoverageBrowserTest {
     void without_javascript_the_date_form_reloads_the_page_with_the_figures_of_that_day() {
         try (Browser national = Browser.open(port)) {
             national.login("national");
-            national.go("/?date=2025-03-31");
+            national.go("/coverage?date=2025-03-31");
             assertThat(national.find(By.id("coverage-day")).getText()).isEqualTo("31-03-2025");
-            national.go("/?date=nonsense");
+            national.go("/coverage?date=nonsense");
             assertThat(national.text()).contains("Datoen skal skrives ÅÅÅÅ-MM-DD");
         }
     }
@@ -76,10 +77,11 @@ class CoverageBrowserTest {
     void a_municipality_sees_its_own_figures_beside_the_aggregates_in_danish_or_english() {
         try (Browser municipality = Browser.open(port)) {
             municipality.login("kommune-norddjurs");
+            municipality.go("/coverage"); // issue 16: the dashboard moved from the start page
             assertThat(municipality.text())
                     .containsPattern("Norddjurs: \\d+ af \\d+ botilbud")
                     .contains("Dækningsgrad pr. kommune", "Kommunal", "Op til 30 pladser");
-            municipality.go("/?lang=en");
+            municipality.go("/coverage?lang=en");
             assertThat(municipality.text())
                     .contains("Coverage per municipality", "Municipal", "Up to 30 places", "counts from ");
         }

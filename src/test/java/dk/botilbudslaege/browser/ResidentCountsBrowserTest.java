@@ -54,7 +54,7 @@ class ResidentCountsBrowserTest {
                     .contains("Tilmeldt den faste læge kan ikke være flere end beboerne (5)");
             assertThat(facility.find(By.id("resident-counts")).getText()).contains("86 %");
 
-            facility.go("/");
+            facility.go("/coverage");
             assertThat(facility.find(By.id("choice-value")).getText()).matches("\\d+(,\\d)? %");
             assertThat(facility.find(By.id("choice-note")).getText()).startsWith("tal fra ");
 

@@ -266,7 +266,7 @@ class ResidentCountsApiTest {
                 .isEqualTo(200);
         JsonNode choice =
                 api.as("national").get("/api/v1/coverage/targets").json().path("residentsChoice");
-        String page = WebSession.signIn(port, "region-midt").get("/").body();
+        String page = WebSession.signIn(port, "region-midt").get("/coverage").body();
         assertThat(page)
                 .contains("id=\"choice-value\"")
                 .contains("tal fra " + choice.path("facilitiesWithCounts").asLong() + " af ");

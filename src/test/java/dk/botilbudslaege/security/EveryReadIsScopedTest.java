@@ -126,6 +126,8 @@ class EveryReadIsScopedTest {
      * (it must be one the route accepts); a request parameter with an empty value is left out.
      */
     static final Map<String, String> NEUTRAL_PARAMETERS = Map.ofEntries(
+            // issue 16 item 2: the facility list's filter "Fast læge" (none, partly, covered)
+            Map.entry("doctor", "none"),
             // issue 15 part D: the merger preview (administrator only) takes the new region's name and the merging
             // regions
             Map.entry("name", "Region Østdanmark"),
