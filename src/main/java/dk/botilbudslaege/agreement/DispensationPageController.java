@@ -48,13 +48,37 @@ class DispensationPageController {
         return "agreements";
     }
 
+    /** Issue 16 item 7: which dispensations the list shows; in force (and those still to come) by default. */
+    enum Shown {
+        CURRENT,
+        EXPIRED,
+        ALL
+    }
+
     @GetMapping
-    String list(CurrentUser user, Model model) {
+    String list(CurrentUser user, @RequestParam(required = false) String show, Model model) {
         DispensationForm form = new DispensationForm();
         form.setKind(DispensationKind.MULTIPLE_FACILITIES);
         form.setMaxFacilities(2);
         form.setValidFrom(LocalDate.now());
+        model.addAttribute("shown", shown(show));
         return show(user, form, model);
+    }
+
+    private static Shown shown(String show) {
+        if (show != null) {
+            for (Shown s : Shown.values()) {
+                if (s.name().equalsIgnoreCase(show.strip())) {
+                    return s;
+                }
+            }
+        }
+        return Shown.CURRENT;
+    }
+
+    /** Ended: the last valid day is before today. */
+    static boolean expired(Dispensation d, LocalDate today) {
+        return d.validTo() != null && d.validTo().isBefore(today);
     }
 
     @PostMapping
@@ -101,7 +125,24 @@ class DispensationPageController {
     }
 
     private String show(CurrentUser user, DispensationForm form, Model model) {
-        model.addAttribute("dispensations", dispensations.list(user, null));
+        // issue 16 item 7: ended ones ("Udløbet") kept apart from those in force
+        LocalDate today = LocalDate.now();
+        Shown shown = model.getAttribute("shown") instanceof Shown s ? s : Shown.CURRENT;
+        model.addAttribute("shown", shown);
+        List<Dispensation> all = dispensations.list(user, null);
+        List<Dispensation> current =
+                all.stream().filter(d -> !expired(d, today)).toList();
+        List<Dispensation> ended = all.stream().filter(d -> expired(d, today)).toList();
+        model.addAttribute("currentCount", current.size());
+        model.addAttribute("expiredCount", ended.size());
+        model.addAttribute("anyDispensation", !all.isEmpty());
+        model.addAttribute(
+                "dispensations",
+                switch (shown) {
+                    case CURRENT -> current;
+                    case EXPIRED -> ended;
+                    case ALL -> all;
+                });
         model.addAttribute("canGrant", user.is(Role.REGION));
         model.addAttribute("form", form);
         model.addAttribute("kinds", DispensationKind.values());

@@ -100,19 +100,62 @@ class DemoDataLoader implements ApplicationRunner {
             log.info("Demo data ({}) loaded in {} ms", properties.dataset(), (System.nanoTime() - started) / 1_000_000);
         }
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        log.info("""
+        // issue 16, login: the logins this database really has (the national data set has no region-midt)
+        List<String> logins = users.demoLogins();
+        List<String> userAdmins = logins.isEmpty()
+                ? List.of()
+                : jdbc
+                        .sql(
+                                "select username from app_user where (user_admin or role = 'ADMIN') and username in (:names)")
+                        .param("names", logins)
+                        .query(String.class)
+                        .list()
+                        .stream()
+                        .sorted(java.util.Comparator.comparingInt(logins::indexOf))
+                        .toList();
+        log.info(banner(port, logins, userAdmins));
+    }
 
-                ------------------------------------------------------------------
-                 Botilbudslæge is running: http://localhost:{}/
-                 Demo logins, all with password '{}':
-                   region-midt, region-nord, kommune-norddjurs, kommune-aarhus,
-                   botilbud-skovstjernen, laege-norddjurs, national, admin
-                 User administrators (issue 15): admin (everyone), region-midt
-                   (its region), kommune-norddjurs (its municipality): /admin/users
-                 E-mails sent (issue 14): http://localhost:{}/mails
-                   (without SPRING_MAIL_HOST they are caught by the built-in
-                   mail server and not sent out)
-                ------------------------------------------------------------------""", port, PASSWORD, port);
+    /** The startup banner: where to go and the demo logins that exist (issue 16: never one that was not created). */
+    static String banner(String port, List<String> logins, List<String> userAdmins) {
+        StringBuilder text = new StringBuilder("\n")
+                .append("------------------------------------------------------------------\n")
+                .append(" Botilbudslæge is running: http://localhost:")
+                .append(port)
+                .append("/\n");
+        if (logins.isEmpty()) {
+            text.append(" No demo logins in this database.\n");
+        } else {
+            text.append(" Demo logins, all with password '").append(PASSWORD).append("':\n");
+            wrap(text, logins);
+        }
+        List<String> admins = userAdmins.stream()
+                .map(name -> name.equals("admin") ? "admin (everyone)" : name)
+                .toList();
+        if (!admins.isEmpty()) {
+            text.append(" User administrators (issue 15), /admin/users:\n");
+            wrap(text, admins);
+        }
+        return text.append(" E-mails sent (issue 14): http://localhost:")
+                .append(port)
+                .append("/mails\n")
+                .append("   (without SPRING_MAIL_HOST they are caught by the built-in\n")
+                .append("   mail server and not sent out)\n")
+                .append("------------------------------------------------------------------")
+                .toString();
+    }
+
+    private static void wrap(StringBuilder text, List<String> names) {
+        StringBuilder line = new StringBuilder("  ");
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) + (i < names.size() - 1 ? "," : "");
+            if (line.length() + 1 + name.length() > 66) {
+                text.append(line).append('\n');
+                line = new StringBuilder("  ");
+            }
+            line.append(' ').append(name);
+        }
+        text.append(line).append('\n');
     }
 
     private void loadMidtjylland() {

@@ -176,7 +176,16 @@ class MatchingRoundPageController {
         boolean manages = rounds.manages(user, round);
         model.addAttribute("round", round);
         model.addAttribute("manages", manages);
-        model.addAttribute("openings", rounds.openings(user, id));
+        // issue 16 item 6: an opening disappears once its facility has a doctor (named below the table)
+        List<Rounds.OpeningRow> openings = rounds.openings(user, id);
+        model.addAttribute(
+                "openings", openings.stream().filter(o -> !o.covered()).toList());
+        model.addAttribute(
+                "coveredOpenings",
+                openings.stream()
+                        .filter(Rounds.OpeningRow::covered)
+                        .map(Rounds.OpeningRow::name)
+                        .toList());
         Rounds.Run run = new Rounds.Run(
                 method == null ? MatchMethod.STABLE_MATCHING : method,
                 proposing == null ? SolverFacade.Proposing.DOCTORS : proposing,
@@ -220,7 +229,7 @@ class MatchingRoundPageController {
                                 version))
                 .ifPresent(round ->
                         redirect.addFlashAttribute("flash", messages.text("matching.flash.closed", round.proposals())));
-        return "redirect:/matching/rounds/" + id;
+        return "redirect:/matching/rounds/" + id + "#result"; // issue 16: straight to the outcome
     }
 
     @PostMapping("/proposals/{id}/accept")

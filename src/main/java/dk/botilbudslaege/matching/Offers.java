@@ -23,7 +23,9 @@ public class Offers {
             Double distanceKm,
             Integer wishRank,
             long roundId,
-            LocalDate closesOn) {}
+            LocalDate closesOn,
+            String municipalityCode,
+            String legalBasis) {}
 
     /** A doctor who offered to take a facility (M2), with the ranks on both sides. */
     public record Offer(
@@ -45,7 +47,8 @@ public class Offers {
     /**
      * The openings of the open rounds the doctor takes part in ({@link Rounds#takesPart}: those of its area,
      * those elsewhere in its region within the round's reach, and those of a neighbouring region's round that
-     * includes its region, within the reach), nearest first, with the doctor's ranks.
+     * includes its region, within the reach), nearest first, with the doctor's ranks. Issue 16: an opening whose
+     * facility has got a doctor since the round opened (an agreement in force today or later) is gone.
      */
     @Transactional(readOnly = true)
     public List<NearOpening> near(long doctorId) {
@@ -53,14 +56,17 @@ public class Offers {
                 .sql("""
                         select distinct on (f.id) f.id, f.name, f.address, m.name as municipality, f.residents,
                                f.latitude, f.longitude, p.latitude as plat, p.longitude as plon, w.rank, r.id as round_id,
-                               r.closes_on
+                               r.closes_on, f.municipality_code, f.legal_basis
                           from registry_doctor d join registry_practice p on p.id = d.practice_id
                           join matching_round r on r.status = 'OPEN'
                           join matching_opening o on o.round_id = r.id
                           join registry_facility f on f.id = o.facility_id
                           join registry_municipality m on m.code = f.municipality_code
                           left join doctor_wish w on w.doctor_id = d.id and w.facility_id = f.id
-                         where d.id = :doctor and\s""" + Rounds.takesPart("r", "p", "f") + """
+                         where d.id = :doctor
+                           and not exists (select 1 from agreement_facility_coverage c where c.facility_id = f.id
+                                            and c.period && daterange(current_date, null))
+                           and\s""" + Rounds.takesPart("r", "p", "f") + """
                          order by f.id, r.id desc
                         """)
                 .param("doctor", doctorId)
@@ -77,7 +83,9 @@ public class Offers {
                                 SolverFacade.decimal(rs, "longitude")),
                         rs.getObject("rank", Integer.class),
                         rs.getLong("round_id"),
-                        rs.getObject("closes_on", LocalDate.class)))
+                        rs.getObject("closes_on", LocalDate.class),
+                        rs.getString("municipality_code"),
+                        rs.getString("legal_basis")))
                 .list()
                 .stream()
                 .sorted(java.util.Comparator.comparing(

@@ -45,14 +45,114 @@ class RankedListPageController {
         return "matching";
     }
 
+    /** Issue 16: the page sizes of the openings table, and the distances its filter offers. */
+    static final List<Integer> PAGE_SIZES = List.of(10, 25, 50);
+
+    static final List<Integer> DISTANCES = List.of(10, 25, 50, 100);
+
+    /**
+     * Issue 16 item 6: the openings table's filters (municipality, distance from the practice, legal basis) and
+     * page, all kept in the URL.
+     */
+    record OpeningFilter(String municipality, Integer maxKm, String legalBasis, int page, int size) {
+
+        static OpeningFilter of(String municipality, Integer maxKm, String legalBasis, Integer page, Integer size) {
+            return new OpeningFilter(
+                    municipality == null || municipality.isBlank() ? null : municipality.strip(),
+                    maxKm != null && DISTANCES.contains(maxKm) ? maxKm : null,
+                    legalBasis == null || legalBasis.isBlank() ? null : legalBasis.strip(),
+                    page == null || page < 1 ? 1 : page,
+                    size != null && PAGE_SIZES.contains(size) ? size : PAGE_SIZES.get(0));
+        }
+
+        boolean keeps(Offers.NearOpening o) {
+            return (municipality == null || municipality.equals(o.municipalityCode()))
+                    && (maxKm == null || (o.distanceKm() != null && o.distanceKm() <= maxKm))
+                    && (legalBasis == null || legalBasis.equals(o.legalBasis()));
+        }
+
+        public boolean any() {
+            return municipality != null || maxKm != null || legalBasis != null;
+        }
+
+        /** The query of this filter with another page (1-based), for the page links. */
+        public String query(int toPage) {
+            StringBuilder q = new StringBuilder();
+            if (municipality != null) {
+                q.append("&municipality=").append(encode(municipality));
+            }
+            if (maxKm != null) {
+                q.append("&maxKm=").append(maxKm);
+            }
+            if (legalBasis != null) {
+                q.append("&legalBasis=").append(encode(legalBasis));
+            }
+            q.append("&size=").append(size).append("&page=").append(toPage);
+            return q.toString();
+        }
+
+        private static String encode(String value) {
+            return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** One page of the filtered openings: which rows, of how many, and the page numbers to link to. */
+    record OpeningPage(List<Offers.NearOpening> rows, int total, int page, int pages, int first, int last) {
+
+        static OpeningPage of(List<Offers.NearOpening> all, OpeningFilter filter) {
+            int pages = Math.max(1, (all.size() + filter.size() - 1) / filter.size());
+            int page = Math.min(filter.page(), pages);
+            int from = (page - 1) * filter.size();
+            int to = Math.min(all.size(), from + filter.size());
+            return new OpeningPage(all.subList(from, to), all.size(), page, pages, from + 1, to);
+        }
+
+        public List<Integer> numbers() {
+            return java.util.stream.IntStream.rangeClosed(1, pages).boxed().toList();
+        }
+    }
+
     @GetMapping("/wishes")
-    String wishes(CurrentUser user, @RequestParam(required = false) Long doctorId, Model model) {
+    String wishes(
+            CurrentUser user,
+            @RequestParam(required = false) Long doctorId,
+            @RequestParam(required = false) String municipality,
+            @RequestParam(required = false) Integer maxKm,
+            @RequestParam(required = false) String legalBasis,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Model model) {
         long doctor = doctorOf(user, doctorId);
         List<RankedLists.Wish> wished = lists.wishEntries(user, doctor);
         List<Offers.NearOpening> near = offers.near(doctor);
+        OpeningFilter filter = OpeningFilter.of(municipality, maxKm, legalBasis, page, size);
+        java.text.Collator danish = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("da"));
+        // the filter's choices: the municipalities and legal bases that the openings have
+        java.util.Map<String, String> municipalities = new java.util.TreeMap<>();
+        near.forEach(o -> municipalities.put(o.municipalityCode(), o.municipalityName()));
+        model.addAttribute(
+                "municipalityChoices",
+                municipalities.entrySet().stream()
+                        .sorted(java.util.Map.Entry.comparingByValue(danish))
+                        .toList());
+        model.addAttribute(
+                "legalBasisChoices",
+                near.stream()
+                        .map(Offers.NearOpening::legalBasis)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .sorted()
+                        .toList());
+        model.addAttribute("distances", DISTANCES);
+        model.addAttribute("pageSizes", PAGE_SIZES);
+        model.addAttribute("filter", filter);
         model.addAttribute("doctorId", doctor);
+        model.addAttribute("doctorParam", user.is(Role.DOCTOR) ? "" : "doctorId=" + doctor);
         model.addAttribute("doctorName", lists.doctorName(doctor));
-        model.addAttribute("openings", near);
+        model.addAttribute("openingCount", near.size());
+        model.addAttribute(
+                "openingPage",
+                OpeningPage.of(near.stream().filter(filter::keeps).toList(), filter));
         model.addAttribute("wishes", wished);
         model.addAttribute("wishCount", wished.size());
         return "matching/wishes";
@@ -64,11 +164,21 @@ class RankedListPageController {
             @RequestParam long doctorId,
             @RequestParam long facilityId,
             @RequestParam Move move,
+            @RequestParam(required = false) String municipality,
+            @RequestParam(required = false) Integer maxKm,
+            @RequestParam(required = false) String legalBasis,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             RedirectAttributes redirect) {
         save(
                 redirect,
                 () -> lists.replaceWishes(user, doctorId, moved(lists.wishes(user, doctorId), facilityId, move)));
-        return "redirect:/matching/wishes" + (user.is(Role.DOCTOR) ? "" : "?doctorId=" + doctorId);
+        // issue 16: back to the same filtered page of openings
+        OpeningFilter filter = OpeningFilter.of(municipality, maxKm, legalBasis, page, size);
+        boolean plain = !filter.any() && filter.page() == 1 && filter.size() == PAGE_SIZES.get(0);
+        String query =
+                (user.is(Role.DOCTOR) ? "" : "&doctorId=" + doctorId) + (plain ? "" : filter.query(filter.page()));
+        return "redirect:/matching/wishes" + (query.isEmpty() ? "" : "?" + query.substring(1));
     }
 
     @GetMapping("/priorities")

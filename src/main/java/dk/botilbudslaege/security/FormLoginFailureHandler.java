@@ -21,6 +21,15 @@ class FormLoginFailureHandler implements AuthenticationFailureHandler {
     /** Request attribute read by {@link LoginController}: seconds to wait before trying again. */
     static final String RETRY_AFTER = LoginController.class.getName() + ".retryAfter";
 
+    /**
+     * Issue 16, login: session attribute with the user name of the last refused attempt, read once by
+     * {@link LoginController} so that the field keeps it (the password field is always empty again).
+     */
+    static final String LAST_USERNAME = LoginController.class.getName() + ".lastUsername";
+
+    /** The longest user name kept for the form; anything longer is nobody's. */
+    static final int USERNAME_MAX = 100;
+
     private final AuthenticationFailureHandler wrongPassword =
             new SimpleUrlAuthenticationFailureHandler("/login?error");
 
@@ -34,6 +43,7 @@ class FormLoginFailureHandler implements AuthenticationFailureHandler {
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException, ServletException {
+        rememberUsername(request);
         if (exception instanceof LoginThrottledException throttled) {
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
@@ -60,5 +70,12 @@ class FormLoginFailureHandler implements AuthenticationFailureHandler {
             return;
         }
         wrongPassword.onAuthenticationFailure(request, response, exception);
+    }
+
+    private static void rememberUsername(HttpServletRequest request) {
+        String username = request.getParameter("username");
+        if (username != null && !username.isBlank() && username.length() <= USERNAME_MAX) {
+            request.getSession().setAttribute(LAST_USERNAME, username.strip());
+        }
     }
 }

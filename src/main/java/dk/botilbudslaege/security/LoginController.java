@@ -3,6 +3,7 @@ package dk.botilbudslaege.security;
 import dk.botilbudslaege.config.LocalDatabaseCondition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -38,6 +39,12 @@ class LoginController {
         if (request.getAttribute(FormLoginFailureHandler.RETRY_AFTER) instanceof Long seconds) {
             response.setStatus(429); // too many failed logins: FormLoginFailureHandler
             model.addAttribute("retryAfter", seconds);
+        }
+        // issue 16, login: the user name of the refused attempt stays in the field (read once)
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(FormLoginFailureHandler.LAST_USERNAME) instanceof String name) {
+            session.removeAttribute(FormLoginFailureHandler.LAST_USERNAME);
+            model.addAttribute("lastUsername", name);
         }
         model.addAttribute("passwordEnabled", settings.passwordEnabled());
         model.addAttribute("identityProvider", identityProvider);

@@ -19,7 +19,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -136,18 +135,16 @@ class SecurityConfiguration {
                 .addFilterBefore(
                         new EnabledAccountFilter(jdbc, problems, false, passwords::forget), AuthorizationFilter.class);
         if (settings.passwordEnabled()) {
-            SavedRequestAwareAuthenticationSuccessHandler toStart = new SavedRequestAwareAuthenticationSuccessHandler();
-            toStart.setDefaultTargetUrl("/");
-            toStart.setAlwaysUseDefaultTargetUrl(true);
+            // issue 16, login: back to the page asked for (a same-site path only), else the start page
             http.formLogin(form -> form.loginPage("/login")
-                    .successHandler(lastLogins.then(toStart))
+                    .successHandler(lastLogins.then(new DeepLinkSuccessHandler()))
                     .failureHandler(new FormLoginFailureHandler())
                     .permitAll());
         } // else a POST /login reaches LoginController, which refuses it (403)
         if (identityProvider != null) {
             http.oauth2Login(login -> login.loginPage("/login") // ours, with the button: no generated page
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers))
-                    .successHandler(lastLogins.then(new SavedRequestAwareAuthenticationSuccessHandler()))
+                    .successHandler(lastLogins.then(new DeepLinkSuccessHandler()))
                     .failureHandler(new OidcLoginFailureHandler()));
         }
         headers(http);

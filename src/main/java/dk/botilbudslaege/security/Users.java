@@ -134,9 +134,12 @@ public class Users {
             "national",
             "admin");
 
-    /** Those of {@link #DEMO_LOGINS} that exist, are enabled and have a password, in the list's order. */
+    /**
+     * Those of {@link #DEMO_LOGINS} that exist, are enabled and have a password, in the list's order (the login
+     * page; issue 16: also the demo loader's startup banner, so that it prints only the logins it really created).
+     */
     @Transactional(readOnly = true)
-    List<String> demoLogins() {
+    public List<String> demoLogins() {
         List<String> present = jdbc.sql("select username from app_user"
                         + " where enabled and password_hash is not null and username in (:names)")
                 .param("names", DEMO_LOGINS)

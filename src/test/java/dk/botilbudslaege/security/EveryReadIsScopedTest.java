@@ -191,7 +191,11 @@ class EveryReadIsScopedTest {
             // issue 15 fixes (i15-fix-clients): which credential a confirmation page is for (the client {id} is the
             // scope), and the one-time id of credentials shown once (an unknown one is 404)
             Map.entry("what", "rotate-secret"),
-            Map.entry("once", "x"));
+            Map.entry("once", "x"),
+            // issue 16, matching pages and dispensations (i16-login): the openings' distance filter, and which
+            // dispensations the list shows
+            Map.entry("maxKm", ""),
+            Map.entry("show", ""));
 
     /**
      * Issue 15, user administration (Part B): routes on which the administrator, who manages every user, is shown

@@ -41,6 +41,11 @@ public final class WebSession {
         return session;
     }
 
+    /** Issue 16, login: a session that has not signed in yet (a deep link, then the login form). */
+    public static WebSession anonymous(int port) {
+        return new WebSession("http://127.0.0.1:" + port);
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
