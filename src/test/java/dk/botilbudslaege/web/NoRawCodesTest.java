@@ -270,7 +270,7 @@ class NoRawCodesTest {
                     || text.substring(Math.max(0, number.start() - 12), number.start())
                             .toLowerCase(java.util.Locale.ROOT)
                             .matches(".*(ydernummer|ydernr\\.?|cvr|ean|tlf\\.?|telefon|kode|nr\\.)[: ]*")
-                    || text.substring(number.end()).startsWith(" Region ");
+                    || text.substring(number.end()).matches("(?s)\\s+Region .*");
             if (!year && !postcode && !identifier) {
                 problems.add("number without thousands point " + context(text, number));
             }
