@@ -117,11 +117,19 @@ class CoverageFiles {
             bold.setFont(font);
             CellStyle percent = workbook.createCellStyle();
             percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+            // issue 16 item 5: counts read 1.531 and dates are date cells (a Danish Excel shows 14-11-2025)
+            CellStyle integer = workbook.createCellStyle();
+            integer.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+            CellStyle decimal = workbook.createCellStyle();
+            decimal.setDataFormat(workbook.createDataFormat().getFormat("#,##0.0"));
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("dd-mm-yyyy"));
+            Styles styles = new Styles(percent, integer, date);
 
             Sheet key = workbook.createSheet(sheet("keyFigures"));
             Targets t = o.targets();
             Object[][] figures = {
-                {column("date"), o.date().format(DANISH_DATE)},
+                {column("date"), o.date()},
                 {figure("area"), o.regionName() == null ? figure("nation") : o.regionName()},
                 {column("inScope"), o.total().inScopeFacilities()},
                 {column("covered"), o.total().coveredFacilities()},
@@ -151,10 +159,10 @@ class CoverageFiles {
                 Row row = key.createRow(i);
                 row.createCell(0).setCellValue(SpreadsheetText.safe(figures[i][0]));
                 row.getCell(0).setCellStyle(bold);
-                set(row, 1, figures[i][1], percent);
+                set(row, 1, figures[i][1], styles);
             }
 
-            rows(workbook.createSheet(sheet("regions")), o.regions(), bold, percent);
+            rows(workbook.createSheet(sheet("regions")), o.regions(), bold, styles, null);
             Sheet municipalities = workbook.createSheet(sheet("municipalities"));
             header(municipalities, MUNICIPALITY_HEADER, bold);
             int r = 1;
@@ -177,23 +185,22 @@ class CoverageFiles {
                     c.awaitingApproval()
                 };
                 for (int i = 0; i < values.length; i++) {
-                    set(row, i, values[i], percent);
+                    set(row, i, values[i], styles);
                 }
             }
-            rows(workbook.createSheet(sheet("operator")), o.byOperator(), bold, percent);
-            rows(workbook.createSheet(sheet("legalBasis")), o.byLegalBasis(), bold, percent);
-            rows(workbook.createSheet(sheet("size")), o.bySize(), bold, percent);
+            // a breakdown's code column shows its short label (SEL § 108), not the code (SEL_108)
+            rows(workbook.createSheet(sheet("operator")), o.byOperator(), bold, styles, "operator.");
+            rows(workbook.createSheet(sheet("legalBasis")), o.byLegalBasis(), bold, styles, "legalBasis.short.");
+            rows(workbook.createSheet(sheet("size")), o.bySize(), bold, styles, "coverage.group.");
 
             Sheet history = workbook.createSheet(sheet("history"));
             header(history, columns("date", "inScope", "covered", "coverage"), bold);
             r = 1;
             for (HistoryRow h : o.history()) {
                 Row row = history.createRow(r++);
-                Object[] values = {
-                    h.date().format(DANISH_DATE), h.inScopeFacilities(), h.coveredFacilities(), h.coverage()
-                };
+                Object[] values = {h.date(), h.inScopeFacilities(), h.coveredFacilities(), h.coverage()};
                 for (int i = 0; i < values.length; i++) {
-                    set(row, i, values[i], percent);
+                    set(row, i, values[i], styles);
                 }
             }
 
@@ -204,7 +211,7 @@ class CoverageFiles {
                 Row row = zero.createRow(r++);
                 Object[] values = {z.code(), z.name(), z.regionName(), z.inScopeFacilities()};
                 for (int i = 0; i < values.length; i++) {
-                    set(row, i, values[i], percent);
+                    set(row, i, values[i], styles);
                 }
             }
 
@@ -236,7 +243,7 @@ class CoverageFiles {
                     c.awaitingApproval()
                 };
                 for (int i = 0; i < values.length; i++) {
-                    set(row, i, values[i], percent);
+                    set(row, i, values[i], styles);
                 }
             }
 
@@ -246,7 +253,7 @@ class CoverageFiles {
             for (Map.Entry<String, Long> e : o.matchMethods().entrySet()) {
                 Row row = methods.createRow(r++);
                 row.createCell(0).setCellValue(SpreadsheetText.safe(Charts.matchMethod(e.getKey())));
-                row.createCell(1).setCellValue(e.getValue());
+                set(row, 1, e.getValue(), styles);
             }
             Sheet hoursSheet = workbook.createSheet(sheet("hours"));
             header(
@@ -265,31 +272,40 @@ class CoverageFiles {
                 Row row = hoursSheet.createRow(r++);
                 row.createCell(0).setCellValue(SpreadsheetText.safe(h.code()));
                 row.createCell(1).setCellValue(SpreadsheetText.safe(h.name()));
-                row.createCell(2).setCellValue(h.agreements());
+                set(row, 2, (long) h.agreements(), styles);
                 row.createCell(3).setCellValue(h.agreedHoursPerMonth().doubleValue());
+                row.getCell(3).setCellStyle(decimal);
                 row.createCell(4).setCellValue(h.rollingAverage().doubleValue());
+                row.getCell(4).setCellStyle(decimal);
                 if (h.shareDelivered() != null) {
-                    set(row, 5, h.shareDelivered(), percent);
+                    set(row, 5, h.shareDelivered(), styles);
                 }
-                row.createCell(6).setCellValue(h.agreementsShort());
+                set(row, 6, (long) h.agreementsShort(), styles);
             }
             // the total row (as on /hours and in the PDF), then the day counted as of when the report is dated ahead
             Hours.Subtotal total = hoursReport.total();
             CellStyle boldPercent = workbook.createCellStyle();
             boldPercent.cloneStyleFrom(percent);
             boldPercent.setFont(font);
+            CellStyle boldInteger = workbook.createCellStyle();
+            boldInteger.cloneStyleFrom(integer);
+            boldInteger.setFont(font);
+            CellStyle boldDecimal = workbook.createCellStyle();
+            boldDecimal.cloneStyleFrom(decimal);
+            boldDecimal.setFont(font);
+            Styles boldStyles = new Styles(boldPercent, boldInteger, date);
             Row totalRow = hoursSheet.createRow(r++);
             totalRow.createCell(0).setCellValue("");
             totalRow.createCell(1).setCellValue(DanishFormats.label("file.hours.total"));
-            totalRow.createCell(2).setCellValue(total.agreements());
+            totalRow.getCell(1).setCellStyle(bold);
+            set(totalRow, 2, (long) total.agreements(), boldStyles);
             totalRow.createCell(3).setCellValue(total.agreedHoursPerMonth().doubleValue());
+            totalRow.getCell(3).setCellStyle(boldDecimal);
             totalRow.createCell(4).setCellValue(total.rollingAverage().doubleValue());
-            totalRow.createCell(6).setCellValue(total.agreementsShort());
-            for (int c : new int[] {1, 2, 3, 4, 6}) {
-                totalRow.getCell(c).setCellStyle(bold);
-            }
+            totalRow.getCell(4).setCellStyle(boldDecimal);
+            set(totalRow, 6, (long) total.agreementsShort(), boldStyles);
             if (total.shareDelivered() != null) {
-                set(totalRow, 5, total.shareDelivered(), boldPercent);
+                set(totalRow, 5, total.shareDelivered(), boldStyles);
             }
             if (!hoursReport.asOf().equals(o.date())) {
                 hoursSheet
@@ -334,13 +350,14 @@ class CoverageFiles {
                 : DanishFormats.label("coverage.choice.none");
     }
 
-    private static void rows(Sheet sheet, List<CoverageRow> rows, CellStyle bold, CellStyle percent) {
+    private static void rows(
+            Sheet sheet, List<CoverageRow> rows, CellStyle bold, Styles styles, String codeLabelPrefix) {
         header(sheet, ROW_HEADER, bold);
         int r = 1;
         for (CoverageRow c : rows) {
             Row row = sheet.createRow(r++);
             Object[] values = {
-                c.code(),
+                codeLabelPrefix == null ? c.code() : DanishFormats.labelOrCode(codeLabelPrefix, c.code()),
                 c.name(),
                 c.inScopeFacilities(),
                 c.coveredFacilities(),
@@ -353,7 +370,7 @@ class CoverageFiles {
                 c.awaitingApproval()
             };
             for (int i = 0; i < values.length; i++) {
-                set(row, i, values[i], percent);
+                set(row, i, values[i], styles);
             }
         }
     }
@@ -366,13 +383,23 @@ class CoverageFiles {
         }
     }
 
-    /** Numbers as numbers, fractions as percentages, everything else as text safe for Excel. */
-    private static void set(Row row, int column, Object value, CellStyle percent) {
+    /** The number formats of the workbook's cells. */
+    private record Styles(CellStyle percent, CellStyle integer, CellStyle date) {}
+
+    /**
+     * Numbers as numbers with a thousands separator, fractions as percentages, days as date cells, everything
+     * else as text safe for Excel.
+     */
+    private static void set(Row row, int column, Object value, Styles styles) {
         if (value instanceof BigDecimal fraction) {
             row.createCell(column).setCellValue(fraction.doubleValue());
-            row.getCell(column).setCellStyle(percent);
-        } else if (value instanceof Long number) {
-            row.createCell(column).setCellValue(number);
+            row.getCell(column).setCellStyle(styles.percent());
+        } else if (value instanceof Long || value instanceof Integer) {
+            row.createCell(column).setCellValue(((Number) value).longValue());
+            row.getCell(column).setCellStyle(styles.integer());
+        } else if (value instanceof java.time.LocalDate day) {
+            row.createCell(column).setCellValue(day);
+            row.getCell(column).setCellStyle(styles.date());
         } else {
             row.createCell(column).setCellValue(SpreadsheetText.safe(value));
         }

@@ -1,6 +1,7 @@
 package dk.botilbudslaege.coverage;
 
 import dk.botilbudslaege.collaboration.Hours;
+import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.registry.ReferenceData;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.web.PdfRenderer;
@@ -129,6 +130,14 @@ class ReportController {
 
         public String matchMethod(String code) {
             return Charts.matchMethod(code);
+        }
+
+        /** Issue 16 item 5: a count with the Danish thousands point, 1531 → "1.531". */
+        public String count(Number count) {
+            return count == null
+                    ? "–"
+                    : java.text.NumberFormat.getIntegerInstance(DanishFormats.DANISH)
+                            .format(count);
         }
     }
 }

@@ -251,7 +251,16 @@ class DemoAgreements {
                 .single();
     }
 
+    /**
+     * Who files for a municipality: its demo account where it has one (issue 16 item 5: the pages name the
+     * account's holder, "Norddjurs Kommune, Socialområdet", not a user name nobody has).
+     */
     private static CurrentUser municipality(String code) {
-        return new CurrentUser("kommune-" + code, "Kommune " + code, Role.MUNICIPALITY, MIDT, code, null, null, null);
+        String username = switch (code) {
+            case "707" -> "kommune-norddjurs";
+            case "751" -> "kommune-aarhus";
+            default -> "kommune-" + code;
+        };
+        return new CurrentUser(username, "Kommune " + code, Role.MUNICIPALITY, MIDT, code, null, null, null);
     }
 }

@@ -73,6 +73,9 @@ class PaymentFiles {
             bold.setFont(font);
             CellStyle money = workbook.createCellStyle();
             money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+            // issue 16 item 5: months are date cells (the first of the month) that a Danish Excel shows "oktober 2026"
+            CellStyle month = workbook.createCellStyle();
+            month.setDataFormat(workbook.createDataFormat().getFormat("mmmm yyyy"));
             Row header = sheet.createRow(0);
             for (int i = 0; i < HEADER.size(); i++) {
                 header.createCell(i).setCellValue(text(HEADER.get(i)));
@@ -82,7 +85,7 @@ class PaymentFiles {
             for (Settlements.LineView v : view.lines()) {
                 SettlementLine l = v.line();
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(text(view.month()));
+                month(row, 0, view.month(), month);
                 row.createCell(1).setCellValue(text(view.regionCode()));
                 row.createCell(2).setCellValue(l.agreementId());
                 row.createCell(3).setCellValue(text(l.providerNumber()));
@@ -90,7 +93,7 @@ class PaymentFiles {
                 row.createCell(5).setCellValue(text(v.unitName()));
                 row.createCell(6).setCellValue(text(v.municipalityName()));
                 row.createCell(7).setCellValue(text(kind(l)));
-                row.createCell(8).setCellValue(text(l.correctsMonth()));
+                month(row, 8, l.correctsMonth(), month);
                 row.createCell(9).setCellValue(l.days());
                 row.createCell(10).setCellValue(l.hours().doubleValue());
                 money(row, 11, l.amountExVat(), money);
@@ -159,6 +162,15 @@ class PaymentFiles {
 
     private static String kind(SettlementLine l) {
         return DanishFormats.label("file.payment.kind." + l.kind().name());
+    }
+
+    private static void month(Row row, int column, java.time.YearMonth value, CellStyle style) {
+        if (value == null) {
+            row.createCell(column).setCellValue("");
+            return;
+        }
+        row.createCell(column).setCellValue(value.atDay(1));
+        row.getCell(column).setCellStyle(style);
     }
 
     private static void money(Row row, int column, BigDecimal amount, CellStyle style) {

@@ -145,7 +145,10 @@ public class SurveyResults {
             CellStyle percent = book.createCellStyle();
             percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
             CellStyle integer = book.createCellStyle();
-            integer.setDataFormat(book.createDataFormat().getFormat("0"));
+            integer.setDataFormat(book.createDataFormat().getFormat("#,##0"));
+            // issue 16 item 5: answered numbers read 1.531 and 3,5 in a Danish Excel
+            CellStyle number = book.createCellStyle();
+            number.setDataFormat(book.createDataFormat().getFormat("#,##0.##########"));
             CellStyle wrap = book.createCellStyle();
             wrap.setWrapText(true);
             wrap.setVerticalAlignment(VerticalAlignment.TOP);
@@ -210,6 +213,9 @@ public class SurveyResults {
                     JsonNode v = a.value();
                     if (v.isNumber()) {
                         row.createCell(1 + q.position()).setCellValue(v.doubleValue());
+                        row.getCell(1 + q.position())
+                                .setCellStyle(
+                                        v.decimalValue().stripTrailingZeros().scale() <= 0 ? integer : number);
                     } else {
                         Cell cell = row.createCell(1 + q.position());
                         cell.setCellValue(SpreadsheetText.safe(text(v)));
@@ -249,8 +255,11 @@ public class SurveyResults {
             return String.join("; ", parts);
         }
         if (v.isNumber()) {
-            // as Danes write it: 3,5
-            return v.decimalValue().stripTrailingZeros().toPlainString().replace('.', ',');
+            // as Danes write it: 3,5 and 1.531 (issue 16 item 5)
+            java.text.NumberFormat danish =
+                    java.text.NumberFormat.getNumberInstance(dk.botilbudslaege.common.DanishFormats.DANISH);
+            danish.setMaximumFractionDigits(10);
+            return danish.format(v.decimalValue().stripTrailingZeros());
         }
         return v.asString();
     }

@@ -78,7 +78,12 @@ class CoverageReportTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(answer.body()))) {
-            assertThat(workbook.getSheet("Nøgletal").getRow(0).getCell(1).getStringCellValue())
+            // issue 16 item 5: the report's day is a date cell, shown as 14-11-2025
+            assertThat(workbook.getSheet("Nøgletal").getRow(0).getCell(1).getLocalDateTimeCellValue())
+                    .isEqualTo(java.time.LocalDate.of(2025, 11, 14).atStartOfDay());
+            assertThat(new org.apache.poi.ss.usermodel.DataFormatter()
+                            .formatCellValue(
+                                    workbook.getSheet("Nøgletal").getRow(0).getCell(1)))
                     .isEqualTo("14-11-2025");
             assertThat(workbook.getSheet("Nøgletal").getRow(1).getCell(1).getStringCellValue())
                     .isEqualTo("Hele landet");
