@@ -26,9 +26,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Issue 16, item 10 (accessibility) and item 9 (phone width): every demo role signs in once, visits every page of
  * its menu plus the main detail pages it can reach from them (the first facility, practice, agreement, round,
- * survey, settlement month, dispensation application, user and each administration page), at the desktop width and
- * at 390 px, and runs axe-core on each. A serious or critical violation fails the test; every violation is printed
- * as a table (rule, impact, page, count). At 390 px the page must not scroll sideways.
+ * survey, settlement month, dispensation application, user and each administration page), and runs axe-core on each
+ * at the desktop width (all of axe's default rules) and again at 390 px (the rules that depend on the width). A
+ * serious or critical violation fails the test; every violation is printed as a table (rule, impact, count, page,
+ * first elements). At 390 px the page must not scroll sideways. One browser a role, each page loaded once.
  */
 @IntegrationTest
 class AccessibilityBrowserTest {
