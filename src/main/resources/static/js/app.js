@@ -59,3 +59,26 @@
     });
   });
 })();
+
+// --- Issue 16, accessibility (i16-axe) ---
+// A table that scrolls sideways inside itself (on a phone app.css lets a wide table scroll) can be reached and
+// scrolled with the keyboard: it takes focus (tabindex="0") while it is wider than its box, and not otherwise.
+(function () {
+  'use strict';
+  function markScrollers() {
+    document.querySelectorAll('main table, .table-scroll').forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute('tabindex')) {
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('data-scroll-focus', '');
+      } else if (!scrolls && box.hasAttribute('data-scroll-focus')) {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('data-scroll-focus');
+      }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', markScrollers);
+  window.addEventListener('resize', markScrollers);
+  document.addEventListener('htmx:afterSettle', markScrollers);
+})();
+// --- end i16-axe ---
