@@ -18,6 +18,7 @@ import dk.botilbudslaege.support.Api;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.support.WebSession;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 class NoticeAndEndingApiTest {
 
     private static final LocalDate START = LocalDate.of(2025, 6, 1);
+    private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     @LocalServerPort
     int port;
@@ -355,7 +357,9 @@ class NoticeAndEndingApiTest {
         assertThat(page).doesNotContain("??", "None").contains("Afsluttet af regionen");
         assertThat(page.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "))
                 .contains("Begrundelse : Lægen stopper. → Botilbuddet lukker.")
-                .contains(today.plusDays(20) + " → " + today.plusDays(10))
+                // issue 16: Danish dates in the history
+                .contains(today.plusDays(20).format(DANISH_DATE) + " → "
+                        + today.plusDays(10).format(DANISH_DATE))
                 .doesNotContain("NOTICE_GIVEN → NOTICE_GIVEN");
     }
 

@@ -30,7 +30,8 @@ class SettlementBrowserTest {
                     .contains(
                             "Afregningen er kørt. Gennemse linjerne og godkend.",
                             "Kørt, til gennemsyn",
-                            "Kørt af region-midt");
+                            "Kørt af Region Midtjylland, Sundhedsplanlægning"); // issue 16: the person, not the user
+            // name
             region.clickAndWait(By.id("approve"));
             assertThat(region.text())
                     .contains(

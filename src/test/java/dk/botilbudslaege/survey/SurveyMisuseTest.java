@@ -341,8 +341,9 @@ class SurveyMisuseTest {
             assertThat(DateUtil.isCellDateFormatted(deadline)).isTrue();
             assertThat(deadline.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(today.plusDays(30));
             assertThat(deadline.getCellStyle().getDataFormatString()).isEqualTo("dd-mm-yyyy");
+            // issue 16: whole numbers with the thousands point (1.531)
             assertThat(overview.getRow(2).getCell(1).getCellStyle().getDataFormatString())
-                    .isEqualTo("0");
+                    .isEqualTo("#,##0");
             assertThat(overview.getRow(4).getCell(1).getCellStyle().getDataFormatString())
                     .isEqualTo("0.0%");
             XSSFSheet answers = wb.getSheet("Svar");

@@ -108,7 +108,8 @@ class NoRawCodesTest {
     static final Pattern USERNAME =
             Pattern.compile("(?<![\\p{L}\\d@.-])(?:kommune|region|botilbud|laege)-[a-z0-9]+(?:-[a-z0-9]+)*(?![\\w@.])");
     static final Pattern ISO_DATE = Pattern.compile("(?<![\\d-])\\d{4}-\\d{2}(?:-\\d{2})?(?![\\d-])");
-    static final Pattern LONG_NUMBER = Pattern.compile("(?<![\\p{L}\\d.,:/\\-+])\\d{4,}(?!\\d|\\.\\d|-\\d)");
+    /** A run of digits that is a number of its own: not part of a word with letters (a hex tag "2545a7f1"). */
+    static final Pattern LONG_NUMBER = Pattern.compile("(?<![\\p{L}\\d.,:/\\-+])\\d{4,}(?!\\d|\\.\\d|-\\d|\\p{L})");
     /** A postcode before its town: "8500 Grenaa". */
     static final Pattern POSTCODE = Pattern.compile("\\d{4} \\p{Lu}");
 
@@ -257,7 +258,7 @@ class NoRawCodesTest {
         Matcher number = LONG_NUMBER.matcher(text);
         while (number.find()) {
             long value = Long.parseLong(number.group());
-            boolean decimals = text.startsWith(",", number.end());
+            boolean decimals = text.substring(number.end()).matches("(?s),\\d.*");
             boolean year = number.group().length() == 4 && value >= 1900 && value <= 2100;
             boolean postcode = number.group().length() == 4
                     && POSTCODE.matcher(text.substring(number.start(), Math.min(text.length(), number.end() + 2)))
