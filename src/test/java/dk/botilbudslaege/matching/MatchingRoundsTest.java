@@ -84,7 +84,7 @@ class MatchingRoundsTest {
 
     static CurrentUser municipality(String code, String regionCode) {
         return new CurrentUser(
-                "kommune-" + code, "Kommune " + code, Role.MUNICIPALITY, regionCode, code, null, null, null);
+                "test-kommune-" + code, "Kommune " + code, Role.MUNICIPALITY, regionCode, code, null, null, null);
     }
 
     static CurrentUser municipality(String code) {
@@ -242,7 +242,7 @@ class MatchingRoundsTest {
             assertThat(round.localMethod()).isEqualTo(MatchMethod.WISH_LIST);
             assertThat(round.note()).isEqualTo("Frist");
             assertThat(round.closesOn()).isEqualTo(today().plusDays(14));
-            assertThat(round.openedBy()).isEqualTo("kommune-787");
+            assertThat(round.openedBy()).isEqualTo("test-kommune-787");
             assertThat(round.openings()).isEqualTo(1);
             assertThat(rounds.openings(kommune, round.id()))
                     .extracting(Rounds.OpeningRow::facilityId)
@@ -410,7 +410,7 @@ class MatchingRoundsTest {
             assertThat(closed.status()).isEqualTo("CLOSED");
             assertThat(closed.outcomeMethod()).isEqualTo("STABLE_MATCHING");
             assertThat(closed.outcomeDetail()).isEqualTo("DOCTORS");
-            assertThat(closed.closedBy()).isEqualTo("kommune-813");
+            assertThat(closed.closedBy()).isEqualTo("test-kommune-813");
             assertThat(closed.closedAt()).isNotNull();
             assertThat(closed.proposals()).isEqualTo(2);
         } finally {
@@ -517,7 +517,7 @@ class MatchingRoundsTest {
         assertThat(agreement.path("doctorId").asLong()).isEqualTo(d1);
         assertThat(agreement.path("facilityIds").toString()).isEqualTo("[" + f1 + "]");
         assertThat(agreement.path("startDate").asString()).isEqualTo(START.toString());
-        assertThat(agreement.path("createdBy").asString()).isEqualTo("kommune-840");
+        assertThat(agreement.path("createdBy").asString()).isEqualTo("test-kommune-840");
 
         assertConflict(() -> roundProposals.accept(kommune, p1, START), "PROPOSAL_DECIDED");
         assertConflict(() -> roundProposals.accept(REGION_NORD_USER, p1, START.plusMonths(1)), "PROPOSAL_DECIDED");
