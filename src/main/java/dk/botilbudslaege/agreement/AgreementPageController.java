@@ -57,13 +57,19 @@ class AgreementPageController {
             CurrentUser user,
             @RequestParam(required = false) AgreementStatus status,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
         var filter = new Agreements.AgreementFilter(status, null, null, null, q);
         model.addAttribute("filter", filter);
-        model.addAttribute("result", agreements.search(user, filter, PageRequest.of(Math.max(page, 0), 25, 25)));
-        model.addAttribute("baseUrl", PageLinks.of("/agreements", "status", status, "q", q));
+        PageRequest request = PageRequest.forPage(page, size, 25, sort, dir, AgreementRepository.SORT);
+        model.addAttribute("result", agreements.search(user, filter, request));
+        String baseUrl = PageLinks.of("/agreements", "status", status, "q", q);
+        model.addAttribute("baseUrl", baseUrl);
+        model.addAttribute("listLinks", dk.botilbudslaege.common.ListLinks.of(baseUrl, request, 25));
         model.addAttribute("statuses", AgreementStatus.values());
         model.addAttribute("canCreate", user.is(Role.MUNICIPALITY) || user.is(Role.REGION) || user.is(Role.FACILITY));
         model.addAttribute("isRegion", user.is(Role.REGION));

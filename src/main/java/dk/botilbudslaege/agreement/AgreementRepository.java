@@ -25,6 +25,18 @@ class AgreementRepository {
     private static final String SELECT =
             "select a.*, x.end_reason, x.ended_by from agreement_overview a" + " join agreement x on x.id = a.id";
 
+    /** The agreement list's sort keys (i16 lists); newest start first by default. */
+    static final dk.botilbudslaege.common.SortColumns SORT = new dk.botilbudslaege.common.SortColumns(
+            java.util.Map.of(
+                    "unit", "a.unit_name",
+                    "doctor", "a.doctor_name",
+                    "status", "a.status",
+                    "start", "a.start_date",
+                    "end", "a.end_date"),
+            "start",
+            true,
+            "a.id");
+
     private final JdbcClient jdbc;
 
     AgreementRepository(JdbcClient jdbc) {
@@ -37,8 +49,8 @@ class AgreementRepository {
                 .query(Long.class)
                 .single();
         List<Agreement> rows = conditions
-                .bind(jdbc.sql(SELECT + conditions.where()
-                        + " order by a.start_date desc, a.id desc limit :limit offset :offset"))
+                .bind(jdbc.sql(SELECT + conditions.where() + " order by " + page.orderBy(SORT)
+                        + " limit :limit offset :offset"))
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(AgreementRepository::map)

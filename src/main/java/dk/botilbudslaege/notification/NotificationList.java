@@ -60,6 +60,13 @@ public class NotificationList {
         this.json = json;
     }
 
+    /** The notification page's sort keys (i16 lists): unread first, then newest, by default. */
+    public static final dk.botilbudslaege.common.SortColumns PAGE_SORT = new dk.botilbudslaege.common.SortColumns(
+            java.util.Map.of("status", "(read_at is null)", "kind", "kind", "when", "created_at"),
+            "status",
+            true,
+            "created_at, id");
+
     /**
      * One page of the user's notifications, newest first, or (for the page) unread first and then newest;
      * {@code unreadOnly} true gives the unread ones, false the read ones, null all.
@@ -68,7 +75,9 @@ public class NotificationList {
     public PageResult<Item> list(
             String username, Boolean unreadOnly, boolean unreadFirst, PageRequest page, Locale locale) {
         String filter = unreadOnly == null ? "" : unreadOnly ? " and read_at is null" : " and read_at is not null";
-        String order = unreadFirst ? "(read_at is null) desc, created_at desc, id desc" : "created_at desc, id desc";
+        String order = unreadFirst && page.sort() != null
+                ? page.orderBy(PAGE_SORT)
+                : unreadFirst ? "(read_at is null) desc, created_at desc, id desc" : "created_at desc, id desc";
         List<Item> items = jdbc
                 .sql("select id, kind, created_at, read_at, subject_key, subject_args::text as args, link"
                         + " from notification where username = :u" + filter + " order by " + order

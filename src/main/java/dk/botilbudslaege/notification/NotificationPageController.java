@@ -31,9 +31,20 @@ class NotificationPageController {
     }
 
     @GetMapping("/notifications")
-    String list(CurrentUser user, @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
-        PageResult<NotificationList.Item> result = notifications.list(
-                user.username(), null, true, PageRequest.of(Math.max(page, 0), NotificationList.PAGE_SIZE, 50), locale);
+    String list(
+            CurrentUser user,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Locale locale,
+            Model model) {
+        PageRequest request =
+                PageRequest.forPage(page, size, NotificationList.PAGE_SIZE, sort, dir, NotificationList.PAGE_SORT);
+        PageResult<NotificationList.Item> result = notifications.list(user.username(), null, true, request, locale);
+        model.addAttribute(
+                "listLinks",
+                dk.botilbudslaege.common.ListLinks.of("/notifications", request, NotificationList.PAGE_SIZE));
         model.addAttribute("nav", "notifications");
         model.addAttribute("result", result);
         model.addAttribute("items", result.content());

@@ -3,6 +3,7 @@ package dk.botilbudslaege.registry;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
 import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.ListLinks;
 import dk.botilbudslaege.common.PageLinks;
 import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.security.CurrentUser;
@@ -55,27 +56,31 @@ class FacilityPageController {
             @RequestParam(required = false) Operator operator,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String doctor,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
         FacilityFilter.FixedDoctorState state = fixedDoctorState(doctor);
         FacilityFilter filter = new FacilityFilter(municipalityCode, legalBasis, operator, q, state);
         model.addAttribute("filter", filter);
-        model.addAttribute(
-                "baseUrl",
-                PageLinks.of(
-                        "/facilities",
-                        "q",
-                        q,
-                        "municipalityCode",
-                        municipalityCode,
-                        "legalBasis",
-                        legalBasis,
-                        "operator",
-                        operator,
-                        "doctor",
-                        state == null ? null : state.name().toLowerCase(java.util.Locale.ROOT)));
-        var result = facilities.search(user, filter, PageRequest.of(Math.max(page, 0), 25, 25));
+        PageRequest request = PageRequest.forPage(page, size, 25, sort, dir, FacilityRepository.SORT);
+        String baseUrl = PageLinks.of(
+                "/facilities",
+                "q",
+                q,
+                "municipalityCode",
+                municipalityCode,
+                "legalBasis",
+                legalBasis,
+                "operator",
+                operator,
+                "doctor",
+                state == null ? null : state.name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("baseUrl", baseUrl);
+        model.addAttribute("listLinks", ListLinks.of(baseUrl, request, 25));
+        var result = facilities.search(user, filter, request);
         model.addAttribute("result", result);
         model.addAttribute(
                 "doctors",

@@ -2,6 +2,7 @@ package dk.botilbudslaege.registry;
 
 import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.common.PageResult;
+import dk.botilbudslaege.common.SortColumns;
 import dk.botilbudslaege.common.SqlConditions;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -27,6 +28,20 @@ class FacilityRepository {
               join current_municipality_region fr on fr.municipality_code = f.municipality_code
             """;
 
+    /** The facility list's sort keys (i16 lists). */
+    static final SortColumns SORT = new SortColumns(
+            Map.of(
+                    "name", "f.name",
+                    "municipality", "m.name",
+                    "operator", "f.operator",
+                    "legalBasis", "f.legal_basis",
+                    "residents", "f.residents",
+                    "places", "f.places",
+                    "inScope", "legal_basis_in_scope(f.legal_basis, current_date)"),
+            "name",
+            false,
+            "f.id");
+
     private final JdbcClient jdbc;
     private final RegistryCommitments commitments;
 
@@ -44,7 +59,8 @@ class FacilityRepository {
                 .query(Long.class)
                 .single();
         List<Facility> rows = conditions
-                .bind(jdbc.sql(SELECT + conditions.where() + " order by f.name, f.id limit :limit offset :offset"))
+                .bind(jdbc.sql(SELECT + conditions.where() + " order by " + page.orderBy(SORT)
+                        + " limit :limit offset :offset"))
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(this::mapWithoutSections)

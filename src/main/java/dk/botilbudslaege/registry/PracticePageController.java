@@ -58,15 +58,20 @@ class PracticePageController {
             @RequestParam(required = false) String municipalityCode,
             @RequestParam(required = false) ClinicType clinicType,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
         var filter = new Practices.PracticeFilter(municipalityCode, clinicType, q);
         model.addAttribute("filter", filter);
-        model.addAttribute("result", practices.search(user, filter, PageRequest.of(Math.max(page, 0), 25, 25)));
-        model.addAttribute(
-                "baseUrl",
-                PageLinks.of("/practices", "q", q, "municipalityCode", municipalityCode, "clinicType", clinicType));
+        PageRequest request = PageRequest.forPage(page, size, 25, sort, dir, PracticeRepository.PRACTICE_SORT);
+        model.addAttribute("result", practices.search(user, filter, request));
+        String baseUrl =
+                PageLinks.of("/practices", "q", q, "municipalityCode", municipalityCode, "clinicType", clinicType);
+        model.addAttribute("baseUrl", baseUrl);
+        model.addAttribute("listLinks", dk.botilbudslaege.common.ListLinks.of(baseUrl, request, 25));
         model.addAttribute("municipalities", regionMunicipalities(user));
         model.addAttribute("clinicTypes", ClinicType.values());
         model.addAttribute("canCreate", practices.canCreate(user));
@@ -78,13 +83,19 @@ class PracticePageController {
             CurrentUser user,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Boolean nursingHomeDoctor,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
         var filter = new Doctors.DoctorFilter(null, nursingHomeDoctor, q);
         model.addAttribute("filter", filter);
-        model.addAttribute("result", doctors.search(user, filter, PageRequest.of(Math.max(page, 0), 25, 25)));
-        model.addAttribute("baseUrl", PageLinks.of("/doctors", "q", q, "nursingHomeDoctor", nursingHomeDoctor));
+        PageRequest request = PageRequest.forPage(page, size, 25, sort, dir, PracticeRepository.DOCTOR_SORT);
+        model.addAttribute("result", doctors.search(user, filter, request));
+        String baseUrl = PageLinks.of("/doctors", "q", q, "nursingHomeDoctor", nursingHomeDoctor);
+        model.addAttribute("baseUrl", baseUrl);
+        model.addAttribute("listLinks", dk.botilbudslaege.common.ListLinks.of(baseUrl, request, 25));
         return htmx != null ? "practices/doctors :: results" : "practices/doctors";
     }
 

@@ -7,6 +7,7 @@ import dk.botilbudslaege.web.DanishTime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +35,31 @@ class PracticeRepository {
               join current_municipality_region pr on pr.municipality_code = p.municipality_code
             """;
 
+    /** The practice list's sort keys (i16 lists). */
+    static final dk.botilbudslaege.common.SortColumns PRACTICE_SORT = new dk.botilbudslaege.common.SortColumns(
+            Map.of(
+                    "name", "p.name",
+                    "providerNumber", "p.provider_number",
+                    "municipality", "m.name",
+                    "clinicType", "p.clinic_type",
+                    "doctorCount", "(select count(*) from doctor d where d.practice_id = p.id)",
+                    "capacity", "p.doctor_capacity",
+                    "open", "p.open_for_new_patients"),
+            "name",
+            false,
+            "p.id");
+
+    /** The doctor list's sort keys (i16 lists). */
+    static final dk.botilbudslaege.common.SortColumns DOCTOR_SORT = new dk.botilbudslaege.common.SortColumns(
+            Map.of(
+                    "name", "d.name",
+                    "practice", "p.name",
+                    "providerNumber", "p.provider_number",
+                    "nursingHomeDoctor", "d.nursing_home_doctor"),
+            "name",
+            false,
+            "d.id");
+
     private final JdbcClient jdbc;
     private final RegistryCommitments commitments;
 
@@ -51,8 +77,8 @@ class PracticeRepository {
                 .query(Long.class)
                 .single();
         List<Practice> rows = conditions
-                .bind(jdbc.sql(
-                        SELECT_PRACTICE + conditions.where() + " order by p.name, p.id limit :limit offset :offset"))
+                .bind(jdbc.sql(SELECT_PRACTICE + conditions.where() + " order by " + page.orderBy(PRACTICE_SORT)
+                        + " limit :limit offset :offset"))
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .param("today", today())
@@ -215,8 +241,8 @@ class PracticeRepository {
                 .query(Long.class)
                 .single();
         List<Doctor> rows = conditions
-                .bind(jdbc.sql(
-                        SELECT_DOCTOR + conditions.where() + " order by d.name, d.id limit :limit offset :offset"))
+                .bind(jdbc.sql(SELECT_DOCTOR + conditions.where() + " order by " + page.orderBy(DOCTOR_SORT)
+                        + " limit :limit offset :offset"))
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(Doctor.class)
