@@ -34,12 +34,13 @@ public class ShownText {
 
     private final Users users;
     private final MessageSource messages;
-    private final dk.botilbudslaege.registry.ReferenceData reference;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    ShownText(Users users, MessageSource messages, dk.botilbudslaege.registry.ReferenceData reference) {
+    ShownText(Users users, MessageSource messages, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.users = users;
         this.messages = messages;
-        this.reference = reference;
+        this.jdbc =
+                jdbc; // registry_municipality read in SQL as matching does: web may not depend on registry (a cycle)
     }
 
     /** The name of the account behind a user name; the user name only when no such account exists. */
