@@ -43,4 +43,25 @@ class AgreementCommitments implements RegistryCommitments {
                                           and (a.end_date is null or a.end_date >= current_date))
                         """).param("g", groupId).query(Boolean.class).single();
     }
+
+    // i16-rest: the practice page shows the room R3 leaves, counted by the rules' own query (AgreementRoom)
+    @Override
+    public java.util.Optional<PracticeLoad> practiceLoad(long practiceId) {
+        AgreementRoom.Rooms rooms = room.of(java.util.List.of(practiceId), LocalDate.now());
+        AgreementRoom.PracticeRoom practice = rooms.practices().get(practiceId);
+        if (practice == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Map<Long, DoctorLoad> doctors = new java.util.LinkedHashMap<>();
+        rooms.doctors()
+                .forEach((id, d) -> doctors.put(
+                        id,
+                        new DoctorLoad(
+                                d.countedFacilityRoles(),
+                                d.allowedRoles(),
+                                d.countedRoles(),
+                                d.dispensed(),
+                                d.nursingHomeDoctor())));
+        return java.util.Optional.of(new PracticeLoad(practice.capacity(), practice.countedRoles(), doctors));
+    }
 }

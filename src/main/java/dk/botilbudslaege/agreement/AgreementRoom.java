@@ -72,6 +72,11 @@ public class AgreementRoom {
                     AgreementRules.capacityRelief(sectionFacilities, null, capacities));
         }
 
+        /** The roles the doctor counts against the practice's capacities (R3). */
+        public int countedRoles() {
+            return load().countedRoles();
+        }
+
         /** The fewest capacities the doctor must keep for its roles (R1 with extra capacity, seed 004 § 65). */
         public int capacitiesInUse() {
             return AgreementRules.capacitiesInUse(facilityRoles, sectionFacilities, maxFacilities);

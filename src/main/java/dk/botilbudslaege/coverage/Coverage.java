@@ -107,6 +107,27 @@ public class Coverage {
         return queries.municipalities(day, null);
     }
 
+    /** i16-rest: one region's row of today (a start page), read for that region only. */
+    public java.util.Optional<CoverageRow> regionRow(String regionCode) {
+        if (regionCode == null) {
+            return java.util.Optional.empty();
+        }
+        return queries.regions(today(), regionCode).stream()
+                .filter(r -> r.code().equals(regionCode))
+                .findFirst();
+    }
+
+    /** i16-rest: one municipality's row of today (a start page), read within its region only. */
+    public java.util.Optional<CoverageRow> municipalityRow(String regionCode, String municipalityCode) {
+        if (municipalityCode == null) {
+            return java.util.Optional.empty();
+        }
+        return queries.municipalities(today(), regionCode).stream()
+                .map(MunicipalityCoverage::coverage)
+                .filter(c -> c.code().equals(municipalityCode))
+                .findFirst();
+    }
+
     /** Everything the dashboard and the reports show for one date, nationally or for one region. */
     public Overview overview(String date, String regionCode) {
         CoverageInput input = new CoverageInput();

@@ -31,6 +31,7 @@ class PracticePageController {
     private final RegistryAudit registryAudit;
     private final ChangeRequests changeRequests;
     private final MessageSource messages;
+    private final RegistryCommitments commitments;
 
     PracticePageController(
             Practices practices,
@@ -38,13 +39,15 @@ class PracticePageController {
             ReferenceData reference,
             RegistryAudit registryAudit,
             ChangeRequests changeRequests,
-            MessageSource messages) {
+            MessageSource messages,
+            RegistryCommitments commitments) {
         this.practices = practices;
         this.doctors = doctors;
         this.reference = reference;
         this.registryAudit = registryAudit;
         this.changeRequests = changeRequests;
         this.messages = messages;
+        this.commitments = commitments;
     }
 
     @ModelAttribute("nav")
@@ -108,6 +111,13 @@ class PracticePageController {
                 doctors.search(user, new Doctors.DoctorFilter(id, null, null), PageRequest.of(0, 200, 200))
                         .content());
         model.addAttribute("canEdit", practices.canEdit(user, practice));
+        // i16-rest: capacities used (R3), counted as the agreement rules count them
+        model.addAttribute(
+                "load",
+                commitments
+                        .practiceLoad(id)
+                        .orElse(new RegistryCommitments.PracticeLoad(
+                                practice.doctorCapacity(), 0, java.util.Map.of())));
         model.addAttribute("canAddDoctor", doctors.canCreate(user, practice));
         boolean canFile = changeRequests.canFile(user, practice);
         model.addAttribute("canFileChange", canFile);

@@ -302,6 +302,32 @@ class SettlementRepository {
                 == 1;
     }
 
+    /** i16-rest: one doctor's stored lines of a month, counted and summed in SQL (the doctor's start page). */
+    long[] ownCount(String regionCode, YearMonth month, long doctorId) {
+        return jdbc.sql("""
+                        select count(*) as n, coalesce(sum(amount_incl_vat) * 100, 0) as cents from settlement_line
+                         where region_code = :r and month = :m and doctor_id = :d
+                        """)
+                .param("r", regionCode)
+                .param("m", month.atDay(1))
+                .param("d", doctorId)
+                .query((rs, i) ->
+                        new long[] {rs.getLong("n"), rs.getBigDecimal("cents").longValueExact()})
+                .single();
+    }
+
+    /** i16-rest: the last approved month before {@code month}, one row (LIMIT in SQL). */
+    java.util.Optional<YearMonth> lastApprovedBefore(String regionCode, YearMonth month) {
+        return jdbc.sql("""
+                        select month from settlement_month
+                         where region_code = :r and status = 'APPROVED' and month < :m order by month desc limit 1
+                        """)
+                .param("r", regionCode)
+                .param("m", month.atDay(1))
+                .query(SettlementRepository::yearMonth)
+                .optional();
+    }
+
     List<SettlementLine> storedLines(String regionCode, YearMonth month) {
         return jdbc.sql(
                         "select * from settlement_line where region_code = :r and month = :m order by kind, agreement_id")

@@ -349,6 +349,27 @@ public class Settlements {
 
     /** A doctor's own lines of the region's latest approved month; empty when no month is approved yet. */
     @Transactional(readOnly = true)
+    /** i16-rest: the doctor's own lines of the last approved month, as the start page shows them. */
+    public record OwnFees(YearMonth month, long lineCount, BigDecimal totalInclVat) {}
+
+    /**
+     * The doctor's own fee lines of the last approved month, counted and summed in SQL over the doctor's lines only
+     * (issue 16, i16-rest: the start page read the whole region's lines of the month to show one doctor's two).
+     */
+    @Transactional(readOnly = true)
+    public Optional<OwnFees> ownLatestFees(CurrentUser user) {
+        if (!user.is(Role.DOCTOR) || user.regionCode() == null || user.doctorId() == null) {
+            return Optional.empty();
+        }
+        return repository
+                .lastApprovedBefore(
+                        user.regionCode(), YearMonth.now(DanishTime.DENMARK).plusMonths(1))
+                .map(month -> {
+                    long[] own = repository.ownCount(regionFor(user, null, month), month, user.doctorId());
+                    return new OwnFees(month, own[0], BigDecimal.valueOf(own[1], 2));
+                });
+    }
+
     public Optional<MonthView> ownLatest(CurrentUser user) {
         if (!user.is(Role.DOCTOR) || user.regionCode() == null) {
             return Optional.empty();

@@ -133,12 +133,9 @@ class StartPageController {
         List<DispensationApplication> pending = applications.list(user, DispensationApplication.Status.PENDING);
         model.addAttribute("applications", pending);
         model.addAttribute("surveys", surveys.running(user));
+        // i16-rest: the region's own row only, not the whole national overview
         model.addAttribute(
-                "regionCoverage",
-                coverage.overview(null, null).regions().stream()
-                        .filter(r -> r.code().equals(user.regionCode()))
-                        .findFirst()
-                        .orElse(null));
+                "regionCoverage", coverage.regionRow(user.regionCode()).orElse(null));
         model.addAttribute("percent", new Percent());
         return "start/region";
     }
@@ -149,10 +146,8 @@ class StartPageController {
                 .map(m -> m.name() + " Kommune")
                 .orElse(user.municipalityCode());
         model.addAttribute("scope", scope);
-        CoverageRow own = coverage.overview(null, null).municipalities().stream()
-                .map(m -> m.coverage())
-                .filter(c -> c.code().equals(user.municipalityCode()))
-                .findFirst()
+        // i16-rest: the municipality's own row, read in its region only
+        CoverageRow own = coverage.municipalityRow(user.regionCode(), user.municipalityCode())
                 .orElse(null);
         model.addAttribute("own", own);
         model.addAttribute("percent", new Percent());
@@ -245,7 +240,7 @@ class StartPageController {
         model.addAttribute(
                 "openings", offers.near(doctorId).stream().limit(SHOWN).toList());
         model.addAttribute("wishes", rankedLists.wishEntries(user, doctorId));
-        model.addAttribute("fees", settlements.ownLatest(user).orElse(null));
+        model.addAttribute("fees", settlements.ownLatestFees(user).orElse(null));
         model.addAttribute("openSickVisits", sickVisits.openForDoctor(user));
         return "start/doctor";
     }

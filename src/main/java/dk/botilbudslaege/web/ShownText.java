@@ -30,12 +30,17 @@ public class ShownText {
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
 
+    private static final Pattern MUNICIPAL_ACTOR = Pattern.compile("kommune-(\\d{3})");
+
     private final Users users;
     private final MessageSource messages;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    ShownText(Users users, MessageSource messages) {
+    ShownText(Users users, MessageSource messages, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.users = users;
         this.messages = messages;
+        this.jdbc =
+                jdbc; // registry_municipality read in SQL as matching does: web may not depend on registry (a cycle)
     }
 
     /** The name of the account behind a user name; the user name only when no such account exists. */
@@ -43,7 +48,22 @@ public class ShownText {
         if (username == null || username.isBlank()) {
             return "–";
         }
-        return users.displayName(username).orElse(username);
+        return users.displayName(username).orElseGet(() -> organisation(username));
+    }
+
+    /**
+     * i16-rest: an actor without an account that files for a municipality ({@code kommune-615}, the demo's other
+     * municipalities) is named by the organisation it acted for, "Horsens Kommune"; any other stays as stored.
+     */
+    private String organisation(String username) {
+        var m = MUNICIPAL_ACTOR.matcher(username);
+        if (m.matches()) {
+            return reference
+                    .municipality(m.group(1))
+                    .map(x -> x.name() + " Kommune")
+                    .orElse(username);
+        }
+        return username;
     }
 
     /**

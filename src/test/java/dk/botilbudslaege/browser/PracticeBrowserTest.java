@@ -65,6 +65,9 @@ class PracticeBrowserTest {
             browser.clickAndWait(By.linkText("Lægerne ved Torvet"));
             assertThat(browser.text()).contains("Anne Kjær", "Peter Holm", "Mette Lund");
             assertThat(browser.find(By.linkText("Rediger")).isDisplayed()).isTrue();
+            // issue 16 item 2 (i16-rest): the capacities used under R3, the practice's and each doctor's
+            assertThat(browser.find(By.id("practice-load")).getText()).matches("(?s)\\d+ af \\d+ kapaciteter brugt.*");
+            assertThat(browser.text()).contains("1 af 1 botilbud");
 
             browser.go("/practices?q=Auning");
             browser.clickAndWait(By.linkText("Lægehuset Auning"));

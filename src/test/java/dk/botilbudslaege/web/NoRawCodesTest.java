@@ -119,6 +119,9 @@ class NoRawCodesTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void no_page_pdf_or_xlsx_shows_a_raw_code() {
         Set<String> findings = new TreeSet<>();
@@ -164,6 +167,16 @@ class NoRawCodesTest {
                     }
                 }
             }
+            // i16-rest: pages the walk does not reach by links: every cooperation plan's PDF and every matching round
+            // (a round's proposals and unmatched facilities carry the limits, "R1:name", "NO_DOCTOR_WITHIN:25")
+            jdbc.sql("select agreement_id from cooperation_plan order by agreement_id limit 5")
+                    .query(Long.class)
+                    .list()
+                    .forEach(id -> pages.putIfAbsent("plan-pdf-" + id, "/agreements/" + id + "/cooperation-plan.pdf"));
+            jdbc.sql("select id from matching_round order by id desc limit 10")
+                    .query(Long.class)
+                    .list()
+                    .forEach(id -> pages.putIfAbsent("round-" + id, "/matching/rounds/" + id));
             for (String path : pages.values()) {
                 HttpResponse<byte[]> answer = session.getBytes(path);
                 read++;
