@@ -148,7 +148,7 @@ class AccessibilityBrowserTest {
     }
 
     /** Waits until the page and whatever htmx loads into it on load are there. */
-    private static void settle(Browser browser) {
+    static void settle(Browser browser) {
         browser.waitFor(d -> (Boolean) ((JavascriptExecutor) d)
                 .executeScript(
                         "return document.readyState === 'complete'" + " && !document.querySelector('.htmx-request')"));
@@ -168,13 +168,13 @@ class AccessibilityBrowserTest {
 
     private static String axeScript;
 
-    private static void inject(Browser browser) {
+    static void inject(Browser browser) {
         ((JavascriptExecutor) browser.driver()).executeScript(axeScript());
     }
 
     /** The page's violations, one row a rule: axe-core run in the page (injected once, run at each width). */
     @SuppressWarnings("unchecked")
-    private static List<Finding> axe(Browser browser, String page, String options) {
+    static List<Finding> axe(Browser browser, String page, String options) {
         browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         Object result = ((JavascriptExecutor) browser.driver())
                 .executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -192,7 +192,7 @@ class AccessibilityBrowserTest {
         return findings;
     }
 
-    private static String table(List<Finding> findings, int pages) {
+    static String table(List<Finding> findings, int pages) {
         StringBuilder out = new StringBuilder(
                 "axe-core on " + pages + " pages (each at desktop and 390 px): " + findings.size() + " violations\n");
         out.append(String.format("%-28s %-9s %-5s %s%n", "rule", "impact", "count", "page"));
@@ -209,18 +209,18 @@ class AccessibilityBrowserTest {
     }
 
     /** Waits two frames: the page has had its resize event and laid itself out at the new width. */
-    private static void nextFrame(Browser browser) {
+    static void nextFrame(Browser browser) {
         ((JavascriptExecutor) browser.driver())
                 .executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
     }
 
-    private static void desktop(Browser browser) {
+    static void desktop(Browser browser) {
         ((HasCdp) browser.driver()).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
     /** A phone, as Chromium's device emulation draws it: 390 × 844 CSS px, mobile. */
-    private static void phone(Browser browser) {
+    static void phone(Browser browser) {
         ((HasCdp) browser.driver())
                 .executeCdpCommand(
                         "Emulation.setDeviceMetricsOverride",
@@ -231,7 +231,7 @@ class AccessibilityBrowserTest {
      * What makes the page too wide: the outermost elements past the phone's right edge, and the elements whose text
      * runs out of their box, leaving out those inside a box that scrolls or clips.
      */
-    private static Object tooWideElements(Browser browser) {
+    static Object tooWideElements(Browser browser) {
         return ((JavascriptExecutor) browser.driver())
                 .executeScript("const clipped = e => { for (let p = e.parentElement; p && p !== document.body;"
                         + " p = p.parentElement) { if (getComputedStyle(p).overflowX !== 'visible') return true; }"
@@ -246,7 +246,7 @@ class AccessibilityBrowserTest {
                         + " + ' text ' + e.scrollWidth + '/' + e.clientWidth)");
     }
 
-    private static long number(Browser browser, String script) {
+    static long number(Browser browser, String script) {
         return ((Number) ((JavascriptExecutor) browser.driver()).executeScript(script)).longValue();
     }
 }

@@ -58,6 +58,8 @@ class PhoneWidthTest {
                 "kommune-norddjurs",
                         List.of("/notifications", "/mails", "/profile", "/surveys", "/surveys/" + survey + "/answer"),
                 "laege-norddjurs", List.of("/notifications", "/mails", "/profile"));
+        // i16-a11y: every touch target of the page's main content at least 44 × 44 px (TouchTargets' rule)
+        Map<String, List<String>> small = new java.util.LinkedHashMap<>();
         pages.forEach((user, paths) -> {
             try (Browser browser = Browser.open(port)) {
                 phone(browser);
@@ -84,10 +86,15 @@ class PhoneWidthTest {
                                 .as("%s: header link %s is a touch target", where, link.getText())
                                 .isGreaterThanOrEqualTo(44);
                     }
+                    List<String> tiny = TouchTargets.tooSmall(browser);
+                    if (!tiny.isEmpty()) {
+                        small.put(where, tiny);
+                    }
                     browser.screenshot("phone-" + user + path.replace('/', '-'));
                 }
             }
         });
+        assertThat(small).as("touch targets below 44 × 44 px").isEmpty();
     }
 
     @Test
