@@ -50,7 +50,9 @@ class RegionMergerPageController {
     String page(CurrentUser user, Model model) {
         requireAdmin(user);
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new Form("", "", RegionMergers.DEFAULT_DATE.toString(), List.of()));
+            model.addAttribute(
+                    "form",
+                    new Form("", "", dk.botilbudslaege.common.PageDates.format(RegionMergers.DEFAULT_DATE), List.of()));
         }
         return render(user, model);
     }

@@ -136,7 +136,7 @@ class AgreementBrowserTest {
                     .isEqualTo("Aftalen slutter " + end + ". Sidste måned, der betales, er " + lastMonth
                             + " (til og med " + end + "); derefter udbetales intet honorar.");
             // the live preview (htmx, no script of our own) follows the date: SPEC's example 2026-01-01
-            doctor.find(By.id("noticeDate")).sendKeys("01-01-2026");
+            doctor.type(By.id("noticeDate"), "01-01-2026");
             doctor.waitFor(d -> d.findElement(By.id("notice-end")).getText().startsWith("Aftalen slutter 30-06-2026."));
             doctor.go(java.net.URI.create(doctor.url()).getPath());
             doctor.clickAndWait(By.id("give-notice"));
