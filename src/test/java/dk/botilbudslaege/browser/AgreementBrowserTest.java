@@ -67,7 +67,7 @@ class AgreementBrowserTest {
             new Select(region.find(By.id("doctorId"))).selectByValue(String.valueOf(anne));
             new Select(region.find(By.id("kind"))).selectByValue("MULTIPLE_FACILITIES");
             region.type(By.id("maxFacilities"), "20");
-            region.find(By.id("validFrom")).sendKeys("01-01-2025");
+            region.type(By.id("validFrom"), "01-01-2025");
             region.type(By.id("reason"), "Kærvang mangler læge");
             region.clickAndWait(By.cssSelector("form.card button[type=submit]"));
             assertThat(region.text()).contains("Dispensationen er givet.", "Kærvang mangler læge", "højst 20 botilbud");

@@ -59,6 +59,17 @@ class FormErrorsTest {
     }
 
     @Test
+    void a_form_reads_an_iso_date_too() {
+        WebSession municipality = WebSession.signIn(port, "kommune-norddjurs");
+        for (String date : new String[] {"2026-03-01", "01-03-2026"}) {
+            String body = municipality
+                    .post("/agreements", "/agreements/new", Map.of("startDate", date, "matchMethod", "DIRECT"))
+                    .body();
+            assertThat(body).doesNotContain("startDate-error").contains("value=\"01-03-2026\"");
+        }
+    }
+
+    @Test
     void a_date_in_another_shape_is_asked_for_as_dd_mm_aaaa() {
         WebSession municipality = WebSession.signIn(port, "kommune-norddjurs");
         HttpResponse<String> answer = municipality.post(
