@@ -82,3 +82,31 @@
   document.addEventListener('htmx:afterSettle', markScrollers);
 })();
 // --- end i16-axe ---
+
+// --- Issue 16, forms (i16-forms) ---
+// A form with errors opens with its error summary (GOV.UK pattern): focus moves to the summary, so a screen
+// reader reads it first; each link in it moves focus to its field. Also for a form swapped in by htmx.
+(function () {
+  'use strict';
+  function focusSummary(root) {
+    var summary = (root || document).querySelector('[data-error-summary]');
+    if (summary) {
+      summary.focus();
+    }
+  }
+  document.addEventListener('DOMContentLoaded', function () { focusSummary(document); });
+  document.addEventListener('htmx:afterSettle', function (event) { focusSummary(event.target); });
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('[data-error-summary] a[href^="#"]');
+    if (!link) {
+      return;
+    }
+    var field = document.getElementById(decodeURIComponent(link.getAttribute('href').substring(1)));
+    if (field) {
+      event.preventDefault();
+      field.scrollIntoView({ block: 'center' });
+      field.focus();
+    }
+  });
+})();
+// --- end i16-forms ---

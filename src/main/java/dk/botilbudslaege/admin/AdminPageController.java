@@ -14,7 +14,6 @@ import dk.botilbudslaege.settlement.Rates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -218,15 +217,15 @@ class AdminPageController {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(text.trim(), DANISH_DATE);
-            } catch (DateTimeParseException again) {
-                throw InvalidInputException.of(FieldProblem.of(field, "admin.date.invalid", label(field)));
-            }
+        // strict: 31-02-2026 is no day, and says so (issue 16)
+        LocalDate day = dk.botilbudslaege.common.PageDates.parse(text);
+        if (day != null) {
+            return day;
         }
+        if (dk.botilbudslaege.common.PageDates.noSuchDay(text)) {
+            throw InvalidInputException.of(FieldProblem.of(field, "forms.date.notExists", text.trim()));
+        }
+        throw InvalidInputException.of(FieldProblem.of(field, "admin.date.invalid", label(field)));
     }
 
     private static BigDecimal amount(String text) {

@@ -9,7 +9,6 @@ import dk.botilbudslaege.registry.RegionMergers;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.MessageSource;
@@ -51,7 +50,9 @@ class RegionMergerPageController {
     String page(CurrentUser user, Model model) {
         requireAdmin(user);
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new Form("", "", RegionMergers.DEFAULT_DATE.toString(), List.of()));
+            model.addAttribute(
+                    "form",
+                    new Form("", "", dk.botilbudslaege.common.PageDates.format(RegionMergers.DEFAULT_DATE), List.of()));
         }
         return render(user, model);
     }
@@ -130,15 +131,7 @@ class RegionMergerPageController {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(text.strip(), DanishFormats.DATE);
-            } catch (DateTimeParseException again) {
-                return null;
-            }
-        }
+        return dk.botilbudslaege.common.PageDates.parse(text); // strict: 31-02-2026 is no day
     }
 
     private List<String> texts(InvalidInputException e) {

@@ -1,5 +1,6 @@
 package dk.botilbudslaege.agreement;
 
+import dk.botilbudslaege.common.PageDates;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -26,7 +27,7 @@ public class AgreementForm {
     private Long groupId;
 
     @NotNull(message = "{agreement.startDate.required}")
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
     private LocalDate startDate;
 
     @NotNull(message = "{agreement.matchMethod.required}")

@@ -5,6 +5,7 @@ import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.DanishFormats;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.MultiLine;
+import dk.botilbudslaege.common.PageDates;
 import dk.botilbudslaege.common.PageLinks;
 import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.security.CurrentUser;
@@ -148,7 +149,9 @@ class AgreementPageController {
     String notice(
             CurrentUser user,
             @PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noticeDate,
+            @RequestParam(required = false)
+                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    LocalDate noticeDate,
             @RequestParam(required = false) Integer version,
             @RequestParam(defaultValue = "false") boolean confirmed,
             Model model,
@@ -170,7 +173,9 @@ class AgreementPageController {
     String end(
             CurrentUser user,
             @PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+            @RequestParam(required = false)
+                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    LocalDate endDate,
             @MultiLine @RequestParam(required = false) String reason,
             @RequestParam(required = false) Integer version,
             @RequestParam(defaultValue = "false") boolean confirmed,
@@ -191,7 +196,9 @@ class AgreementPageController {
     @GetMapping("/notice-end")
     @ResponseBody
     String noticeEnd(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noticeDate) {
+            @RequestParam(required = false)
+                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    LocalDate noticeDate) {
         if (noticeDate == null) {
             return "";
         }

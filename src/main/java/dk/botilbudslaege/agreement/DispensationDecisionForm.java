@@ -1,6 +1,7 @@
 package dk.botilbudslaege.agreement;
 
 import dk.botilbudslaege.common.MultiLine;
+import dk.botilbudslaege.common.PageDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -15,10 +16,10 @@ public class DispensationDecisionForm {
     @MultiLine
     private String reason;
 
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
     private LocalDate validFrom;
 
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
     private LocalDate validTo;
 
     private Integer maxFacilities;

@@ -1,6 +1,7 @@
 package dk.botilbudslaege.agreement;
 
 import dk.botilbudslaege.common.MultiLine;
+import dk.botilbudslaege.common.PageDates;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -29,10 +30,10 @@ public class DispensationForm {
     private BigDecimal monthlyHours;
 
     @NotNull(message = "{dispensation.validFrom.required}")
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
     private LocalDate validFrom;
 
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
     private LocalDate validTo;
 
     @Size(max = 1000, message = "{validation.size.max}")

@@ -3,6 +3,7 @@ package dk.botilbudslaege.agreement;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
 import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.PageDates;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import jakarta.validation.Valid;
@@ -103,7 +104,9 @@ class DispensationPageController {
     String end(
             CurrentUser user,
             @PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+            @RequestParam(required = false)
+                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    LocalDate validTo,
             @RequestParam(defaultValue = "false") boolean confirmed,
             Model model,
             RedirectAttributes redirect) {

@@ -1,13 +1,14 @@
 package dk.botilbudslaege.collaboration;
 
 import dk.botilbudslaege.common.MultiLine;
+import dk.botilbudslaege.common.PageDates;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** A session as the doctor logs it (API.md {@code POST /agreements/{id}/sessions}); checked as a whole. */
 public class AdvisorySessionForm {
 
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
     private LocalDate date;
 
     private Integer durationMinutes;

@@ -1,6 +1,7 @@
 package dk.botilbudslaege.collaboration;
 
 import dk.botilbudslaege.common.MultiLine;
+import dk.botilbudslaege.common.PageDates;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -11,7 +12,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public class CooperationPlanForm {
 
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
     private LocalDate startDate;
 
     @MultiLine

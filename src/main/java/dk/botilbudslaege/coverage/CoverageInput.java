@@ -4,7 +4,6 @@ import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.SaneDates;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,17 +24,20 @@ final class CoverageInput {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
-        try {
-            LocalDate date = LocalDate.parse(raw.trim());
-            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-                problems.add(FieldProblem.of(field, "coverage.date.range"));
-                return fallback;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            problems.add(FieldProblem.of(field, "coverage.date.format"));
+        // dd-mm-åååå as the page shows it, or åååå-mm-dd (old links); 31-02-2026 is no day (issue 16)
+        LocalDate date = dk.botilbudslaege.common.PageDates.parse(raw);
+        if (date == null) {
+            problems.add(
+                    dk.botilbudslaege.common.PageDates.noSuchDay(raw)
+                            ? FieldProblem.of(field, "forms.date.notExists", raw.trim())
+                            : FieldProblem.of(field, "coverage.date.format"));
             return fallback;
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            problems.add(FieldProblem.of(field, "coverage.date.range"));
+            return fallback;
+        }
+        return date;
     }
 
     Level level(String raw) {

@@ -49,7 +49,8 @@ class ReportController {
     String reports(CurrentUser user, @RequestParam(required = false) String date, Model model) {
         model.addAttribute("nav", "reports");
         model.addAttribute(
-                "date", date == null || date.isBlank() ? Coverage.today().toString() : date);
+                "date",
+                date == null || date.isBlank() ? dk.botilbudslaege.common.PageDates.format(Coverage.today()) : date);
         model.addAttribute("regions", reference.regions());
         model.addAttribute("ownRegion", user.national() ? null : user.regionCode());
         return "reports/page";

@@ -2,6 +2,7 @@ package dk.botilbudslaege.matching;
 
 import dk.botilbudslaege.agreement.MatchMethod;
 import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.PageDates;
 import dk.botilbudslaege.registry.Municipality;
 import dk.botilbudslaege.registry.ReferenceData;
 import dk.botilbudslaege.security.CurrentUser;
@@ -138,7 +139,9 @@ class MatchingRoundPageController {
             CurrentUser user,
             @RequestParam(required = false) String municipalityCode,
             @RequestParam(required = false) MatchMethod localMethod,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
+            @RequestParam(required = false)
+                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    LocalDate closesOn,
             @RequestParam(required = false) String note,
             @RequestParam(required = false) List<Long> facilityIds,
             @RequestParam(required = false) Double reachKm,
@@ -237,7 +240,9 @@ class MatchingRoundPageController {
             CurrentUser user,
             @PathVariable long id,
             @RequestParam long roundId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+            @RequestParam(required = false)
+                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    LocalDate startDate,
             @RequestParam(defaultValue = "false") boolean wholeGroup,
             RedirectAttributes redirect) {
         try {

@@ -1,5 +1,6 @@
 package dk.botilbudslaege.registry;
 
+import dk.botilbudslaege.common.PageDates;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -16,7 +17,7 @@ public class ChangeRequestForm {
     private String field;
     private String newValue;
 
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
     private LocalDate validFrom;
 
     private String reason;

@@ -3,6 +3,7 @@ package dk.botilbudslaege.settlement;
 import dk.botilbudslaege.common.ConflictException;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.common.PageDates;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.web.DanishTime;
@@ -124,7 +125,9 @@ class SettlementPageController {
     @PostMapping("/rates")
     String addRate(
             CurrentUser user,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+            @RequestParam(required = false)
+                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    LocalDate validFrom,
             @RequestParam(required = false) String hourlyRate,
             RedirectAttributes redirect) {
         try {

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -606,15 +605,7 @@ class SurveyPageController {
 
     /** A date as the browser's date field sends it (2026-12-01) or as Danes write it (01-12-2026). */
     static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(text, DANISH_DATE);
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
+        return dk.botilbudslaege.common.PageDates.parse(text); // strict: 31-02-2026 is no day
     }
 
     private String message(FieldProblem p, Locale locale) {

@@ -167,12 +167,24 @@ class ErrorResponses {
                         .hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
             return page(HttpStatus.NOT_FOUND);
         }
+        String message = mismatchMessage(e, request);
+        boolean pageDate = !isApi(request) && e.getRequiredType() == java.time.LocalDate.class;
         return answer(
                 request,
                 HttpStatus.BAD_REQUEST,
                 "VALIDATION_FAILED",
-                text("problem.validation"),
-                List.of(new FieldError(e.getName(), text("validation.typeMismatch"))));
+                pageDate ? message : text("problem.validation"),
+                List.of(new FieldError(e.getName(), message)));
+    }
+
+    /** Issue 16, item 4 (i16-forms): a page's date that cannot be read says why, with what was typed. */
+    private String mismatchMessage(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        if (!isApi(request) && e.getRequiredType() == java.time.LocalDate.class && e.getValue() != null) {
+            String typed = String.valueOf(e.getValue());
+            return messages.getMessage(
+                    dk.botilbudslaege.common.PageDates.problemKey(typed), new Object[] {typed}, locale());
+        }
+        return text("validation.typeMismatch");
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})

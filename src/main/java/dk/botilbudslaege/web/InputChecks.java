@@ -1,12 +1,16 @@
 package dk.botilbudslaege.web;
 
 import dk.botilbudslaege.common.FieldProblem;
+import dk.botilbudslaege.common.PageDates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import org.springframework.beans.PropertyAccessException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -14,6 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DefaultBindingErrorProcessor;
 import org.springframework.validation.SmartValidator;
 import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.ValidationAnnotationUtils;
@@ -40,12 +46,38 @@ class InputChecks extends RequestBodyAdviceAdapter implements ResponseBodyAdvice
 
     private record Pending(Object body, List<FieldProblem> problems) {}
 
+    /**
+     * Issue 16, item 4 (i16-forms): a form's date that cannot be read says why, with what was typed:
+     * "Datoen 31-02-2026 findes ikke" or "Skriv datoen som dd-mm-åååå", never Spring's conversion text.
+     */
+    private static final DefaultBindingErrorProcessor DATES = new DefaultBindingErrorProcessor() {
+        @Override
+        public void processPropertyAccessException(PropertyAccessException ex, BindingResult bindingResult) {
+            if (ex instanceof TypeMismatchException mismatch
+                    && mismatch.getRequiredType() == LocalDate.class
+                    && mismatch.getPropertyName() != null) {
+                String text = String.valueOf(mismatch.getValue());
+                bindingResult.addError(new org.springframework.validation.FieldError(
+                        bindingResult.getObjectName(),
+                        mismatch.getPropertyName(),
+                        text,
+                        true,
+                        new String[] {PageDates.problemKey(text)},
+                        new Object[] {text},
+                        null));
+                return;
+            }
+            super.processPropertyAccessException(ex, bindingResult);
+        }
+    };
+
     @InitBinder
     void validateInput(WebDataBinder binder) {
         Validator validator = binder.getValidator();
         if (!(validator instanceof InputValidator)) {
             binder.setValidator(new InputValidator(validator instanceof SmartValidator smart ? smart : null));
         }
+        binder.setBindingErrorProcessor(DATES);
     }
 
     @Override

@@ -88,7 +88,9 @@ final class ParameterChecks implements HandlerInterceptor {
         Class<?> type = shape.types().get(name);
         try {
             if (type == LocalDate.class && !value.isBlank()) {
-                return InputFields.problem(name, LocalDate.parse(value.trim()), false);
+                // a page's date is dd-mm-åååå or åååå-mm-dd (issue 16); one that cannot be read is the conversion's
+                LocalDate date = dk.botilbudslaege.common.PageDates.parse(value);
+                return date == null ? null : InputFields.problem(name, date, false);
             }
             if (type == YearMonth.class && !value.isBlank()) {
                 return InputFields.problem(name, YearMonth.parse(value.trim()), false);

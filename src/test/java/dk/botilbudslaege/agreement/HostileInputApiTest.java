@@ -345,7 +345,8 @@ class HostileInputApiTest {
         HttpResponse<String> answer = session.post("/facilities", "/facilities/new", form);
 
         assertThat(answer.body()).contains("Ugyldig værdi.").doesNotContain("Vælg lovgrundlag.", "Vælg driftsform.");
-        assertThat(answer.body().split("Ugyldig værdi\\.", -1)).hasSize(3);
+        // each message twice: in the error summary (issue 16, i16-forms) and at its field
+        assertThat(answer.body().split("Ugyldig værdi\\.", -1)).hasSize(5);
     }
 
     @Test

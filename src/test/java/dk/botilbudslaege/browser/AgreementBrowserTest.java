@@ -67,7 +67,7 @@ class AgreementBrowserTest {
             new Select(region.find(By.id("doctorId"))).selectByValue(String.valueOf(anne));
             new Select(region.find(By.id("kind"))).selectByValue("MULTIPLE_FACILITIES");
             region.type(By.id("maxFacilities"), "20");
-            region.find(By.id("validFrom")).sendKeys("01-01-2025");
+            region.type(By.id("validFrom"), "01-01-2025");
             region.type(By.id("reason"), "Kærvang mangler læge");
             region.clickAndWait(By.cssSelector("form.card button[type=submit]"));
             assertThat(region.text()).contains("Dispensationen er givet.", "Kærvang mangler læge", "højst 20 botilbud");
@@ -136,7 +136,7 @@ class AgreementBrowserTest {
                     .isEqualTo("Aftalen slutter " + end + ". Sidste måned, der betales, er " + lastMonth
                             + " (til og med " + end + "); derefter udbetales intet honorar.");
             // the live preview (htmx, no script of our own) follows the date: SPEC's example 2026-01-01
-            doctor.find(By.id("noticeDate")).sendKeys("01-01-2026");
+            doctor.type(By.id("noticeDate"), "01-01-2026");
             doctor.waitFor(d -> d.findElement(By.id("notice-end")).getText().startsWith("Aftalen slutter 30-06-2026."));
             doctor.go(java.net.URI.create(doctor.url()).getPath());
             doctor.clickAndWait(By.id("give-notice"));

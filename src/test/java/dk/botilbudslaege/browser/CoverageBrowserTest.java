@@ -69,7 +69,7 @@ class CoverageBrowserTest {
             national.go("/coverage?date=2025-03-31");
             assertThat(national.find(By.id("coverage-day")).getText()).isEqualTo("31-03-2025");
             national.go("/coverage?date=nonsense");
-            assertThat(national.text()).contains("Datoen skal skrives ÅÅÅÅ-MM-DD");
+            assertThat(national.text()).contains("Skriv datoen som dd-mm-åååå");
         }
     }
 
