@@ -89,7 +89,12 @@ public class Pickers {
         CurrentUser user = signedIn.get();
         boolean facilities = "facilities".equals(kind);
         return switch (purpose) {
-            case "agreement" -> facilities ? agreementFacilities(user) : doctors(user);
+            case "agreement" ->
+                facilities
+                        ? agreementFacilities(user)
+                        : user.is(Role.REGION) || user.is(Role.MUNICIPALITY) || user.is(Role.FACILITY)
+                                ? doctors(user)
+                                : List.of();
             case "application" ->
                 facilities
                         ? applications.facilityOptions(user).stream()
@@ -115,10 +120,14 @@ public class Pickers {
                         String.valueOf(f.id()),
                         f.name(),
                         f.municipalityName()
-                                + " · " + messages.getMessage("agreement.residentsCount", new Object[] {f.residents()
-                                }, locale)
-                                + (f.covered() ? " · " + messages.getMessage("agreement.facility.covered", null, locale) : "")
-                                + (f.inScope() ? "" : " · " + messages.getMessage("facility.inScope.no", null, locale))))
+                                + " · "
+                                + messages.getMessage("agreement.residentsCount", new Object[] {f.residents()}, locale)
+                                + (f.covered()
+                                        ? " · " + messages.getMessage("agreement.facility.covered", null, locale)
+                                        : "")
+                                + (f.inScope()
+                                        ? ""
+                                        : " · " + messages.getMessage("facility.inScope.no", null, locale))))
                 .toList();
     }
 
@@ -130,9 +139,11 @@ public class Pickers {
                         d.name(),
                         d.practiceName() + " (" + d.providerNumber() + ") · " + d.municipalityName()
                                 + (d.activeAgreements() > 0
-                                        ? " · " + messages.getMessage("agreement.doctor.roles", new Object[] {
-                                            d.activeAgreements()
-                                        }, locale)
+                                        ? " · "
+                                                + messages.getMessage(
+                                                        "agreement.doctor.roles",
+                                                        new Object[] {d.activeAgreements()},
+                                                        locale)
                                         : "")))
                 .toList();
     }

@@ -59,10 +59,7 @@ public class ScopePickers {
                          where (valid_to is null or valid_to >= current_date) and valid_from <= current_date
                            and (:admin or code = :region)
                          order by name
-                        """)
-                .params(params(user))
-                .query(ScopePickers::option)
-                .list();
+                        """).params(params(user)).query(ScopePickers::option).list();
     }
 
     @Transactional(readOnly = true)
@@ -71,10 +68,7 @@ public class ScopePickers {
                         select m.code, m.name, null from registry_municipality m
                          where :admin or region_of(m.code, current_date) = :region or m.code = :municipality
                          order by m.name
-                        """)
-                .params(params(user))
-                .query(ScopePickers::option)
-                .list();
+                        """).params(params(user)).query(ScopePickers::option).list();
     }
 
     @Transactional(readOnly = true)
@@ -85,10 +79,7 @@ public class ScopePickers {
                          where :admin or region_of(f.municipality_code, current_date) = :region
                             or f.municipality_code = :municipality
                          order by f.name, m.name, f.id
-                        """)
-                .params(params(user))
-                .query(ScopePickers::option)
-                .list();
+                        """).params(params(user)).query(ScopePickers::option).list();
     }
 
     @Transactional(readOnly = true)
@@ -101,10 +92,7 @@ public class ScopePickers {
                           join registry_practice pr on pr.id = d.practice_id
                          where :admin or region_of(pr.municipality_code, current_date) = :region
                          order by d.name, pr.name, d.id
-                        """)
-                .params(params(user))
-                .query(ScopePickers::option)
-                .list();
+                        """).params(params(user)).query(ScopePickers::option).list();
     }
 
     private static Map<String, Object> params(CurrentUser user) {
