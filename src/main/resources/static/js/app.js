@@ -123,7 +123,8 @@
   }
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('[data-picker] .picker-search').forEach(function (b) {
-      if (b.closest('[data-picker]').querySelector('[data-picker-value]')) { b.hidden = true; }
+      // removed, not hidden: else it would stay the form's default button for Enter in any other field
+      if (b.closest('[data-picker]').querySelector('[data-picker-value]')) { b.remove(); }
     });
   });
   document.addEventListener('keydown', function (event) {
