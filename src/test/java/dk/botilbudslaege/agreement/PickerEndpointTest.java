@@ -142,4 +142,47 @@ class PickerEndpointTest {
         assertThat(admin.get("/pickers/patients?for=scope").statusCode()).isEqualTo(404);
         assertThat(admin.get("/pickers/facilities?for=other").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void without_javascript_the_search_button_re_shows_the_form_with_the_matches_as_radio_buttons() {
+        WebSession kommune = WebSession.signIn(port, "kommune-norddjurs");
+        List<Long> own = ids(kommune.get("/pickers/facilities?for=agreement").body());
+        String name = jdbc.sql("select name from registry_facility where id = :id")
+                .param("id", own.get(0))
+                .query(String.class)
+                .single();
+        HttpResponse<String> page = kommune.get("/agreements/new?pickerSearch=facilityIds&facilityIdsQ="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("type=\"radio\" name=\"facilityIds\" value=\"" + own.get(0) + "\"")
+                .doesNotContain("id=\"facilityIds-value\"");
+        // a plain form page has the hidden field and the combobox, and no select of all facilities
+        String plain = kommune.get("/agreements/new").body();
+        assertThat(plain)
+                .contains("id=\"facilityIds-value\"", "role=\"combobox\"")
+                .doesNotContain("<select id=\"facilityIds\"");
+    }
+
+    @Test
+    void the_form_still_refuses_a_facility_outside_the_scope_submitted_directly() {
+        long aarhus = jdbc.sql("select id from registry_facility where municipality_code = '751' order by id limit 1")
+                .query(Long.class)
+                .single();
+        long doctor = ids(WebSession.signIn(port, "region-midt")
+                        .get("/pickers/doctors?for=agreement")
+                        .body())
+                .get(0);
+        WebSession kommune = WebSession.signIn(port, "kommune-norddjurs");
+        HttpResponse<String> r = kommune.post(
+                "/agreements",
+                "/agreements/new",
+                java.util.Map.of(
+                        "facilityIds", String.valueOf(aarhus),
+                        "doctorId", String.valueOf(doctor),
+                        "startDate", java.time.LocalDate.now().withDayOfMonth(1).toString(),
+                        "matchMethod", "PRIORITY_LIST"));
+        assertThat(r.headers().firstValue("Location").orElse("")).doesNotMatch(".*/agreements/\\d+$");
+        assertThat(r.statusCode()).isIn(200, 400, 403, 404, 422);
+    }
 }
