@@ -28,13 +28,14 @@ class PickerController {
             @PathVariable String kind,
             @RequestParam(name = "for", defaultValue = "agreement") String purpose,
             @RequestParam(defaultValue = "pick") String field,
-            @RequestParam java.util.Map<String, String> params,
+            jakarta.servlet.http.HttpServletRequest request,
             Model model) {
         if (!Pickers.known(kind, purpose)) {
             throw NotFoundException.of("picker", kind);
         }
         String id = field.matches("[A-Za-z][A-Za-z0-9]{0,39}") ? field : "pick";
-        String q = params.getOrDefault(id + "Q", params.get("q"));
+        // the search box is named fieldQ (so that a page searched without script keeps one per picker); q also works
+        String q = request.getParameter(id + "Q") != null ? request.getParameter(id + "Q") : request.getParameter("q");
         model.addAttribute("field", id);
         model.addAttribute("matches", pickers.find(kind, purpose, q));
         model.addAttribute("q", q == null ? "" : q);
