@@ -110,3 +110,91 @@
   });
 })();
 // --- end i16-forms ---
+// --- Issue 16 item 3, searchable pickers (i16-pickers) ---
+// fragments/picker.html: an ARIA combobox (input[data-picker-input]) whose listbox htmx fills from /pickers/{kind}.
+// Arrows move through the matches, Enter chooses (the id goes in the hidden input[data-picker-value], which then
+// fires "change"), Escape closes. Typing clears the choice until a match is chosen. No inline script (CSP).
+(function () {
+  'use strict';
+  function parts(input) {
+    var box = input.closest('[data-picker]');
+    return { input: input, box: box, list: document.getElementById(input.getAttribute('aria-controls')),
+             value: box && box.querySelector('[data-picker-value]') };
+  }
+  function options(p) {
+    return p.list ? Array.prototype.slice.call(p.list.querySelectorAll('[role=option][data-value]')) : [];
+  }
+  function open(p, yes) {
+    if (!p.list) { return; }
+    p.list.hidden = !yes;
+    p.input.setAttribute('aria-expanded', yes ? 'true' : 'false');
+    if (!yes) { p.input.removeAttribute('aria-activedescendant'); }
+  }
+  function activate(p, opt) {
+    options(p).forEach(function (o) {
+      o.setAttribute('aria-selected', o === opt ? 'true' : 'false');
+      o.classList.toggle('active', o === opt);
+    });
+    if (opt) {
+      p.input.setAttribute('aria-activedescendant', opt.id);
+      opt.scrollIntoView({ block: 'nearest' });
+    }
+  }
+  function choose(p, opt) {
+    if (p.value) {
+      p.value.value = opt.getAttribute('data-value');
+      p.value.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    p.input.value = opt.getAttribute('data-name');
+    open(p, false);
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-picker] .picker-search').forEach(function (b) {
+      // removed, not hidden: else it would stay the form's default button for Enter in any other field
+      if (b.closest('[data-picker]').querySelector('[data-picker-value]')) { b.remove(); }
+    });
+  });
+  document.addEventListener('keydown', function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches('[data-picker-input]')) { return; }
+    var p = parts(input);
+    var all = options(p);
+    var current = all.indexOf(p.list && p.list.querySelector('[aria-selected=true]'));
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (!all.length) { return; }
+      open(p, true);
+      var next = event.key === 'ArrowDown' ? Math.min(current + 1, all.length - 1) : Math.max(current - 1, 0);
+      activate(p, all[next]);
+    } else if (event.key === 'Enter') {
+      if (p.value) { event.preventDefault(); }
+      if (current >= 0 && !p.list.hidden) { choose(p, all[current]); }
+    } else if (event.key === 'Escape') {
+      if (p.list && !p.list.hidden) { event.preventDefault(); open(p, false); }
+    }
+  });
+  document.addEventListener('input', function (event) {
+    if (event.target.matches && event.target.matches('[data-picker-input]')) {
+      var p = parts(event.target);
+      if (p.value) { p.value.value = ''; }
+    }
+  });
+  document.addEventListener('mousedown', function (event) {
+    var opt = event.target.closest && event.target.closest('.picker-list [role=option][data-value]');
+    if (!opt) { return; }
+    event.preventDefault();
+    var input = document.querySelector('[aria-controls="' + opt.parentNode.id + '"]');
+    if (input) { choose(parts(input), opt); }
+  });
+  document.addEventListener('focusout', function (event) {
+    if (event.target.matches && event.target.matches('[data-picker-input]')) {
+      open(parts(event.target), false);
+    }
+  });
+  document.addEventListener('htmx:afterSwap', function (event) {
+    var list = event.detail.target;
+    if (!list || !list.matches || !list.matches('.picker-list')) { return; }
+    var input = document.querySelector('[aria-controls="' + list.id + '"]');
+    if (input) { open(parts(input), document.activeElement === input && list.children.length > 0); }
+  });
+})();

@@ -98,15 +98,15 @@ public class UserAdministration {
     }
 
     /** A choice on the form: a code or id and its name. */
-    public record Option(String value, String name) {}
 
     /** The roles and scopes the administrator may give. */
+    /** Choices of the scope fields: {@link ScopePickers.Option}s. */
     public record Options(
             List<Role> roles,
-            List<Option> regions,
-            List<Option> municipalities,
-            List<Option> facilities,
-            List<Option> doctors,
+            List<ScopePickers.Option> regions,
+            List<ScopePickers.Option> municipalities,
+            List<ScopePickers.Option> facilities,
+            List<ScopePickers.Option> doctors,
             boolean mayGrantUserAdmin) {}
 
     /** What the bootstrap command did. */
@@ -135,8 +135,11 @@ public class UserAdministration {
     private final JdbcClient jdbc;
     private final Invitations invitations;
     private final ApplicationEventPublisher events;
+    private final ScopePickers pickers;
 
-    UserAdministration(JdbcClient jdbc, Invitations invitations, ApplicationEventPublisher events) {
+    UserAdministration(
+            JdbcClient jdbc, Invitations invitations, ApplicationEventPublisher events, ScopePickers pickers) {
+        this.pickers = pickers;
         this.jdbc = jdbc;
         this.invitations = invitations;
         this.events = events;
@@ -297,45 +300,10 @@ public class UserAdministration {
     @Transactional(readOnly = true)
     public Options options(CurrentUser admin) {
         require(admin);
-        Map<String, Object> p = scopeParams(admin);
-        List<Option> regions = jdbc.sql("""
-                        select code, name from registry_region
-                         where (valid_to is null or valid_to >= current_date) and valid_from <= current_date
-                           and (:admin or code = :adminRegion)
-                         order by name
-                        """)
-                .params(p)
-                .query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
-                .list();
-        List<Option> municipalities = jdbc.sql("""
-                        select m.code, m.name from registry_municipality m
-                         where :admin or region_of(m.code, current_date) = :adminRegion or m.code = :adminMunicipality
-                         order by m.name
-                        """)
-                .params(p)
-                .query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
-                .list();
-        List<Option> facilities = jdbc.sql("""
-                        select f.id, f.name || ' (' || m.name || ')' from registry_facility f
-                          join registry_municipality m on m.code = f.municipality_code
-                         where :admin or region_of(f.municipality_code, current_date) = :adminRegion
-                            or f.municipality_code = :adminMunicipality
-                         order by f.name, m.name, f.id
-                        """)
-                .params(p)
-                .query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
-                .list();
-        List<Option> doctors = admin.is(Role.MUNICIPALITY)
-                ? List.of()
-                : jdbc.sql("""
-                                select d.id, d.name || ' (' || pr.name || ')' from registry_doctor d
-                                  join registry_practice pr on pr.id = d.practice_id
-                                 where :admin or region_of(pr.municipality_code, current_date) = :adminRegion
-                                 order by d.name, pr.name, d.id
-                                """)
-                        .params(p)
-                        .query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
-                        .list();
+        List<ScopePickers.Option> regions = pickers.regions(admin);
+        List<ScopePickers.Option> municipalities = pickers.municipalities(admin);
+        List<ScopePickers.Option> facilities = pickers.facilities(admin);
+        List<ScopePickers.Option> doctors = pickers.doctors(admin);
         List<Role> roles = new ArrayList<>(grantable(admin));
         return new Options(
                 roles, regions, municipalities, facilities, doctors, admin.is(Role.ADMIN) || admin.is(Role.REGION));

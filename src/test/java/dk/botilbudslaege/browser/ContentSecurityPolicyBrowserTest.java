@@ -53,11 +53,16 @@ class ContentSecurityPolicyBrowserTest {
             JavascriptExecutor js = (JavascriptExecutor) browser.driver();
             js.executeScript("window.requested = []; document.body.addEventListener('htmx:afterRequest',"
                     + " e => window.requested.push(e.detail.xhr.responseURL));");
-            Select facility = new Select(browser.find(By.id("facilityIds")));
-            facility.selectByIndex(1);
-            String chosen = facility.getFirstSelectedOption().getAttribute("value");
-            String requested = browser.waitFor(
-                    d -> (String) js.executeScript("return window.requested.length ? window.requested[0] : null"));
+            // issue 16 item 3: the facility is chosen in the searchable picker (htmx fetches the matches)
+            browser.find(By.id("facilityIds")).sendKeys(" ");
+            browser.waitFor(d -> !d.findElements(By.cssSelector("#facilityIds-listbox [role=option][data-value]"))
+                    .isEmpty());
+            browser.find(By.id("facilityIds")).sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+            browser.find(By.id("facilityIds")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            String chosen = browser.find(By.id("facilityIds-value")).getAttribute("value");
+            assertThat(chosen).isNotEmpty();
+            String requested = browser.waitFor(d -> (String) js.executeScript(
+                    "return window.requested.find(u => u.includes('/agreements/unit-options'))" + " || null"));
             assertThat(requested)
                     .as("htmx asks for the chosen facility's units (app.js)")
                     .contains("/agreements/unit-options")

@@ -195,7 +195,12 @@ class EveryReadIsScopedTest {
             // issue 16, matching pages and dispensations (i16-login): the openings' distance filter, and which
             // dispensations the list shows
             Map.entry("maxKm", ""),
-            Map.entry("show", ""));
+            Map.entry("show", ""),
+            // issue 16 item 3 (i16-pickers): the searchable pickers' list (the scope fields of the user
+            // administration: a region's user administrator gets its own region's facilities only) and the id
+            // the matches are named by
+            Map.entry("for", "scope"),
+            Map.entry("field", ""));
 
     /**
      * Issue 15, user administration (Part B): routes on which the administrator, who manages every user, is shown
@@ -211,7 +216,9 @@ class EveryReadIsScopedTest {
             "/mails", "every mail's content, in the local mode only",
             // issue 15 fixes (i15-fix-clients): the API clients' scopes by name and the registration form's pickers
             "/admin/api-clients", "the list of every API client with its scope in words",
-            "/admin/api-clients/new", "the registration form's scope pickers");
+            "/admin/api-clients/new", "the registration form's scope pickers",
+            // issue 16 item 3 (i16-pickers): the same scope pickers, searched (for=scope)
+            "/pickers/{kind}", "the searchable scope pickers of the two forms above");
 
     /**
      * Routes whose status is not judged, with the reason; their body is still searched for foreign names.

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -91,6 +93,47 @@ public final class Browser implements AutoCloseable {
         WebElement element = driver.findElement(by);
         element.clear();
         element.sendKeys(text);
+        return this;
+    }
+
+    /**
+     * Issue 16 item 3 (i16-pickers): in the searchable picker whose search box has this id, types the text, waits
+     * for a match whose name contains {@code name}, moves to it with the arrow keys and chooses it with Enter.
+     */
+    public Browser pick(String id, String text, String name) {
+        WebElement input = find(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+        try {
+            Thread.sleep(400); // past the picker's 250 ms debounce, so the last request is the one waited for
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        String indexOf = "var input = document.getElementById(arguments[0]);"
+                + " if (input.classList.contains('htmx-request')) { return -1; }"
+                + " var list = document.getElementById(arguments[0] + '-listbox'); if (list.hidden) { return -1; }"
+                + " var options = Array.from(list.querySelectorAll('[role=option][data-value]'));"
+                + " return options.findIndex(o => o.textContent.includes(arguments[1]));";
+        String active = "var input = document.getElementById(arguments[0]);"
+                + " var a = input.getAttribute('aria-activedescendant');"
+                + " return !!a && !!document.getElementById(a) && document.getElementById(a).textContent.includes(arguments[1]);";
+        for (int attempt = 0; ; attempt++) {
+            long index = waitFor(d -> {
+                Object found = js.executeScript(indexOf, id, name);
+                return found instanceof Number n && n.longValue() >= 0 ? n.longValue() : null;
+            });
+            for (long i = 0; i <= index; i++) {
+                input.sendKeys(Keys.ARROW_DOWN);
+            }
+            if (Boolean.TRUE.equals(js.executeScript(active, id, name)) || attempt == 3) {
+                break;
+            }
+            input.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP); // a late answer replaced the list: start again
+        }
+        input.sendKeys(Keys.ENTER);
+        waitFor(d -> !d.findElement(By.id(id + "-value")).getAttribute("value").isEmpty()
+                && "false".equals(d.findElement(By.id(id)).getAttribute("aria-expanded")));
         return this;
     }
 

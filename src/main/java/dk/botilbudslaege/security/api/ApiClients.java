@@ -8,6 +8,7 @@ import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import dk.botilbudslaege.security.ScopePickers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -53,15 +54,14 @@ public class ApiClients {
     public record Credentials(long id, String name, String clientId, String clientSecret, String apiKey) {}
 
     /** A choice in the registration form: the value sent and the name shown. */
-    public record Option(String value, String name) {}
 
     /** The scopes this manager may give a client (named pickers, like the user form's). */
     public record Options(
             List<Role> roles,
-            List<Option> regions,
-            List<Option> municipalities,
-            List<Option> facilities,
-            List<Option> doctors) {}
+            List<ScopePickers.Option> regions,
+            List<ScopePickers.Option> municipalities,
+            List<ScopePickers.Option> facilities,
+            List<ScopePickers.Option> doctors) {}
 
     /** A client as the list shows it (scope: the region's, municipality's, facility's or doctor's name); never a
      * secret. */
@@ -107,7 +107,10 @@ public class ApiClients {
     private final ApplicationEventPublisher events;
     private final Map<Long, Long> lastTouched = new ConcurrentHashMap<>();
 
-    ApiClients(JdbcClient jdbc, ApplicationEventPublisher events) {
+    private final ScopePickers pickers;
+
+    ApiClients(JdbcClient jdbc, ApplicationEventPublisher events, ScopePickers pickers) {
+        this.pickers = pickers;
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -137,52 +140,10 @@ public class ApiClients {
     public Options options(CurrentUser manager) {
         requireManager(manager);
         boolean admin = manager.is(Role.ADMIN);
-        String region = manager.is(Role.REGION) ? manager.regionCode() : null;
-        String municipality = manager.is(Role.MUNICIPALITY) ? manager.municipalityCode() : null;
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("admin", admin);
-        p.put("region", region == null ? "" : region);
-        p.put("municipality", municipality == null ? "" : municipality);
-        List<Option> regions = manager.is(Role.MUNICIPALITY)
-                ? List.of()
-                : jdbc.sql("""
-                                select code, name from registry_region
-                                 where (valid_to is null or valid_to >= current_date) and valid_from <= current_date
-                                   and (:admin or code = :region)
-                                 order by name
-                                """)
-                        .params(p)
-                        .query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
-                        .list();
-        List<Option> municipalities = jdbc.sql("""
-                        select m.code, m.name from registry_municipality m
-                         where :admin or region_of(m.code, current_date) = :region or m.code = :municipality
-                         order by m.name
-                        """)
-                .params(p)
-                .query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
-                .list();
-        List<Option> facilities = jdbc.sql("""
-                        select f.id, f.name || ' (' || m.name || ')' from registry_facility f
-                          join registry_municipality m on m.code = f.municipality_code
-                         where :admin or region_of(f.municipality_code, current_date) = :region
-                            or f.municipality_code = :municipality
-                         order by f.name, m.name, f.id
-                        """)
-                .params(p)
-                .query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
-                .list();
-        List<Option> doctors = manager.is(Role.MUNICIPALITY)
-                ? List.of()
-                : jdbc.sql("""
-                                select d.id, d.name || ' (' || pr.name || ')' from registry_doctor d
-                                  join registry_practice pr on pr.id = d.practice_id
-                                 where :admin or region_of(pr.municipality_code, current_date) = :region
-                                 order by d.name, pr.name, d.id
-                                """)
-                        .params(p)
-                        .query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
-                        .list();
+        List<ScopePickers.Option> regions = pickers.regions(manager);
+        List<ScopePickers.Option> municipalities = pickers.municipalities(manager);
+        List<ScopePickers.Option> facilities = pickers.facilities(manager);
+        List<ScopePickers.Option> doctors = pickers.doctors(manager);
         List<Role> roles = admin
                 ? List.of(Role.REGION, Role.MUNICIPALITY, Role.FACILITY, Role.DOCTOR, Role.NATIONAL)
                 : manager.is(Role.REGION)
