@@ -58,9 +58,11 @@ public class ShownText {
     private String organisation(String username) {
         var m = MUNICIPAL_ACTOR.matcher(username);
         if (m.matches()) {
-            return reference
-                    .municipality(m.group(1))
-                    .map(x -> x.name() + " Kommune")
+            return jdbc.sql("select name from registry_municipality where code = :code")
+                    .param("code", m.group(1))
+                    .query(String.class)
+                    .optional()
+                    .map(name -> name + " Kommune")
                     .orElse(username);
         }
         return username;
