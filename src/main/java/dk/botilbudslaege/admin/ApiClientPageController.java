@@ -7,13 +7,13 @@ import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.security.api.ApiClients;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -241,7 +241,7 @@ class ApiClientPageController {
             Model model,
             HttpServletResponse response) {
         response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
-        Shown shown = shownOnce(session).remove(once);
+        Shown shown = takeShown(session, once);
         if (shown == null || !shown.by().equals(user.username()) || shown.expired()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "admin/api-clients-gone";
@@ -253,7 +253,8 @@ class ApiClientPageController {
     }
 
     /** Credentials waiting to be shown once, under a random one-time id, for at most five minutes. */
-    record Shown(ApiClients.Credentials credentials, String headingKey, String by, Instant madeAt) {
+    record Shown(ApiClients.Credentials credentials, String headingKey, String by, Instant madeAt)
+            implements Serializable {
         boolean expired() {
             return madeAt.isBefore(Instant.now().minus(Duration.ofMinutes(5)));
         }
@@ -262,16 +263,28 @@ class ApiClientPageController {
     private static final String SHOWN = ApiClientPageController.class.getName() + ".shown";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Shown> shownOnce(HttpSession session) {
+    /*
+     * Issue 17, several instances: each waiting secret is a session attribute of its own (the session lives in
+     * PostgreSQL, Spring Session JDBC), so the instance that shows it need not be the one that made it. Taking it
+     * removes the attribute, and the removal is written with the request; an expired one is removed unseen.
+     */
+    private static Shown takeShown(HttpSession session, String once) {
+        if (!once.matches("[A-Za-z0-9_-]{1,64}")) {
+            return null;
+        }
         synchronized (session) {
-            Map<String, Shown> map = (Map<String, Shown>) session.getAttribute(SHOWN);
-            if (map == null) {
-                map = new ConcurrentHashMap<>();
-                session.setAttribute(SHOWN, map);
+            Object shown = session.getAttribute(SHOWN + "." + once);
+            session.removeAttribute(SHOWN + "." + once);
+            removeExpired(session);
+            return shown instanceof Shown s ? s : null;
+        }
+    }
+
+    private static void removeExpired(HttpSession session) {
+        for (String name : Collections.list(session.getAttributeNames())) {
+            if (name.startsWith(SHOWN + ".") && session.getAttribute(name) instanceof Shown s && s.expired()) {
+                session.removeAttribute(name);
             }
-            map.values().removeIf(Shown::expired);
-            return map;
         }
     }
 
@@ -280,7 +293,11 @@ class ApiClientPageController {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
         String once = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        shownOnce(session).put(once, new Shown(credentials, headingKey, user.username(), Instant.now()));
+        synchronized (session) {
+            removeExpired(session);
+            session.setAttribute(
+                    SHOWN + "." + once, new Shown(credentials, headingKey, user.username(), Instant.now()));
+        }
         return "redirect:/admin/api-clients/shown/" + once;
     }
 

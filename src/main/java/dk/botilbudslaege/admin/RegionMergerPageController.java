@@ -107,7 +107,7 @@ class RegionMergerPageController {
     }
 
     /** What the page shows again after a refusal. */
-    public record Form(String code, String name, String date, List<String> regions) {
+    public record Form(String code, String name, String date, List<String> regions) implements java.io.Serializable {
         public Form {
             regions = regions == null ? List.of() : List.copyOf(regions);
         }

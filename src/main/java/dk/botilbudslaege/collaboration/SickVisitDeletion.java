@@ -1,6 +1,7 @@
 package dk.botilbudslaege.collaboration;
 
 import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +28,7 @@ class SickVisitDeletion {
     }
 
     @Scheduled(cron = "${botilbud.sick-visits.deletion-cron:0 20 3 * * *}", zone = "Europe/Copenhagen")
+    @SchedulerLock(name = "collaboration.sickVisitDeletion", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     void nightly() {
         int deleted = deleteExpired(LocalDate.now(SickVisits.DENMARK));
         if (deleted > 0) {

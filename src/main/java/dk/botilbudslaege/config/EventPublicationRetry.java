@@ -1,5 +1,6 @@
 package dk.botilbudslaege.config;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -25,6 +26,7 @@ class EventPublicationRetry {
     @Scheduled(
             fixedDelayString = "${botilbud.events.retry-interval:PT1M}",
             initialDelayString = "${botilbud.events.retry-interval:PT1M}")
+    @SchedulerLock(name = "events.resubmitFailed", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
     void resubmitFailed() {
         failed.resubmit(ResubmissionOptions.defaults());
     }

@@ -1,5 +1,6 @@
 package dk.botilbudslaege.notification;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,6 +22,7 @@ class DigestSchedule {
     }
 
     @Scheduled(cron = "${botilbud.digest.cron:0 0 7 * * *}", zone = "Europe/Copenhagen")
+    @SchedulerLock(name = "notification.digests", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     void daily() {
         int written = digests.run();
         if (written > 0) {

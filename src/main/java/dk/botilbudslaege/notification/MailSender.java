@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,6 +73,7 @@ public class MailSender {
     }
 
     @Scheduled(fixedDelayString = "${botilbud.mail.poll:PT5S}", initialDelayString = "${botilbud.mail.poll:PT5S}")
+    @SchedulerLock(name = "notification.mailOutbox", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1S")
     void poll() {
         if (scheduled) {
             try {

@@ -4,6 +4,7 @@ import dk.botilbudslaege.common.RegionMergerParticipant;
 import dk.botilbudslaege.web.DanishTime;
 import java.time.LocalDate;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -35,11 +36,13 @@ class RegionMergerJob {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @SchedulerLock(name = "registry.regionMerger", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void atStartup() {
         run(LocalDate.now(DanishTime.DENMARK));
     }
 
     @Scheduled(cron = "${botilbud.region-merger.cron:0 5 0 * * *}", zone = "Europe/Copenhagen")
+    @SchedulerLock(name = "registry.regionMerger", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     void daily() {
         run(LocalDate.now(DanishTime.DENMARK));
     }

@@ -13,6 +13,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  */
 final class AppOidcUser extends DefaultOidcUser implements ScopedPrincipal {
 
+    // Issue 17: kept in the session, which lives in PostgreSQL (Spring Session JDBC)
+    private static final long serialVersionUID = 1L;
+
     private final CurrentUser user;
     private final int scopeVersion;
 

@@ -9,6 +9,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** Spring Security's view of a user; the scope rides along as {@link CurrentUser}. */
 final class AppUserDetails implements UserDetails, ScopedPrincipal {
 
+    // Issue 17: kept in the session, which lives in PostgreSQL (Spring Session JDBC)
+    private static final long serialVersionUID = 1L;
+
     private final CurrentUser user;
     private final String passwordHash;
     private final boolean enabled;

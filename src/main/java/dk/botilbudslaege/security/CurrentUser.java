@@ -18,7 +18,8 @@ public record CurrentUser(
         String municipalityCode,
         Long facilityId,
         Long doctorId,
-        Long practiceId) {
+        Long practiceId)
+        implements java.io.Serializable {
 
     public boolean is(Role other) {
         return role == other;

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,7 @@ class SurveyReminders {
     }
 
     @Scheduled(cron = "${botilbud.surveys.reminder-cron:0 0 7 * * *}", zone = "Europe/Copenhagen")
+    @SchedulerLock(name = "survey.reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     void daily() {
         int told = remind(LocalDate.now(DanishTime.DENMARK));
         if (told > 0) {

@@ -2,6 +2,7 @@ package dk.botilbudslaege.security.api;
 
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.ScopedPrincipal;
+import java.io.Serializable;
 import java.security.Principal;
 
 /**
@@ -9,7 +10,8 @@ import java.security.Principal;
  * (the audit actor). Not a person: the per-request account check (EnabledAccountFilter) skips it; the client's own
  * lookup already refuses a revoked client.
  */
-record ApiClientPrincipal(long clientId, CurrentUser user, boolean readOnly) implements ScopedPrincipal, Principal {
+record ApiClientPrincipal(long clientId, CurrentUser user, boolean readOnly)
+        implements ScopedPrincipal, Principal, Serializable {
 
     @Override
     public boolean person() {

@@ -51,7 +51,8 @@ public class ApiClients {
             boolean apiKey) {}
 
     /** Credentials shown once: null for what was not made. */
-    public record Credentials(long id, String name, String clientId, String clientSecret, String apiKey) {}
+    public record Credentials(long id, String name, String clientId, String clientSecret, String apiKey)
+            implements java.io.Serializable {}
 
     /** A choice in the registration form: the value sent and the name shown. */
 
