@@ -287,7 +287,7 @@ class LoginSecurityTest {
 
         Api.Response stale = Api.on(port)
                 .as("region-midt")
-                .header("Cookie", "JSESSIONID=DEADBEEF")
+                .header("Cookie", "JSESSIONID=REVBREJFRUY") // a stale id (Spring Session reads it in Base64)
                 .post("/api/v1/facilities", Map.of());
         assertThat(stale.status()).as(stale.body()).isEqualTo(403);
         assertThat(stale.body()).contains("FORBIDDEN");
