@@ -1,0 +1,146 @@
+package dk.botilbudslaege.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.BotilbudslaegeApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * Issue 17 item 4 in production mode (an external PostgreSQL of the test's own): the scraper reads
+ * /actuator/prometheus with its own Basic credential (the hash from the environment), also while PostgreSQL is away;
+ * readiness follows PostgreSQL (503 while it is away, 200 again when it is back), liveness does not; logs are JSON.
+ */
+class ProductionObservabilityTest {
+
+    static final String SECRET = UUID.randomUUID().toString();
+    static Path dataDir;
+    static int dbPort;
+    static EmbeddedPostgres postgres;
+    static ConfigurableApplicationContext app;
+    static int port;
+
+    @BeforeAll
+    static void start() throws IOException {
+        dataDir = Files.createTempDirectory("observability-pg");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            dbPort = socket.getLocalPort();
+        }
+        postgres = startPostgres();
+        app = new SpringApplicationBuilder(BotilbudslaegeApplication.class)
+                .run(
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--botilbud.metrics.username=prometheus",
+                        "--botilbud.metrics.password-hash=" + new BCryptPasswordEncoder().encode(SECRET),
+                        "--server.port=0",
+                        "--server.address=127.0.0.1");
+        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    }
+
+    static EmbeddedPostgres startPostgres() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setPort(dbPort)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (app != null) {
+            app.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void the_scraper_reads_the_metrics_with_its_own_credential_and_nothing_else_does() throws Exception {
+        get("/actuator/health", null, null); // a request to time (the scrape itself is timed after it answers)
+        HttpResponse<String> scrape = get("/actuator/prometheus", "prometheus", SECRET);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body())
+                .contains("http_server_requests_seconds", "hikaricp_connections", "botilbud_mail_outbox_pending");
+        assertThat(scrape.headers().firstValue("Set-Cookie")).as("no session").isEmpty();
+        assertThat(get("/actuator/prometheus", "prometheus", "wrong").statusCode())
+                .isEqualTo(401);
+        assertThat(get("/actuator/prometheus", "metrics", SECRET).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/regions", "prometheus", SECRET).statusCode())
+                .as("the scraper's credential opens nothing else")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void logs_are_json_in_production() {
+        assertThat(app.getEnvironment().getProperty("logging.structured.format.console"))
+                .isEqualTo("ecs");
+    }
+
+    @Test
+    void readiness_follows_postgresql_liveness_does_not_and_the_metrics_stay_readable() throws Exception {
+        assertThat(get("/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
+
+        postgres.close();
+        postgres = null;
+        try {
+            HttpResponse<String> readiness = get("/actuator/health/readiness", null, null);
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(readiness.body()).contains("DOWN");
+            assertThat(get("/actuator/health/liveness", null, null).statusCode())
+                    .isEqualTo(200);
+            long start = System.nanoTime();
+            HttpResponse<String> scrape = get("/actuator/prometheus", "prometheus", SECRET);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(scrape.statusCode())
+                    .as("metrics while PostgreSQL is away")
+                    .isEqualTo(200);
+            assertThat(scrape.body()).contains("hikaricp_connections_timeout_total");
+            assertThat(millis).isLessThan(15_000);
+        } finally {
+            postgres = startPostgres();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline
+                && (status = get("/actuator/health/readiness", null, null).statusCode()) != 200) {
+            Thread.sleep(200);
+        }
+        assertThat(status).as("ready again when PostgreSQL is back").isEqualTo(200);
+    }
+
+    static HttpResponse<String> get(String path, String user, String password) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            builder.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
