@@ -4,7 +4,8 @@
 # data) and N warm starts (the same data directory), with the JVM's CPU seconds until ready. Local mode, 127.0.0.1 only; stops each run by its PID.
 #
 #   ./mvnw -B -q package -DskipTests && scripts/measure-startup.sh [runs=3] [extra java options...]
-#   e.g. scripts/measure-startup.sh 3 -XX:SharedArchiveFile=/tmp/app.jsa   (see Containerfile, CDS)
+#   e.g. WARM_ONLY=1 JAR=/tmp/x/app.jar scripts/measure-startup.sh 3 -XX:SharedArchiveFile=/tmp/x/app.jsa (CDS,
+#   README "Startup"; WARM_ONLY keeps the data directory of an earlier run and makes warm starts only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
@@ -47,8 +48,10 @@ one_start() { # $1 = label
 
 ARGS=("$@")
 for i in $(seq 1 "$RUNS"); do
-  rm -rf "$DATA"
-  LABEL=first one_start "${ARGS[@]}"
+  if [ -z "${WARM_ONLY:-}" ]; then
+    rm -rf "$DATA"
+    LABEL=first one_start "${ARGS[@]}"
+  fi
   for j in 1; do LABEL=warm one_start "${ARGS[@]}"; done
 done
 rm -f "$LOG"
