@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * i17-load: concurrent misses of one key compute the answer once; the others wait for it (under load the
@@ -21,11 +22,8 @@ import org.junit.jupiter.api.Test;
 @IntegrationTest
 class CoverageCacheTest {
 
-    private final CoverageCache cache;
-
-    CoverageCacheTest(CoverageCache cache) {
-        this.cache = cache;
-    }
+    @Autowired
+    CoverageCache cache;
 
     @Test
     void concurrent_misses_of_one_key_compute_once() throws Exception {
