@@ -208,41 +208,24 @@ public class Budget {
                         .set(from.getDayOfYear() - 1, to.getDayOfYear());
             }
         }
-        // i17-load: a month's level depends only on which of its days are covered, and most facilities share a
-        // pattern (the whole month): each pattern is computed once (the budget page spent most of its time here)
-        Map<Long, BigDecimal> levels = new HashMap<>();
         coveredDays.forEach((region, facilities) -> {
             Tally tally = tallies.computeIfAbsent(region, k -> new Tally());
             tally.covered = facilities.size();
             for (BitSet days : facilities.values()) {
                 for (int m = 1; m <= 12; m++) {
                     YearMonth month = YearMonth.of(year, m);
-                    int offset = month.atDay(1).getDayOfYear() - 1;
-                    long mask = 0;
-                    for (int d = 0; d < month.lengthOfMonth(); d++) {
-                        if (days.get(offset + d)) {
-                            mask |= 1L << d;
+                    List<LocalDate> covered = new ArrayList<>();
+                    for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+                        if (days.get(day.getDayOfYear() - 1)) {
+                            covered.add(day);
                         }
                     }
-                    if (mask != 0) {
-                        long pattern = mask;
-                        BigDecimal monthLevel = levels.computeIfAbsent(
-                                ((long) m << 32) | pattern, k -> level.month(month, coveredDays(month, pattern)));
-                        tally.expected = tally.expected.add(monthLevel);
+                    if (!covered.isEmpty()) {
+                        tally.expected = tally.expected.add(level.month(month, covered));
                     }
                 }
             }
         });
-    }
-
-    private static List<LocalDate> coveredDays(YearMonth month, long mask) {
-        List<LocalDate> covered = new ArrayList<>();
-        for (int d = 0; d < month.lengthOfMonth(); d++) {
-            if ((mask & (1L << d)) != 0) {
-                covered.add(month.atDay(d + 1));
-            }
-        }
-        return covered;
     }
 
     private Row row(int year, String code, String name, BigDecimal frame, Tally tally) {
