@@ -195,14 +195,14 @@ public class RolesSimulation extends Simulation {
             .on(exec(http("static css").get("/css/app.css")).pause(THINK));
 
     /** One page hammered alone by {@code USERS} users without think time, counted for the saturation table. */
-    static ScenarioBuilder hammer(String name, Role role, Step s) {
+    static ScenarioBuilder hammer(String name, Role role, Step s, String label) {
         String key = s == null ? "static css" : name;
         ChainBuilder request = s == null ? exec(http("sat static css").get("/css/app.css")) : step(role.user(), s);
         ChainBuilder counted = request.exec(session -> {
             SATURATION_COUNTS.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
             return session;
         });
-        ScenarioBuilder scn = scenario("saturation " + key);
+        ScenarioBuilder scn = scenario("saturation " + key + label);
         if (s != null) {
             scn = scn.exec(login(role.user())).exec(discover(role.user()));
         }
@@ -224,11 +224,11 @@ public class RolesSimulation extends Simulation {
 
     static PopulationBuilder chainSaturation() {
         List<PopulationBuilder> phases = new ArrayList<>();
-        phases.add(hammer("static css", null, null).injectClosed(constantConcurrentUsers(USERS).during(PHASE)));
+        phases.add(hammer("static css", null, null, " (first)").injectClosed(constantConcurrentUsers(USERS).during(PHASE)));
         saturationPages()
-                .forEach((name, rs) -> phases.add(hammer(name, (Role) rs[0], (Step) rs[1])
+                .forEach((name, rs) -> phases.add(hammer(name, (Role) rs[0], (Step) rs[1], "")
                         .injectClosed(constantConcurrentUsers(USERS).during(PHASE))));
-        phases.add(hammer("static css", null, null).injectClosed(constantConcurrentUsers(USERS).during(PHASE)));
+        phases.add(hammer("static css", null, null, " (last)").injectClosed(constantConcurrentUsers(USERS).during(PHASE)));
         PopulationBuilder first = phases.get(0);
         for (int i = 1; i < phases.size(); i++) {
             first = first.andThen(phases.get(i));
