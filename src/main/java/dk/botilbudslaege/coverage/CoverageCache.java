@@ -6,6 +6,9 @@ import dk.botilbudslaege.audit.AuditedChange;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -30,6 +33,13 @@ class CoverageCache {
     private final Cache<String, Object> entries =
             Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).build();
 
+    /**
+     * i17-load: the answers being computed, so that concurrent misses of one key wait for the first
+     * computation instead of each running the same queries (under load the dashboard's queries ran once per
+     * waiting request whenever an entry expired).
+     */
+    private final ConcurrentHashMap<String, CompletableFuture<Object>> computing = new ConcurrentHashMap<>();
+
     CoverageCache(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -42,11 +52,35 @@ class CoverageCache {
             return copy((T) hit);
         }
         // computed outside the cache's lock: an answer may ask for another one
-        T value = copy(compute.get());
-        if (value != null) {
-            entries.put(versioned, value);
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = computing.putIfAbsent(versioned, mine);
+        if (running != null) {
+            return copy((T) join(running));
         }
-        return copy(value);
+        try {
+            T value = copy(compute.get());
+            if (value != null) {
+                entries.put(versioned, value);
+            }
+            mine.complete(value);
+            return copy(value);
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            computing.remove(versioned, mine);
+        }
+    }
+
+    private static Object join(CompletableFuture<Object> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -1,0 +1,76 @@
+package dk.botilbudslaege.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.botilbudslaege.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * i17-load: concurrent misses of one key compute the answer once; the others wait for it (under load the
+ * dashboard's queries ran once per waiting request whenever an entry expired).
+ */
+@IntegrationTest
+class CoverageCacheTest {
+
+    @Autowired
+    CoverageCache cache;
+
+    @Test
+    void concurrent_misses_of_one_key_compute_once() throws Exception {
+        String key = "test|" + UUID.randomUUID();
+        AtomicInteger computed = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return cache.get(key, () -> {
+                        computed.incrementAndGet();
+                        sleep(300);
+                        return List.of("answer");
+                    });
+                }));
+            }
+            start.countDown();
+            for (Future<List<String>> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).containsExactly("answer");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    void a_failed_computation_is_not_kept() {
+        String key = "test|" + UUID.randomUUID();
+        try {
+            cache.get(key, () -> {
+                throw new IllegalStateException("boom");
+            });
+        } catch (IllegalStateException expected) {
+            // the next call computes again
+        }
+        assertThat(cache.<List<String>>get(key, () -> List.of("second"))).containsExactly("second");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
