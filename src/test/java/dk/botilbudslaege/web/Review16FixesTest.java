@@ -97,8 +97,8 @@ class Review16FixesTest {
         }
         String username = "fixa-doctor-" + shown.doctorId();
         if (!users.exists(username)) {
-            users.create(new Users.NewUser(
-                    username, Api.PASSWORD, "Læge", Role.DOCTOR, "1082", null, null, shown.doctorId()));
+            users.create(
+                    new Users.NewUser(username, Api.PASSWORD, "Læge", Role.DOCTOR, null, null, null, shown.doctorId()));
         }
         assertThat(page(username, path)).contains(badge);
     }
