@@ -35,8 +35,15 @@ class FacilityPageController {
     private final RegistryAudit registryAudit;
     private final MessageSource messages;
 
+    private final RegistryCommitments commitments;
+
     FacilityPageController(
-            Facilities facilities, ReferenceData reference, RegistryAudit registryAudit, MessageSource messages) {
+            Facilities facilities,
+            ReferenceData reference,
+            RegistryAudit registryAudit,
+            MessageSource messages,
+            RegistryCommitments commitments) {
+        this.commitments = commitments;
         this.facilities = facilities;
         this.reference = reference;
         this.registryAudit = registryAudit;
@@ -109,7 +116,15 @@ class FacilityPageController {
             model.addAttribute("history", registryAudit.facilityHistory(user, id));
         }
         model.addAttribute("sectionThreshold", Facilities.SECTION_THRESHOLD);
-        model.addAttribute("fixedDoctors", facilities.fixedDoctorsOf(user, id));
+        List<Facilities.FixedDoctor> fixedDoctors = facilities.fixedDoctorsOf(user, id);
+        model.addAttribute("fixedDoctors", fixedDoctors);
+        // review 16 finding 4: a link only to the agreements the viewer may open (a doctor: their own)
+        model.addAttribute(
+                "readableAgreements",
+                fixedDoctors.stream()
+                        .map(Facilities.FixedDoctor::agreementId)
+                        .filter(agreementId -> commitments.canReadAgreement(user, agreementId))
+                        .collect(java.util.stream.Collectors.toSet()));
         return "facilities/detail";
     }
 

@@ -112,12 +112,19 @@ class PracticePageController {
                         .content());
         model.addAttribute("canEdit", practices.canEdit(user, practice));
         // i16-rest: capacities used (R3), counted as the agreement rules count them
+        RegistryCommitments.PracticeLoad load = commitments
+                .practiceLoad(id)
+                .orElse(new RegistryCommitments.PracticeLoad(practice.doctorCapacity(), 0, java.util.Map.of()));
+        model.addAttribute("load", load);
+        // review 16 finding 3: who has a dispensation is shown to the practice's region (the practice is read in
+        // the caller's scope, so a region user here is its region) and to the doctor themself; others see a count
+        model.addAttribute("showAllDispensations", user.is(Role.REGION));
+        model.addAttribute("ownDoctorId", user.is(Role.DOCTOR) ? user.doctorId() : null);
         model.addAttribute(
-                "load",
-                commitments
-                        .practiceLoad(id)
-                        .orElse(new RegistryCommitments.PracticeLoad(
-                                practice.doctorCapacity(), 0, java.util.Map.of())));
+                "dispensedCount",
+                load.doctors().values().stream()
+                        .filter(RegistryCommitments.DoctorLoad::dispensed)
+                        .count());
         model.addAttribute("canAddDoctor", doctors.canCreate(user, practice));
         boolean canFile = changeRequests.canFile(user, practice);
         model.addAttribute("canFileChange", canFile);
