@@ -42,18 +42,19 @@ class ListPagingLenienceTest {
         for (String path : List.of("/facilities", "/practices", "/doctors", "/agreements")) {
             for (String query : List.of("page=99999", "page=2147483647&size=200", "page=2147483648&size=1")) {
                 String body = ok(region, path + "?" + query);
-                Matcher showing = SHOWING.matcher(body);
-                assertThat(showing.find())
-                        .as(path + "?" + query + " says which rows")
-                        .isTrue();
-                assertThat(showing.group(2))
-                        .as(path + "?" + query + " ends at the last row")
-                        .isEqualTo(showing.group(3));
                 assertThat(body)
                         .as(path + "?" + query)
                         .doesNotContain("Ingen resultater")
                         .doesNotContain("rel=\"next\"");
-                assertThat(body).as(path + "?" + query).contains("aria-current=\"page\"");
+                Matcher showing = SHOWING.matcher(body);
+                if (showing.find()) { // more than one page: the last one, marked as the current page
+                    assertThat(showing.group(2)).as(path + "?" + query).isEqualTo(showing.group(3));
+                    assertThat(body).as(path + "?" + query).contains("aria-current=\"page\"");
+                } else {
+                    assertThat(query)
+                            .as(path + ": one page only when 200 a page")
+                            .contains("size=200");
+                }
             }
         }
         // the far page's "Forrige" goes to the page before the last, not to a page past the end
