@@ -8,6 +8,7 @@ import dk.botilbudslaege.common.MultiLine;
 import dk.botilbudslaege.common.PageDates;
 import dk.botilbudslaege.common.PageLinks;
 import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import java.time.LocalDate;
@@ -67,7 +68,7 @@ class AgreementPageController {
         var filter = new Agreements.AgreementFilter(status, null, null, null, q);
         model.addAttribute("filter", filter);
         PageRequest request = PageRequest.forPage(page, size, 25, sort, dir, AgreementRepository.SORT);
-        model.addAttribute("result", agreements.search(user, filter, request));
+        model.addAttribute("result", PageResult.showingLastWhenPast(request, r -> agreements.search(user, filter, r)));
         String baseUrl = PageLinks.of("/agreements", "status", status, "q", q);
         model.addAttribute("baseUrl", baseUrl);
         model.addAttribute("listLinks", dk.botilbudslaege.common.ListLinks.of(baseUrl, request, 25));

@@ -28,12 +28,19 @@ public final class PageDates {
 
     private PageDates() {}
 
+    private static final Pattern AROUND = Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$");
+
+    /** The text without the blanks around it: spaces, tabs, line breaks, no-break spaces (pasted dates). */
+    public static String unpadded(String text) {
+        return text == null ? null : AROUND.matcher(text).replaceAll("");
+    }
+
     /** A page's date text: dd-mm-åååå or åååå-mm-dd; null when it is neither or no such day. */
     public static LocalDate parse(String text) {
         if (text == null) {
             return null;
         }
-        String trimmed = text.trim();
+        String trimmed = unpadded(text);
         try {
             return LocalDate.parse(trimmed, ISO_SHAPE.matcher(trimmed).matches() ? ISO_DATE : DANISH);
         } catch (DateTimeParseException e) {
@@ -46,7 +53,7 @@ public final class PageDates {
         if (text == null) {
             return false;
         }
-        String trimmed = text.trim();
+        String trimmed = unpadded(text);
         return (DANISH_SHAPE.matcher(trimmed).matches()
                         || ISO_SHAPE.matcher(trimmed).matches())
                 && parse(padded(trimmed)) == null;
@@ -60,6 +67,25 @@ public final class PageDates {
     /** A date as a page shows it, dd-mm-åååå ("" for none). */
     public static String format(LocalDate date) {
         return date == null ? "" : DANISH.format(date);
+    }
+
+    /**
+     * A date inside a message (review 16, finding 8): dd-mm-åååå on a page ("mellem 01-01-2007 og 31-12-2100"),
+     * åååå-mm-dd in an answer of the API, whose dates are ISO (API.md); outside a request, as on a page.
+     */
+    public static String inMessage(LocalDate date) {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                        instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                && apiPath(servlet.getRequest())) {
+            return date.toString();
+        }
+        return format(date);
+    }
+
+    private static boolean apiPath(jakarta.servlet.http.HttpServletRequest request) {
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = original instanceof String text ? text : request.getRequestURI();
+        return uri != null && uri.startsWith(request.getContextPath() + "/api/");
     }
 
     private static String padded(String text) {

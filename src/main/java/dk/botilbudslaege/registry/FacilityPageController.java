@@ -6,6 +6,7 @@ import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.ListLinks;
 import dk.botilbudslaege.common.PageLinks;
 import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import jakarta.validation.Valid;
@@ -87,7 +88,7 @@ class FacilityPageController {
                 state == null ? null : state.name().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("baseUrl", baseUrl);
         model.addAttribute("listLinks", ListLinks.of(baseUrl, request, 25));
-        var result = facilities.search(user, filter, request);
+        var result = PageResult.showingLastWhenPast(request, r -> facilities.search(user, filter, r));
         model.addAttribute("result", result);
         model.addAttribute(
                 "doctors",

@@ -4,6 +4,7 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
 import dk.botilbudslaege.common.PageLinks;
 import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import jakarta.validation.Valid;
@@ -70,7 +71,7 @@ class PracticePageController {
         var filter = new Practices.PracticeFilter(municipalityCode, clinicType, q);
         model.addAttribute("filter", filter);
         PageRequest request = PageRequest.forPage(page, size, 25, sort, dir, PracticeRepository.PRACTICE_SORT);
-        model.addAttribute("result", practices.search(user, filter, request));
+        model.addAttribute("result", PageResult.showingLastWhenPast(request, r -> practices.search(user, filter, r)));
         String baseUrl =
                 PageLinks.of("/practices", "q", q, "municipalityCode", municipalityCode, "clinicType", clinicType);
         model.addAttribute("baseUrl", baseUrl);
@@ -95,7 +96,7 @@ class PracticePageController {
         var filter = new Doctors.DoctorFilter(null, nursingHomeDoctor, q);
         model.addAttribute("filter", filter);
         PageRequest request = PageRequest.forPage(page, size, 25, sort, dir, PracticeRepository.DOCTOR_SORT);
-        model.addAttribute("result", doctors.search(user, filter, request));
+        model.addAttribute("result", PageResult.showingLastWhenPast(request, r -> doctors.search(user, filter, r)));
         String baseUrl = PageLinks.of("/doctors", "q", q, "nursingHomeDoctor", nursingHomeDoctor);
         model.addAttribute("baseUrl", baseUrl);
         model.addAttribute("listLinks", dk.botilbudslaege.common.ListLinks.of(baseUrl, request, 25));
