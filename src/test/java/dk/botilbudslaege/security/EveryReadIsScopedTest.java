@@ -173,6 +173,7 @@ class EveryReadIsScopedTest {
             Map.entry("covered", ""),
             Map.entry("inScope", ""),
             Map.entry("sort", ""),
+            Map.entry("dir", ""),
             Map.entry("kind", "facilities"),
             Map.entry("format", "csv"),
             Map.entry("lang", ""),
