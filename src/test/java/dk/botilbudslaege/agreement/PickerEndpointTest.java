@@ -162,6 +162,12 @@ class PickerEndpointTest {
         assertThat(plain)
                 .contains("id=\"facilityIds-value\"", "role=\"combobox\"")
                 .doesNotContain("<select id=\"facilityIds\"");
+        // review 16: "Søg" submits the layout's own empty GET form, so Enter in another field submits the page's
+        // form, and neither the CSRF token nor the other fields end up in the URL
+        assertThat(plain)
+                .contains("<form id=\"picker-search\" method=\"get\" hidden></form>")
+                .contains("class=\"picker-search\" form=\"picker-search\" name=\"pickerSearch\"")
+                .doesNotContain("formmethod=\"get\"");
     }
 
     @Test
