@@ -150,7 +150,9 @@ class AgreementPageController {
             CurrentUser user,
             @PathVariable long id,
             @RequestParam(required = false)
-                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    @DateTimeFormat(
+                            pattern = PageDates.PATTERN,
+                            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
                     LocalDate noticeDate,
             @RequestParam(required = false) Integer version,
             @RequestParam(defaultValue = "false") boolean confirmed,
@@ -174,7 +176,9 @@ class AgreementPageController {
             CurrentUser user,
             @PathVariable long id,
             @RequestParam(required = false)
-                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    @DateTimeFormat(
+                            pattern = PageDates.PATTERN,
+                            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
                     LocalDate endDate,
             @MultiLine @RequestParam(required = false) String reason,
             @RequestParam(required = false) Integer version,
@@ -197,7 +201,9 @@ class AgreementPageController {
     @ResponseBody
     String noticeEnd(
             @RequestParam(required = false)
-                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    @DateTimeFormat(
+                            pattern = PageDates.PATTERN,
+                            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
                     LocalDate noticeDate) {
         if (noticeDate == null) {
             return "";
