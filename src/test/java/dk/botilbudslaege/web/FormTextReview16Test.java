@@ -43,6 +43,34 @@ class FormTextReview16Test {
     }
 
     @Test
+    void the_error_summary_lists_the_errors_in_the_order_of_the_form() {
+        WebSession region = WebSession.signIn(port, "region-midt");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("kind", "MULTIPLE_FACILITIES");
+        fields.put("maxFacilities", "999");
+        fields.put("validFrom", "31-02-2026");
+        fields.put("reason", "a".repeat(1001));
+        String body = region.post("/dispensations", "/dispensations", fields).body();
+        java.util.regex.Matcher summary = java.util.regex.Pattern.compile(
+                        "(?s)<div[^>]*class=\"error-summary\"[^>]*>(.*?)</div>")
+                .matcher(body);
+        assertThat(summary.find()).isTrue();
+        java.util.List<String> linked = new java.util.ArrayList<>();
+        java.util.regex.Matcher href =
+                java.util.regex.Pattern.compile("href=\"#([A-Za-z]+)\"").matcher(summary.group(1));
+        while (href.find()) {
+            linked.add(href.group(1));
+        }
+        java.util.List<String> formOrder = java.util.List.of(
+                "doctorId", "kind", "maxFacilities", "monthlyHours", "validFrom", "validTo", "reason");
+        assertThat(linked).contains("maxFacilities", "validFrom", "reason");
+        assertThat(linked).isSortedAccordingTo(java.util.Comparator.comparingInt(formOrder::indexOf));
+        for (String field : linked) {
+            assertThat(body).as("the page shows %s in that order", field).contains("id=\"" + field + "\"");
+        }
+    }
+
+    @Test
     void a_page_reads_one_digit_days_and_months_and_shows_them_back_padded() {
         WebSession municipality = WebSession.signIn(port, "kommune-norddjurs");
         String body = municipality
