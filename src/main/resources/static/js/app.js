@@ -221,3 +221,30 @@
     if (input) { open(parts(input), document.activeElement === input && list.children.length > 0); }
   });
 })();
+
+// --- Review 16 (i16-fixc): the phone menu ---
+// <button id="menu-toggle" hidden aria-controls="mainnav">: with script, below 800 px (CSS) the main menu folds
+// behind it and the button opens and closes it (aria-expanded); without script the button stays hidden and the
+// menu shows.
+(function () {
+  'use strict';
+  function setUp() {
+    var button = document.getElementById('menu-toggle');
+    var header = button && button.closest('.topbar');
+    if (!header) {
+      return;
+    }
+    header.classList.add('menu-js');
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      header.classList.toggle('menu-open', open);
+    });
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', setUp);
+  } else {
+    setUp();
+  }
+})();

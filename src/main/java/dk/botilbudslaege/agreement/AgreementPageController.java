@@ -151,7 +151,9 @@ class AgreementPageController {
             CurrentUser user,
             @PathVariable long id,
             @RequestParam(required = false)
-                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    @DateTimeFormat(
+                            pattern = PageDates.PATTERN,
+                            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
                     LocalDate noticeDate,
             @RequestParam(required = false) Integer version,
             @RequestParam(defaultValue = "false") boolean confirmed,
@@ -175,7 +177,9 @@ class AgreementPageController {
             CurrentUser user,
             @PathVariable long id,
             @RequestParam(required = false)
-                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    @DateTimeFormat(
+                            pattern = PageDates.PATTERN,
+                            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
                     LocalDate endDate,
             @MultiLine @RequestParam(required = false) String reason,
             @RequestParam(required = false) Integer version,
@@ -198,7 +202,9 @@ class AgreementPageController {
     @ResponseBody
     String noticeEnd(
             @RequestParam(required = false)
-                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    @DateTimeFormat(
+                            pattern = PageDates.PATTERN,
+                            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
                     LocalDate noticeDate) {
         if (noticeDate == null) {
             return "";

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Dates on pages (issue 16, item 4): shown and typed as dd-mm-åååå; a page also reads åååå-mm-dd (old
- * links, bookmarks). Use {@code @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)}
+ * links, bookmarks). Use {@code @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = {PageDates.ISO, PageDates.SHORT})}
  * on a page's date parameter or form field; the API keeps its own ISO dates (API.md).
  */
 public final class PageDates {
@@ -18,6 +18,12 @@ public final class PageDates {
 
     /** The ISO pattern a page also reads. */
     public static final String ISO = "yyyy-MM-dd";
+
+    /**
+     * Review 16 (i16-fixc): a page also reads one-digit days and months, 1-3-2026 (GOV.UK, designsystem.dk), and
+     * shows them back as 01-03-2026; still strict: 31-2-2026 is no day.
+     */
+    public static final String SHORT = "d-M-yyyy";
 
     private static final DateTimeFormatter DANISH =
             DateTimeFormatter.ofPattern("dd-MM-uuuu").withResolverStyle(ResolverStyle.STRICT);
@@ -42,7 +48,10 @@ public final class PageDates {
         }
         String trimmed = unpadded(text);
         try {
-            return LocalDate.parse(trimmed, ISO_SHAPE.matcher(trimmed).matches() ? ISO_DATE : DANISH);
+            if (ISO_SHAPE.matcher(trimmed).matches()) {
+                return LocalDate.parse(trimmed, ISO_DATE);
+            }
+            return LocalDate.parse(DANISH_SHAPE.matcher(trimmed).matches() ? padded(trimmed) : trimmed, DANISH);
         } catch (DateTimeParseException e) {
             return null;
         }
