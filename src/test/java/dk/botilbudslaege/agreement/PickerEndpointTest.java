@@ -166,7 +166,8 @@ class PickerEndpointTest {
         // form, and neither the CSRF token nor the other fields end up in the URL
         assertThat(plain)
                 .contains("<form id=\"picker-search\" method=\"get\" hidden></form>")
-                .contains("class=\"picker-search\" form=\"picker-search\" formaction=\"/agreements/new\" name=\"pickerSearch\"")
+                .contains(
+                        "class=\"picker-search\" form=\"picker-search\" formaction=\"/agreements/new\" name=\"pickerSearch\"")
                 .doesNotContain("formmethod=\"get\"");
         // re-check of review 16: "Søg" goes back to the form's own page (not the list the form posts to), and the
         // other picker's choice goes along and is kept, if it is one this user may make
