@@ -55,6 +55,14 @@ class DashboardController {
                         .toList());
         model.addAttribute("scopeName", scopeName(user));
         model.addAttribute("summaryScope", summaryScope(user));
+        // re-check of review 16: a municipality's counts of facilities are its own, its practices and doctors its
+        // region's
+        model.addAttribute(
+                "summaryDoctorsScope",
+                user.is(dk.botilbudslaege.security.Role.MUNICIPALITY)
+                        ? reference.regionName(user.regionCode()).orElse(user.regionCode())
+                        : null);
+        model.addAttribute("summaryNational", user.national() || user.is(dk.botilbudslaege.security.Role.ADMIN));
         model.addAttribute(
                 "ownRegionName",
                 user.regionCode() == null

@@ -52,7 +52,7 @@ class Review16FixesTest {
         assertThat(page("region-nord", "/coverage?scope=national"))
                 .contains(
                         "Dækningsgrad, Hele landet",
-                        "Tallene gælder Hele landet.",
+                        "Tallene gælder hele landet.",
                         "Se tallene for Region Nordjylland");
     }
 
@@ -60,10 +60,12 @@ class Review16FixesTest {
     void a_municipality_sees_its_regions_figures_labelled_and_the_national_viewer_the_whole_country() {
         assertThat(page("kommune-aarhus", "/coverage"))
                 .contains("Dækningsgrad, Region Midtjylland", "Tallene gælder Region Midtjylland.")
-                .contains("Tallene gælder Aarhus Kommune.", "id=\"coverage-value\"")
+                .contains(
+                        "Botilbud og beboere gælder Aarhus Kommune; praksisser og læger gælder Region Midtjylland.",
+                        "id=\"coverage-value\"")
                 .doesNotContain("Region Nordjylland");
         assertThat(page("kommune-aarhus", "/coverage/figures")).contains("Tallene gælder Region Midtjylland.");
-        assertThat(page("national", "/coverage")).contains("Dækningsgrad, Hele landet", "Tallene gælder Hele landet.");
+        assertThat(page("national", "/coverage")).contains("Dækningsgrad, Hele landet", "Tallene gælder hele landet.");
     }
 
     // finding 3
