@@ -141,6 +141,7 @@
     }
   }
   function choose(p, opt) {
+    if (multi(p)) { addChip(p, opt); return; }
     if (p.value) {
       p.value.value = opt.getAttribute('data-value');
       p.value.dispatchEvent(new Event('change', { bubbles: true }));
@@ -148,10 +149,32 @@
     p.input.value = opt.getAttribute('data-name');
     open(p, false);
   }
+  // i16-fixa (review 16 finding 5): a multi-choice picker adds each chosen match as a checked checkbox chip
+  function multi(p) { return p.box && p.box.hasAttribute('data-picker-multi'); }
+  function addChip(p, opt) {
+    var field = p.box.getAttribute('data-picker-field');
+    var chips = document.getElementById(field + '-chips');
+    var value = opt.getAttribute('data-value');
+    var present = Array.prototype.some.call(chips.querySelectorAll('input[type=checkbox]'),
+      function (c) { return c.value === value; });
+    if (!present) {
+      var label = document.createElement('label');
+      label.className = 'picker-chip';
+      var box = document.createElement('input');
+      box.type = 'checkbox'; box.name = field; box.value = value; box.checked = true;
+      var name = document.createElement('span');
+      name.textContent = opt.getAttribute('data-name');
+      label.appendChild(box); label.appendChild(document.createTextNode(' ')); label.appendChild(name);
+      chips.appendChild(label);
+    }
+    p.input.value = '';
+    open(p, false);
+  }
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('[data-picker] .picker-search').forEach(function (b) {
       // removed, not hidden: else it would stay the form's default button for Enter in any other field
-      if (b.closest('[data-picker]').querySelector('[data-picker-value]')) { b.remove(); }
+      var box = b.closest('[data-picker]');
+      if (box.querySelector('[data-picker-value]') || box.hasAttribute('data-picker-multi')) { b.remove(); }
     });
   });
   document.addEventListener('keydown', function (event) {
@@ -167,7 +190,7 @@
       var next = event.key === 'ArrowDown' ? Math.min(current + 1, all.length - 1) : Math.max(current - 1, 0);
       activate(p, all[next]);
     } else if (event.key === 'Enter') {
-      if (p.value) { event.preventDefault(); }
+      if (p.value || multi(p)) { event.preventDefault(); }
       if (current >= 0 && !p.list.hidden) { choose(p, all[current]); }
     } else if (event.key === 'Escape') {
       if (p.list && !p.list.hidden) { event.preventDefault(); open(p, false); }
@@ -197,4 +220,31 @@
     var input = document.querySelector('[aria-controls="' + list.id + '"]');
     if (input) { open(parts(input), document.activeElement === input && list.children.length > 0); }
   });
+})();
+
+// --- Review 16 (i16-fixc): the phone menu ---
+// <button id="menu-toggle" hidden aria-controls="mainnav">: with script, below 800 px (CSS) the main menu folds
+// behind it and the button opens and closes it (aria-expanded); without script the button stays hidden and the
+// menu shows.
+(function () {
+  'use strict';
+  function setUp() {
+    var button = document.getElementById('menu-toggle');
+    var header = button && button.closest('.topbar');
+    if (!header) {
+      return;
+    }
+    header.classList.add('menu-js');
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      header.classList.toggle('menu-open', open);
+    });
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', setUp);
+  } else {
+    setUp();
+  }
 })();

@@ -11,10 +11,24 @@ class AgreementCommitments implements RegistryCommitments {
 
     private final JdbcClient jdbc;
     private final AgreementRoom room;
+    private final AgreementRepository agreements;
 
-    AgreementCommitments(JdbcClient jdbc, AgreementRoom room) {
+    AgreementCommitments(JdbcClient jdbc, AgreementRoom room, AgreementRepository agreements) {
         this.jdbc = jdbc;
         this.room = room;
+        this.agreements = agreements;
+    }
+
+    /** Review 16 finding 4: the read check of {@link Agreements#get}, without the not-found answer. */
+    @Override
+    public boolean canReadAgreement(dk.botilbudslaege.security.CurrentUser user, long agreementId) {
+        if (user.national()) {
+            return false;
+        }
+        return agreements
+                .find(agreementId)
+                .map(a -> AgreementAccess.canRead(user, a))
+                .orElse(false);
     }
 
     /** R1 with extra capacity: the approved roles running or to come and a MULTIPLE_FACILITIES dispensation today. */

@@ -27,7 +27,9 @@ public class AgreementForm {
     private Long groupId;
 
     @NotNull(message = "{agreement.startDate.required}")
-    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+    @DateTimeFormat(
+            pattern = PageDates.PATTERN,
+            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
     private LocalDate startDate;
 
     @NotNull(message = "{agreement.matchMethod.required}")

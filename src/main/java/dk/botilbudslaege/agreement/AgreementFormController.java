@@ -29,11 +29,13 @@ class AgreementFormController {
 
     private final Agreements agreements;
     private final AgreementChoices choices;
+    private final Pickers pickers;
     private final MessageSource messages;
 
-    AgreementFormController(Agreements agreements, AgreementChoices choices, MessageSource messages) {
+    AgreementFormController(Agreements agreements, AgreementChoices choices, Pickers pickers, MessageSource messages) {
         this.agreements = agreements;
         this.choices = choices;
+        this.pickers = pickers;
         this.messages = messages;
     }
 
@@ -43,13 +45,33 @@ class AgreementFormController {
     }
 
     @GetMapping("/agreements/new")
-    String createForm(CurrentUser user, @RequestParam(required = false) Long facilityId, Model model) {
+    String createForm(
+            CurrentUser user,
+            @RequestParam(required = false) Long facilityId,
+            @RequestParam(required = false) List<String> facilityIds,
+            @RequestParam(required = false) String doctorId,
+            Model model) {
         requireFilerRole(user);
         if (facilityId != null && !choices.mayFileFor(user, facilityId)) {
             throw NotFoundException.of("FACILITY", facilityId);
         }
         AgreementForm form = new AgreementForm();
         form.setFacilityIds(facilityId == null ? null : List.of(facilityId));
+        // review 16: a search without JavaScript ("Søg") keeps the other picker's choice, if it is one this user may
+        // make
+        if (facilityId == null && facilityIds != null) {
+            facilityIds.stream()
+                    .filter(v -> v != null && v.matches("\\d{1,18}"))
+                    .map(Long::valueOf)
+                    .filter(id -> choices.mayFileFor(user, id))
+                    .findFirst()
+                    .ifPresent(id -> form.setFacilityIds(List.of(id)));
+        }
+        if (doctorId != null
+                && doctorId.matches("\\d{1,18}")
+                && pickers.name("doctors", "agreement", doctorId) != null) {
+            form.setDoctorId(Long.valueOf(doctorId));
+        }
         form.setMatchMethod(MatchMethod.PRACTICE_CONSULTANT);
         form.setStartDate(LocalDate.now().withDayOfMonth(1).plusMonths(1));
         return showForm(user, form, null, "FACILITY", model);

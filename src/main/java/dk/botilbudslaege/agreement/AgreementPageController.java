@@ -8,6 +8,7 @@ import dk.botilbudslaege.common.MultiLine;
 import dk.botilbudslaege.common.PageDates;
 import dk.botilbudslaege.common.PageLinks;
 import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import java.time.LocalDate;
@@ -67,7 +68,7 @@ class AgreementPageController {
         var filter = new Agreements.AgreementFilter(status, null, null, null, q);
         model.addAttribute("filter", filter);
         PageRequest request = PageRequest.forPage(page, size, 25, sort, dir, AgreementRepository.SORT);
-        model.addAttribute("result", agreements.search(user, filter, request));
+        model.addAttribute("result", PageResult.showingLastWhenPast(request, r -> agreements.search(user, filter, r)));
         String baseUrl = PageLinks.of("/agreements", "status", status, "q", q);
         model.addAttribute("baseUrl", baseUrl);
         model.addAttribute("listLinks", dk.botilbudslaege.common.ListLinks.of(baseUrl, request, 25));
@@ -150,7 +151,9 @@ class AgreementPageController {
             CurrentUser user,
             @PathVariable long id,
             @RequestParam(required = false)
-                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    @DateTimeFormat(
+                            pattern = PageDates.PATTERN,
+                            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
                     LocalDate noticeDate,
             @RequestParam(required = false) Integer version,
             @RequestParam(defaultValue = "false") boolean confirmed,
@@ -174,7 +177,9 @@ class AgreementPageController {
             CurrentUser user,
             @PathVariable long id,
             @RequestParam(required = false)
-                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    @DateTimeFormat(
+                            pattern = PageDates.PATTERN,
+                            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
                     LocalDate endDate,
             @MultiLine @RequestParam(required = false) String reason,
             @RequestParam(required = false) Integer version,
@@ -197,7 +202,9 @@ class AgreementPageController {
     @ResponseBody
     String noticeEnd(
             @RequestParam(required = false)
-                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    @DateTimeFormat(
+                            pattern = PageDates.PATTERN,
+                            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
                     LocalDate noticeDate) {
         if (noticeDate == null) {
             return "";

@@ -52,9 +52,20 @@ class DispensationApplicationPageController {
     }
 
     @GetMapping("/new")
-    String newForm(CurrentUser user, Model model) {
+    String newForm(
+            CurrentUser user,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) List<String> facilityIds,
+            Model model) {
         DispensationApplicationForm form = new DispensationApplicationForm();
         form.setKind(DispensationKind.MULTIPLE_FACILITIES);
+        // review 16 finding 5: the facilities chosen before a search without JavaScript ("Søg") stay chosen
+        if (facilityIds != null) {
+            form.setFacilityIds(facilityIds.stream()
+                    .filter(v -> v != null && v.matches("\\d{1,18}"))
+                    .map(Long::valueOf)
+                    .distinct()
+                    .toList());
+        }
         if (user.is(Role.DOCTOR)) {
             form.setDoctorId(user.doctorId());
         }
@@ -140,7 +151,6 @@ class DispensationApplicationPageController {
         model.addAttribute("kinds", DispensationKind.values());
         model.addAttribute(
                 "doctors", user.is(Role.MUNICIPALITY) ? choices.doctors(user, user.municipalityCode()) : List.of());
-        model.addAttribute("facilities", applications.facilityOptions(user));
         model.addAttribute("isDoctor", user.is(Role.DOCTOR));
         return "dispensations/application-form";
     }

@@ -16,10 +16,14 @@ public class DispensationDecisionForm {
     @MultiLine
     private String reason;
 
-    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+    @DateTimeFormat(
+            pattern = PageDates.PATTERN,
+            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
     private LocalDate validFrom;
 
-    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+    @DateTimeFormat(
+            pattern = PageDates.PATTERN,
+            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
     private LocalDate validTo;
 
     private Integer maxFacilities;

@@ -30,10 +30,14 @@ public class DispensationForm {
     private BigDecimal monthlyHours;
 
     @NotNull(message = "{dispensation.validFrom.required}")
-    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+    @DateTimeFormat(
+            pattern = PageDates.PATTERN,
+            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
     private LocalDate validFrom;
 
-    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+    @DateTimeFormat(
+            pattern = PageDates.PATTERN,
+            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
     private LocalDate validTo;
 
     @Size(max = 1000, message = "{validation.size.max}")

@@ -105,7 +105,9 @@ class DispensationPageController {
             CurrentUser user,
             @PathVariable long id,
             @RequestParam(required = false)
-                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    @DateTimeFormat(
+                            pattern = PageDates.PATTERN,
+                            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
                     LocalDate validTo,
             @RequestParam(defaultValue = "false") boolean confirmed,
             Model model,

@@ -68,6 +68,18 @@ public class Pickers {
         return found;
     }
 
+    /** Review 16 finding 5: the chosen items of a multi-choice picker that are the user's choices, in list order. */
+    public List<Pick> chosen(String kind, String purpose, java.util.Collection<?> values) {
+        if (values == null || values.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        values.stream().filter(java.util.Objects::nonNull).forEach(v -> wanted.add(v.toString()));
+        return all(kind, purpose).stream()
+                .filter(p -> wanted.contains(p.value()))
+                .toList();
+    }
+
     /** The name of the current choice, or null if there is none or it is not one of the user's. */
     public String name(String kind, String purpose, Object value) {
         if (value == null || value.toString().isBlank()) {

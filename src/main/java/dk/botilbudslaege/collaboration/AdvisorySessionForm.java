@@ -8,7 +8,9 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** A session as the doctor logs it (API.md {@code POST /agreements/{id}/sessions}); checked as a whole. */
 public class AdvisorySessionForm {
 
-    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+    @DateTimeFormat(
+            pattern = PageDates.PATTERN,
+            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
     private LocalDate date;
 
     private Integer durationMinutes;

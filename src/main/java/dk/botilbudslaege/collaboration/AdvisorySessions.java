@@ -272,10 +272,10 @@ public class AdvisorySessions {
             problems.add(FieldProblem.of("date", "session.date.future"));
         } else if (date.isBefore(a.startDate())) {
             problems.add(FieldProblem.of(
-                    "date", "session.date.beforeStart", a.startDate().toString()));
+                    "date", "session.date.beforeStart", dk.botilbudslaege.common.PageDates.inMessage(a.startDate())));
         } else if (a.endDate() != null && date.isAfter(a.endDate())) {
-            problems.add(
-                    FieldProblem.of("date", "session.date.afterEnd", a.endDate().toString()));
+            problems.add(FieldProblem.of(
+                    "date", "session.date.afterEnd", dk.botilbudslaege.common.PageDates.inMessage(a.endDate())));
         }
         Integer minutes = form.getDurationMinutes();
         if (minutes == null) {

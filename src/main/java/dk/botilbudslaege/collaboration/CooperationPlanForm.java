@@ -12,7 +12,9 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public class CooperationPlanForm {
 
-    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+    @DateTimeFormat(
+            pattern = PageDates.PATTERN,
+            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
     private LocalDate startDate;
 
     @MultiLine

@@ -24,6 +24,8 @@ public final class DanishFormats {
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     /** A month on a chart's axis: 03-2025. */
     public static final DateTimeFormatter MONTH_NUMBER = DateTimeFormatter.ofPattern("MM-yyyy");
+    /** A month on a chart's axis on a page (review 16, i16-fixc): "aug. 2025", "maj 2025". */
+    public static final DateTimeFormatter MONTH_SHORT = DateTimeFormatter.ofPattern("MMM yyyy", DANISH);
 
     private DanishFormats() {}
 

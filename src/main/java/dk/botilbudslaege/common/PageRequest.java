@@ -45,15 +45,29 @@ public record PageRequest(int page, int size, String sort, boolean descending) {
         return new PageRequest(p, s, key, descending);
     }
 
-    private static int parse(String value, int fallback) {
+    /**
+     * A number typed into the address bar, leniently: not a number (or empty) is {@code fallback}; a whole number too
+     * large or too small for an int is clamped to the int range (so the caller's own clamp applies, never an overflow
+     * or a refusal).
+     */
+    public static int parse(String value, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        String v = value.trim();
         try {
-            return Integer.parseInt(value.trim());
+            return Integer.parseInt(v);
         } catch (NumberFormatException e) {
+            if (v.matches("[+-]?\\d+")) {
+                return v.startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+            }
             return fallback;
         }
+    }
+
+    /** The same request for another page (0-based). */
+    public PageRequest atPage(int newPage) {
+        return new PageRequest(Math.max(newPage, 0), size, sort, descending);
     }
 
     public long offset() {

@@ -13,7 +13,30 @@ public record PageResult<T>(List<T> content, int page, int size, long totalEleme
     }
 
     public boolean hasNext() {
-        return page + 1 < totalPages();
+        return (long) page + 1 < totalPages();
+    }
+
+    /**
+     * For a list page: the page {@code request} asks for, or, when that is past the end of a list that has rows, the
+     * last page (so "607 resultater" never comes with "Ingen resultater", and the pager counts from a real page).
+     */
+    public static <T> PageResult<T> showingLastWhenPast(
+            PageRequest request, java.util.function.Function<PageRequest, PageResult<T>> read) {
+        PageResult<T> result = read.apply(request);
+        if (result.page() > 0 && result.content().isEmpty() && result.totalElements() > 0) {
+            return read.apply(request.atPage(result.totalPages() - 1));
+        }
+        return result;
+    }
+
+    /** The number of the first row shown (1-based), as a long: no overflow on a far page. */
+    public long firstShown() {
+        return (long) page * size + 1;
+    }
+
+    /** The number of the last row shown (1-based). */
+    public long lastShown() {
+        return (long) page * size + content.size();
     }
 
     public boolean hasPrevious() {

@@ -29,6 +29,8 @@ public final class SaneDates {
 
     /** The problem of a date outside the window on its field, or null. */
     public static FieldProblem problem(String field, LocalDate date) {
-        return contains(date) ? null : FieldProblem.of(field, MESSAGE, EARLIEST.toString(), LATEST.toString());
+        return contains(date)
+                ? null
+                : FieldProblem.of(field, MESSAGE, PageDates.inMessage(EARLIEST), PageDates.inMessage(LATEST));
     }
 }

@@ -108,7 +108,7 @@ public final class Charts {
             points.add(new Point(
                     round(x),
                     round(y),
-                    labelled ? row.date().format(DanishFormats.MONTH_NUMBER) : "",
+                    labelled ? row.date().format(DanishFormats.MONTH_SHORT) : "",
                     percent(row.coverage())));
             polyline.append(polyline.isEmpty() ? "" : " ")
                     .append(round(x))

@@ -18,17 +18,30 @@ final class CoverageInput {
     static final LocalDate LATEST = SaneDates.LATEST;
     static final int MAX_YEARS = 10;
 
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private final List<FieldProblem> problems = new ArrayList<>();
+
+    private static boolean calledThroughApi() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+                && attributes.getRequest().getRequestURI().startsWith("/api/");
+    }
 
     LocalDate date(String field, String raw, LocalDate fallback) {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
-        // dd-mm-åååå as the page shows it, or åååå-mm-dd (old links); 31-02-2026 is no day (issue 16)
-        LocalDate date = dk.botilbudslaege.common.PageDates.parse(raw);
+        // pages: dd-mm-åååå as the page shows it, or åååå-mm-dd (old links); 31-02-2026 is no day (issue 16).
+        // The API (API.md) takes åååå-mm-dd only.
+        boolean isoOnly = calledThroughApi();
+        LocalDate date = isoOnly && !ISO_DATE.matcher(raw.trim()).matches()
+                ? null
+                : dk.botilbudslaege.common.PageDates.parse(raw);
         if (date == null) {
             problems.add(
-                    dk.botilbudslaege.common.PageDates.noSuchDay(raw)
+                    (!isoOnly || ISO_DATE.matcher(raw.trim()).matches())
+                                    && dk.botilbudslaege.common.PageDates.noSuchDay(raw)
                             ? FieldProblem.of(field, "forms.date.notExists", raw.trim())
                             : FieldProblem.of(field, "coverage.date.format"));
             return fallback;

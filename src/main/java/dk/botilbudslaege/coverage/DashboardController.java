@@ -6,6 +6,8 @@ import dk.botilbudslaege.registry.RegistryOverview;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +28,10 @@ class DashboardController {
     private final Coverage coverage;
     private final RegistryOverview overview;
     private final ReferenceData reference;
+    private final MessageSource messages;
 
-    DashboardController(Coverage coverage, RegistryOverview overview, ReferenceData reference) {
+    DashboardController(Coverage coverage, RegistryOverview overview, ReferenceData reference, MessageSource messages) {
+        this.messages = messages;
         this.coverage = coverage;
         this.overview = overview;
         this.reference = reference;
@@ -35,31 +39,84 @@ class DashboardController {
 
     // issue 16 item 1: the dashboard moved from / (now each role's start page) to /coverage
     @GetMapping("/coverage")
-    String home(CurrentUser user, @RequestParam(required = false) String date, Model model) {
+    String home(
+            CurrentUser user,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String scope,
+            Model model) {
         model.addAttribute("nav", "overview");
         model.addAttribute("summary", overview.summary(user));
-        model.addAttribute("byRegion", overview.byRegion());
+        String region = figuresRegion(user, scope);
+        // review 16 finding 2: a region's (or municipality's) page lists its own region only, not the others'
+        model.addAttribute(
+                "byRegion",
+                overview.byRegion().stream()
+                        .filter(r -> region == null || r.code().equals(region))
+                        .toList());
         model.addAttribute("scopeName", scopeName(user));
+        model.addAttribute("summaryScope", summaryScope(user));
+        // re-check of review 16: a municipality's counts of facilities are its own, its practices and doctors its
+        // region's
+        model.addAttribute(
+                "summaryDoctorsScope",
+                user.is(dk.botilbudslaege.security.Role.MUNICIPALITY)
+                        ? reference.regionName(user.regionCode()).orElse(user.regionCode())
+                        : null);
+        model.addAttribute("summaryNational", user.national() || user.is(dk.botilbudslaege.security.Role.ADMIN));
+        model.addAttribute(
+                "ownRegionName",
+                user.regionCode() == null
+                        ? ""
+                        : reference.regionName(user.regionCode()).orElse(user.regionCode()));
         model.addAttribute("canCreateFacility", user.is(Role.REGION) || user.is(Role.MUNICIPALITY));
-        addFigures(user, date, model);
+        addFigures(user, date, scope, model);
         return "home";
     }
 
     /** The figures alone, for the htmx swap when a date is chosen. */
     @GetMapping("/coverage/figures")
-    String figures(CurrentUser user, @RequestParam(required = false) String date, Model model) {
-        addFigures(user, date, model);
+    String figures(
+            CurrentUser user,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String scope,
+            Model model) {
+        addFigures(user, date, scope, model);
         return "home :: figures";
     }
 
-    private void addFigures(CurrentUser user, String date, Model model) {
+    /**
+     * Review 16 finding 2: whose figures the page shows. A user with a region (region, municipality, facility,
+     * doctor) sees their region's figures unless they choose the whole country ({@code scope=national}); the national
+     * viewer and the administrator see the whole country. A municipality sees its region's figures (the coverage
+     * module reads per region, and the municipality's own figure is the "din kommune" box beside them).
+     */
+    static String figuresRegion(CurrentUser user, String scope) {
+        if (user.national() || user.regionCode() == null || "national".equals(scope)) {
+            return null;
+        }
+        return user.regionCode();
+    }
+
+    private void addFigures(CurrentUser user, String date, String scope, Model model) {
+        String region = figuresRegion(user, scope);
+        String scopeLabel = region == null ? null : reference.regionName(region).orElse(region);
+        model.addAttribute("figuresRegion", region);
+        model.addAttribute("figuresScopeName", scopeLabel);
+        model.addAttribute("canChooseScope", !user.national() && user.regionCode() != null);
         Coverage.Overview o;
         try {
-            o = coverage.overview(date, null);
+            o = coverage.overview(date, region);
         } catch (InvalidInputException e) {
             model.addAttribute("dateError", true);
-            o = coverage.overview(null, null);
+            o = coverage.overview(null, region);
         }
+        // a region with no facilities says so instead of showing figures (as the start page does)
+        model.addAttribute(
+                "figuresEmpty",
+                region != null
+                        && overview.byRegion().stream()
+                                .filter(r -> r.code().equals(region))
+                                .allMatch(r -> r.facilities() == 0));
         model.addAttribute("o", o);
         model.addAttribute("t", o.targets());
         model.addAttribute("day", o.date().format(ReportController.DANISH_DATE));
@@ -92,6 +149,20 @@ class DashboardController {
 
     /** A breakdown with its heading. */
     record Group(String titleKey, List<CoverageRow> rows) {}
+
+    /** Review 16 finding 2: what the registry counts at the top cover (RegistryOverview.summary's scope). */
+    private String summaryScope(CurrentUser user) {
+        return switch (user.role()) {
+            case MUNICIPALITY ->
+                reference
+                        .municipality(user.municipalityCode())
+                        .map(m -> m.name() + " Kommune")
+                        .orElse(user.municipalityCode());
+            case FACILITY -> user.displayName();
+            case REGION, DOCTOR -> reference.regionName(user.regionCode()).orElse(user.regionCode());
+            case NATIONAL, ADMIN -> messages.getMessage("reports.national", null, LocaleContextHolder.getLocale());
+        };
+    }
 
     private String scopeName(CurrentUser user) {
         return switch (user.role()) {

@@ -140,7 +140,9 @@ class MatchingRoundPageController {
             @RequestParam(required = false) String municipalityCode,
             @RequestParam(required = false) MatchMethod localMethod,
             @RequestParam(required = false)
-                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    @DateTimeFormat(
+                            pattern = PageDates.PATTERN,
+                            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
                     LocalDate closesOn,
             @RequestParam(required = false) String note,
             @RequestParam(required = false) List<Long> facilityIds,
@@ -241,7 +243,9 @@ class MatchingRoundPageController {
             @PathVariable long id,
             @RequestParam long roundId,
             @RequestParam(required = false)
-                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    @DateTimeFormat(
+                            pattern = PageDates.PATTERN,
+                            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
                     LocalDate startDate,
             @RequestParam(defaultValue = "false") boolean wholeGroup,
             RedirectAttributes redirect) {

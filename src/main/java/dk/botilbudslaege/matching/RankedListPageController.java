@@ -1,6 +1,7 @@
 package dk.botilbudslaege.matching;
 
 import dk.botilbudslaege.common.ForbiddenException;
+import dk.botilbudslaege.common.PageRequest;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import java.util.ArrayList;
@@ -56,13 +57,21 @@ class RankedListPageController {
      */
     record OpeningFilter(String municipality, Integer maxKm, String legalBasis, int page, int size) {
 
-        static OpeningFilter of(String municipality, Integer maxKm, String legalBasis, Integer page, Integer size) {
+        /**
+         * As typed into the address bar, never refused (like {@link PageRequest#forPage}): a page or size that is not
+         * a number, or out of range, is page 1 or the first size; a page past the end is the last (in {@link
+         * OpeningPage#of}).
+         */
+        static OpeningFilter of(String municipality, String maxKm, String legalBasis, String page, String size) {
+            int km = PageRequest.parse(maxKm, 0);
+            int p = PageRequest.parse(page, 1);
+            int s = PageRequest.parse(size, 0);
             return new OpeningFilter(
                     municipality == null || municipality.isBlank() ? null : municipality.strip(),
-                    maxKm != null && DISTANCES.contains(maxKm) ? maxKm : null,
+                    DISTANCES.contains(km) ? km : null,
                     legalBasis == null || legalBasis.isBlank() ? null : legalBasis.strip(),
-                    page == null || page < 1 ? 1 : page,
-                    size != null && PAGE_SIZES.contains(size) ? size : PAGE_SIZES.get(0));
+                    Math.max(p, 1),
+                    PAGE_SIZES.contains(s) ? s : PAGE_SIZES.get(0));
         }
 
         boolean keeps(Offers.NearOpening o) {
@@ -102,7 +111,7 @@ class RankedListPageController {
         static OpeningPage of(List<Offers.NearOpening> all, OpeningFilter filter) {
             int pages = Math.max(1, (all.size() + filter.size() - 1) / filter.size());
             int page = Math.min(filter.page(), pages);
-            int from = (page - 1) * filter.size();
+            int from = (page - 1) * filter.size(); // page ≤ pages, so no overflow
             int to = Math.min(all.size(), from + filter.size());
             return new OpeningPage(all.subList(from, to), all.size(), page, pages, from + 1, to);
         }
@@ -117,10 +126,10 @@ class RankedListPageController {
             CurrentUser user,
             @RequestParam(required = false) Long doctorId,
             @RequestParam(required = false) String municipality,
-            @RequestParam(required = false) Integer maxKm,
+            @RequestParam(required = false) String maxKm,
             @RequestParam(required = false) String legalBasis,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
             Model model) {
         long doctor = doctorOf(user, doctorId);
         List<RankedLists.Wish> wished = lists.wishEntries(user, doctor);
@@ -165,10 +174,10 @@ class RankedListPageController {
             @RequestParam long facilityId,
             @RequestParam Move move,
             @RequestParam(required = false) String municipality,
-            @RequestParam(required = false) Integer maxKm,
+            @RequestParam(required = false) String maxKm,
             @RequestParam(required = false) String legalBasis,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
             RedirectAttributes redirect) {
         save(
                 redirect,

@@ -41,7 +41,8 @@ class NotificationPageController {
             Model model) {
         PageRequest request =
                 PageRequest.forPage(page, size, NotificationList.PAGE_SIZE, sort, dir, NotificationList.PAGE_SORT);
-        PageResult<NotificationList.Item> result = notifications.list(user.username(), null, true, request, locale);
+        PageResult<NotificationList.Item> result = PageResult.showingLastWhenPast(
+                request, r -> notifications.list(user.username(), null, true, r, locale));
         model.addAttribute(
                 "listLinks",
                 dk.botilbudslaege.common.ListLinks.of("/notifications", request, NotificationList.PAGE_SIZE));

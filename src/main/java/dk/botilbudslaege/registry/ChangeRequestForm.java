@@ -17,7 +17,9 @@ public class ChangeRequestForm {
     private String field;
     private String newValue;
 
-    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+    @DateTimeFormat(
+            pattern = PageDates.PATTERN,
+            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
     private LocalDate validFrom;
 
     private String reason;

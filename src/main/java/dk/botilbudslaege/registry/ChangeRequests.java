@@ -115,8 +115,8 @@ public class ChangeRequests {
             problems.add(FieldProblem.of(
                     "validFrom",
                     "changeRequest.validFrom.window",
-                    EARLIEST.toString(),
-                    today.plusYears(YEARS_AHEAD).toString()));
+                    dk.botilbudslaege.common.PageDates.inMessage(EARLIEST),
+                    dk.botilbudslaege.common.PageDates.inMessage(today.plusYears(YEARS_AHEAD))));
         }
         String newValue = null;
         String oldValue = null;

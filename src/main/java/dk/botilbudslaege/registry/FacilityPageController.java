@@ -6,6 +6,7 @@ import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.common.ListLinks;
 import dk.botilbudslaege.common.PageLinks;
 import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import jakarta.validation.Valid;
@@ -35,8 +36,15 @@ class FacilityPageController {
     private final RegistryAudit registryAudit;
     private final MessageSource messages;
 
+    private final RegistryCommitments commitments;
+
     FacilityPageController(
-            Facilities facilities, ReferenceData reference, RegistryAudit registryAudit, MessageSource messages) {
+            Facilities facilities,
+            ReferenceData reference,
+            RegistryAudit registryAudit,
+            MessageSource messages,
+            RegistryCommitments commitments) {
+        this.commitments = commitments;
         this.facilities = facilities;
         this.reference = reference;
         this.registryAudit = registryAudit;
@@ -80,7 +88,7 @@ class FacilityPageController {
                 state == null ? null : state.name().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("baseUrl", baseUrl);
         model.addAttribute("listLinks", ListLinks.of(baseUrl, request, 25));
-        var result = facilities.search(user, filter, request);
+        var result = PageResult.showingLastWhenPast(request, r -> facilities.search(user, filter, r));
         model.addAttribute("result", result);
         model.addAttribute(
                 "doctors",
@@ -109,7 +117,15 @@ class FacilityPageController {
             model.addAttribute("history", registryAudit.facilityHistory(user, id));
         }
         model.addAttribute("sectionThreshold", Facilities.SECTION_THRESHOLD);
-        model.addAttribute("fixedDoctors", facilities.fixedDoctorsOf(user, id));
+        List<Facilities.FixedDoctor> fixedDoctors = facilities.fixedDoctorsOf(user, id);
+        model.addAttribute("fixedDoctors", fixedDoctors);
+        // review 16 finding 4: a link only to the agreements the viewer may open (a doctor: their own)
+        model.addAttribute(
+                "readableAgreements",
+                fixedDoctors.stream()
+                        .map(Facilities.FixedDoctor::agreementId)
+                        .filter(agreementId -> commitments.canReadAgreement(user, agreementId))
+                        .collect(java.util.stream.Collectors.toSet()));
         return "facilities/detail";
     }
 

@@ -4,6 +4,7 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.common.FormErrors;
 import dk.botilbudslaege.common.PageLinks;
 import dk.botilbudslaege.common.PageRequest;
+import dk.botilbudslaege.common.PageResult;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import jakarta.validation.Valid;
@@ -70,7 +71,7 @@ class PracticePageController {
         var filter = new Practices.PracticeFilter(municipalityCode, clinicType, q);
         model.addAttribute("filter", filter);
         PageRequest request = PageRequest.forPage(page, size, 25, sort, dir, PracticeRepository.PRACTICE_SORT);
-        model.addAttribute("result", practices.search(user, filter, request));
+        model.addAttribute("result", PageResult.showingLastWhenPast(request, r -> practices.search(user, filter, r)));
         String baseUrl =
                 PageLinks.of("/practices", "q", q, "municipalityCode", municipalityCode, "clinicType", clinicType);
         model.addAttribute("baseUrl", baseUrl);
@@ -95,7 +96,7 @@ class PracticePageController {
         var filter = new Doctors.DoctorFilter(null, nursingHomeDoctor, q);
         model.addAttribute("filter", filter);
         PageRequest request = PageRequest.forPage(page, size, 25, sort, dir, PracticeRepository.DOCTOR_SORT);
-        model.addAttribute("result", doctors.search(user, filter, request));
+        model.addAttribute("result", PageResult.showingLastWhenPast(request, r -> doctors.search(user, filter, r)));
         String baseUrl = PageLinks.of("/doctors", "q", q, "nursingHomeDoctor", nursingHomeDoctor);
         model.addAttribute("baseUrl", baseUrl);
         model.addAttribute("listLinks", dk.botilbudslaege.common.ListLinks.of(baseUrl, request, 25));
@@ -112,12 +113,19 @@ class PracticePageController {
                         .content());
         model.addAttribute("canEdit", practices.canEdit(user, practice));
         // i16-rest: capacities used (R3), counted as the agreement rules count them
+        RegistryCommitments.PracticeLoad load = commitments
+                .practiceLoad(id)
+                .orElse(new RegistryCommitments.PracticeLoad(practice.doctorCapacity(), 0, java.util.Map.of()));
+        model.addAttribute("load", load);
+        // review 16 finding 3: who has a dispensation is shown to the practice's region (the practice is read in
+        // the caller's scope, so a region user here is its region) and to the doctor themself; others see a count
+        model.addAttribute("showAllDispensations", user.is(Role.REGION));
+        model.addAttribute("ownDoctorId", user.is(Role.DOCTOR) ? user.doctorId() : null);
         model.addAttribute(
-                "load",
-                commitments
-                        .practiceLoad(id)
-                        .orElse(new RegistryCommitments.PracticeLoad(
-                                practice.doctorCapacity(), 0, java.util.Map.of())));
+                "dispensedCount",
+                load.doctors().values().stream()
+                        .filter(RegistryCommitments.DoctorLoad::dispensed)
+                        .count());
         model.addAttribute("canAddDoctor", doctors.canCreate(user, practice));
         boolean canFile = changeRequests.canFile(user, practice);
         model.addAttribute("canFileChange", canFile);

@@ -76,9 +76,12 @@ public class ReferenceData {
         return municipalities().stream().filter(m -> m.code().equals(code)).findFirst();
     }
 
+    /** A region's municipalities by name, in Danish order (Aarhus last), as its lists and filters show them. */
     public List<Municipality> municipalitiesOf(String regionCode) {
+        java.text.Collator danish = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("da"));
         return municipalities().stream()
                 .filter(m -> m.regionCode().equals(regionCode))
+                .sorted(java.util.Comparator.comparing(Municipality::name, danish))
                 .toList();
     }
 

@@ -16,6 +16,12 @@ public interface RegistryCommitments {
     /** The group's members are fixed today: a commitment to the group is, or will be, in force. */
     boolean groupFixed(long groupId);
 
+    /**
+     * Review 16 finding 4: whether the caller may open the agreement (the agreement module's own read check), so a
+     * page links to it only then and names it in plain text otherwise.
+     */
+    boolean canReadAgreement(dk.botilbudslaege.security.CurrentUser user, long agreementId);
+
     // i16-rest: practice capacities used (R3), shown on the practice page
 
     /**

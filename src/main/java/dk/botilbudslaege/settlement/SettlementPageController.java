@@ -126,7 +126,9 @@ class SettlementPageController {
     String addRate(
             CurrentUser user,
             @RequestParam(required = false)
-                    @DateTimeFormat(pattern = PageDates.PATTERN, fallbackPatterns = PageDates.ISO)
+                    @DateTimeFormat(
+                            pattern = PageDates.PATTERN,
+                            fallbackPatterns = {PageDates.ISO, PageDates.SHORT})
                     LocalDate validFrom,
             @RequestParam(required = false) String hourlyRate,
             RedirectAttributes redirect) {

@@ -17,6 +17,12 @@ class InputConfiguration implements WebMvcConfigurer {
                 new SimpleModule("json-field-problems").setDeserializerModifier(new JsonFieldProblems.Modifier()));
     }
 
+    /** Review 16, finding 9: a page's date is read without the blanks around it ({@link PageDateFormats}). */
+    @Override
+    public void addFormatters(org.springframework.format.FormatterRegistry registry) {
+        registry.addFormatterForFieldAnnotation(new PageDateFormats());
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ParameterChecks());

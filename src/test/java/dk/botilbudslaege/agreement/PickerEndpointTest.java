@@ -162,6 +162,32 @@ class PickerEndpointTest {
         assertThat(plain)
                 .contains("id=\"facilityIds-value\"", "role=\"combobox\"")
                 .doesNotContain("<select id=\"facilityIds\"");
+        // review 16: "Søg" submits the layout's own empty GET form, so Enter in another field submits the page's
+        // form, and neither the CSRF token nor the other fields end up in the URL
+        assertThat(plain)
+                .contains("<form id=\"picker-search\" method=\"get\" hidden></form>")
+                .contains(
+                        "class=\"picker-search\" form=\"picker-search\" formaction=\"/agreements/new\" name=\"pickerSearch\"")
+                .doesNotContain("formmethod=\"get\"");
+        // re-check of review 16: "Søg" goes back to the form's own page (not the list the form posts to), and the
+        // other picker's choice goes along and is kept, if it is one this user may make
+        assertThat(plain).contains("formaction=\"/agreements/new\"");
+        String doctor =
+                ids(kommune.get("/pickers/doctors?for=agreement").body()).get(0).toString();
+        HttpResponse<String> kept = kommune.get("/agreements/new?facilityIds=" + own.get(0) + "&doctorId=" + doctor
+                + "&pickerSearch=facilityIds&facilityIdsQ=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        assertThat(kept.body())
+                .contains("type=\"hidden\" form=\"picker-search\" name=\"doctorId\" value=\"" + doctor + "\"")
+                .contains("name=\"doctorId\" id=\"doctorId-value\" value=\"" + doctor + "\"");
+        Long elsewhere = jdbc.sql(
+                        "select id from registry_facility where municipality_code <> '707' order by id limit 1")
+                .query(Long.class)
+                .single();
+        HttpResponse<String> foreign = kommune.get("/agreements/new?facilityIds=" + elsewhere + "&doctorId=999999999");
+        assertThat(foreign.statusCode()).isEqualTo(200);
+        assertThat(foreign.body())
+                .doesNotContain("name=\"facilityIds\" value=\"" + elsewhere + "\"")
+                .doesNotContain("value=\"999999999\"");
     }
 
     @Test

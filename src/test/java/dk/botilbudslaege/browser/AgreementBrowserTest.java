@@ -122,7 +122,7 @@ class AgreementBrowserTest {
             region.clickAndWait(By.linkText("Til godkendelse"));
             region.type(By.id("q"), "Kærvang");
             region.waitFor(d -> d.findElement(By.id("results")).getText().contains("Anne Kjær"));
-            region.clickAndWait(By.cssSelector("#results a"));
+            region.clickAndWait(By.cssSelector("#results tbody a"));
             region.clickAndWait(By.id("approve"));
             // issue 11 item 5: a confirmation page states the consequences before anything happens
             assertThat(region.text())

@@ -82,6 +82,9 @@ class PhoneWidthTest {
                             .isGreaterThanOrEqualTo(44);
                     for (WebElement link :
                             browser.driver().findElements(By.cssSelector(".topbar nav a, .usermenu a"))) {
+                        if (!link.isDisplayed()) {
+                            continue; // review 16 (i16-fixc): the main menu is folded behind "Menu" on a phone
+                        }
                         assertThat(link.getRect().getHeight())
                                 .as("%s: header link %s is a touch target", where, link.getText())
                                 .isGreaterThanOrEqualTo(44);

@@ -63,7 +63,7 @@ class ChartsTest {
         assertThat(chart.polyline())
                 .isEqualTo(
                         Charts.LINE_LEFT + ".0,170.0 " + (Charts.LINE_LEFT + right) / 2 + ",91.0 " + right + ",12.0");
-        assertThat(chart.points().get(2).label()).isEqualTo("03-2025");
+        assertThat(chart.points().get(2).label()).isEqualTo("mar. 2025");
         assertThat(chart.points().get(1).value()).isEqualTo("50,0 %");
         assertThat(chart.ticks()).extracting(Charts.Tick::text).containsExactly("0 %", "25 %", "50 %", "75 %", "100 %");
     }
@@ -79,7 +79,7 @@ class ChartsTest {
 
         assertThat(chart.points().stream().filter(p -> !p.label().isEmpty()).count())
                 .isEqualTo(8);
-        assertThat(chart.points().get(23).label()).isEqualTo("12-2026");
+        assertThat(chart.points().get(23).label()).isEqualTo("dec. 2026");
     }
 
     @Test

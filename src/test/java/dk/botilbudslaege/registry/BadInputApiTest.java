@@ -484,7 +484,7 @@ class BadInputApiTest {
         assertProblem(answer, 400, "VALIDATION_FAILED");
         assertThat(errorMessage(answer, "name")).isEqualTo("Må højst være 200 tegn.");
         assertThat(errorMessage(answer, "places")).isEqualTo("Skal være mindst 0.");
-        assertThat(errorMessage(answer, "temporaryPlaces")).isEqualTo("Må højst være 10000.");
+        assertThat(errorMessage(answer, "temporaryPlaces")).isEqualTo("Må højst være 10.000.");
     }
 
     @Test

@@ -97,11 +97,18 @@ class EveryReadIsScopedTest {
 
     /** Request parameters and path variables that take an id or a code, by name. */
     static final Map<String, Kind> ID_PARAMETERS = Map.ofEntries(
-            Map.entry("facilityId", Kind.FACILITY), Map.entry("sectionId", Kind.SECTION),
-            Map.entry("groupId", Kind.GROUP), Map.entry("agreementId", Kind.AGREEMENT),
-            Map.entry("practiceId", Kind.PRACTICE), Map.entry("doctorId", Kind.DOCTOR),
-            Map.entry("roundId", Kind.ROUND), Map.entry("regionCode", Kind.REGION),
-            Map.entry("municipalityCode", Kind.MUNICIPALITY), Map.entry("month", Kind.MONTH));
+            Map.entry("facilityId", Kind.FACILITY),
+            Map.entry("sectionId", Kind.SECTION),
+            Map.entry("groupId", Kind.GROUP),
+            Map.entry("agreementId", Kind.AGREEMENT),
+            Map.entry("practiceId", Kind.PRACTICE),
+            Map.entry("doctorId", Kind.DOCTOR),
+            Map.entry("roundId", Kind.ROUND),
+            Map.entry("regionCode", Kind.REGION),
+            Map.entry("municipalityCode", Kind.MUNICIPALITY),
+            Map.entry("month", Kind.MONTH),
+            // i16-fixa (review 16 finding 5): the facilities already chosen in the application's picker
+            Map.entry("facilityIds", Kind.FACILITY));
 
     /** A path variable "id" names what the path segment before it names. */
     static final Map<String, Kind> ID_BY_SEGMENT = Map.ofEntries(
@@ -166,6 +173,7 @@ class EveryReadIsScopedTest {
             Map.entry("covered", ""),
             Map.entry("inScope", ""),
             Map.entry("sort", ""),
+            Map.entry("dir", ""),
             Map.entry("kind", "facilities"),
             Map.entry("format", "csv"),
             Map.entry("lang", ""),

@@ -98,7 +98,7 @@ class StartPageTest {
         assertThat(home("national")).contains("id=\"coverage-value\"", "Hele landet", "id=\"region-table\"");
         assertThat(home("admin"))
                 .contains("id=\"start-admin\"", "href=\"/admin/users\"", "href=\"/admin/api-clients\"")
-                .contains("href=\"/admin/regions\"", "id=\"start-failed-mails\"", "Tallene gælder Hele landet.");
+                .contains("href=\"/admin/regions\"", "id=\"start-failed-mails\"", "Tallene gælder hele landet.");
     }
 
     @Test

@@ -132,7 +132,8 @@ class FormErrorsTest {
         fields.put("reason", "x".repeat(1001));
         HttpResponse<String> answer = region.post("/dispensations", "/dispensations", fields);
         assertThat(answer.statusCode()).isLessThan(500);
-        assertThat(answer.body()).contains("1000 tegn", "href=\"#reason\"", "id=\"reason-error\"");
+        assertThat(answer.body())
+                .contains("Begrundelsen må højst være 1.000 tegn", "href=\"#reason\"", "id=\"reason-error\"");
         assertThat(answer.body()).contains("value=\"01-03-2026\""); // what was typed stays
         assertThat(dispensations(doctor)).isEqualTo(before);
     }
