@@ -101,6 +101,7 @@ class NoRawCodesTest {
             "AFTALE25",
             "RLTN");
 
+    static final Pattern URL = Pattern.compile("https?://\\S+");
     static final Pattern PLACEHOLDER = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
     /** An upper-case token; not a spreadsheet formula's function (=HYPERLINK(...), a name other tests give rows). */
     static final Pattern UPPER = Pattern.compile("(?<![\\p{L}\\d=])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\\p{L}\\d(])");
@@ -254,8 +255,11 @@ class NoRawCodesTest {
     }
 
     /** The findings in a text a person reads. */
-    static List<String> judge(String path, String text) {
+    static List<String> judge(String path, String rawText) {
         List<String> problems = new ArrayList<>();
+        // a link written out (an invitation's address in a mail on /mails) is not read as words: its random token
+        // may hold "XO85" or "2026-11" by chance
+        String text = URL.matcher(rawText).replaceAll(" ");
         find(PLACEHOLDER, text, "message placeholder", problems);
         Matcher upper = UPPER.matcher(text);
         while (upper.find()) {
