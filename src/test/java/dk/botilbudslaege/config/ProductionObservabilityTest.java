@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,9 +94,32 @@ class ProductionObservabilityTest {
     }
 
     @Test
-    void logs_are_json_in_production() {
-        assertThat(app.getEnvironment().getProperty("logging.structured.format.console"))
+    void logs_are_json_in_production_and_readable_in_local_mode() {
+        // checked on the environment post-processor itself: a test JVM has one Logback, and JSON lines from a
+        // production app started here would stay for every later test (the tests run with botilbud.log.json=false)
+        assertThat(format(Map.of("spring.datasource.url", "jdbc:postgresql://db.example/botilbud")))
                 .isEqualTo("ecs");
+        assertThat(format(Map.of())).as("local mode").isNull();
+        assertThat(format(Map.of("spring.datasource.url", "jdbc:postgresql://db/x", "botilbud.log.json", "false")))
+                .isNull();
+        assertThat(format(Map.of(
+                        "spring.datasource.url",
+                        "jdbc:postgresql://db/x",
+                        "logging.structured.format.console",
+                        "logstash")))
+                .as("an explicit format wins")
+                .isEqualTo("logstash");
+    }
+
+    private static String format(Map<String, Object> properties) {
+        var environment = new org.springframework.core.env.StandardEnvironment();
+        environment.getPropertySources().remove("systemProperties");
+        environment.getPropertySources().remove("systemEnvironment");
+        environment
+                .getPropertySources()
+                .addFirst(new org.springframework.core.env.MapPropertySource("test", properties));
+        new ProductionLogging().postProcessEnvironment(environment, new org.springframework.boot.SpringApplication());
+        return environment.getProperty("logging.structured.format.console");
     }
 
     @Test
