@@ -29,9 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Modes ({@code -Dload.mode}):
  *
  * <ul>
- *   <li>{@code walk}: {@code load.users} (50) concurrent users (closed model), spread over the ten roles, each with
- *       1 s think time between requests, for {@code load.duration} seconds; plus five users fetching
- *       {@code /css/app.css} with the same think time. Asserts p95 &lt; 100 ms per request name.
+ *   <li>{@code walk}: {@code load.users} (50) concurrent users (closed model), spread over the ten roles, arriving
+ *       over the first 10 s, each with 1 s think time between requests, for {@code load.duration} seconds; plus five
+ *       users fetching {@code /css/app.css} with the same think time. Asserts p95 &lt; 100 ms per request name. It is
+ *       preceded by a warm-up walk of {@code load.warmup} seconds (30; 0 for none) whose requests are named
+ *       "warmup …" and are not asserted, so that a freshly started server's JIT and caches are not what is measured;
+ *       logins and id discovery have names of their own too.
  *   <li>{@code saturation}: each page alone, then the static file, for {@code load.phase} seconds each at
  *       {@code load.users} concurrent users without think time; prints and writes (target/gatling/saturation.txt)
  *       each page's throughput against the static file's (goal: at least 10 %).
@@ -44,6 +47,8 @@ public class RolesSimulation extends Simulation {
     static final int DURATION = Integer.getInteger("load.duration", 60);
     static final int USERS = Integer.getInteger("load.users", 50);
     static final int PHASE = Integer.getInteger("load.phase", 10);
+    static final int WARMUP = Integer.getInteger("load.warmup", 30);
+    static final int RAMP = 10;
     static final String MODE = System.getProperty("load.mode", "all");
     static final String PASSWORD = System.getProperty("load.password", "demo");
     static final Duration THINK = Duration.ofSeconds(1);
@@ -136,12 +141,16 @@ public class RolesSimulation extends Simulation {
             .shareConnections()
             .check(status().is(200));
 
-    /** The form login: the CSRF token from /login, then POST /login; the start page follows the redirect. */
-    static ChainBuilder login(String user) {
-        return exec(http("login form")
+    /**
+     * The form login: the CSRF token from /login, then POST /login; the start page follows the redirect. Its
+     * requests are named with {@code prefix} so that the logins of the warm-up and the saturation phases (50 at once)
+     * stay out of the walk's figures.
+     */
+    static ChainBuilder login(String user, String prefix) {
+        return exec(http(prefix + "login form")
                         .get("/login")
                         .check(css("input[name=_csrf]", "value").saveAs("csrf")))
-                .exec(http("login")
+                .exec(http(prefix + "login")
                         .post("/login")
                         .formParam("username", user)
                         .formParam("password", PASSWORD)
@@ -149,23 +158,23 @@ public class RolesSimulation extends Simulation {
                         .check(currentLocation().not(BASE_URL + "/login?error")));
     }
 
-    /** The ids the doctor's and the facility's pages need, read from what they see. */
-    static ChainBuilder discover(String user) {
+    /** The ids the doctor's and the facility's pages need, read from what they see; named apart from the walk. */
+    static ChainBuilder discover(String user, String prefix) {
         if (user.startsWith("laege")) {
-            return exec(http("agreements")
+            return exec(http(prefix + "discover agreements")
                     .get("/agreements")
                     .check(regex("href=\"/agreements/(\\d+)\"").saveAs("agreementId")));
         }
         if (user.startsWith("botilbud")) {
-            return exec(http("start")
+            return exec(http(prefix + "discover start")
                     .get("/")
                     .check(regex("/facilities/(\\d+)/sick-visits").saveAs("facilityId")));
         }
         return exec(session -> session);
     }
 
-    static ChainBuilder step(String user, Step step) {
-        var request = http(step.name()).get(step.path());
+    static ChainBuilder step(String user, Step step, String prefix) {
+        var request = http(prefix + step.name()).get(step.path());
         if (step.api()) {
             String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes());
             request = request.header("Authorization", "Basic " + basic).header("Accept", "application/json");
@@ -173,38 +182,62 @@ public class RolesSimulation extends Simulation {
         return exec(request);
     }
 
-    static ChainBuilder walk(Role role) {
+    static ChainBuilder walk(Role role, String prefix) {
         List<ChainBuilder> chain = new ArrayList<>();
         for (Step s : role.steps()) {
-            chain.add(step(role.user(), s).pause(THINK));
+            chain.add(step(role.user(), s, prefix).pause(THINK));
         }
         return exec(chain);
     }
 
-    static ScenarioBuilder walker(Role role) {
-        return scenario("walk " + role.user())
-                .exec(login(role.user()))
-                .exec(discover(role.user()))
+    /**
+     * A role's walkers for {@code seconds}: they arrive spread over the first {@link #RAMP} seconds (a Monday
+     * morning, not 50 logins in the same millisecond), sign in, and walk until the time is up, leaving at once then
+     * (exitASAP) so that the next phase starts on a quiet server.
+     */
+    static PopulationBuilder walkers(Role role, int users, int seconds, String prefix) {
+        ScenarioBuilder scn = scenario(prefix + "walk " + role.user())
+                .exec(login(role.user(), prefix))
+                .exec(discover(role.user(), prefix))
                 .pause(THINK)
-                .during(Duration.ofSeconds(DURATION))
-                .on(walk(role));
+                .during(Duration.ofSeconds(seconds), "walking", true)
+                .on(walk(role, prefix));
+        return scn.injectClosed(
+                rampConcurrentUsers(0).to(users).during(Duration.ofSeconds(RAMP)),
+                constantConcurrentUsers(users).during(Duration.ofSeconds(Math.max(1, seconds - RAMP))));
     }
 
-    static final ScenarioBuilder STATIC_WALK = scenario("walk static")
-            .during(Duration.ofSeconds(DURATION))
-            .on(exec(http("static css").get("/css/app.css")).pause(THINK));
+    /** The yardstick beside the walkers: five users fetching the static file with the same think time. */
+    static PopulationBuilder staticWalkers(int seconds, String prefix) {
+        return scenario(prefix + "walk static")
+                .during(Duration.ofSeconds(seconds), "walking", true)
+                .on(exec(http(prefix + "static css").get("/css/app.css")).pause(THINK))
+                .injectClosed(constantConcurrentUsers(5).during(Duration.ofSeconds(seconds)));
+    }
+
+    /** Every role's walkers and the static file's, side by side; the last one is the static file's. */
+    static List<PopulationBuilder> walkPhase(int seconds, String prefix) {
+        int perRole = Math.max(1, USERS / ROLES.size());
+        List<PopulationBuilder> phase = new ArrayList<>();
+        for (Role role : ROLES) {
+            phase.add(walkers(role, perRole, seconds, prefix));
+        }
+        phase.add(staticWalkers(seconds, prefix));
+        return phase;
+    }
 
     /** One page hammered alone by {@code USERS} users without think time, counted for the saturation table. */
     static ScenarioBuilder hammer(String name, Role role, Step s, String label) {
         String key = s == null ? "static css" : name;
-        ChainBuilder request = s == null ? exec(http("sat static css").get("/css/app.css")) : step(role.user(), s);
+        ChainBuilder request =
+                s == null ? exec(http("sat static css").get("/css/app.css")) : step(role.user(), s, "");
         ChainBuilder counted = request.exec(session -> {
             SATURATION_COUNTS.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
             return session;
         });
         ScenarioBuilder scn = scenario("saturation " + key + label);
         if (s != null) {
-            scn = scn.exec(login(role.user())).exec(discover(role.user()));
+            scn = scn.exec(login(role.user(), "sat ")).exec(discover(role.user(), "sat "));
         }
         return scn.during(Duration.ofSeconds(PHASE)).on(counted);
     }
@@ -237,29 +270,31 @@ public class RolesSimulation extends Simulation {
     }
 
     {
-        List<PopulationBuilder> populations = new ArrayList<>();
-        List<Assertion> assertions = new ArrayList<>();
         boolean walk = !MODE.equals("saturation");
         boolean saturation = !MODE.equals("walk");
+        List<PopulationBuilder> populations;
+        List<Assertion> assertions = new ArrayList<>();
         if (walk) {
-            int perRole = Math.max(1, USERS / ROLES.size());
-            List<PopulationBuilder> walkers = new ArrayList<>();
-            for (Role role : ROLES) {
-                walkers.add(walker(role).injectClosed(constantConcurrentUsers(perRole).during(DURATION)));
-            }
-            walkers.add(STATIC_WALK.injectClosed(constantConcurrentUsers(5).during(DURATION)));
+            // the warm-up walk (names "warmup …") brings the JIT and the caches up; the measured walk starts when the
+            // warm-up's static walkers are done, and the saturation phases when the measured ones are
+            List<PopulationBuilder> measured = walkPhase(DURATION, "");
             if (saturation) {
-                // the saturation phases start once every walker is done
-                PopulationBuilder sat = chainSaturation();
-                walkers.set(walkers.size() - 1, walkers.get(walkers.size() - 1).andThen(sat));
+                int last = measured.size() - 1;
+                measured.set(last, measured.get(last).andThen(chainSaturation()));
             }
-            populations.addAll(walkers);
+            populations = measured;
+            if (WARMUP > 0) {
+                List<PopulationBuilder> warm = walkPhase(WARMUP, "warmup ");
+                int last = warm.size() - 1;
+                warm.set(last, warm.get(last).andThen(measured));
+                populations = warm;
+            }
             java.util.Set<String> names = new java.util.LinkedHashSet<>();
             ROLES.forEach(role -> role.steps().forEach(s -> names.add(s.name())));
             names.add("static css");
             names.forEach(name -> assertions.add(details(name).responseTime().percentile(95.0).lt(100)));
         } else {
-            populations.add(chainSaturation());
+            populations = List.of(chainSaturation());
         }
         assertions.add(global().failedRequests().percent().lt(1.0));
         setUp(populations).protocols(protocol).assertions(assertions);
