@@ -19,6 +19,21 @@ public final class SurveyEvents {
 
     private SurveyEvents() {}
 
+    /** A change of one survey (or of its answers or tags): the audit trail files it under the survey. */
+    public interface SurveyChange extends AuditedChange {
+        long surveyId();
+
+        @Override
+        default String entityType() {
+            return Surveys.ENTITY;
+        }
+
+        @Override
+        default Object entityId() {
+            return surveyId();
+        }
+    }
+
     /** The fields of a tag as changes: from nothing when added, to nothing when removed. */
     static Map<String, AuditTrail.Change> tagChanges(SurveyTags.Tag tag, boolean added) {
         Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
@@ -36,15 +51,7 @@ public final class SurveyEvents {
 
     /** The region tagged a free-text answer of its survey. */
     public record TagAdded(long surveyId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Surveys.ENTITY;
-        }
-
-        public Object entityId() {
-            return surveyId;
-        }
-
+            implements SurveyChange {
         public String action() {
             return "TAG_ADDED";
         }
@@ -52,15 +59,7 @@ public final class SurveyEvents {
 
     /** The region removed one of its tags from a free-text answer of its survey. */
     public record TagRemoved(long surveyId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Surveys.ENTITY;
-        }
-
-        public Object entityId() {
-            return surveyId;
-        }
-
+            implements SurveyChange {
         public String action() {
             return "TAG_REMOVED";
         }
@@ -124,15 +123,7 @@ public final class SurveyEvents {
 
     /** The region saved a new survey (a draft). */
     public record SurveyCreated(long surveyId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Surveys.ENTITY;
-        }
-
-        public Object entityId() {
-            return surveyId;
-        }
-
+            implements SurveyChange {
         public String action() {
             return "SURVEY_CREATED";
         }
@@ -140,15 +131,7 @@ public final class SurveyEvents {
 
     /** The region sent its draft to the addressed municipalities. */
     public record SurveySent(long surveyId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Surveys.ENTITY;
-        }
-
-        public Object entityId() {
-            return surveyId;
-        }
-
+            implements SurveyChange {
         public String action() {
             return "SURVEY_SENT";
         }
@@ -156,15 +139,7 @@ public final class SurveyEvents {
 
     /** A municipality saved its answer as a draft (not yet submitted). */
     public record AnswerDraftSaved(long surveyId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Surveys.ENTITY;
-        }
-
-        public Object entityId() {
-            return surveyId;
-        }
-
+            implements SurveyChange {
         public String action() {
             return "ANSWER_DRAFT_SAVED";
         }
@@ -172,15 +147,7 @@ public final class SurveyEvents {
 
     /** A municipality submitted its answer. */
     public record AnswerSubmitted(long surveyId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Surveys.ENTITY;
-        }
-
-        public Object entityId() {
-            return surveyId;
-        }
-
+            implements SurveyChange {
         public String action() {
             return "ANSWER_SUBMITTED";
         }
@@ -188,15 +155,7 @@ public final class SurveyEvents {
 
     /** A municipality changed its submitted answer before the deadline. */
     public record AnswerChanged(long surveyId, Map<String, AuditTrail.Change> changes, String actor)
-            implements AuditedChange {
-        public String entityType() {
-            return Surveys.ENTITY;
-        }
-
-        public Object entityId() {
-            return surveyId;
-        }
-
+            implements SurveyChange {
         public String action() {
             return "ANSWER_CHANGED";
         }
