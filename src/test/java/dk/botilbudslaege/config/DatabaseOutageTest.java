@@ -3,23 +3,18 @@ package dk.botilbudslaege.config;
 import static dk.botilbudslaege.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.botilbudslaege.BotilbudslaegeApplication;
 import dk.botilbudslaege.support.Api;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dk.botilbudslaege.support.OwnPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,28 +28,16 @@ class DatabaseOutageTest {
     // production mode (an external database): an integration calls with its own API key, never a person's password
     static final String KEY = "bl_outage01_Udfald-2026-en";
     static final String KEY_2 = "bl_outage02_Udfald-2026-to";
-    static Path dataDir;
-    static int dbPort;
-    static EmbeddedPostgres postgres;
+    static OwnPostgres postgres;
     static ConfigurableApplicationContext app;
     static int port;
 
     @BeforeAll
     static void start() throws IOException {
-        dataDir = Files.createTempDirectory("outage-pg");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            dbPort = socket.getLocalPort();
-        }
-        postgres = startPostgres();
-        app = new SpringApplicationBuilder(BotilbudslaegeApplication.class)
-                .run(
-                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--server.port=0",
-                        "--server.address=127.0.0.1");
-        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-        JdbcClient.create(postgres.getPostgresDatabase())
+        postgres = OwnPostgres.start("outage-pg");
+        app = postgres.productionApp();
+        port = OwnPostgres.portOf(app);
+        JdbcClient.create(postgres.dataSource())
                 .sql("""
                         insert into api_client (name, client_id, role, region_code, rights, api_key_prefix, api_key_hash,
                                                 created_by)
@@ -64,15 +47,6 @@ class DatabaseOutageTest {
                 .param("one", sha256(KEY))
                 .param("two", sha256(KEY_2))
                 .update();
-    }
-
-    static EmbeddedPostgres startPostgres() throws IOException {
-        return EmbeddedPostgres.builder()
-                .setPort(dbPort)
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .start();
     }
 
     @AfterAll
@@ -91,8 +65,7 @@ class DatabaseOutageTest {
         assertThat(api.get("/api/v1/regions").status()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 
-        postgres.close();
-        postgres = null;
+        postgres.stop();
         try {
             long start = System.nanoTime();
             Api.Response signedIn = api.get("/api/v1/regions"); // the key is looked up: the request fails
@@ -119,7 +92,7 @@ class DatabaseOutageTest {
                     "database outage: 503 after %d ms (signed in), %d ms (signing in), readiness %d ms%n",
                     signedInMillis, signingInMillis, readinessMillis);
         } finally {
-            postgres = startPostgres();
+            postgres.startAgain();
         }
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

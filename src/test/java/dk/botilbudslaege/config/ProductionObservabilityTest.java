@@ -2,17 +2,13 @@ package dk.botilbudslaege.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.botilbudslaege.BotilbudslaegeApplication;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dk.botilbudslaege.support.OwnPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -20,7 +16,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -32,38 +27,17 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 class ProductionObservabilityTest {
 
     static final String SECRET = UUID.randomUUID().toString();
-    static Path dataDir;
-    static int dbPort;
-    static EmbeddedPostgres postgres;
+    static OwnPostgres postgres;
     static ConfigurableApplicationContext app;
     static int port;
 
     @BeforeAll
     static void start() throws IOException {
-        dataDir = Files.createTempDirectory("observability-pg");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            dbPort = socket.getLocalPort();
-        }
-        postgres = startPostgres();
-        app = new SpringApplicationBuilder(BotilbudslaegeApplication.class)
-                .run(
-                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--botilbud.metrics.username=prometheus",
-                        "--botilbud.metrics.password-hash=" + new BCryptPasswordEncoder().encode(SECRET),
-                        "--server.port=0",
-                        "--server.address=127.0.0.1");
-        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-    }
-
-    static EmbeddedPostgres startPostgres() throws IOException {
-        return EmbeddedPostgres.builder()
-                .setPort(dbPort)
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .start();
+        postgres = OwnPostgres.start("observability-pg");
+        app = postgres.productionApp(
+                "--botilbud.metrics.username=prometheus",
+                "--botilbud.metrics.password-hash=" + new BCryptPasswordEncoder().encode(SECRET));
+        port = OwnPostgres.portOf(app);
     }
 
     @AfterAll
@@ -127,8 +101,7 @@ class ProductionObservabilityTest {
         assertThat(get("/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
 
-        postgres.close();
-        postgres = null;
+        postgres.stop();
         try {
             HttpResponse<String> readiness = get("/actuator/health/readiness", null, null);
             assertThat(readiness.statusCode()).isEqualTo(503);
@@ -144,7 +117,7 @@ class ProductionObservabilityTest {
             assertThat(scrape.body()).contains("hikaricp_connections_timeout_total");
             assertThat(millis).isLessThan(15_000);
         } finally {
-            postgres = startPostgres();
+            postgres.startAgain();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         int status = 0;
