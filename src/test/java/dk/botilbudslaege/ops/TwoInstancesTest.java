@@ -6,8 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dk.botilbudslaege.BotilbudslaegeApplication;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dk.botilbudslaege.support.OwnPostgres;
 import java.lang.reflect.Method;
 import java.net.CookieManager;
 import java.net.URI;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -45,15 +43,15 @@ class TwoInstancesTest {
     private static final String PASSWORD = "two-instances-17";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    static EmbeddedPostgres postgres;
+    static OwnPostgres postgres;
     static ConfigurableApplicationContext a;
     static ConfigurableApplicationContext b;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = OwnPostgres.start("two-instances-pg");
         a = instance();
-        JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+        JdbcClient jdbc = JdbcClient.create(postgres.dataSource());
         String hash = new BCryptPasswordEncoder().encode(PASSWORD);
         jdbc.sql("""
                         insert into app_user (username, password_hash, display_name, role, region_code)
@@ -65,15 +63,8 @@ class TwoInstancesTest {
 
     /** Production mode on the shared database; the mail server of each takes a free port (test properties). */
     private static ConfigurableApplicationContext instance() {
-        return new SpringApplicationBuilder(BotilbudslaegeApplication.class)
-                .run(
-                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--spring.datasource.hikari.maximum-pool-size=5",
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--botilbud.mail.scheduled=false");
+        return postgres.productionApp(
+                "--spring.datasource.hikari.maximum-pool-size=5", "--botilbud.mail.scheduled=false");
     }
 
     @AfterAll
@@ -189,7 +180,7 @@ class TwoInstancesTest {
         assertThat(messages.stream().filter(m -> m.startsWith("Not executing ")).count())
                 .as(String.join("\n", messages))
                 .isEqualTo(1);
-        JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+        JdbcClient jdbc = JdbcClient.create(postgres.dataSource());
         assertThat(jdbc.sql(
                                 "select lock_until > timezone('utc', now()) from shedlock where name = 'notification.digests'")
                         .query(Boolean.class)
