@@ -55,7 +55,7 @@ class ModuleTablesTest {
             "coverage",
             "coverage_target",
             "security",
-            "app_user user_invitation api_client api_token",
+            "app_user user_invitation api_client api_token login_failure login_known_address",
             "audit",
             "audit_event",
             // issue 13: the collaboration of facility and doctor (one line per part: plan, sessions, visits, counts)

@@ -1,7 +1,5 @@
 package dk.botilbudslaege.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +29,11 @@ import org.springframework.stereotype.Component;
  * trusted proxy that names no client (no X-Forwarded-For; the local mode) is counted per account only:
  * counting the proxy's address would let one attacker hold everyone.
  *
- * <p>State is in memory, bounded in size (Caffeine), per instance: it costs no database write on each
- * failed guess, works while the database is away, and is lost on a restart. With several instances an
- * attacker gets the free failures once per instance, which the growing delay still makes slow.
+ * <p>The counters live in PostgreSQL ({@link StoredLoginCounters}, V43), so that every instance behind the load
+ * balancer holds the same failures and waits: with counters per instance an attacker got the free failures and the
+ * growing waits once per instance. It costs a read per login attempt and a write per failure; while the database is
+ * away the throttle lets attempts through (a person's login needs the database anyway; a remembered API credential
+ * is still checked in memory).
  */
 @Component
 class LoginThrottle {
@@ -55,47 +55,61 @@ class LoginThrottle {
     static final Policy PER_ACCOUNT = new Policy(10, Duration.ofMinutes(1));
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration KNOWN_ADDRESS = Duration.ofDays(30);
-    static final int MAX_ENTRIES = 100_000;
 
-    private static final class Failures {
-        int count;
-        Instant last = Instant.MIN;
-        Instant blockedUntil = Instant.MIN;
+    /** What is counted: a client address, or an account (its username). */
+    enum Kind {
+        ADDRESS,
+        ACCOUNT
+    }
+
+    /** Where the counts are kept: the whole rule is here, the keeping there. */
+    interface Counters {
+
+        /** When the key's wait ends; {@link Instant#MIN} if it has none. */
+        Instant blockedUntil(Kind kind, String key);
+
+        /**
+         * Counts a failure at {@code now} and returns the count: a count whose last failure is more than
+         * {@link #WINDOW} before {@code now} starts again from 0.
+         */
+        int countFailure(Kind kind, String key, Instant now);
+
+        void blockUntil(Kind kind, String key, Instant until);
+
+        void reset(Kind kind, String key);
+
+        /** Whether the account signed in from the address after {@code since}. */
+        boolean signedInFromSince(String username, String address, Instant since);
+
+        void signedInFrom(String username, String address, Instant now);
     }
 
     private final Clock clock;
     private final Set<String> proxies;
-    private final Cache<String, Failures> addresses = Caffeine.newBuilder()
-            .maximumSize(MAX_ENTRIES)
-            .expireAfterAccess(WINDOW.plus(PER_ADDRESS.maxDelay()))
-            .build();
-    private final Cache<String, Failures> accounts = Caffeine.newBuilder()
-            .maximumSize(MAX_ENTRIES)
-            .expireAfterAccess(WINDOW.plus(PER_ACCOUNT.maxDelay()))
-            .build();
-    private final Cache<String, Boolean> knownAddresses = Caffeine.newBuilder()
-            .maximumSize(MAX_ENTRIES)
-            .expireAfterWrite(KNOWN_ADDRESS)
-            .build();
+    private final Counters counters;
 
     @Autowired
-    LoginThrottle(@Value("${botilbud.trusted-proxies:127.0.0.1,::1,0:0:0:0:0:0:0:1}") String trustedProxies) {
+    LoginThrottle(
+            @Value("${botilbud.trusted-proxies:127.0.0.1,::1,0:0:0:0:0:0:0:1}") String trustedProxies,
+            StoredLoginCounters counters) {
         this(
                 Clock.systemUTC(),
-                Arrays.stream(trustedProxies.split(",")).map(String::trim).collect(Collectors.toSet()));
+                Arrays.stream(trustedProxies.split(",")).map(String::trim).collect(Collectors.toSet()),
+                counters);
     }
 
-    LoginThrottle(Clock clock, Set<String> proxies) {
+    LoginThrottle(Clock clock, Set<String> proxies, Counters counters) {
         this.clock = clock;
         this.proxies = proxies;
+        this.counters = counters;
     }
 
     /** Whole seconds this attempt must still wait (0: go ahead and check the password). */
     long secondsToWait(String username, String address) {
         Instant now = clock.instant();
-        Instant until = blockedUntil(addresses, address, now);
-        if (!isKnown(username, address)) {
-            Instant account = blockedUntil(accounts, username, now);
+        Instant until = counters.blockedUntil(Kind.ADDRESS, address);
+        if (!isKnown(username, address, now)) {
+            Instant account = counters.blockedUntil(Kind.ACCOUNT, username);
             until = account.isAfter(until) ? account : until;
         }
         if (!until.isAfter(now)) {
@@ -108,15 +122,15 @@ class LoginThrottle {
     void failed(String username, String address) {
         Instant now = clock.instant();
         if (isClient(address)) {
-            count(addresses, address, PER_ADDRESS, now);
+            count(Kind.ADDRESS, address, PER_ADDRESS, now);
         }
-        count(accounts, username, PER_ACCOUNT, now);
+        count(Kind.ACCOUNT, username, PER_ACCOUNT, now);
     }
 
     void succeeded(String username, String address) {
-        accounts.invalidate(username);
+        counters.reset(Kind.ACCOUNT, username);
         if (isClient(address)) {
-            knownAddresses.put(username + '\u0000' + address, Boolean.TRUE);
+            counters.signedInFrom(username, address, clock.instant());
         }
     }
 
@@ -124,34 +138,16 @@ class LoginThrottle {
      * Only a real client's address can be known: a trusted proxy naming no client (or no address at all)
      * stands for everyone behind it, so an account's wait is never lifted there.
      */
-    private boolean isKnown(String username, String address) {
-        return isClient(address) && knownAddresses.getIfPresent(username + '\u0000' + address) != null;
+    private boolean isKnown(String username, String address, Instant now) {
+        return isClient(address) && counters.signedInFromSince(username, address, now.minus(KNOWN_ADDRESS));
     }
 
     private boolean isClient(String address) {
         return !proxies.contains(address) && !"unknown".equals(address);
     }
 
-    private static Instant blockedUntil(Cache<String, Failures> counters, String key, Instant now) {
-        Failures failures = counters.getIfPresent(key);
-        if (failures == null) {
-            return Instant.MIN;
-        }
-        synchronized (failures) {
-            return failures.blockedUntil;
-        }
-    }
-
-    private static void count(Cache<String, Failures> counters, String key, Policy policy, Instant now) {
-        Failures failures = counters.get(key, k -> new Failures());
-        synchronized (failures) {
-            if (failures.last == Instant.MIN
-                    || Duration.between(failures.last, now).compareTo(WINDOW) > 0) {
-                failures.count = 0;
-            }
-            failures.count++;
-            failures.last = now;
-            failures.blockedUntil = now.plus(policy.delayAfter(failures.count));
-        }
+    private void count(Kind kind, String key, Policy policy, Instant now) {
+        int failures = counters.countFailure(kind, key, now);
+        counters.blockUntil(kind, key, now.plus(policy.delayAfter(failures)));
     }
 }

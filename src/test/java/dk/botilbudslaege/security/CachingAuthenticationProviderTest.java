@@ -50,7 +50,11 @@ class CachingAuthenticationProviderTest {
                         true,
                         0));
         provider = new CachingAuthenticationProvider(
-                users, counting, new LoginThrottle(clock, java.util.Set.of()), clock, hit -> current.get());
+                users,
+                counting,
+                new LoginThrottle(clock, java.util.Set.of(), new MemoryLoginCounters()),
+                clock,
+                hit -> current.get());
     }
 
     static UsernamePasswordAuthenticationToken login(String password) {

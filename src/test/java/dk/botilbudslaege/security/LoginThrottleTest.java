@@ -4,13 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Growing waits after failed logins, per address and per account, never a long hold on a real user. */
+/**
+ * Growing waits after failed logins, per address and per account, never a long hold on a real user: the rule, with its
+ * counts in memory; {@link StoredLoginThrottleTest} runs the same cases with the counts in PostgreSQL.
+ */
 class LoginThrottleTest {
 
     final CachingAuthenticationProviderTest.MutableClock clock = new CachingAuthenticationProviderTest.MutableClock();
-    final LoginThrottle throttle = new LoginThrottle(clock, Set.of("127.0.0.1"));
+    LoginThrottle throttle;
+
+    @BeforeEach
+    void newThrottle() {
+        throttle = new LoginThrottle(clock, Set.of("127.0.0.1"), counters());
+    }
+
+    LoginThrottle.Counters counters() {
+        return new MemoryLoginCounters();
+    }
 
     @Test
     void after_five_failures_from_one_address_each_attempt_waits_twice_as_long_up_to_five_minutes() {
