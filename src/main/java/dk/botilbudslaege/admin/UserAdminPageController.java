@@ -61,7 +61,8 @@ class UserAdminPageController {
         Role r = role(role);
         Boolean e = "true".equals(enabled) ? Boolean.TRUE : "false".equals(enabled) ? Boolean.FALSE : null;
         List<UserRow> rows = users.list(admin, new UserAdministration.Filter(r, scope, e, q));
-        UserAdministration.Options options = users.options(admin);
+        // the list's filter names regions and municipalities only: not the facilities and doctors of the forms
+        UserAdministration.Options options = users.filterOptions(admin);
         model.addAttribute("users", rows);
         model.addAttribute("scopes", scopeNames(rows));
         model.addAttribute("options", options);

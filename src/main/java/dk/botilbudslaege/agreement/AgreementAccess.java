@@ -76,6 +76,19 @@ final class AgreementAccess {
         return canDecide(user, a);
     }
 
+    /**
+     * The agreements (alias {@code a}, the agreement_overview) whose unit holds the facility named by the
+     * parameter: {@code :p = any(a.facility_ids)}, led by the same test on the agreement's own columns (a
+     * facility or section names its facility, a group its group: V5's checks), which the planner can use.
+     * Without it every list of a facility computed facility_ids for every agreement and was planned anew on
+     * every execution (issue 17); the any() stays, so the rows are the same.
+     */
+    static String ofFacility(String param) {
+        return "(a.facility_id = :%1$s or a.group_id = (select g.group_id from registry_facility g where g.id = :%1$s))"
+                        .formatted(param)
+                + " and :%s = any(a.facility_ids)".formatted(param);
+    }
+
     /** Limits a list of agreements (alias {@code a}, the agreement_overview) to the caller's scope. */
     static SqlConditions scoped(CurrentUser user) {
         SqlConditions conditions = new SqlConditions();
@@ -84,7 +97,7 @@ final class AgreementAccess {
             case MUNICIPALITY ->
                 conditions.add(
                         "a.municipality_code = :scopeMunicipality", "scopeMunicipality", user.municipalityCode());
-            case FACILITY -> conditions.add(":scopeFacility = any(a.facility_ids)", "scopeFacility", user.facilityId());
+            case FACILITY -> conditions.add(ofFacility("scopeFacility"), "scopeFacility", user.facilityId());
             case DOCTOR -> conditions.add("a.doctor_id = :scopeDoctor", "scopeDoctor", user.doctorId());
             case NATIONAL, ADMIN -> throw new ForbiddenException("scope.national.aggregatesOnly");
         };

@@ -72,7 +72,7 @@ public class Agreements {
                 .addIfPresent("a.status = :status", "status", filter.status())
                 .addIfPresent("a.municipality_code = :municipalityCode", "municipalityCode", filter.municipalityCode())
                 .addIfPresent("a.doctor_id = :doctorId", "doctorId", filter.doctorId())
-                .addIfPresent(":facilityId = any(a.facility_ids)", "facilityId", filter.facilityId())
+                .addIfPresent(AgreementAccess.ofFacility("facilityId"), "facilityId", filter.facilityId())
                 .addSearch(filter.q(), "a.unit_name", "a.doctor_name", "a.practice_name", "a.provider_number");
         return repository.search(conditions, page);
     }

@@ -28,6 +28,12 @@ public class HoursFormat {
         if (hours == null) {
             return "–";
         }
+        if (hours.signum() >= 0) {
+            // the same digits as the pattern below, without building a DecimalFormat for every figure of a page
+            return hours.setScale(2, java.math.RoundingMode.HALF_UP)
+                    .toPlainString()
+                    .replace('.', ',');
+        }
         DecimalFormat f = new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(DanishFormats.DANISH));
         f.setRoundingMode(java.math.RoundingMode.HALF_UP);
         return f.format(hours);

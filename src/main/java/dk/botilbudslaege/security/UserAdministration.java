@@ -310,6 +310,22 @@ public class UserAdministration {
     }
 
     /**
+     * The choices of the user list's scope filter: the regions and municipalities of {@link #options}, without
+     * its facilities and doctors (every one of them, for an administrator), which the list never shows (issue 17).
+     */
+    @Transactional(readOnly = true)
+    public Options filterOptions(CurrentUser admin) {
+        require(admin);
+        return new Options(
+                new ArrayList<>(grantable(admin)),
+                pickers.regions(admin),
+                pickers.municipalities(admin),
+                List.of(),
+                List.of(),
+                admin.is(Role.ADMIN) || admin.is(Role.REGION));
+    }
+
+    /**
      * Creates the user without a password and sends the invitation: with password login on, a one-time link
      * (72 h); off, a mail that says to sign in with the organisation's login. Nothing is saved if any field is bad.
      */
