@@ -208,24 +208,29 @@ public class Budget {
                         .set(from.getDayOfYear() - 1, to.getDayOfYear());
             }
         }
+        // i17-settle: facilities covered on the same days expect the same level, computed once per set of days
+        Map<BitSet, BigDecimal> levels = new HashMap<>();
         coveredDays.forEach((region, facilities) -> {
             Tally tally = tallies.computeIfAbsent(region, k -> new Tally());
             tally.covered = facilities.size();
             for (BitSet days : facilities.values()) {
-                for (int m = 1; m <= 12; m++) {
-                    YearMonth month = YearMonth.of(year, m);
-                    List<LocalDate> covered = new ArrayList<>();
-                    for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
-                        if (days.get(day.getDayOfYear() - 1)) {
-                            covered.add(day);
-                        }
-                    }
-                    if (!covered.isEmpty()) {
-                        tally.expected = tally.expected.add(level.month(month, covered));
-                    }
-                }
+                tally.expected = tally.expected.add(levels.computeIfAbsent(days, d -> yearLevel(year, d, level)));
             }
         });
+    }
+
+    /** The expected level of one facility covered on {@code days} (days of the year): its months' levels summed. */
+    private static BigDecimal yearLevel(int year, BitSet days, BudgetLevel level) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int m = 1; m <= 12; m++) {
+            YearMonth month = YearMonth.of(year, m);
+            int first = month.atDay(1).getDayOfYear() - 1;
+            int next = days.nextSetBit(first);
+            if (next >= 0 && next < first + month.lengthOfMonth()) {
+                sum = sum.add(level.month(month, days));
+            }
+        }
+        return sum;
     }
 
     private Row row(int year, String code, String name, BigDecimal frame, Tally tally) {

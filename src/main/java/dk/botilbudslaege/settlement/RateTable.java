@@ -22,4 +22,9 @@ public final class RateTable {
         }
         return entry.getValue();
     }
+
+    /** The days after {@code from} up to {@code to} (inclusive) on which a new rate takes effect. */
+    java.util.NavigableSet<LocalDate> changesBetween(LocalDate from, LocalDate to) {
+        return rates.navigableKeySet().subSet(from, false, to, true);
+    }
 }

@@ -135,8 +135,9 @@ public class Settlements {
     public MonthView month(CurrentUser user, YearMonth month, String regionCode) {
         String region = regionFor(user, regionCode, month);
         MonthState state = repository.month(region, month).orElse(null);
-        List<SettlementLine> lines =
-                state != null && state.approved() ? repository.storedLines(region, month) : compute(region, month);
+        List<SettlementLine> lines = state != null && state.approved()
+                ? repository.storedLines(region, month)
+                : compute(region, month, scope(user));
         Map<Long, SettlementRepository.AgreementLabel> labels = repository.labels(
                 lines.stream().map(SettlementLine::agreementId).distinct().toList());
         List<LineView> views = new ArrayList<>();
@@ -272,10 +273,19 @@ public class Settlements {
 
     /** F5: the month's fee lines plus adjustments for locked earlier months whose due amount has changed. */
     List<SettlementLine> compute(String region, YearMonth month) {
-        List<AgreementTerms> current = repository.terms(region, month.atDay(1), month.atEndOfMonth());
+        return compute(region, month, SettlementRepository.Scope.ALL);
+    }
+
+    /**
+     * The lines of the agreements in {@code scope}, and adjustments for those paid before (i17-settle: a doctor or a
+     * municipality sees only its own lines, so only those are computed; the adjustments of others' agreements that
+     * this still yields are not theirs to see, {@link #visible} drops them as before).
+     */
+    private List<SettlementLine> compute(String region, YearMonth month, SettlementRepository.Scope scope) {
+        List<AgreementTerms> current = repository.terms(region, month.atDay(1), month.atEndOfMonth(), scope);
         Map<YearMonth, List<AgreementTerms>> locked = new java.util.LinkedHashMap<>();
         for (YearMonth earlier : repository.approvedMonthsBefore(region, month)) {
-            locked.put(earlier, repository.terms(region, earlier.atDay(1), earlier.atEndOfMonth()));
+            locked.put(earlier, repository.terms(region, earlier.atDay(1), earlier.atEndOfMonth(), scope));
         }
         List<AgreementTerms> all = new ArrayList<>(current);
         locked.values().forEach(all::addAll);
@@ -441,6 +451,15 @@ public class Settlements {
             throw new ForbiddenException(refusal);
         }
         return regionCode;
+    }
+
+    /** Whose agreements a user's view of a month needs: all of the region, or only those {@link #visible} keeps. */
+    private static SettlementRepository.Scope scope(CurrentUser user) {
+        return switch (user.role()) {
+            case MUNICIPALITY -> SettlementRepository.Scope.municipality(user.municipalityCode());
+            case DOCTOR -> SettlementRepository.Scope.doctor(user.doctorId());
+            default -> SettlementRepository.Scope.ALL;
+        };
     }
 
     private static boolean visible(CurrentUser user, LineView view) {
