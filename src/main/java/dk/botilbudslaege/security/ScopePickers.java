@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Issue 16 item 3 (i16-pickers): the regions, municipalities, facilities and doctors a user administrator may give
  * as a scope, within their own scope (an administrator: all; a region: its own; a municipality: its own, no regions
  * and no doctors). One place for the user administration, the API clients and the searchable pickers; the caller
- * checks that the user may administer.
+ * checks that the user may administer. The region of a municipality is joined on its dated row (issue 17: calling
+ * {@code region_of} once per row cost a region's user administrator about 100 ms per form on the national data).
  */
 @Component
 public class ScopePickers {
@@ -66,7 +67,9 @@ public class ScopePickers {
     public List<Option> municipalities(CurrentUser user) {
         return jdbc.sql("""
                         select m.code, m.name, null from registry_municipality m
-                         where :admin or region_of(m.code, current_date) = :region or m.code = :municipality
+                          left join registry_municipality_region r on r.municipality_code = m.code
+                               and r.valid_from <= current_date and (r.valid_to is null or r.valid_to >= current_date)
+                         where :admin or r.region_code = :region or m.code = :municipality
                          order by m.name
                         """).params(params(user)).query(ScopePickers::option).list();
     }
@@ -76,7 +79,9 @@ public class ScopePickers {
         return jdbc.sql("""
                         select f.id, f.name, m.name from registry_facility f
                           join registry_municipality m on m.code = f.municipality_code
-                         where :admin or region_of(f.municipality_code, current_date) = :region
+                          left join registry_municipality_region r on r.municipality_code = f.municipality_code
+                               and r.valid_from <= current_date and (r.valid_to is null or r.valid_to >= current_date)
+                         where :admin or r.region_code = :region
                             or f.municipality_code = :municipality
                          order by f.name, m.name, f.id
                         """).params(params(user)).query(ScopePickers::option).list();
@@ -90,7 +95,9 @@ public class ScopePickers {
         return jdbc.sql("""
                         select d.id, d.name, pr.name from registry_doctor d
                           join registry_practice pr on pr.id = d.practice_id
-                         where :admin or region_of(pr.municipality_code, current_date) = :region
+                          left join registry_municipality_region r on r.municipality_code = pr.municipality_code
+                               and r.valid_from <= current_date and (r.valid_to is null or r.valid_to >= current_date)
+                         where :admin or r.region_code = :region
                          order by d.name, pr.name, d.id
                         """).params(params(user)).query(ScopePickers::option).list();
     }

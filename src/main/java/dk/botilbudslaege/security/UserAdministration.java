@@ -148,20 +148,7 @@ public class UserAdministration {
     /** ADMIN, or an enabled REGION or MUNICIPALITY user with the user-administrator right. */
     @Transactional(readOnly = true)
     public boolean mayAdminister(CurrentUser user) {
-        if (user == null) {
-            return false;
-        }
-        if (user.is(Role.ADMIN)) {
-            return true;
-        }
-        if (!user.is(Role.REGION) && !user.is(Role.MUNICIPALITY)) {
-            return false;
-        }
-        return jdbc.sql("select user_admin and enabled from app_user where username = :u")
-                .param("u", user.username())
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
+        return pickers.mayPick(user);
     }
 
     private void require(CurrentUser admin) {
