@@ -58,14 +58,6 @@ public class SolverFacade {
         return Haversine.km(lat1, lon1, lat2, lon2);
     }
 
-    /** The first plan after a start need not wait for the solver's native library: load it in the background. */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-    void loadSolver() {
-        Thread loader = new Thread(CoveragePlanner::load, "or-tools-load");
-        loader.setDaemon(true);
-        loader.start();
-    }
-
     /**
      * The answer of {@code POST /matching/stable} (API.md): the pairs and the facilities left without a
      * doctor; each pair also carries both ranks (1-based) and the distance in km (extensions).

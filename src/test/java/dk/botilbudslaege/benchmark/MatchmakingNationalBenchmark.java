@@ -8,6 +8,7 @@ import dk.botilbudslaege.matching.solver.FlowCertificate;
 import dk.botilbudslaege.matching.solver.Haversine;
 import dk.botilbudslaege.matching.solver.Matching;
 import dk.botilbudslaege.matching.solver.MatchingInstance;
+import dk.botilbudslaege.matching.solver.OrToolsFlow;
 import dk.botilbudslaege.matching.solver.Pair;
 import dk.botilbudslaege.matching.solver.StableMatching;
 import java.util.ArrayList;
@@ -186,6 +187,23 @@ public class MatchmakingNationalBenchmark {
     @Benchmark
     public CoveragePlan coveragePlanNationalWhatIf(Nation nation) {
         return CoveragePlanner.whatIf(nation.coverage, nation.whatIf, MAX_KM);
+    }
+
+    // issue 17, lean artifact: the same plans with OR-Tools' native min-cost flow (test scope), the yardstick of
+    // the pure-Java network simplex the planner uses; run both in one sitting
+    @Benchmark
+    public CoveragePlan coveragePlanNationalOrTools(Nation nation) {
+        return OrToolsFlow.plan(nation.coverage, MAX_KM);
+    }
+
+    @Benchmark
+    public CoveragePlan coveragePlanNationalWhatIfOrTools(Nation nation) {
+        return OrToolsFlow.whatIf(nation.coverage, nation.whatIf, MAX_KM);
+    }
+
+    @Benchmark
+    public CoveragePlan coveragePlanNationalScarceOrTools(Nation nation) {
+        return OrToolsFlow.plan(nation.scarceCoverage, MAX_KM);
     }
 
     @Benchmark

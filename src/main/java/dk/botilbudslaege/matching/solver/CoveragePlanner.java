@@ -1,8 +1,5 @@
 package dk.botilbudslaege.matching.solver;
 
-import com.google.ortools.Loader;
-import com.google.ortools.graph.MinCostFlow;
-import com.google.ortools.graph.MinCostFlowBase;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +8,8 @@ import java.util.List;
  * Coverage planning (SPEC §6 M4): the assignment of doctors to uncovered facilities within a maximum
  * distance that covers the most facilities, then the most residents, then has the least total distance,
  * under R1–R3 and the dispensations in the instance. Exact: a maximum flow of minimum cost, solved by
- * OR-Tools.
+ * {@link NetworkSimplex} (pure Java; until issue 17 OR-Tools' native min-cost flow, which the tests still
+ * compare it with).
  *
  * <p>The network is source → practice → facility → sink. Every doctor of a practice travels from the
  * practice's address, so the doctors of a practice are interchangeable towards the facilities and the
@@ -27,20 +25,26 @@ public final class CoveragePlanner {
     /** The largest distance a plan may use; Denmark fits well inside it. */
     public static final double MAX_DISTANCE_KM = 1000;
 
-    static {
-        Loader.loadNativeLibraries();
+    /** Solves the planner's network: the flow on every arc of a maximum flow of minimum cost. */
+    interface FlowSolver {
+        int[] solve(NetworkSimplex network, int source, int sink);
     }
+
+    /** The planner's solver. */
+    static final FlowSolver NETWORK_SIMPLEX = (network, source, sink) -> {
+        network.solveMaxFlowWithMinCost(source, sink);
+        int[] flows = new int[network.arcCount()];
+        for (int e = 0; e < flows.length; e++) {
+            flows[e] = network.flow(e);
+        }
+        return flows;
+    };
 
     private CoveragePlanner() {}
 
-    /** Loads the solver's native library now (about half a second) rather than on the first plan. */
-    public static void load() {
-        // the static initializer has run once this class is initialized
-    }
-
     /** The optimal plan for the instance with every pair at most {@code maxDistanceKm} apart. */
     public static CoveragePlan plan(CoverageInstance instance, double maxDistanceKm) {
-        return plan(instance, null, maxDistanceKm);
+        return plan(instance, null, maxDistanceKm, NETWORK_SIMPLEX);
     }
 
     /**
@@ -50,10 +54,12 @@ public final class CoveragePlanner {
      * dispensations it implies are the ones that make the difference, not ones that save a kilometre.
      */
     public static CoveragePlan whatIf(CoverageInstance today, CoverageInstance whatIf, double maxDistanceKm) {
-        return plan(whatIf, today, maxDistanceKm);
+        return plan(whatIf, today, maxDistanceKm, NETWORK_SIMPLEX);
     }
 
-    private static CoveragePlan plan(CoverageInstance instance, CoverageInstance today, double maxDistanceKm) {
+    /** The plan ({@code today} null) or the what-if plan, with the network solved by {@code solver}. */
+    static CoveragePlan plan(
+            CoverageInstance instance, CoverageInstance today, double maxDistanceKm, FlowSolver solver) {
         if (!(maxDistanceKm > 0 && maxDistanceKm <= MAX_DISTANCE_KM)) {
             throw new IllegalArgumentException(
                     "maxDistanceKm must be in (0, " + MAX_DISTANCE_KM + "], was " + maxDistanceKm);
@@ -95,6 +101,7 @@ public final class CoveragePlanner {
             }
         }
         return solve(
+                solver,
                 facilities,
                 practices,
                 fills,
@@ -142,6 +149,7 @@ public final class CoveragePlanner {
     }
 
     private static CoveragePlan solve(
+            FlowSolver solver,
             List<CoverageInstance.Facility> facilities,
             List<CoverageInstance.Practice> practices,
             List<List<CoverageInstance.Doctor>> fills,
@@ -193,62 +201,52 @@ public final class CoveragePlanner {
             extraWeight += m;
         }
         long residentWeight = weighExtra ? Math.multiplyExact(extraWeight, nf + 1L) : extraWeight;
-        MinCostFlow flow = new MinCostFlow(np + nf + 2, 2 * np + nf + arcs.size);
-        try {
-            long supply = 0;
-            for (int p = 0; p < np; p++) {
-                long capacity = Math.min(fills.get(p).size(), nf);
-                long base = Math.min(baseFills.get(p).size(), capacity);
-                flow.addArcWithCapacityAndUnitCost(source, 1 + p, base, 0);
-                if (capacity > base) {
-                    flow.addArcWithCapacityAndUnitCost(source, 1 + p, capacity - base, extraWeight);
-                }
-                supply += capacity;
+        NetworkSimplex flow = new NetworkSimplex(np + nf + 2, 2 * np + nf + arcs.size);
+        for (int p = 0; p < np; p++) {
+            int capacity = Math.min(fills.get(p).size(), nf);
+            int base = Math.min(baseFills.get(p).size(), capacity);
+            flow.addArc(source, 1 + p, base, 0);
+            if (capacity > base) {
+                flow.addArc(source, 1 + p, capacity - base, extraWeight);
             }
-            int firstPairArc = -1;
-            for (int i = 0; i < arcs.size; i++) {
-                int arc = flow.addArcWithCapacityAndUnitCost(
-                        1 + arcs.practice[i], 1 + np + arcs.facility[i], 1, metres(arcs.km[i]));
-                if (i == 0) {
-                    firstPairArc = arc;
-                }
-            }
-            for (int f = 0; f < nf; f++) {
-                if (reachable[f]) {
-                    flow.addArcWithCapacityAndUnitCost(
-                            1 + np + f, sink, 1, -facilities.get(f).residents() * residentWeight);
-                }
-            }
-            supply = Math.min(supply, nf);
-            flow.setNodeSupply(source, supply);
-            flow.setNodeSupply(sink, -supply);
-            MinCostFlowBase.Status status = flow.solveMaxFlowWithMinCost();
-            if (status != MinCostFlowBase.Status.OPTIMAL) {
-                throw new IllegalStateException("min-cost flow ended " + status);
-            }
-            List<List<Integer>> facilitiesOfPractice = new ArrayList<>();
-            for (int p = 0; p < np; p++) {
-                facilitiesOfPractice.add(new ArrayList<>());
-            }
-            double[] kmOf = new double[nf];
-            for (int i = 0; i < arcs.size; i++) {
-                if (flow.getFlow(firstPairArc + i) > 0) {
-                    facilitiesOfPractice.get(arcs.practice[i]).add(arcs.facility[i]);
-                    kmOf[arcs.facility[i]] = arcs.km[i];
-                }
-            }
-            return answer(
-                    facilities,
-                    practices,
-                    fills,
-                    baseFills,
-                    facilitiesOfPractice,
-                    kmOf,
-                    facilitiesWithoutCoordinates,
-                    doctorsWithoutCoordinates);
-        } finally {
-            flow.delete();
         }
+        int firstPairArc = -1;
+        for (int i = 0; i < arcs.size; i++) {
+            int arc = flow.addArc(1 + arcs.practice[i], 1 + np + arcs.facility[i], 1, metres(arcs.km[i]));
+            if (i == 0) {
+                firstPairArc = arc;
+            }
+        }
+        for (int f = 0; f < nf; f++) {
+            if (reachable[f]) {
+                flow.addArc(
+                        1 + np + f,
+                        sink,
+                        1,
+                        Math.multiplyExact(-facilities.get(f).residents(), residentWeight));
+            }
+        }
+        int[] flows = solver.solve(flow, source, sink);
+        List<List<Integer>> facilitiesOfPractice = new ArrayList<>();
+        for (int p = 0; p < np; p++) {
+            facilitiesOfPractice.add(new ArrayList<>());
+        }
+        double[] kmOf = new double[nf];
+        for (int i = 0; i < arcs.size; i++) {
+            if (flows[firstPairArc + i] > 0) {
+                facilitiesOfPractice.get(arcs.practice[i]).add(arcs.facility[i]);
+                kmOf[arcs.facility[i]] = arcs.km[i];
+            }
+        }
+        return answer(
+                facilities,
+                practices,
+                fills,
+                baseFills,
+                facilitiesOfPractice,
+                kmOf,
+                facilitiesWithoutCoordinates,
+                doctorsWithoutCoordinates);
     }
 
     private static CoveragePlan answer(

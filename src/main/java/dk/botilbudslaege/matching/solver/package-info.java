@@ -9,6 +9,6 @@
  * checks a result: capacities respected, only mutually acceptable pairs, and no doctor and facility that both
  * prefer each other over what they got. The stability definition with practices is stated on
  * {@link dk.botilbudslaege.matching.solver.BlockingPairs}. {@link dk.botilbudslaege.matching.solver.CoveragePlanner}
- * plans the coverage of an area by min-cost flow (M4, Google OR-Tools).
+ * plans the coverage of an area by min-cost flow (M4, the pure-Java {@link dk.botilbudslaege.matching.solver.NetworkSimplex}).
  */
 package dk.botilbudslaege.matching.solver;

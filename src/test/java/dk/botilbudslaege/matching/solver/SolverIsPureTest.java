@@ -42,7 +42,7 @@ class SolverIsPureTest {
     }
 
     @Test
-    void the_solver_depends_on_nothing_but_java_and_or_tools() {
+    void the_solver_depends_on_nothing_but_java() {
         JavaClasses main = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dk.botilbudslaege.matching.solver");
