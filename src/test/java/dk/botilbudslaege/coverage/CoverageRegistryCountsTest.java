@@ -27,6 +27,9 @@ class CoverageRegistryCountsTest {
     @Autowired
     RegistryOverview overview;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     CoverageFixtures fixtures;
 
     @BeforeEach
@@ -52,6 +55,52 @@ class CoverageRegistryCountsTest {
         assertThat(other.facilities()).isEqualTo(inScope.facilities() + 1);
         assertThat(other.places()).isEqualTo(inScope.places() + 5);
         assertThat(dashboard.byRegion()).isEqualTo(overview.byRegion());
+    }
+
+    /**
+     * The history reads a region's coverage from its counted facilities only and the nation's from every facility's
+     * (i17-cov): the regions' months add up to the nation's, and the current month is the figure of today.
+     */
+    @Test
+    void the_regions_history_adds_up_to_the_national_history() {
+        fixtures.approved(fixtures.doctor(), fixtures.facility("SEL_108", 9), java.time.LocalDate.of(2025, 3, 1));
+        Api national = Api.through(context).as("national");
+        tools.jackson.databind.JsonNode nation =
+                national.get("/api/v1/coverage/history?from=2025-01-01").json();
+        long[][] sums = new long[nation.size()][4];
+        for (String region : jdbc.sql("select trim(code) from registry_region")
+                .query(String.class)
+                .list()) {
+            tools.jackson.databind.JsonNode months = national.get(
+                            "/api/v1/coverage/history?from=2025-01-01&level=REGION&code=" + region)
+                    .json();
+            assertThat(months).hasSize(nation.size());
+            for (int i = 0; i < months.size(); i++) {
+                assertThat(months.get(i).path("date").asString())
+                        .isEqualTo(nation.get(i).path("date").asString());
+                sums[i][0] += months.get(i).path("inScopeFacilities").asLong();
+                sums[i][1] += months.get(i).path("coveredFacilities").asLong();
+                sums[i][2] += months.get(i).path("places").asLong();
+                sums[i][3] += months.get(i).path("coveredPlaces").asLong();
+            }
+        }
+        for (int i = 0; i < nation.size(); i++) {
+            tools.jackson.databind.JsonNode month = nation.get(i);
+            assertThat(sums[i])
+                    .as(month.path("date").asString())
+                    .containsExactly(
+                            month.path("inScopeFacilities").asLong(),
+                            month.path("coveredFacilities").asLong(),
+                            month.path("places").asLong(),
+                            month.path("coveredPlaces").asLong());
+        }
+        tools.jackson.databind.JsonNode today =
+                national.get("/api/v1/coverage?level=NATIONAL").json().get(0);
+        tools.jackson.databind.JsonNode last = nation.get(nation.size() - 1);
+        assertThat(last.path("coveredFacilities").asLong())
+                .isEqualTo(today.path("coveredFacilities").asLong());
+        assertThat(last.path("coveredPlaces").asLong())
+                .isEqualTo(today.path("coveredPlaces").asLong());
     }
 
     private RegistryOverview.RegionCount midt() {
