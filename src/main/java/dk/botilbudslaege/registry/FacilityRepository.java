@@ -281,6 +281,11 @@ class FacilityRepository {
     /** The list's column: the state and the doctors' names today. */
     public record DoctorColumn(String state, String doctors) {}
 
+    /*
+     * i17-cov: the doctors' names from agreement_state and the registry's own doctor table (agreement_overview's
+     * doctor_name is doctor.name): over the view the planner hashed every agreement with its doctor, practice and
+     * municipality once per listed facility (13 ms a page); now two index lookups per covering agreement.
+     */
     java.util.Map<Long, DoctorColumn> doctorColumns(List<Long> ids) {
         if (ids.isEmpty()) {
             return java.util.Map.of();
@@ -288,8 +293,9 @@ class FacilityRepository {
         java.util.Map<Long, DoctorColumn> columns = new java.util.HashMap<>();
         jdbc.sql("select f.id, " + STATE + """
                          as state,
-                               (select string_agg(distinct a.doctor_name, ', ')
-                                  from agreement_facility_coverage c join agreement_overview a on a.id = c.agreement_id
+                               (select string_agg(distinct d.name, ', ')
+                                  from agreement_facility_coverage c join agreement_state a on a.id = c.agreement_id
+                                  join doctor d on d.id = a.doctor_id
                                  where c.facility_id = f.id and c.period @> current_date) as doctors
                           from facility f where f.id in (:ids)
                         """)
