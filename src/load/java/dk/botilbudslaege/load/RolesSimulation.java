@@ -70,7 +70,7 @@ public class RolesSimulation extends Simulation {
     static final List<Step> REGION = List.of(
             Step.page("start", "/"),
             Step.page("facilities", "/facilities"),
-            Step.page("facilities filter", "/facilities?q=bo&coverage=UNCOVERED"),
+            Step.page("facilities filter", "/facilities?q=bo&doctor=none"),
             Step.page("facilities page 2", "/facilities?page=2"),
             Step.page("agreements", "/agreements"),
             Step.page("settlements", "/settlements?month=" + MONTH),
