@@ -4,8 +4,10 @@
 # data) and N warm starts (the same data directory), with the JVM's CPU seconds until ready. Local mode, 127.0.0.1 only; stops each run by its PID.
 #
 #   ./mvnw -B -q package -DskipTests && scripts/measure-startup.sh [runs=3] [extra java options...]
-#   e.g. WARM_ONLY=1 JAR=/tmp/x/app.jar scripts/measure-startup.sh 3 -XX:SharedArchiveFile=/tmp/x/app.jsa (CDS,
-#   README "Startup"; WARM_ONLY keeps the data directory of an earlier run and makes warm starts only)
+#   e.g. after scripts/cds-archive.sh: WARM_ONLY=1 JAR=/tmp/botilbud-cds/botilbudslaege-0.1.0-SNAPSHOT.jar \
+#   scripts/measure-startup.sh 3 -XX:SharedArchiveFile=/tmp/botilbud-cds/app.jsa -XX:TieredStopAtLevel=1 (CDS and C1
+#   only, README "Startup"; WARM_ONLY keeps the data directory of an earlier run and makes warm starts only). DATA is
+#   deleted before each first start: give one of your own when others measure on the same machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
