@@ -1,6 +1,7 @@
 package dk.botilbudslaege.coverage;
 
 import dk.botilbudslaege.common.InvalidInputException;
+import dk.botilbudslaege.registry.Facilities;
 import dk.botilbudslaege.registry.ReferenceData;
 import dk.botilbudslaege.registry.RegistryOverview;
 import dk.botilbudslaege.security.CurrentUser;
@@ -30,14 +31,17 @@ class DashboardController {
     private final ReferenceData reference;
     private final MessageSource messages;
     private final CoverageCache cache;
+    private final Facilities facilities;
 
     DashboardController(
             Coverage coverage,
             RegistryOverview overview,
             ReferenceData reference,
             MessageSource messages,
-            CoverageCache cache) {
+            CoverageCache cache,
+            Facilities facilities) {
         this.messages = messages;
+        this.facilities = facilities;
         this.cache = cache;
         this.coverage = coverage;
         this.overview = overview;
@@ -174,7 +178,11 @@ class DashboardController {
                         .municipality(user.municipalityCode())
                         .map(m -> m.name() + " Kommune")
                         .orElse(user.municipalityCode());
-            case FACILITY -> user.displayName();
+            // review 17: the facility's own name (its counts are its own), not the signed-in person's
+            case FACILITY ->
+                user.facilityId() == null
+                        ? user.displayName()
+                        : facilities.get(user, user.facilityId()).name();
             case REGION, DOCTOR -> reference.regionName(user.regionCode()).orElse(user.regionCode());
             case NATIONAL, ADMIN -> messages.getMessage("reports.national", null, LocaleContextHolder.getLocale());
         };

@@ -68,6 +68,14 @@ class Review16FixesTest {
         assertThat(page("national", "/coverage")).contains("Dækningsgrad, Hele landet", "Tallene gælder hele landet.");
     }
 
+    // review 17: a facility's counts at the top are its own, named by the facility, not by the person signed in
+    @Test
+    void a_facility_sees_its_counts_named_by_the_facility() {
+        assertThat(page("botilbud-skovstjernen", "/coverage"))
+                .contains("Tallene gælder Skovstjernen.")
+                .doesNotContain("kontaktperson.");
+    }
+
     // finding 3
     @Test
     void who_has_a_dispensation_is_shown_to_the_region_and_the_doctor_only() {
