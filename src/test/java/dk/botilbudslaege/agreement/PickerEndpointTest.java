@@ -110,6 +110,23 @@ class PickerEndpointTest {
         assertThat(body).contains(name, "role=\"option\"", "id=\"doctorId-opt-0\"");
     }
 
+    // review 17: "Skov" gave twenty facilities in Favrskov (found by their municipality) and not Skovstjernen
+    @Test
+    void a_facility_named_by_the_search_comes_before_those_found_by_their_municipality() {
+        WebSession region = WebSession.signIn(port, "region-midt");
+        long skovstjernen = jdbc.sql("select id from registry_facility where name = 'Skovstjernen'")
+                .query(Long.class)
+                .single();
+        List<Long> found = ids(region.get("/pickers/facilities?for=scope&field=facilityId&facilityIdQ=Skov")
+                .body());
+        assertThat(found).hasSizeLessThanOrEqualTo(20).contains(skovstjernen);
+        assertThat(found.get(0))
+                .as("a name starting with the search word first")
+                .isIn(jdbc.sql("select id from registry_facility where name ilike 'skov%' or name ilike '% skov%'")
+                        .query(Long.class)
+                        .list());
+    }
+
     @Test
     void a_doctor_a_facility_and_the_national_viewer_get_no_one_elses_choices() {
         for (String user : List.of("laege-norddjurs", "national")) {
