@@ -2,6 +2,7 @@ package dk.botilbudslaege.config;
 
 import dk.botilbudslaege.common.DatabaseOutage;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -19,11 +20,18 @@ import org.springframework.stereotype.Component;
  * What is lost is that request's session change, in practice the last access time, so the session may end up to
  * that one request earlier. Loading a session is not softened: a failure there is a failure of the request and is
  * answered 503 by the outage filter. Anything other than an outage still fails.
+ *
+ * <p>Review 17: a session id is only looked up if it looks like one (the ids Spring Session makes are UUIDs); any
+ * other cookie value, e.g. one that decodes to a NUL byte, which PostgreSQL's text cannot hold, is no session (before,
+ * {@code JSESSIONID=AAAA} gave anyone a 500 on every URL, readiness included).
  */
 @Component
 class OutageTolerantSessions implements BeanPostProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(OutageTolerantSessions.class);
+
+    /** What a session id Spring Session made can look like (a UUID; some room for another generator's ids). */
+    static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     @Override
     @SuppressWarnings("unchecked")
@@ -61,7 +69,7 @@ class OutageTolerantSessions implements BeanPostProcessor {
 
         @Override
         public S findById(String id) {
-            return sessions.findById(id);
+            return id != null && SESSION_ID.matcher(id).matches() ? sessions.findById(id) : null;
         }
 
         @Override

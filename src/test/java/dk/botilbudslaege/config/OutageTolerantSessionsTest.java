@@ -65,8 +65,18 @@ class OutageTolerantSessionsTest {
     }
 
     @Test
+    void aCookieThatIsNoSessionIdIsNoSessionAndIsNotLookedUp() {
+        failure = new IllegalStateException("must not be looked up");
+        for (String id : new String[] {"\u0000\u0000\u0000", "a\u0000b", "", "x".repeat(129), "a b", "ä", "'; drop"}) {
+            assertThat(sessions.findById(id)).as(id).isNull();
+        }
+        assertThat(transactions).hasValue(0);
+    }
+
+    @Test
     void loadingASessionIsNotSoftened() {
         failure = new CannotCreateTransactionException("no connection", new SQLTransientConnectionException("timeout"));
-        assertThatThrownBy(() -> sessions.findById("x")).isSameAs(failure);
+        assertThatThrownBy(() -> sessions.findById("5f0c2d0e-8d7a-4a55-9d8e-3c2b1a0f9e77"))
+                .isSameAs(failure);
     }
 }
