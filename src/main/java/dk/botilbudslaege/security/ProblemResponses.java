@@ -33,11 +33,15 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     private final LocaleResolver localeResolver;
     private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
     private final String challenge;
+    private final String unauthorized;
 
     ProblemResponses(MessageSource messages, LocaleResolver localeResolver, Environment environment) {
         this.messages = messages;
         this.localeResolver = localeResolver;
-        this.challenge = challenge(LocalDatabaseCondition.isLocal(environment));
+        boolean local = LocalDatabaseCondition.isLocal(environment);
+        this.challenge = challenge(local);
+        // review 17: production takes no person's password over HTTP Basic, so its 401 names what it does take
+        this.unauthorized = local ? "problem.unauthorized" : "problem.unauthorized.production";
     }
 
     /**
@@ -74,7 +78,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             return;
         }
         response.setHeader("WWW-Authenticate", challenge);
-        write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "problem.unauthorized");
+        write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", unauthorized);
     }
 
     /**

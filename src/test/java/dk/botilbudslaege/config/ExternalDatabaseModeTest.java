@@ -134,6 +134,10 @@ class ExternalDatabaseModeTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().allValues("WWW-Authenticate"))
                 .containsExactly("Bearer realm=\"Botilbudslaege\"");
+        assertThat(anonymous.body())
+                .as("review 17: production's 401 names what it takes, not HTTP Basic")
+                .contains("X-API-Key", "Bearer")
+                .doesNotContain("HTTP Basic");
 
         HttpClient browser =
                 HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
