@@ -17,6 +17,11 @@ class AppUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        // review 17: a NUL cannot be in a username (PostgreSQL's text cannot hold one); asking the database anyway made
+        // its error an ERROR with a stack trace in the log, where it is just a wrong username
+        if (username == null || username.indexOf('\u0000') >= 0) {
+            throw new UsernameNotFoundException("unknown user");
+        }
         return users.byUsername(username)
                 .map(row -> new AppUserDetails(
                         row.user(),

@@ -40,6 +40,9 @@ class LoginSecurityTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AppUserDetailsService userDetails;
+
     static String freshAddress() {
         return "203.0.113." + ADDRESSES.incrementAndGet();
     }
@@ -48,6 +51,23 @@ class LoginSecurityTest {
         String name = "login-" + UUID.randomUUID().toString().substring(0, 8);
         users.create(new Users.NewUser(name, Api.PASSWORD, "Login Test", Role.REGION, "1082", null, null, null));
         return name;
+    }
+
+    // review 17: a NUL in a username was asked of PostgreSQL, whose error was logged with its stack trace
+    @Test
+    void a_username_with_a_nul_is_a_wrong_username() {
+        assertThat(Http.basic(
+                                port,
+                                "GET",
+                                "/api/v1/regions",
+                                "region\u0000midt",
+                                "demo",
+                                "X-Forwarded-For",
+                                freshAddress())
+                        .statusCode())
+                .isEqualTo(401);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> userDetails.loadUserByUsername("adm\u0000in"))
+                .isInstanceOf(org.springframework.security.core.userdetails.UsernameNotFoundException.class);
     }
 
     @Test
