@@ -73,7 +73,9 @@ class MetricsEndpointTest {
                         "botilbud_mail_outbox_failed",
                         "botilbud_events_incomplete",
                         "botilbud_events_oldest_incomplete_seconds",
-                        "botilbud_import_active")
+                        "botilbud_import_active",
+                        "botilbud_sessions_stored",
+                        "botilbud_sessions_anonymous")
                 .doesNotContain("uri=\"/agreements/999999\"");
         assertThat(metrics.headers().firstValue("Set-Cookie")).isEmpty();
     }
