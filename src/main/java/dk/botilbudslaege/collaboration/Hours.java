@@ -440,15 +440,16 @@ public class Hours {
         Map<Long, List<Dispensation>> dispensations =
                 dispensations(running.stream().map(Running::doctorId).distinct().toList());
         List<OverviewRow> rows = new ArrayList<>();
+        YearMonth current = YearMonth.from(today);
         for (Running r : running) {
-            List<HoursArithmetic.Month> sinceStart = months(
-                    r,
-                    YearMonth.from(r.startDate()),
-                    YearMonth.from(today),
-                    today,
-                    minutes.getOrDefault(r.id(), Map.of()),
-                    dispensations.getOrDefault(r.doctorId(), List.of()));
-            List<HoursArithmetic.Month> rolling = HoursArithmetic.rollingTwelve(sinceStart, today);
+            Map<YearMonth, HoursArithmetic.Minutes> minutesOf = minutes.getOrDefault(r.id(), Map.of());
+            // the rolling twelve need only the last thirteen months (each month is computed on its own); the average
+            // since the start is summed without building every month since then
+            YearMonth startMonth = YearMonth.from(r.startDate());
+            YearMonth rollingFrom = startMonth.isAfter(current.minusMonths(12)) ? startMonth : current.minusMonths(12);
+            List<HoursArithmetic.Month> recent = months(
+                    r, rollingFrom, current, today, minutesOf, dispensations.getOrDefault(r.doctorId(), List.of()));
+            List<HoursArithmetic.Month> rolling = HoursArithmetic.rollingTwelve(recent, today);
             BigDecimal rollingAverage = HoursArithmetic.averageConfirmed(rolling);
             rows.add(new OverviewRow(
                     r.id(),
@@ -459,7 +460,7 @@ public class Hours {
                     r.startDate(),
                     r.agreedHoursPerMonth(),
                     rollingAverage,
-                    HoursArithmetic.averageConfirmed(sinceStart),
+                    HoursArithmetic.averageConfirmedSince(r.startDate(), r.endDate(), today, minutesOf),
                     (int) rolling.stream()
                             .filter(HoursArithmetic.Month::shortfall)
                             .count(),

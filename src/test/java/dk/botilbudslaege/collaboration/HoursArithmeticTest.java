@@ -124,4 +124,34 @@ class HoursArithmeticTest {
         assertThat(HoursArithmetic.fallsShort(HoursArithmetic.averageConfirmed(sinceStart), TWO))
                 .isTrue();
     }
+
+    // issue 17: the overview's average since the start, summed without building every month, is the same number
+    @Test
+    void the_average_since_the_start_is_the_average_of_the_months_since_the_start() {
+        java.util.Random random = new java.util.Random(17);
+        for (int run = 0; run < 5_000; run++) {
+            LocalDate start = LocalDate.of(2018, 1, 1).plusDays(random.nextInt(3_000));
+            LocalDate today = start.plusDays(random.nextInt(1_500));
+            LocalDate end = random.nextInt(3) == 0 ? start.plusDays(random.nextInt(2_000)) : null;
+            Map<YearMonth, HoursArithmetic.Minutes> minutes = new java.util.HashMap<>();
+            YearMonth first = YearMonth.from(start).minusMonths(2);
+            for (YearMonth m = first; !m.isAfter(YearMonth.from(today).plusMonths(1)); m = m.plusMonths(1)) {
+                if (random.nextInt(3) > 0) {
+                    int confirmed = random.nextInt(400);
+                    minutes.put(m, new HoursArithmetic.Minutes(confirmed + random.nextInt(100), confirmed));
+                }
+            }
+            List<HoursArithmetic.Month> months = HoursArithmetic.months(
+                    YearMonth.from(start),
+                    YearMonth.from(today),
+                    start,
+                    end,
+                    today,
+                    m -> new BigDecimal("2.5"),
+                    m -> minutes.getOrDefault(m, HoursArithmetic.Minutes.NONE));
+            assertThat(HoursArithmetic.averageConfirmedSince(start, end, today, minutes))
+                    .as("start %s end %s today %s", start, end, today)
+                    .isEqualTo(HoursArithmetic.averageConfirmed(months));
+        }
+    }
 }
