@@ -2,6 +2,7 @@ package dk.botilbudslaege.common;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,5 +40,11 @@ public final class CachedReading<T> {
             readAt = now;
         }
         return value;
+    }
+
+    /** A gauge's value: {@code field} of the last value, NaN when the last read failed. */
+    public double gauge(ToDoubleFunction<T> field) {
+        T v = get();
+        return v == null ? Double.NaN : field.applyAsDouble(v);
     }
 }

@@ -38,21 +38,15 @@ class EventPublicationMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("botilbud.events.incomplete", publications, r -> value(r, p -> p.incomplete()))
+        Gauge.builder("botilbud.events.incomplete", publications, r -> r.gauge(p -> p.incomplete()))
                 .description("Domain events whose listener has not yet succeeded")
                 .register(registry);
-        Gauge.builder("botilbud.events.failed", publications, r -> value(r, p -> p.failed()))
+        Gauge.builder("botilbud.events.failed", publications, r -> r.gauge(p -> p.failed()))
                 .description("Domain events whose listener failed (resubmitted every minute)")
                 .register(registry);
-        Gauge.builder("botilbud.events.oldest.incomplete", publications, r -> value(r, Publications::oldestSeconds))
+        Gauge.builder("botilbud.events.oldest.incomplete", publications, r -> r.gauge(Publications::oldestSeconds))
                 .description("Age of the oldest incomplete domain event (0 when none)")
                 .baseUnit("seconds")
                 .register(registry);
-    }
-
-    private static double value(
-            CachedReading<Publications> reading, java.util.function.ToDoubleFunction<Publications> f) {
-        Publications p = reading.get();
-        return p == null ? Double.NaN : f.applyAsDouble(p);
     }
 }

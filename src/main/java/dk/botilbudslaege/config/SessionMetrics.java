@@ -34,16 +34,11 @@ class SessionMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("botilbud.sessions.stored", sessions, r -> value(r, Sessions::stored))
+        Gauge.builder("botilbud.sessions.stored", sessions, r -> r.gauge(Sessions::stored))
                 .description("Sessions stored in PostgreSQL (all instances)")
                 .register(registry);
-        Gauge.builder("botilbud.sessions.anonymous", sessions, r -> value(r, Sessions::anonymous))
+        Gauge.builder("botilbud.sessions.anonymous", sessions, r -> r.gauge(Sessions::anonymous))
                 .description("Stored sessions in which no one has signed in")
                 .register(registry);
-    }
-
-    private static double value(CachedReading<Sessions> reading, java.util.function.ToDoubleFunction<Sessions> f) {
-        Sessions s = reading.get();
-        return s == null ? Double.NaN : f.applyAsDouble(s);
     }
 }

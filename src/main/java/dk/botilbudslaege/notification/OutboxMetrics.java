@@ -50,10 +50,7 @@ class OutboxMetrics implements MeterBinder {
 
     private void gauge(
             MeterRegistry registry, String name, String description, String unit, ToDoubleFunction<Outbox> value) {
-        Gauge.builder(name, outbox, reading -> {
-                    Outbox o = reading.get();
-                    return o == null ? Double.NaN : value.applyAsDouble(o);
-                })
+        Gauge.builder(name, outbox, reading -> reading.gauge(value))
                 .description(description)
                 .baseUnit(unit)
                 .register(registry);
