@@ -27,6 +27,15 @@ class ObservabilityConfiguration {
         return registration;
     }
 
+    /** i18-misc: the metrics endpoint in the text formats only (the protobuf exposition is not in the jar). */
+    @Bean
+    FilterRegistrationBean<TextMetricsFilter> textMetricsFilter() {
+        FilterRegistrationBean<TextMetricsFilter> registration = new FilterRegistrationBean<>(new TextMetricsFilter());
+        registration.addUrlPatterns(TextMetricsFilter.PATH);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** Copies the caller's MDC (the request id) to the task, and restores the worker thread's afterwards. */
     @Bean
     TaskDecorator mdcTaskDecorator() {

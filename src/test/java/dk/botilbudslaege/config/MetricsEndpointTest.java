@@ -80,6 +80,36 @@ class MetricsEndpointTest {
         assertThat(metrics.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
+    /**
+     * i18-misc: the protobuf exposition is not in the jar (2 MB of shaded protobuf). A Prometheus that asks for it
+     * first, as one with native histograms does, gets the text format it also accepts, never a 500.
+     */
+    @Test
+    void a_scraper_asking_for_protobuf_first_gets_the_text_format() {
+        HttpResponse<String> metrics = WebSession.signIn(port, "admin")
+                .request(
+                        "GET",
+                        "/actuator/prometheus",
+                        null,
+                        "Accept",
+                        "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.7,"
+                                + "text/plain;version=1.0.0;q=0.3,*/*;q=0.1");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(metrics.body()).contains("hikaricp_connections");
+
+        HttpResponse<String> onlyProtobuf = WebSession.signIn(port, "admin")
+                .request(
+                        "GET",
+                        "/actuator/prometheus",
+                        null,
+                        "Accept",
+                        "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited");
+        assertThat(onlyProtobuf.statusCode()).isEqualTo(200);
+        assertThat(onlyProtobuf.body()).contains("hikaricp_connections");
+    }
+
     @Test
     void health_tells_the_public_its_status_and_nothing_else() throws Exception {
         HttpResponse<String> health = get("/actuator/health", null);
