@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Coverage answers kept while the data behind them is unchanged. Any committed change to agreements,
@@ -32,6 +35,7 @@ class CoverageCache {
 
     static final Duration TTL = Duration.ofSeconds(60);
     static final int MAX_ENTRIES = 2_000;
+    private static final String VERSION_OF_REQUEST = CoverageCache.class.getName() + ".version";
 
     private final JdbcClient jdbc;
     private final Cache<String, Object> entries =
@@ -102,6 +106,23 @@ class CoverageCache {
      * served after midnight, on any instance, however long the entries live.
      */
     private String version() {
+        // i18-misc: read once per GET request (the /coverage page asks about 14 times); a request that changes
+        // data (POST, PUT, …) reads it anew each time, so what it shows after its own change is current
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        boolean reading = request instanceof ServletRequestAttributes servlet
+                && ("GET".equals(servlet.getRequest().getMethod())
+                        || "HEAD".equals(servlet.getRequest().getMethod()));
+        if (reading && request.getAttribute(VERSION_OF_REQUEST, RequestAttributes.SCOPE_REQUEST) instanceof String v) {
+            return v;
+        }
+        String version = readVersion();
+        if (reading) {
+            request.setAttribute(VERSION_OF_REQUEST, version, RequestAttributes.SCOPE_REQUEST);
+        }
+        return version;
+    }
+
+    private String readVersion() {
         return jdbc.sql("select (last_value + case when is_called then 1 else 0 end) || '|' || current_date"
                         + " from coverage_data_version")
                 .query(String.class)
