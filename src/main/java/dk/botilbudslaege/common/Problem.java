@@ -2,6 +2,7 @@ package dk.botilbudslaege.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -72,6 +73,32 @@ public final class Problem extends ProblemDetail {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         JSON.writeValue(response.getOutputStream(), problem);
+    }
+
+    /**
+     * Writes from a filter the problem whose detail is the message {@code detailKey} (with {@code args}) in the
+     * caller's language, with no {@code errors}: the security filters' 401, 403, 429 and 503.
+     */
+    public static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            MessageSource messages,
+            Locale locale,
+            HttpStatus status,
+            String code,
+            String detailKey,
+            Object... args)
+            throws IOException {
+        write(
+                response,
+                of(
+                        messages,
+                        locale,
+                        status,
+                        code,
+                        messages.getMessage(detailKey, args, detailKey, locale),
+                        request.getRequestURI(),
+                        List.of()));
     }
 
     private static URI instance(String path) {

@@ -6,8 +6,6 @@ import dk.botilbudslaege.config.LocalDatabaseCondition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -113,16 +111,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             String detailKey,
             Object... args)
             throws IOException {
-        Locale locale = localeResolver.resolveLocale(request);
         Problem.write(
-                response,
-                Problem.of(
-                        messages,
-                        locale,
-                        status,
-                        code,
-                        messages.getMessage(detailKey, args, detailKey, locale),
-                        request.getRequestURI(),
-                        List.of()));
+                request, response, messages, localeResolver.resolveLocale(request), status, code, detailKey, args);
     }
 }

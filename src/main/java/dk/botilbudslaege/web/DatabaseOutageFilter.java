@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -59,16 +58,13 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
             return;
         }
-        var locale = localeResolver.resolveLocale(request);
         Problem.write(
+                request,
                 response,
-                Problem.of(
-                        messages,
-                        locale,
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "DATABASE_UNAVAILABLE",
-                        messages.getMessage("problem.databaseUnavailable", null, "", locale),
-                        request.getRequestURI(),
-                        List.of()));
+                messages,
+                localeResolver.resolveLocale(request),
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "DATABASE_UNAVAILABLE",
+                "problem.databaseUnavailable");
     }
 }

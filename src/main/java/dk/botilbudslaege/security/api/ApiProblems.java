@@ -4,8 +4,6 @@ import dk.botilbudslaege.common.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -51,16 +49,6 @@ class ApiProblems {
             String key,
             Object... args)
             throws IOException {
-        Locale locale = localeResolver.resolveLocale(request);
-        Problem.write(
-                response,
-                Problem.of(
-                        messages,
-                        locale,
-                        status,
-                        code,
-                        messages.getMessage(key, args, key, locale),
-                        request.getRequestURI(),
-                        List.of()));
+        Problem.write(request, response, messages, localeResolver.resolveLocale(request), status, code, key, args);
     }
 }
