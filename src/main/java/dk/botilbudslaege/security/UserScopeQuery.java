@@ -19,15 +19,7 @@ class UserScopeQuery {
     private static final String SELECT = """
             select u.username, u.password_hash, u.display_name, u.role, u.enabled, u.scope_version, u.oidc_subject,
                    u.facility_id, u.doctor_id, d.practice_id,
-                   coalesce(u.municipality_code, f.municipality_code) as municipality_code,
-                   coalesce(region_successor(u.region_code, current_date),
-                            region_of(coalesce(u.municipality_code, f.municipality_code, p.municipality_code),
-                                      current_date)) as region_code
-              from app_user u
-              left join registry_facility f on f.id = u.facility_id
-              left join registry_doctor d on d.id = u.doctor_id
-              left join registry_practice p on p.id = d.practice_id
-            """;
+            """ + ScopeSql.columns("u") + " from app_user u " + ScopeSql.joins("u");
 
     private final JdbcClient jdbc;
 

@@ -9,6 +9,7 @@ import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.security.ScopePickers;
+import dk.botilbudslaege.security.ScopeSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -434,28 +435,12 @@ public class ApiClients {
                                                               where m.code = f.municipality_code) || ')'
                      when 'DOCTOR' then d.name
                    end as scope_name,
-                   coalesce(c.municipality_code, f.municipality_code) as municipality_code,
-                   coalesce(region_successor(c.region_code, current_date),
-                            region_of(coalesce(c.municipality_code, f.municipality_code, p.municipality_code),
-                                      current_date)) as region_code
-              from api_client c
-              left join registry_facility f on f.id = c.facility_id
-              left join registry_doctor d on d.id = c.doctor_id
-              left join registry_practice p on p.id = d.practice_id
-            """;
+            """ + ScopeSql.columns("c") + " from api_client c " + ScopeSql.joins("c");
 
     private static final String AUTH = """
             select c.id, c.name, c.rights, c.rate_per_minute, c.role, c.secret_hash, c.api_key_hash,
                    c.facility_id, c.doctor_id, d.practice_id,
-                   coalesce(c.municipality_code, f.municipality_code) as municipality_code,
-                   coalesce(region_successor(c.region_code, current_date),
-                            region_of(coalesce(c.municipality_code, f.municipality_code, p.municipality_code),
-                                      current_date)) as region_code
-              from api_client c
-              left join registry_facility f on f.id = c.facility_id
-              left join registry_doctor d on d.id = c.doctor_id
-              left join registry_practice p on p.id = d.practice_id
-            """;
+            """ + ScopeSql.columns("c") + " from api_client c " + ScopeSql.joins("c");
 
     private static Authenticated authenticated(ResultSet rs) throws SQLException {
         String name = rs.getString("name");
