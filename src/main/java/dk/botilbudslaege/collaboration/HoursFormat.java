@@ -6,6 +6,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
 import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,18 @@ public class HoursFormat {
             return "–";
         }
         return messages.getMessage("hours.value", new Object[] {number(hours)}, locale());
+    }
+
+    /**
+     * {@link #hours} for the figures of a whole page: the reader's unit is looked up once, not once per figure
+     * (issue 17: the overview lists up to hundreds of agreements with three figures each).
+     */
+    public Function<BigDecimal, String> forPage() {
+        String marked = messages.getMessage("hours.value", new Object[] {"\u0000"}, locale());
+        int at = marked.indexOf('\u0000');
+        String before = marked.substring(0, at);
+        String after = marked.substring(at + 1);
+        return hours -> hours == null ? "–" : before + number(hours) + after;
     }
 
     /** "februar 2026". */
