@@ -4,6 +4,7 @@ import dk.botilbudslaege.common.DanishFormats;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.function.Function;
@@ -58,6 +59,18 @@ public class HoursFormat {
         String before = marked.substring(0, at);
         String after = marked.substring(at + 1);
         return hours -> hours == null ? "–" : before + number(hours) + after;
+    }
+
+    /**
+     * A share 0..1 as the page's percentage with one decimal ("93,8 %" in Danish), the digits of Thymeleaf's
+     * {@code #numbers.formatPercent(x, 1, 1)} in the reader's locale, its format built once per page.
+     */
+    public Function<BigDecimal, String> percentForPage() {
+        NumberFormat format = NumberFormat.getPercentInstance(LocaleContextHolder.getLocale());
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        format.setMinimumIntegerDigits(1);
+        return format::format;
     }
 
     /** "februar 2026". */

@@ -16,12 +16,20 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * @param listed whether the agreements are listed (else the page says how to reach them)
  * @param lines the agreements listed: the chosen municipality's, only those short if asked
- * @param municipalities the subtotal per municipality with its links
+ * @param municipalities the subtotal per municipality, with its links when the area has several
+ * @param regions the subtotal per region (the nation's overview)
+ * @param total the area's total
  * @param shortHref the page with every agreement of the area short of hours
  * @param allHref the page with every agreement of the area
  */
 record HoursPage(
-        boolean listed, List<Line> lines, List<MunicipalityLine> municipalities, String shortHref, String allHref) {
+        boolean listed,
+        List<Line> lines,
+        List<SubtotalLine> municipalities,
+        List<SubtotalLine> regions,
+        SubtotalLine total,
+        String shortHref,
+        String allHref) {
 
     /** Up to this many running agreements an area lists them all at once. */
     static final int LISTED_AT_ONCE = 50;
@@ -38,12 +46,24 @@ record HoursPage(
             int shortMonths,
             boolean shortfall) {}
 
-    /** One municipality's subtotal with the links to its agreements (all, and those short of hours). */
-    record MunicipalityLine(Hours.Subtotal subtotal, String href, String shortHref) {}
+    /**
+     * One subtotal as the page shows it, with the links to its agreements (all, and those short of hours) when it is
+     * one of several municipalities (else null).
+     */
+    record SubtotalLine(
+            String name,
+            int agreements,
+            int agreementsShort,
+            String agreed,
+            String rolling,
+            String share,
+            String href,
+            String shortHref) {}
 
     /**
      * @param chosen the municipality chosen, known to the overview (null: none)
      * @param hours the reader's "2,00 timer"
+     * @param percent the reader's "93,8 %"
      * @param contextPath the application's context path, which the links start with
      */
     static HoursPage of(
@@ -52,6 +72,7 @@ record HoursPage(
             boolean onlyShort,
             boolean all,
             Function<BigDecimal, String> hours,
+            Function<BigDecimal, String> percent,
             String contextPath) {
         List<Hours.OverviewRow> rows = overview.rows();
         boolean listed = chosen != null
@@ -77,19 +98,55 @@ record HoursPage(
                 }
             }
         }
-        List<MunicipalityLine> municipalities = new ArrayList<>();
+        boolean linked = overview.municipalities().size() > 1;
+        List<SubtotalLine> municipalities = new ArrayList<>();
         for (Hours.Subtotal s : overview.municipalities()) {
-            municipalities.add(new MunicipalityLine(
+            municipalities.add(line(
                     s,
-                    link(overview, contextPath, s.code(), "onlyShort", false),
-                    link(overview, contextPath, s.code(), "onlyShort", true)));
+                    hours,
+                    percent,
+                    linked ? link(overview, contextPath, s.code(), "onlyShort", false) : null,
+                    linked && s.agreementsShort() > 0
+                            ? link(overview, contextPath, s.code(), "onlyShort", true)
+                            : null));
         }
+        List<SubtotalLine> regions = new ArrayList<>();
+        for (Hours.Subtotal s : overview.regions()) {
+            regions.add(line(s, hours, percent, null, null));
+        }
+        Hours.Subtotal total = new Hours.Subtotal(
+                overview.code(),
+                overview.name(),
+                overview.agreements(),
+                overview.agreementsShort(),
+                overview.agreedHoursPerMonth(),
+                overview.rollingAverage(),
+                overview.shareDelivered());
         return new HoursPage(
                 listed,
                 lines,
                 municipalities,
+                regions,
+                line(total, hours, percent, null, null),
                 link(overview, contextPath, null, "onlyShort", true),
                 link(overview, contextPath, null, "all", true));
+    }
+
+    private static SubtotalLine line(
+            Hours.Subtotal s,
+            Function<BigDecimal, String> hours,
+            Function<BigDecimal, String> percent,
+            String href,
+            String shortHref) {
+        return new SubtotalLine(
+                s.name(),
+                s.agreements(),
+                s.agreementsShort(),
+                hours.apply(s.agreedHoursPerMonth()),
+                hours.apply(s.rollingAverage()),
+                s.shareDelivered() == null ? "–" : percent.apply(s.shareDelivered()),
+                href,
+                shortHref);
     }
 
     /** This overview's page, of one municipality or of all (null), with {@code flag=true} or without it. */

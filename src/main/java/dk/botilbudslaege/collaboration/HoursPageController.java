@@ -78,6 +78,7 @@ class HoursPageController {
                         onlyShort.equals("true"),
                         all.equals("true"),
                         format.forPage(),
+                        format.percentForPage(),
                         request.getContextPath()));
         return "collaboration/hours";
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class HoursPageTest {
 
     static final Function<BigDecimal, String> HOURS = h -> h == null ? "–" : HoursFormat.number(h) + " timer";
+    static final Function<BigDecimal, String> PERCENT = share -> share.movePointRight(2) + " %";
 
     /** {@code rows} agreements alternating between Aalborg (851) and Hjørring (860), every third one short. */
     static Hours.Overview region(int rows) {
@@ -65,7 +66,7 @@ class HoursPageTest {
     }
 
     static HoursPage page(Hours.Overview overview, String chosen, boolean onlyShort, boolean all) {
-        return HoursPage.of(overview, chosen, onlyShort, all, HOURS, "");
+        return HoursPage.of(overview, chosen, onlyShort, all, HOURS, PERCENT, "");
     }
 
     @Test
@@ -75,7 +76,7 @@ class HoursPageTest {
         assertThat(page.listed()).isFalse();
         assertThat(page.lines()).isEmpty();
         assertThat(page.municipalities())
-                .extracting(HoursPage.MunicipalityLine::href)
+                .extracting(HoursPage.SubtotalLine::href)
                 .containsExactly(
                         "/hours?level=REGION&code=1081&municipality=851",
                         "/hours?level=REGION&code=1081&municipality=860");
@@ -155,5 +156,43 @@ class HoursPageTest {
                 List.of(),
                 large.rows());
         assertThat(page(municipality, null, false, false).listed()).isTrue();
+    }
+
+    @Test
+    void the_subtotals_carry_their_figures_and_link_only_when_the_area_has_several_municipalities() {
+        HoursPage page = page(region(3), null, false, false);
+        assertThat(page.municipalities().get(0))
+                .isEqualTo(new HoursPage.SubtotalLine(
+                        "Aalborg",
+                        2,
+                        1,
+                        "4,00 timer",
+                        "3,50 timer",
+                        "87.50 %",
+                        "/hours?level=REGION&code=1081&municipality=851",
+                        "/hours?level=REGION&code=1081&municipality=851&onlyShort=true"));
+        assertThat(page.municipalities().get(1).shortHref())
+                .as("Hjørring: none short")
+                .isNull();
+        assertThat(page.total().agreements()).isEqualTo(3);
+        Hours.Overview large = region(3);
+        Hours.Overview one = new Hours.Overview(
+                "MUNICIPALITY",
+                "851",
+                "Aalborg",
+                2,
+                1,
+                new BigDecimal("4"),
+                new BigDecimal("3.5"),
+                new BigDecimal("0.875"),
+                large.municipalities().subList(0, 1),
+                List.of(),
+                large.rows().stream()
+                        .filter(r -> r.municipalityCode().equals("851"))
+                        .toList());
+        HoursPage.SubtotalLine aalborg =
+                page(one, null, false, false).municipalities().get(0);
+        assertThat(aalborg.href()).isNull();
+        assertThat(aalborg.shortHref()).isNull();
     }
 }
