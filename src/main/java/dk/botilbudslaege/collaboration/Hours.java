@@ -214,7 +214,7 @@ public class Hours {
             if (!noCode && !code.strip().equals(String.valueOf(user.doctorId()))) {
                 throw InvalidInputException.of(FieldProblem.of("code", "hours.code.doctor"));
             }
-            List<OverviewRow> rows = rowsOf(running("DOCTOR", String.valueOf(user.doctorId()), today), today);
+            List<OverviewRow> rows = rowsOf(running("DOCTOR", String.valueOf(user.doctorId()), today), today, true);
             return areaOverview(lvl, String.valueOf(user.doctorId()), user.displayName(), rows);
         }
         if (lvl.equals("NATIONAL")) {
@@ -226,7 +226,7 @@ public class Hours {
             }
             // every running agreement once: the regions' subtotals and the nation's total from the same rows
             List<Running> running = running("NATIONAL", null, today);
-            List<OverviewRow> rows = rowsOf(running, today);
+            List<OverviewRow> rows = rowsOf(running, today, false);
             Subtotal total = total("", "", rows);
             return new Overview(
                     lvl,
@@ -278,7 +278,7 @@ public class Hours {
     }
 
     private List<OverviewRow> rows(String lvl, String area, LocalDate today) {
-        return rowsOf(running(lvl, area, today), today);
+        return rowsOf(running(lvl, area, today), today, true);
     }
 
     /** An overview with its rows, their total and a subtotal per municipality. */
@@ -329,12 +329,12 @@ public class Hours {
         LocalDate day = asOf(date);
         if (regionCode == null) {
             List<Running> running = running("NATIONAL", null, day);
-            List<OverviewRow> rows = rowsOf(running, day);
+            List<OverviewRow> rows = rowsOf(running, day, false);
             return new Report(day, byRegion(running, rows), total("", "", rows));
         }
         Map<String, List<OverviewRow>> byMunicipality = new java.util.TreeMap<>();
         Map<String, String> names = new HashMap<>();
-        List<OverviewRow> rows = rowsOf(running("REGION", regionCode, day), day);
+        List<OverviewRow> rows = rowsOf(running("REGION", regionCode, day), day, false);
         for (OverviewRow r : rows) {
             byMunicipality
                     .computeIfAbsent(r.municipalityCode(), k -> new ArrayList<>())
@@ -433,8 +433,11 @@ public class Hours {
                 .list();
     }
 
-    /** Each running agreement's agreed hours and confirmed averages as of {@code today}, in the same order. */
-    private List<OverviewRow> rowsOf(List<Running> running, LocalDate today) {
+    /**
+     * Each running agreement's agreed hours and confirmed averages as of {@code today}, in the same order; the average
+     * since the start only {@code withSinceStart} (else null: the nation's and the report's subtotals never show it).
+     */
+    private List<OverviewRow> rowsOf(List<Running> running, LocalDate today, boolean withSinceStart) {
         Map<Long, Map<YearMonth, HoursArithmetic.Minutes>> minutes =
                 minutes(running.stream().map(Running::id).toList());
         Map<Long, List<Dispensation>> dispensations =
@@ -459,7 +462,9 @@ public class Hours {
                     r.startDate(),
                     r.agreedHoursPerMonth(),
                     rolling.average(),
-                    HoursArithmetic.averageConfirmedSince(r.startDate(), r.endDate(), today, minutesOf),
+                    withSinceStart
+                            ? HoursArithmetic.averageConfirmedSince(r.startDate(), r.endDate(), today, minutesOf)
+                            : null,
                     rolling.shortMonths(),
                     HoursArithmetic.fallsShort(rolling.average(), r.agreedHoursPerMonth())));
         }
@@ -547,13 +552,15 @@ public class Hours {
             return byAgreement;
         }
         jdbc.sql("""
-                        select agreement_id, date_trunc('month', session_date)::date as month,
+                        select agreement_id, date_trunc('month', session_date::timestamp)::date as month,
                                sum(duration_minutes) as logged,
                                coalesce(sum(duration_minutes) filter (where status = 'CONFIRMED'), 0) as confirmed
                           from advisory_session where agreement_id = any(:ids)
-                         group by agreement_id, date_trunc('month', session_date)
+                         group by agreement_id, date_trunc('month', session_date::timestamp)
                         """).param("ids", agreementIds.toArray(Long[]::new)).query(rs -> {
-            // by column index: looking each column up by name was a tenth of the national overview's time (issue 17)
+            // by column index: looking each column up by name was a tenth of the national overview's time; the month
+            // truncated as a timestamp without time zone, the same first day without a time zone lookup per session
+            // (issue 17)
             byAgreement
                     .computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                     .put(
