@@ -214,7 +214,7 @@ public class Hours {
             if (!noCode && !code.strip().equals(String.valueOf(user.doctorId()))) {
                 throw InvalidInputException.of(FieldProblem.of("code", "hours.code.doctor"));
             }
-            List<OverviewRow> rows = rowsOf(running("DOCTOR", String.valueOf(user.doctorId()), today), today);
+            List<OverviewRow> rows = rowsOf(running("DOCTOR", String.valueOf(user.doctorId()), today), today, true);
             return areaOverview(lvl, String.valueOf(user.doctorId()), user.displayName(), rows);
         }
         if (lvl.equals("NATIONAL")) {
@@ -226,7 +226,7 @@ public class Hours {
             }
             // every running agreement once: the regions' subtotals and the nation's total from the same rows
             List<Running> running = running("NATIONAL", null, today);
-            List<OverviewRow> rows = rowsOf(running, today);
+            List<OverviewRow> rows = rowsOf(running, today, false);
             Subtotal total = total("", "", rows);
             return new Overview(
                     lvl,
@@ -278,7 +278,7 @@ public class Hours {
     }
 
     private List<OverviewRow> rows(String lvl, String area, LocalDate today) {
-        return rowsOf(running(lvl, area, today), today);
+        return rowsOf(running(lvl, area, today), today, true);
     }
 
     /** An overview with its rows, their total and a subtotal per municipality. */
@@ -329,12 +329,12 @@ public class Hours {
         LocalDate day = asOf(date);
         if (regionCode == null) {
             List<Running> running = running("NATIONAL", null, day);
-            List<OverviewRow> rows = rowsOf(running, day);
+            List<OverviewRow> rows = rowsOf(running, day, false);
             return new Report(day, byRegion(running, rows), total("", "", rows));
         }
         Map<String, List<OverviewRow>> byMunicipality = new java.util.TreeMap<>();
         Map<String, String> names = new HashMap<>();
-        List<OverviewRow> rows = rowsOf(running("REGION", regionCode, day), day);
+        List<OverviewRow> rows = rowsOf(running("REGION", regionCode, day), day, false);
         for (OverviewRow r : rows) {
             byMunicipality
                     .computeIfAbsent(r.municipalityCode(), k -> new ArrayList<>())
@@ -433,8 +433,11 @@ public class Hours {
                 .list();
     }
 
-    /** Each running agreement's agreed hours and confirmed averages as of {@code today}, in the same order. */
-    private List<OverviewRow> rowsOf(List<Running> running, LocalDate today) {
+    /**
+     * Each running agreement's agreed hours and confirmed averages as of {@code today}, in the same order; the average
+     * since the start only {@code withSinceStart} (else null: the nation's and the report's subtotals never show it).
+     */
+    private List<OverviewRow> rowsOf(List<Running> running, LocalDate today, boolean withSinceStart) {
         Map<Long, Map<YearMonth, HoursArithmetic.Minutes>> minutes =
                 minutes(running.stream().map(Running::id).toList());
         Map<Long, List<Dispensation>> dispensations =
@@ -443,14 +446,13 @@ public class Hours {
         YearMonth current = YearMonth.from(today);
         for (Running r : running) {
             Map<YearMonth, HoursArithmetic.Minutes> minutesOf = minutes.getOrDefault(r.id(), Map.of());
-            // the rolling twelve need only the last thirteen months (each month is computed on its own); the average
-            // since the start is summed without building every month since then
-            YearMonth startMonth = YearMonth.from(r.startDate());
-            YearMonth rollingFrom = startMonth.isAfter(current.minusMonths(12)) ? startMonth : current.minusMonths(12);
-            List<HoursArithmetic.Month> recent = months(
-                    r, rollingFrom, current, today, minutesOf, dispensations.getOrDefault(r.doctorId(), List.of()));
-            List<HoursArithmetic.Month> rolling = HoursArithmetic.rollingTwelve(recent, today);
-            BigDecimal rollingAverage = HoursArithmetic.averageConfirmed(rolling);
+            // the rolling twelve and the average since the start, summed without building the months (issue 17)
+            HoursArithmetic.Rolling rolling = HoursArithmetic.rolling(
+                    r.startDate(),
+                    r.endDate(),
+                    today,
+                    agreedPerMonth(r, dispensations.getOrDefault(r.doctorId(), List.of())),
+                    minutesOf);
             rows.add(new OverviewRow(
                     r.id(),
                     r.unitName(),
@@ -459,12 +461,12 @@ public class Hours {
                     r.municipalityName(),
                     r.startDate(),
                     r.agreedHoursPerMonth(),
-                    rollingAverage,
-                    HoursArithmetic.averageConfirmedSince(r.startDate(), r.endDate(), today, minutesOf),
-                    (int) rolling.stream()
-                            .filter(HoursArithmetic.Month::shortfall)
-                            .count(),
-                    HoursArithmetic.fallsShort(rollingAverage, r.agreedHoursPerMonth())));
+                    rolling.average(),
+                    withSinceStart
+                            ? HoursArithmetic.averageConfirmedSince(r.startDate(), r.endDate(), today, minutesOf)
+                            : null,
+                    rolling.shortMonths(),
+                    HoursArithmetic.fallsShort(rolling.average(), r.agreedHoursPerMonth())));
         }
         return rows;
     }
@@ -510,32 +512,38 @@ public class Hours {
             LocalDate today,
             Map<YearMonth, HoursArithmetic.Minutes> minutes,
             List<Dispensation> dispensations) {
-        if (r.agreedHoursPerMonth().signum() == 0) {
-            return HoursArithmetic.months(
-                    from,
-                    to,
-                    r.startDate(),
-                    r.endDate(),
-                    today,
-                    month -> BigDecimal.ZERO,
-                    month -> minutes.getOrDefault(month, HoursArithmetic.Minutes.NONE));
-        }
-        BigDecimal standard = MonthlyHours.of(r.residents(), null);
         return HoursArithmetic.months(
                 from,
                 to,
                 r.startDate(),
                 r.endDate(),
                 today,
-                month -> {
-                    LocalDate day = month.atDay(1).isBefore(r.startDate()) ? r.startDate() : month.atDay(1);
-                    return dispensations.stream()
-                            .filter(d -> !d.from().isAfter(day) && (d.to() == null || !d.to().isBefore(day)))
-                            .map(Dispensation::hours)
-                            .findFirst()
-                            .orElse(standard);
-                },
+                agreedPerMonth(r, dispensations),
                 month -> minutes.getOrDefault(month, HoursArithmetic.Minutes.NONE));
+    }
+
+    /**
+     * A month's agreed hours: none for an agreement that agrees none, else the doctor's hours dispensation in force on
+     * the month's first day of the agreement (the latest one first), else the standard hours for the residents.
+     */
+    private static java.util.function.Function<YearMonth, BigDecimal> agreedPerMonth(
+            Running r, List<Dispensation> dispensations) {
+        if (r.agreedHoursPerMonth().signum() == 0) {
+            return month -> BigDecimal.ZERO;
+        }
+        BigDecimal standard = MonthlyHours.of(r.residents(), null);
+        if (dispensations.isEmpty()) {
+            return month -> standard;
+        }
+        return month -> {
+            LocalDate day = month.atDay(1).isBefore(r.startDate()) ? r.startDate() : month.atDay(1);
+            for (Dispensation d : dispensations) {
+                if (!d.from().isAfter(day) && (d.to() == null || !d.to().isBefore(day))) {
+                    return d.hours();
+                }
+            }
+            return standard;
+        };
     }
 
     private Map<Long, Map<YearMonth, HoursArithmetic.Minutes>> minutes(List<Long> agreementIds) {
@@ -544,17 +552,20 @@ public class Hours {
             return byAgreement;
         }
         jdbc.sql("""
-                        select agreement_id, date_trunc('month', session_date)::date as month,
+                        select agreement_id, date_trunc('month', session_date::timestamp)::date as month,
                                sum(duration_minutes) as logged,
                                coalesce(sum(duration_minutes) filter (where status = 'CONFIRMED'), 0) as confirmed
                           from advisory_session where agreement_id = any(:ids)
-                         group by agreement_id, date_trunc('month', session_date)
+                         group by agreement_id, date_trunc('month', session_date::timestamp)
                         """).param("ids", agreementIds.toArray(Long[]::new)).query(rs -> {
+            // by column index: looking each column up by name was a tenth of the national overview's time; the month
+            // truncated as a timestamp without time zone, the same first day without a time zone lookup per session
+            // (issue 17)
             byAgreement
-                    .computeIfAbsent(rs.getLong("agreement_id"), k -> new HashMap<>())
+                    .computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                     .put(
-                            YearMonth.from(rs.getObject("month", LocalDate.class)),
-                            new HoursArithmetic.Minutes(rs.getLong("logged"), rs.getLong("confirmed")));
+                            YearMonth.from(rs.getObject(2, LocalDate.class)),
+                            new HoursArithmetic.Minutes(rs.getLong(3), rs.getLong(4)));
         });
         return byAgreement;
     }

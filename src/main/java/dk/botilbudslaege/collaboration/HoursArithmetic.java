@@ -49,18 +49,36 @@ public final class HoursArithmetic {
 
     /** Minutes as hours, two decimals (90 minutes = 1,50 hours). */
     public static BigDecimal hours(long minutes) {
-        return BigDecimal.valueOf(minutes).divide(SIXTY, 2, RoundingMode.HALF_UP);
+        if (minutes < 0) {
+            return BigDecimal.valueOf(minutes).divide(SIXTY, 2, RoundingMode.HALF_UP);
+        }
+        return BigDecimal.valueOf(hundredths(minutes), 2);
+    }
+
+    /**
+     * {@link #hours} in hundredths of an hour, rounded half up, in whole numbers (issue 17: the overview sums these for
+     * every month of every running agreement; dividing BigDecimals was most of its arithmetic).
+     */
+    static long hundredths(long minutes) {
+        return (200 * minutes + 60) / 120;
     }
 
     /** The share of the month's days on which the agreement runs (0 to 1, four decimals). */
     public static BigDecimal weight(YearMonth month, LocalDate start, LocalDate end) {
+        long w = tenThousandths(month, start, end);
+        return w == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(w, 4);
+    }
+
+    /** {@link #weight} in ten-thousandths, rounded half up, in whole numbers: a whole month is 10,000. */
+    static long tenThousandths(YearMonth month, LocalDate start, LocalDate end) {
         LocalDate first = month.atDay(1).isBefore(start) ? start : month.atDay(1);
         LocalDate last = end != null && end.isBefore(month.atEndOfMonth()) ? end : month.atEndOfMonth();
         if (last.isBefore(first)) {
-            return BigDecimal.ZERO;
+            return 0;
         }
         long days = last.toEpochDay() - first.toEpochDay() + 1;
-        return BigDecimal.valueOf(days).divide(BigDecimal.valueOf(month.lengthOfMonth()), 4, RoundingMode.HALF_UP);
+        long length = month.lengthOfMonth();
+        return (20_000 * days + length) / (2 * length);
     }
 
     /**
@@ -120,20 +138,69 @@ public final class HoursArithmetic {
     public static BigDecimal averageConfirmedSince(
             LocalDate start, LocalDate end, LocalDate today, Map<YearMonth, Minutes> minutes) {
         YearMonth current = YearMonth.from(today);
-        BigDecimal hours = BigDecimal.ZERO;
-        BigDecimal weight = BigDecimal.ZERO;
+        long hours = 0;
+        long weight = 0;
         for (YearMonth m = YearMonth.from(start); m.isBefore(current); m = m.plusMonths(1)) {
-            BigDecimal w = weight(m, start, end);
-            if (w.signum() == 0) {
+            long w = tenThousandths(m, start, end);
+            if (w == 0) {
                 continue;
             }
-            weight = weight.add(w);
+            weight += w;
             Minutes done = minutes.get(m);
             if (done != null) {
-                hours = hours.add(hours(done.confirmed()));
+                hours += hundredths(done.confirmed());
             }
         }
-        return weight.signum() == 0 ? null : hours.divide(weight, 2, RoundingMode.HALF_UP);
+        return average(hours, weight);
+    }
+
+    /** The rolling twelve of one agreement as the overview shows it: the average and how many months fell short. */
+    public record Rolling(BigDecimal average, int shortMonths) {}
+
+    /**
+     * {@link #averageConfirmed} of {@link #rollingTwelve} and how many of those months fell short, without building
+     * the months (issue 17: the overview asks this of every running agreement): the same months (complete, at most
+     * 12 before today's month, none before the start or after the end), each month's confirmed hours and weight summed
+     * in whole hundredths and ten-thousandths, a month short when its confirmed hours are below its agreed hours.
+     */
+    public static Rolling rolling(
+            LocalDate start,
+            LocalDate end,
+            LocalDate today,
+            Function<YearMonth, BigDecimal> agreedPerMonth,
+            Map<YearMonth, Minutes> minutes) {
+        YearMonth current = YearMonth.from(today);
+        YearMonth from = YearMonth.from(start);
+        if (from.isBefore(current.minusMonths(12))) {
+            from = current.minusMonths(12);
+        }
+        long hours = 0;
+        long weight = 0;
+        int shortMonths = 0;
+        for (YearMonth m = from; m.isBefore(current); m = m.plusMonths(1)) {
+            long w = tenThousandths(m, start, end);
+            if (w == 0) {
+                continue;
+            }
+            weight += w;
+            Minutes done = minutes.get(m);
+            long confirmed = done == null ? 0 : hundredths(done.confirmed());
+            hours += confirmed;
+            BigDecimal agreed =
+                    agreedPerMonth.apply(m).multiply(BigDecimal.valueOf(w, 4)).setScale(2, RoundingMode.HALF_UP);
+            if (BigDecimal.valueOf(confirmed, 2).compareTo(agreed) < 0) {
+                shortMonths++;
+            }
+        }
+        return new Rolling(average(hours, weight), shortMonths);
+    }
+
+    /** Hundredths of hours over ten-thousandths of months, two decimals; null over no month. */
+    private static BigDecimal average(long hundredths, long tenThousandths) {
+        return tenThousandths == 0
+                ? null
+                : BigDecimal.valueOf(hundredths, 2)
+                        .divide(BigDecimal.valueOf(tenThousandths, 4), 2, RoundingMode.HALF_UP);
     }
 
     /** The 12 complete months before today's month, or fewer when the agreement started later. */

@@ -4,8 +4,10 @@ import dk.botilbudslaege.common.DanishFormats;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,30 @@ public class HoursFormat {
             return "–";
         }
         return messages.getMessage("hours.value", new Object[] {number(hours)}, locale());
+    }
+
+    /**
+     * {@link #hours} for the figures of a whole page: the reader's unit is looked up once, not once per figure
+     * (issue 17: the overview lists up to hundreds of agreements with three figures each).
+     */
+    public Function<BigDecimal, String> forPage() {
+        String marked = messages.getMessage("hours.value", new Object[] {"\u0000"}, locale());
+        int at = marked.indexOf('\u0000');
+        String before = marked.substring(0, at);
+        String after = marked.substring(at + 1);
+        return hours -> hours == null ? "–" : before + number(hours) + after;
+    }
+
+    /**
+     * A share 0..1 as the page's percentage with one decimal ("93,8 %" in Danish), the digits of Thymeleaf's
+     * {@code #numbers.formatPercent(x, 1, 1)} in the reader's locale, its format built once per page.
+     */
+    public Function<BigDecimal, String> percentForPage() {
+        NumberFormat format = NumberFormat.getPercentInstance(LocaleContextHolder.getLocale());
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        format.setMinimumIntegerDigits(1);
+        return format::format;
     }
 
     /** "februar 2026". */

@@ -3,23 +3,26 @@ package dk.botilbudslaege.collaboration;
 import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The hours overview as a page ({@code /hours?level=&code=&municipality=&onlyShort=}): the key figures follow
+ * The hours overview as a page ({@code /hours?level=&code=&municipality=&onlyShort=&all=}): the key figures follow
  * the municipality filter (that municipality's subtotal), an unknown municipality says so; the overview is
- * computed once per request.
+ * computed once per request. Which agreements are listed: {@link HoursPage}.
  */
 @Controller
 class HoursPageController {
 
     private final Hours hours;
+    private final HoursFormat format;
 
-    HoursPageController(Hours hours) {
+    HoursPageController(Hours hours, HoursFormat format) {
         this.hours = hours;
+        this.format = format;
     }
 
     @GetMapping("/hours")
@@ -28,6 +31,9 @@ class HoursPageController {
             @RequestParam(required = false) String level,
             @RequestParam(required = false) String code,
             @RequestParam(required = false) String municipality,
+            @RequestParam(defaultValue = "false") String onlyShort,
+            @RequestParam(defaultValue = "false") String all,
+            HttpServletRequest request,
             Model model) {
         if (level != null
                 && !level.isBlank()
@@ -63,6 +69,17 @@ class HoursPageController {
         model.addAttribute("chosen", unknown ? null : chosen);
         model.addAttribute("filtered", chosen != null && !unknown);
         model.addAttribute("unknownMunicipality", unknown ? chosen : null);
+        model.addAttribute("onlyShort", onlyShort.equals("true"));
+        model.addAttribute(
+                "hoursPage",
+                HoursPage.of(
+                        overview,
+                        unknown ? null : chosen,
+                        onlyShort.equals("true"),
+                        all.equals("true"),
+                        format.forPage(),
+                        format.percentForPage(),
+                        request.getContextPath()));
         return "collaboration/hours";
     }
 }

@@ -301,6 +301,51 @@ class HoursAggregatesTest {
         }
     }
 
+    // issue 17: a region's page links each municipality to its agreements and, when the region has many, lists
+    // them one municipality at a time; every agreement short of hours is one link away
+    @Test
+    void the_region_page_links_each_municipality_to_its_agreements_and_every_short_one_is_one_link_away() {
+        JsonNode overview = api.as("region-midt").get("/api/v1/hours").json();
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        overview.path("rows").forEach(rows::add);
+        JsonNode norddjurs = rows.stream()
+                .filter(r -> r.path("municipalityCode").asString().equals("707"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode elsewhere = rows.stream()
+                .filter(r -> !r.path("municipalityCode").asString().equals("707"))
+                .findFirst()
+                .orElseThrow();
+        WebSession web = WebSession.signIn(port, "region-midt");
+        String page = web.get("/hours").body();
+        assertThat(page).contains("href=\"/hours?level=REGION&amp;code=1082&amp;municipality=707\">Norddjurs</a>");
+        assertThat(page.contains("id=\"hours-folded\""))
+                .as("%d agreements", rows.size())
+                .isEqualTo(rows.size() > HoursPage.LISTED_AT_ONCE);
+
+        String ofNorddjurs =
+                web.get("/hours?level=REGION&code=1082&municipality=707").body();
+        assertThat(ofNorddjurs)
+                .contains("Aftaler i Norddjurs", "Tallene gælder Norddjurs")
+                .contains(sessions(norddjurs))
+                .doesNotContain(sessions(elsewhere));
+        assertThat(web.get("/hours?all=true").body()).contains(sessions(norddjurs), sessions(elsewhere));
+
+        String onlyShort = web.get("/hours?onlyShort=true").body();
+        assertThat(onlyShort).contains("Aftaler under aftalt");
+        for (JsonNode r : rows) {
+            if (r.path("shortfall").asBoolean()) {
+                assertThat(onlyShort).contains(sessions(r));
+            } else {
+                assertThat(onlyShort).doesNotContain(sessions(r));
+            }
+        }
+    }
+
+    private static String sessions(JsonNode row) {
+        return "href=\"/agreements/" + row.path("agreementId").asLong() + "/sessions\"";
+    }
+
     @Test
     void every_reader_has_the_menu_link_and_the_facility_is_told_where_its_hours_are() {
         for (String user : new String[] {"admin", "national", "region-midt", "kommune-norddjurs", "laege-norddjurs"}) {

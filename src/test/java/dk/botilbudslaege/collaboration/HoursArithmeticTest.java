@@ -3,6 +3,7 @@ package dk.botilbudslaege.collaboration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -152,6 +153,80 @@ class HoursArithmeticTest {
             assertThat(HoursArithmetic.averageConfirmedSince(start, end, today, minutes))
                     .as("start %s end %s today %s", start, end, today)
                     .isEqualTo(HoursArithmetic.averageConfirmed(months));
+        }
+    }
+
+    // issue 17: hours and weights in whole hundredths and ten-thousandths are the BigDecimal quotients, digit for digit
+    @Test
+    void hours_and_weights_counted_in_whole_numbers_are_the_rounded_quotients() {
+        for (long minutes = 0; minutes <= 3_000; minutes++) {
+            assertThat(HoursArithmetic.hours(minutes))
+                    .as("%d minutes", minutes)
+                    .isEqualTo(BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP));
+        }
+        LocalDate first = LocalDate.of(2024, 1, 1);
+        for (int s = 0; s < 800; s += 3) {
+            LocalDate start = first.plusDays(s);
+            for (int e = s; e < s + 70; e += 5) {
+                LocalDate end = first.plusDays(e);
+                for (YearMonth m = YearMonth.from(start).minusMonths(1);
+                        !m.isAfter(YearMonth.from(end).plusMonths(1));
+                        m = m.plusMonths(1)) {
+                    LocalDate from = m.atDay(1).isBefore(start) ? start : m.atDay(1);
+                    LocalDate to = end.isBefore(m.atEndOfMonth()) ? end : m.atEndOfMonth();
+                    BigDecimal expected = to.isBefore(from)
+                            ? BigDecimal.ZERO
+                            : BigDecimal.valueOf(to.toEpochDay() - from.toEpochDay() + 1)
+                                    .divide(BigDecimal.valueOf(m.lengthOfMonth()), 4, RoundingMode.HALF_UP);
+                    assertThat(HoursArithmetic.weight(m, start, end))
+                            .as("%s from %s to %s", m, start, end)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    // issue 17: the overview's rolling twelve, summed without building the months, is the same average and count
+    @Test
+    void the_rolling_twelve_summed_without_months_is_the_rolling_twelve_of_the_months() {
+        java.util.Random random = new java.util.Random(1717);
+        BigDecimal[] agreed = {new BigDecimal("2"), new BigDecimal("3"), new BigDecimal("1.5"), new BigDecimal("2.25")};
+        for (int run = 0; run < 5_000; run++) {
+            LocalDate start = LocalDate.of(2022, 1, 1).plusDays(random.nextInt(1_500));
+            LocalDate today = start.plusDays(random.nextInt(800));
+            LocalDate end = random.nextInt(3) == 0 ? start.plusDays(random.nextInt(900)) : null;
+            Map<YearMonth, HoursArithmetic.Minutes> minutes = new java.util.HashMap<>();
+            for (YearMonth m = YearMonth.from(start).minusMonths(1);
+                    !m.isAfter(YearMonth.from(today).plusMonths(1));
+                    m = m.plusMonths(1)) {
+                if (random.nextInt(4) > 0) {
+                    int confirmed = random.nextInt(260);
+                    minutes.put(m, new HoursArithmetic.Minutes(confirmed + random.nextInt(60), confirmed));
+                }
+            }
+            // the agreed hours change from month to month, as a dispensation's do
+            int shift = random.nextInt(agreed.length);
+            java.util.function.Function<YearMonth, BigDecimal> agreedPerMonth =
+                    m -> agreed[(m.getMonthValue() + shift) % agreed.length];
+            YearMonth current = YearMonth.from(today);
+            YearMonth from = YearMonth.from(start).isAfter(current.minusMonths(12))
+                    ? YearMonth.from(start)
+                    : current.minusMonths(12);
+            List<HoursArithmetic.Month> rolling = HoursArithmetic.rollingTwelve(
+                    HoursArithmetic.months(
+                            from,
+                            current,
+                            start,
+                            end,
+                            today,
+                            agreedPerMonth,
+                            m -> minutes.getOrDefault(m, HoursArithmetic.Minutes.NONE)),
+                    today);
+            HoursArithmetic.Rolling summed = HoursArithmetic.rolling(start, end, today, agreedPerMonth, minutes);
+            String run17 = "start %s end %s today %s".formatted(start, end, today);
+            assertThat(summed.average()).as(run17).isEqualTo(HoursArithmetic.averageConfirmed(rolling));
+            assertThat(summed.shortMonths()).as(run17).isEqualTo((int)
+                    rolling.stream().filter(HoursArithmetic.Month::shortfall).count());
         }
     }
 }

@@ -42,4 +42,31 @@ class HoursFormatTest {
             assertThat(HoursFormat.number(hours)).as(hours.toString()).isEqualTo(former.format(hours));
         }
     }
+
+    // issue 17: the page's figures formatted once per page in Java read as the template's expressions wrote them
+    @Test
+    void a_pages_hours_and_shares_read_as_the_templates_expressions_wrote_them() {
+        org.springframework.context.support.StaticMessageSource messages =
+                new org.springframework.context.support.StaticMessageSource();
+        messages.addMessage("hours.value", DanishFormats.DANISH, "{0} timer");
+        messages.addMessage("hours.value", java.util.Locale.ENGLISH, "{0} hours");
+        HoursFormat format = new HoursFormat(messages);
+        for (java.util.Locale locale : new java.util.Locale[] {DanishFormats.DANISH, java.util.Locale.ENGLISH}) {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(locale);
+            try {
+                java.util.function.Function<BigDecimal, String> hours = format.forPage();
+                java.util.function.Function<BigDecimal, String> percent = format.percentForPage();
+                assertThat(hours.apply(null)).isEqualTo(format.hours(null));
+                for (int tenThousandths = 0; tenThousandths <= 20_000; tenThousandths += 3) {
+                    BigDecimal value = BigDecimal.valueOf(tenThousandths, 4);
+                    assertThat(hours.apply(value)).as("%s %s", locale, value).isEqualTo(format.hours(value));
+                    assertThat(percent.apply(value))
+                            .as("%s %s", locale, value)
+                            .isEqualTo(org.thymeleaf.util.NumberUtils.formatPercent(value, 1, 1, locale));
+                }
+            } finally {
+                org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+            }
+        }
+    }
 }

@@ -141,6 +141,9 @@ class EveryReadIsScopedTest {
             Map.entry("regions", "1084"),
             // issue 13, hours: the /hours page's municipality filter narrows the overview already scoped by level/code
             Map.entry("municipality", ""),
+            // issue 17 (i18-hours): the /hours page's options "only those short of hours" and "every agreement"
+            Map.entry("onlyShort", ""),
+            Map.entry("all", ""),
             // issue 13, correcting sessions: a session of the out-of-scope agreement {id}, which is the scope
             Map.entry("sessionId", "1"),
             // issue 13 session 5 (i13-withdraw): the sick visit of a withdrawal confirmation; the facility
