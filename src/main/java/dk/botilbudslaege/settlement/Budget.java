@@ -20,7 +20,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * F6: actual cost so far and the projected annual cost (the months ahead at the agreements in force)
@@ -145,7 +144,6 @@ public class Budget {
      * depends on: the year, the Danish date (the months so far, the reference day of the monthly level, a frame passed
      * said in the past tense) and the locale of the flags' sentences.
      */
-    @Transactional(readOnly = true)
     public Year year(CurrentUser user, int year) {
         if (!user.is(Role.REGION) && !user.national()) {
             throw new ForbiddenException("scope.budget.read");

@@ -13,7 +13,9 @@ import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Settlement answers (the budget of a year, a region's month) kept while the data behind them is unchanged (i18-settle,
@@ -36,19 +38,23 @@ class SettlementCache {
     static final int MAX_ENTRIES = 1_000;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
     private final Cache<String, Object> entries =
             Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).build();
 
     /** The answers being computed: concurrent misses of one key wait for the first computation. */
     private final ConcurrentHashMap<String, CompletableFuture<Object>> computing = new ConcurrentHashMap<>();
 
-    SettlementCache(JdbcClient jdbc) {
+    SettlementCache(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /**
-     * The answer for {@code key} at the data's current version: kept, or computed once. The caller gets its own copy
-     * ({@code copy} of the kept value; the kept value itself is never handed out).
+     * The answer for {@code key} at the data's current version: kept, or computed once, in a read-only transaction (a
+     * kept answer costs one statement and holds no connection). The caller gets its own copy ({@code copy} of the
+     * kept value; the kept value itself is never handed out).
      */
     @SuppressWarnings("unchecked")
     <T> T get(String key, Supplier<T> compute, UnaryOperator<T> copy) {
@@ -68,7 +74,7 @@ class SettlementCache {
             return value == null ? null : copy.apply(value);
         }
         try {
-            T value = compute.get();
+            T value = readOnly.execute(status -> compute.get());
             if (value != null) {
                 entries.put(versioned, value);
             }

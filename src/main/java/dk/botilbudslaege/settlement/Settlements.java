@@ -143,7 +143,6 @@ public class Settlements {
      * locks too), per month, region asked for and the user's scope: role, region, municipality, facility, doctor and
      * practice (whose lines are computed and shown), never the user's name.
      */
-    @Transactional(readOnly = true)
     public MonthView month(CurrentUser user, YearMonth month, String regionCode) {
         return cache.get(
                 "month|" + month + "|" + regionCode + "|" + scopeKey(user),
@@ -413,9 +412,9 @@ public class Settlements {
     /**
      * The regions whose settlement of {@code month} the user reads: its region's, or, for a month before a merger
      * made its region, the regions of that month it succeeds (issue 15 item 4: a user of a region merged from 1084 and
-     * 1085 on 2027-01-01 reads December 2026 of 1084 and of 1085). Empty for a role that reads no settlement.
+     * 1085 on 2027-01-01 reads December 2026 of 1084 and of 1085). Empty for a role that reads no settlement. One
+     * statement, no transaction of its own (i18-settle: read on every month page).
      */
-    @Transactional(readOnly = true)
     public List<String> regions(CurrentUser user, YearMonth month) {
         if (user.regionCode() == null
                 || !(user.is(Role.REGION) || user.is(Role.MUNICIPALITY) || user.is(Role.DOCTOR))) {
