@@ -20,7 +20,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * F6: actual cost so far and the projected annual cost (the months ahead at the agreements in force)
@@ -38,11 +37,13 @@ public class Budget {
     private final SettlementRepository repository;
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final SettlementCache cache;
 
-    Budget(SettlementRepository repository, JdbcClient jdbc, MessageSource messages) {
+    Budget(SettlementRepository repository, JdbcClient jdbc, MessageSource messages, SettlementCache cache) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.messages = messages;
+        this.cache = cache;
     }
 
     /** A flag as people read it: its stable code and a sentence in the reader's language (Danish by default). */
@@ -95,6 +96,11 @@ public class Budget {
             BigDecimal monthlyLevel,
             BigDecimal expectedPerFacility) {
 
+        /** The same year with its own list of regions (the rows are immutable). */
+        Year copy() {
+            return new Year(year, asOf, new ArrayList<>(regions), nation, monthlyLevel, expectedPerFacility);
+        }
+
         /** The regions and then the nation, for tables. */
         public List<Row> rows() {
             List<Row> rows = new ArrayList<>(regions);
@@ -132,12 +138,23 @@ public class Budget {
         }
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The year's budget, the same for every user who may read it (a region reads every region's row and the nation's).
+     * i18-settle: kept in {@link SettlementCache} while its data is unchanged; the key names what else the answer
+     * depends on: the year, the Danish date (the months so far, the reference day of the monthly level, a frame passed
+     * said in the past tense) and the locale of the flags' sentences.
+     */
     public Year year(CurrentUser user, int year) {
         if (!user.is(Role.REGION) && !user.national()) {
             throw new ForbiddenException("scope.budget.read");
         }
-        YearMonth asOf = YearMonth.now(DanishTime.DENMARK);
+        Locale locale = LocaleContextHolder.getLocale();
+        LocalDate today = LocalDate.now(DanishTime.DENMARK);
+        return cache.get("budget|" + year + "|" + today + "|" + locale, () -> year(year, today), Year::copy);
+    }
+
+    private Year year(int year, LocalDate today) {
+        YearMonth asOf = YearMonth.from(today);
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
         List<AgreementTerms> terms = repository.terms(null, first, last);
@@ -181,11 +198,10 @@ public class Budget {
             String code = region.getKey();
             Tally tally = tallies.getOrDefault(code, new Tally());
             national.add(tally);
-            rows.add(row(year, code, region.getValue(), frames.get(code), tally));
+            rows.add(row(year, code, region.getValue(), frames.get(code), tally, asOf));
         }
-        Row nation = row(year, null, null, frames.get(null), national);
-        LocalDate reference =
-                asOf.getYear() == year ? LocalDate.now(DanishTime.DENMARK) : asOf.getYear() > year ? last : first;
+        Row nation = row(year, null, null, frames.get(null), national, asOf);
+        LocalDate reference = asOf.getYear() == year ? today : asOf.getYear() > year ? last : first;
         BudgetLevel level = new BudgetLevel(rateTable);
         return new Year(year, asOf, rows, nation, level.monthly(reference), level.fullYear(year));
     }
@@ -233,7 +249,7 @@ public class Budget {
         return sum;
     }
 
-    private Row row(int year, String code, String name, BigDecimal frame, Tally tally) {
+    private Row row(int year, String code, String name, BigDecimal frame, Tally tally, YearMonth asOf) {
         BudgetFlags.Figures figures = new BudgetFlags.Figures(
                 year,
                 frame,
@@ -264,7 +280,7 @@ public class Budget {
                 assessment.passesFrameIn() == null
                         ? null
                         : assessment.passesFrameIn().toString(),
-                assessment.flags().stream().map(this::view).toList());
+                assessment.flags().stream().map(f -> view(f, asOf)).toList());
     }
 
     private static BigDecimal perFacility(BigDecimal amount, int covered) {
@@ -273,7 +289,7 @@ public class Budget {
                 : amount.divide(BigDecimal.valueOf(covered), 2, RoundingMode.HALF_UP);
     }
 
-    private FlagView view(BudgetFlags.Flag flag) {
+    private FlagView view(BudgetFlags.Flag flag, YearMonth asOf) {
         Locale locale = LocaleContextHolder.getLocale();
         Object[] args = flag.args().stream()
                 .map(a -> a instanceof BigDecimal d
@@ -281,8 +297,7 @@ public class Budget {
                         : a instanceof YearMonth m ? DanishFormats.month(m, locale) : a)
                 .toArray();
         // a frame already passed is said in the past tense
-        boolean past = flag.args().stream()
-                .anyMatch(a -> a instanceof YearMonth m && m.isBefore(YearMonth.now(DanishTime.DENMARK)));
+        boolean past = flag.args().stream().anyMatch(a -> a instanceof YearMonth m && m.isBefore(asOf));
         String key = "budget.flag." + flag.code() + (past && "PASSES_FRAME".equals(flag.code()) ? ".past" : "");
         return new FlagView(flag.code(), messages.getMessage(key, args, key, locale));
     }

@@ -56,6 +56,7 @@ class SettlementPageController {
                 : SettlementApiController.parse(month);
         Settlements.MonthView view = settlements.month(user, chosen, blankToNull(regionCode));
         model.addAttribute("view", view);
+        model.addAttribute("rows", MonthRow.of(view.lines(), LocaleContextHolder.getLocale()));
         // issue 15 item 4: a month before the user's region was made by a merger is read per predecessor region
         List<String> regions = settlements.regions(user, chosen);
         model.addAttribute("regions", regions.size() > 1 || !regions.contains(user.regionCode()) ? regions : List.of());

@@ -42,16 +42,19 @@ public class Settlements {
 
     private final RegionLineage lineage;
     private final ReferenceData reference;
+    private final SettlementCache cache;
 
     Settlements(
             SettlementRepository repository,
             ApplicationEventPublisher events,
             RegionLineage lineage,
-            ReferenceData reference) {
+            ReferenceData reference,
+            SettlementCache cache) {
         this.lineage = lineage;
         this.reference = reference;
         this.repository = repository;
         this.events = events;
+        this.cache = cache;
     }
 
     /** A line with the names a reader needs. */
@@ -89,6 +92,11 @@ public class Settlements {
         /** A payment file of a month not approved is a draft (SPEC F5, issue 11 item 7). */
         public boolean draft() {
             return !locked();
+        }
+
+        /** The same month with its own list of lines (the lines are immutable). */
+        MonthView copy() {
+            return new MonthView(regionCode, month, state, new ArrayList<>(lines), totalExVat, totalVat, totalInclVat);
         }
     }
 
@@ -130,9 +138,19 @@ public class Settlements {
     /**
      * The lines of a month within the caller's scope: a region its own region's, a municipality those
      * of its facilities, a doctor their own. Locked lines for an approved month, else computed now.
+     *
+     * <p>i18-settle: kept in {@link SettlementCache} while the data is unchanged (its version counts the runs and
+     * locks too), per month, region asked for and the user's scope: role, region, municipality, facility, doctor and
+     * practice (whose lines are computed and shown), never the user's name.
      */
-    @Transactional(readOnly = true)
     public MonthView month(CurrentUser user, YearMonth month, String regionCode) {
+        return cache.get(
+                "month|" + month + "|" + regionCode + "|" + scopeKey(user),
+                () -> computeMonth(user, month, regionCode),
+                MonthView::copy);
+    }
+
+    private MonthView computeMonth(CurrentUser user, YearMonth month, String regionCode) {
         String region = regionFor(user, regionCode, month);
         MonthState state = repository.month(region, month).orElse(null);
         List<SettlementLine> lines = state != null && state.approved()
@@ -394,9 +412,9 @@ public class Settlements {
     /**
      * The regions whose settlement of {@code month} the user reads: its region's, or, for a month before a merger
      * made its region, the regions of that month it succeeds (issue 15 item 4: a user of a region merged from 1084 and
-     * 1085 on 2027-01-01 reads December 2026 of 1084 and of 1085). Empty for a role that reads no settlement.
+     * 1085 on 2027-01-01 reads December 2026 of 1084 and of 1085). Empty for a role that reads no settlement. One
+     * statement, no transaction of its own (i18-settle: read on every month page).
      */
-    @Transactional(readOnly = true)
     public List<String> regions(CurrentUser user, YearMonth month) {
         if (user.regionCode() == null
                 || !(user.is(Role.REGION) || user.is(Role.MUNICIPALITY) || user.is(Role.DOCTOR))) {
@@ -451,6 +469,12 @@ public class Settlements {
             throw new ForbiddenException(refusal);
         }
         return regionCode;
+    }
+
+    /** What of a user decides what of a month they read: their scope, not their name. */
+    private static String scopeKey(CurrentUser user) {
+        return user.role() + "|" + user.regionCode() + "|" + user.municipalityCode() + "|" + user.facilityId() + "|"
+                + user.doctorId() + "|" + user.practiceId();
     }
 
     /** Whose agreements a user's view of a month needs: all of the region, or only those {@link #visible} keeps. */
