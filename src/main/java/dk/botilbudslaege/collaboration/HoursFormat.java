@@ -4,9 +4,11 @@ import dk.botilbudslaege.common.DanishFormats;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -71,6 +73,17 @@ public class HoursFormat {
         format.setMaximumFractionDigits(1);
         format.setMinimumIntegerDigits(1);
         return format::format;
+    }
+
+    /**
+     * "41 aftaler under aftalt i Aalborg" for each municipality of a page, as {@code #{hours.overview.shortIn(n, name)}}
+     * writes it, the message and the count's format looked up once per page.
+     */
+    public BiFunction<Integer, String, String> shortInForPage() {
+        Locale locale = LocaleContextHolder.getLocale();
+        MessageFormat format = new MessageFormat(messages.getMessage("hours.overview.shortIn", null, locale), locale);
+        NumberFormat count = NumberFormat.getInstance(locale);
+        return (n, municipality) -> format.format(new Object[] {count.format(n), municipality});
     }
 
     /** "februar 2026". */

@@ -3,6 +3,7 @@ package dk.botilbudslaege.collaboration;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -31,6 +32,12 @@ record HoursPage(
         String shortHref,
         String allHref) {
 
+    /** The reader's "2,00 timer", "93,8 %" and "41 aftaler under aftalt i Aalborg", each looked up once per page. */
+    record Formats(
+            Function<BigDecimal, String> hours,
+            Function<BigDecimal, String> percent,
+            BiFunction<Integer, String, String> shortIn) {}
+
     /** Up to this many running agreements an area lists them all at once. */
     static final int LISTED_AT_ONCE = 50;
 
@@ -48,7 +55,7 @@ record HoursPage(
 
     /**
      * One subtotal as the page shows it, with the links to its agreements (all, and those short of hours) when it is
-     * one of several municipalities (else null).
+     * one of several municipalities (else null), the link to those short named in words.
      */
     record SubtotalLine(
             String name,
@@ -58,12 +65,12 @@ record HoursPage(
             String rolling,
             String share,
             String href,
-            String shortHref) {}
+            String shortHref,
+            String shortLabel) {}
 
     /**
      * @param chosen the municipality chosen, known to the overview (null: none)
-     * @param hours the reader's "2,00 timer"
-     * @param percent the reader's "93,8 %"
+     * @param formats the reader's formats
      * @param contextPath the application's context path, which the links start with
      */
     static HoursPage of(
@@ -71,9 +78,9 @@ record HoursPage(
             String chosen,
             boolean onlyShort,
             boolean all,
-            Function<BigDecimal, String> hours,
-            Function<BigDecimal, String> percent,
+            Formats formats,
             String contextPath) {
+        Function<BigDecimal, String> hours = formats.hours();
         List<Hours.OverviewRow> rows = overview.rows();
         boolean listed = chosen != null
                 || onlyShort
@@ -101,18 +108,17 @@ record HoursPage(
         boolean linked = overview.municipalities().size() > 1;
         List<SubtotalLine> municipalities = new ArrayList<>();
         for (Hours.Subtotal s : overview.municipalities()) {
+            boolean linkShort = linked && s.agreementsShort() > 0;
             municipalities.add(line(
                     s,
-                    hours,
-                    percent,
+                    formats,
                     linked ? link(overview, contextPath, s.code(), "onlyShort", false) : null,
-                    linked && s.agreementsShort() > 0
-                            ? link(overview, contextPath, s.code(), "onlyShort", true)
-                            : null));
+                    linkShort ? link(overview, contextPath, s.code(), "onlyShort", true) : null,
+                    linkShort ? formats.shortIn().apply(s.agreementsShort(), s.name()) : null));
         }
         List<SubtotalLine> regions = new ArrayList<>();
         for (Hours.Subtotal s : overview.regions()) {
-            regions.add(line(s, hours, percent, null, null));
+            regions.add(line(s, formats, null, null, null));
         }
         Hours.Subtotal total = new Hours.Subtotal(
                 overview.code(),
@@ -127,26 +133,23 @@ record HoursPage(
                 lines,
                 municipalities,
                 regions,
-                line(total, hours, percent, null, null),
+                line(total, formats, null, null, null),
                 link(overview, contextPath, null, "onlyShort", true),
                 link(overview, contextPath, null, "all", true));
     }
 
     private static SubtotalLine line(
-            Hours.Subtotal s,
-            Function<BigDecimal, String> hours,
-            Function<BigDecimal, String> percent,
-            String href,
-            String shortHref) {
+            Hours.Subtotal s, Formats formats, String href, String shortHref, String shortLabel) {
         return new SubtotalLine(
                 s.name(),
                 s.agreements(),
                 s.agreementsShort(),
-                hours.apply(s.agreedHoursPerMonth()),
-                hours.apply(s.rollingAverage()),
-                s.shareDelivered() == null ? "–" : percent.apply(s.shareDelivered()),
+                formats.hours().apply(s.agreedHoursPerMonth()),
+                formats.hours().apply(s.rollingAverage()),
+                s.shareDelivered() == null ? "–" : formats.percent().apply(s.shareDelivered()),
                 href,
-                shortHref);
+                shortHref,
+                shortLabel);
     }
 
     /** This overview's page, of one municipality or of all (null), with {@code flag=true} or without it. */

@@ -77,8 +77,7 @@ class HoursPageController {
                         unknown ? null : chosen,
                         onlyShort.equals("true"),
                         all.equals("true"),
-                        format.forPage(),
-                        format.percentForPage(),
+                        new HoursPage.Formats(format.forPage(), format.percentForPage(), format.shortInForPage()),
                         request.getContextPath()));
         return "collaboration/hours";
     }

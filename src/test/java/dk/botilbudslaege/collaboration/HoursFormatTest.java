@@ -50,6 +50,8 @@ class HoursFormatTest {
                 new org.springframework.context.support.StaticMessageSource();
         messages.addMessage("hours.value", DanishFormats.DANISH, "{0} timer");
         messages.addMessage("hours.value", java.util.Locale.ENGLISH, "{0} hours");
+        messages.addMessage("hours.overview.shortIn", DanishFormats.DANISH, "{0} aftaler under aftalt i {1}");
+        messages.addMessage("hours.overview.shortIn", java.util.Locale.ENGLISH, "{0} agreements below agreed in {1}");
         HoursFormat format = new HoursFormat(messages);
         for (java.util.Locale locale : new java.util.Locale[] {DanishFormats.DANISH, java.util.Locale.ENGLISH}) {
             org.springframework.context.i18n.LocaleContextHolder.setLocale(locale);
@@ -57,6 +59,12 @@ class HoursFormatTest {
                 java.util.function.Function<BigDecimal, String> hours = format.forPage();
                 java.util.function.Function<BigDecimal, String> percent = format.percentForPage();
                 assertThat(hours.apply(null)).isEqualTo(format.hours(null));
+                java.util.function.BiFunction<Integer, String, String> shortIn = format.shortInForPage();
+                for (int n : new int[] {0, 1, 41, 999, 1_080, 12_345}) {
+                    assertThat(shortIn.apply(n, "Aalborg"))
+                            .isEqualTo(
+                                    messages.getMessage("hours.overview.shortIn", new Object[] {n, "Aalborg"}, locale));
+                }
                 for (int tenThousandths = 0; tenThousandths <= 20_000; tenThousandths += 3) {
                     BigDecimal value = BigDecimal.valueOf(tenThousandths, 4);
                     assertThat(hours.apply(value)).as("%s %s", locale, value).isEqualTo(format.hours(value));

@@ -66,7 +66,13 @@ class HoursPageTest {
     }
 
     static HoursPage page(Hours.Overview overview, String chosen, boolean onlyShort, boolean all) {
-        return HoursPage.of(overview, chosen, onlyShort, all, HOURS, PERCENT, "");
+        return HoursPage.of(
+                overview,
+                chosen,
+                onlyShort,
+                all,
+                new HoursPage.Formats(HOURS, PERCENT, (n, name) -> n + " under aftalt i " + name),
+                "");
     }
 
     @Test
@@ -170,7 +176,8 @@ class HoursPageTest {
                         "3,50 timer",
                         "87.50 %",
                         "/hours?level=REGION&code=1081&municipality=851",
-                        "/hours?level=REGION&code=1081&municipality=851&onlyShort=true"));
+                        "/hours?level=REGION&code=1081&municipality=851&onlyShort=true",
+                        "1 under aftalt i Aalborg"));
         assertThat(page.municipalities().get(1).shortHref())
                 .as("Hjørring: none short")
                 .isNull();
@@ -194,5 +201,6 @@ class HoursPageTest {
                 page(one, null, false, false).municipalities().get(0);
         assertThat(aalborg.href()).isNull();
         assertThat(aalborg.shortHref()).isNull();
+        assertThat(aalborg.shortLabel()).isNull();
     }
 }
