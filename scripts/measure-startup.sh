@@ -20,6 +20,42 @@ LOG=$(mktemp)
 
 now() { date +%s.%N; }
 
+# i18-start: the CPU seconds of the main thread (the thread the launcher starts, named "java" like the launcher's), of the
+# JIT compiler threads and of all others: the main thread's CPU is the critical path of a start and, unlike the wall
+# time, hardly moves with the load that other builds put on the machine
+thread_cpu() {
+  local hz main=0 jit=0 other=0 comm t
+  hz=$(getconf CLK_TCK)
+  for t in /proc/"$1"/task/*; do
+    comm=$(cat "$t/comm" 2>/dev/null) || continue
+    local c
+    c=$(sed 's/^.*) //' "$t/stat" | awk -v hz="$hz" '{print ($12 + $13) / hz}')
+    if [ "$comm" = java ] && [ "${t##*/}" != "$1" ]; then
+      main=$c
+    elif [[ "$comm" == C1\ Compiler* || "$comm" == C2\ Compiler* ]]; then
+      jit=$(echo "$jit + $c" | bc)
+    else
+      other=$(echo "$other + $c" | bc)
+    fi
+  done
+  printf 'main %.2f, JIT %.2f, other %.2f' "$main" "$jit" "$other"
+}
+
+# i18-start: after readiness, the first pages a person opens: the login form, signing in (as region-midt) and the start
+# page, each in ms; a start that defers work to the first request shows it here
+first_pages() {
+  local jar base form token signin start
+  jar=$(mktemp)
+  base="http://127.0.0.1:$PORT"
+  form=$(curl -s -c "$jar" -b "$jar" -w '\n%{time_total}' "$base/login")
+  token=$(echo "$form" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="//;s/"//' | head -1)
+  signin=$(curl -s -o /dev/null -c "$jar" -b "$jar" -w '%{time_total}' -d "username=region-midt&password=demo&_csrf=$token" "$base/login")
+  start=$(curl -s -o /dev/null -c "$jar" -b "$jar" -w '%{http_code} %{time_total}' "$base/")
+  rm -f "$jar"
+  printf 'first pages: /login %.0f ms, sign-in %.0f ms, / %s %.0f ms' "$(echo "$form" | tail -1 | awk '{print $1 * 1000}')" \
+    "$(echo "$signin" | awk '{print $1 * 1000}')" "${start% *}" "$(echo "${start#* }" | awk '{print $1 * 1000}')"
+}
+
 one_start() { # $1 = label
   local t0 pid started login_s
   t0=$(now)
@@ -38,12 +74,14 @@ one_start() { # $1 = label
       ready_s=$(echo "$(now) - $t0" | bc)
       # the JVM's own CPU time (user + system) until ready: less at the mercy of a loaded machine than wall time
       cpu_s=$(awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$pid/stat")
+      threads=$(thread_cpu "$pid")
       break
     fi
     sleep 0.05
   done
+  pages=$(first_pages)
   started=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$LOG" | head -1)
-  printf '%-6s /login 200 after %6.2f s, ready after %6.2f s (JVM CPU %6.2f s) | %s\n' "$LABEL" "$login_s" "$ready_s" "$cpu_s" "$started"
+  printf '%-6s /login 200 after %6.2f s, ready after %6.2f s (JVM CPU %6.2f s: %s) | %s | %s\n' "$LABEL" "$login_s" "$ready_s" "$cpu_s" "$threads" "$started" "$pages"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
 }

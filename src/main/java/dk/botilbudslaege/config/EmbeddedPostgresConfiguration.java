@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +24,17 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** Started here, or taken from its early start (i18-start: {@link EmbeddedPostgresEarlyStart}). */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(LocalDatabaseProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(
+            LocalDatabaseProperties properties, ObjectProvider<EmbeddedPostgresEarlyStart.Started> earlyStart)
+            throws IOException {
+        EmbeddedPostgresEarlyStart.Started started = earlyStart.getIfAvailable();
+        EmbeddedPostgres early = started == null ? null : started.take(properties);
+        return early != null ? early : start(properties);
+    }
+
+    static EmbeddedPostgres start(LocalDatabaseProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("listen_addresses", "127.0.0.1")
