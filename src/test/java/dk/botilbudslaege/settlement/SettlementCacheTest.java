@@ -8,6 +8,7 @@ import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.web.DanishTime;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -65,6 +66,9 @@ class SettlementCacheTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    Rates rates;
 
     @Test
     void a_new_rate_is_in_the_budget_at_once() {
@@ -212,6 +216,24 @@ class SettlementCacheTest {
     }
 
     @Test
+    void an_audited_change_draws_one_more_version_after_its_commit() {
+        CurrentUser admin = new CurrentUser("admin", "admin", Role.ADMIN, null, null, null, null, null);
+        LocalDate day = LocalDate.of(YEAR + 1, 2, 1);
+        long before = version();
+        try {
+            rates.add(admin, day, new BigDecimal("1100.00"));
+            // the trigger draws one number at the commit, the listener of the event one more after it
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (version() < before + 2 && System.currentTimeMillis() < deadline) {
+                sleep(50);
+            }
+            assertThat(version()).isGreaterThanOrEqualTo(before + 2);
+        } finally {
+            commit("delete from hourly_rate where valid_from = date '" + day + "'");
+        }
+    }
+
+    @Test
     void concurrent_misses_of_one_key_compute_once() throws Exception {
         String key = "test|" + UUID.randomUUID();
         AtomicInteger computed = new AtomicInteger();
@@ -266,6 +288,12 @@ class SettlementCacheTest {
             status.setRollbackOnly();
             return read.get();
         });
+    }
+
+    private long version() {
+        return jdbc.sql("select last_value from settlement_data_version")
+                .query(Long.class)
+                .single();
     }
 
     private void commit(String sql) {
