@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Settlement answers (the budget of a year, a region's month) kept while the data behind them is unchanged (i18-settle,
- * as {@code coverage.CoverageCache} keeps coverage answers). Any committed change to a table they read (V40: rates,
+ * as {@code coverage.CoverageCache} keeps coverage answers). Any committed change to a table they read (V44: rates,
  * frames, runs and their lines, agreements, dispensations, doctors, practices and their dated VAT, facilities, their
  * groups, sections and dated residents, municipalities, regions and mergers) draws a new number from the sequence
  * {@code settlement_data_version}, which is part of every key together with the database's {@code current_date}. The
