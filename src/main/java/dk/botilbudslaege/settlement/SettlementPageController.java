@@ -64,8 +64,9 @@ class SettlementPageController {
                 "otherRegion",
                 java.util.Objects.equals(view.regionCode(), user.regionCode()) ? null : view.regionCode());
         model.addAttribute("isRegion", user.is(Role.REGION));
-        model.addAttribute("previous", chosen.minusMonths(1));
-        model.addAttribute("next", chosen.plusMonths(1));
+        // review 18: no link to a month outside 2025–2100, which would answer 400
+        model.addAttribute("previous", inRange(chosen.minusMonths(1).getYear()) ? chosen.minusMonths(1) : null);
+        model.addAttribute("next", inRange(chosen.plusMonths(1).getYear()) ? chosen.plusMonths(1) : null);
         return "settlements/month";
     }
 
@@ -160,11 +161,18 @@ class SettlementPageController {
         int chosen = year == null
                 ? LocalDate.now(dk.botilbudslaege.web.DanishTime.DENMARK).getYear()
                 : year;
-        if (chosen < 2025 || chosen > 2100) {
+        if (!inRange(chosen)) {
             throw InvalidInputException.of(FieldProblem.of("year", "settlement.year.range"));
         }
         model.addAttribute("budget", budget.year(user, chosen));
+        model.addAttribute("previousYear", inRange(chosen - 1) ? chosen - 1 : null);
+        model.addAttribute("nextYear", inRange(chosen + 1) ? chosen + 1 : null);
         return "settlements/budget";
+    }
+
+    /** The years settlement answers for (SettlementApiController.parse, the budget). */
+    private static boolean inRange(int year) {
+        return year >= 2025 && year <= 2100;
     }
 
     private static String blankToNull(String text) {

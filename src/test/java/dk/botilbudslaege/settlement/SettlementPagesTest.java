@@ -33,6 +33,25 @@ class SettlementPagesTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** Review 18: the month and year links stop at the range settlement answers for (2025–2100), never a 400. */
+    @Test
+    void the_month_and_year_links_stop_at_the_edges_of_the_range() {
+        WebSession region = WebSession.signIn(port, "region-midt");
+        String first = region.get("/settlements?month=2025-01").body();
+        assertThat(first).contains("month=2025-02").doesNotContain("month=2024-12");
+        String last = region.get("/settlements?month=2100-12").body();
+        assertThat(last).contains("month=2100-11").doesNotContain("month=2101-01");
+        String middle = region.get("/settlements?month=2026-06").body();
+        assertThat(middle).contains("month=2026-05", "month=2026-07");
+
+        assertThat(region.get("/settlements/budget?year=2025").body())
+                .contains("year=2026")
+                .doesNotContain("year=2024");
+        assertThat(region.get("/settlements/budget?year=2100").body())
+                .contains("year=2099")
+                .doesNotContain("year=2101");
+    }
+
     @Test
     void a_later_month_is_a_preview_and_approving_it_from_the_page_says_it_is_not_due() {
         WebSession region = WebSession.signIn(port, "region-midt");
