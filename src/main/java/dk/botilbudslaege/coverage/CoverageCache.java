@@ -3,12 +3,10 @@ package dk.botilbudslaege.coverage;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.botilbudslaege.audit.AuditedChange;
+import dk.botilbudslaege.common.SharedComputations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -42,11 +40,10 @@ class CoverageCache {
             Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).build();
 
     /**
-     * i17-load: the answers being computed, so that concurrent misses of one key wait for the first
-     * computation instead of each running the same queries (under load the dashboard's queries ran once per
-     * waiting request whenever an entry expired).
+     * i17-load: concurrent misses of one key wait for the first computation instead of each running the same queries
+     * (under load the dashboard's queries ran once per waiting request whenever an entry expired).
      */
-    private final ConcurrentHashMap<String, CompletableFuture<Object>> computing = new ConcurrentHashMap<>();
+    private final SharedComputations computations = new SharedComputations();
 
     CoverageCache(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -60,35 +57,14 @@ class CoverageCache {
             return copy((T) hit);
         }
         // computed outside the cache's lock: an answer may ask for another one
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> running = computing.putIfAbsent(versioned, mine);
-        if (running != null) {
-            return copy((T) join(running));
-        }
-        try {
-            T value = copy(compute.get());
-            if (value != null) {
-                entries.put(versioned, value);
+        T value = computations.compute(versioned, () -> {
+            T computed = copy(compute.get());
+            if (computed != null) {
+                entries.put(versioned, computed);
             }
-            mine.complete(value);
-            return copy(value);
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            computing.remove(versioned, mine);
-        }
-    }
-
-    private static Object join(CompletableFuture<Object> running) {
-        try {
-            return running.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
+            return computed;
+        });
+        return copy(value);
     }
 
     /**

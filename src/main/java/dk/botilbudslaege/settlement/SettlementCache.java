@@ -3,11 +3,9 @@ package dk.botilbudslaege.settlement;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.botilbudslaege.agreement.AgreementEvents;
+import dk.botilbudslaege.common.SharedComputations;
 import dk.botilbudslaege.registry.RegistryEvents;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +41,7 @@ class SettlementCache {
             Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).build();
 
     /** The answers being computed: concurrent misses of one key wait for the first computation. */
-    private final ConcurrentHashMap<String, CompletableFuture<Object>> computing = new ConcurrentHashMap<>();
+    private final SharedComputations computations = new SharedComputations();
 
     SettlementCache(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -67,36 +65,14 @@ class SettlementCache {
         if (hit != null) {
             return copy.apply((T) hit);
         }
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> running = computing.putIfAbsent(versioned, mine);
-        if (running != null) {
-            T value = (T) join(running);
-            return value == null ? null : copy.apply(value);
-        }
-        try {
-            T value = readOnly.execute(status -> compute.get());
-            if (value != null) {
-                entries.put(versioned, value);
+        T value = computations.compute(versioned, () -> {
+            T computed = readOnly.execute(status -> compute.get());
+            if (computed != null) {
+                entries.put(versioned, computed);
             }
-            mine.complete(value);
-            return value == null ? null : copy.apply(value);
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            computing.remove(versioned, mine);
-        }
-    }
-
-    private static Object join(CompletableFuture<Object> running) {
-        try {
-            return running.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
+            return computed;
+        });
+        return value == null ? null : copy.apply(value);
     }
 
     /** The version and the database's date, read in one statement. */
