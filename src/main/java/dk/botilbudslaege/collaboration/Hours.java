@@ -69,7 +69,37 @@ public class Hours {
             BigDecimal shareDelivered,
             List<Subtotal> municipalities,
             List<Subtotal> regions,
-            List<OverviewRow> rows) {}
+            List<OverviewRow> rows) {
+
+        /** The overview of an area whose figures are {@code total}. */
+        static Overview of(
+                String level,
+                String code,
+                String name,
+                Subtotal total,
+                List<Subtotal> municipalities,
+                List<Subtotal> regions,
+                List<OverviewRow> rows) {
+            return new Overview(
+                    level,
+                    code,
+                    name,
+                    total.agreements(),
+                    total.agreementsShort(),
+                    total.agreedHoursPerMonth(),
+                    total.rollingAverage(),
+                    total.shareDelivered(),
+                    municipalities,
+                    regions,
+                    rows);
+        }
+
+        /** The whole overview's figures as one subtotal (the page's key figures and its "I alt" line). */
+        Subtotal asSubtotal() {
+            return new Subtotal(
+                    code, name, agreements, agreementsShort, agreedHoursPerMonth, rollingAverage, shareDelivered);
+        }
+    }
 
     /**
      * The hours of the running agreements of one area (a municipality or a region): how many, how many fall
@@ -228,15 +258,11 @@ public class Hours {
             List<Running> running = running("NATIONAL", null, today);
             List<OverviewRow> rows = rowsOf(running, today, false);
             Subtotal total = total("", "", rows);
-            return new Overview(
+            return Overview.of(
                     lvl,
                     null,
                     dk.botilbudslaege.common.DanishFormats.label("file.coverage.figure.nation"),
-                    total.agreements(),
-                    total.agreementsShort(),
-                    total.agreedHoursPerMonth(),
-                    total.rollingAverage(),
-                    total.shareDelivered(),
+                    total,
                     List.of(),
                     byRegion(running, rows),
                     List.of());
@@ -293,18 +319,7 @@ public class Hours {
         List<Subtotal> municipalities = byMunicipality.entrySet().stream()
                 .map(e -> total(e.getKey(), e.getValue().get(0).municipalityName(), e.getValue()))
                 .toList();
-        return new Overview(
-                lvl,
-                area,
-                name,
-                total.agreements(),
-                total.agreementsShort(),
-                total.agreedHoursPerMonth(),
-                total.rollingAverage(),
-                total.shareDelivered(),
-                municipalities,
-                List.of(),
-                rows);
+        return Overview.of(lvl, area, name, total, municipalities, List.of(), rows);
     }
 
     /**

@@ -120,14 +120,7 @@ record HoursPage(
         for (Hours.Subtotal s : overview.regions()) {
             regions.add(line(s, formats, null, null, null));
         }
-        Hours.Subtotal total = new Hours.Subtotal(
-                overview.code(),
-                overview.name(),
-                overview.agreements(),
-                overview.agreementsShort(),
-                overview.agreedHoursPerMonth(),
-                overview.rollingAverage(),
-                overview.shareDelivered());
+        Hours.Subtotal total = overview.asSubtotal();
         return new HoursPage(
                 listed,
                 lines,

@@ -43,14 +43,7 @@ class HoursPageController {
         }
         Hours.Overview overview = hours.overview(user, level, code);
         String chosen = municipality == null || municipality.isBlank() ? null : municipality.strip();
-        Hours.Subtotal figures = new Hours.Subtotal(
-                overview.code(),
-                overview.name(),
-                overview.agreements(),
-                overview.agreementsShort(),
-                overview.agreedHoursPerMonth(),
-                overview.rollingAverage(),
-                overview.shareDelivered());
+        Hours.Subtotal figures = overview.asSubtotal();
         boolean unknown = false;
         if (chosen != null) {
             Hours.Subtotal match = overview.municipalities().stream()

@@ -51,18 +51,7 @@ class HoursPageTest {
                                 .filter(r -> r.municipalityCode().equals("860"))
                                 .toList()));
         Hours.Subtotal total = Hours.total("1081", "Region Nordjylland", list);
-        return new Hours.Overview(
-                "REGION",
-                "1081",
-                "Region Nordjylland",
-                total.agreements(),
-                total.agreementsShort(),
-                total.agreedHoursPerMonth(),
-                total.rollingAverage(),
-                total.shareDelivered(),
-                municipalities,
-                List.of(),
-                list);
+        return Hours.Overview.of("REGION", "1081", "Region Nordjylland", total, municipalities, List.of(), list);
     }
 
     static HoursPage page(Hours.Overview overview, String chosen, boolean onlyShort, boolean all) {
@@ -136,28 +125,14 @@ class HoursPageTest {
     @Test
     void a_doctor_and_an_area_of_one_municipality_see_their_rows_directly() {
         Hours.Overview large = region(120);
-        Hours.Overview doctor = new Hours.Overview(
-                "DOCTOR",
-                "17",
-                "Læge",
-                large.agreements(),
-                large.agreementsShort(),
-                large.agreedHoursPerMonth(),
-                large.rollingAverage(),
-                large.shareDelivered(),
-                large.municipalities(),
-                List.of(),
-                large.rows());
+        Hours.Overview doctor = Hours.Overview.of(
+                "DOCTOR", "17", "Læge", large.asSubtotal(), large.municipalities(), List.of(), large.rows());
         assertThat(page(doctor, null, false, false).lines()).hasSize(120);
-        Hours.Overview municipality = new Hours.Overview(
+        Hours.Overview municipality = Hours.Overview.of(
                 "MUNICIPALITY",
                 "851",
                 "Aalborg",
-                large.agreements(),
-                large.agreementsShort(),
-                large.agreedHoursPerMonth(),
-                large.rollingAverage(),
-                large.shareDelivered(),
+                large.asSubtotal(),
                 large.municipalities().subList(0, 1),
                 List.of(),
                 large.rows());
