@@ -97,6 +97,7 @@ public class RolesSimulation extends Simulation {
                             Step.page("coverage", "/coverage"),
                             Step.page("budget", "/settlements/budget"),
                             Step.page("reports", "/reports"),
+                            Step.page("hours", "/hours"),
                             Step.page("notifications", "/notifications"),
                             Step.api("api coverage", "/api/v1/coverage?level=MUNICIPALITY"),
                             Step.api("api coverage national", "/api/v1/coverage?level=NATIONAL"))),

@@ -71,6 +71,13 @@ public class Hours {
             List<Subtotal> regions,
             List<OverviewRow> rows) {
 
+        /** i19-hours: immutable, so that one kept in {@link HoursCache} is handed to every reader as it is. */
+        public Overview {
+            municipalities = List.copyOf(municipalities);
+            regions = List.copyOf(regions);
+            rows = List.copyOf(rows);
+        }
+
         /** The overview of an area whose figures are {@code total}. */
         static Overview of(
                 String level,
@@ -150,10 +157,12 @@ public class Hours {
 
     private final Parties parties;
     private final JdbcClient jdbc;
+    private final HoursCache cache;
 
-    Hours(Parties parties, JdbcClient jdbc) {
+    Hours(Parties parties, JdbcClient jdbc, HoursCache cache) {
         this.parties = parties;
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     /** Default: from the later of the agreement's start and 12 months before today's month, to today's. */
@@ -244,8 +253,10 @@ public class Hours {
             if (!noCode && !code.strip().equals(String.valueOf(user.doctorId()))) {
                 throw InvalidInputException.of(FieldProblem.of("code", "hours.code.doctor"));
             }
-            List<OverviewRow> rows = rowsOf(running("DOCTOR", String.valueOf(user.doctorId()), today), today, true);
-            return areaOverview(lvl, String.valueOf(user.doctorId()), user.displayName(), rows);
+            String doctor = String.valueOf(user.doctorId());
+            return cache.get(
+                    key(today, lvl, doctor, user.displayName()),
+                    () -> areaOverview(lvl, doctor, user.displayName(), rows(lvl, doctor, today)));
         }
         if (lvl.equals("NATIONAL")) {
             if (!(user.national() || mayOverview(user))) {
@@ -254,18 +265,13 @@ public class Hours {
             if (!noCode) {
                 throw InvalidInputException.of(FieldProblem.of("code", "hours.code.national"));
             }
-            // every running agreement once: the regions' subtotals and the nation's total from the same rows
-            List<Running> running = running("NATIONAL", null, today);
-            List<OverviewRow> rows = rowsOf(running, today, false);
-            Subtotal total = total("", "", rows);
-            return Overview.of(
-                    lvl,
-                    null,
-                    dk.botilbudslaege.common.DanishFormats.label("file.coverage.figure.nation"),
-                    total,
-                    List.of(),
-                    byRegion(running, rows),
-                    List.of());
+            String name = dk.botilbudslaege.common.DanishFormats.label("file.coverage.figure.nation");
+            return cache.get(key(today, lvl, "", name), () -> {
+                // every running agreement once: the regions' subtotals and the nation's total from the same rows
+                List<Running> running = running("NATIONAL", null, today);
+                List<OverviewRow> rows = rowsOf(running, today, false);
+                return Overview.of(lvl, null, name, total("", "", rows), List.of(), byRegion(running, rows), List.of());
+            });
         }
         if (!mayOverview(user)) {
             throw new ForbiddenException(forbidden(user));
@@ -292,7 +298,47 @@ public class Hours {
             throw InvalidInputException.of(FieldProblem.of("code", "hours.code.unknown"));
         }
         requireOverview(user, lvl, area);
-        return areaOverview(lvl, area, name, rows(lvl, area, today));
+        return cache.get(key(today, lvl, area, name), () -> areaOverview(lvl, area, name, rows(lvl, area, today)));
+    }
+
+    /**
+     * i19-hours: the key of an overview in {@link HoursCache}: the Danish day the hours are counted as of, the level,
+     * the area (a municipality's or region's code, the doctor's id, empty for the nation) and its name (last: any
+     * text). Who may read it is checked before, on every request; the overview depends on nothing else.
+     */
+    private static String key(LocalDate day, String level, String area, String name) {
+        return day + "|" + level + "|" + area + "|" + name;
+    }
+
+    /**
+     * i19-hours: the name of the municipality {@code code} when it is a known municipality of the overview's area (a
+     * region's own municipalities today, a municipality itself, any for the nation and the doctor), else null: the
+     * page's filter then names the municipality that has no running agreements instead of repeating a code.
+     */
+    String municipalityOfArea(Overview overview, String code) {
+        if (code == null || !code.matches("\\d{1,4}")) {
+            return null;
+        }
+        return switch (overview.level()) {
+            case "MUNICIPALITY" -> code.equals(overview.code()) ? overview.name() : null;
+            case "REGION" ->
+                jdbc.sql("""
+                                select m.name from registry_municipality m
+                                  join current_municipality_region r on r.municipality_code = m.code
+                                 where m.code = :c and r.region_code = :r
+                                """)
+                        .param("c", code)
+                        .param("r", overview.code())
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
+            default ->
+                jdbc.sql("select name from registry_municipality where code = :c")
+                        .param("c", code)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
+        };
     }
 
     /** The 403 text of the overview: what the caller may read instead. */
@@ -336,12 +382,24 @@ public class Hours {
      * The coverage report's hours section: the day counted as of ({@link #asOf}: a report dated after today
      * shows today's figures), the parts (see {@link #summary}) and their total over the same agreements.
      */
-    public record Report(LocalDate asOf, List<Subtotal> parts, Subtotal total) {}
+    public record Report(LocalDate asOf, List<Subtotal> parts, Subtotal total) {
+
+        /** i19-hours: immutable, as {@link Overview}. */
+        public Report {
+            parts = List.copyOf(parts);
+        }
+    }
 
     /** The report's hours section, each agreement computed once (see {@link Report}). */
     public Report report(String regionCode, LocalDate date) {
         // no agreement is known to run after today: a report dated ahead shows today's figures
         LocalDate day = asOf(date);
+        return cache.get(
+                key(day, "REPORT", regionCode == null ? "" : regionCode, ""), () -> reportAsOf(regionCode, day));
+    }
+
+    /** The report's hours section as of {@code day}, computed. */
+    private Report reportAsOf(String regionCode, LocalDate day) {
         if (regionCode == null) {
             List<Running> running = running("NATIONAL", null, day);
             List<OverviewRow> rows = rowsOf(running, day, false);

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The hours overview as a page ({@code /hours?level=&code=&municipality=&onlyShort=&all=}): the key figures follow
- * the municipality filter (that municipality's subtotal), an unknown municipality says so; the overview is
- * computed once per request. Which agreements are listed: {@link HoursPage}.
+ * the municipality filter (that municipality's subtotal), a municipality without running agreements says so (by its
+ * name when it is one of the area's, else by the code asked for); the overview is computed once per request. Which agreements are listed: {@link HoursPage}.
  */
 @Controller
 class HoursPageController {
@@ -62,6 +62,7 @@ class HoursPageController {
         model.addAttribute("chosen", unknown ? null : chosen);
         model.addAttribute("filtered", chosen != null && !unknown);
         model.addAttribute("unknownMunicipality", unknown ? chosen : null);
+        model.addAttribute("unknownMunicipalityName", unknown ? hours.municipalityOfArea(overview, chosen) : null);
         model.addAttribute("onlyShort", onlyShort.equals("true"));
         model.addAttribute(
                 "hoursPage",

@@ -1,0 +1,136 @@
+package dk.botilbudslaege.collaboration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dk.botilbudslaege.agreement.AgreementEvents;
+import dk.botilbudslaege.common.SharedComputations;
+import dk.botilbudslaege.registry.RegistryEvents;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hours overviews (an area's, the nation's, the coverage report's hours section) kept while the data behind them is
+ * unchanged (i19-hours, as {@code settlement.SettlementCache} keeps settlement answers). Any committed change to a table
+ * they read (V45: advisory sessions, agreements, dispensations, doctors, practices and their dated VAT, facilities,
+ * their groups and sections, municipalities, the regions of municipalities and regions) draws a new number from the
+ * sequence {@code hours_data_version}, which is part of every key together with the database's {@code current_date}.
+ * The triggers draw it at commit, whoever writes (another instance too); after the commit of a change made through a
+ * service, its event draws one more, so that an answer computed between the trigger and the commit is not kept. An
+ * entry also expires after {@link #TTL}, which bounds only that case for a writer that publishes no event.
+ *
+ * <p>The caller's key names everything else the answer depends on (the level and area, the Danish date the hours are
+ * counted as of); who may read it is checked before, for every request. The kept answers are immutable and handed out
+ * as they are. Inside a transaction that writes, nothing is read from or put into the cache: the transaction's own
+ * uncommitted rows are not yet counted by the version.
+ */
+@Component
+class HoursCache {
+
+    static final Duration TTL = Duration.ofSeconds(60);
+    static final int MAX_ENTRIES = 500;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
+    private final Cache<String, Object> entries =
+            Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).build();
+
+    /** The answers being computed: concurrent misses of one key wait for the first computation. */
+    private final SharedComputations computations = new SharedComputations();
+
+    HoursCache(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /**
+     * The answer for {@code key} at the data's current version: kept, or computed once, in a read-only transaction (a
+     * kept answer costs one statement and holds no connection). {@code compute} must give an immutable answer.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T get(String key, Supplier<T> compute) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return compute.get();
+        }
+        String versioned = version() + "|" + key;
+        Object hit = entries.getIfPresent(versioned);
+        if (hit != null) {
+            return (T) hit;
+        }
+        return computations.compute(versioned, () -> {
+            T computed = readOnly.execute(status -> compute.get());
+            if (computed != null) {
+                entries.put(versioned, computed);
+            }
+            return computed;
+        });
+    }
+
+    /** The version and the database's date, read in one statement. */
+    private String version() {
+        return jdbc.sql("select (last_value + case when is_called then 1 else 0 end) || '|' || current_date"
+                        + " from hours_data_version")
+                .query(String.class)
+                .single();
+    }
+
+    private void bump() {
+        jdbc.sql("select nextval('hours_data_version')").query(Long.class).single();
+    }
+
+    // After the commit of each audited change to what the hours read (retried until it succeeds, by the event
+    // publication registry): the answers before it are no longer current, on any instance.
+
+    @ApplicationModuleListener
+    void on(AdvisorySessionEvents.AdvisorySessionChange change) {
+        bump();
+    }
+
+    @ApplicationModuleListener
+    void on(AgreementEvents.AgreementChange change) {
+        bump();
+    }
+
+    @ApplicationModuleListener
+    void on(AgreementEvents.DispensationChange change) {
+        bump();
+    }
+
+    @ApplicationModuleListener
+    void on(RegistryEvents.FacilityChange change) {
+        bump();
+    }
+
+    @ApplicationModuleListener
+    void on(RegistryEvents.PracticeChange change) {
+        bump();
+    }
+
+    @ApplicationModuleListener
+    void on(RegistryEvents.DoctorChange change) {
+        bump();
+    }
+
+    /** An approved change request changes a facility's or practice's registry data. */
+    @ApplicationModuleListener
+    void on(RegistryEvents.ChangeRequestChange change) {
+        bump();
+    }
+
+    @ApplicationModuleListener
+    void on(RegistryEvents.GroupCreated change) {
+        bump();
+    }
+
+    @ApplicationModuleListener
+    void on(RegistryEvents.RegionsMergerRegistered change) {
+        bump();
+    }
+}
