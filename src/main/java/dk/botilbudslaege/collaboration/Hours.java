@@ -24,8 +24,13 @@ import org.springframework.stereotype.Service;
 /**
  * Hours delivered against the agreement's hours (issue 13 item 3), by {@link HoursArithmetic}: for one
  * agreement (every reader of it) and as an overview of the running agreements of a municipality or a region
- * (that municipality, and the region for its own municipalities and itself). The national viewer, the
- * administrator, facilities and doctors get no overview (403): they read an agreement's own hours.
+ * (that municipality, and the region for its own municipalities and itself) or of a doctor (its own). Other areas
+ * only as aggregates: per region at the national level (the national roles, regions and municipalities), per
+ * municipality in the coverage report ({@link #report}, every role). Facilities get no overview (403): they read
+ * their agreement's own hours (API.md).
+ *
+ * <p>i19-hours: the overviews and the report's section are kept in {@link HoursCache} per level, area and day; who may
+ * read one is checked on every request, before the cache.
  */
 @Service
 public class Hours {
