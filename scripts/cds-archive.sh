@@ -6,7 +6,8 @@
 # PostgreSQL too. (Spring's -Dspring.context.exit=onRefresh halts the JVM without its shutdown hooks: the embedded
 # PostgreSQL of such a training run keeps running and holds the data directory.) The archive or cache belongs to
 # this JDK and this jar: make it again after each build or JDK update; a stale one is ignored by the JVM (CDS, and
-# -XX:AOTCache with the default -XX:AOTMode=auto), never fatal. JAVA picks the JDK (i19-start).
+# -XX:AOTCache with the default -XX:AOTMode=auto), never fatal. JAVA picks the JDK (i19-start); arguments are JVM options
+# of the training run, which the start must repeat (e.g. -Dspring.aot.enabled=true for a jar built with -Paot).
 #
 #   ./mvnw -B -q package -DskipTests && scripts/cds-archive.sh
 #   java -XX:SharedArchiveFile=/tmp/botilbud-cds/app.jsa -jar /tmp/botilbud-cds/botilbudslaege-0.1.0-SNAPSHOT.jar
@@ -27,8 +28,9 @@ rm -rf "$DEST"
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$DEST" >/dev/null
 APP="$DEST/$(basename "$JAR")"
 
+OPTS=("$@")
 train() { # the JVM options that record; then a full start, one request, SIGTERM
-  "$JAVA" "$@" -jar "$APP" --server.address=127.0.0.1 --server.port="$PORT" \
+  "$JAVA" "$@" ${OPTS[@]+"${OPTS[@]}"} -jar "$APP" --server.address=127.0.0.1 --server.port="$PORT" \
     --botilbud.local-db.data-dir="$DATA" --botilbud.local-mail.port="$MAIL_PORT" >"$DEST/training.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 6000); do
@@ -56,5 +58,5 @@ else
   FLAG="-XX:SharedArchiveFile=$DEST/app.jsa"
 fi
 ls -l "${FLAG#*=}"
-echo "start: $JAVA $FLAG -jar $APP"
-echo "local mode, fastest warm start (C1 only; never in production): $JAVA $FLAG -XX:TieredStopAtLevel=1 -jar $APP"
+echo "start: $JAVA $FLAG ${OPTS[*]-} -jar $APP"
+echo "local mode, fastest warm start (C1 only; never in production): $JAVA $FLAG ${OPTS[*]-} -XX:TieredStopAtLevel=1 -jar $APP"
