@@ -58,5 +58,11 @@ else
   FLAG="-XX:SharedArchiveFile=$DEST/app.jsa"
 fi
 ls -l "${FLAG#*=}"
+# i19-start: DEST/start runs the local mode with the archive or cache, the training run's options and C1 only (never
+# in production, where C2's peak speed counts); its arguments go to the app, e.g. DEST/start --server.port=8081
+LINE="exec '$JAVA' '$FLAG'"
+for o in ${OPTS[@]+"${OPTS[@]}"}; do LINE="$LINE '$o'"; done
+printf '#!/bin/sh\n%s -XX:TieredStopAtLevel=1 -jar %s "$@"\n' "$LINE" "'$APP'" >"$DEST/start"
+chmod +x "$DEST/start"
 echo "start: $JAVA $FLAG ${OPTS[*]-} -jar $APP"
-echo "local mode, fastest warm start (C1 only; never in production): $JAVA $FLAG ${OPTS[*]-} -XX:TieredStopAtLevel=1 -jar $APP"
+echo "local mode, fastest warm start (C1 only; never in production): $DEST/start"
