@@ -7,12 +7,16 @@
 #   e.g. after scripts/cds-archive.sh: WARM_ONLY=1 JAR=/tmp/botilbud-cds/botilbudslaege-0.1.0-SNAPSHOT.jar \
 #   scripts/measure-startup.sh 3 -XX:SharedArchiveFile=/tmp/botilbud-cds/app.jsa -XX:TieredStopAtLevel=1 (CDS and C1
 #   only, README "Startup"; WARM_ONLY keeps the data directory of an earlier run and makes warm starts only). DATA is
-#   deleted before each first start: give one of your own when others measure on the same machine.
+#   deleted before each first start: give one of your own when others measure on the same machine. JAVA picks the
+#   JDK (i19-start), e.g. JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java with an AOT cache of scripts/cds-archive.sh:
+#   WARM_ONLY=1 JAVA=... JAR=/tmp/botilbud-cds/botilbudslaege-0.1.0-SNAPSHOT.jar scripts/measure-startup.sh 3 \
+#   -XX:AOTCache=/tmp/botilbud-cds/app.aot -XX:TieredStopAtLevel=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
 shift || true
 JAR=${JAR:-$(ls target/botilbudslaege-*.jar | head -1)}
+JAVA=${JAVA:-java}
 PORT=${PORT:-18095}
 MAIL_PORT=${MAIL_PORT:-3035}
 DATA=${DATA:-/tmp/startup-pg}
@@ -59,7 +63,7 @@ first_pages() {
 one_start() { # $1 = label
   local t0 pid started login_s
   t0=$(now)
-  java "$@" -XX:+ExitOnOutOfMemoryError -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+  "$JAVA" "$@" -XX:+ExitOnOutOfMemoryError -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
     --botilbud.local-db.data-dir="$DATA" --botilbud.local-mail.port="$MAIL_PORT" >"$LOG" 2>&1 &
   pid=$!
   login_s=""
