@@ -62,10 +62,17 @@ class DashboardFigures {
         boolean today = o.date().equals(Coverage.today());
         Coverage.Overview overview = o;
         boolean error = dateError;
+        // the target of the day is read per request (CoverageTargets draws no version at its commit, only after it)
+        String key = String.join(
+                "|",
+                "figures-html",
+                locale.toLanguageTag(),
+                o.date().toString(),
+                String.valueOf(region),
+                String.valueOf(ownCode),
+                o.targets().targetFacilities() + "@" + o.targets().targetDate());
         String html = today && !dateError
-                ? cache.get(
-                        "figures-html|" + locale.toLanguageTag() + "|" + o.date() + "|" + region + "|" + ownCode,
-                        () -> render(overview, region, ownCode, byRegion, false, true, locale))
+                ? cache.get(key, () -> render(overview, region, ownCode, byRegion, false, true, locale))
                 : render(overview, region, ownCode, byRegion, error, today, locale);
         return new Figures(o, html);
     }
