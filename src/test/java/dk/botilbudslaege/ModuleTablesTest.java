@@ -45,7 +45,9 @@ class ModuleTablesTest {
                     // (V6); settlement reads it through registry_facility_residents
                     + " facility_residents"
                     // issue 15 part D: region mergers (V35)
-                    + " region_merger region_merger_source",
+                    + " region_merger region_merger_source"
+                    // i19-misc: the version of the counts RegistryOverview.summary keeps (V46)
+                    + " registry_summary_version",
             "agreement",
             "agreement agreement_coverage dispensation dispensation_application information_form",
             "settlement",

@@ -1,18 +1,20 @@
 package dk.botilbudslaege.coverage;
 
-import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.registry.Facilities;
 import dk.botilbudslaege.registry.ReferenceData;
 import dk.botilbudslaege.registry.RegistryOverview;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The start page (Oversigt): who you are, what your scope holds, and the coverage dashboard — today
@@ -23,27 +25,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DashboardController {
 
-    static final int BAR_WIDTH = 640;
-    static final int LINE_WIDTH = 1100;
-
-    private final Coverage coverage;
     private final RegistryOverview overview;
     private final ReferenceData reference;
     private final MessageSource messages;
     private final CoverageCache cache;
     private final Facilities facilities;
+    private final DashboardFigures figures;
 
     DashboardController(
-            Coverage coverage,
             RegistryOverview overview,
             ReferenceData reference,
             MessageSource messages,
             CoverageCache cache,
-            Facilities facilities) {
+            Facilities facilities,
+            DashboardFigures figures) {
+        this.figures = figures;
         this.messages = messages;
         this.facilities = facilities;
         this.cache = cache;
-        this.coverage = coverage;
         this.overview = overview;
         this.reference = reference;
     }
@@ -84,15 +83,21 @@ class DashboardController {
         return "home";
     }
 
-    /** The figures alone, for the htmx swap when a date is chosen. */
-    @GetMapping("/coverage/figures")
+    /**
+     * The figures alone, for the htmx swap when a date is chosen: the HTML the page holds, in the caller's language
+     * (Content-Language, as a view sets it).
+     */
+    @GetMapping(value = "/coverage/figures", produces = "text/html;charset=UTF-8")
+    @ResponseBody
     String figures(
             CurrentUser user,
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String scope,
-            Model model) {
-        addFigures(user, date, scope, model);
-        return "home :: figures";
+            HttpServletResponse response) {
+        Locale locale = LocaleContextHolder.getLocale();
+        response.setLocale(locale);
+        return figures.of(user, date, figuresRegion(user, scope), byRegion(), locale)
+                .html();
     }
 
     /**
@@ -110,52 +115,14 @@ class DashboardController {
 
     private void addFigures(CurrentUser user, String date, String scope, Model model) {
         String region = figuresRegion(user, scope);
-        String scopeLabel = region == null ? null : reference.regionName(region).orElse(region);
         model.addAttribute("figuresRegion", region);
-        model.addAttribute("figuresScopeName", scopeLabel);
+        model.addAttribute(
+                "figuresScopeName",
+                region == null ? null : reference.regionName(region).orElse(region));
         model.addAttribute("canChooseScope", !user.national() && user.regionCode() != null);
-        Coverage.Overview o;
-        try {
-            o = coverage.overview(date, region);
-        } catch (InvalidInputException e) {
-            model.addAttribute("dateError", true);
-            o = coverage.overview(null, region);
-        }
-        // a region with no facilities says so instead of showing figures (as the start page does)
-        model.addAttribute(
-                "figuresEmpty",
-                region != null
-                        && byRegion().stream()
-                                .filter(r -> r.code().equals(region))
-                                .allMatch(r -> r.facilities() == 0));
-        model.addAttribute("o", o);
-        model.addAttribute("t", o.targets());
-        model.addAttribute("day", o.date().format(ReportController.DANISH_DATE));
-        model.addAttribute("isToday", o.date().equals(Coverage.today()));
-        model.addAttribute("percent", new ReportController.Percent());
-        model.addAttribute(
-                "bars",
-                Charts.bars(
-                        o.ranked().stream()
-                                .map(m -> new Charts.Item(
-                                        m.coverage().name(), m.coverage().coverage()))
-                                .toList(),
-                        BAR_WIDTH));
-        model.addAttribute("line", Charts.line(o.history(), LINE_WIDTH, 260));
-        model.addAttribute(
-                "breakdowns",
-                List.of(
-                        new Group("coverage.by.operator", o.byOperator()),
-                        new Group("coverage.by.legalBasis", o.byLegalBasis()),
-                        new Group("coverage.by.size", o.bySize())));
-        model.addAttribute(
-                "own",
-                user.is(Role.MUNICIPALITY)
-                        ? o.municipalities().stream()
-                                .filter(m -> m.coverage().code().equals(user.municipalityCode()))
-                                .findFirst()
-                                .orElse(null)
-                        : null);
+        DashboardFigures.Figures shown = figures.of(user, date, region, byRegion(), LocaleContextHolder.getLocale());
+        model.addAttribute("o", shown.overview());
+        model.addAttribute("figuresHtml", shown.html());
     }
 
     /**

@@ -1,7 +1,10 @@
 package dk.botilbudslaege.registry;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,6 +23,16 @@ public class RegistryOverview {
      */
     static final String IN_SCOPE_TODAY = "f.legal_basis in (select s.legal_basis from legal_basis_scope s"
             + " where s.valid_from <= current_date and (s.valid_to is null or s.valid_to >= current_date))";
+
+    /**
+     * i19-misc: the summaries of each scope while the tables they count are unchanged (V46: the version row moves at the
+     * commit of every change to them) and the day is the same; the national one was two counts over the whole registry
+     * per request of the national viewer's start page. The TTL only bounds memory.
+     */
+    private final Cache<String, Summary> summaries = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .maximumSize(5_000)
+            .build();
 
     RegistryOverview(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -50,6 +63,21 @@ public class RegistryOverview {
             practiceScope = "pr.region_code = :r";
             value = user.regionCode();
         }
+        String regionParam = user.regionCode() == null ? "" : user.regionCode();
+        String key = jdbc.sql("select version || '|' || current_date from registry_summary_version")
+                        .query(String.class)
+                        .single()
+                + "|" + facilityScope + "|" + value + "|" + regionParam;
+        Summary kept = summaries.getIfPresent(key);
+        if (kept != null) {
+            return kept;
+        }
+        Summary counted = count(facilityScope, practiceScope, value, regionParam);
+        summaries.put(key, counted);
+        return counted;
+    }
+
+    private Summary count(String facilityScope, String practiceScope, Object value, String regionParam) {
         record Facilities(long n, long inScope, long places, long residents) {}
         record Practices(long practices, long doctors) {}
         var facilities = jdbc.sql("""
@@ -68,7 +96,7 @@ public class RegistryOverview {
                           join current_municipality_region pr on pr.municipality_code = p.municipality_code
                           left join doctor d on d.practice_id = p.id
                          where\s""" + practiceScope)
-                .param("r", user.regionCode() == null ? "" : user.regionCode())
+                .param("r", regionParam)
                 .query(Practices.class)
                 .single();
         return new Summary(
