@@ -41,6 +41,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -311,6 +312,12 @@ class ErrorResponses {
     /** A bug, not bad input: logged in full, answered without details. */
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // i19: a client that closed its connection while a page or a static file was written (a browser leaving,
+            // a load test ending): Tomcat's ClientAbortException, "Broken pipe"; nothing to answer, no bug
+            log.debug("Client left during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
+        }
         if (DatabaseOutage.causedBy(e)) {
             response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
             return answer(
