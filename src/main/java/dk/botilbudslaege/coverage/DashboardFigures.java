@@ -1,5 +1,6 @@
 package dk.botilbudslaege.coverage;
 
+import dk.botilbudslaege.common.FieldProblem;
 import dk.botilbudslaege.common.InvalidInputException;
 import dk.botilbudslaege.registry.ReferenceData;
 import dk.botilbudslaege.registry.RegistryOverview;
@@ -51,17 +52,22 @@ class DashboardFigures {
     Figures of(
             CurrentUser user, String date, String region, List<RegistryOverview.RegionCount> byRegion, Locale locale) {
         boolean dateError = false;
+        // review 19: the date's own problem (no such day, outside 2007-2100, not a date), not always "write it so"
+        FieldProblem dateProblem = null;
         Coverage.Overview o;
         try {
             o = coverage.overview(date, region);
         } catch (InvalidInputException e) {
             dateError = true;
+            dateProblem = e.problems().isEmpty()
+                    ? FieldProblem.of("date", "coverage.date.format")
+                    : e.problems().get(0);
             o = coverage.overview(null, region);
         }
         String ownCode = user.is(Role.MUNICIPALITY) ? user.municipalityCode() : null;
         boolean today = o.date().equals(Coverage.today());
         Coverage.Overview overview = o;
-        boolean error = dateError;
+        FieldProblem problem = dateProblem;
         // the target of the day is read per request (CoverageTargets draws no version at its commit, only after it)
         String key = String.join(
                 "|",
@@ -72,8 +78,8 @@ class DashboardFigures {
                 String.valueOf(ownCode),
                 o.targets().targetFacilities() + "@" + o.targets().targetDate());
         String html = today && !dateError
-                ? cache.get(key, () -> render(overview, region, ownCode, byRegion, false, true, locale))
-                : render(overview, region, ownCode, byRegion, error, today, locale);
+                ? cache.get(key, () -> render(overview, region, ownCode, byRegion, null, true, locale))
+                : render(overview, region, ownCode, byRegion, problem, today, locale);
         return new Figures(o, html);
     }
 
@@ -82,11 +88,11 @@ class DashboardFigures {
             String region,
             String ownCode,
             List<RegistryOverview.RegionCount> byRegion,
-            boolean dateError,
+            FieldProblem dateProblem,
             boolean today,
             Locale locale) {
         Map<String, Object> model = new HashMap<>();
-        model.put("dateError", dateError);
+        model.put("dateProblem", dateProblem);
         model.put("figuresRegion", region);
         model.put(
                 "figuresScopeName",

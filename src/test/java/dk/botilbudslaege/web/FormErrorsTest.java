@@ -97,6 +97,21 @@ class FormErrorsTest {
                         "id=\"coverage-date\"[^>]*value=\"31-03-2025\"|value=\"31-03-2025\"[^>]*id=\"coverage-date\"");
     }
 
+    /** Review 19: a well-formed date outside the range or no day at all says so, not "write the date so". */
+    @Test
+    void the_coverage_page_names_what_is_wrong_with_a_date() {
+        WebSession national = WebSession.signIn(port, "national");
+        assertThat(national.get("/coverage?date=1800-01-01").body())
+                .contains("Datoen skal ligge mellem 2007 og 2100.")
+                .doesNotContain("Skriv datoen som");
+        assertThat(national.get("/coverage/figures?date=3000-01-01").body())
+                .contains("Datoen skal ligge mellem 2007 og 2100.");
+        assertThat(national.get("/coverage?date=2026-02-30").body())
+                .contains("Datoen 2026-02-30 findes ikke.")
+                .doesNotContain("Skriv datoen som");
+        assertThat(national.get("/coverage?date=nonsense").body()).contains("Skriv datoen som dd-mm-åååå");
+    }
+
     @Test
     void a_page_parameter_date_that_does_not_exist_is_a_400_page_that_says_so_and_nothing_changes() {
         long agreement = skovstjernen();
