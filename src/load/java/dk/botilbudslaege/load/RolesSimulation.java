@@ -94,10 +94,10 @@ public class RolesSimulation extends Simulation {
                     "national",
                     List.of(
                             Step.page("start", "/"),
-                            Step.page("coverage", "/coverage"),
+                            Step.page("coverage national", "/coverage"),
                             Step.page("budget", "/settlements/budget"),
                             Step.page("reports", "/reports"),
-                            Step.page("hours", "/hours"),
+                            Step.page("hours national", "/hours"),
                             Step.page("notifications", "/notifications"),
                             Step.api("api coverage", "/api/v1/coverage?level=MUNICIPALITY"),
                             Step.api("api coverage national", "/api/v1/coverage?level=NATIONAL"))),
