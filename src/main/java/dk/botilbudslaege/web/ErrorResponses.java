@@ -39,6 +39,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -55,9 +56,11 @@ class ErrorResponses {
     private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
     private final MessageSource messages;
+    private final LocaleResolver localeResolver;
 
-    ErrorResponses(MessageSource messages) {
+    ErrorResponses(MessageSource messages, LocaleResolver localeResolver) {
         this.messages = messages;
+        this.localeResolver = localeResolver;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -297,6 +300,36 @@ class ErrorResponses {
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "DATABASE_UNAVAILABLE",
                 text("problem.databaseUnavailable"),
+                List.of());
+    }
+
+    /**
+     * Review 19: a query string (or form) Tomcat cannot decode ({@code %ZZ}, bytes that are not UTF-8), met by the first
+     * {@code getParameter} in the dispatch (the locale interceptor's): the request is wrong, not the app, so 400 with
+     * the app's page or {@code MALFORMED_REQUEST}, and one WARN line without a stack trace (anyone can send it).
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    Object unreadableParameters(org.apache.tomcat.util.http.InvalidParameterException e, HttpServletRequest request) {
+        log.warn(
+                "Unreadable parameters on {} {} from {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                request.getRemoteAddr(),
+                e.getMessage());
+        // the person's language from the cookie (or an API client's Accept-Language), never from the parameters that
+        // could not be read; the page is drawn in it too
+        Locale locale = localeResolver.resolveLocale(new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+            @Override
+            public String getParameter(String name) {
+                return null;
+            }
+        });
+        LocaleContextHolder.setLocale(locale);
+        return answer(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "MALFORMED_REQUEST",
+                messages.getMessage("problem.unreadableParameters", null, locale),
                 List.of());
     }
 

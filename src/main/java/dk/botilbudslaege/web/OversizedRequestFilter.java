@@ -31,9 +31,6 @@ import org.springframework.web.util.HtmlUtils;
  * request itself with 413 in the endpoint's format (problem+json {@code PAYLOAD_TOO_LARGE} on {@code /api/**},
  * RFC 6749 {@code invalid_request} JSON on {@code /oauth2/token}, a short Danish page elsewhere) and logs one WARN
  * line without a stack trace. It parses the form (what the next filter would do anyway) only for form posts.
- *
- * <p>i19: parameters Tomcat cannot decode (a query string or form with {@code %ZZ} or bytes that are not UTF-8) are
- * answered here the same way with 400 ({@code MALFORMED_REQUEST} on {@code /api/**}), not as a 500 with an ERROR.
  */
 @Component
 @Order(-120)
@@ -58,32 +55,15 @@ class OversizedRequestFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        boolean form = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
-        // i19: a query string is parsed here too, so that one Tomcat cannot decode (a "%" not followed by two hex
-        // digits, bytes that are not UTF-8) is answered 400 here, instead of a 500 and an ERROR with a stack trace
-        // from the first getParameter in a filter or interceptor (anyone could flood the log)
-        if (form || request.getQueryString() != null) {
-            long length = form ? request.getContentLengthLong() : -1;
-            boolean tooLarge = form && maxFormSize >= 0 && length > maxFormSize;
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            long length = request.getContentLengthLong();
+            boolean tooLarge = maxFormSize >= 0 && length > maxFormSize;
             if (!tooLarge) {
                 try {
                     request.getParameterMap();
                 } catch (InvalidParameterException e) {
                     if (e.getErrorCode() != HttpStatus.CONTENT_TOO_LARGE.value()) {
-                        log.warn(
-                                "Unreadable parameters on {} {} from {}: {}",
-                                request.getMethod(),
-                                request.getRequestURI(),
-                                request.getRemoteAddr(),
-                                e.getMessage());
-                        refuse(
-                                request,
-                                response,
-                                HttpStatus.BAD_REQUEST,
-                                "MALFORMED_REQUEST",
-                                "problem.unreadableParameters",
-                                "error.400.title");
-                        return;
+                        throw e;
                     }
                     tooLarge = true;
                 }
@@ -103,23 +83,6 @@ class OversizedRequestFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        refuse(
-                request,
-                response,
-                HttpStatus.CONTENT_TOO_LARGE,
-                "PAYLOAD_TOO_LARGE",
-                "problem.requestTooLarge",
-                "problem.requestTooLarge.title");
-    }
-
-    private void refuse(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            HttpStatus status,
-            String code,
-            String textKey,
-            String titleKey)
-            throws IOException {
         response.setHeader("Connection", "close");
         response.setHeader("Cache-Control", "no-store");
         // the locale from the cookie or Accept-Language only: reading a parameter (?lang=) would parse the body again
@@ -129,29 +92,34 @@ class OversizedRequestFilter extends OncePerRequestFilter {
                 return null;
             }
         });
-        String text = messages.getMessage(textKey, null, "Forespørgslen kan ikke læses.", locale);
+        String text = messages.getMessage("problem.requestTooLarge", null, "Forespørgslen er for stor.", locale);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals("/oauth2/token")) {
-            response.setStatus(status.value());
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            String description = status == HttpStatus.CONTENT_TOO_LARGE
-                    ? "request body too large"
-                    : "request parameters cannot be decoded";
             response.getOutputStream()
-                    .write(("{\"error\":\"invalid_request\",\"error_description\":\"" + description + "\"}")
+                    .write("{\"error\":\"invalid_request\",\"error_description\":\"request body too large\"}"
                             .getBytes(StandardCharsets.UTF_8));
             return;
         }
         if (ErrorResponses.isApi(request)) {
             Problem.write(
-                    response, Problem.of(messages, locale, status, code, text, request.getRequestURI(), List.of()));
+                    response,
+                    Problem.of(
+                            messages,
+                            locale,
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "PAYLOAD_TOO_LARGE",
+                            text,
+                            request.getRequestURI(),
+                            List.of()));
             return;
         }
-        response.setStatus(status.value());
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
-        String title = messages.getMessage(titleKey, null, "Noget er galt med forespørgslen", locale);
+        String title = messages.getMessage("problem.requestTooLarge.title", null, "For stor forespørgsel", locale);
         response.getOutputStream()
                 .write(("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
                                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"

@@ -11,6 +11,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
 /**
  * i19: a client that closes its connection while an answer is written (a browser leaving a page, the end of a load
@@ -20,7 +21,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 @ExtendWith(OutputCaptureExtension.class)
 class ClientGoneTest {
 
-    private final ErrorResponses responses = new ErrorResponses(new StaticMessageSource());
+    private final ErrorResponses responses = new ErrorResponses(new StaticMessageSource(), new FixedLocaleResolver());
 
     @Test
     void a_broken_pipe_while_writing_is_no_error(CapturedOutput output) {

