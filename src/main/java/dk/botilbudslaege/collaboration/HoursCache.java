@@ -1,9 +1,7 @@
 package dk.botilbudslaege.collaboration;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.botilbudslaege.agreement.AgreementEvents;
-import dk.botilbudslaege.common.SharedComputations;
+import dk.botilbudslaege.common.VersionedAnswers;
 import dk.botilbudslaege.registry.RegistryEvents;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -11,8 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hours overviews (an area's, the nation's, the coverage report's hours section) kept while the data behind them is
@@ -35,54 +31,22 @@ class HoursCache {
     static final Duration TTL = Duration.ofSeconds(60);
     static final int MAX_ENTRIES = 500;
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate readOnly;
-    private final Cache<String, Object> entries =
-            Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).build();
-
-    /** The answers being computed: concurrent misses of one key wait for the first computation. */
-    private final SharedComputations computations = new SharedComputations();
+    private final VersionedAnswers answers;
 
     HoursCache(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.answers = new VersionedAnswers(jdbc, transactions, "hours_data_version", TTL, MAX_ENTRIES);
     }
 
     /**
      * The answer for {@code key} at the data's current version: kept, or computed once, in a read-only transaction (a
      * kept answer costs one statement and holds no connection). {@code compute} must give an immutable answer.
      */
-    @SuppressWarnings("unchecked")
     <T> T get(String key, Supplier<T> compute) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            return compute.get();
-        }
-        String versioned = version() + "|" + key;
-        Object hit = entries.getIfPresent(versioned);
-        if (hit != null) {
-            return (T) hit;
-        }
-        return computations.compute(versioned, () -> {
-            T computed = readOnly.execute(status -> compute.get());
-            if (computed != null) {
-                entries.put(versioned, computed);
-            }
-            return computed;
-        });
-    }
-
-    /** The version and the database's date, read in one statement. */
-    private String version() {
-        return jdbc.sql("select (last_value + case when is_called then 1 else 0 end) || '|' || current_date"
-                        + " from hours_data_version")
-                .query(String.class)
-                .single();
+        return answers.get(key, compute);
     }
 
     private void bump() {
-        jdbc.sql("select nextval('hours_data_version')").query(Long.class).single();
+        answers.bump();
     }
 
     // After the commit of each audited change to what the hours read (retried until it succeeds, by the event

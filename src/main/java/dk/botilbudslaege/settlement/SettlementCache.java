@@ -1,9 +1,7 @@
 package dk.botilbudslaege.settlement;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.botilbudslaege.agreement.AgreementEvents;
-import dk.botilbudslaege.common.SharedComputations;
+import dk.botilbudslaege.common.VersionedAnswers;
 import dk.botilbudslaege.registry.RegistryEvents;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -12,8 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Settlement answers (the budget of a year, a region's month) kept while the data behind them is unchanged (i18-settle,
@@ -35,18 +31,10 @@ class SettlementCache {
     static final Duration TTL = Duration.ofSeconds(60);
     static final int MAX_ENTRIES = 1_000;
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate readOnly;
-    private final Cache<String, Object> entries =
-            Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).build();
-
-    /** The answers being computed: concurrent misses of one key wait for the first computation. */
-    private final SharedComputations computations = new SharedComputations();
+    private final VersionedAnswers answers;
 
     SettlementCache(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.answers = new VersionedAnswers(jdbc, transactions, "settlement_data_version", TTL, MAX_ENTRIES);
     }
 
     /**
@@ -54,37 +42,13 @@ class SettlementCache {
      * kept answer costs one statement and holds no connection). The caller gets its own copy ({@code copy} of the
      * kept value; the kept value itself is never handed out).
      */
-    @SuppressWarnings("unchecked")
     <T> T get(String key, Supplier<T> compute, UnaryOperator<T> copy) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            return compute.get();
-        }
-        String versioned = version() + "|" + key;
-        Object hit = entries.getIfPresent(versioned);
-        if (hit != null) {
-            return copy.apply((T) hit);
-        }
-        T value = computations.compute(versioned, () -> {
-            T computed = readOnly.execute(status -> compute.get());
-            if (computed != null) {
-                entries.put(versioned, computed);
-            }
-            return computed;
-        });
+        T value = answers.get(key, compute);
         return value == null ? null : copy.apply(value);
     }
 
-    /** The version and the database's date, read in one statement. */
-    private String version() {
-        return jdbc.sql("select (last_value + case when is_called then 1 else 0 end) || '|' || current_date"
-                        + " from settlement_data_version")
-                .query(String.class)
-                .single();
-    }
-
     private void bump() {
-        jdbc.sql("select nextval('settlement_data_version')").query(Long.class).single();
+        answers.bump();
     }
 
     // After the commit of each audited change to what settlement reads (retried until it succeeds, by the event
