@@ -1,8 +1,7 @@
 package dk.botilbudslaege.collaboration;
 
-import dk.botilbudslaege.agreement.AgreementEvents;
+import dk.botilbudslaege.audit.AuditedChange;
 import dk.botilbudslaege.common.VersionedAnswers;
-import dk.botilbudslaege.registry.RegistryEvents;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,56 +44,13 @@ class HoursCache {
         return answers.get(key, compute);
     }
 
-    private void bump() {
+    /**
+     * After the commit of each audited change (retried until it succeeds, by the event publication registry), as
+     * {@code coverage.CoverageCache} does: the answers before it are no longer current, on any instance. Every kind of
+     * change, not only those the hours reads: a few needless misses are cheaper than a list that misses one.
+     */
+    @ApplicationModuleListener
+    void on(AuditedChange change) {
         answers.bump();
-    }
-
-    // After the commit of each audited change to what the hours read (retried until it succeeds, by the event
-    // publication registry): the answers before it are no longer current, on any instance.
-
-    @ApplicationModuleListener
-    void on(AdvisorySessionEvents.AdvisorySessionChange change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(AgreementEvents.AgreementChange change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(AgreementEvents.DispensationChange change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(RegistryEvents.FacilityChange change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(RegistryEvents.PracticeChange change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(RegistryEvents.DoctorChange change) {
-        bump();
-    }
-
-    /** An approved change request changes a facility's or practice's registry data. */
-    @ApplicationModuleListener
-    void on(RegistryEvents.ChangeRequestChange change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(RegistryEvents.GroupCreated change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(RegistryEvents.RegionsMergerRegistered change) {
-        bump();
     }
 }

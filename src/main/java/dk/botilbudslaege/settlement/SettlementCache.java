@@ -1,8 +1,7 @@
 package dk.botilbudslaege.settlement;
 
-import dk.botilbudslaege.agreement.AgreementEvents;
+import dk.botilbudslaege.audit.AuditedChange;
 import dk.botilbudslaege.common.VersionedAnswers;
-import dk.botilbudslaege.registry.RegistryEvents;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -47,61 +46,13 @@ class SettlementCache {
         return value == null ? null : copy.apply(value);
     }
 
-    private void bump() {
+    /**
+     * After the commit of each audited change (retried until it succeeds, by the event publication registry), as
+     * {@code coverage.CoverageCache} does: the answers before it are no longer current, on any instance. Every kind of
+     * change, not only those settlement reads: a few needless misses are cheaper than a list that misses one.
+     */
+    @ApplicationModuleListener
+    void on(AuditedChange change) {
         answers.bump();
-    }
-
-    // After the commit of each audited change to what settlement reads (retried until it succeeds, by the event
-    // publication registry): the answers before it are no longer current, on any instance.
-
-    @ApplicationModuleListener
-    void on(SettlementEvents.RateChange change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(SettlementEvents.SettlementChange change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(AgreementEvents.AgreementChange change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(AgreementEvents.DispensationChange change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(RegistryEvents.FacilityChange change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(RegistryEvents.PracticeChange change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(RegistryEvents.DoctorChange change) {
-        bump();
-    }
-
-    /** An approved change request changes a practice's VAT status or provider number. */
-    @ApplicationModuleListener
-    void on(RegistryEvents.ChangeRequestChange change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(RegistryEvents.GroupCreated change) {
-        bump();
-    }
-
-    @ApplicationModuleListener
-    void on(RegistryEvents.RegionsMergerRegistered change) {
-        bump();
     }
 }
