@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import dk.botilbudslaege.support.CacheFollows;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.web.DanishTime;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,11 +54,11 @@ class HoursCacheTest {
                         + " status, logged_by) values (" + a.id() + ", date '" + day + "', 1440, 'ADVICE', 'PHYSICAL',"
                         + " 'i19-hours-cache', 'CONFIRMED', 'test')";
         String undo = "delete from advisory_session where topic = 'i19-hours-cache'";
-        assertFollows(() -> hours.overview(NATIONAL, null, null), insert, undo);
-        assertFollows(() -> hours.overview(MIDT, null, null), insert, undo);
-        assertFollows(() -> hours.overview(municipality(a), null, null), insert, undo);
-        assertFollows(() -> hours.report("1082", null), insert, undo);
-        assertFollows(() -> hours.report(null, null), insert, undo);
+        follows().assertFollows(() -> hours.overview(NATIONAL, null, null), insert, undo);
+        follows().assertFollows(() -> hours.overview(MIDT, null, null), insert, undo);
+        follows().assertFollows(() -> hours.overview(municipality(a), null, null), insert, undo);
+        follows().assertFollows(() -> hours.report("1082", null), insert, undo);
+        follows().assertFollows(() -> hours.report(null, null), insert, undo);
     }
 
     @Test
@@ -69,9 +66,12 @@ class HoursCacheTest {
         Running a = running("");
         String end = "update agreement set end_date = %s where id = " + a.id();
         String yesterday = "date '" + LocalDate.now(DanishTime.DENMARK).minusDays(2) + "'";
-        assertFollows(() -> hours.overview(NATIONAL, null, null), end.formatted(yesterday), end.formatted("null"));
-        assertFollows(() -> hours.overview(MIDT, null, null), end.formatted(yesterday), end.formatted("null"));
-        assertFollows(() -> hours.report("1082", null), end.formatted(yesterday), end.formatted("null"));
+        follows()
+                .assertFollows(
+                        () -> hours.overview(NATIONAL, null, null), end.formatted(yesterday), end.formatted("null"));
+        follows()
+                .assertFollows(() -> hours.overview(MIDT, null, null), end.formatted(yesterday), end.formatted("null"));
+        follows().assertFollows(() -> hours.report("1082", null), end.formatted(yesterday), end.formatted("null"));
     }
 
     @Test
@@ -80,8 +80,8 @@ class HoursCacheTest {
         String insert = "insert into dispensation (doctor_id, kind, monthly_hours, valid_from, reason, granted_by)"
                 + " values (" + a.doctorId() + ", 'HOURS', 7.5, date '2000-01-01', 'i19-hours-cache', 'test')";
         String undo = "delete from dispensation where reason = 'i19-hours-cache'";
-        assertFollows(() -> hours.overview(NATIONAL, null, null), insert, undo);
-        assertFollows(() -> hours.overview(MIDT, null, null), insert, undo);
+        follows().assertFollows(() -> hours.overview(NATIONAL, null, null), insert, undo);
+        follows().assertFollows(() -> hours.overview(MIDT, null, null), insert, undo);
     }
 
     @Test
@@ -90,8 +90,8 @@ class HoursCacheTest {
         Running a = running("and unit_kind = 'FACILITY' and residents <= 30 and dispensation_hours is null");
         String more = "update facility set places = greatest(places, 40), residents = 40 where id = " + a.facilityId();
         String undo = undoOf(a.facilityId());
-        assertFollows(() -> hours.overview(NATIONAL, null, null), more, undo);
-        assertFollows(() -> hours.overview(MIDT, null, null), more, undo);
+        follows().assertFollows(() -> hours.overview(NATIONAL, null, null), more, undo);
+        follows().assertFollows(() -> hours.overview(MIDT, null, null), more, undo);
     }
 
     @Test
@@ -106,12 +106,16 @@ class HoursCacheTest {
                 .query(String.class)
                 .single();
         String move = "update facility set municipality_code = '%s' where id = " + a.facilityId();
-        assertFollows(
-                () -> hours.overview(MIDT, null, null), move.formatted(other), move.formatted(a.municipalityCode()));
-        assertFollows(
-                () -> hours.overview(municipality(a), null, null),
-                move.formatted(other),
-                move.formatted(a.municipalityCode()));
+        follows()
+                .assertFollows(
+                        () -> hours.overview(MIDT, null, null),
+                        move.formatted(other),
+                        move.formatted(a.municipalityCode()));
+        follows()
+                .assertFollows(
+                        () -> hours.overview(municipality(a), null, null),
+                        move.formatted(other),
+                        move.formatted(a.municipalityCode()));
     }
 
     @Test
@@ -122,13 +126,16 @@ class HoursCacheTest {
                 .query(String.class)
                 .single();
         String rename = "update municipality set name = '%s' where code = '" + a.municipalityCode() + "'";
-        assertFollows(
-                () -> hours.overview(MIDT, null, null),
-                rename.formatted("Omdøbt i19"),
-                rename.formatted(name.replace("'", "''")));
+        follows()
+                .assertFollows(
+                        () -> hours.overview(MIDT, null, null),
+                        rename.formatted("Omdøbt i19"),
+                        rename.formatted(name.replace("'", "''")));
         String move = "update municipality_region set region_code = '%s' where municipality_code = '"
                 + a.municipalityCode() + "' and valid_to is null";
-        assertFollows(() -> hours.overview(NATIONAL, null, null), move.formatted("1081"), move.formatted("1082"));
+        follows()
+                .assertFollows(
+                        () -> hours.overview(NATIONAL, null, null), move.formatted("1081"), move.formatted("1082"));
     }
 
     @Test
@@ -138,10 +145,11 @@ class HoursCacheTest {
                 .query(String.class)
                 .single();
         String rename = "update doctor set name = '%s' where id = " + a.doctorId();
-        assertFollows(
-                () -> hours.overview(MIDT, null, null),
-                rename.formatted("Omdøbt i19"),
-                rename.formatted(name.replace("'", "''")));
+        follows()
+                .assertFollows(
+                        () -> hours.overview(MIDT, null, null),
+                        rename.formatted("Omdøbt i19"),
+                        rename.formatted(name.replace("'", "''")));
     }
 
     @Test
@@ -158,16 +166,16 @@ class HoursCacheTest {
 
         assertThat(own.rows()).isNotEmpty().hasSizeLessThan(region.rows().size());
         assertThat(own.rows()).allSatisfy(r -> assertThat(r.municipalityCode()).isEqualTo(a.municipalityCode()));
-        assertThat(own).isEqualTo(fresh(() -> hours.overview(kommune, null, null)));
+        assertThat(own).isEqualTo(follows().fresh(() -> hours.overview(kommune, null, null)));
         assertThat(doctors.rows())
                 .isNotEmpty()
                 .extracting(Hours.OverviewRow::agreementId)
                 .contains(a.id());
         assertThat(doctors.name()).isEqualTo("Læge i19");
-        assertThat(doctors).isEqualTo(fresh(() -> hours.overview(laege, null, null)));
+        assertThat(doctors).isEqualTo(follows().fresh(() -> hours.overview(laege, null, null)));
         assertThat(north.code()).isEqualTo("1081");
         assertThat(north.rows()).noneMatch(r -> r.agreementId() == a.id());
-        assertThat(north).isEqualTo(fresh(() -> hours.overview(nord, null, null)));
+        assertThat(north).isEqualTo(follows().fresh(() -> hours.overview(nord, null, null)));
         // an answer kept for one scope is never a way in for another
         assertThatThrownBy(() -> hours.overview(nord, "REGION", "1082")).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> hours.overview(kommune, "REGION", "1082")).isInstanceOf(ForbiddenException.class);
@@ -182,8 +190,8 @@ class HoursCacheTest {
         Hours.Overview kept =
                 hours.overview(NATIONAL, null, null) == first ? first : hours.overview(NATIONAL, null, null);
         assertThat(hours.overview(NATIONAL, null, null)).isSameAs(kept);
-        assertThat(kept).isEqualTo(fresh(() -> hours.overview(NATIONAL, null, null)));
-        assertThat(hours.overview(MIDT, null, null)).isEqualTo(fresh(() -> hours.overview(MIDT, null, null)));
+        assertThat(kept).isEqualTo(follows().fresh(() -> hours.overview(NATIONAL, null, null)));
+        assertThat(hours.overview(MIDT, null, null)).isEqualTo(follows().fresh(() -> hours.overview(MIDT, null, null)));
         assertThatThrownBy(() -> kept.regions().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> hours.overview(MIDT, null, null).rows().clear())
                 .isInstanceOf(UnsupportedOperationException.class);
@@ -230,39 +238,7 @@ class HoursCacheTest {
         return new CurrentUser("k", "k", Role.MUNICIPALITY, "1082", a.municipalityCode(), null, null, null);
     }
 
-    /**
-     * Reads the answer (kept from now on), commits {@code change} on a connection of its own, and reads again: a new
-     * answer, the same as computed from scratch. Then {@code undo}, and the first answer again.
-     */
-    private <T> void assertFollows(Supplier<T> read, String change, String undo) {
-        T before = read.get();
-        assertThat(read.get()).isEqualTo(before);
-        try {
-            commit(change);
-            T after = read.get();
-            assertThat(after).as("the answer after: " + change).isNotEqualTo(before);
-            assertThat(after).isEqualTo(fresh(read));
-        } finally {
-            commit(undo);
-        }
-        assertThat(read.get()).as("the answer after: " + undo).isEqualTo(before);
-    }
-
-    /** Computed from scratch: inside a writing transaction nothing is read from the cache. */
-    private <T> T fresh(Supplier<T> read) {
-        return transactions.execute(status -> {
-            status.setRollbackOnly();
-            return read.get();
-        });
-    }
-
-    private void commit(String sql) {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            statement.executeUpdate(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+    private CacheFollows follows() {
+        return new CacheFollows(dataSource, transactions);
     }
 }

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
+import dk.botilbudslaege.support.CacheFollows;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.web.DanishTime;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,26 +69,31 @@ class SettlementCacheTest {
 
     @Test
     void a_new_rate_is_in_the_budget_at_once() {
-        assertFollows(
-                () -> budget.year(NATIONAL, YEAR),
-                "insert into hourly_rate (valid_from, hourly_rate) values (make_date(" + YEAR + ", 3, 1), 1234.56)",
-                "delete from hourly_rate where valid_from = make_date(" + YEAR + ", 3, 1)");
+        follows()
+                .assertFollows(
+                        () -> budget.year(NATIONAL, YEAR),
+                        "insert into hourly_rate (valid_from, hourly_rate) values (make_date(" + YEAR
+                                + ", 3, 1), 1234.56)",
+                        "delete from hourly_rate where valid_from = make_date(" + YEAR + ", 3, 1)");
     }
 
     @Test
     void a_new_population_figure_is_in_the_frames_at_once() {
-        assertFollows(
-                () -> budget.year(NATIONAL, YEAR),
-                "update municipality set population = population + 500000 where code = '751'",
-                "update municipality set population = population - 500000 where code = '751'");
+        follows()
+                .assertFollows(
+                        () -> budget.year(NATIONAL, YEAR),
+                        "update municipality set population = population + 500000 where code = '751'",
+                        "update municipality set population = population - 500000 where code = '751'");
     }
 
     @Test
     void a_frame_set_for_a_region_is_in_the_budget_at_once() {
-        assertFollows(
-                () -> budget.year(NATIONAL, YEAR),
-                "insert into budget_frame (year, region_code, annual_amount) values (" + YEAR + ", '1082', 1.00)",
-                "delete from budget_frame where year = " + YEAR + " and region_code = '1082'");
+        follows()
+                .assertFollows(
+                        () -> budget.year(NATIONAL, YEAR),
+                        "insert into budget_frame (year, region_code, annual_amount) values (" + YEAR
+                                + ", '1082', 1.00)",
+                        "delete from budget_frame where year = " + YEAR + " and region_code = '1082'");
     }
 
     @Test
@@ -102,14 +104,16 @@ class SettlementCacheTest {
                          order by id limit 1
                         """).query(Long.class).single();
         String end = "update agreement set end_date = %s where id = " + agreement;
-        assertFollows(
-                () -> budget.year(NATIONAL, YEAR),
-                end.formatted("make_date(" + YEAR + ", 6, 30)"),
-                end.formatted("null"));
-        assertFollows(
-                () -> settlements.month(MIDT, NEXT, null),
-                end.formatted("date '" + NEXT.atDay(10) + "'"),
-                end.formatted("null"));
+        follows()
+                .assertFollows(
+                        () -> budget.year(NATIONAL, YEAR),
+                        end.formatted("make_date(" + YEAR + ", 6, 30)"),
+                        end.formatted("null"));
+        follows()
+                .assertFollows(
+                        () -> settlements.month(MIDT, NEXT, null),
+                        end.formatted("date '" + NEXT.atDay(10) + "'"),
+                        end.formatted("null"));
     }
 
     @Test
@@ -123,16 +127,18 @@ class SettlementCacheTest {
                          order by id limit 1
                         """).query(Long.class).single();
         String day = "date '" + NEXT.atDay(1) + "'";
-        assertFollows(
-                () -> budget.year(NATIONAL, NEXT.getYear()),
-                "insert into facility_residents (facility_id, valid_from, residents) values (" + facility + ", " + day
-                        + ", 45)",
-                "delete from facility_residents where facility_id = " + facility + " and valid_from = " + day);
-        assertFollows(
-                () -> settlements.month(MIDT, NEXT, null),
-                "insert into facility_residents (facility_id, valid_from, residents) values (" + facility + ", " + day
-                        + ", 45)",
-                "delete from facility_residents where facility_id = " + facility + " and valid_from = " + day);
+        follows()
+                .assertFollows(
+                        () -> budget.year(NATIONAL, NEXT.getYear()),
+                        "insert into facility_residents (facility_id, valid_from, residents) values (" + facility + ", "
+                                + day + ", 45)",
+                        "delete from facility_residents where facility_id = " + facility + " and valid_from = " + day);
+        follows()
+                .assertFollows(
+                        () -> settlements.month(MIDT, NEXT, null),
+                        "insert into facility_residents (facility_id, valid_from, residents) values (" + facility + ", "
+                                + day + ", 45)",
+                        "delete from facility_residents where facility_id = " + facility + " and valid_from = " + day);
     }
 
     @Test
@@ -146,11 +152,13 @@ class SettlementCacheTest {
                          order by id limit 1
                         """).param("d", NEXT.atDay(1)).query(Practice.class).single();
         String day = "date '" + NEXT.atDay(16) + "'";
-        assertFollows(
-                () -> settlements.month(MIDT, NEXT, null),
-                "insert into practice_vat_status (practice_id, valid_from, vat_registered) values (" + practice.id()
-                        + ", " + day + ", " + !practice.vat() + ")",
-                "delete from practice_vat_status where practice_id = " + practice.id() + " and valid_from = " + day);
+        follows()
+                .assertFollows(
+                        () -> settlements.month(MIDT, NEXT, null),
+                        "insert into practice_vat_status (practice_id, valid_from, vat_registered) values ("
+                                + practice.id() + ", " + day + ", " + !practice.vat() + ")",
+                        "delete from practice_vat_status where practice_id = " + practice.id() + " and valid_from = "
+                                + day);
     }
 
     @Test
@@ -174,11 +182,11 @@ class SettlementCacheTest {
 
         assertThat(own.lines()).isNotEmpty().hasSizeLessThan(region.lines().size());
         assertThat(own.lines()).allSatisfy(l -> assertThat(l.municipalityCode()).isEqualTo(municipality));
-        assertThat(own).isEqualTo(fresh(() -> settlements.month(kommune, NEXT, null)));
+        assertThat(own).isEqualTo(follows().fresh(() -> settlements.month(kommune, NEXT, null)));
         assertThat(doctors.lines()).isNotEmpty().hasSizeLessThan(region.lines().size());
         assertThat(doctors.lines())
                 .allSatisfy(l -> assertThat(l.line().doctorId()).isEqualTo(doctor));
-        assertThat(doctors).isEqualTo(fresh(() -> settlements.month(laege, NEXT, null)));
+        assertThat(doctors).isEqualTo(follows().fresh(() -> settlements.month(laege, NEXT, null)));
         // and the region's own answer, read again, is still the whole region's
         assertThat(settlements.month(MIDT, NEXT, null)).isEqualTo(region);
     }
@@ -229,7 +237,7 @@ class SettlementCacheTest {
             }
             assertThat(version()).isGreaterThanOrEqualTo(before + 2);
         } finally {
-            commit("delete from hourly_rate where valid_from = date '" + day + "'");
+            follows().commit("delete from hourly_rate where valid_from = date '" + day + "'");
         }
     }
 
@@ -264,46 +272,10 @@ class SettlementCacheTest {
         assertThat(computed).hasValue(1);
     }
 
-    /**
-     * Reads the answer (kept from now on), commits {@code change} on a connection of its own, and reads again: a new
-     * answer, the same as computed from scratch. Then {@code undo}, and the first answer again.
-     */
-    private <T> void assertFollows(Supplier<T> read, String change, String undo) {
-        T before = read.get();
-        assertThat(read.get()).isEqualTo(before);
-        try {
-            commit(change);
-            T after = read.get();
-            assertThat(after).as("the answer after: " + change).isNotEqualTo(before);
-            assertThat(after).isEqualTo(fresh(read));
-        } finally {
-            commit(undo);
-        }
-        assertThat(read.get()).as("the answer after: " + undo).isEqualTo(before);
-    }
-
-    /** Computed from scratch: inside a writing transaction nothing is read from the cache. */
-    private <T> T fresh(Supplier<T> read) {
-        return transactions.execute(status -> {
-            status.setRollbackOnly();
-            return read.get();
-        });
-    }
-
     private long version() {
         return jdbc.sql("select last_value from settlement_data_version")
                 .query(Long.class)
                 .single();
-    }
-
-    private void commit(String sql) {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            statement.executeUpdate(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
     }
 
     private static void sleep(long millis) {
@@ -312,5 +284,9 @@ class SettlementCacheTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private CacheFollows follows() {
+        return new CacheFollows(dataSource, transactions);
     }
 }
