@@ -28,9 +28,14 @@ final class XlsxFiles {
     private XlsxFiles() {}
 
     static byte[] xlsx(SheetData rows) {
+        return xlsx("", rows);
+    }
+
+    /** With {@code prolog} (e.g. a DOCTYPE) between the sheet's XML declaration and its root element. */
+    static byte[] xlsx(String prolog, SheetData rows) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            write(bytes, rows);
+            write(bytes, prolog, rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,6 +56,10 @@ final class XlsxFiles {
     }
 
     static void write(OutputStream out, SheetData rows) throws IOException {
+        write(out, "", rows);
+    }
+
+    static void write(OutputStream out, String prolog, SheetData rows) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         Writer text = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
         entry(zip, text, "[Content_Types].xml", """
@@ -81,7 +90,7 @@ final class XlsxFiles {
                 Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \
                 Target="worksheets/sheet1.xml"/></Relationships>""");
         zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-        text.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        text.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + prolog
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
         rows.write(text);
         text.write("</sheetData></worksheet>");
