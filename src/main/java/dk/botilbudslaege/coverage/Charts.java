@@ -52,6 +52,15 @@ public final class Charts {
     /** Something to draw as a bar: a label and a fraction 0..1. */
     public record Item(String label, BigDecimal fraction) {}
 
+    /** An overview's municipalities ranked by coverage, as bars (the dashboard's and the report's chart). */
+    static BarChart rankedBars(Coverage.Overview overview, int width) {
+        return bars(
+                overview.ranked().stream()
+                        .map(m -> new Item(m.coverage().name(), m.coverage().coverage()))
+                        .toList(),
+                width);
+    }
+
     /** Sorted horizontal bars: highest fraction first, then by label. */
     public static BarChart bars(List<Item> items, int width) {
         List<Item> sorted = items.stream()

@@ -109,14 +109,7 @@ class DashboardFigures {
         model.put("day", o.date().format(ReportController.DANISH_DATE));
         model.put("isToday", today);
         model.put("percent", new ReportController.Percent());
-        model.put(
-                "bars",
-                Charts.bars(
-                        o.ranked().stream()
-                                .map(m -> new Charts.Item(
-                                        m.coverage().name(), m.coverage().coverage()))
-                                .toList(),
-                        BAR_WIDTH));
+        model.put("bars", Charts.rankedBars(o, BAR_WIDTH));
         model.put("line", Charts.line(o.history(), LINE_WIDTH, 260));
         model.put(
                 "breakdowns",

@@ -78,12 +78,7 @@ class ReportController {
                 "day",
                 overview.date().format(DANISH_DATE),
                 "bars",
-                Charts.bars(
-                        overview.ranked().stream()
-                                .map(m -> new Charts.Item(
-                                        m.coverage().name(), m.coverage().coverage()))
-                                .toList(),
-                        600),
+                Charts.rankedBars(overview, 600),
                 "history",
                 Charts.line(overview.history(), 640, 200),
                 "breakdowns",
