@@ -2,16 +2,10 @@ package dk.botilbudslaege.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.botilbudslaege.support.ConcurrentMisses;
 import dk.botilbudslaege.support.IntegrationTest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,29 +29,7 @@ class CoverageCacheTest {
     @Test
     void concurrent_misses_of_one_key_compute_once() throws Exception {
         String key = "test|" + UUID.randomUUID();
-        AtomicInteger computed = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<List<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return cache.get(key, () -> {
-                        computed.incrementAndGet();
-                        sleep(300);
-                        return List.of("answer");
-                    });
-                }));
-            }
-            start.countDown();
-            for (Future<List<String>> answer : answers) {
-                assertThat(answer.get(10, TimeUnit.SECONDS)).containsExactly("answer");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(computed).hasValue(1);
+        ConcurrentMisses.assertComputedOnce(compute -> cache.get(key, compute));
     }
 
     @Test
@@ -100,14 +72,6 @@ class CoverageCacheTest {
             return List.of(first, second);
         } finally {
             RequestContextHolder.resetRequestAttributes();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -7,20 +7,14 @@ import dk.botilbudslaege.common.ForbiddenException;
 import dk.botilbudslaege.security.CurrentUser;
 import dk.botilbudslaege.security.Role;
 import dk.botilbudslaege.support.CacheFollows;
+import dk.botilbudslaege.support.ConcurrentMisses;
 import dk.botilbudslaege.support.IntegrationTest;
 import dk.botilbudslaege.web.DanishTime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -244,32 +238,7 @@ class SettlementCacheTest {
     @Test
     void concurrent_misses_of_one_key_compute_once() throws Exception {
         String key = "test|" + UUID.randomUUID();
-        AtomicInteger computed = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<List<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return cache.get(
-                            key,
-                            () -> {
-                                computed.incrementAndGet();
-                                sleep(300);
-                                return List.of("answer");
-                            },
-                            List::copyOf);
-                }));
-            }
-            start.countDown();
-            for (Future<List<String>> answer : answers) {
-                assertThat(answer.get(10, TimeUnit.SECONDS)).containsExactly("answer");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(computed).hasValue(1);
+        ConcurrentMisses.assertComputedOnce(compute -> cache.get(key, compute, List::copyOf));
     }
 
     private long version() {
