@@ -10,6 +10,7 @@ import dk.botilbudslaege.common.NotFoundException;
 import dk.botilbudslaege.common.Problem;
 import dk.botilbudslaege.common.Problem.FieldError;
 import dk.botilbudslaege.common.Problem.RowError;
+import dk.botilbudslaege.common.RequestLocale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -318,12 +319,7 @@ class ErrorResponses {
                 e.getMessage());
         // the person's language from the cookie (or an API client's Accept-Language), never from the parameters that
         // could not be read; the page is drawn in it too
-        Locale locale = localeResolver.resolveLocale(new jakarta.servlet.http.HttpServletRequestWrapper(request) {
-            @Override
-            public String getParameter(String name) {
-                return null;
-            }
-        });
+        Locale locale = RequestLocale.withoutParameters(localeResolver, request);
         LocaleContextHolder.setLocale(locale);
         return answer(
                 request,

@@ -1,10 +1,10 @@
 package dk.botilbudslaege.web;
 
 import dk.botilbudslaege.common.Problem;
+import dk.botilbudslaege.common.RequestLocale;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,12 +86,7 @@ class OversizedRequestFilter extends OncePerRequestFilter {
         response.setHeader("Connection", "close");
         response.setHeader("Cache-Control", "no-store");
         // the locale from the cookie or Accept-Language only: reading a parameter (?lang=) would parse the body again
-        Locale locale = localeResolver.resolveLocale(new HttpServletRequestWrapper(request) {
-            @Override
-            public String getParameter(String name) {
-                return null;
-            }
-        });
+        Locale locale = RequestLocale.withoutParameters(localeResolver, request);
         String text = messages.getMessage("problem.requestTooLarge", null, "Forespørgslen er for stor.", locale);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals("/oauth2/token")) {

@@ -2,10 +2,10 @@ package dk.botilbudslaege.registry.importing;
 
 import dk.botilbudslaege.common.InvalidRowsException;
 import dk.botilbudslaege.common.Problem;
+import dk.botilbudslaege.common.RequestLocale;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -65,12 +65,7 @@ class ImportUploadLimit extends OncePerRequestFilter {
             return;
         }
         // The app's language choice, except a "lang" parameter: reading one would parse the oversized body.
-        var locale = localeResolver.resolveLocale(new HttpServletRequestWrapper(request) {
-            @Override
-            public String getParameter(String name) {
-                return null;
-            }
-        });
+        var locale = RequestLocale.withoutParameters(localeResolver, request);
         // The same answer as for a file over 5 MB that was read (see ImportFile and ErrorResponses).
         var error = new Problem.RowError(
                 null,
